@@ -1,0 +1,200 @@
+// Every setting LiveLens reads, validated once with zod. A bad value fails start-up (and `next build`,
+// through next.config.ts) with a message that names the variable. Documented in .env.example.
+//
+// The launcher (`npm start`) fills in DATABASE_URL, PUSHER_* and AUTH_SECRET for its embedded services
+// when they are not set, so they are optional here; `requireDatabaseUrl()` and friends give the
+// readable error for a process started some other way without them.
+import { z } from 'zod';
+
+const TRUE_WORDS = ['true', '1', 'yes', 'on'];
+const FALSE_WORDS = ['false', '0', 'no', 'off'];
+
+const booleanSetting = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => TRUE_WORDS.includes(v) || FALSE_WORDS.includes(v), {
+    message: `must be one of ${[...TRUE_WORDS, ...FALSE_WORDS].join(', ')}`,
+  })
+  .transform((v) => TRUE_WORDS.includes(v));
+
+const portSetting = z.coerce
+  .number({ message: 'must be a whole number from 1 to 65535' })
+  .int('must be a whole number from 1 to 65535')
+  .min(1, 'must be a whole number from 1 to 65535')
+  .max(65535, 'must be a whole number from 1 to 65535');
+
+const positiveInt = (what: string) =>
+  z.coerce.number({ message: `must be a whole number (${what})` }).int(`must be a whole number (${what})`).positive(`must be above 0 (${what})`);
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+    message: 'must be a postgres:// or postgresql:// connection URL, e.g. postgresql://user:pass@localhost:5432/livelens',
+  });
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^https?:\/\/[^\s/]+/.test(v), { message: 'must be an http:// or https:// URL' })
+  .transform((v) => v.replace(/\/+$/, ''));
+
+const envShape = z.object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+
+    // Web app
+    PORT: portSetting.default(3000),
+    APP_URL: httpUrl.optional(),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+
+    // Database
+    DATABASE_URL: postgresUrl.optional(),
+    LIVELENS_DATA_DIR: z.string().trim().min(1).default('.data'),
+    EMBEDDED_PG_PORT: portSetting.default(54329),
+
+    // Realtime (Pusher Channels or any Pusher-protocol server such as soketi)
+    PUSHER_APP_ID: z.string().trim().min(1).optional(),
+    PUSHER_KEY: z.string().trim().min(1).optional(),
+    PUSHER_SECRET: z.string().trim().min(1).optional(),
+    PUSHER_CLUSTER: z.string().trim().min(1).default('mt1'),
+    PUSHER_HOST: z.string().trim().min(1).optional(),
+    PUSHER_PORT: portSetting.optional(),
+    PUSHER_USE_TLS: booleanSetting.optional(),
+    // What the browser connects to, when it differs from the server-side host (e.g. behind a proxy).
+    PUSHER_PUBLIC_HOST: z.string().trim().min(1).optional(),
+    PUSHER_PUBLIC_PORT: portSetting.optional(),
+    SOKETI_PORT: portSetting.default(6001),
+
+    // Payments
+    STRIPE_SECRET_KEY: z.string().trim().regex(/^(sk|rk)_(test|live)_\S+$/, 'must look like sk_test_… or sk_live_…').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().trim().regex(/^whsec_\S+$/, 'must look like whsec_…').optional(),
+    // Where the Stripe SDK sends API calls; only changed by tests that use a local stand-in.
+    STRIPE_API_BASE: httpUrl.optional(),
+    REPORT_PRICE_CENTS: positiveInt('price of a growth report in cents').default(1900),
+    REPORT_CURRENCY: z.string().trim().toLowerCase().regex(/^[a-z]{3}$/, 'must be a 3-letter ISO currency code').default('usd'),
+
+    // TikTok
+    TIKTOK_SIGN_API_KEY: z.string().trim().min(1).optional(),
+    TIKTOK_SESSION_ID: z.string().trim().min(1).optional(),
+    TIKTOK_PROXY: httpUrl.optional(),
+    TIKTOK_PROFILE_BASE_URL: httpUrl.default('https://www.tiktok.com'),
+    TIKTOK_FETCH_TIMEOUT_MS: positiveInt('milliseconds').default(10000),
+
+    // Worker
+    WORKER_ID: z.string().trim().min(1).optional(),
+    WORKER_HEARTBEAT_MS: positiveInt('milliseconds').default(5000),
+    LIVE_CHECKS_PER_MINUTE: positiveInt('global live checks and connects per minute').default(20),
+    LIVE_CHECKS_PER_HOUR: positiveInt('global live checks and connects per hour').default(600),
+    CHAT_RETENTION_DAYS: positiveInt('days').default(90),
+    // Replay recorded demo sessions for the seeded demo accounts (on by default without a TikTok key).
+    DEMO_REPLAY: booleanSetting.optional(),
+});
+
+export const envSchema = envShape.superRefine((env, ctx) => {
+    const pusher = ['PUSHER_APP_ID', 'PUSHER_KEY', 'PUSHER_SECRET'] as const;
+    const set = pusher.filter((k) => env[k] !== undefined);
+    if (set.length > 0 && set.length < pusher.length) {
+      for (const k of pusher.filter((k) => env[k] === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [k],
+          message: `is required when ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set (set all three, or none to use the embedded soketi)`,
+        });
+      }
+    }
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'is required when STRIPE_SECRET_KEY is set (from `stripe listen` or the Stripe dashboard)' });
+    }
+    if (env.STRIPE_WEBHOOK_SECRET && !env.STRIPE_SECRET_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['STRIPE_SECRET_KEY'], message: 'is required when STRIPE_WEBHOOK_SECRET is set' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid LiveLens settings:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting and its format.`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses settings from `source` (process.env by default). Empty strings count as unset. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(envShape.shape)) {
+    const value = source[key];
+    if (value !== undefined && value.trim() !== '') cleaned[key] = value;
+  }
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(settings)';
+    const raw = typeof issue.path[0] === 'string' ? cleaned[issue.path[0]] : undefined;
+    const shown = raw === undefined || /SECRET|PASSWORD|KEY/.test(name) ? '' : ` (got "${raw.slice(0, 80)}")`;
+    return `${name} ${issue.message}${shown}`;
+  });
+  throw new EnvError(problems);
+}
+
+let cached: { source: NodeJS.ProcessEnv; env: Env } | undefined;
+
+/** The validated settings of this process, parsed on first use. */
+export function getEnv(): Env {
+  if (!cached || cached.source !== process.env) cached = { source: process.env, env: parseEnv(process.env) };
+  return cached.env;
+}
+
+/** Forget the parsed settings (tests and the launcher change process.env). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function requireDatabaseUrl(env: Env = getEnv()): string {
+  if (!env.DATABASE_URL) {
+    throw new EnvError([
+      'DATABASE_URL is not set. `npm start` / `npm run dev` start an embedded Postgres and set it; ' +
+        'when running a part on its own, set DATABASE_URL=postgresql://user:pass@host:5432/db.',
+    ]);
+  }
+  return env.DATABASE_URL;
+}
+
+export type PusherServerConfig = {
+  appId: string;
+  key: string;
+  secret: string;
+  cluster: string;
+  host?: string;
+  port?: number;
+  useTLS: boolean;
+};
+
+export function requirePusherConfig(env: Env = getEnv()): PusherServerConfig {
+  if (!env.PUSHER_APP_ID || !env.PUSHER_KEY || !env.PUSHER_SECRET) {
+    throw new EnvError([
+      'PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET are not set. `npm start` starts a local soketi and sets ' +
+        'them; otherwise use the credentials of your Pusher app.',
+    ]);
+  }
+  return {
+    appId: env.PUSHER_APP_ID,
+    key: env.PUSHER_KEY,
+    secret: env.PUSHER_SECRET,
+    cluster: env.PUSHER_CLUSTER,
+    host: env.PUSHER_HOST,
+    port: env.PUSHER_PORT,
+    // Hosted Pusher (no host) is always TLS; a self-hosted server defaults to plain ws on loopback.
+    useTLS: env.PUSHER_USE_TLS ?? env.PUSHER_HOST === undefined,
+  };
+}
+
+export function appUrl(env: Env = getEnv()): string {
+  return env.APP_URL ?? `http://localhost:${env.PORT}`;
+}
+
+export function stripeEnabled(env: Env = getEnv()): boolean {
+  return env.STRIPE_SECRET_KEY !== undefined;
+}

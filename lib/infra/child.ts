@@ -1,0 +1,133 @@
+// Child processes owned by the launcher and the test harness: spawned in their own process group (so
+// a terminal Ctrl-C reaches only the launcher, which stops them in order), output appended to a log
+// file, stopped with a signal and a deadline.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type ChildOptions = {
+  name: string;
+  command: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Output goes here (appended). Without it, output is inherited (shown in the terminal). */
+  logFile?: string;
+  uid?: number;
+  gid?: number;
+  /** Called with each chunk of output (e.g. to watch for a readiness line). */
+  onOutput?: (text: string) => void;
+};
+
+export type ExitInfo = { code: number | null; signal: NodeJS.Signals | null };
+
+export class ManagedChild {
+  readonly process: ChildProcess;
+  readonly exited: Promise<ExitInfo>;
+  private exitInfo: ExitInfo | undefined;
+  private readonly recentOutput: string[] = [];
+
+  constructor(readonly options: ChildOptions) {
+    let log: fs.WriteStream | undefined;
+    if (options.logFile) {
+      fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
+      log = fs.createWriteStream(options.logFile, { flags: 'a' });
+      log.write(`\n--- ${new Date().toISOString()} ${options.name} starting: ${options.command} ${options.args.join(' ')}\n`);
+    }
+    const piped = Boolean(log || options.onOutput);
+    this.process = spawn(options.command, options.args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', piped ? 'pipe' : 'inherit', piped ? 'pipe' : 'inherit'],
+      detached: true,
+      uid: options.uid,
+      gid: options.gid,
+    });
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      log?.write(chunk);
+      this.recentOutput.push(text);
+      if (this.recentOutput.length > 50) this.recentOutput.shift();
+      options.onOutput?.(text);
+    };
+    this.process.stdout?.on('data', onData);
+    this.process.stderr?.on('data', onData);
+    this.exited = new Promise((resolve) => {
+      const finish = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (this.exitInfo) return;
+        this.exitInfo = { code, signal };
+        log?.end(`--- ${new Date().toISOString()} ${options.name} exited (code ${code}, signal ${signal})\n`);
+        resolve(this.exitInfo);
+      };
+      this.process.once('exit', finish);
+      this.process.once('error', (error) => {
+        onData(Buffer.from(`${options.name} could not be started: ${error.message}\n`));
+        finish(null, null);
+      });
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  get running(): boolean {
+    return this.exitInfo === undefined;
+  }
+
+  /** The last lines the process printed, for error messages. */
+  tail(lines = 15): string {
+    return this.recentOutput.join('').split('\n').slice(-lines).join('\n').trim();
+  }
+
+  /** Sends `signal`, waits up to `timeoutMs`, then SIGKILLs the whole process group. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 5000): Promise<ExitInfo> {
+    if (!this.running) return this.exited;
+    this.signal(signal);
+    const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
+    if ((await Promise.race([this.exited, timer])) === 'timeout') {
+      this.signal('SIGKILL', true);
+    }
+    return this.exited;
+  }
+
+  /** Signals the process (or its whole group, for children that fork helpers of their own). */
+  signal(signal: NodeJS.Signals, group = false): void {
+    const pid = this.process.pid;
+    if (pid === undefined || !this.running) return;
+    try {
+      process.kill(group ? -pid : pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** True when a process with this pid exists (and we may signal it). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The command line of a process, or undefined when it is gone or unreadable (non-Linux). */
+export function processCommandLine(pid: number): string | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits until `pid` is gone, up to `timeoutMs`; resolves whether it is gone. */
+export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isProcessAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !isProcessAlive(pid);
+}

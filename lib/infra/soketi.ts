@@ -1,0 +1,89 @@
+// The embedded realtime server: soketi (a Pusher-protocol server) on loopback, run as a child process
+// with generated app credentials. Production uses hosted Pusher or any compatible server instead.
+import { createRequire } from 'node:module';
+import { ManagedChild } from './child';
+import { assertPortFree } from './ports';
+
+export type SoketiOptions = {
+  port: number;
+  appId: string;
+  key: string;
+  secret: string;
+  logFile: string;
+  portVariable?: string;
+};
+
+const require = createRequire(import.meta.url);
+
+export class EmbeddedSoketi {
+  private child: ManagedChild | undefined;
+
+  constructor(readonly options: SoketiOptions) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get exited(): Promise<unknown> | undefined {
+    return this.child?.exited;
+  }
+
+  async start(): Promise<void> {
+    const { port, appId, key, secret, logFile } = this.options;
+    // soketi binds its websocket/HTTP port, a metrics port and a cluster discovery port; pin all of them
+    // to loopback ports derived from ours (their defaults bind 0.0.0.0).
+    const metricsPort = port + 1;
+    await assertPortFree(port, this.options.portVariable ?? 'SOKETI_PORT', 'the embedded realtime server (soketi)');
+    await assertPortFree(metricsPort, this.options.portVariable ?? 'SOKETI_PORT', 'the embedded realtime server metrics (soketi)');
+    const entry = require.resolve('@soketi/soketi/bin/server.js');
+    this.child = new ManagedChild({
+      name: 'soketi',
+      command: process.execPath,
+      args: [entry, 'start'],
+      logFile,
+      env: {
+        ...process.env,
+        SOKETI_DEFAULT_APP_ID: appId,
+        SOKETI_DEFAULT_APP_KEY: key,
+        SOKETI_DEFAULT_APP_SECRET: secret,
+        SOKETI_DEFAULT_APP_ENABLE_CLIENT_MESSAGES: 'false',
+        SOKETI_HOST: '127.0.0.1',
+        SOKETI_PORT: String(port),
+        SOKETI_METRICS_ENABLED: 'false',
+        SOKETI_METRICS_HOST: '127.0.0.1',
+        SOKETI_METRICS_SERVER_PORT: String(metricsPort),
+        SOKETI_CLUSTER_PORT: String(port + 2),
+        SOKETI_DEBUG: '0',
+        // Payloads up to 100 KB, batches up to 10 events: Pusher's own limits, so code that works here
+        // also works against hosted Pusher.
+        SOKETI_EVENT_MAX_SIZE_IN_KB: '100',
+        SOKETI_EVENT_MAX_BATCH_SIZE: '10',
+      },
+    });
+    await this.waitUntilReady();
+  }
+
+  private async waitUntilReady(timeoutMs = 30000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!this.child?.running) {
+        throw new Error(`soketi exited while starting. Its last output (full log: ${this.options.logFile}):\n${this.child?.tail() ?? ''}`);
+      }
+      try {
+        const response = await fetch(`http://127.0.0.1:${this.options.port}/ready`, { signal: AbortSignal.timeout(1000) });
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    await this.stop();
+    throw new Error(`soketi did not become ready within ${timeoutMs / 1000} s; see ${this.options.logFile}.`);
+  }
+
+  async stop(timeoutMs = 5000): Promise<void> {
+    // soketi's graceful shutdown waits for clients to leave; a few seconds is plenty on loopback.
+    await this.child?.stop('SIGTERM', timeoutMs);
+    this.child = undefined;
+  }
+}

@@ -1,0 +1,85 @@
+// `npm run db:migrate | db:deploy | db:seed` — database chores against DATABASE_URL, or against the
+// embedded Postgres in LIVELENS_DATA_DIR (started for the duration of the command when `npm start` is
+// not already running it).
+//
+//   db:migrate [-- --name <change>]   create a migration from schema.prisma changes and apply it
+//   db:deploy                         apply committed migrations
+//   db:seed                           load the demo data into an empty database
+import path from 'node:path';
+import { createDb } from '@/lib/db';
+import { EnvError, parseEnv } from '@/lib/env';
+import { migrateDeploy, runPrisma } from '@/lib/infra/migrate';
+import { EmbeddedPostgres, runningPostmasterPid } from '@/lib/infra/postgres';
+import { AlreadyRunningError, LauncherLock, loadLocalSecrets } from '@/lib/infra/state';
+import { DEMO_USER, isDatabaseEmpty, seedDemoData } from '@/lib/seed/demo';
+
+const command = process.argv[2];
+const extra = process.argv.slice(3);
+
+async function withDatabase(run: (url: string) => Promise<void>): Promise<void> {
+  const env = parseEnv();
+  if (env.DATABASE_URL) return run(env.DATABASE_URL);
+  const dataDir = path.resolve(env.LIVELENS_DATA_DIR);
+  const secrets = loadLocalSecrets(dataDir);
+  const postgres = new EmbeddedPostgres({
+    dataDir: path.join(dataDir, 'postgres'),
+    port: env.EMBEDDED_PG_PORT,
+    user: 'livelens',
+    password: secrets.postgresPassword,
+    logFile: path.join(dataDir, 'logs', 'postgres.log'),
+  });
+  let lock: LauncherLock | undefined;
+  try {
+    lock = await LauncherLock.acquire(dataDir);
+  } catch (error) {
+    if (!(error instanceof AlreadyRunningError)) throw error;
+    if (runningPostmasterPid(postgres.options.dataDir) === undefined) throw error;
+    console.log('Using the embedded Postgres of the running LiveLens.');
+    return run(postgres.url('livelens'));
+  }
+  try {
+    await postgres.start();
+    await run(await postgres.ensureDatabase('livelens'));
+  } finally {
+    await postgres.stop();
+    lock.release();
+  }
+}
+
+async function main(): Promise<void> {
+  switch (command) {
+    case 'deploy':
+      return withDatabase(async (url) => {
+        const applied = await migrateDeploy(url);
+        console.log(applied.length ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
+      });
+    case 'migrate':
+      return withDatabase(async (url) => {
+        const result = await runPrisma(['migrate', 'dev', ...extra], url, { inherit: true });
+        if (result.code !== 0) process.exitCode = result.code;
+      });
+    case 'seed':
+      return withDatabase(async (url) => {
+        const db = createDb(url, { max: 4 });
+        try {
+          if (!(await isDatabaseEmpty(db))) {
+            console.log('The database already has users or accounts; the demo seed only runs on an empty database.');
+            return;
+          }
+          const summary = await seedDemoData(db);
+          console.log(`Seeded ${summary.accounts} accounts, ${summary.lives} lives, ${summary.gifts} gifts and ${summary.chats} chats.`);
+          console.log(`Demo sign-in: ${DEMO_USER.email} / ${DEMO_USER.password}`);
+        } finally {
+          await db.$disconnect();
+        }
+      });
+    default:
+      console.error('Usage: npm run db:migrate [-- --name <change>] | npm run db:deploy | npm run db:seed');
+      process.exitCode = 2;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});
