@@ -1,0 +1,55 @@
+// Vitest global setup: a real Postgres (TEST_DATABASE_URL, or the embedded one started the same way as
+// `npm start` starts it, in .data/test) with a fresh `livelens_test` database migrated by
+// `prisma migrate deploy`, and a real soketi on a free port. Both are handed to the test files through
+// the environment.
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { migrateDeploy } from '../infra/migrate';
+import { getFreePort } from '../infra/ports';
+import { EmbeddedPostgres } from '../infra/postgres';
+import { EmbeddedSoketi } from '../infra/soketi';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const dataDir = path.join(root, '.data', 'test');
+
+let postgres: EmbeddedPostgres | undefined;
+let soketi: EmbeddedSoketi | undefined;
+
+export async function setup(_project: TestProject): Promise<void> {
+  let databaseUrl = process.env.TEST_DATABASE_URL;
+  if (!databaseUrl) {
+    postgres = new EmbeddedPostgres({
+      dataDir: path.join(dataDir, 'postgres'),
+      port: await getFreePort(),
+      user: 'livelens',
+      password: 'livelens-test',
+      logFile: path.join(dataDir, 'postgres.log'),
+      fast: true,
+    });
+    await postgres.stopOrphan();
+    await postgres.start();
+    databaseUrl = await postgres.ensureDatabase('livelens_test', { fresh: true });
+  }
+  await migrateDeploy(databaseUrl);
+
+  const soketiPort = await getFreePort();
+  soketi = new EmbeddedSoketi({ port: soketiPort, appId: 'test-app', key: 'test-key', secret: 'test-secret', logFile: path.join(dataDir, 'soketi.log') });
+  await soketi.start();
+
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    PUSHER_APP_ID: 'test-app',
+    PUSHER_KEY: 'test-key',
+    PUSHER_SECRET: 'test-secret',
+    PUSHER_HOST: '127.0.0.1',
+    PUSHER_PORT: String(soketiPort),
+    PUSHER_USE_TLS: 'false',
+    AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+    LIVELENS_TEST_DATA_DIR: dataDir,
+  });
+}
+
+export async function teardown(): Promise<void> {
+  await soketi?.stop();
+  await postgres?.stop();
+}
