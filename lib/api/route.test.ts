@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AppError } from '@/lib/api/errors';
+import { route } from '@/lib/api/route';
+
+const context = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
+
+describe('route()', () => {
+  const handler = route(
+    { params: z.object({ id: z.string().regex(/^\d+$/, 'must be a number') }), query: z.object({ page: z.coerce.number().int().min(1).default(1) }), body: z.object({ name: z.string().min(1) }), maxBodyBytes: 100 },
+    async ({ params, query, body }) => ({ id: params.id, page: query.page, name: body.name }),
+  );
+  const post = (body: string, type = 'application/json', url = 'http://x/api/things/7?page=2') =>
+    new Request(url, { method: 'POST', headers: { 'content-type': type }, body });
+
+  it('passes validated params, query and body to the handler and returns JSON', async () => {
+    const response = await handler(post('{"name":"a"}'), context({ id: '7' }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: '7', page: 2, name: 'a' });
+  });
+
+  it('accepts form-encoded bodies', async () => {
+    const response = await handler(post('name=b', 'application/x-www-form-urlencoded'), context({ id: '7' }));
+    expect(await response.json()).toMatchObject({ name: 'b' });
+  });
+
+  it('answers 400 naming the bad field', async () => {
+    let response = await handler(post('{"name":""}'), context({ id: 'abc' }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'BAD_REQUEST', message: 'id: must be a number' } });
+    response = await handler(post('{not json'), context({ id: '7' }));
+    expect(await response.json()).toMatchObject({ error: { message: 'The request body is not valid JSON.' } });
+    response = await handler(post('{"name":"a"}', 'application/json', 'http://x/?page=0'), context({ id: '7' }));
+    expect((await response.json()) as unknown).toMatchObject({ error: { details: { issues: [{ field: 'page' }] } } });
+  });
+
+  it('answers 413 for a body over the limit', async () => {
+    const response = await handler(post(JSON.stringify({ name: 'x'.repeat(200) })), context({ id: '7' }));
+    expect(response.status).toBe(413);
+  });
+
+  it('maps AppError codes to statuses and hides unexpected errors', async () => {
+    const notFound = route({}, async () => {
+      throw new AppError('NOT_FOUND', 'No such thing.');
+    });
+    let response = await notFound(new Request('http://x/'), context());
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'No such thing.' } });
+
+    const broken = route({}, async () => {
+      throw new Error('secret database detail');
+    });
+    response = await broken(new Request('http://x/'), context());
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(await response.json())).not.toContain('secret database detail');
+  });
+});

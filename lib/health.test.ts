@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { GET } from '@/app/api/health/route';
+import { db } from '@/lib/db';
+import { getHealth, workerStaleAfterMs } from '@/lib/health';
+
+async function callHealthRoute() {
+  const response = await GET(new Request('http://localhost/api/health'), { params: Promise.resolve({}) });
+  return { status: response.status, body: (await response.json()) as Awaited<ReturnType<typeof getHealth>> };
+}
+
+describe('GET /api/health', () => {
+  // One sequence, because the worker heartbeat table is shared state.
+  it('is 503 without a live worker, 200 once a worker beats, and 503 again when the beat goes stale', async () => {
+    await db.workerHeartbeat.deleteMany();
+    let { status, body } = await callHealthRoute();
+    expect(status).toBe(503);
+    expect(body.status).toBe('degraded');
+    expect(body.checks.database.ok).toBe(true);
+    expect(body.checks.realtime.ok).toBe(true);
+    expect(body.checks.worker).toMatchObject({ ok: false, workers: 0, error: 'no worker has reported yet' });
+
+    await db.workerHeartbeat.create({ data: { workerId: 'health-test', hostname: 'test', pid: 1, realtimeOk: true } });
+    ({ status, body } = await callHealthRoute());
+    expect(status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(body.checks.worker).toMatchObject({ ok: true, workers: 1 });
+
+    await db.workerHeartbeat.update({ where: { workerId: 'health-test' }, data: { lastSeenAt: new Date(Date.now() - workerStaleAfterMs() - 5000) } });
+    ({ status, body } = await callHealthRoute());
+    expect(status).toBe(503);
+    expect(body.checks.worker.error).toMatch(/last worker heartbeat \d+ s ago/);
+
+    await db.workerHeartbeat.update({ where: { workerId: 'health-test' }, data: { lastSeenAt: new Date(), stoppedAt: new Date() } });
+    ({ status } = await callHealthRoute());
+    expect(status).toBe(503);
+    await db.workerHeartbeat.deleteMany();
+  });
+
+  it('counts a worker as alive for at least 30 s or three beats', () => {
+    expect(workerStaleAfterMs(1000)).toBe(30000);
+    expect(workerStaleAfterMs(20000)).toBe(60000);
+  });
+});
