@@ -9,6 +9,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Node-only packages that must not be bundled.
   serverExternalPackages: ['pg', 'pusher', 'tiktok-live-connector', '@prisma/adapter-pg'],
+  // `npm test` type-checks the whole project (`npm run typecheck`); repeating it inside every
+  // `next build` only slows down `npm start`.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

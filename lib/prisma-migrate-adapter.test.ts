@@ -33,7 +33,8 @@ describe('prisma/orm#27403 workaround (pure parts)', () => {
 });
 
 describe('MigrateSafeClient against a real Postgres', () => {
-  let client: MigrateSafeClient;
+  // Used through pg.Client's own typings, as the adapter uses it.
+  let client: pg.Client;
   beforeAll(async () => {
     client = new MigrateSafeClient(pgConfigFromUrl(url()));
     await client.connect();
@@ -58,7 +59,7 @@ describe('MigrateSafeClient against a real Postgres', () => {
   it('drops a shadow database that still has a connection open', async () => {
     const name = `prisma_migrate_shadow_db_${crypto.randomUUID()}`;
     await client.query(`CREATE DATABASE "${name}"`);
-    const holder = new MigrateSafeClient({ ...pgConfigFromUrl(url()), database: name });
+    const holder: pg.Client = new MigrateSafeClient({ ...pgConfigFromUrl(url()), database: name });
     await holder.connect();
     // Without WITH (FORCE) this fails with "database is being accessed by other users".
     await client.query(`DROP DATABASE "${name}"`);

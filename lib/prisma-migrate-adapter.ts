@@ -50,7 +50,9 @@ export class MigrateSafeClient extends pg.Client {
     }
   }
 
-  // pg's overloads are many; this override keeps both the callback and the promise forms working.
+  // pg's overloads are many; this override keeps both the callback and the promise forms working. Its
+  // declared return type is `never` only so that it is assignable to every overload; callers see the
+  // instance as a pg.Client (as the adapter does) and get pg's own typings.
   override query(...args: unknown[]): never {
     const [first] = args;
     if (typeof first === 'string') args[0] = forceShadowDatabaseDrop(first);

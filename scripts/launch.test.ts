@@ -16,12 +16,15 @@ const started: ChildProcess[] = [];
 type Launch = { child: ChildProcess; output: () => string; waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<void>; exit: Promise<number | null> };
 
 function launch(env: Record<string, string>, args: string[] = ['--no-web']): Launch {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|PUSHER_|AUTH_SECRET|APP_URL|NEXTAUTH_URL|LIVELENS_PARENT_PID)/.test(key)),
-  );
+  // The test run's own database and realtime settings must not leak into the launcher under test.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LIVELENS_DATA_DIR: dataDir, WORKER_HEARTBEAT_MS: '1000' };
+  for (const key of Object.keys(childEnv)) {
+    if (/^(DATABASE_URL|PUSHER_|AUTH_SECRET|APP_URL|NEXTAUTH_URL|LIVELENS_PARENT_PID)/.test(key)) delete childEnv[key];
+  }
+  Object.assign(childEnv, env);
   const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts', 'launch.ts'), 'start', ...args], {
     cwd: ROOT,
-    env: { ...clean, LIVELENS_DATA_DIR: dataDir, WORKER_HEARTBEAT_MS: '1000', ...env },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);

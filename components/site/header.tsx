@@ -1,9 +1,6 @@
 import Link from 'next/link';
 
-const NAV = [
-  { href: '/', label: 'Lookup' },
-  { href: '/api/health', label: 'Status' },
-];
+const NAV = [{ href: '/', label: 'Lookup' }];
 
 export function SiteHeader() {
   return (

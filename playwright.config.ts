@@ -1,0 +1,60 @@
+// End-to-end tests in a real Chromium against the real app, started by the same launcher as `npm start`
+// (embedded Postgres, soketi, production build, worker) with its own data folder and ports.
+import fs from 'node:fs';
+import { chromium, defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+// Debian's Chromium by default (Playwright cannot download browsers on a closed network), overridable,
+// with Playwright's own browser as the fallback on a developer laptop.
+function chromiumExecutable(): string | undefined {
+  const configured = process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  if (configured) {
+    if (!fs.existsSync(configured)) throw new Error(`PLAYWRIGHT_CHROMIUM_PATH=${configured} does not exist.`);
+    return configured;
+  }
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  if (fs.existsSync(chromium.executablePath())) return undefined;
+  throw new Error(
+    'No Chromium found for the browser tests. Install one with `apt-get install -y chromium` (Debian/Ubuntu) or ' +
+      '`npx playwright install chromium`, or point PLAYWRIGHT_CHROMIUM_PATH at a Chrome/Chromium binary.',
+  );
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: '.data/test-results/playwright.json' }]],
+  outputDir: '.data/test-results/playwright',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      // Without the background-networking flags Chromium floods a closed network with connections.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: 'node --conditions=react-server --import tsx scripts/launch.ts start',
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
+    env: {
+      PORT: String(port),
+      LIVELENS_DATA_DIR: '.data/e2e',
+      EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54339)),
+      SOKETI_PORT: String(Number(process.env.E2E_SOKETI_PORT ?? 6111)),
+      WORKER_HEARTBEAT_MS: '2000',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});
