@@ -2,15 +2,30 @@
 // `npm start` starts it, in .data/test) with a fresh `livelens_test` database migrated by
 // `prisma migrate deploy`, and a real soketi on a free port. Both are handed to the test files through
 // the environment.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { isProcessAlive } from '../infra/child';
 import { migrateDeploy } from '../infra/migrate';
 import { getFreePort } from '../infra/ports';
 import { EmbeddedPostgres } from '../infra/postgres';
 import { EmbeddedSoketi } from '../infra/soketi';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const dataDir = path.join(root, '.data', 'test');
+const testDir = path.join(root, '.data', 'test');
+// Each run gets its own folder, so two test runs (or a run beside `npm start`) never share a server.
+const dataDir = path.join(testDir, `run-${process.pid}`);
+
+/** Removes the folders of earlier runs that are no longer running, stopping their servers if needed. */
+async function cleanStaleRuns(): Promise<void> {
+  for (const entry of fs.existsSync(testDir) ? fs.readdirSync(testDir) : []) {
+    const pid = Number(/^run-(\d+)$/.exec(entry)?.[1]);
+    if (!pid || pid === process.pid || isProcessAlive(pid)) continue;
+    const stale = new EmbeddedPostgres({ dataDir: path.join(testDir, entry, 'postgres'), port: 0, user: 'livelens', password: '', logFile: '/dev/null' });
+    await stale.stopOrphan();
+    fs.rmSync(path.join(testDir, entry), { recursive: true, force: true });
+  }
+}
 
 let postgres: EmbeddedPostgres | undefined;
 let soketi: EmbeddedSoketi | undefined;
@@ -26,7 +41,7 @@ export async function setup(_project: TestProject): Promise<void> {
       logFile: path.join(dataDir, 'postgres.log'),
       fast: true,
     });
-    await postgres.stopOrphan();
+    await cleanStaleRuns();
     await postgres.start();
     databaseUrl = await postgres.ensureDatabase('livelens_test', { fresh: true });
   }
@@ -52,4 +67,5 @@ export async function setup(_project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   await soketi?.stop();
   await postgres?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
 }
