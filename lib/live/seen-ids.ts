@@ -1,0 +1,23 @@
+// A bounded memory of message ids already handled, to drop duplicate frames (TikTok resends, the
+// initial batch overlapping the websocket, reconnects). Oldest ids are forgotten first; storage keeps
+// unique keys as the second line of defence.
+export class SeenIds {
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly capacity = 100_000) {}
+
+  /** Records `id`; returns false when it was seen before. */
+  add(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > this.capacity) {
+      const oldest = this.ids.values().next();
+      if (!oldest.done) this.ids.delete(oldest.value);
+    }
+    return true;
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+}
