@@ -1,0 +1,256 @@
+// The LiveLens rating, 0–100, shown on every profile with its explanation.
+//
+// It is a weighted sum of four parts, each scored 0–100 as a percentile among the accounts LiveLens
+// has stored, so the rating says "how does this account compare", not "how good is it in the abstract":
+//   Reach (followers) 30%, Likes (total hearts) 10%, Engagement (engagement %) 30%,
+//   LIVE earnings (diamonds received in the last 30 days) 30%.
+// Likes weigh less than followers because they accumulate over an account's whole history and
+// largely repeat what reach already measures.
+//
+// Percentiles use the mid-rank rule: (values below + half the values equal) ÷ count × 100, so an
+// account tied with everyone scores 50 and the ranking does not depend on how ties are ordered.
+//
+// A part whose metric is unknown (no videos, so no engagement; no LIVE data, i.e. not tracked) is
+// left out and its weight is shared among the other parts in proportion to their weights, so an
+// untracked account is neither punished nor rewarded for missing LIVE data.
+//
+// While a distribution has fewer than MIN_ACCOUNTS_FOR_PERCENTILES values (a fresh install), that
+// part uses a fixed scale instead: log10 between two anchors for counts, and engagement against the
+// typical value for the account's follower band. Both scales, like percentiles, never decrease when
+// the metric grows, so more followers never lowers the score.
+//
+// The function is pure: the caller passes the distributions (sorted ascending, see buildDistribution),
+// so the same input always gives the same rating and tests need no database.
+import { followerBand, toCount, type Count } from '@/lib/stats/estimates';
+import { formatCompact, formatCount, formatPercent } from '@/lib/stats/format';
+
+export type RatingPartKey = 'reach' | 'likes' | 'engagement' | 'live';
+
+export const RATING_WEIGHTS: Readonly<Record<RatingPartKey, number>> = Object.freeze({
+  reach: 0.3,
+  likes: 0.1,
+  engagement: 0.3,
+  live: 0.3,
+});
+
+// Below this many accounts a percentile says more about which few accounts happen to be stored
+// than about the account itself.
+export const MIN_ACCOUNTS_FOR_PERCENTILES = 10;
+
+interface LogScale {
+  from: number;
+  to: number;
+  describe: string;
+}
+
+// Each anchor pair spans five decades, so every tenfold step is worth 20 points.
+const FIXED_SCALES = {
+  reach: { from: 100, to: 10_000_000, describe: '100 followers = 0, 10M = 100' },
+  likes: { from: 1_000, to: 100_000_000, describe: '1K likes = 0, 100M = 100' },
+  live: { from: 100, to: 10_000_000, describe: '100 diamonds = 0, 10M = 100' },
+} as const satisfies Record<string, LogScale>;
+
+export interface RatingMetrics {
+  followers: Count;
+  hearts: Count;
+  /** On the same basis as the engagement distribution; null (or invalid) when unknown. */
+  engagementPercent: number | null;
+  /** Diamonds received in the last 30 days; null (or invalid) when the account has no LIVE data. */
+  liveDiamonds30d: Count | null;
+}
+
+/** Each metric over the stored accounts, sorted ascending (see buildDistribution). */
+export interface RatingDistributions {
+  followers: readonly number[];
+  /** Optional: without it the Likes part uses its fixed scale. */
+  hearts?: readonly number[];
+  engagement: readonly number[];
+  liveDiamonds30d: readonly number[];
+}
+
+export type RatingPartBasis = 'percentile' | 'fixed-scale' | 'missing';
+
+export interface RatingPart {
+  key: RatingPartKey;
+  label: string;
+  /** Share of the score after redistribution (0–1); 0 for a missing part. */
+  weight: number;
+  /** The part's 0–100 score (a percentile, or the fixed-scale stand-in), one decimal; null when missing. */
+  percentile: number | null;
+  /** Points this part adds to the score (percentile × weight), one decimal. */
+  contribution: number;
+  basis: RatingPartBasis;
+}
+
+export interface Rating {
+  /** Integer 0–100. */
+  score: number;
+  parts: RatingPart[];
+  /** Plain-English lines for the profile page: the score first, then one line per part. */
+  explanation: string[];
+}
+
+interface PartDraft {
+  key: RatingPartKey;
+  label: string;
+  value: number | null;
+  basis: RatingPartBasis;
+  describe: (weightText: string) => string;
+}
+
+function countBelow(sorted: readonly number[], value: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const item = sorted[mid] ?? 0;
+    if (item < value || (orEqual && item === value)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Mid-rank percentile (0–100) of `value` in an ascending array; null for an empty array. */
+export function percentileRank(sorted: readonly number[], value: number): number | null {
+  if (sorted.length === 0) return null;
+  const below = countBelow(sorted, value, false);
+  const equal = countBelow(sorted, value, true) - below;
+  return ((below + equal / 2) / sorted.length) * 100;
+}
+
+/** A distribution ready for computeRating: invalid values dropped, numbers sorted ascending. */
+export function buildDistribution(values: Iterable<Count | null | undefined>): number[] {
+  const numbers: number[] = [];
+  for (const value of values) {
+    const count = toCount(value);
+    if (count !== null) numbers.push(count);
+  }
+  return numbers.sort((a, b) => a - b);
+}
+
+function scoreOnLogScale(value: number, scale: LogScale): number {
+  if (value <= scale.from) return 0;
+  if (value >= scale.to) return 100;
+  return ((Math.log10(value) - Math.log10(scale.from)) / (Math.log10(scale.to) - Math.log10(scale.from))) * 100;
+}
+
+const FEW_ACCOUNTS = `because LiveLens has fewer than ${MIN_ACCOUNTS_FOR_PERCENTILES} accounts to compare with`;
+
+function draftCountPart(
+  key: 'reach' | 'likes' | 'live',
+  label: string,
+  value: number,
+  distribution: readonly number[],
+  comparison: (percentText: string, accountsText: string) => string,
+  unit: string,
+): PartDraft {
+  if (distribution.length >= MIN_ACCOUNTS_FOR_PERCENTILES) {
+    const percentile = percentileRank(distribution, value) ?? 0;
+    // Floor, so the top of 1,204 accounts reads "more than 99%", never a rounded-up "100%".
+    const text = comparison(`${Math.floor(percentile)}%`, formatCount(distribution.length));
+    return { key, label, value: percentile, basis: 'percentile', describe: (w) => `${label}: ${text} (weight ${w}).` };
+  }
+  const scale = FIXED_SCALES[key];
+  const points = scoreOnLogScale(value, scale);
+  return {
+    key,
+    label,
+    value: points,
+    basis: 'fixed-scale',
+    describe: (w) =>
+      `${label}: ${formatCompact(value)} ${unit} scores ${Math.round(points)} of 100 on a fixed scale (${scale.describe}) ${FEW_ACCOUNTS} (weight ${w}).`,
+  };
+}
+
+function draftEngagementPart(engagement: number | null, followers: number, distribution: readonly number[]): PartDraft {
+  const base = { key: 'engagement', label: 'Engagement' } as const;
+  if (engagement === null) {
+    return {
+      ...base,
+      value: null,
+      basis: 'missing',
+      describe: () => 'Engagement: not available (no videos to measure), so its weight goes to the other parts.',
+    };
+  }
+  if (distribution.length >= MIN_ACCOUNTS_FOR_PERCENTILES) {
+    const percentile = percentileRank(distribution, engagement) ?? 0;
+    const text = `higher engagement than ${Math.floor(percentile)}% of the ${formatCount(distribution.length)} accounts LiveLens has seen`;
+    return { ...base, value: percentile, basis: 'percentile', describe: (w) => `Engagement: ${text} (weight ${w}).` };
+  }
+  // Engagement falls as accounts grow, so an absolute scale would favour small accounts; the
+  // band's typical value scores 50 and twice typical or more scores 100.
+  const band = followerBand(followers);
+  const ratio = engagement / band.typicalEngagementPercent;
+  const points = Math.min(100, ratio * 50);
+  return {
+    ...base,
+    value: points,
+    basis: 'fixed-scale',
+    describe: (w) =>
+      `Engagement: ${formatPercent(engagement)} is ${ratio.toFixed(1)}× the typical ${formatPercent(band.typicalEngagementPercent)} ` +
+      `for accounts with ${band.label} followers, which scores ${Math.round(points)} of 100 (typical = 50, twice typical = 100) ` +
+      `${FEW_ACCOUNTS} (weight ${w}).`,
+  };
+}
+
+function draftLivePart(diamonds: number | null, distribution: readonly number[]): PartDraft {
+  if (diamonds === null) {
+    return {
+      key: 'live',
+      label: 'LIVE earnings',
+      value: null,
+      basis: 'missing',
+      describe: () => 'LIVE earnings: LiveLens has no LIVE data for this account, so its weight goes to the other parts.',
+    };
+  }
+  return draftCountPart(
+    'live',
+    'LIVE earnings',
+    diamonds,
+    distribution,
+    (p, n) => `more diamonds in the last 30 days than ${p} of the ${n} LIVE accounts LiveLens tracks`,
+    'diamonds in the last 30 days',
+  );
+}
+
+function roundToTenth(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/**
+ * The rating of one account against the stored accounts. Invalid followers or hearts count as 0;
+ * an invalid engagement or diamond figure counts as unknown (the part is left out, see above).
+ */
+export function computeRating(metrics: RatingMetrics, distributions: RatingDistributions): Rating {
+  const followers = toCount(metrics.followers) ?? 0;
+  const hearts = toCount(metrics.hearts) ?? 0;
+  const drafts: PartDraft[] = [
+    draftCountPart('reach', 'Reach', followers, distributions.followers, (p, n) => `more followers than ${p} of the ${n} accounts LiveLens has seen`, 'followers'),
+    draftCountPart('likes', 'Likes', hearts, distributions.hearts ?? [], (p, n) => `more total likes than ${p} of the ${n} accounts LiveLens has seen`, 'total likes'),
+    draftEngagementPart(toCount(metrics.engagementPercent), followers, distributions.engagement),
+    draftLivePart(toCount(metrics.liveDiamonds30d), distributions.liveDiamonds30d),
+  ];
+
+  const availableWeight = drafts.reduce((sum, d) => sum + (d.value === null ? 0 : RATING_WEIGHTS[d.key]), 0);
+  let total = 0;
+  const parts: RatingPart[] = [];
+  const lines: string[] = [];
+  for (const draft of drafts) {
+    const weight = draft.value === null || availableWeight === 0 ? 0 : RATING_WEIGHTS[draft.key] / availableWeight;
+    const contribution = (draft.value ?? 0) * weight;
+    total += contribution;
+    parts.push({
+      key: draft.key,
+      label: draft.label,
+      weight,
+      percentile: draft.value === null ? null : roundToTenth(draft.value),
+      contribution: roundToTenth(contribution),
+      basis: draft.basis,
+    });
+    lines.push(draft.describe(`${Math.round(weight * 100)}%`));
+  }
+
+  const score = Math.min(100, Math.max(0, Math.round(total)));
+  const summary = `LiveLens rating ${score} out of 100: the weighted sum of the parts below, each scored from 0 to 100.`;
+  return { score, parts, explanation: [summary, ...lines] };
+}
