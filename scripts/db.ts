@@ -5,44 +5,21 @@
 //   db:migrate [-- --name <change>]   create a migration from schema.prisma changes and apply it
 //   db:deploy                         apply committed migrations
 //   db:seed                           load the demo data into an empty database
-import path from 'node:path';
 import { createDb } from '@/lib/db';
 import { EnvError, parseEnv } from '@/lib/env';
 import { migrateDeploy, runPrisma } from '@/lib/infra/migrate';
-import { EmbeddedPostgres, runningPostmasterPid } from '@/lib/infra/postgres';
-import { AlreadyRunningError, LauncherLock, loadLocalSecrets } from '@/lib/infra/state';
+import { ensureServices } from '@/lib/infra/services';
 import { DEMO_USER, isDatabaseEmpty, seedDemoData } from '@/lib/seed/demo';
 
 const command = process.argv[2];
 const extra = process.argv.slice(3);
 
 async function withDatabase(run: (url: string) => Promise<void>): Promise<void> {
-  const env = parseEnv();
-  if (env.DATABASE_URL) return run(env.DATABASE_URL);
-  const dataDir = path.resolve(env.LIVELENS_DATA_DIR);
-  const secrets = loadLocalSecrets(dataDir);
-  const postgres = new EmbeddedPostgres({
-    dataDir: path.join(dataDir, 'postgres'),
-    port: env.EMBEDDED_PG_PORT,
-    user: 'livelens',
-    password: secrets.postgresPassword,
-    logFile: path.join(dataDir, 'logs', 'postgres.log'),
-  });
-  let lock: LauncherLock | undefined;
+  const services = await ensureServices(parseEnv(), { realtime: false, say: (message) => console.log(message) });
   try {
-    lock = await LauncherLock.acquire(dataDir);
-  } catch (error) {
-    if (!(error instanceof AlreadyRunningError)) throw error;
-    if (runningPostmasterPid(postgres.options.dataDir) === undefined) throw error;
-    console.log('Using the embedded Postgres of the running LiveLens.');
-    return run(postgres.url('livelens'));
-  }
-  try {
-    await postgres.start();
-    await run(await postgres.ensureDatabase('livelens'));
+    await run(services.databaseUrl);
   } finally {
-    await postgres.stop();
-    lock.release();
+    await services.stop();
   }
 }
 

@@ -13,7 +13,7 @@ import { computeBuildFingerprint, isBuildCurrent, recordBuild } from '@/lib/infr
 import { ManagedChild } from '@/lib/infra/child';
 import { migrateDeploy } from '@/lib/infra/migrate';
 import { assertPortFree } from '@/lib/infra/ports';
-import { EmbeddedPostgres } from '@/lib/infra/postgres';
+import { embeddedPostgres, embeddedPusherEnv } from '@/lib/infra/services';
 import { EmbeddedSoketi } from '@/lib/infra/soketi';
 import { AlreadyRunningError, LauncherLock, loadLocalSecrets } from '@/lib/infra/state';
 import { DEMO_USER, isDatabaseEmpty, seedDemoData } from '@/lib/seed/demo';
@@ -152,13 +152,7 @@ async function main(): Promise<void> {
     if (databaseUrl) {
       say(`Using your Postgres from DATABASE_URL (${new URL(databaseUrl).host}).`);
     } else {
-      const postgres = new EmbeddedPostgres({
-        dataDir: path.join(dataDir, 'postgres'),
-        port: env.EMBEDDED_PG_PORT,
-        user: 'livelens',
-        password: secrets.postgresPassword,
-        logFile: path.join(logDir, 'postgres.log'),
-      });
+      const postgres = embeddedPostgres(env, dataDir, secrets);
       if (await postgres.stopOrphan()) say('Stopped a Postgres left running by an earlier launcher.');
       await step(`Starting the embedded Postgres on 127.0.0.1:${env.EMBEDDED_PG_PORT}`, async () => {
         await postgres.start();
@@ -197,14 +191,7 @@ async function main(): Promise<void> {
       const service: Service = { name: 'realtime server', stop: () => soketi.stop(), exited: soketi.exited };
       services.push(service);
       watch(service);
-      Object.assign(pusherEnv, {
-        PUSHER_APP_ID: secrets.soketi.appId,
-        PUSHER_KEY: secrets.soketi.key,
-        PUSHER_SECRET: secrets.soketi.secret,
-        PUSHER_HOST: '127.0.0.1',
-        PUSHER_PORT: String(env.SOKETI_PORT),
-        PUSHER_USE_TLS: 'false',
-      });
+      Object.assign(pusherEnv, embeddedPusherEnv(env, secrets));
     }
 
     const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;

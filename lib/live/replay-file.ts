@@ -1,0 +1,95 @@
+// The replay file format, `livelens-replay/1`: JSON Lines. The first line is a header
+// {"format":"livelens-replay/1","handle":"...","roomId":"..."}; every other line is one websocket frame
+// {"t": <ms since the start>, "frame": "<base64 of the raw binary WebcastPushFrame>"} — exactly what a
+// real connection's `websocketData` event delivers.
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { z } from 'zod';
+
+export const REPLAY_FORMAT = 'livelens-replay/1';
+
+export const replayHeaderSchema = z.object({
+  format: z.literal(REPLAY_FORMAT),
+  handle: z.string().min(1).max(64),
+  roomId: z.string().regex(/^\d{1,25}$/, 'roomId must be a numeric string'),
+  recordedAt: z.string().optional(),
+  note: z.string().optional(),
+});
+export type ReplayHeader = z.infer<typeof replayHeaderSchema>;
+
+const frameLineSchema = z.object({ t: z.number().finite().min(0), frame: z.string().min(1) });
+export type ReplayFrame = { t: number; frame: Buffer };
+
+export class ReplayFileError extends Error {
+  constructor(file: string, line: number, message: string) {
+    super(`${file}:${line}: ${message}`);
+    this.name = 'ReplayFileError';
+  }
+}
+
+function parseJsonLine(file: string, lineNumber: number, line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new ReplayFileError(file, lineNumber, 'not valid JSON');
+  }
+}
+
+/** Reads the header line only. */
+export async function readReplayHeader(file: string): Promise<ReplayHeader> {
+  for await (const item of readReplay(file)) {
+    if ('header' in item) return item.header;
+  }
+  throw new ReplayFileError(file, 1, 'the file is empty');
+}
+
+/** Streams the header and then every frame, validating as it goes (large files are never loaded whole). */
+export async function* readReplay(file: string): AsyncGenerator<{ header: ReplayHeader } | { frame: ReplayFrame; line: number }> {
+  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+  let lineNumber = 0;
+  let sawHeader = false;
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    const value = parseJsonLine(file, lineNumber, line);
+    if (!sawHeader) {
+      const header = replayHeaderSchema.safeParse(value);
+      if (!header.success) {
+        throw new ReplayFileError(file, lineNumber, `not a ${REPLAY_FORMAT} header: ${header.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      }
+      sawHeader = true;
+      yield { header: header.data };
+      continue;
+    }
+    const frame = frameLineSchema.safeParse(value);
+    if (!frame.success) throw new ReplayFileError(file, lineNumber, 'a frame line needs {"t": <ms>, "frame": "<base64>"}');
+    yield { frame: { t: frame.data.t, frame: Buffer.from(frame.data.frame, 'base64') }, line: lineNumber };
+  }
+  if (!sawHeader) throw new ReplayFileError(file, 1, 'the file is empty');
+}
+
+/** Appends frames as they arrive (the recorder), or writes a whole session (the generator). */
+export class ReplayWriter {
+  private readonly stream: fs.WriteStream;
+  private readonly startedAt: number;
+  frames = 0;
+
+  constructor(file: string, header: Omit<ReplayHeader, 'format'>, startedAt = Date.now()) {
+    this.stream = fs.createWriteStream(file, { flags: 'w' });
+    this.startedAt = startedAt;
+    this.stream.write(`${JSON.stringify({ format: REPLAY_FORMAT, ...header })}\n`);
+  }
+
+  /** `t` defaults to the time since the writer was created. */
+  write(frame: Uint8Array, t: number = Date.now() - this.startedAt): void {
+    this.frames++;
+    this.stream.write(`${JSON.stringify({ t: Math.max(0, Math.round(t)), frame: Buffer.from(frame).toString('base64') })}\n`);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.stream.once('error', reject);
+      this.stream.end(resolve);
+    });
+  }
+}

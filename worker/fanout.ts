@@ -1,0 +1,160 @@
+// Publishes what happens in each room to browsers: on the account's dashboard channel and its overlay
+// channel. Gifts (after streak logic), chats, follows/shares/joins go out as they come; counters
+// (viewers, likes, diamonds…) are coalesced to a few updates per second per account; streak progress is
+// coalesced per streak. Requests use triggerBatch (10 events each) from a bounded outbox with a couple
+// of requests in flight: a slow or failing realtime server loses the oldest updates, never blocks writes.
+import type Pusher from 'pusher';
+import type { LiveEvent, ViewerRef } from '@/lib/live/events';
+import type { Logger } from '@/lib/logger';
+import { accountChannel, overlayChannel, RealtimeEvent } from '@/lib/realtime/channels';
+import { publishBatch, type RealtimeMessage } from '@/lib/realtime/server';
+
+export type LiveCounters = {
+  liveId: string;
+  startedAt: number;
+  viewers: number;
+  likes: number;
+  diamonds: number;
+  gifts: number;
+  comments: number;
+  follows: number;
+  shares: number;
+};
+
+export type LiveStatus = { state: 'live' | 'offline'; liveId: string | null; startedAt: number | null };
+
+export type FanoutOptions = {
+  pusher: Pusher;
+  log: Logger;
+  maxQueue?: number;
+  countersIntervalMs?: number;
+  concurrency?: number;
+  /** Called when a message has been accepted by the realtime server (benchmarks). */
+  onPublished?: (messages: RealtimeMessage[]) => void;
+};
+
+const compactViewer = (v: ViewerRef) => ({ id: v.userId, handle: v.handle, nickname: v.nickname, avatar: v.avatarUrl, follower: v.isFollower });
+
+/** The JSON a browser receives for each kind of event (null: not published on its own). */
+export function toRealtimePayload(event: LiveEvent, liveId: string): { name: string; data: Record<string, unknown> } | null {
+  switch (event.type) {
+    case 'gift':
+      return {
+        name: RealtimeEvent.gift,
+        data: { liveId, id: event.dedupeKey, user: compactViewer(event.viewer), giftId: event.giftId, name: event.giftName, image: event.imageUrl, diamondCount: event.diamondCount, repeatCount: event.repeatCount, diamonds: event.diamonds, streakable: event.streakable, at: event.at },
+      };
+    case 'gift-progress':
+      return {
+        name: 'gift-progress',
+        data: { liveId, id: event.dedupeKey, user: compactViewer(event.viewer), giftId: event.giftId, name: event.giftName, image: event.imageUrl, diamondCount: event.diamondCount, repeatCount: event.repeatCount, at: event.at },
+      };
+    case 'chat':
+      return { name: RealtimeEvent.chat, data: { liveId, id: event.msgId, user: compactViewer(event.viewer), content: event.content, moderator: event.isModerator, at: event.at } };
+    case 'follow':
+    case 'share':
+    case 'member':
+      return { name: RealtimeEvent.social, data: { liveId, id: event.msgId, kind: event.type === 'member' ? 'join' : event.type, user: compactViewer(event.viewer), at: event.at } };
+    default:
+      return null;
+  }
+}
+
+export class Fanout {
+  private outbox: RealtimeMessage[] = [];
+  private readonly counters = new Map<string, LiveCounters>();
+  private readonly progress = new Map<string, RealtimeMessage>();
+  private inFlight = 0;
+  private timer: NodeJS.Timeout | undefined;
+  readonly stats = { published: 0, dropped: 0, failures: 0 };
+  private readonly maxQueue: number;
+  private readonly concurrency: number;
+
+  constructor(private readonly options: FanoutOptions) {
+    this.maxQueue = options.maxQueue ?? 5000;
+    this.concurrency = options.concurrency ?? 3;
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => this.flushCoalesced(), this.options.countersIntervalMs ?? 250);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.flushCoalesced();
+    const deadline = Date.now() + 3000;
+    while ((this.outbox.length > 0 || this.inFlight > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  /** A domain event of `accountId`'s live `liveId`. */
+  event(accountId: string, liveId: string, event: LiveEvent): void {
+    const payload = toRealtimePayload(event, liveId);
+    if (!payload) return;
+    if (event.type === 'gift-progress') {
+      for (const channel of [accountChannel(accountId), overlayChannel(accountId)]) {
+        this.progress.set(`${channel}:${event.dedupeKey}`, { channel, ...payload });
+      }
+      return;
+    }
+    this.send(accountId, payload.name, payload.data);
+  }
+
+  /** The latest running totals of an account's live; sent at most every countersIntervalMs. */
+  updateCounters(accountId: string, counters: LiveCounters): void {
+    this.counters.set(accountId, counters);
+  }
+
+  status(accountId: string, status: LiveStatus): void {
+    this.send(accountId, RealtimeEvent.liveStatus, status);
+  }
+
+  /** Anything else for both channels of an account (e.g. game updates). */
+  send(accountId: string, name: string, data: unknown): void {
+    this.push({ channel: accountChannel(accountId), name, data });
+    this.push({ channel: overlayChannel(accountId), name, data });
+  }
+
+  get depth(): number {
+    return this.outbox.length;
+  }
+
+  private flushCoalesced(): void {
+    for (const [accountId, counters] of this.counters) {
+      this.push({ channel: accountChannel(accountId), name: RealtimeEvent.counters, data: counters });
+      this.push({ channel: overlayChannel(accountId), name: RealtimeEvent.counters, data: counters });
+    }
+    this.counters.clear();
+    for (const message of this.progress.values()) this.push(message);
+    this.progress.clear();
+  }
+
+  private push(message: RealtimeMessage): void {
+    this.outbox.push(message);
+    if (this.outbox.length > this.maxQueue) {
+      const excess = this.outbox.length - this.maxQueue;
+      this.outbox.splice(0, excess);
+      this.stats.dropped += excess;
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.concurrency && this.outbox.length > 0) {
+      const batch = this.outbox.splice(0, 10);
+      this.inFlight++;
+      publishBatch(batch, this.options.pusher)
+        .then(() => {
+          this.stats.published += batch.length;
+          this.options.onPublished?.(batch);
+        })
+        .catch((error: unknown) => {
+          this.stats.failures++;
+          if (this.stats.failures === 1 || this.stats.failures % 100 === 0) this.options.log.warn('realtime publish failed; updates dropped', { failures: this.stats.failures, error });
+        })
+        .finally(() => {
+          this.inFlight--;
+          this.pump();
+        });
+    }
+  }
+}

@@ -1,0 +1,173 @@
+// One watched live room, from connect to disconnect: starts the source, makes sure the live row exists
+// (room id ↔ account), runs every library event through the normaliser, queues what must be stored,
+// publishes what browsers show, and keeps running totals for the counters. Returns why it stopped.
+import type { Db } from '@/lib/db';
+import type { LiveEvent } from '@/lib/live/events';
+import { Normaliser, type RawMessage } from '@/lib/live/normalise';
+import type { Logger } from '@/lib/logger';
+import type { Fanout, LiveCounters } from '@/worker/fanout';
+import type { WritePipeline } from '@/worker/pipeline';
+import type { LiveSource } from '@/worker/sources/types';
+import type { StoredEvent } from '@/worker/writer';
+
+export type RoomEnd = { reason: string; streamEnded: boolean; roomId: string | null; liveId: string | null; events: number };
+
+export type RoomOptions = {
+  source: LiveSource;
+  accountId: string;
+  db: Db;
+  pipeline: WritePipeline;
+  fanout?: Fanout;
+  log: Logger;
+  streakTimeoutMs?: number;
+  /** Called for every domain event (metrics, game scoring). */
+  onEvent?: (event: LiveEvent, liveId: string) => void;
+  /** Called once the room is live, with its live id (supervisor state). */
+  onLive?: (info: { roomId: string; liveId: string }) => void;
+};
+
+const STORED = new Set<LiveEvent['type']>(['chat', 'gift', 'like', 'member', 'follow', 'share', 'viewers']);
+const isStored = (event: LiveEvent): event is StoredEvent => STORED.has(event.type);
+
+/** Ensures the live row for this room and returns it (a reconnect reopens a live closed as stale). */
+export async function ensureLive(db: Db, accountId: string, roomId: string, startedAt: Date, title?: string) {
+  const live = await db.live.upsert({
+    where: { roomId },
+    create: { accountId, roomId, startedAt, title },
+    update: { endedAt: null, endReason: null },
+  });
+  if (live.accountId !== accountId) throw new Error(`room ${roomId} belongs to another account (${live.accountId})`);
+  return live;
+}
+
+export class RoomSession {
+  private normaliser: Normaliser | undefined;
+  private liveId: string | null = null;
+  private roomId: string | null = null;
+  private early: RawMessage[] = [];
+  private events = 0;
+  private counters: LiveCounters | undefined;
+  private ticker: NodeJS.Timeout | undefined;
+  private finish: ((end: RoomEnd) => void) | undefined;
+  private ended = false;
+
+  constructor(private readonly options: RoomOptions) {}
+
+  get eventsSeen(): number {
+    return this.events;
+  }
+
+  get currentLiveId(): string | null {
+    return this.liveId;
+  }
+
+  /** Runs until the source disconnects (or stop()); rejects only if connecting fails. */
+  async run(): Promise<RoomEnd> {
+    const { source, accountId, db, log, pipeline } = this.options;
+    const done = new Promise<RoomEnd>((resolve) => {
+      this.finish = resolve;
+    });
+    const started = await source.start({
+      message: (raw) => {
+        if (this.normaliser && this.liveId) this.handleRaw(raw);
+        else this.early.push(raw);
+      },
+      disconnected: ({ reason, streamEnded }) => void this.end(reason, streamEnded),
+      error: (error, context) => log.warn('source error', { accountId, context, error }),
+      waitForCapacity: () => pipeline.waitForCapacity(),
+    });
+    this.roomId = started.roomId;
+    try {
+      const live = await ensureLive(db, accountId, started.roomId, new Date(started.startedAt ?? Date.now()), started.title);
+      this.liveId = live.id.toString();
+      this.counters = {
+        liveId: this.liveId,
+        startedAt: live.startedAt.getTime(),
+        viewers: 0,
+        likes: Number(live.likes),
+        diamonds: Number(live.diamonds),
+        gifts: live.gifts,
+        comments: live.comments,
+        follows: live.follows,
+        shares: live.shares,
+      };
+    } catch (error) {
+      await source.stop();
+      throw error;
+    }
+    this.normaliser = new Normaliser(started.roomId, { streakTimeoutMs: this.options.streakTimeoutMs });
+    this.options.onLive?.({ roomId: started.roomId, liveId: this.liveId });
+    this.options.fanout?.status(accountId, { state: 'live', liveId: this.liveId, startedAt: this.counters.startedAt });
+    for (const raw of this.early.splice(0)) this.handleRaw(raw);
+    this.ticker = setInterval(() => this.dispatch(this.normaliser?.tick() ?? []), 1000);
+    return done;
+  }
+
+  async stop(reason = 'stopped'): Promise<void> {
+    await this.options.source.stop();
+    await this.end(reason, false);
+  }
+
+  private handleRaw(raw: RawMessage): void {
+    const normaliser = this.normaliser;
+    if (!normaliser) return;
+    this.dispatch(normaliser.push(raw));
+  }
+
+  private dispatch(events: LiveEvent[]): void {
+    const liveId = this.liveId;
+    const counters = this.counters;
+    if (!liveId || !counters) return;
+    const { accountId, pipeline, fanout, onEvent } = this.options;
+    for (const event of events) {
+      this.events++;
+      if (isStored(event)) pipeline.enqueue({ liveId, accountId, event, queuedAt: performance.now() });
+      fanout?.event(accountId, liveId, event);
+      onEvent?.(event, liveId);
+      switch (event.type) {
+        case 'gift':
+          counters.diamonds += event.diamonds;
+          counters.gifts++;
+          break;
+        case 'chat':
+          counters.comments++;
+          break;
+        case 'like':
+          counters.likes = Math.max(counters.likes, event.total);
+          break;
+        case 'follow':
+          counters.follows++;
+          break;
+        case 'share':
+          counters.shares++;
+          break;
+        case 'viewers':
+          counters.viewers = event.viewers;
+          break;
+        case 'stream-end':
+          void this.options.source.stop();
+          void this.end('stream ended', true, event.at);
+          break;
+        default:
+          break;
+      }
+    }
+    if (events.length > 0) fanout?.updateCounters(accountId, { ...counters });
+  }
+
+  private async end(reason: string, streamEnded: boolean, endedAt = Date.now()): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    clearInterval(this.ticker);
+    // Streaks still open when the room goes away are closed with their last count.
+    if (this.normaliser) this.dispatch(this.normaliser.finish());
+    const { accountId, db, fanout, log } = this.options;
+    if (streamEnded && this.liveId) {
+      await db.live
+        .update({ where: { id: BigInt(this.liveId) }, data: { endedAt: new Date(endedAt), endReason: 'stream_end' } })
+        .catch((error: unknown) => log.warn('could not mark the live as ended; the stale-live job will', { liveId: this.liveId, error }));
+      fanout?.status(accountId, { state: 'offline', liveId: this.liveId, startedAt: this.counters?.startedAt ?? null });
+    }
+    this.finish?.({ reason, streamEnded, roomId: this.roomId, liveId: this.liveId, events: this.events });
+  }
+}

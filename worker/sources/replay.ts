@@ -1,0 +1,93 @@
+// Replays a recorded session (livelens-replay/1) through tiktok-live-connector's own decoder:
+// each frame goes through deserializeWebSocketMessage() and processProtoMessageFetchResult(), exactly
+// as frames from a real websocket do, at real-time speed, N× speed, or as fast as possible.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { deserializeWebSocketMessage, TikTokLiveConnection } from 'tiktok-live-connector';
+import { readReplay, readReplayHeader } from '@/lib/live/replay-file';
+import { attachSink } from '@/worker/sources/connection';
+import type { LiveSource, SourceSink, SourceStart } from '@/worker/sources/types';
+
+/** `max` replays as fast as the pipeline takes it; a number is a speed factor (1 = real time). */
+export type ReplaySpeed = 'max' | number;
+
+type ProtoMessageFetchResult = Parameters<TikTokLiveConnection['processProtoMessageFetchResult']>[0];
+
+/** A connection that never connects: it only decodes and emits what it is fed. */
+class FeedConnection extends TikTokLiveConnection {
+  feed(result: ProtoMessageFetchResult): Promise<void> {
+    return this.processProtoMessageFetchResult(result);
+  }
+}
+
+export function parseSpeed(value: string | undefined): ReplaySpeed {
+  if (value === undefined || value === 'realtime') return 1;
+  if (value === 'max') return 'max';
+  const factor = Number(value.replace(/x$/i, ''));
+  if (!Number.isFinite(factor) || factor <= 0) throw new Error(`--speed must be realtime, max or a positive factor such as 4 (got "${value}")`);
+  return factor;
+}
+
+export type ReplayOptions = {
+  speed: ReplaySpeed;
+  /** Replay under another room id (a replay "as" another account, or each loop of the demo). */
+  roomId?: string;
+  /** Called with each raw frame right before it is decoded (benchmarks time from here). */
+  onFrame?: (bytes: Uint8Array) => void;
+};
+
+export class ReplaySource implements LiveSource {
+  readonly kind = 'replay';
+  private stopped = false;
+  private running: Promise<void> | undefined;
+  framesFed = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly options: ReplayOptions,
+  ) {}
+
+  async start(sink: SourceSink): Promise<SourceStart> {
+    const header = await readReplayHeader(this.file);
+    const connection = new FeedConnection(header.handle, { fetchRoomInfoOnConnect: false, processInitialData: false });
+    attachSink(connection, sink);
+    this.running = this.play(connection, sink).catch((error: unknown) => {
+      sink.error(error, 'replay failed');
+      sink.disconnected({ reason: `replay failed: ${error instanceof Error ? error.message : String(error)}`, streamEnded: false });
+    });
+    return { roomId: this.options.roomId ?? header.roomId };
+  }
+
+  /** Resolves when the whole file has been fed (or the replay was stopped). */
+  get finished(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  private async play(connection: FeedConnection, sink: SourceSink): Promise<void> {
+    const { speed, onFrame } = this.options;
+    const startedAt = performance.now();
+    for await (const item of readReplay(this.file)) {
+      if (this.stopped) return;
+      if (!('frame' in item)) continue;
+      if (speed === 'max') {
+        // Let timers, I/O and the write pipeline breathe now and then.
+        if (this.framesFed % 50 === 0) await yieldToEventLoop();
+      } else {
+        const due = startedAt + item.frame.t / speed;
+        const wait = due - performance.now();
+        if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      await sink.waitForCapacity?.();
+      if (this.stopped) return;
+      onFrame?.(item.frame.frame);
+      const decoded = await deserializeWebSocketMessage(item.frame.frame);
+      if (decoded.protoMessageFetchResult) await connection.feed(decoded.protoMessageFetchResult);
+      this.framesFed++;
+    }
+    if (!this.stopped) sink.disconnected({ reason: 'replay finished', streamEnded: false });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running;
+  }
+}

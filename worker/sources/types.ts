@@ -1,0 +1,24 @@
+// A live room that emits events: TikTok itself (tiktok-live-connector) or a recorded session replayed
+// through the library's own decoder. The rest of the worker cannot tell them apart.
+import type { RawMessage } from '@/lib/live/normalise';
+
+export type SourceSink = {
+  /** A decoded library event (chat, gift, like, member, roomUser, follow, share, controlMessage). */
+  message(raw: RawMessage): void;
+  /** The connection dropped or the recording ended; `streamEnded` when TikTok said the live is over. */
+  disconnected(info: { reason: string; streamEnded: boolean }): void;
+  /** Errors of the library or of a listener; never thrown at the caller. */
+  error(error: unknown, context: string): void;
+  /** Replays wait on this between frames, so a full write queue slows the replay down (backpressure). */
+  waitForCapacity?(): Promise<void>;
+};
+
+export type SourceStart = { roomId: string; startedAt?: number; title?: string };
+
+export interface LiveSource {
+  readonly kind: 'tiktok' | 'replay';
+  /** Connects; resolves when events can flow. Rejects with the library's errors (e.g. UserOfflineError). */
+  start(sink: SourceSink): Promise<SourceStart>;
+  /** Disconnects; no sink calls after it resolves. */
+  stop(): Promise<void>;
+}
