@@ -88,8 +88,15 @@ const envShape = z.object({
     LIVE_CHECKS_PER_MINUTE: positiveInt('global live checks and connects per minute').default(20),
     LIVE_CHECKS_PER_HOUR: positiveInt('global live checks and connects per hour').default(600),
     CHAT_RETENTION_DAYS: positiveInt('days').default(90),
+    WORKER_CAPACITY: positiveInt('accounts one worker watches at most').default(500),
+    WORKER_LEASE_TTL_MS: positiveInt('milliseconds').default(30_000),
+    WORKER_CYCLE_MS: positiveInt('milliseconds').default(10_000),
+    WORKER_METRICS_PORT: portSetting.optional(),
+    LIVE_RECHECK_MINUTES: positiveInt('minutes between live checks of an offline account').default(5),
+    STREAK_TIMEOUT_MS: positiveInt('milliseconds of quiet before an unfinished gift streak is closed').default(10_000),
     // Replay recorded demo sessions for the seeded demo accounts (on by default without a TikTok key).
     DEMO_REPLAY: booleanSetting.optional(),
+    DEMO_REPLAY_PAUSE_SECONDS: positiveInt('seconds between two demo lives').default(30),
 });
 
 export const envSchema = envShape.superRefine((env, ctx) => {

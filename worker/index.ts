@@ -1,22 +1,39 @@
-// The LiveLens worker: a long-running process beside the web app. It reports a heartbeat, and (in later
-// parts) watches live rooms, writes their events to Postgres in batches and publishes them to Pusher.
-// SIGTERM / SIGINT stop it cleanly.
+// The LiveLens worker: watches live rooms (TikTok, or demo replays), writes their events to Postgres in
+// batches, publishes updates on Pusher channels, runs the scheduled jobs and reports a heartbeat.
+// Run as many as you like against one database: accounts are shared out by leases. SIGTERM / SIGINT
+// stop it cleanly: rooms are closed, every queued event is written, leases are given back.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { disconnectDb, db } from '@/lib/db';
-import { EnvError, getEnv, requireDatabaseUrl, requirePusherConfig } from '@/lib/env';
+import path from 'node:path';
+import pg from 'pg';
+import { db, disconnectDb } from '@/lib/db';
+import { EnvError, getEnv, requireDatabaseUrl, requirePusherConfig, type Env } from '@/lib/env';
 import { createLogger } from '@/lib/logger';
-import { checkRealtime } from '@/lib/realtime/server';
+import { checkRealtime, createPusher } from '@/lib/realtime/server';
+import { demoRoomId, ensureDemoSession } from '@/worker/demo';
+import { Fanout } from '@/worker/fanout';
 import { Heartbeat } from '@/worker/heartbeat';
+import { chatRetentionJob } from '@/worker/jobs/chat-retention';
+import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
+import { topListsJob } from '@/worker/jobs/top-lists';
+import { Metrics } from '@/worker/metrics';
+import type { MonitoredAccount } from '@/worker/monitor';
+import { WritePipeline } from '@/worker/pipeline';
+import { DbRateLimiter } from '@/worker/rate-limiter';
+import { Scheduler } from '@/worker/scheduler';
+import { ReplaySource } from '@/worker/sources/replay';
+import { TikTokSource } from '@/worker/sources/tiktok';
+import { Supervisor } from '@/worker/supervisor';
+import { BatchWriter } from '@/worker/writer';
 
 const log = createLogger('worker');
 
-async function main(): Promise<void> {
-  let env;
+function loadSettings(): Env {
   try {
-    env = getEnv();
+    const env = getEnv();
     requireDatabaseUrl(env);
     requirePusherConfig(env);
+    return env;
   } catch (error) {
     if (error instanceof EnvError) {
       process.stderr.write(`${error.message}\n`);
@@ -24,11 +41,81 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
 
+async function main(): Promise<void> {
+  const env = loadSettings();
   const workerId = env.WORKER_ID ?? `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const heartbeat = new Heartbeat({ db, workerId, intervalMs: env.WORKER_HEARTBEAT_MS, log, checkRealtime: () => checkRealtime() });
+  const demo = env.DEMO_REPLAY ?? !env.TIKTOK_SIGN_API_KEY;
+  const dataDir = path.resolve(env.LIVELENS_DATA_DIR);
+  const metrics = new Metrics();
+
+  // The write path uses its own small pg pool (multi-row unnest inserts); everything else uses Prisma.
+  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(env), max: 3, application_name: `livelens-worker-writer`, connectionTimeoutMillis: 3000 });
+  pool.on('error', (error) => metrics.countError(`pool: ${error.message.slice(0, 60)}`));
+  const pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log: log.child('pipeline'), onCommitted: (_batch, _at, ms) => metrics.observeFlush(ms / 1000) });
+  const fanout = new Fanout({ pusher: createPusher(), log: log.child('fanout') });
+  const limiter = new DbRateLimiter(db, { perMinute: env.LIVE_CHECKS_PER_MINUTE, perHour: env.LIVE_CHECKS_PER_HOUR });
+
+  const createSource = async (account: MonitoredAccount, attempt: { roomId?: string }) => {
+    if (account.source === 'replay') {
+      const file = account.replayFile ?? (await ensureDemoSession(dataDir, account.handle));
+      return new ReplaySource(file, { speed: 1, rebase: true, roomId: demoRoomId(account.handle, Date.now()) });
+    }
+    return new TikTokSource(account.handle, { signApiKey: env.TIKTOK_SIGN_API_KEY, sessionId: env.TIKTOK_SESSION_ID, proxyUrl: env.TIKTOK_PROXY, roomId: attempt.roomId });
+  };
+
+  const supervisor = new Supervisor({
+    db,
+    workerId,
+    log: log.child('supervisor'),
+    capacity: env.WORKER_CAPACITY,
+    leaseTtlMs: env.WORKER_LEASE_TTL_MS,
+    cycleMs: env.WORKER_CYCLE_MS,
+    sources: demo ? ['tiktok', 'replay'] : ['tiktok'],
+    monitor: {
+      db,
+      log: log.child('monitor'),
+      limiter,
+      createSource,
+      room: {
+        pipeline,
+        fanout,
+        streakTimeoutMs: env.STREAK_TIMEOUT_MS,
+        onEvent: (event) => metrics.countEvent(event.type),
+      },
+      offlineRecheckMs: env.LIVE_RECHECK_MINUTES * 60_000,
+      replayPauseMs: env.DEMO_REPLAY_PAUSE_SECONDS * 1000,
+    },
+  });
+  const scheduler = new Scheduler(db, log.child('jobs'), [
+    { job: topListsJob, settings: {} },
+    { job: closeStaleLivesJob, settings: { quietMinutes: 15 } },
+    { job: chatRetentionJob, settings: { retentionDays: env.CHAT_RETENTION_DAYS } },
+  ]);
+  metrics.gauges = () => {
+    const p = pipeline.snapshot();
+    return {
+      queue_depth: p.depth,
+      events_dropped: p.dropped,
+      events_refused: p.badEvents,
+      flush_failures: p.failures,
+      accounts_held: supervisor.held.length,
+      rooms_live: supervisor.liveRooms,
+      fanout_queue: fanout.depth,
+      fanout_published: fanout.stats.published,
+      fanout_dropped: fanout.stats.dropped,
+    };
+  };
+  const heartbeat = new Heartbeat({ db, workerId, intervalMs: env.WORKER_HEARTBEAT_MS, log, checkRealtime: () => checkRealtime(), info: () => ({ demo, metrics: metrics.snapshot() }) });
+
+  pipeline.start();
+  fanout.start();
   await heartbeat.start();
-  log.info('worker started', { workerId, heartbeatMs: env.WORKER_HEARTBEAT_MS });
+  await supervisor.start();
+  scheduler.start();
+  const metricsServer = env.WORKER_METRICS_PORT ? await metrics.serve(env.WORKER_METRICS_PORT) : undefined;
+  log.info('worker started', { workerId, demo, capacity: env.WORKER_CAPACITY, metrics: env.WORKER_METRICS_PORT ? `http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics` : 'off' });
 
   let stopping = false;
   const stop = async (reason: string) => {
@@ -36,10 +123,17 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('worker stopping', { reason });
     clearInterval(parentWatch);
+    await supervisor.stop();
+    await scheduler.stop();
+    const flushed = await pipeline.drain(30_000);
+    if (!flushed) log.error('could not write every queued event before stopping', { left: pipeline.depth });
+    await fanout.stop();
     await heartbeat.stop();
+    metricsServer?.close();
+    await pool.end();
     await disconnectDb();
-    log.info('worker stopped', { workerId });
-    process.exit(0);
+    log.info('worker stopped', { workerId, events: pipeline.snapshot().committed });
+    process.exit(flushed ? 0 : 1);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -95,7 +95,7 @@ export class RoomSession {
       await source.stop();
       throw error;
     }
-    this.normaliser = new Normaliser(started.roomId, { streakTimeoutMs: this.options.streakTimeoutMs });
+    this.normaliser = new Normaliser(started.roomId, { streakTimeoutMs: this.options.streakTimeoutMs, timeOffsetMs: started.clockOffsetMs });
     this.options.onLive?.({ roomId: started.roomId, liveId: this.liveId });
     this.options.fanout?.status(accountId, { state: 'live', liveId: this.liveId, startedAt: this.counters.startedAt });
     for (const raw of this.early.splice(0)) this.handleRaw(raw);

@@ -89,13 +89,14 @@ export class BatchWriter {
       if (!id) throw new Error(`viewer ${v.userId} was not resolved`);
       return id;
     };
-    const lives = new Map<string, { accountId: string; diamonds: number; gifts: number; likesTotal: number; comments: number; follows: number; shares: number; joins: number; peak: number; samples: number; viewerSum: number; lastAt: number; giftsChanged: boolean }>();
+    const lives = new Map<string, { accountId: string; diamonds: number; gifts: number; likesTotal: number; comments: number; follows: number; shares: number; joins: number; peak: number; samples: number; viewerSum: number; firstAt: number; lastAt: number; giftsChanged: boolean }>();
     const live = (q: QueuedEvent) => {
       let entry = lives.get(q.liveId);
       if (!entry) {
-        entry = { accountId: q.accountId, diamonds: 0, gifts: 0, likesTotal: 0, comments: 0, follows: 0, shares: 0, joins: 0, peak: 0, samples: 0, viewerSum: 0, lastAt: 0, giftsChanged: false };
+        entry = { accountId: q.accountId, diamonds: 0, gifts: 0, likesTotal: 0, comments: 0, follows: 0, shares: 0, joins: 0, peak: 0, samples: 0, viewerSum: 0, firstAt: q.event.at, lastAt: 0, giftsChanged: false };
         lives.set(q.liveId, entry);
       }
+      entry.firstAt = Math.min(entry.firstAt, q.event.at);
       entry.lastAt = Math.max(entry.lastAt, q.event.at);
       return entry;
     };
@@ -327,14 +328,16 @@ export class BatchWriter {
          comments = lives.comments + u.comments, follows = lives.follows + u.follows, shares = lives.shares + u.shares, joins = lives.joins + u.joins,
          peak_viewers = GREATEST(lives.peak_viewers, u.peak), viewer_samples = lives.viewer_samples + u.samples, viewer_sum = lives.viewer_sum + u.viewer_sum,
          last_event_at = GREATEST(COALESCE(lives.last_event_at, u.last_at), u.last_at),
+         -- A live joined late (or a recording without a start time) starts no later than its first event.
+         started_at = LEAST(lives.started_at, u.first_at),
          unique_gifters = CASE WHEN u.gifts_changed THEN (SELECT count(*) FROM live_viewers lv WHERE lv.live_id = lives.id AND lv.gifts > 0) ELSE lives.unique_gifters END
-       FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::bigint[], $12::timestamp(3)[], $13::boolean[])
-         AS u(live_id, diamonds, gifts, likes_total, comments, follows, shares, joins, peak, samples, viewer_sum, last_at, gifts_changed)
+       FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::bigint[], $12::timestamp(3)[], $13::boolean[], $14::timestamp(3)[])
+         AS u(live_id, diamonds, gifts, likes_total, comments, follows, shares, joins, peak, samples, viewer_sum, last_at, gifts_changed, first_at)
        WHERE lives.id = u.live_id`,
       [
         l.map(([id]) => id), l.map(([, x]) => x.diamonds), l.map(([, x]) => x.gifts), l.map(([, x]) => x.likesTotal), l.map(([, x]) => x.comments),
         l.map(([, x]) => x.follows), l.map(([, x]) => x.shares), l.map(([, x]) => x.joins), l.map(([, x]) => x.peak), l.map(([, x]) => x.samples),
-        l.map(([, x]) => x.viewerSum), l.map(([, x]) => iso(x.lastAt)), l.map(([, x]) => x.giftsChanged),
+        l.map(([, x]) => x.viewerSum), l.map(([, x]) => iso(x.lastAt)), l.map(([, x]) => x.giftsChanged), l.map(([, x]) => iso(x.firstAt)),
       ],
     );
     return { inserted, lives: lives.size };

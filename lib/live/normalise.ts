@@ -88,7 +88,7 @@ export class Normaliser {
 
   constructor(
     readonly roomId: string,
-    private readonly options: { streakTimeoutMs?: number; now?: () => number } = {},
+    private readonly options: { streakTimeoutMs?: number; now?: () => number; /** added to TikTok's times (demo replays moved to the present) */ timeOffsetMs?: number } = {},
   ) {
     this.streaks = new StreakTracker(options.streakTimeoutMs ?? DEFAULT_STREAK_TIMEOUT_MS);
   }
@@ -105,7 +105,8 @@ export class Normaliser {
   push(raw: RawMessage): LiveEvent[] {
     this.counters.messages++;
     const common = raw.data.common;
-    const at = toNumber(common?.createTime) || this.now();
+    const createTime = toNumber(common?.createTime);
+    const at = createTime ? createTime + (this.options.timeOffsetMs ?? 0) : this.now();
     const msgId = common?.msgId && common.msgId !== '0' ? common.msgId : undefined;
     if (msgId && !this.seen.add(`${raw.kind}:${msgId}`)) {
       this.counters.duplicates++;

@@ -13,6 +13,8 @@ export const replayHeaderSchema = z.object({
   handle: z.string().min(1).max(64),
   roomId: z.string().regex(/^\d{1,25}$/, 'roomId must be a numeric string'),
   recordedAt: z.string().optional(),
+  /** TikTok's clock (ms since the epoch) at t = 0, so a replay can be moved to the present. */
+  startedAt: z.number().int().positive().optional(),
   note: z.string().optional(),
 });
 export type ReplayHeader = z.infer<typeof replayHeaderSchema>;
@@ -71,17 +73,18 @@ export async function* readReplay(file: string): AsyncGenerator<{ header: Replay
 /** Appends frames as they arrive (the recorder), or writes a whole session (the generator). */
 export class ReplayWriter {
   private readonly stream: fs.WriteStream;
-  private readonly startedAt: number;
+  private readonly clockStart: number;
   frames = 0;
 
-  constructor(file: string, header: Omit<ReplayHeader, 'format'>, startedAt = Date.now()) {
+  /** `clockStart`: the wall-clock time that `t = 0` stands for (now, for a recorder). */
+  constructor(file: string, header: Omit<ReplayHeader, 'format'>, clockStart = Date.now()) {
     this.stream = fs.createWriteStream(file, { flags: 'w' });
-    this.startedAt = startedAt;
+    this.clockStart = clockStart;
     this.stream.write(`${JSON.stringify({ format: REPLAY_FORMAT, ...header })}\n`);
   }
 
   /** `t` defaults to the time since the writer was created. */
-  write(frame: Uint8Array, t: number = Date.now() - this.startedAt): void {
+  write(frame: Uint8Array, t: number = Date.now() - this.clockStart): void {
     this.frames++;
     this.stream.write(`${JSON.stringify({ t: Math.max(0, Math.round(t)), frame: Buffer.from(frame).toString('base64') })}\n`);
   }

@@ -1,4 +1,5 @@
-// `npm run replay:generate -- <out.jsonl> [--seed N] [--minutes M] [--handle h] [--room-id id] [--rate low|normal|busy]`
+// `npm run replay:generate -- <out.jsonl> [--seed N] [--minutes M] [--handle h] [--room-id id]
+//    [--rate low|normal|busy] [--duplicates 0.03] [--no-end]`
 // Writes a synthetic livelens-replay/1 session and, beside it, <out>.expected.json with the totals a
 // correct pipeline must store for it.
 import fs from 'node:fs';
@@ -13,21 +14,24 @@ const RATES = {
 } as const;
 
 async function main(): Promise<void> {
-  const { positionals, flags } = parseArgs(process.argv.slice(2));
+  const { positionals, flags } = parseArgs(process.argv.slice(2), ['no-end']);
   const out = positionals[0];
   if (!out) throw new Error('Usage: npm run replay:generate -- <out.jsonl> [--seed N] [--minutes M] [--handle h] [--room-id id] [--rate low|normal|busy]');
   const rate = flags.get('rate') ?? 'normal';
   if (!(rate in RATES)) throw new Error(`--rate must be one of ${Object.keys(RATES).join(', ')}`);
   const seed = Number(flags.get('seed') ?? 1);
+  const startTime = Date.parse(flags.get('start') ?? '2026-11-01T18:00:00Z');
   const session = generateSession({
     seed,
     handle: flags.get('handle') ?? 'synthetic.live',
     roomId: flags.get('room-id') ?? `73${String(seed).padStart(17, '0')}`,
     durationSec: Math.round(Number(flags.get('minutes') ?? 5) * 60),
-    startTime: Date.parse(flags.get('start') ?? '2026-11-01T18:00:00Z'),
+    startTime,
     ...RATES[rate as keyof typeof RATES],
+    duplicateFrameRate: Number(flags.get('duplicates') ?? 0.03),
+    streamEnd: !flags.has('no-end'),
   });
-  const writer = new ReplayWriter(out, { ...session.header, note: `synthetic, seed ${seed}, rate ${rate}` });
+  const writer = new ReplayWriter(out, { ...session.header, startedAt: startTime, note: `synthetic, seed ${seed}, rate ${rate}` });
   for (const frame of session.frames) writer.write(frame.frame, frame.t);
   await writer.close();
   fs.writeFileSync(out.replace(/\.jsonl$/, '') + '.expected.json', `${JSON.stringify(session.expected, null, 2)}\n`);

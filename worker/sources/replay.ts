@@ -31,6 +31,8 @@ export type ReplayOptions = {
   speed: ReplaySpeed;
   /** Replay under another room id (a replay "as" another account, or each loop of the demo). */
   roomId?: string;
+  /** Move the recording's clock to now (the demo), instead of keeping TikTok's original times. */
+  rebase?: boolean;
   /** Called with each raw frame right before it is decoded (benchmarks time from here). */
   onFrame?: (bytes: Uint8Array) => void;
 };
@@ -54,7 +56,12 @@ export class ReplaySource implements LiveSource {
       sink.error(error, 'replay failed');
       sink.disconnected({ reason: `replay failed: ${error instanceof Error ? error.message : String(error)}`, streamEnded: false });
     });
-    return { roomId: this.options.roomId ?? header.roomId };
+    const clockOffsetMs = this.options.rebase && header.startedAt ? Date.now() - header.startedAt : 0;
+    return {
+      roomId: this.options.roomId ?? header.roomId,
+      startedAt: header.startedAt ? header.startedAt + clockOffsetMs : undefined,
+      clockOffsetMs,
+    };
   }
 
   /** Resolves when the whole file has been fed (or the replay was stopped). */

@@ -13,7 +13,13 @@ export type SourceSink = {
   waitForCapacity?(): Promise<void>;
 };
 
-export type SourceStart = { roomId: string; startedAt?: number; title?: string };
+export type SourceStart = {
+  roomId: string;
+  startedAt?: number;
+  title?: string;
+  /** Added to TikTok's message times (a demo replay moved to the present). */
+  clockOffsetMs?: number;
+};
 
 export interface LiveSource {
   readonly kind: 'tiktok' | 'replay';

@@ -1,0 +1,26 @@
+// Retention: raw chat older than CHAT_RETENTION_DAYS is deleted (the totals on lives and viewers stay),
+// and the like message ids kept for idempotency are dropped once their live is two days over. Deletes
+// run in small batches so they never hold long locks on the hot tables.
+import { z } from 'zod';
+import { defineJob } from '@/worker/jobs/types';
+
+const BATCH = 5000;
+
+export const chatRetentionJob = defineJob({
+  name: 'chat-retention',
+  schema: z.object({ retentionDays: z.number().int().positive() }),
+  intervalMs: 60 * 60_000,
+  run: async ({ db, settings, now }) => {
+    const cutoff = new Date(now.getTime() - settings.retentionDays * 86_400_000);
+    let chats = 0;
+    for (;;) {
+      const deleted = await db.$executeRaw`DELETE FROM chats WHERE id IN (SELECT id FROM chats WHERE created_at < ${cutoff} LIMIT ${BATCH})`;
+      chats += deleted;
+      if (deleted < BATCH) break;
+    }
+    const processed = await db.$executeRaw`
+      DELETE FROM processed_messages p USING lives l
+      WHERE p.live_id = l.id AND l.ended_at < ${new Date(now.getTime() - 2 * 86_400_000)}`;
+    return { chats, processedMessages: processed };
+  },
+});

@@ -1,0 +1,133 @@
+// Decides which accounts this worker watches. Every enabled tracked account is held by one worker at a
+// time through a lease row (worker id + expiry) taken with FOR UPDATE SKIP LOCKED and renewed on every
+// cycle; a worker that dies stops renewing, its leases expire, and another worker takes them on its
+// next cycle (TTL 30 s + cycle 10 s: well within a minute). Leases of accounts that were disabled or
+// taken over are dropped, and their rooms closed.
+import type { Db } from '@/lib/db';
+import type { Logger } from '@/lib/logger';
+import { AccountMonitor, type MonitorDeps, type MonitoredAccount } from '@/worker/monitor';
+
+export type SupervisorOptions = {
+  db: Db;
+  workerId: string;
+  log: Logger;
+  monitor: MonitorDeps;
+  /** Most accounts one worker holds. */
+  capacity: number;
+  leaseTtlMs: number;
+  cycleMs: number;
+  /** Take at most this many new leases per cycle, so several workers starting together share. */
+  takePerCycle?: number;
+  /** Which kinds of tracked account to watch ('tiktok', and 'replay' for the demo). */
+  sources: string[];
+};
+
+type LeasedRow = { account_id: string; handle: string; source: string; replay_file: string | null; room_id: string | null; error_count: number; next_check_at: Date; check_requested_at: Date | null };
+
+export class Supervisor {
+  private readonly monitors = new Map<string, AccountMonitor>();
+  private readonly seenCheckRequests = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private cycling: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: SupervisorOptions) {}
+
+  get held(): string[] {
+    return [...this.monitors.keys()];
+  }
+
+  get liveRooms(): number {
+    return [...this.monitors.values()].filter((m) => m.state === 'LIVE').length;
+  }
+
+  async start(): Promise<void> {
+    await this.cycle();
+    this.timer = setInterval(() => {
+      this.cycling ??= this.cycle().finally(() => (this.cycling = undefined));
+    }, this.options.cycleMs);
+  }
+
+  /** Renews held leases, drops lost ones, takes free ones, and passes on "check now" requests. */
+  async cycle(): Promise<void> {
+    if (this.stopped) return;
+    const { db, workerId, leaseTtlMs, log } = this.options;
+    const ttlSeconds = leaseTtlMs / 1000;
+    try {
+      const renewed = await db.$queryRaw<{ account_id: string }[]>`
+        UPDATE leases l SET expires_at = now() + make_interval(secs => ${ttlSeconds})
+        FROM tracked_accounts t
+        WHERE l.worker_id = ${workerId} AND t.account_id = l.account_id AND t.enabled
+        RETURNING l.account_id`;
+      const keep = new Set(renewed.map((r) => r.account_id));
+      for (const [accountId, monitor] of this.monitors) {
+        if (!keep.has(accountId)) {
+          log.info('lease lost or account disabled; stopping', { handle: monitor.account.handle });
+          this.monitors.delete(accountId);
+          await monitor.stop();
+        }
+      }
+      await db.$executeRaw`DELETE FROM leases l WHERE l.worker_id = ${workerId} AND NOT EXISTS (SELECT 1 FROM tracked_accounts t WHERE t.account_id = l.account_id AND t.enabled)`;
+
+      const room = Math.max(0, this.options.capacity - this.monitors.size);
+      const take = Math.min(room, this.options.takePerCycle ?? 50);
+      if (take > 0) {
+        const taken = await db.$queryRaw<LeasedRow[]>`
+          WITH free AS (
+            SELECT t.account_id FROM tracked_accounts t
+            LEFT JOIN leases l ON l.account_id = t.account_id
+            WHERE t.enabled AND t.source = ANY(${this.options.sources}) AND (l.account_id IS NULL OR l.expires_at < now())
+            ORDER BY t.next_check_at
+            LIMIT ${take}
+            FOR UPDATE OF t SKIP LOCKED
+          ), leased AS (
+            INSERT INTO leases (account_id, worker_id, expires_at, taken_at)
+            SELECT account_id, ${workerId}, now() + make_interval(secs => ${ttlSeconds}), now() FROM free
+            ON CONFLICT (account_id) DO UPDATE SET worker_id = EXCLUDED.worker_id, expires_at = EXCLUDED.expires_at, taken_at = EXCLUDED.taken_at
+            WHERE leases.expires_at < now()
+            RETURNING account_id
+          )
+          SELECT t.account_id, a.handle, t.source, t.replay_file, t.room_id, t.error_count, t.next_check_at, t.check_requested_at
+          FROM leased JOIN tracked_accounts t USING (account_id) JOIN tiktok_accounts a ON a.id = t.account_id`;
+        for (const row of taken) {
+          if (this.monitors.has(row.account_id)) continue;
+          const account: MonitoredAccount = { id: row.account_id, handle: row.handle, source: row.source, replayFile: row.replay_file };
+          const monitor = new AccountMonitor(account, this.options.monitor, { roomId: row.room_id, errorCount: row.error_count, nextCheckAt: row.next_check_at });
+          this.monitors.set(row.account_id, monitor);
+          this.seenCheckRequests.set(row.account_id, row.check_requested_at?.getTime() ?? 0);
+          log.info('watching account', { handle: row.handle, source: row.source });
+          monitor.start();
+        }
+      }
+
+      if (this.monitors.size > 0) {
+        const requests = await db.trackedAccount.findMany({
+          where: { accountId: { in: [...this.monitors.keys()] }, checkRequestedAt: { not: null } },
+          select: { accountId: true, checkRequestedAt: true },
+        });
+        for (const request of requests) {
+          const at = request.checkRequestedAt?.getTime() ?? 0;
+          if (at > (this.seenCheckRequests.get(request.accountId) ?? 0)) {
+            this.seenCheckRequests.set(request.accountId, at);
+            this.monitors.get(request.accountId)?.requestCheck();
+          }
+        }
+        await Promise.all([...this.monitors.values()].map((m) => m.persist()));
+      }
+    } catch (error) {
+      // Rooms keep running (their events queue); leases are renewed on the next cycle that reaches
+      // the database, and stay valid for the TTL meanwhile.
+      log.warn('supervisor cycle failed', { error });
+    }
+  }
+
+  /** Stops every room and gives the leases back, so another worker can take them at once. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.cycling;
+    await Promise.all([...this.monitors.values()].map((m) => m.stop()));
+    this.monitors.clear();
+    await this.options.db.lease.deleteMany({ where: { workerId: this.options.workerId } }).catch((error: unknown) => this.options.log.warn('could not release leases', { error }));
+  }
+}
