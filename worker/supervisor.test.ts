@@ -1,0 +1,136 @@
+// Several real worker processes sharing accounts through leases; one is killed with SIGKILL and the
+// survivor takes its accounts over. The accounts replay a fixture (the replay source), so this runs
+// without TikTok.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { waitForExit } from '@/lib/infra/child';
+import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { backoffDelay, DbRateLimiter, jitter, MemoryRateLimiter } from '@/worker/rate-limiter';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const FIXTURE = path.join(ROOT, 'worker', 'fixtures', 'small-evening.jsonl');
+const children: ChildProcess[] = [];
+const output: string[] = [];
+
+function startWorker(workerId: string, capacity: number): ChildProcess {
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'worker', 'index.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      WORKER_ID: workerId,
+      WORKER_CAPACITY: String(capacity),
+      WORKER_LEASE_TTL_MS: '6000',
+      WORKER_CYCLE_MS: '1000',
+      WORKER_HEARTBEAT_MS: '1000',
+      DEMO_REPLAY: 'true',
+      LOG_LEVEL: 'warn',
+      LIVELENS_PARENT_PID: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const collect = (chunk: Buffer) => output.push(`[${workerId}] ${chunk.toString()}`);
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  children.push(child);
+  return child;
+}
+
+async function leasesOf(accountIds: string[]) {
+  const rows = await db.lease.findMany({ where: { accountId: { in: accountIds }, expiresAt: { gt: new Date() } } });
+  return new Map(rows.map((r) => [r.accountId, r.workerId]));
+}
+
+async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; worker output:\n${output.join('').slice(-3000)}`);
+}
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await db.trackedAccount.updateMany({ where: { source: 'replay', replayFile: FIXTURE }, data: { enabled: false } });
+});
+
+describe('leases across worker processes', () => {
+  it('shares accounts between two workers and hands a SIGKILLed worker’s accounts to the other within a minute', async () => {
+    const accounts = await Promise.all(Array.from({ length: 6 }, () => createTestAccount(db, `lease.${uniqueSuffix()}`)));
+    const ids = accounts.map((a) => a.id);
+    await db.trackedAccount.createMany({ data: ids.map((accountId) => ({ accountId, source: 'replay', replayFile: FIXTURE })) });
+    const [a, b] = [`worker-a-${uniqueSuffix()}`, `worker-b-${uniqueSuffix()}`];
+
+    // A first (it may hold 3), then B takes the rest.
+    const workerA = startWorker(a, 3);
+    await waitFor(async () => [...(await leasesOf(ids)).values()].filter((w) => w === a).length === 3, 60_000, 'worker A to hold its 3 leases');
+    const workerB = startWorker(b, 10);
+    const shared = await waitFor(async () => {
+      const leases = await leasesOf(ids);
+      const held = [...leases.values()];
+      return leases.size === 6 && held.filter((w) => w === a).length === 3 ? leases : false;
+    }, 60_000, 'both workers to hold leases');
+    expect([...shared.values()].filter((w) => w === b)).toHaveLength(3);
+    // The accounts are watched: their rooms go live.
+    await waitFor(async () => (await db.trackedAccount.count({ where: { accountId: { in: ids }, state: 'LIVE' } })) === 6 || false, 60_000, 'all rooms live');
+
+    const killedAt = Date.now();
+    workerA.kill('SIGKILL');
+    await waitFor(async () => {
+      const leases = await leasesOf(ids);
+      return leases.size === 6 && [...leases.values()].every((w) => w === b);
+    }, 60_000, 'worker B to take over every account');
+    expect(Date.now() - killedAt).toBeLessThan(60_000);
+    await waitFor(async () => (await db.trackedAccount.count({ where: { accountId: { in: ids }, state: 'LIVE' } })) === 6 || false, 60_000, 'the rooms to be live again');
+
+    // A clean stop gives the leases back at once.
+    workerB.kill('SIGTERM');
+    expect(await waitForExit(workerB.pid ?? 0, 30_000)).toBe(true);
+    expect(workerB.exitCode).toBe(0);
+    expect((await db.lease.findMany({ where: { workerId: b } })).length).toBe(0);
+  }, 240_000);
+});
+
+describe('rate limiting and backoff', () => {
+  it('allows the configured number of checks per minute and per hour, then says when to retry', async () => {
+    let now = Date.parse('2026-11-22T10:00:10Z');
+    const limiter = new MemoryRateLimiter({ perMinute: 3, perHour: 5 }, () => now);
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await limiter.tryAcquire());
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
+    expect(results[3]).toEqual({ ok: false, reason: 'minute', retryInMs: 50_000 });
+    now += 60_000;
+    expect((await limiter.tryAcquire()).ok).toBe(true);
+    expect((await limiter.tryAcquire()).ok).toBe(true);
+    expect(await limiter.tryAcquire()).toMatchObject({ ok: false, reason: 'hour' });
+  });
+
+  it('honours a pause (the sign server’s retryAfter) for everyone', async () => {
+    const now = Date.parse('2026-11-22T10:00:00Z');
+    const limiter = new MemoryRateLimiter({ perMinute: 100, perHour: 100 }, () => now);
+    await limiter.pauseUntil(new Date(now + 42_000));
+    expect(await limiter.tryAcquire()).toEqual({ ok: false, reason: 'paused', retryInMs: 42_000 });
+  });
+
+  it('is one limit for all workers when kept in Postgres', async () => {
+    const name = `test-${uniqueSuffix()}`;
+    const workers = [new DbRateLimiter(db, { perMinute: 3, perHour: 100 }, name), new DbRateLimiter(db, { perMinute: 3, perHour: 100 }, name)];
+    const now = new Date('2026-11-22T10:00:05Z');
+    const attempts = await Promise.all(Array.from({ length: 8 }, (_, i) => (workers[i % 2] as DbRateLimiter).tryAcquire(now)));
+    expect(attempts.filter((r) => r.ok)).toHaveLength(3);
+    await workers[0]?.pauseUntil(new Date(Date.now() + 60_000), 'test');
+    expect(await workers[1]?.tryAcquire()).toMatchObject({ ok: false, reason: 'paused' });
+  });
+
+  it('backs off exponentially with jitter, capped', () => {
+    const mid = () => 0.5;
+    expect([1, 2, 3, 4].map((n) => backoffDelay(n, mid))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(backoffDelay(30, mid)).toBe(1_800_000);
+    expect(backoffDelay(1, () => 0)).toBe(22_500);
+    expect(backoffDelay(1, () => 1)).toBe(37_500);
+    expect(jitter(10_000, 0.2, () => 0)).toBe(8_000);
+  });
+});
