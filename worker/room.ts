@@ -1,6 +1,7 @@
 // One watched live room, from connect to disconnect: starts the source, makes sure the live row exists
 // (room id ↔ account), runs every library event through the normaliser, queues what must be stored,
 // publishes what browsers show, and keeps running totals for the counters. Returns why it stopped.
+import { UserOfflineError } from 'tiktok-live-connector';
 import type { Db } from '@/lib/db';
 import type { LiveEvent } from '@/lib/live/events';
 import { Normaliser, type RawMessage } from '@/lib/live/normalise';
@@ -73,7 +74,10 @@ export class RoomSession {
         else this.early.push(raw);
       },
       disconnected: ({ reason, streamEnded }) => void this.end(reason, streamEnded),
-      error: (error, context) => log.warn('source error', { accountId, context, error }),
+      // "Not live" is the monitor's business (it is a state, not an error); the library also emits it here.
+      error: (error, context) => {
+        if (!(error instanceof UserOfflineError)) log.warn('source error', { accountId, context, error });
+      },
       waitForCapacity: () => pipeline.waitForCapacity(),
     });
     this.roomId = started.roomId;

@@ -1,0 +1,56 @@
+// `npm run record -- <handle> <out.jsonl> [--minutes N]`
+// Records a real TikTok LIVE session: every raw websocket frame (the library's `websocketData` event)
+// into a livelens-replay/1 file that `npm run replay` plays back through the same decoder. Needs
+// network access to TikTok (and TIKTOK_SIGN_API_KEY for sensible rate limits).
+import { getEnv } from '@/lib/env';
+import { handleSchema } from '@/lib/tiktok/handle';
+import { ReplayWriter } from '@/lib/live/replay-file';
+import { parseArgs } from '@/worker/cli/args';
+import { TikTokSource } from '@/worker/sources/tiktok';
+
+async function main(): Promise<void> {
+  const { positionals, flags } = parseArgs(process.argv.slice(2));
+  const [handleInput, out] = positionals;
+  if (!handleInput || !out) throw new Error('Usage: npm run record -- <handle> <out.jsonl> [--minutes N]');
+  const handle = handleSchema.parse(handleInput);
+  const minutes = Number(flags.get('minutes') ?? 60);
+  const env = getEnv();
+  let writer: ReplayWriter | undefined;
+  const source = new TikTokSource(handle, {
+    signApiKey: env.TIKTOK_SIGN_API_KEY,
+    sessionId: env.TIKTOK_SESSION_ID,
+    proxyUrl: env.TIKTOK_PROXY,
+    onWebsocketData: (bytes) => writer?.write(bytes),
+  });
+  const ended = new Promise<string>((resolve) => {
+    const timer = setTimeout(() => resolve(`${minutes} minutes recorded`), minutes * 60_000);
+    process.once('SIGINT', () => resolve('stopped by Ctrl-C'));
+    void source
+      .start({
+        message: () => undefined,
+        disconnected: ({ reason }) => {
+          clearTimeout(timer);
+          resolve(reason);
+        },
+        error: (error, context) => process.stderr.write(`[record] ${context}: ${error instanceof Error ? error.message : String(error)}\n`),
+      })
+      .then((started) => {
+        writer = new ReplayWriter(out, { handle, roomId: started.roomId, startedAt: Date.now(), recordedAt: new Date().toISOString() });
+        process.stderr.write(`[record] connected to @${handle} (room ${started.roomId}); recording into ${out}\n`);
+      })
+      .catch((error: unknown) => {
+        clearTimeout(timer);
+        resolve(`could not connect: ${error instanceof Error ? error.message : String(error)}`);
+      });
+  });
+  const reason = await ended;
+  await source.stop();
+  await writer?.close();
+  process.stdout.write(`${JSON.stringify({ file: writer ? out : null, frames: writer?.frames ?? 0, reason })}\n`);
+  if (!writer) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,117 @@
+// The TikTok source through tiktok-live-connector's real connect() against a local stand-in of TikTok
+// (RouteConfig routes + a local websocket push server): the same recorded frames give the same totals
+// as the replay source; the recorder's file replays to the same totals; an offline account is "offline",
+// not an error; a dropped connection is resumed on the same room id.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { requireDatabaseUrl } from '@/lib/env';
+import { readReplay, readReplayHeader, ReplayWriter, type ReplayFrame } from '@/lib/live/replay-file';
+import type { ExpectedTotals } from '@/lib/live/synth';
+import { createLogger } from '@/lib/logger';
+import { FakeTikTok } from '@/lib/testing/fake-tiktok';
+import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { AccountMonitor } from '@/worker/monitor';
+import { WritePipeline } from '@/worker/pipeline';
+import { MemoryRateLimiter } from '@/worker/rate-limiter';
+import { readLiveTotals, runReplay } from '@/worker/replay-run';
+import { RoomSession } from '@/worker/room';
+import { TikTokSource } from '@/worker/sources/tiktok';
+import { BatchWriter } from '@/worker/writer';
+
+const FIXTURE = path.join(import.meta.dirname, '..', 'fixtures', 'small-evening.jsonl');
+const expected = JSON.parse(fs.readFileSync(FIXTURE.replace(/\.jsonl$/, '.expected.json'), 'utf8')) as ExpectedTotals;
+const log = createLogger('tiktok-test');
+const fake = new FakeTikTok();
+let frames: ReplayFrame[];
+let pool: pg.Pool;
+let pipeline: WritePipeline;
+
+beforeAll(async () => {
+  frames = [];
+  for await (const item of readReplay(FIXTURE)) if ('frame' in item) frames.push(item.frame);
+  await fake.start();
+  pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 2 });
+  pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log });
+  pipeline.start();
+});
+
+afterAll(async () => {
+  await pipeline.drain(10_000);
+  await pool.end();
+  await fake.stop();
+});
+
+const newRoomId = () => `74${Date.now()}${Math.floor(Math.random() * 1000)}`.slice(0, 19);
+const { roomId: _recordedRoom, ...expectedTotals } = { roomId: '', ...expected };
+
+describe('TikTokSource through the real connect() against a local TikTok stand-in', () => {
+  it('stores the same totals as the replay of the same frames', async () => {
+    const account = await createTestAccount(db);
+    const roomId = newRoomId();
+    fake.rooms.set(roomId, { status: 2, frames });
+    const room = new RoomSession({ source: new TikTokSource(account.handle, { roomId }), accountId: account.id, db, pipeline, log });
+    const end = await room.run();
+    expect(end.streamEnded).toBe(true);
+    await pipeline.flushed();
+    const { liveId: _liveId, ...totals } = await readLiveTotals(db, roomId);
+    expect(totals).toEqual(expectedTotals);
+  });
+
+  it('records websocket frames that replay to the same totals', async () => {
+    const account = await createTestAccount(db);
+    const roomId = newRoomId();
+    fake.rooms.set(roomId, { status: 2, frames });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'livelens-rec-')), 'recording.jsonl');
+    const writer = new ReplayWriter(file, { handle: account.handle, roomId, startedAt: Date.now() });
+    const room = new RoomSession({ source: new TikTokSource(account.handle, { roomId, onWebsocketData: (bytes) => writer.write(bytes) }), accountId: account.id, db, pipeline, log });
+    await room.run();
+    await writer.close();
+    expect(writer.frames).toBe(frames.length);
+    expect((await readReplayHeader(file)).roomId).toBe(roomId);
+    const replayed = await runReplay({ file, handle: `rec.${uniqueSuffix()}`, speed: 'max', db, databaseUrl: requireDatabaseUrl(), log });
+    const { liveId: _liveId, ...totals } = replayed.totals;
+    expect(totals).toEqual(expectedTotals);
+  });
+
+  it('treats an account that is not live as offline, not as an error, and resumes a dropped room on the same room id', async () => {
+    const account = await createTestAccount(db);
+    await db.trackedAccount.create({ data: { accountId: account.id, source: 'tiktok' } });
+    const roomId = newRoomId();
+    fake.rooms.set(roomId, { status: 4, frames });
+    let connectsBefore = fake.connects.length;
+    const limiter = new MemoryRateLimiter({ perMinute: 100, perHour: 1000 });
+    const monitor = new AccountMonitor(
+      { id: account.id, handle: account.handle, source: 'tiktok', replayFile: null },
+      { db, log, limiter, createSource: (_account, attempt) => new TikTokSource(account.handle, { roomId: attempt.roomId ?? roomId }), room: { pipeline }, offlineRecheckMs: 60_000, replayPauseMs: 1000 },
+      { roomId, errorCount: 0, nextCheckAt: new Date() },
+    );
+    monitor.start();
+    const waitForState = async (state: string) => {
+      for (let i = 0; i < 200; i++) {
+        const tracked = await db.trackedAccount.findUniqueOrThrow({ where: { accountId: account.id } });
+        if (tracked.state === state) return tracked;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`never reached ${state}`);
+    };
+    const offline = await waitForState('OFFLINE');
+    expect(offline.errorCount).toBe(0);
+    expect(offline.lastError).toBeNull();
+    expect(fake.connects.length).toBe(connectsBefore); // offline is known before asking for a websocket
+
+    // Now the account goes live; the connection drops half-way and the monitor reconnects to the same room.
+    connectsBefore = fake.connects.length;
+    fake.rooms.set(roomId, { status: 2, frames, dropAfter: Math.floor(frames.length / 2) });
+    monitor.requestCheck();
+    for (let i = 0; i < 300 && !(await db.live.findUnique({ where: { roomId } }))?.endedAt; i++) await new Promise((r) => setTimeout(r, 100));
+    await monitor.stop();
+    await pipeline.flushed();
+    expect(fake.connects.slice(connectsBefore)).toEqual([roomId, roomId]);
+    const { liveId: _liveId, ...totals } = await readLiveTotals(db, roomId);
+    expect(totals).toEqual(expectedTotals);
+  }, 60_000);
+});
