@@ -16,11 +16,14 @@ async function main(): Promise<void> {
   const minutes = Number(flags.get('minutes') ?? 60);
   const env = getEnv();
   let writer: ReplayWriter | undefined;
+  const recordingStart = Date.now();
+  // Frames arrive while connect() is still resolving (before we know the room id for the header).
+  const early: { bytes: Uint8Array; t: number }[] = [];
   const source = new TikTokSource(handle, {
     signApiKey: env.TIKTOK_SIGN_API_KEY,
     sessionId: env.TIKTOK_SESSION_ID,
     proxyUrl: env.TIKTOK_PROXY,
-    onWebsocketData: (bytes) => writer?.write(bytes),
+    onWebsocketData: (bytes) => (writer ? writer.write(bytes) : early.push({ bytes, t: Date.now() - recordingStart })),
   });
   const ended = new Promise<string>((resolve) => {
     const timer = setTimeout(() => resolve(`${minutes} minutes recorded`), minutes * 60_000);
@@ -35,7 +38,8 @@ async function main(): Promise<void> {
         error: (error, context) => process.stderr.write(`[record] ${context}: ${error instanceof Error ? error.message : String(error)}\n`),
       })
       .then((started) => {
-        writer = new ReplayWriter(out, { handle, roomId: started.roomId, startedAt: Date.now(), recordedAt: new Date().toISOString() });
+        writer = new ReplayWriter(out, { handle, roomId: started.roomId, startedAt: recordingStart, recordedAt: new Date(recordingStart).toISOString() }, recordingStart);
+        for (const frame of early.splice(0)) writer.write(frame.bytes, frame.t);
         process.stderr.write(`[record] connected to @${handle} (room ${started.roomId}); recording into ${out}\n`);
       })
       .catch((error: unknown) => {
