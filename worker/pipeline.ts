@@ -12,8 +12,11 @@ import type pg from 'pg';
 import type { Logger } from '@/lib/logger';
 import type { BatchWriter, QueuedEvent } from '@/worker/writer';
 
+/** Where the pipeline gets a connection for each flush (a pg.Pool). */
+export type ClientSource = { connect(): Promise<pg.PoolClient> };
+
 export type PipelineOptions = {
-  pool: pg.Pool;
+  pool: ClientSource;
   writer: BatchWriter;
   log: Logger;
   flushRows?: number;
@@ -32,7 +35,7 @@ const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 /** Errors that mean "the database is not there right now", as opposed to "this data is wrong". */
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code;
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
   if (code && (CONNECTION_ERROR_CODES.has(code) || code.startsWith('08'))) return true;
   return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection/i.test(error.message);
 }

@@ -1,0 +1,52 @@
+// `npm run replay` as a user runs it: a separate process against the test Postgres and soketi (given as
+// DATABASE_URL / PUSHER_*), printing the stored totals as one JSON object on its last line.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { uniqueSuffix } from '@/lib/testing/factories';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const FIXTURE = path.join(ROOT, 'worker', 'fixtures', 'duplicates-no-end.jsonl');
+
+function replayCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'worker', 'cli', 'replay.ts'), ...args], { cwd: ROOT, env: process.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run replay', () => {
+  it('replays a fixture as another account and prints the stored totals on its last line', async () => {
+    const handle = `cli.${uniqueSuffix()}`;
+    const { code, stdout, stderr } = await replayCli([FIXTURE, '--as', `@${handle.toUpperCase()}`, '--speed', 'max']);
+    expect(code, stderr).toBe(0);
+    const last = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    const expected = JSON.parse(fs.readFileSync(FIXTURE.replace(/\.jsonl$/, '.expected.json'), 'utf8')) as Record<string, number>;
+    expect(last).toMatchObject({ handle, ...expected });
+    expect(Object.keys(last)).toEqual(expect.arrayContaining(['diamonds', 'gifts', 'likes', 'comments', 'follows', 'shares', 'peakViewers', 'uniqueGifters']));
+  }, 120_000);
+
+  it('explains bad input instead of failing obscurely', async () => {
+    const missing = await replayCli(['/no/such/file.jsonl']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No such replay file: /no/such/file.jsonl');
+
+    const speed = await replayCli([FIXTURE, '--speed', 'fast']);
+    expect(speed.stderr).toContain('--speed must be realtime, max or a positive factor');
+
+    const handle = await replayCli([FIXTURE, '--as', 'bad handle!']);
+    expect(handle.stderr).toMatch(/--as: A TikTok username can only contain letters, numbers, underscores and dots/);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livelens-bad-'));
+    const broken = path.join(dir, 'broken.jsonl');
+    fs.writeFileSync(broken, '{"format":"something-else","handle":"x","roomId":"1"}\n');
+    const format = await replayCli([broken]);
+    expect(format.stderr).toMatch(/broken\.jsonl:1: not a livelens-replay\/1 header/);
+  }, 120_000);
+});

@@ -1,0 +1,97 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { requireDatabaseUrl } from '@/lib/env';
+import type { ChatEvent } from '@/lib/live/events';
+import { createLogger } from '@/lib/logger';
+import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { isConnectionError, WritePipeline, type ClientSource } from '@/worker/pipeline';
+import { BatchWriter, type QueuedEvent } from '@/worker/writer';
+
+const log = createLogger('pipeline-test');
+let pool: pg.Pool;
+
+beforeAll(() => {
+  pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 2 });
+});
+afterAll(async () => {
+  await pool.end();
+});
+
+async function newLive() {
+  const account = await createTestAccount(db);
+  const live = await db.live.create({ data: { accountId: account.id, roomId: `75${Date.now()}${uniqueSuffix()}`.replace(/\D/g, '').slice(0, 19), startedAt: new Date() } });
+  return { accountId: account.id, liveId: live.id.toString() };
+}
+
+function chat(n: number, liveId: string, accountId: string): QueuedEvent {
+  const event: ChatEvent = {
+    type: 'chat', msgId: `m${n}`, roomId: '1', at: Date.now(), content: `message ${n}`, isModerator: false, isSubscriber: false,
+    viewer: { userId: `69${String(n).padStart(10, '0')}`, handle: `v${n}`, nickname: `V ${n}`, avatarUrl: null, placeholder: false, isFollower: false },
+  };
+  return { liveId, accountId, event, queuedAt: performance.now() };
+}
+
+describe('WritePipeline', () => {
+  it('flushes by size and by time, one transaction per batch', async () => {
+    const { liveId, accountId } = await newLive();
+    const committed: number[] = [];
+    const pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log, flushRows: 10, flushIntervalMs: 100, onCommitted: (batch) => committed.push(batch.length) });
+    pipeline.start();
+    for (let i = 0; i < 25; i++) pipeline.enqueue(chat(i, liveId, accountId));
+    await pipeline.flushed();
+    expect(committed.reduce((a, b) => a + b, 0)).toBe(25);
+    expect(await db.chat.count({ where: { liveId: BigInt(liveId) } })).toBe(25);
+    await pipeline.drain();
+  });
+
+  it('isolates an event the database refuses and stores all the others', async () => {
+    const { liveId, accountId } = await newLive();
+    const pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log, flushRows: 1000, flushIntervalMs: 50 });
+    for (let i = 0; i < 20; i++) pipeline.enqueue(chat(100 + i, i === 7 ? '999999999999' : liveId, accountId)); // no such live
+    pipeline.start();
+    await pipeline.flushed();
+    expect(await db.chat.count({ where: { liveId: BigInt(liveId) } })).toBe(19);
+    expect(pipeline.snapshot().badEvents).toBe(1);
+    await pipeline.drain();
+  });
+
+  it('keeps events and retries while the database cannot be reached', async () => {
+    const { liveId, accountId } = await newLive();
+    let refusals = 3;
+    const flaky: ClientSource = {
+      connect: () => (refusals-- > 0 ? Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })) : pool.connect()),
+    };
+    const pipeline = new WritePipeline({ pool: flaky, writer: new BatchWriter(), log, flushIntervalMs: 20 });
+    for (let i = 0; i < 5; i++) pipeline.enqueue(chat(200 + i, liveId, accountId));
+    pipeline.start();
+    await pipeline.flushed(30_000);
+    expect(pipeline.snapshot().failures).toBe(3);
+    expect(await db.chat.count({ where: { liveId: BigInt(liveId) } })).toBe(5);
+    await pipeline.drain();
+  });
+
+  it('makes replays wait when the queue is full, and drops past the hard limit', async () => {
+    const { liveId, accountId } = await newLive();
+    const pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log, capacity: 5, hardLimit: 8 });
+    for (let i = 0; i < 10; i++) pipeline.enqueue(chat(300 + i, liveId, accountId));
+    expect(pipeline.depth).toBe(8);
+    expect(pipeline.snapshot().dropped).toBe(2);
+    let waited = false;
+    const wait = pipeline.waitForCapacity().then(() => (waited = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(waited).toBe(false);
+    pipeline.start();
+    await wait;
+    expect(waited).toBe(true);
+    await pipeline.drain();
+  });
+
+  it('tells connection errors from data errors', () => {
+    expect(isConnectionError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(isConnectionError(Object.assign(new Error('x'), { code: '57P01' }))).toBe(true);
+    expect(isConnectionError(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isConnectionError(Object.assign(new Error('insert violates foreign key'), { code: '23503' }))).toBe(false);
+    expect(isConnectionError('nope')).toBe(false);
+  });
+});
