@@ -185,16 +185,21 @@ function packFrames(random: Random, plan: SynthMessage[], options: SynthOptions,
   const batches: { t: number; messages: SynthMessage[] }[] = [];
   let current: SynthMessage[] = [];
   let windowEnd = 0;
+  // A frame goes out when its window closes; frames never overtake each other (a full frame can close
+  // early, so the next window must not end before it).
+  let lastSent = 0;
+  const send = () => {
+    lastSent = Math.max(lastSent, windowEnd);
+    batches.push({ t: lastSent, messages: current });
+    current = [];
+  };
   for (const message of plan) {
     const t = message.at - options.startTime;
-    if (current.length > 0 && (t > windowEnd || current.length >= 40)) {
-      batches.push({ t: windowEnd, messages: current });
-      current = [];
-    }
+    if (current.length > 0 && (t > windowEnd || current.length >= 40)) send();
     if (current.length === 0) windowEnd = t + random.int(200, 1000);
     current.push(message);
   }
-  if (current.length > 0) batches.push({ t: windowEnd, messages: current });
+  if (current.length > 0) send();
 
   const frames: { t: number; frame: Buffer }[] = [];
   for (const [i, batch] of batches.entries()) {

@@ -20,6 +20,35 @@ export type FakeRoom = {
 
 type Routes = { fetchRoomInfo: typeof RouteConfig.fetchRoomInfo; fetchSignedWebSocketFromProvider: typeof RouteConfig.fetchSignedWebSocketFromProvider };
 
+/**
+ * Points the library's room-info and signed-websocket routes at a local push server on `port` (in this
+ * process or another). Returns the original routes, to restore them.
+ */
+export function installFakeRoutes(port: number, roomOf: (roomId: string) => Pick<FakeRoom, 'status' | 'createTime'> | undefined, onConnect: (roomId: string) => void = () => undefined): Routes {
+  const original: Routes = { fetchRoomInfo: RouteConfig.fetchRoomInfo, fetchSignedWebSocketFromProvider: RouteConfig.fetchSignedWebSocketFromProvider };
+  RouteConfig.fetchRoomInfo = (async ({ roomId }: { roomId: string }) => {
+    const room = roomOf(roomId);
+    return { data: { status: room?.status ?? 4, create_time: Math.floor((room?.createTime ?? Date.now()) / 1000), title: `Room ${roomId}` } };
+  }) as typeof RouteConfig.fetchRoomInfo;
+  RouteConfig.fetchSignedWebSocketFromProvider = (async ({ roomId }: { roomId: string }) => {
+    onConnect(roomId);
+    const initial = Object.assign(ProtoMessageFetchResult.decode(new Uint8Array(0)), {
+      cursor: `cursor-${Date.now()}`,
+      internalExt: 'internal-ext',
+      fetchInterval: '1000',
+      now: String(Date.now()),
+      pushServer: `ws://127.0.0.1:${port}/webcast/im/ws_proxy/ws_reuse_supplement/`,
+      routeParams: {},
+    });
+    return {
+      fetchResult: deserializeMessage('ProtoMessageFetchResult', Buffer.from(ProtoMessageFetchResult.encode(initial).finish())),
+      fetchResultCookieHeader: 'ttwid=local-stand-in; Path=/',
+      fetchResultRoomId: roomId,
+    };
+  }) as typeof RouteConfig.fetchSignedWebSocketFromProvider;
+  return original;
+}
+
 export class FakeTikTok {
   readonly rooms = new Map<string, FakeRoom>();
   /** Room ids the signed-websocket route was asked for, in order. */
@@ -34,32 +63,16 @@ export class FakeTikTok {
     return typeof address === 'object' && address ? address.port : 0;
   }
 
-  async start(): Promise<void> {
+  /** Starts the push server; with `routes` (default) also points this process's library at it. */
+  async start({ routes = true }: { routes?: boolean } = {}): Promise<void> {
     this.server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     await new Promise<void>((resolve) => this.server?.once('listening', () => resolve()));
     this.server.on('connection', (socket, request) => this.serve(socket, new URL(request.url ?? '/', 'ws://localhost').searchParams.get('room_id') ?? ''));
-    this.original = { fetchRoomInfo: RouteConfig.fetchRoomInfo, fetchSignedWebSocketFromProvider: RouteConfig.fetchSignedWebSocketFromProvider };
-    RouteConfig.fetchRoomInfo = (async ({ roomId }: { roomId: string }) => {
-      const room = this.rooms.get(roomId);
-      return { data: { status: room?.status ?? 4, create_time: Math.floor((room?.createTime ?? Date.now()) / 1000), title: `Room ${roomId}` } };
-    }) as typeof RouteConfig.fetchRoomInfo;
-    RouteConfig.fetchSignedWebSocketFromProvider = (async ({ roomId }: { roomId: string }) => {
-      this.connects.push(roomId);
-      const initial = Object.assign(ProtoMessageFetchResult.decode(new Uint8Array(0)), {
-        cursor: `cursor-${Date.now()}`,
-        internalExt: 'internal-ext',
-        fetchInterval: '1000',
-        now: String(Date.now()),
-        pushServer: `ws://127.0.0.1:${this.port}/webcast/im/ws_proxy/ws_reuse_supplement/`,
-        routeParams: {},
-      });
-      return {
-        fetchResult: deserializeMessage('ProtoMessageFetchResult', Buffer.from(ProtoMessageFetchResult.encode(initial).finish())),
-        fetchResultCookieHeader: 'ttwid=local-stand-in; Path=/',
-        fetchResultRoomId: roomId,
-      };
-    }) as typeof RouteConfig.fetchSignedWebSocketFromProvider;
+    if (routes) this.original = installFakeRoutes(this.port, (roomId) => this.rooms.get(roomId), (roomId) => this.connects.push(roomId));
   }
+
+  /** Serves any room id that is not configured with `fallback` (the load bench's many rooms). */
+  fallback: FakeRoom | undefined;
 
   private serve(socket: WebSocket, roomId: string): void {
     this.sockets.add(socket);
@@ -67,7 +80,7 @@ export class FakeTikTok {
     socket.on('message', (data: Buffer) => {
       const frame = WebcastPushFrame.decode(data);
       if (frame.payloadType !== 'im_enter_room') return;
-      const room = this.rooms.get(roomId);
+      const room = this.rooms.get(roomId) ?? this.fallback;
       if (room) void this.play(socket, roomId, room);
     });
   }

@@ -13,7 +13,7 @@ export type ReplaySpeed = 'max' | number;
 type ProtoMessageFetchResult = Parameters<TikTokLiveConnection['processProtoMessageFetchResult']>[0];
 
 /** A connection that never connects: it only decodes and emits what it is fed. */
-class FeedConnection extends TikTokLiveConnection {
+export class FeedConnection extends TikTokLiveConnection {
   feed(result: ProtoMessageFetchResult): Promise<void> {
     return this.processProtoMessageFetchResult(result);
   }

@@ -1,0 +1,23 @@
+// `npm run bench`: every benchmark, one after another, each in its own process. Results are written to
+// docs/benchmarks.md by each script; the last line is one JSON object with every script's figures.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const BENCHES = ['ingest'];
+
+async function run(name: string): Promise<unknown> {
+  const script = path.join(import.meta.dirname, `${name}.ts`);
+  const child = spawn(process.execPath, ['--conditions=react-server', '--expose-gc', '--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) return { error: `bench:${name} exited with ${code}` };
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}');
+}
+
+const results: Record<string, unknown> = {};
+for (const name of BENCHES) results[name] = await run(name);
+process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -1,0 +1,183 @@
+// `npm run bench:ingest` — how fast one worker process takes a busy session from websocket frames to
+// committed rows, measured beside the library's own decoding speed:
+//   1. decode-only: frames through tiktok-live-connector's deserializeWebSocketMessage() and
+//      processProtoMessageFetchResult() with listeners that only count (the library alone);
+//   2. end to end at full speed: the same frames through the replay source, normaliser and write
+//      pipeline into a fresh Postgres; events persisted per second, and time from decoded to committed;
+//   3. paced at 5,000 events/s: the commit latency a busy room actually sees;
+//   4. rooms: how many concurrent rooms one worker process holds through the real connect() against a
+//      local websocket server, and its memory per room (a separate process, see rooms-child.ts).
+// Results go to docs/benchmarks.md; the last line printed is one JSON object with the figures.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deserializeWebSocketMessage } from 'tiktok-live-connector';
+import { createDb } from '@/lib/db';
+import { readReplay, ReplayWriter, type ReplayFrame } from '@/lib/live/replay-file';
+import { generateSession } from '@/lib/live/synth';
+import { createLogger } from '@/lib/logger';
+import { FakeTikTok } from '@/lib/testing/fake-tiktok';
+import { runReplay } from '@/worker/replay-run';
+import { attachSink } from '@/worker/sources/connection';
+import { FeedConnection } from '@/worker/sources/replay';
+import { machineLine, percentile, ROOT, round, startBenchDatabase, writeBenchSection } from './lib';
+
+const log = createLogger('bench');
+const say = (message: string) => process.stderr.write(`[bench:ingest] ${message}\n`);
+const ROOMS = Number(process.env.BENCH_ROOMS ?? 500);
+
+async function decodeOnly(frames: ReplayFrame[]): Promise<{ messagesPerSecond: number; messages: number }> {
+  let messages = 0;
+  const connection = new FeedConnection('bench', { fetchRoomInfoOnConnect: false, processInitialData: false });
+  attachSink(connection, { message: () => void messages++, disconnected: () => undefined, error: () => undefined });
+  let best = 0;
+  for (let run = 0; run < 3; run++) {
+    messages = 0;
+    const started = performance.now();
+    for (const frame of frames) {
+      const decoded = await deserializeWebSocketMessage(frame.frame);
+      if (decoded.protoMessageFetchResult) await connection.feed(decoded.protoMessageFetchResult);
+    }
+    best = Math.max(best, messages / ((performance.now() - started) / 1000));
+  }
+  return { messagesPerSecond: Math.round(best), messages };
+}
+
+async function endToEnd(file: string, databaseUrl: string, speed: 'max' | number, handle: string) {
+  const db = createDb(databaseUrl, { max: 4 });
+  const latencies: number[] = [];
+  let committed = 0;
+  let firstFrameAt = 0;
+  let lastCommitAt = 0;
+  try {
+    const result = await runReplay({
+      file,
+      handle,
+      speed,
+      db,
+      databaseUrl,
+      log,
+      onFrame: () => {
+        firstFrameAt ||= performance.now();
+      },
+      pipeline: {
+        onCommitted: (batch, committedAt) => {
+          committed += batch.length;
+          lastCommitAt = committedAt;
+          for (const item of batch) latencies.push(committedAt - item.queuedAt);
+        },
+      },
+    });
+    const seconds = (lastCommitAt - firstFrameAt) / 1000;
+    return { events: committed, seconds: round(seconds, 2), eventsPerSecond: Math.round(committed / seconds), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)), totals: result.totals };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function roomsBench(databaseUrl: string): Promise<{ rooms: number; connected: number; rssMiB: number; baselineRssMiB: number; perRoomMiB: number; eventsPerSecond: number }> {
+  const frames: ReplayFrame[] = [];
+  for await (const item of readReplay(path.join(ROOT, 'worker', 'fixtures', 'duplicates-no-end.jsonl'))) if ('frame' in item) frames.push(item.frame);
+  const server = new FakeTikTok();
+  server.fallback = { status: 2, frames, speed: 1 };
+  await server.start({ routes: false });
+  try {
+    const child = spawn(process.execPath, ['--conditions=react-server', '--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'rooms-child.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_PORT: String(server.port), BENCH_ROOMS: String(ROOMS), DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    if (code !== 0) throw new Error(`rooms child exited with ${code}: ${output}`);
+    return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Awaited<ReturnType<typeof roomsBench>>;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  say('generating a busy 5-minute session (about 100,000 messages)…');
+  const session = generateSession({
+    seed: 77, handle: 'bench.busy', roomId: '7777000000000000001', durationSec: 300, startTime: Date.parse('2026-11-01T20:00:00Z'),
+    audience: 5000, peakViewers: 20000, chatsPerMinute: 3000, likeMessagesPerMinute: 12000, giftsPerMinute: 600, joinsPerMinute: 3000,
+    followsPerMinute: 100, sharesPerMinute: 100, duplicateFrameRate: 0.01,
+  });
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'livelens-bench-')), 'busy.jsonl');
+  const writer = new ReplayWriter(file, { ...session.header, startedAt: Date.parse('2026-11-01T20:00:00Z') });
+  for (const frame of session.frames) writer.write(frame.frame, frame.t);
+  await writer.close();
+
+  say('decode-only (the library alone)…');
+  const decode = await decodeOnly(session.frames.map((f) => ({ t: f.t, frame: f.frame })));
+  say(`  ${decode.messagesPerSecond} messages/s`);
+
+  const database = await startBenchDatabase('ingest');
+  try {
+    say('end to end at full speed into Postgres…');
+    const full = await endToEnd(file, database.url, 'max', 'bench.full');
+    say(`  ${full.eventsPerSecond} events/s persisted; decoded→committed p50 ${full.p50Ms} ms, p99 ${full.p99Ms} ms`);
+    const exact = full.totals.diamonds === session.expected.diamonds && full.totals.gifts === session.expected.gifts && full.totals.comments === session.expected.comments;
+
+    const recordedRate = session.messages / 300;
+    const speed = 5000 / recordedRate;
+    say(`paced at 5,000 events/s (${round(speed, 1)}× the recording)…`);
+    const paced = await endToEnd(file, database.url, speed, 'bench.paced');
+    say(`  ${paced.eventsPerSecond} events/s; decoded→committed p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms`);
+
+    say(`${ROOMS} concurrent rooms through the real connect() against a local websocket server…`);
+    const rooms = await roomsBench(database.url);
+    say(`  ${rooms.connected}/${rooms.rooms} rooms, ${rooms.perRoomMiB} MiB per room, ${rooms.rssMiB} MiB RSS`);
+
+    const ratio = round(full.eventsPerSecond / decode.messagesPerSecond, 2);
+    const result = {
+      bench: 'ingest',
+      machine: machineLine(),
+      messages: session.messages,
+      decodeOnlyMessagesPerSecond: decode.messagesPerSecond,
+      endToEndEventsPerSecond: full.eventsPerSecond,
+      endToEndRatio: ratio,
+      fullSpeedCommitP50Ms: full.p50Ms,
+      fullSpeedCommitP99Ms: full.p99Ms,
+      totalsExact: exact,
+      paced5kEventsPerSecond: paced.eventsPerSecond,
+      paced5kCommitP50Ms: paced.p50Ms,
+      paced5kCommitP99Ms: paced.p99Ms,
+      rooms: rooms.rooms,
+      roomsConnected: rooms.connected,
+      roomsRssMiB: rooms.rssMiB,
+      memoryPerRoomMiB: rooms.perRoomMiB,
+      roomsEventsPerSecond: rooms.eventsPerSecond,
+    };
+    writeBenchSection(
+      'ingest',
+      `## Ingest (\`npm run bench:ingest\`)
+
+Machine: ${result.machine}. Run ${new Date().toISOString().slice(0, 16)}Z. Input: a synthetic 5-minute busy session of ${session.messages.toLocaleString('en-US')} messages in ${session.frames.length} websocket frames (chat, likes, joins, gifts and streaks, follows, shares, viewer counts, 1% duplicate frames), replayed through one worker process into a fresh embedded Postgres 17 with default (durable) settings.
+
+| measurement | result | target |
+|---|---|---|
+| decode only (tiktok-live-connector alone) | ${decode.messagesPerSecond.toLocaleString('en-US')} messages/s | — |
+| end to end, full speed, events persisted | ${full.eventsPerSecond.toLocaleString('en-US')} events/s | ≥ 30,000 events/s |
+| end to end ÷ decode only | ${Math.round(ratio * 100)}% | ≥ 40% |
+| decoded → committed at full speed (queue included) | p50 ${full.p50Ms} ms, p99 ${full.p99Ms} ms | — |
+| decoded → committed at 5,000 events/s | p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms | p99 < 1 s |
+| stored totals equal the generator's | ${exact ? 'yes' : 'NO'} | yes |
+| concurrent rooms held by one worker (real \`connect()\`, local websocket server) | ${rooms.connected} of ${rooms.rooms} | 500 |
+| worker memory with those rooms | ${rooms.rssMiB} MiB RSS (${rooms.perRoomMiB} MiB per room over a ${rooms.baselineRssMiB} MiB baseline) | < 1 GiB |
+
+Command: \`npm run bench:ingest\` (\`BENCH_ROOMS\` changes the number of rooms).`,
+    );
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await database.stop();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
