@@ -123,7 +123,9 @@ export function generateSession(options: SynthOptions): SynthSession {
     plan.push({ type: 'viewers', msgId: nextId(), at: at(t), viewers, totalUsers: viewers * 3 });
   }
 
-  const addStreak = (u: SynthUser, gift: SynthGift, startT: number, taps: number, withEnd: boolean) => {
+  const addStreak = (u: SynthUser, gift: SynthGift, startT: number, wantedTaps: number, withEnd: boolean) => {
+    // Every frame of a streak (even at the slowest tapping) lands before the stream's end.
+    const taps = Math.max(1, Math.min(wantedTaps, Math.floor((durationMs - 1000 - startT) / TAP_GAP_MS[1]) - 1));
     const groupId = String(BigInt(at(startT)) * 1000n + BigInt(random.int(0, 999)));
     let t = startT;
     let count = 0;
