@@ -95,3 +95,19 @@ describe('WritePipeline', () => {
     expect(isConnectionError('nope')).toBe(false);
   });
 });
+
+describe('two writers on the same room (a lease changing hands)', () => {
+  it('store every event once when both write the same events at the same time', async () => {
+    const { liveId, accountId } = await newLive();
+    const events = Array.from({ length: 300 }, (_, i) => chat(1000 + i, liveId, accountId));
+    const writers = [0, 1].map(() => new WritePipeline({ pool, writer: new BatchWriter(), log, flushRows: 50, flushIntervalMs: 10 }));
+    for (const writer of writers) for (const event of events) writer.enqueue(event);
+    for (const writer of writers) writer.start();
+    await Promise.all(writers.map((w) => w.flushed(30_000)));
+    await Promise.all(writers.map((w) => w.drain()));
+    expect(await db.chat.count({ where: { liveId: BigInt(liveId) } })).toBe(300);
+    const live = await db.live.findUniqueOrThrow({ where: { id: BigInt(liveId) } });
+    expect(live.comments).toBe(300);
+    expect(writers.reduce((sum, w) => sum + w.snapshot().badEvents, 0)).toBe(0);
+  });
+});

@@ -53,7 +53,7 @@ export class WritePipeline {
   private readonly opts: Required<Omit<PipelineOptions, 'onCommitted'>> & Pick<PipelineOptions, 'onCommitted'>;
 
   constructor(options: PipelineOptions) {
-    this.opts = { flushRows: 500, maxBatchRows: 5000, flushIntervalMs: 250, capacity: 200_000, hardLimit: 1_000_000, ...options };
+    this.opts = { flushRows: 500, maxBatchRows: 20_000, flushIntervalMs: 250, capacity: 200_000, hardLimit: 1_000_000, ...options };
   }
 
   get depth(): number {
@@ -157,6 +157,19 @@ export class WritePipeline {
   }
 
   /** Writes a batch; a data error (not a connectivity one) is narrowed down by halves to the bad event. */
+  private async writeWith(batch: QueuedEvent[], mode: 'fast' | 'safe'): Promise<void> {
+    const client = await this.opts.pool.connect();
+    let broken = false;
+    try {
+      await this.opts.writer.write(client, batch, mode);
+    } catch (error) {
+      broken = isConnectionError(error);
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
   private async writeWithIsolation(batch: QueuedEvent[]): Promise<void> {
     try {
       await this.writeOnce(batch);
@@ -175,15 +188,13 @@ export class WritePipeline {
 
   private async writeOnce(batch: QueuedEvent[]): Promise<void> {
     const started = performance.now();
-    const client = await this.opts.pool.connect();
-    let broken = false;
     try {
-      await this.opts.writer.write(client, batch);
+      await this.writeWith(batch, 'fast');
     } catch (error) {
-      broken = isConnectionError(error);
-      throw error;
-    } finally {
-      client.release(broken);
+      // Another writer stored some of these rows meanwhile (a lease changing hands): redo the batch
+      // with ON CONFLICT, which skips them.
+      if (!(error instanceof Error && 'code' in error && error.code === '23505')) throw error;
+      await this.writeWith(batch, 'safe');
     }
     const committedAt = performance.now();
     this.stats.committed += batch.length;

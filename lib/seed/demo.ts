@@ -161,11 +161,11 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
       totalLives++;
 
       const audience = viewerSeeds.filter(() => random.chance(0.35));
-      const perViewer = new Map<bigint, { diamonds: number; gifts: number; likes: number; comments: number; first: number; last: number; follower: boolean }>();
+      const perViewer = new Map<bigint, { diamonds: number; gifts: number; first: number; last: number; follower: boolean }>();
       const stat = (viewerId: bigint, at: number) => {
         let s = perViewer.get(viewerId);
         if (!s) {
-          s = { diamonds: 0, gifts: 0, likes: 0, comments: 0, first: at, last: at, follower: random.chance(0.4) };
+          s = { diamonds: 0, gifts: 0, first: at, last: at, follower: random.chance(0.4) };
           perViewer.set(viewerId, s);
         }
         s.first = Math.min(s.first, at);
@@ -219,7 +219,7 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
         const chatter = random.pick(audience.length > 0 ? audience : viewerSeeds);
         const viewerId = viewerIdOf.get(chatter.tiktokUserId) ?? 0n;
         const at = startedAt.getTime() + random.int(0, minutes * MINUTE - 1);
-        stat(viewerId, at).comments += 1;
+        stat(viewerId, at);
         return { liveId: live.id, accountId: account.id, viewerId, msgId: `7${random.digits(18)}`, content: random.pick(CHAT_LINES), createdAt: new Date(at) };
       }).filter((c) => c.viewerId !== 0n);
       await bulkInsert(db, 'chats', CHAT_COLUMNS, chats.map((c) => [c.liveId, c.accountId, c.viewerId, c.msgId, c.content, c.createdAt]), { onConflict: 'DO NOTHING' });
@@ -239,7 +239,7 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
           const bucket = buckets.get(key) ?? { liveId: live.id, viewerId, minute, count: 0 };
           bucket.count += count;
           buckets.set(key, bucket);
-          stat(viewerId, minute.getTime()).likes += count;
+          stat(viewerId, minute.getTime());
         }
       }
       await bulkInsert(db, 'like_buckets', [['live_id', 'bigint'], ['viewer_id', 'bigint'], ['minute', 'timestamp(3)'], ['count', 'int']],
@@ -258,23 +258,22 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
         stat(viewerId, joinedAt + startedAt.getTime());
         return events;
       });
+      // Joins are only counted (as the worker does); follows and shares are kept as rows.
+      const stored = socials.filter((e) => e.kind !== 'JOIN');
       await bulkInsert(db, 'social_events', [['live_id', 'bigint'], ['viewer_id', 'bigint'], ['msg_id', 'text'], ['kind', 'social_kind'], ['created_at', 'timestamp(3)']],
-        socials.map((e) => [e.liveId, e.viewerId, e.msgId, e.kind, e.createdAt]));
+        stored.map((e) => [e.liveId, e.viewerId, e.msgId, e.kind, e.createdAt]));
 
       const liveViewers = [...perViewer.entries()].map(([viewerId, s]) => ({
         liveId: live.id,
         viewerId,
         diamonds: BigInt(s.diamonds),
         gifts: s.gifts,
-        likes: BigInt(s.likes),
-        comments: s.comments,
         isFollower: s.follower,
         firstSeenAt: new Date(s.first),
-        lastSeenAt: new Date(s.last),
       }));
       await bulkInsert(db, 'live_viewers',
-        [['live_id', 'bigint'], ['viewer_id', 'bigint'], ['diamonds', 'bigint'], ['gifts', 'int'], ['likes', 'bigint'], ['comments', 'int'], ['is_follower', 'boolean'], ['first_seen_at', 'timestamp(3)'], ['last_seen_at', 'timestamp(3)']],
-        liveViewers.map((v) => [v.liveId, v.viewerId, v.diamonds, v.gifts, v.likes, v.comments, v.isFollower, v.firstSeenAt, v.lastSeenAt]));
+        [['live_id', 'bigint'], ['viewer_id', 'bigint'], ['diamonds', 'bigint'], ['gifts', 'int'], ['is_follower', 'boolean'], ['first_seen_at', 'timestamp(3)']],
+        liveViewers.map((v) => [v.liveId, v.viewerId, v.diamonds, v.gifts, v.isFollower, v.firstSeenAt]));
 
       const likes = [...buckets.values()].reduce((sum, b) => sum + b.count, 0);
       await db.live.update({

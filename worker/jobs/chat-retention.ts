@@ -14,7 +14,11 @@ export const chatRetentionJob = defineJob({
     const cutoff = new Date(now.getTime() - settings.retentionDays * 86_400_000);
     let chats = 0;
     for (;;) {
-      const deleted = await db.$executeRaw`DELETE FROM chats WHERE id IN (SELECT id FROM chats WHERE created_at < ${cutoff} LIMIT ${BATCH})`;
+      // Through the lives (chats are indexed by live, not by time alone).
+      const deleted = await db.$executeRaw`
+        DELETE FROM chats WHERE id IN (
+          SELECT c.id FROM lives l JOIN chats c ON c.live_id = l.id
+          WHERE l.started_at < ${cutoff} AND c.created_at < ${cutoff} LIMIT ${BATCH})`;
       chats += deleted;
       if (deleted < BATCH) break;
     }

@@ -1,0 +1,14 @@
+// TikTok message ids are 64-bit numbers sent as strings; stored as bigint they make small, fast index
+// keys. Anything else (a missing id we made up) becomes a stable 63-bit hash, so it still has a key.
+const MAX_INT64 = 2n ** 63n - 1n;
+
+export function messageKey(msgId: string): string {
+  if (/^\d{1,19}$/.test(msgId) && BigInt(msgId) <= MAX_INT64) return msgId;
+  // FNV-1a, 64 bit, folded into the positive bigint range.
+  let hash = 0xcbf29ce484222325n;
+  for (const char of msgId) {
+    hash ^= BigInt(char.codePointAt(0) ?? 0);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return String(hash & MAX_INT64);
+}
