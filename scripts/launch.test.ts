@@ -111,6 +111,9 @@ describe('launcher', () => {
     await first.waitFor(/Services are up\./);
     expect(first.output()).toMatch(/Starting the embedded Postgres[\s\S]*Applying database migrations[\s\S]*Loading demo data[\s\S]*Starting the embedded realtime server/);
     await waitUntil(async () => (await query(url(), 'SELECT 1 FROM worker_heartbeats WHERE stopped_at IS NULL')).length > 0, 20_000);
+    // Without a TikTok key the demo replays make the seeded accounts go live, and events are stored.
+    await waitUntil(async () => (await query(url(), `SELECT 1 FROM tracked_accounts WHERE state = 'LIVE'`)).length > 0, 60_000);
+    await waitUntil(async () => (await query(url(), `SELECT 1 FROM lives WHERE ended_at IS NULL AND comments > 0`)).length > 0, 60_000);
     const children = lockedChildren();
     expect(Object.keys(children).sort()).toEqual(['postgres', 'soketi', 'worker']);
     await query(url(), `INSERT INTO users (id, email, password_hash, updated_at) VALUES ('marker', 'marker@example.test', 'x', now())`);

@@ -4,7 +4,9 @@
 export class SeenIds {
   private readonly ids = new Set<string>();
 
-  constructor(private readonly capacity = 100_000) {}
+  // Duplicates arrive within seconds (resends, reconnect backlogs); 20,000 ids cover minutes of a busy
+  // room and keep a quiet room’s memory small.
+  constructor(private readonly capacity = 20_000) {}
 
   /** Records `id`; returns false when it was seen before. */
   add(id: string): boolean {

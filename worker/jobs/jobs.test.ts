@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { createLogger } from '@/lib/logger';
+import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { chatRetentionJob } from '@/worker/jobs/chat-retention';
+import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
+import { topListsJob } from '@/worker/jobs/top-lists';
+import { Metrics } from '@/worker/metrics';
+
+const log = createLogger('jobs-test');
+const DAY = 86_400_000;
+const roomId = () => `77${Date.now()}${Math.floor(Math.random() * 1e5)}`.slice(0, 19);
+
+describe('worker jobs', () => {
+  it('closes lives that went quiet without a stream end, unless a worker still watches them live', async () => {
+    const now = new Date();
+    const account = await createTestAccount(db);
+    const quiet = await db.live.create({ data: { accountId: account.id, roomId: roomId(), startedAt: new Date(now.getTime() - 3_600_000), lastEventAt: new Date(now.getTime() - 30 * 60_000) } });
+    const fresh = await db.live.create({ data: { accountId: account.id, roomId: roomId(), startedAt: new Date(now.getTime() - 60_000), lastEventAt: new Date(now.getTime() - 10_000) } });
+    const watchedAccount = await createTestAccount(db);
+    const watched = await db.live.create({ data: { accountId: watchedAccount.id, roomId: roomId(), startedAt: new Date(now.getTime() - 3_600_000), lastEventAt: new Date(now.getTime() - 30 * 60_000) } });
+    await db.trackedAccount.create({ data: { accountId: watchedAccount.id, state: 'LIVE', roomId: watched.roomId } });
+
+    await closeStaleLivesJob.run({ db, log, settings: { quietMinutes: 15 }, now });
+    const [q, f, w] = await Promise.all([quiet, fresh, watched].map((l) => db.live.findUniqueOrThrow({ where: { id: l.id } })));
+    expect(q).toMatchObject({ endReason: 'stale', endedAt: quiet.lastEventAt });
+    expect(f?.endedAt).toBeNull();
+    expect(w?.endedAt).toBeNull();
+  });
+
+  it('deletes raw chat older than the retention period and keeps the totals', async () => {
+    const now = new Date();
+    const account = await createTestAccount(db);
+    const viewer = await db.viewer.create({ data: { tiktokUserId: `66${Date.now()}${uniqueSuffix()}` } });
+    const old = await db.live.create({ data: { accountId: account.id, roomId: roomId(), startedAt: new Date(now.getTime() - 100 * DAY), endedAt: new Date(now.getTime() - 100 * DAY + 3_600_000), comments: 2 } });
+    const recent = await db.live.create({ data: { accountId: account.id, roomId: roomId(), startedAt: new Date(now.getTime() - DAY), comments: 1 } });
+    await db.chat.createMany({
+      data: [
+        { liveId: old.id, accountId: account.id, viewerId: viewer.id, msgId: '1', content: 'old', createdAt: new Date(now.getTime() - 100 * DAY) },
+        { liveId: old.id, accountId: account.id, viewerId: viewer.id, msgId: '2', content: 'old', createdAt: new Date(now.getTime() - 100 * DAY) },
+        { liveId: recent.id, accountId: account.id, viewerId: viewer.id, msgId: '3', content: 'recent', createdAt: new Date(now.getTime() - DAY) },
+      ],
+    });
+    const result = await chatRetentionJob.run({ db, log, settings: { retentionDays: 90 }, now });
+    expect(result.chats).toBeGreaterThanOrEqual(2);
+    expect(await db.chat.count({ where: { liveId: old.id } })).toBe(0);
+    expect(await db.chat.count({ where: { liveId: recent.id } })).toBe(1);
+    expect((await db.live.findUniqueOrThrow({ where: { id: old.id } })).comments).toBe(2);
+  });
+
+  it('ranks creators by diamonds over 7 and 30 days', async () => {
+    const now = new Date();
+    const [big, small] = await Promise.all([createTestAccount(db), createTestAccount(db)]);
+    await db.live.create({ data: { accountId: big.id, roomId: roomId(), startedAt: new Date(now.getTime() - 2 * DAY), endedAt: new Date(now.getTime() - 2 * DAY + 7_200_000), diamonds: 9_000_000_000n } });
+    await db.live.create({ data: { accountId: small.id, roomId: roomId(), startedAt: new Date(now.getTime() - 20 * DAY), endedAt: new Date(now.getTime() - 20 * DAY + 3_600_000), diamonds: 8_999_999_999n } });
+    await topListsJob.run({ db, log, settings: {}, now });
+    const week = await db.topCreatorEntry.findMany({ where: { period: 7 }, orderBy: { rank: 'asc' } });
+    const month = await db.topCreatorEntry.findMany({ where: { period: 30 }, orderBy: { rank: 'asc' } });
+    expect(week[0]).toMatchObject({ accountId: big.id, rank: 1, lives: 1, hoursLive: 2 });
+    expect(week.some((e) => e.accountId === small.id)).toBe(false);
+    expect(month.slice(0, 2).map((e) => e.accountId)).toEqual([big.id, small.id]);
+  });
+});
+
+describe('worker metrics', () => {
+  it('renders Prometheus text with events by type, errors by kind, flush latency and gauges', () => {
+    const metrics = new Metrics();
+    metrics.countEvent('gift');
+    metrics.countEvent('gift');
+    metrics.countError('connect "x"');
+    metrics.observeFlush(0.05);
+    metrics.gauges = () => ({ queue_depth: 7, rooms: { live: 2 } });
+    const text = metrics.render();
+    expect(text).toContain('livelens_worker_events_total{type="gift"} 2');
+    expect(text).toContain('livelens_worker_errors_total{kind="connect _x_"} 1');
+    expect(text).toContain('livelens_worker_flush_seconds{quantile="0.5"} 0.05');
+    expect(text).toContain('livelens_worker_queue_depth 7');
+    expect(text).toContain('livelens_worker_rooms{key="live"} 2');
+    expect(text).toMatch(/# TYPE livelens_worker_events_total counter/);
+  });
+});
