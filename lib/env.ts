@@ -81,6 +81,8 @@ const envShape = z.object({
     TIKTOK_PROXY: httpUrl.optional(),
     TIKTOK_PROFILE_BASE_URL: httpUrl.default('https://www.tiktok.com'),
     TIKTOK_FETCH_TIMEOUT_MS: positiveInt('milliseconds').default(10000),
+    // What a creator receives per diamond (USD); estimates show a ±20% range around it.
+    USD_PER_DIAMOND: z.coerce.number({ message: 'must be a number of US dollars, e.g. 0.005' }).positive('must be above 0').max(1, 'must be at most 1 (dollars per diamond)').default(0.005),
 
     // Worker
     WORKER_ID: z.string().trim().min(1).optional(),

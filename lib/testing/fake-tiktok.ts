@@ -87,8 +87,9 @@ export class FakeTikTok {
 
   private async play(socket: WebSocket, roomId: string, room: FakeRoom): Promise<void> {
     const start = this.progress.get(roomId) ?? 0;
-    // A reconnect repeats the last two frames, as TikTok's backlog does: the normaliser must drop them.
-    let index = Math.max(0, start - 2);
+    // A reconnect repeats recent frames, as TikTok's backlog does (frames a closing socket never
+    // delivered come again); what was already stored must not count twice.
+    let index = Math.max(0, start - 20);
     const startedAt = performance.now();
     const firstT = room.frames[index]?.t ?? 0;
     let sent = 0;

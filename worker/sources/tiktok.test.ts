@@ -105,7 +105,9 @@ describe('TikTokSource through the real connect() against a local TikTok stand-i
 
     // Now the account goes live; the connection drops half-way and the monitor reconnects to the same room.
     connectsBefore = fake.connects.length;
-    fake.rooms.set(roomId, { status: 2, frames, dropAfter: Math.floor(frames.length / 2) });
+    // Paced (60× the recording) like a real push server: frames still being decoded when a socket closes
+    // are dropped by the library, as they would be with TikTok (which then resends from its cursor).
+    fake.rooms.set(roomId, { status: 2, frames, speed: 60, dropAfter: Math.floor(frames.length / 2) });
     monitor.requestCheck();
     for (let i = 0; i < 300 && !(await db.live.findUnique({ where: { roomId } }))?.endedAt; i++) await new Promise((r) => setTimeout(r, 100));
     await monitor.stop();

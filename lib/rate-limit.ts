@@ -1,0 +1,43 @@
+// Fixed-window rate limits kept in Postgres, so every app instance counts together: lookups that make
+// us fetch from TikTok (per IP), sign-in attempts (per IP and per email), tracking requests.
+import 'server-only';
+import type { Db } from '@/lib/db';
+
+export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
+
+export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
+
+export const RATE_LIMITS = {
+  /** Profile lookups that cause a fetch from TikTok, per IP. */
+  profileFetch: { name: 'profile-fetch', limit: 20, windowSeconds: 600 },
+  /** Sign-in attempts, per IP and per email. */
+  signIn: { name: 'sign-in', limit: 10, windowSeconds: 900 },
+  signUp: { name: 'sign-up', limit: 5, windowSeconds: 3600 },
+  /** "Track this account", per user. */
+  track: { name: 'track', limit: 20, windowSeconds: 3600 },
+} as const satisfies Record<string, RateLimitRule>;
+
+/** Counts one hit of `rule` for `subject`; refuses once the window's limit is reached. */
+export async function consumeRateLimit(db: Db, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
+  const windowMs = rule.windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  const key = `${rule.name}:${subject}:${start}`;
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO rate_limit_windows (key, count, expires_at) VALUES (${key}, 1, ${new Date(start + windowMs)})
+    ON CONFLICT (key) DO UPDATE SET count = rate_limit_windows.count + 1
+    RETURNING count`;
+  const count = rows[0]?.count ?? 1;
+  if (count > rule.limit) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
+  return { ok: true, remaining: rule.limit - count };
+}
+
+/** Drops expired windows (called now and then by the worker's retention job). */
+export async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
+  return db.$executeRaw`DELETE FROM rate_limit_windows WHERE expires_at < ${now}`;
+}
+
+/** The client's address as the proxy in front of us reports it (first hop), or the socket's. */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || headers.get('x-real-ip') || 'unknown';
+}

@@ -1,0 +1,134 @@
+// Everything the public profile page and GET /api/accounts/{handle} show about an account, built from
+// what is stored: the latest counts, their history, the estimates and the rating, and LIVE statistics
+// when LiveLens has watched the account's lives.
+import 'server-only';
+import type { Db } from '@/lib/db';
+import { getEnv } from '@/lib/env';
+import { buildDiamondRate, engagementPercent, estimateLiveEarnings, estimatePerVideoEarnings, averageLikesPerVideo, followerBand, type Engagement, type PerVideoEarnings, type UsdRange } from '@/lib/stats/estimates';
+import { buildDistribution, computeRating, type Rating, type RatingDistributions } from '@/lib/stats/rating';
+import type { StoredProfile } from '@/lib/tiktok/profile-store';
+
+const DAY = 86_400_000;
+
+export type ProfileStats = { followers: number; following: number; hearts: number; videos: number; diggs: number; friends: number };
+
+export type LiveStats = {
+  tracked: boolean;
+  lives30d: number;
+  hours30d: number;
+  diamonds30d: number;
+  earnings30d: UsdRange;
+  lastLiveAt: string | null;
+  liveNow: boolean;
+  topGifters: { handle: string | null; nickname: string | null; avatarUrl: string | null; diamonds: number; gifts: number }[];
+};
+
+export type ProfileView = {
+  handle: string;
+  nickname: string | null;
+  avatarUrl: string | null;
+  bio: string | null;
+  verified: boolean;
+  privateAccount: boolean;
+  region: string | null;
+  fetchedAt: string | null;
+  stats: ProfileStats | null;
+  averageLikesPerVideo: number | null;
+  engagement: Engagement | null;
+  perVideo: PerVideoEarnings | null;
+  followerBand: { id: string; label: string };
+  rating: Rating | null;
+  live: LiveStats | null;
+  history: { at: string; followers: number; hearts: number }[];
+};
+
+function toStats(snapshot: NonNullable<StoredProfile['snapshot']>): ProfileStats {
+  return {
+    followers: Number(snapshot.followers),
+    following: Number(snapshot.following),
+    hearts: Number(snapshot.hearts),
+    videos: Number(snapshot.videos),
+    diggs: Number(snapshot.diggs),
+    friends: Number(snapshot.friends),
+  };
+}
+
+let distributionCache: { at: number; value: RatingDistributions } | undefined;
+
+/** The comparison distributions of the rating, from every stored account's latest snapshot (cached 10 min). */
+export async function getRatingDistributions(db: Db, now = Date.now()): Promise<RatingDistributions> {
+  if (distributionCache && now - distributionCache.at < 600_000) return distributionCache.value;
+  const rows = await db.$queryRaw<{ followers: bigint; hearts: bigint; videos: bigint; diamonds: bigint | null }[]>`
+    SELECT s.followers, s.hearts, s.videos,
+           (SELECT SUM(l.diamonds) FROM lives l WHERE l.account_id = s.account_id AND l.started_at >= ${new Date(now - 30 * DAY)}) AS diamonds
+    FROM (SELECT DISTINCT ON (account_id) account_id, followers, hearts, videos FROM profile_snapshots ORDER BY account_id, fetched_at DESC) s`;
+  const value: RatingDistributions = {
+    followers: buildDistribution(rows.map((r) => r.followers)),
+    hearts: buildDistribution(rows.map((r) => r.hearts)),
+    engagement: buildDistribution(rows.map((r) => engagementPercent({ followers: r.followers, hearts: r.hearts, videos: r.videos })?.percent ?? null)),
+    liveDiamonds30d: buildDistribution(rows.filter((r) => r.diamonds !== null).map((r) => r.diamonds)),
+  };
+  distributionCache = { at: now, value };
+  return value;
+}
+
+async function getLiveStats(db: Db, accountId: string, now: Date): Promise<LiveStats | null> {
+  const since = new Date(now.getTime() - 30 * DAY);
+  const [tracked, aggregate, last, gifters] = await Promise.all([
+    db.trackedAccount.findUnique({ where: { accountId }, select: { enabled: true, state: true } }),
+    db.$queryRaw<{ lives: number; hours: number | null; diamonds: bigint | null }[]>`
+      SELECT count(*)::int AS lives, SUM(EXTRACT(EPOCH FROM (COALESCE(ended_at, ${now}) - started_at))) / 3600.0 AS hours, SUM(diamonds) AS diamonds
+      FROM lives WHERE account_id = ${accountId} AND started_at >= ${since}`,
+    db.live.findFirst({ where: { accountId }, orderBy: { startedAt: 'desc' }, select: { startedAt: true, endedAt: true } }),
+    db.$queryRaw<{ handle: string | null; nickname: string | null; avatar_url: string | null; diamonds: bigint; gifts: number }[]>`
+      SELECT v.handle, v.nickname, v.avatar_url, SUM(g.diamonds) AS diamonds, SUM(g.gifts)::int AS gifts
+      FROM gifter_stats g JOIN viewers v ON v.id = g.viewer_id
+      WHERE g.account_id = ${accountId} AND g.day >= ${since}::date
+      GROUP BY v.id ORDER BY SUM(g.diamonds) DESC LIMIT 5`,
+  ]);
+  const row = aggregate[0];
+  if (!tracked && (!row || row.lives === 0)) return null;
+  const diamonds = Number(row?.diamonds ?? 0);
+  return {
+    tracked: Boolean(tracked?.enabled),
+    lives30d: row?.lives ?? 0,
+    hours30d: Math.round((row?.hours ?? 0) * 10) / 10,
+    diamonds30d: diamonds,
+    earnings30d: estimateLiveEarnings(diamonds, buildDiamondRate(getEnv().USD_PER_DIAMOND)),
+    lastLiveAt: last?.startedAt.toISOString() ?? null,
+    liveNow: tracked?.state === 'LIVE' || (last !== null && last.endedAt === null),
+    topGifters: gifters.map((g) => ({ handle: g.handle, nickname: g.nickname, avatarUrl: g.avatar_url, diamonds: Number(g.diamonds), gifts: g.gifts })),
+  };
+}
+
+export async function buildProfileView(db: Db, stored: StoredProfile, now = new Date()): Promise<ProfileView> {
+  const { account, snapshot } = stored;
+  const [history, live, distributions] = await Promise.all([
+    db.profileSnapshot.findMany({ where: { accountId: account.id, fetchedAt: { gte: new Date(now.getTime() - 180 * DAY) } }, orderBy: { fetchedAt: 'asc' }, select: { fetchedAt: true, followers: true, hearts: true }, take: 500 }),
+    getLiveStats(db, account.id, now),
+    getRatingDistributions(db, now.getTime()),
+  ]);
+  const stats = snapshot ? toStats(snapshot) : null;
+  const engagement = snapshot ? engagementPercent({ followers: snapshot.followers, hearts: snapshot.hearts, videos: snapshot.videos, avgViews: snapshot.avgViews ?? undefined }) : null;
+  const band = followerBand(snapshot?.followers ?? 0);
+  return {
+    handle: account.handle,
+    nickname: account.nickname,
+    avatarUrl: account.avatarUrl,
+    bio: account.bio,
+    verified: account.verified,
+    privateAccount: account.privateAccount,
+    region: account.region,
+    fetchedAt: snapshot?.fetchedAt.toISOString() ?? account.lastFetchedAt?.toISOString() ?? null,
+    stats,
+    averageLikesPerVideo: snapshot ? averageLikesPerVideo(snapshot.hearts, snapshot.videos) : null,
+    engagement,
+    perVideo: snapshot ? estimatePerVideoEarnings({ followers: snapshot.followers, hearts: snapshot.hearts, videos: snapshot.videos, avgViews: snapshot.avgViews ?? undefined }) : null,
+    followerBand: { id: band.id, label: band.label },
+    rating: snapshot
+      ? computeRating({ followers: snapshot.followers, hearts: snapshot.hearts, engagementPercent: engagement?.percent ?? null, liveDiamonds30d: live ? live.diamonds30d : null }, distributions)
+      : null,
+    live,
+    history: history.map((h) => ({ at: h.fetchedAt.toISOString(), followers: Number(h.followers), hearts: Number(h.hearts) })),
+  };
+}

@@ -1,0 +1,149 @@
+// Public profiles, read through the database with the 24-hour rule: a profile fetched less than 24 hours
+// ago is served as stored; an older one is fetched again from TikTok and stored as a new snapshot. Many
+// requests for the same handle share one fetch. When TikTok cannot be reached or blocks us, what is stored
+// is served with a notice; fetches are rate-limited per IP.
+import 'server-only';
+import type { Db } from '@/lib/db';
+import type { TiktokAccount, ProfileSnapshot } from '@/lib/generated/prisma/client';
+import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
+import { fetchProfile, type FetchProfileResult } from '@/lib/tiktok/fetch-profile';
+import type { TikTokProfile } from '@/lib/tiktok/profile';
+
+export const PROFILE_FRESH_MS = 24 * 3_600_000;
+/** A handle TikTok says does not exist is not asked about again for an hour. */
+export const NOT_FOUND_FRESH_MS = 3_600_000;
+
+export type StoredProfile = { account: TiktokAccount; snapshot: ProfileSnapshot | null };
+
+export type ProfileLookup =
+  | { kind: 'ok'; stored: StoredProfile; stale: boolean; notice: string | null; fetched: boolean }
+  | { kind: 'not_found' }
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  | { kind: 'unavailable'; reason: string };
+
+export type LookupOptions = {
+  /** Who asked (for the per-IP limit on fetches); undefined skips the limit (worker, tests). */
+  ip?: string;
+  baseUrl: string;
+  timeoutMs: number;
+  fetchImpl?: typeof fetch;
+  now?: Date;
+  /** Count this as a visit (home page "recently looked up" and "trending"). */
+  countLookup?: boolean;
+};
+
+async function readStored(db: Db, handle: string): Promise<StoredProfile | null> {
+  const account = await db.tiktokAccount.findUnique({ where: { handle }, include: { snapshots: { orderBy: { fetchedAt: 'desc' }, take: 1 } } });
+  if (!account) return null;
+  const { snapshots, ...rest } = account;
+  return { account: rest, snapshot: snapshots[0] ?? null };
+}
+
+function isFresh(account: TiktokAccount, now: Date): boolean {
+  if (!account.lastFetchedAt) return false;
+  const age = now.getTime() - account.lastFetchedAt.getTime();
+  return account.lastFetchStatus === 'not_found' ? age < NOT_FOUND_FRESH_MS : age < PROFILE_FRESH_MS;
+}
+
+/** Saves what a fetch returned: the account's card and, when there are counts, a new snapshot. */
+export async function storeFetched(db: Db, handle: string, result: FetchProfileResult, now: Date): Promise<void> {
+  const status = result.kind === 'ok' ? 'ok' : result.kind;
+  const profile: TikTokProfile | undefined = result.kind === 'ok' ? result.profile : result.kind === 'private' ? result.profile : undefined;
+  if (result.kind === 'network' || result.kind === 'blocked') {
+    // Nothing learned; remember only that the attempt failed (the stored data stays as it was).
+    await db.tiktokAccount.updateMany({ where: { handle }, data: { lastFetchStatus: status } });
+    return;
+  }
+  const card = profile
+    ? {
+        tiktokUserId: profile.tiktokUserId,
+        secUid: profile.secUid || null,
+        nickname: profile.nickname || null,
+        avatarUrl: profile.avatarUrl,
+        bio: profile.bio || null,
+        verified: profile.verified,
+        privateAccount: profile.privateAccount,
+        region: profile.region,
+      }
+    : { privateAccount: result.kind === 'private' };
+  await db.$transaction(async (tx) => {
+    // Another account row may hold this TikTok user id under an old handle (the user renamed).
+    if (profile) await tx.tiktokAccount.updateMany({ where: { tiktokUserId: profile.tiktokUserId, NOT: { handle } }, data: { tiktokUserId: null } });
+    const account = await tx.tiktokAccount.upsert({
+      where: { handle },
+      create: { handle, ...card, lastFetchedAt: now, lastFetchStatus: status },
+      update: { ...card, lastFetchedAt: now, lastFetchStatus: status },
+    });
+    if (profile) {
+      await tx.profileSnapshot.create({
+        data: {
+          accountId: account.id,
+          fetchedAt: now,
+          followers: profile.followers,
+          following: profile.following,
+          hearts: profile.hearts,
+          videos: profile.videos,
+          diggs: profile.diggs,
+          friends: profile.friends,
+          verified: profile.verified,
+        },
+      });
+    }
+  });
+}
+
+// One fetch (and store) per handle at a time in this process, however many requests arrive together.
+const inflight = new Map<string, Promise<ProfileLookup>>();
+
+/** The profile of `handle` (already validated and normalised), fetched from TikTok when needed. */
+export async function lookupProfile(db: Db, handle: string, options: LookupOptions): Promise<ProfileLookup> {
+  const now = options.now ?? new Date();
+  const stored = await readStored(db, handle);
+  const result = await (async (): Promise<ProfileLookup> => {
+    if (stored && isFresh(stored.account, now)) {
+      if (stored.account.lastFetchStatus === 'not_found') return { kind: 'not_found' };
+      return { kind: 'ok', stored, stale: false, notice: null, fetched: false };
+    }
+    if (options.ip) {
+      const limit = await consumeRateLimit(db, RATE_LIMITS.profileFetch, options.ip, now);
+      if (!limit.ok) {
+        if (stored?.snapshot) return { kind: 'ok', stored, stale: true, notice: 'You have looked up many accounts in a short time, so this is the stored data; it refreshes in a few minutes.', fetched: false };
+        return { kind: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
+      }
+    }
+    // Concurrent requests for this handle wait for the same fetch and store it once.
+    let pending = inflight.get(handle);
+    if (!pending) {
+      pending = fetchAndStore(db, handle, stored, options, now).finally(() => inflight.delete(handle));
+      inflight.set(handle, pending);
+    }
+    return pending;
+  })();
+  if (options.countLookup && result.kind === 'ok') {
+    await db.tiktokAccount.update({ where: { handle }, data: { lookups: { increment: 1 }, lastLookedUpAt: now } }).catch(() => undefined);
+  }
+  return result;
+}
+
+async function fetchAndStore(db: Db, handle: string, stored: StoredProfile | null, options: LookupOptions, now: Date): Promise<ProfileLookup> {
+  const fetched = await fetchProfile(handle, { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, fetchImpl: options.fetchImpl });
+  await storeFetched(db, handle, fetched, now);
+  switch (fetched.kind) {
+    case 'ok':
+    case 'private': {
+      const fresh = await readStored(db, handle);
+      if (!fresh) return { kind: 'unavailable', reason: 'the profile could not be stored' };
+      const notice = fetched.kind === 'private' ? 'This account is private: TikTok shows only its public counts.' : null;
+      return { kind: 'ok', stored: fresh, stale: false, notice, fetched: true };
+    }
+    case 'not_found':
+      return { kind: 'not_found' };
+    case 'blocked':
+    case 'network': {
+      if (stored?.snapshot) {
+        return { kind: 'ok', stored, stale: true, notice: 'TikTok could not be reached just now, so these are the last stored numbers.', fetched: false };
+      }
+      return { kind: 'unavailable', reason: fetched.kind === 'network' ? `TikTok could not be reached (${fetched.reason}).` : `TikTok did not show the profile (${fetched.reason}).` };
+    }
+  }
+}
