@@ -12,6 +12,11 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project (`npm run typecheck`); repeating it inside every
   // `next build` only slows down `npm start`.
   typescript: { ignoreBuildErrors: true },
+  // Profiles live at /@username; "@" folders are parallel-route slots in the app router, so the page
+  // sits at /profile/[username] and this rewrite keeps the public address.
+  async rewrites() {
+    return [{ source: '/@:username', destination: '/profile/:username' }];
+  },
 };
 
 export default nextConfig;

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// A local stand-in for tiktok.com's profile pages (saved pages, see lib/testing/profile-server.ts).
+const tiktokPort = Number(process.env.E2E_TIKTOK_PORT ?? 7171);
 
 // Debian's Chromium by default (Playwright cannot download browsers on a closed network), overridable,
 // with Playwright's own browser as the fallback on a developer laptop.
@@ -41,7 +43,15 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
+  webServer: [
+    {
+      command: `node --import tsx scripts/profile-server.ts ${tiktokPort}`,
+      url: `http://127.0.0.1:${tiktokPort}/@luna.bakes`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
     command: 'node --conditions=react-server --import tsx scripts/launch.ts start',
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 300_000,
@@ -55,6 +65,8 @@ export default defineConfig({
       SOKETI_PORT: String(Number(process.env.E2E_SOKETI_PORT ?? 6111)),
       WORKER_HEARTBEAT_MS: '2000',
       NEXT_TELEMETRY_DISABLED: '1',
+      TIKTOK_PROFILE_BASE_URL: `http://127.0.0.1:${tiktokPort}`,
     },
-  },
+    },
+  ],
 });

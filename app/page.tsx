@@ -1,29 +1,72 @@
-const FEATURES = [
-  { title: 'Public lookup', text: 'Followers, likes, engagement, estimated earnings and a 0–100 rating for any TikTok handle.' },
-  { title: 'Streamer dashboard', text: 'Viewers, likes and gifts as they happen, with streaks counted right and every live kept.' },
-  { title: 'OBS overlays', text: 'Gift alerts, leaderboards, goals, chat and a Q&A game, straight into a browser source.' },
-  { title: 'Growth reports', text: 'A written, number-backed guide to grow reach and LIVE income for any account.' },
-];
+import Link from 'next/link';
+import { Avatar } from '@/components/ui/avatar';
+import { Card, EmptyState } from '@/components/ui/card';
+import { SearchBox } from '@/components/lookup/search-box';
+import { formatCompact, formatUsdRange } from '@/lib/stats/format';
+import { recentLookups, topCreators, trendingLookups, type AccountChip } from '@/lib/stats/public-lists';
 
-export default function HomePage() {
+export const dynamic = 'force-dynamic';
+
+function ChipList({ accounts, empty }: { accounts: AccountChip[]; empty: string }) {
+  if (accounts.length === 0) return <p className="text-sm text-muted">{empty}</p>;
+  return (
+    <ul className="flex flex-col gap-2">
+      {accounts.map((a) => (
+        <li key={a.handle}>
+          <Link href={`/@${a.handle}`} className="flex items-center gap-3 rounded-lg p-1.5 hover:bg-panel-2">
+            <Avatar src={a.avatarUrl} name={a.nickname ?? a.handle} size={36} />
+            <span className="min-w-0 flex-1">
+              <span className="block truncate font-medium">{a.nickname ?? a.handle}</span>
+              <span className="block truncate text-xs text-muted">@{a.handle}</span>
+            </span>
+            {a.followers !== null && <span className="text-sm tabular-nums text-muted">{formatCompact(a.followers)}</span>}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function HomePage() {
+  const [recent, trending, top] = await Promise.all([recentLookups(), trendingLookups(), topCreators(7, 1)]);
   return (
     <div className="flex flex-col gap-10">
-      <section className="flex flex-col gap-4 pt-6 text-center sm:pt-12">
+      <section className="flex flex-col items-center gap-5 pt-6 text-center sm:pt-12">
         <h1 className="text-4xl font-extrabold tracking-tight sm:text-5xl">
           See what happens on <span className="text-accent">TikTok LIVE</span>
         </h1>
-        <p className="mx-auto max-w-2xl text-lg text-muted">
-          LiveLens watches live rooms, counts every gift exactly and turns it into statistics, reports and overlays.
-        </p>
+        <p className="max-w-2xl text-lg text-muted">Statistics, estimated earnings and a 0–100 rating for any TikTok account. Type a username or paste a profile link.</p>
+        <div className="w-full max-w-2xl">
+          <SearchBox autoFocus />
+        </div>
       </section>
-      <section aria-label="Features" className="grid gap-4 sm:grid-cols-2">
-        {FEATURES.map((feature) => (
-          <article key={feature.title} className="rounded-xl border border-line bg-panel p-5">
-            <h2 className="font-semibold">{feature.title}</h2>
-            <p className="mt-1 text-sm text-muted">{feature.text}</p>
-          </article>
-        ))}
-      </section>
+
+      <div className="grid gap-4 md:grid-cols-3">
+        <Card title="Recently looked up">
+          <ChipList accounts={recent} empty="Nothing yet: look up an account above." />
+        </Card>
+        <Card title="Trending this week">
+          <ChipList accounts={trending} empty="Lookups of the past week show up here." />
+        </Card>
+        <Card title="Top LIVE earners, 7 days" action={<Link href="/top" className="text-sm text-accent-2 hover:underline">All</Link>}>
+          {top.items.length === 0 ? (
+            <EmptyState title="No LIVE data yet">The list fills in as LiveLens watches lives.</EmptyState>
+          ) : (
+            <ol className="flex flex-col gap-2">
+              {top.items.slice(0, 5).map((c) => (
+                <li key={c.handle}>
+                  <Link href={`/@${c.handle}`} className="flex items-center gap-3 rounded-lg p-1.5 hover:bg-panel-2">
+                    <span className="w-4 text-right text-sm text-muted">{c.rank}</span>
+                    <Avatar src={c.avatarUrl} name={c.nickname ?? c.handle} size={32} />
+                    <span className="min-w-0 flex-1 truncate font-medium">{c.nickname ?? c.handle}</span>
+                    <span className="text-sm tabular-nums text-accent-2">{formatUsdRange(c.earnings)}</span>
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
     </div>
   );
 }

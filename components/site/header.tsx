@@ -1,6 +1,9 @@
 import Link from 'next/link';
 
-const NAV = [{ href: '/', label: 'Lookup' }];
+const NAV = [
+  { href: '/', label: 'Lookup' },
+  { href: '/top', label: 'Top' },
+];
 
 export function SiteHeader() {
   return (

@@ -1,0 +1,31 @@
+'use client';
+
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCompact, formatCount } from '@/lib/stats/format';
+
+type Point = { at: string; followers: number; hearts: number };
+
+const day = (iso: string) => new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** Followers and likes over time, from the stored snapshots (two axes: the scales differ a lot). */
+export function HistoryChart({ points }: { points: Point[] }) {
+  return (
+    <div className="h-64 w-full" role="img" aria-label={`Followers and likes over ${points.length} snapshots`}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="#2a2a38" strokeDasharray="3 3" />
+          <XAxis dataKey="at" tickFormatter={day} stroke="#9b9bb0" fontSize={12} minTickGap={24} />
+          <YAxis yAxisId="followers" tickFormatter={(v: number) => formatCompact(v)} stroke="#25f4ee" fontSize={12} width={48} />
+          <YAxis yAxisId="hearts" orientation="right" tickFormatter={(v: number) => formatCompact(v)} stroke="#fe2c55" fontSize={12} width={48} />
+          <Tooltip
+            contentStyle={{ background: '#15151d', border: '1px solid #2a2a38', borderRadius: 8 }}
+            labelFormatter={(label) => day(String(label))}
+            formatter={(value, name) => [formatCount(Number(value)), name === 'followers' ? 'Followers' : 'Likes']}
+          />
+          <Line yAxisId="followers" type="monotone" dataKey="followers" stroke="#25f4ee" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line yAxisId="hearts" type="monotone" dataKey="hearts" stroke="#fe2c55" strokeWidth={2} dot={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// A local stand-in for TikTok's public profile pages: serves the saved pages in lib/tiktok/fixtures at
+// /@<their handle>, a "user not found" page for any other handle, and lets tests make it slow or fail.
+// Used by the profile tests, the browser tests (TIKTOK_PROFILE_BASE_URL points here) and the web bench.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+
+const FIXTURES = path.resolve(import.meta.dirname, '..', 'tiktok', 'fixtures');
+
+/** Saved pages by the handle they belong to. */
+export const FIXTURE_PAGES: Record<string, string> = {
+  'luna.bakes': 'normal-account.html',
+  'nova.quinn': 'verified-large-account.html',
+  pixelpip_: 'zero-videos.html',
+  'retro.reels': 'old-sigi-state.html',
+  'quiet.corner': 'private-account.html',
+};
+
+export class ProfileServer {
+  private server: http.Server | undefined;
+  /** Requests per handle. */
+  readonly hits = new Map<string, number>();
+  /** Handles that answer 503 (TikTok failing). */
+  readonly failing = new Set<string>();
+  /** Handles that answer with the captcha page. */
+  readonly captcha = new Set<string>();
+  /** Delay before answering, in ms. */
+  delayMs = 0;
+
+  get url(): string {
+    const address = this.server?.address();
+    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  }
+
+  async start(port = 0): Promise<void> {
+    this.server = http.createServer((request, response) => void this.handle(request, response));
+    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
+  }
+
+  private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const match = /^\/@([^/?#]+)/.exec(request.url ?? '');
+    const handle = decodeURIComponent(match?.[1] ?? '').toLowerCase();
+    this.hits.set(handle, (this.hits.get(handle) ?? 0) + 1);
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (!match) {
+      response.writeHead(404).end();
+      return;
+    }
+    if (this.failing.has(handle)) {
+      response.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
+      return;
+    }
+    const file = this.captcha.has(handle) ? 'captcha.html' : (FIXTURE_PAGES[handle] ?? 'missing-user.html');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(fs.readFileSync(path.join(FIXTURES, file)));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

@@ -1,0 +1,89 @@
+// The 24-hour read-through cache against the real test Postgres and a local server serving saved
+// TikTok pages (a stand-in for tiktok.com).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { ProfileServer } from '@/lib/testing/profile-server';
+import { uniqueSuffix } from '@/lib/testing/factories';
+import { lookupProfile, PROFILE_FRESH_MS } from '@/lib/tiktok/profile-store';
+
+const server = new ProfileServer();
+const options = () => ({ baseUrl: server.url, timeoutMs: 3000 });
+
+beforeAll(async () => {
+  await server.start();
+});
+afterAll(async () => {
+  await server.stop();
+});
+beforeEach(async () => {
+  // Every test starts from "never looked up" for the fixture handles.
+  await db.tiktokAccount.deleteMany({ where: { handle: { in: ['luna.bakes', 'nova.quinn', 'retro.reels', 'quiet.corner', 'pixelpip_'] } } });
+  server.hits.clear();
+  server.failing.clear();
+  server.delayMs = 0;
+});
+
+describe('lookupProfile', () => {
+  it('fetches a profile it has never seen, stores a snapshot, and serves it from the database for 24 hours', async () => {
+    const now = new Date('2026-11-22T12:00:00Z');
+    const first = await lookupProfile(db, 'luna.bakes', { ...options(), now });
+    expect(first).toMatchObject({ kind: 'ok', fetched: true, stale: false });
+    expect(server.hits.get('luna.bakes')).toBe(1);
+    const second = await lookupProfile(db, 'luna.bakes', { ...options(), now: new Date(now.getTime() + PROFILE_FRESH_MS - 60_000) });
+    expect(second).toMatchObject({ kind: 'ok', fetched: false, stale: false });
+    expect(server.hits.get('luna.bakes')).toBe(1);
+    const third = await lookupProfile(db, 'luna.bakes', { ...options(), now: new Date(now.getTime() + PROFILE_FRESH_MS + 60_000) });
+    expect(third).toMatchObject({ kind: 'ok', fetched: true });
+    expect(server.hits.get('luna.bakes')).toBe(2);
+    const account = await db.tiktokAccount.findUniqueOrThrow({ where: { handle: 'luna.bakes' }, include: { snapshots: true } });
+    expect(account.snapshots).toHaveLength(2);
+    expect(account.nickname).toBeTruthy();
+  });
+
+  it('shares one fetch among concurrent requests for the same handle', async () => {
+    server.delayMs = 300;
+    const results = await Promise.all(Array.from({ length: 8 }, () => lookupProfile(db, 'nova.quinn', options())));
+    expect(results.every((r) => r.kind === 'ok')).toBe(true);
+    expect(server.hits.get('nova.quinn')).toBe(1);
+    const account = await db.tiktokAccount.findUniqueOrThrow({ where: { handle: 'nova.quinn' }, include: { snapshots: true } });
+    expect(account.snapshots).toHaveLength(1);
+    expect(account.verified).toBe(true);
+    // Counts past 2^31 survive (statsV2 strings).
+    expect(account.snapshots[0]?.hearts).toBe(13_405_000_000n);
+  });
+
+  it('serves stored data with a notice when TikTok fails, and says so plainly when nothing is stored', async () => {
+    const old = new Date(Date.now() - 2 * PROFILE_FRESH_MS);
+    await lookupProfile(db, 'retro.reels', { ...options(), now: old });
+    server.failing.add('retro.reels');
+    const stale = await lookupProfile(db, 'retro.reels', options());
+    expect(stale).toMatchObject({ kind: 'ok', stale: true, fetched: false, notice: expect.stringContaining('could not be reached') });
+
+    server.failing.add('pixelpip_');
+    const nothing = await lookupProfile(db, 'pixelpip_', options());
+    expect(nothing).toMatchObject({ kind: 'unavailable', reason: expect.stringContaining('TikTok could not be reached') });
+  });
+
+  it('reports a missing user, and does not ask TikTok again for an hour', async () => {
+    const handle = `nobody.${uniqueSuffix()}`;
+    expect(await lookupProfile(db, handle, options())).toEqual({ kind: 'not_found' });
+    expect(await lookupProfile(db, handle, options())).toEqual({ kind: 'not_found' });
+    expect(server.hits.get(handle)).toBe(1);
+  });
+
+  it('marks private accounts and keeps their public counts', async () => {
+    const result = await lookupProfile(db, 'quiet.corner', options());
+    expect(result).toMatchObject({ kind: 'ok', notice: expect.stringContaining('private') });
+    if (result.kind === 'ok') expect(result.stored.account.privateAccount).toBe(true);
+  });
+
+  it('limits fetches per IP, serving stored data when it can and refusing when it cannot', async () => {
+    const ip = `203.0.113.${Math.floor(Math.random() * 250)}-${uniqueSuffix()}`;
+    for (let i = 0; i < 20; i++) await lookupProfile(db, `absent${i}.${uniqueSuffix()}`, { ...options(), ip });
+    const refused = await lookupProfile(db, `absent.${uniqueSuffix()}`, { ...options(), ip });
+    expect(refused).toMatchObject({ kind: 'rate_limited', retryAfterSeconds: expect.any(Number) });
+    // Fresh data needs no fetch, so the limit does not apply to it.
+    await lookupProfile(db, 'luna.bakes', options());
+    expect(await lookupProfile(db, 'luna.bakes', { ...options(), ip })).toMatchObject({ kind: 'ok', fetched: false });
+  });
+});

@@ -1,0 +1,9 @@
+// `node --import tsx scripts/profile-server.ts [port]` — serves the saved TikTok profile pages (a local
+// stand-in for tiktok.com) for trying the lookup offline: TIKTOK_PROFILE_BASE_URL=http://127.0.0.1:<port>.
+import { FIXTURE_PAGES, ProfileServer } from '@/lib/testing/profile-server';
+
+const server = new ProfileServer();
+await server.start(Number(process.argv[2] ?? 0));
+console.log(`Saved TikTok profile pages on ${server.url} (handles: ${Object.keys(FIXTURE_PAGES).join(', ')}; any other handle is "not found").`);
+process.on('SIGTERM', () => void server.stop().then(() => process.exit(0)));
+process.on('SIGINT', () => void server.stop().then(() => process.exit(0)));
