@@ -11,9 +11,13 @@ test('searching a handle from the home page opens its statistics', async ({ page
   await expect(page.getByText('184.2K', { exact: true })).toBeVisible();
   await expect(page.getByRole('img', { name: /LiveLens rating \d+ out of 100/ })).toBeVisible();
   await expect(page.getByText('How these numbers are estimated')).toBeVisible();
-  // The account now shows up among the recent lookups.
-  await page.goto('/');
-  await expect(page.getByRole('link', { name: /Luna Bakes/ }).first()).toBeVisible();
+  // The account now shows up among the recent lookups (views are counted every few seconds).
+  await expect
+    .poll(async () => {
+      await page.goto('/');
+      return page.getByRole('link', { name: /Luna Bakes/ }).count();
+    }, { timeout: 15_000 })
+    .toBeGreaterThan(0);
 });
 
 test('a bad handle is explained inline and nothing is requested', async ({ page }) => {

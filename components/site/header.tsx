@@ -3,6 +3,7 @@ import Link from 'next/link';
 const NAV = [
   { href: '/', label: 'Lookup' },
   { href: '/top', label: 'Top' },
+  { href: '/about', label: 'About' },
 ];
 
 export function SiteHeader() {

@@ -6,6 +6,7 @@ import 'server-only';
 import type { Db } from '@/lib/db';
 import type { TiktokAccount, ProfileSnapshot } from '@/lib/generated/prisma/client';
 import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
+import { recordLookup } from '@/lib/tiktok/lookup-counter';
 import { fetchProfile, type FetchProfileResult } from '@/lib/tiktok/fetch-profile';
 import type { TikTokProfile } from '@/lib/tiktok/profile';
 
@@ -119,9 +120,7 @@ export async function lookupProfile(db: Db, handle: string, options: LookupOptio
     }
     return pending;
   })();
-  if (options.countLookup && result.kind === 'ok') {
-    await db.tiktokAccount.update({ where: { handle }, data: { lookups: { increment: 1 }, lastLookedUpAt: now } }).catch(() => undefined);
-  }
+  if (options.countLookup && result.kind === 'ok') recordLookup(db, handle, now);
   return result;
 }
 

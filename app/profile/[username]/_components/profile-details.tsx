@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, Notice, StatTile } from '@/components/ui/card';
-import { HistoryChart } from '@/components/stats/history-chart';
+import { HistoryChart } from '@/components/stats/history-chart-lazy';
 import type { ProfileView } from '@/lib/stats/profile-view';
 import { formatCompact, formatCount, formatPercent, formatUsdRange, MISSING_VALUE } from '@/lib/stats/format';
 import { RatingBadge } from './rating-badge';
