@@ -1,9 +1,10 @@
 import Link from 'next/link';
+import { UserMenu } from '@/components/auth/user-menu';
 
 const NAV = [
-  { href: '/', label: 'Lookup' },
-  { href: '/top', label: 'Top' },
-  { href: '/about', label: 'About' },
+  { href: '/', label: 'Lookup', wide: true },
+  { href: '/top', label: 'Top', wide: false },
+  { href: '/about', label: 'About', wide: true },
 ];
 
 export function SiteHeader() {
@@ -17,12 +18,13 @@ export function SiteHeader() {
           <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-accent shadow-[0_0_12px_var(--color-accent)]" />
           LiveLens
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+        <nav aria-label="Main" className="flex flex-wrap items-center justify-end gap-1 text-sm">
           {NAV.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded-md px-3 py-2 text-muted hover:bg-panel hover:text-white">
+            <Link key={item.href} href={item.href} className={`${item.wide ? 'hidden sm:inline-block' : ''} rounded-md px-3 py-2 text-muted hover:bg-panel hover:text-white`}>
               {item.label}
             </Link>
           ))}
+          <UserMenu />
         </nav>
       </div>
     </header>

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Notice } from '@/components/ui/card';
+import { auth } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { getReadableReport } from '@/lib/reports/access';
+import { reportDataSchema } from '@/lib/reports/types';
+import { ReportView } from './_components/report-view';
+import { ReportActions } from './_components/report-actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Growth report', robots: { index: false } };
+
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ share?: string }> }) {
+  const [{ id }, { share }, user] = await Promise.all([params, searchParams, auth()]);
+  const readable = await getReadableReport(db, id, { userId: user?.id, shareToken: share });
+  if (!readable) notFound();
+  const parsed = reportDataSchema.safeParse(readable.report.data);
+  if (!parsed.success) return <Notice tone="error">This report was made by an older version of LiveLens and cannot be shown.</Notice>;
+  return (
+    <div className="flex flex-col gap-4">
+      <ReportActions reportId={id} isOwner={readable.isOwner} shareToken={readable.isOwner ? null : (share ?? null)} />
+      <ReportView report={parsed.data} />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useState, type FormEvent } from 'react';
+import { fetchJson } from '@/lib/query-client';
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: 'Email or password is incorrect.',
+  RATE_LIMITED: 'Too many sign-in attempts. Wait a few minutes and try again.',
+};
+
+/** Sign in, or sign up and then sign in. Returns to `callbackUrl` (same site only). */
+export function CredentialsForm({ mode, callbackUrl }: { mode: 'signin' | 'signup'; callbackUrl: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const safeCallback = callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/dashboard';
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '');
+    const password = String(form.get('password') ?? '');
+    setBusy(true);
+    setError(null);
+    try {
+      if (mode === 'signup') await fetchJson('/api/auth/signup', { method: 'POST', body: JSON.stringify({ email, password, name: String(form.get('name') ?? '') || undefined }) });
+      const result = await signIn('credentials', { email, password, redirect: false });
+      if (!result || result.error) throw new Error(MESSAGES[result?.error ?? ''] ?? MESSAGES.CredentialsSignin);
+      router.replace(safeCallback);
+      router.refresh();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message.replace(/^(email|password|name): /, '') : 'Something went wrong; try again.');
+      setBusy(false);
+    }
+  };
+
+  const other = mode === 'signin' ? { href: '/signup', text: 'No account yet? Sign up' } : { href: '/signin', text: 'Already have an account? Sign in' };
+  return (
+    <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-3" noValidate>
+      {mode === 'signup' && (
+        <label className="flex flex-col gap-1 text-sm">
+          Name <span className="text-muted">(optional)</span>
+          <input name="name" autoComplete="name" maxLength={80} className="rounded-lg border border-line bg-panel px-3 py-2" />
+        </label>
+      )}
+      <label className="flex flex-col gap-1 text-sm">
+        Email
+        <input name="email" type="email" required autoComplete="email" className="rounded-lg border border-line bg-panel px-3 py-2" />
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        Password {mode === 'signup' && <span className="text-muted">(at least 10 characters)</span>}
+        <input name="password" type="password" required minLength={mode === 'signup' ? 10 : undefined} autoComplete={mode === 'signup' ? 'new-password' : 'current-password'} className="rounded-lg border border-line bg-panel px-3 py-2" />
+      </label>
+      {error && (
+        <p role="alert" className="text-sm text-accent">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy} className="rounded-lg bg-accent px-4 py-2 font-semibold hover:opacity-90 disabled:opacity-60">
+        {busy ? 'Please wait…' : mode === 'signin' ? 'Sign in' : 'Create account'}
+      </button>
+      <Link href={`${other.href}?callbackUrl=${encodeURIComponent(safeCallback)}`} className="text-center text-sm text-muted hover:text-white">
+        {other.text}
+      </Link>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+
+// Without Stripe keys (as here) checkout runs in the marked test mode, through the same fulfilment code.
+
+test('sign up during checkout, buy a report in test mode, open it, share it and revoke the link', async ({ page, browser }) => {
+  const email = `buyer-${Date.now()}@example.test`;
+  await page.goto('/@luna.bakes');
+  await page.getByRole('link', { name: 'Buy growth report' }).click();
+  await expect(page).toHaveURL(/\/checkout\?handle=luna\.bakes/);
+  await expect(page.getByText('Test mode: Stripe is not configured')).toBeVisible();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/Password/).fill('correct horse battery staple');
+  await page.getByRole('button', { name: /Continue to test checkout/ }).click();
+
+  await expect(page.getByText('TEST MODE — no money moves')).toBeVisible();
+  await page.getByRole('button', { name: 'Complete test payment' }).click();
+  await expect(page).toHaveURL(/\/checkout\/success\?order=/);
+  await page.getByRole('link', { name: 'Open your report' }).click();
+
+  await expect(page.getByText('LiveLens growth report')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Luna Bakes');
+  await expect(page.getByRole('heading', { name: 'Your growth guide' })).toBeVisible();
+  const reportUrl = page.url();
+
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  const linkField = page.getByRole('textbox', { name: 'Share link' });
+  await expect(linkField).toHaveValue(/\?share=/);
+  const shareUrl = new URL(await linkField.inputValue());
+
+  // Someone without an account opens the link…
+  const visitor = await browser.newContext();
+  const visitorPage = await visitor.newPage();
+  await visitorPage.goto(shareUrl.pathname + shareUrl.search);
+  await expect(visitorPage.getByRole('heading', { name: 'Your growth guide' })).toBeVisible();
+  await expect(visitorPage.getByRole('button', { name: 'Create share link' })).toHaveCount(0);
+  // …but not the report without it.
+  const withoutLink = await visitorPage.goto(new URL(reportUrl).pathname);
+  expect(withoutLink?.status()).toBe(404);
+
+  await page.getByRole('button', { name: 'Revoke' }).click();
+  await expect(page.getByText('No active links.')).toBeVisible();
+  const revoked = await visitorPage.goto(shareUrl.pathname + shareUrl.search);
+  expect(revoked?.status()).toBe(404);
+  await visitor.close();
+
+  await page.goto('/account/orders');
+  await expect(page.getByText('Growth report for @luna.bakes').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open report' }).first()).toBeVisible();
+});
+
+test('protected pages send visitors to sign in and back', async ({ page }) => {
+  await page.goto('/account/orders');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount%2Forders/);
+  await page.getByLabel('Email').fill('demo@livelens.local');
+  await page.getByLabel('Password').fill('wrong password here');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Email or password is incorrect.' })).toBeVisible();
+  await page.getByLabel('Password').fill('livelens-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/account\/orders$/);
+  await expect(page.getByRole('heading', { name: 'Your orders' })).toBeVisible();
+});

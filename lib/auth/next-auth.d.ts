@@ -1,0 +1,14 @@
+// Our session carries the user's id (typed), read with auth() on the server and useSession() in the browser.
+import type { DefaultSession } from 'next-auth';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string } & DefaultSession['user'];
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid?: string;
+  }
+}

@@ -1,0 +1,42 @@
+// Accounts of people who sign in: email + password (scrypt, see password.ts). Messages never reveal
+// whether an email is registered.
+import 'server-only';
+import { z } from 'zod';
+import { AppError } from '@/lib/api/errors';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import type { Db } from '@/lib/db';
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254, 'That email address is too long.').email('Enter a valid email address.'),
+  password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`).max(200, 'That password is too long (200 characters at most).'),
+});
+
+export const signUpSchema = credentialsSchema.extend({ name: z.string().trim().max(80).optional() });
+
+export const GENERIC_SIGN_IN_ERROR = 'Email or password is incorrect.';
+export const GENERIC_SIGN_UP_ERROR = 'We could not create an account with these details. If you already have an account, sign in instead.';
+
+// Verifying against this when the email is unknown keeps the response time the same either way.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
+
+export type PublicUser = { id: string; email: string; name: string | null };
+
+export async function createUser(db: Db, input: z.infer<typeof signUpSchema>): Promise<PublicUser> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.user.create({ data: { email: input.email, passwordHash, name: input.name || null } });
+    return { id: user.id, email: user.email, name: user.name };
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'P2002') throw new AppError('CONFLICT', GENERIC_SIGN_UP_ERROR);
+    throw error;
+  }
+}
+
+/** The user for these credentials, or null (wrong email or password: the caller cannot tell which). */
+export async function verifyCredentials(db: Db, email: string, password: string): Promise<PublicUser | null> {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  return user && ok ? { id: user.id, email: user.email, name: user.name } : null;
+}
