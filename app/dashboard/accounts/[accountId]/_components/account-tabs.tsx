@@ -1,0 +1,36 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+/** The sections of one managed account in the dashboard. */
+export function AccountTabs({ accountId, handle }: { accountId: string; handle: string }) {
+  const pathname = usePathname();
+  const base = `/dashboard/accounts/${accountId}`;
+  const tabs = [
+    { href: base, label: 'Live now', exact: true },
+    { href: `${base}/lives`, label: 'Lives' },
+    { href: `${base}/gifters`, label: 'Gifters' },
+    { href: `${base}/status`, label: 'Monitoring' },
+  ];
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-sm text-muted">
+        <Link href="/dashboard" className="hover:text-white">
+          Accounts
+        </Link>{' '}
+        / <span className="text-white">@{handle}</span>
+      </p>
+      <nav aria-label={`@${handle}`} className="flex gap-1 overflow-x-auto text-sm">
+        {tabs.map((tab) => {
+          const active = tab.exact ? pathname === tab.href : pathname.startsWith(tab.href);
+          return (
+            <Link key={tab.href} href={tab.href} aria-current={active ? 'page' : undefined} className={`whitespace-nowrap rounded-md border px-3 py-1.5 ${active ? 'border-accent bg-accent/10 text-white' : 'border-line text-muted hover:text-white'}`}>
+              {tab.label}
+            </Link>
+          );
+        })}
+      </nav>
+    </div>
+  );
+}
