@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Node-only packages that must not be bundled.
-  serverExternalPackages: ['pg', 'pusher', 'tiktok-live-connector', '@prisma/adapter-pg'],
+  serverExternalPackages: ['pg', 'pusher', 'tiktok-live-connector', '@prisma/adapter-pg', 'pdfkit'],
   // `npm test` type-checks the whole project (`npm run typecheck`); repeating it inside every
   // `next build` only slows down `npm start`.
   typescript: { ignoreBuildErrors: true },

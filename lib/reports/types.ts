@@ -1,0 +1,201 @@
+// The growth report as stored in `reports.data` (JSON) and what it is generated from.
+// Importable anywhere (pages, the worker, tests): no I/O and no server-only modules.
+//
+// Every number is a plain, finite JSON number (bigints are converted), every string is plain text to
+// be escaped by whoever renders it. A change to this shape bumps `version`, so stored reports can be
+// told apart and still be read.
+import { z } from 'zod';
+import { FOLLOWER_BANDS, type ValueRange } from '@/lib/stats/constants';
+
+export const REPORT_VERSION = 1;
+
+export const GUIDE_AREAS = ['reach', 'engagement', 'cadence', 'live', 'gifting'] as const;
+export type GuideArea = (typeof GUIDE_AREAS)[number];
+
+// The figures a guide section can rest on; each names a number shown elsewhere in the report.
+export const EVIDENCE_METRICS = [
+  'followers',
+  'followersPerWeek',
+  'followerGrowthPercentPerWeek',
+  'engagementPercent',
+  'averageLikesPerVideo',
+  'videos',
+  'videosPerWeek',
+  'snapshotSpanDays',
+  'livesPerWeek',
+  'averageHoursPerLive',
+  'distinctStartHours',
+  'diamondsPerLiveAtBestHour',
+  'diamonds30d',
+  'diamondsPerHour',
+  'topGifterSharePercent',
+] as const;
+export type EvidenceMetric = (typeof EVIDENCE_METRICS)[number];
+
+const [FIRST_BAND, ...OTHER_BANDS] = FOLLOWER_BANDS;
+const FOLLOWER_BAND_IDS = [FIRST_BAND.id, ...OTHER_BANDS.map((band) => band.id)] as const;
+
+const usdRangeSchema = z.object({ low: z.number(), mid: z.number(), high: z.number() });
+
+const engagementSchema = z.object({
+  percent: z.number(),
+  basis: z.enum(['views', 'followers-approximation']),
+  label: z.string(),
+});
+
+const perVideoSchema = z.object({
+  basis: z.enum(['views', 'likes']),
+  basisLabel: z.string(),
+  viewsPerVideo: z.number(),
+  creatorRewardsEligible: z.boolean(),
+  creatorRewards: usdRangeSchema,
+  sponsoredPost: usdRangeSchema,
+  engagementFactor: z.number(),
+  total: usdRangeSchema,
+});
+
+const liveNumbersSchema = z.object({
+  lives30d: z.number().int().nonnegative(),
+  hours30d: z.number().nonnegative(),
+  diamonds30d: z.number().nonnegative(),
+  earnings30d: usdRangeSchema,
+});
+
+const bandMetricsSchema = z.object({
+  followers: z.number().nullable(),
+  engagementPercent: z.number().nullable(),
+  averageLikesPerVideo: z.number().nullable(),
+});
+
+const evidenceSchema = z.object({
+  metric: z.enum(EVIDENCE_METRICS),
+  value: z.number(),
+  /** What the figure is compared with (a band median, a rule of thumb); null when there is none. */
+  benchmark: z.number().nullable(),
+  unit: z.string(),
+});
+
+export const guideSectionSchema = z.object({
+  area: z.enum(GUIDE_AREAS),
+  title: z.string(),
+  body: z.string(),
+  evidence: evidenceSchema,
+});
+
+export const reportDataSchema = z.object({
+  version: z.literal(REPORT_VERSION),
+  generatedAt: z.iso.datetime(),
+  account: z.object({
+    handle: z.string(),
+    nickname: z.string().nullable(),
+    verified: z.boolean(),
+    region: z.string().nullable(),
+    privateAccount: z.boolean(),
+  }),
+  numbers: z.object({
+    /** When the counts below were read from TikTok. */
+    snapshotAt: z.iso.datetime(),
+    followers: z.number().nonnegative(),
+    following: z.number().nonnegative(),
+    hearts: z.number().nonnegative(),
+    videos: z.number().nonnegative(),
+    diggs: z.number().nonnegative(),
+    friends: z.number().nonnegative(),
+    averageLikesPerVideo: z.number().nullable(),
+    engagement: engagementSchema.nullable(),
+    perVideo: perVideoSchema.nullable(),
+    /** Null when LiveLens recorded no LIVE of the account in the 30 days before the report. */
+    live: liveNumbersSchema.nullable(),
+  }),
+  band: z.object({
+    id: z.enum(FOLLOWER_BAND_IDS),
+    label: z.string(),
+    minFollowers: z.number(),
+    maxFollowers: z.number().nullable(),
+    typicalEngagementPercent: z.number(),
+    /** Stored accounts in the band, this one included. */
+    accounts: z.number().int().positive(),
+    /** The account's own figures on the basis the band is compared on (engagement: likes ÷ followers). */
+    account: bandMetricsSchema,
+    /** Null while the band (or, per metric, the accounts with that figure) has too few accounts. */
+    medians: bandMetricsSchema,
+    /** Mid-rank percentile 0–100 of the account within the band; null like the medians. */
+    percentiles: bandMetricsSchema,
+  }),
+  cadence: z.object({
+    snapshots: z.number().int().nonnegative(),
+    spanDays: z.number().nonnegative(),
+    /** Net new videos per week over the span; null unless 2+ snapshots at least 7 days apart. */
+    videosPerWeek: z.number().nullable(),
+  }),
+  growth: z
+    .object({
+      followersPerWeek: z.number(),
+      /** Weekly change relative to the followers at the start of the span; null when that was 0. */
+      percentPerWeek: z.number().nullable(),
+      spanDays: z.number().nonnegative(),
+    })
+    .nullable(),
+  live: z
+    .object({
+      livesPerWeek: z.number().nonnegative(),
+      hoursPerWeek: z.number().nonnegative(),
+      averageHoursPerLive: z.number().nonnegative(),
+      averageDiamondsPerLive: z.number().nonnegative(),
+      averageDiamondsPerHour: z.number().nonnegative().nullable(),
+      /** The UTC start hour (0–23) whose lives averaged the most diamonds; null without diamonds. */
+      bestStartHourUtc: z.number().int().min(0).max(23).nullable(),
+      bestStartHourDiamondsPerLive: z.number().nonnegative().nullable(),
+      distinctStartHours: z.number().int().nonnegative(),
+      gifters: z.number().int().nonnegative(),
+      topGifterSharePercent: z.number().nonnegative().nullable(),
+    })
+    .nullable(),
+  guide: z.array(guideSectionSchema).min(1),
+});
+
+export type ReportData = z.infer<typeof reportDataSchema>;
+export type GuideSection = z.infer<typeof guideSectionSchema>;
+export type GuideEvidence = GuideSection['evidence'];
+export type ReportBand = ReportData['band'];
+export type ReportCadence = ReportData['cadence'];
+export type ReportGrowth = ReportData['growth'];
+export type ReportLive = ReportData['live'];
+export type ReportNumbers = ReportData['numbers'];
+
+/** The figures the guide's rules read: the report without its generation time and guide. */
+export type GuideFacts = Pick<ReportData, 'account' | 'numbers' | 'band' | 'cadence' | 'growth' | 'live'>;
+
+/** Everything generateReport needs, as the collector reads it from the database. */
+export interface ReportInput {
+  account: {
+    handle: string;
+    nickname: string | null;
+    verified: boolean;
+    region: string | null;
+    privateAccount: boolean;
+  };
+  /** The account's latest profile snapshot. */
+  snapshot: {
+    fetchedAt: Date;
+    followers: bigint;
+    following: bigint;
+    hearts: bigint;
+    videos: bigint;
+    diggs: bigint;
+    friends: bigint;
+    avgViews: bigint | null;
+  };
+  /** Earlier snapshots (the latest may be among them), any order. */
+  history: { at: Date; videos: bigint; followers: bigint; hearts: bigint }[];
+  /** Latest counts of the other stored accounts in the same follower band. */
+  bandPeers: { followers: bigint; hearts: bigint; videos: bigint }[];
+  /** The end of the 30-day LIVE window; lives still running are counted up to this instant. */
+  collectedAt: Date;
+  /** Lives started in the 30 days before `collectedAt`. */
+  lives: { startedAt: Date; endedAt: Date | null; diamonds: bigint }[];
+  /** Diamonds each gifter sent in the same 30 days, one entry per gifter. */
+  gifterDiamonds: bigint[];
+  /** USD per diamond (the configured rate); the default range when omitted. */
+  usdPerDiamond?: Readonly<ValueRange>;
+}
