@@ -4,24 +4,13 @@
 // coalesced per streak. Requests use triggerBatch (10 events each) from a bounded outbox with a couple
 // of requests in flight: a slow or failing realtime server loses the oldest updates, never blocks writes.
 import type Pusher from 'pusher';
-import type { LiveEvent, ViewerRef } from '@/lib/live/events';
+import type { LiveEvent } from '@/lib/live/events';
 import type { Logger } from '@/lib/logger';
 import { accountChannel, overlayChannel, RealtimeEvent } from '@/lib/realtime/channels';
+import { toRealtimePayload, type LiveCounters, type LiveStatus } from '@/lib/realtime/payloads';
 import { publishBatch, type RealtimeMessage } from '@/lib/realtime/server';
 
-export type LiveCounters = {
-  liveId: string;
-  startedAt: number;
-  viewers: number;
-  likes: number;
-  diamonds: number;
-  gifts: number;
-  comments: number;
-  follows: number;
-  shares: number;
-};
-
-export type LiveStatus = { state: 'live' | 'offline'; liveId: string | null; startedAt: number | null };
+export type { LiveCounters, LiveStatus } from '@/lib/realtime/payloads';
 
 export type FanoutOptions = {
   pusher: Pusher;
@@ -32,32 +21,6 @@ export type FanoutOptions = {
   /** Called when a message has been accepted by the realtime server (benchmarks). */
   onPublished?: (messages: RealtimeMessage[]) => void;
 };
-
-const compactViewer = (v: ViewerRef) => ({ id: v.userId, handle: v.handle, nickname: v.nickname, avatar: v.avatarUrl, follower: v.isFollower });
-
-/** The JSON a browser receives for each kind of event (null: not published on its own). */
-export function toRealtimePayload(event: LiveEvent, liveId: string): { name: string; data: Record<string, unknown> } | null {
-  switch (event.type) {
-    case 'gift':
-      return {
-        name: RealtimeEvent.gift,
-        data: { liveId, id: event.dedupeKey, user: compactViewer(event.viewer), giftId: event.giftId, name: event.giftName, image: event.imageUrl, diamondCount: event.diamondCount, repeatCount: event.repeatCount, diamonds: event.diamonds, streakable: event.streakable, at: event.at },
-      };
-    case 'gift-progress':
-      return {
-        name: 'gift-progress',
-        data: { liveId, id: event.dedupeKey, user: compactViewer(event.viewer), giftId: event.giftId, name: event.giftName, image: event.imageUrl, diamondCount: event.diamondCount, repeatCount: event.repeatCount, at: event.at },
-      };
-    case 'chat':
-      return { name: RealtimeEvent.chat, data: { liveId, id: event.msgId, user: compactViewer(event.viewer), content: event.content, moderator: event.isModerator, at: event.at } };
-    case 'follow':
-    case 'share':
-    case 'member':
-      return { name: RealtimeEvent.social, data: { liveId, id: event.msgId, kind: event.type === 'member' ? 'join' : event.type, user: compactViewer(event.viewer), at: event.at } };
-    default:
-      return null;
-  }
-}
 
 export class Fanout {
   private outbox: RealtimeMessage[] = [];

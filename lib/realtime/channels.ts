@@ -26,9 +26,19 @@ export function parseChannel(name: string): ParsedChannel | undefined {
 
 export const RealtimeEvent = {
   gift: 'gift',
+  giftProgress: 'gift-progress',
   chat: 'chat',
   social: 'social',
   counters: 'counters',
   liveStatus: 'live-status',
   game: 'game',
 } as const;
+
+/** What a browser needs to connect (computed on the server at request time, see config.ts). */
+export type PublicRealtimeConfig = {
+  key: string;
+  cluster: string;
+  wsHost?: string;
+  wsPort?: number;
+  forceTLS: boolean;
+};

@@ -3,13 +3,9 @@
 import 'server-only';
 import { getEnv, requirePusherConfig } from '@/lib/env';
 
-export type PublicRealtimeConfig = {
-  key: string;
-  cluster: string;
-  wsHost?: string;
-  wsPort?: number;
-  forceTLS: boolean;
-};
+import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
+
+export type { PublicRealtimeConfig };
 
 export function getPublicRealtimeConfig(): PublicRealtimeConfig {
   const env = getEnv();

@@ -26,6 +26,14 @@ export class ProfileServer {
   readonly captcha = new Set<string>();
   /** Delay before answering, in ms. */
   delayMs = 0;
+  /** Extra handles that serve one of the saved pages as if it were theirs (tests use unique handles). */
+  private readonly aliases = new Map<string, string>();
+
+  /** Serves the saved page of `fixtureHandle` at /@`handle`, with the handle inside rewritten. */
+  alias(handle: string, fixtureHandle: keyof typeof FIXTURE_PAGES | string): string {
+    this.aliases.set(handle.toLowerCase(), fixtureHandle);
+    return handle.toLowerCase();
+  }
 
   get url(): string {
     const address = this.server?.address();
@@ -50,9 +58,12 @@ export class ProfileServer {
       response.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
       return;
     }
-    const file = this.captcha.has(handle) ? 'captcha.html' : (FIXTURE_PAGES[handle] ?? 'missing-user.html');
+    const original = this.aliases.get(handle);
+    const file = this.captcha.has(handle) ? 'captcha.html' : (FIXTURE_PAGES[original ?? handle] ?? 'missing-user.html');
+    let page = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+    if (original) page = page.replaceAll(`"${original}"`, `"${handle}"`);
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(fs.readFileSync(path.join(FIXTURES, file)));
+    response.end(page);
   }
 
   async stop(): Promise<void> {

@@ -15,37 +15,39 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
 });
-beforeEach(async () => {
-  // Every test starts from "never looked up" for the fixture handles.
-  await db.tiktokAccount.deleteMany({ where: { handle: { in: ['luna.bakes', 'nova.quinn', 'retro.reels', 'quiet.corner', 'pixelpip_'] } } });
-  server.hits.clear();
+beforeEach(() => {
   server.failing.clear();
   server.delayMs = 0;
 });
 
+/** A never-seen handle serving one of the saved pages (test files share the database). */
+const fresh = (fixture: string) => server.alias(`${fixture.replace(/[._]+$/, '')}.${uniqueSuffix()}`, fixture);
+
 describe('lookupProfile', () => {
   it('fetches a profile it has never seen, stores a snapshot, and serves it from the database for 24 hours', async () => {
+    const handle = fresh('luna.bakes');
     const now = new Date('2026-11-22T12:00:00Z');
-    const first = await lookupProfile(db, 'luna.bakes', { ...options(), now });
+    const first = await lookupProfile(db, handle, { ...options(), now });
     expect(first).toMatchObject({ kind: 'ok', fetched: true, stale: false });
-    expect(server.hits.get('luna.bakes')).toBe(1);
-    const second = await lookupProfile(db, 'luna.bakes', { ...options(), now: new Date(now.getTime() + PROFILE_FRESH_MS - 60_000) });
+    expect(server.hits.get(handle)).toBe(1);
+    const second = await lookupProfile(db, handle, { ...options(), now: new Date(now.getTime() + PROFILE_FRESH_MS - 60_000) });
     expect(second).toMatchObject({ kind: 'ok', fetched: false, stale: false });
-    expect(server.hits.get('luna.bakes')).toBe(1);
-    const third = await lookupProfile(db, 'luna.bakes', { ...options(), now: new Date(now.getTime() + PROFILE_FRESH_MS + 60_000) });
+    expect(server.hits.get(handle)).toBe(1);
+    const third = await lookupProfile(db, handle, { ...options(), now: new Date(now.getTime() + PROFILE_FRESH_MS + 60_000) });
     expect(third).toMatchObject({ kind: 'ok', fetched: true });
-    expect(server.hits.get('luna.bakes')).toBe(2);
-    const account = await db.tiktokAccount.findUniqueOrThrow({ where: { handle: 'luna.bakes' }, include: { snapshots: true } });
+    expect(server.hits.get(handle)).toBe(2);
+    const account = await db.tiktokAccount.findUniqueOrThrow({ where: { handle }, include: { snapshots: true } });
     expect(account.snapshots).toHaveLength(2);
     expect(account.nickname).toBeTruthy();
   });
 
   it('shares one fetch among concurrent requests for the same handle', async () => {
+    const handle = fresh('nova.quinn');
     server.delayMs = 300;
-    const results = await Promise.all(Array.from({ length: 8 }, () => lookupProfile(db, 'nova.quinn', options())));
+    const results = await Promise.all(Array.from({ length: 8 }, () => lookupProfile(db, handle, options())));
     expect(results.every((r) => r.kind === 'ok')).toBe(true);
-    expect(server.hits.get('nova.quinn')).toBe(1);
-    const account = await db.tiktokAccount.findUniqueOrThrow({ where: { handle: 'nova.quinn' }, include: { snapshots: true } });
+    expect(server.hits.get(handle)).toBe(1);
+    const account = await db.tiktokAccount.findUniqueOrThrow({ where: { handle }, include: { snapshots: true } });
     expect(account.snapshots).toHaveLength(1);
     expect(account.verified).toBe(true);
     // Counts past 2^31 survive (statsV2 strings).
@@ -53,14 +55,16 @@ describe('lookupProfile', () => {
   });
 
   it('serves stored data with a notice when TikTok fails, and says so plainly when nothing is stored', async () => {
+    const retro = fresh('retro.reels');
     const old = new Date(Date.now() - 2 * PROFILE_FRESH_MS);
-    await lookupProfile(db, 'retro.reels', { ...options(), now: old });
-    server.failing.add('retro.reels');
-    const stale = await lookupProfile(db, 'retro.reels', options());
+    await lookupProfile(db, retro, { ...options(), now: old });
+    server.failing.add(retro);
+    const stale = await lookupProfile(db, retro, options());
     expect(stale).toMatchObject({ kind: 'ok', stale: true, fetched: false, notice: expect.stringContaining('could not be reached') });
 
-    server.failing.add('pixelpip_');
-    const nothing = await lookupProfile(db, 'pixelpip_', options());
+    const pip = fresh('pixelpip_');
+    server.failing.add(pip);
+    const nothing = await lookupProfile(db, pip, options());
     expect(nothing).toMatchObject({ kind: 'unavailable', reason: expect.stringContaining('TikTok could not be reached') });
   });
 
@@ -72,7 +76,7 @@ describe('lookupProfile', () => {
   });
 
   it('marks private accounts and keeps their public counts', async () => {
-    const result = await lookupProfile(db, 'quiet.corner', options());
+    const result = await lookupProfile(db, fresh('quiet.corner'), options());
     expect(result).toMatchObject({ kind: 'ok', notice: expect.stringContaining('private') });
     if (result.kind === 'ok') expect(result.stored.account.privateAccount).toBe(true);
   });
@@ -83,7 +87,8 @@ describe('lookupProfile', () => {
     const refused = await lookupProfile(db, `absent.${uniqueSuffix()}`, { ...options(), ip });
     expect(refused).toMatchObject({ kind: 'rate_limited', retryAfterSeconds: expect.any(Number) });
     // Fresh data needs no fetch, so the limit does not apply to it.
-    await lookupProfile(db, 'luna.bakes', options());
-    expect(await lookupProfile(db, 'luna.bakes', { ...options(), ip })).toMatchObject({ kind: 'ok', fetched: false });
+    const luna = fresh('luna.bakes');
+    await lookupProfile(db, luna, options());
+    expect(await lookupProfile(db, luna, { ...options(), ip })).toMatchObject({ kind: 'ok', fetched: false });
   });
 });

@@ -31,6 +31,8 @@ export type LookupOptions = {
   now?: Date;
   /** Count this as a visit (home page "recently looked up" and "trending"). */
   countLookup?: boolean;
+  /** Fetch even when the stored profile is fresh (the bio ownership check needs the live bio). */
+  force?: boolean;
 };
 
 async function readStored(db: Db, handle: string): Promise<StoredProfile | null> {
@@ -101,7 +103,7 @@ export async function lookupProfile(db: Db, handle: string, options: LookupOptio
   const now = options.now ?? new Date();
   const stored = await readStored(db, handle);
   const result = await (async (): Promise<ProfileLookup> => {
-    if (stored && isFresh(stored.account, now)) {
+    if (stored && !options.force && isFresh(stored.account, now)) {
       if (stored.account.lastFetchStatus === 'not_found') return { kind: 'not_found' };
       return { kind: 'ok', stored, stale: false, notice: null, fetched: false };
     }

@@ -37,7 +37,7 @@ export function ProfileDetails({ view, stale, notice }: { view: ProfileView; sta
             <p className="mt-2 text-xs text-muted">{view.fetchedAt ? `Data from ${when(view.fetchedAt)}${stale ? ' (last stored)' : ''}` : 'Not fetched yet'}</p>
           </div>
           <div className="flex flex-col gap-2 sm:w-48">
-            <Link href={`/dashboard/accounts/add?handle=${encodeURIComponent(view.handle)}`} className="rounded-lg bg-accent px-4 py-2 text-center font-semibold hover:opacity-90">
+            <Link href={`/dashboard?handle=${encodeURIComponent(view.handle)}`} className="rounded-lg bg-accent px-4 py-2 text-center font-semibold hover:opacity-90">
               Track this account
             </Link>
             <Link href={`/checkout?handle=${encodeURIComponent(view.handle)}`} className="rounded-lg border border-line px-4 py-2 text-center font-semibold hover:bg-panel-2">

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { resetEnvCache } from '@/lib/env';
+import { managesAccount, requireManagedAccount, requireManagedLive } from '@/lib/dashboard/access';
+import { addManagedAccount, listManagedAccounts, removeManagedAccount, requestCheckNow, verifyOwnership } from '@/lib/dashboard/accounts';
+import { getLiveNow } from '@/lib/dashboard/live-now';
+import { createTestUser, uniqueSuffix } from '@/lib/testing/factories';
+import { ProfileServer } from '@/lib/testing/profile-server';
+
+const server = new ProfileServer();
+/** A never-seen handle serving one of the saved pages (test files share the database). */
+const fresh = (fixture: string) => server.alias(`${fixture.replace(/[._]+$/, '')}.${uniqueSuffix()}`, fixture);
+
+beforeAll(async () => {
+  await server.start();
+  process.env.TIKTOK_PROFILE_BASE_URL = server.url;
+  resetEnvCache();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+describe('managed accounts', () => {
+  it('adds an account by handle or link, tracks it, lists it, and removes it (tracking stops when nobody manages it)', async () => {
+    const user = await createTestUser(db);
+    const handle = fresh('luna.bakes');
+    const accountId = await addManagedAccount(db, user.id, `https://www.tiktok.com/@${handle.toUpperCase()}`);
+    expect(await managesAccount(db, user.id, accountId)).toBe(true);
+    expect(await db.trackedAccount.findUniqueOrThrow({ where: { accountId } })).toMatchObject({ enabled: true, source: 'tiktok' });
+    // Adding it again changes nothing.
+    expect(await addManagedAccount(db, user.id, `@${handle}`)).toBe(accountId);
+    const cards = await listManagedAccounts(db, user.id);
+    expect(cards).toEqual([expect.objectContaining({ id: accountId, handle, ownershipVerified: false, followers: 184203 })]);
+
+    const other = await createTestUser(db);
+    await addManagedAccount(db, other.id, handle);
+    await removeManagedAccount(db, user.id, accountId);
+    expect((await db.trackedAccount.findUniqueOrThrow({ where: { accountId } })).enabled).toBe(true);
+    await removeManagedAccount(db, other.id, accountId);
+    expect((await db.trackedAccount.findUniqueOrThrow({ where: { accountId } })).enabled).toBe(false);
+    await expect(removeManagedAccount(db, other.id, accountId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('explains bad handles and missing users', async () => {
+    const user = await createTestUser(db);
+    await expect(addManagedAccount(db, user.id, 'bad handle!')).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('letters, numbers') });
+    await expect(addManagedAccount(db, user.id, 'nobody.at.all.999')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('@nobody.at.all.999') });
+  });
+
+  it('hides other users’ accounts and lives behind "not found"', async () => {
+    const [owner, stranger] = await Promise.all([createTestUser(db), createTestUser(db)]);
+    const accountId = await addManagedAccount(db, owner.id, fresh('nova.quinn'));
+    const live = await db.live.create({ data: { accountId, roomId: `78${Date.now()}`.slice(0, 19), startedAt: new Date() } });
+    await expect(requireManagedAccount(db, stranger.id, accountId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(requireManagedLive(db, stranger.id, live.id.toString())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(requireManagedLive(db, owner.id, 'not-a-number')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(verifyOwnership(db, stranger.id, accountId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await requireManagedLive(db, owner.id, live.id.toString())).id).toBe(live.id);
+  });
+
+  it('confirms ownership only when the code is in the bio', async () => {
+    const user = await createTestUser(db);
+    const accountId = await addManagedAccount(db, user.id, fresh('retro.reels'));
+    const first = await verifyOwnership(db, user.id, accountId);
+    expect(first).toMatchObject({ verified: false, code: expect.stringMatching(/^LL-[0-9A-F]{8}$/) });
+    expect(first.message).toContain(first.code);
+    // Pretend the user put the code in the bio: the fixture server does not change, so store it as TikTok would return it.
+    await db.managedAccount.update({ where: { userId_accountId: { userId: user.id, accountId } }, data: { verificationCode: 'VHS VIBES' } });
+    expect(await verifyOwnership(db, user.id, accountId)).toMatchObject({ verified: true });
+  });
+
+  it('asks the worker to check now, and reports the live-now data of the latest live', async () => {
+    const user = await createTestUser(db);
+    const accountId = await addManagedAccount(db, user.id, fresh('pixelpip_'));
+    await requestCheckNow(db, accountId);
+    expect((await db.trackedAccount.findUniqueOrThrow({ where: { accountId } })).checkRequestedAt).not.toBeNull();
+    expect(await getLiveNow(db, accountId)).toMatchObject({ live: null, gifts: [], chats: [] });
+    const live = await db.live.create({ data: { accountId, roomId: `79${Date.now()}`.slice(0, 19), startedAt: new Date(), diamonds: 1000n, gifts: 3 } });
+    const now = await getLiveNow(db, accountId);
+    expect(now.live).toMatchObject({ liveId: live.id.toString(), diamonds: 1000, gifts: 3, earnings: { low: 4, mid: 5, high: 6 } });
+  });
+});

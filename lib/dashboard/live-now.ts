@@ -1,0 +1,76 @@
+// "Live now" for one account: the current (or last) live's counters, its latest gifts and chats, and its
+// top gifters — the page's first paint and the polling fallback when the realtime connection drops.
+import 'server-only';
+import type { Db } from '@/lib/db';
+import { getEnv } from '@/lib/env';
+import type { LiveCounters, RealtimeChat, RealtimeGift } from '@/lib/realtime/payloads';
+import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
+
+export type LiveNow = {
+  state: string | null;
+  stateSince: string | null;
+  live: (LiveCounters & { endedAt: number | null; peakViewers: number; earnings: UsdRange }) | null;
+  gifts: RealtimeGift[];
+  chats: RealtimeChat[];
+  topGifters: { handle: string | null; nickname: string | null; avatar: string | null; diamonds: number; gifts: number }[];
+};
+
+const user = (v: { tiktokUserId: string; handle: string | null; nickname: string | null; avatarUrl: string | null }, follower = false) => ({
+  id: v.tiktokUserId,
+  handle: v.handle ?? '',
+  nickname: v.nickname ?? v.handle ?? '',
+  avatar: v.avatarUrl,
+  follower,
+});
+
+export async function getLiveNow(db: Db, accountId: string): Promise<LiveNow> {
+  const [tracked, live] = await Promise.all([
+    db.trackedAccount.findUnique({ where: { accountId }, select: { state: true, stateSince: true } }),
+    db.live.findFirst({ where: { accountId }, orderBy: { startedAt: 'desc' } }),
+  ]);
+  if (!live) return { state: tracked?.state ?? null, stateSince: tracked?.stateSince.toISOString() ?? null, live: null, gifts: [], chats: [], topGifters: [] };
+  const liveId = live.id;
+  const [gifts, chats, sample, top] = await Promise.all([
+    db.gift.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 30, include: { viewer: true } }),
+    db.chat.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 50, include: { viewer: true } }),
+    db.viewerSample.findFirst({ where: { liveId }, orderBy: { at: 'desc' }, select: { viewers: true } }),
+    db.$queryRaw<{ handle: string | null; nickname: string | null; avatar_url: string | null; diamonds: bigint; gifts: bigint }[]>`
+      SELECT v.handle, v.nickname, v.avatar_url, SUM(g.diamonds) AS diamonds, COUNT(*) AS gifts
+      FROM gifts g JOIN viewers v ON v.id = g.viewer_id WHERE g.live_id = ${liveId}
+      GROUP BY v.id ORDER BY SUM(g.diamonds) DESC LIMIT 10`,
+  ]);
+  const diamonds = Number(live.diamonds);
+  return {
+    state: tracked?.state ?? null,
+    stateSince: tracked?.stateSince.toISOString() ?? null,
+    live: {
+      liveId: liveId.toString(),
+      startedAt: live.startedAt.getTime(),
+      endedAt: live.endedAt?.getTime() ?? null,
+      viewers: live.endedAt ? 0 : (sample?.viewers ?? 0),
+      likes: Number(live.likes),
+      diamonds,
+      gifts: live.gifts,
+      comments: live.comments,
+      follows: live.follows,
+      shares: live.shares,
+      peakViewers: live.peakViewers,
+      earnings: estimateLiveEarnings(diamonds, buildDiamondRate(getEnv().USD_PER_DIAMOND)),
+    },
+    gifts: gifts.map((g) => ({
+      liveId: liveId.toString(),
+      id: g.dedupeKey,
+      user: user(g.viewer),
+      giftId: g.giftId,
+      name: g.giftName,
+      image: null,
+      diamondCount: g.diamondCount,
+      repeatCount: g.repeatCount,
+      diamonds: g.diamonds,
+      streakable: g.streakable,
+      at: g.createdAt.getTime(),
+    })),
+    chats: chats.map((c) => ({ liveId: liveId.toString(), id: c.msgId, user: user(c.viewer), content: c.content, moderator: false, at: c.createdAt.getTime() })),
+    topGifters: top.map((t) => ({ handle: t.handle, nickname: t.nickname, avatar: t.avatar_url, diamonds: Number(t.diamonds), gifts: Number(t.gifts) })),
+  };
+}
