@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Avatar } from '@/components/ui/avatar';
+import { Card, EmptyState } from '@/components/ui/card';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { CLUSTER_NAME_MAX, listClusterCandidates, listClusters } from '@/lib/dashboard/clusters';
+import { CreateClusterForm } from './clusters-client';
+
+export const metadata: Metadata = { title: 'Clusters' };
+
+export default async function ClustersPage() {
+  const user = await requireUser('/dashboard/clusters');
+  const [clusters, accounts] = await Promise.all([listClusters(db, user.id), listClusterCandidates(db, user.id)]);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <header>
+        <h1 className="text-2xl font-bold">Clusters</h1>
+        <p className="text-sm text-muted">Group the accounts you manage — an agency&apos;s streamers, say — and see their LIVE numbers together.</p>
+      </header>
+
+      {accounts.length === 0 ? (
+        <EmptyState title="No accounts yet">
+          A cluster groups accounts you manage.{' '}
+          <Link href="/dashboard" className="underline hover:text-white">
+            Add an account on the dashboard
+          </Link>{' '}
+          first.
+        </EmptyState>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-3">
+          <Card title="Your clusters" className="lg:col-span-2">
+            {clusters.length === 0 ? (
+              <EmptyState title="No clusters yet">Create one with the form{' '}<span className="lg:hidden">below</span><span className="hidden lg:inline">beside this</span>.</EmptyState>
+            ) : (
+              <ul className="flex flex-col gap-2">
+                {clusters.map((cluster) => (
+                  <li key={cluster.id}>
+                    <Link href={`/dashboard/clusters/${cluster.id}`} className="flex flex-col gap-2 rounded-lg bg-panel-2 p-3 hover:ring-1 hover:ring-line sm:flex-row sm:items-center sm:justify-between">
+                      <span className="min-w-0">
+                        <span className="block truncate font-semibold">{cluster.name}</span>
+                        <span className="block text-xs text-muted">
+                          {cluster.accounts.length === 0 ? 'No accounts' : `${cluster.accounts.length} account${cluster.accounts.length === 1 ? '' : 's'}: ${cluster.accounts.map((a) => `@${a.handle}`).join(', ')}`}
+                        </span>
+                      </span>
+                      <span className="flex -space-x-2" aria-hidden>
+                        {cluster.accounts.slice(0, 6).map((a) => (
+                          <Avatar key={a.accountId} src={a.avatarUrl} name={a.nickname ?? a.handle} size={28} />
+                        ))}
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card title="New cluster">
+            <CreateClusterForm accounts={accounts.map((a) => ({ id: a.accountId, handle: a.handle, nickname: a.nickname }))} maxNameLength={CLUSTER_NAME_MAX} />
+          </Card>
+        </div>
+      )}
+    </div>
+  );
+}
