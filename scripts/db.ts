@@ -5,6 +5,8 @@
 //   db:migrate [-- --name <change>]   create a migration from schema.prisma changes and apply it
 //   db:deploy                         apply committed migrations
 //   db:seed                           load the demo data into an empty database
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createDb } from '@/lib/db';
 import { EnvError, parseEnv } from '@/lib/env';
 import { migrateDeploy, runPrisma } from '@/lib/infra/migrate';
@@ -23,6 +25,32 @@ async function withDatabase(run: (url: string) => Promise<void>): Promise<void> 
   }
 }
 
+function migrationName(args: string[]): string {
+  const index = args.indexOf('--name');
+  const raw = index >= 0 ? (args[index + 1] ?? '') : 'change';
+  const name = raw.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  if (!name) throw new Error('Give the migration a name: npm run db:migrate -- --name <what_changed>');
+  return name;
+}
+
+/**
+ * Writes the SQL that takes the committed migrations to schema.prisma as a new migration folder.
+ * (`prisma migrate dev` needs an interactive terminal for some changes and cannot --create-only
+ * through the driver adapter, so the diff is taken directly.) Returns the folder name, or null.
+ */
+async function createMigration(url: string, name: string): Promise<string | null> {
+  const diff = await runPrisma(['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema-datamodel', 'prisma/schema.prisma', '--script'], url);
+  if (diff.code !== 0) throw new Error(`prisma migrate diff failed:\n${diff.output}`);
+  const sql = diff.stdout.trim();
+  const statements = sql.split('\n').filter((line) => line.trim() && !line.trim().startsWith('--'));
+  if (statements.length === 0) return null;
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  const folder = `${stamp}_${name}`;
+  await mkdir(path.join('prisma', 'migrations', folder), { recursive: true });
+  await writeFile(path.join('prisma', 'migrations', folder, 'migration.sql'), `${sql}\n`);
+  return folder;
+}
+
 async function main(): Promise<void> {
   switch (command) {
     case 'deploy':
@@ -32,8 +60,11 @@ async function main(): Promise<void> {
       });
     case 'migrate':
       return withDatabase(async (url) => {
-        const result = await runPrisma(['migrate', 'dev', ...extra], url, { inherit: true });
-        if (result.code !== 0) process.exitCode = result.code;
+        const created = await createMigration(url, migrationName(extra));
+        if (created) console.log(`Created prisma/migrations/${created}/migration.sql; review it and commit it.`);
+        else console.log('schema.prisma matches the migrations: nothing to create.');
+        const applied = await migrateDeploy(url);
+        console.log(applied.length ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
       });
     case 'seed':
       return withDatabase(async (url) => {

@@ -12,6 +12,7 @@ import { createLogger } from '@/lib/logger';
 import { checkRealtime, createPusher } from '@/lib/realtime/server';
 import { demoRoomId, ensureDemoSession } from '@/worker/demo';
 import { Fanout } from '@/worker/fanout';
+import { GameManager } from '@/worker/games';
 import { Heartbeat } from '@/worker/heartbeat';
 import { chatRetentionJob } from '@/worker/jobs/chat-retention';
 import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
@@ -51,10 +52,11 @@ async function main(): Promise<void> {
   const metrics = new Metrics();
 
   // The write path uses its own small pg pool (multi-row unnest inserts); everything else uses Prisma.
-  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(env), max: 3, application_name: `livelens-worker-writer`, connectionTimeoutMillis: 3000 });
+  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(env), max: 4, application_name: `livelens-worker-writer`, connectionTimeoutMillis: 3000 });
   pool.on('error', (error) => metrics.countError(`pool: ${error.message.slice(0, 60)}`));
   const pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log: log.child('pipeline'), onCommitted: (_batch, _at, ms) => metrics.observeFlush(ms / 1000) });
   const fanout = new Fanout({ pusher: createPusher(), log: log.child('fanout') });
+  const games = new GameManager({ pool, fanout, log: log.child('games') });
   const limiter = new DbRateLimiter(db, { perMinute: env.LIVE_CHECKS_PER_MINUTE, perHour: env.LIVE_CHECKS_PER_HOUR });
 
   const createSource = async (account: MonitoredAccount, attempt: { roomId?: string }) => {
@@ -82,7 +84,10 @@ async function main(): Promise<void> {
         pipeline,
         fanout,
         streakTimeoutMs: env.STREAK_TIMEOUT_MS,
-        onEvent: (event) => metrics.countEvent(event.type),
+        onEvent: (event, liveId, accountId) => {
+          metrics.countEvent(event.type);
+          games.onEvent(accountId, liveId, event);
+        },
       },
       offlineRecheckMs: env.LIVE_RECHECK_MINUTES * 60_000,
       replayPauseMs: env.DEMO_REPLAY_PAUSE_SECONDS * 1000,
@@ -105,12 +110,16 @@ async function main(): Promise<void> {
       fanout_queue: fanout.depth,
       fanout_published: fanout.stats.published,
       fanout_dropped: fanout.stats.dropped,
+      game_points_events: games.stats.scored,
+      game_events_after_freeze: games.stats.ignoredFrozen,
+      game_save_failures: games.stats.persistFailures,
     };
   };
   const heartbeat = new Heartbeat({ db, workerId, intervalMs: env.WORKER_HEARTBEAT_MS, log, checkRealtime: () => checkRealtime(), info: () => ({ demo, metrics: metrics.snapshot() }) });
 
   pipeline.start();
   fanout.start();
+  games.start();
   await heartbeat.start();
   await supervisor.start();
   scheduler.start();
@@ -125,6 +134,7 @@ async function main(): Promise<void> {
     clearInterval(parentWatch);
     await supervisor.stop();
     await scheduler.stop();
+    await games.stop();
     const flushed = await pipeline.drain(30_000);
     if (!flushed) log.error('could not write every queued event before stopping', { left: pipeline.depth });
     await fanout.stop();

@@ -9,6 +9,7 @@ import { readReplayHeader } from '@/lib/live/replay-file';
 import type { LiveEvent } from '@/lib/live/events';
 import { createLogger, type Logger } from '@/lib/logger';
 import { Fanout } from '@/worker/fanout';
+import { GameManager } from '@/worker/games';
 import { WritePipeline, type PipelineOptions } from '@/worker/pipeline';
 import { RoomSession, type RoomEnd } from '@/worker/room';
 import { ReplaySource, type ReplaySpeed } from '@/worker/sources/replay';
@@ -50,6 +51,8 @@ export type ReplayRunOptions = {
   log?: Logger;
   pipeline?: Partial<Omit<PipelineOptions, 'pool' | 'writer' | 'log'>>;
   onEvent?: (event: LiveEvent, liveId: string) => void;
+  /** Score leaderboard and Q&A sessions of the account, as the worker does (default true). */
+  games?: boolean;
   onFrame?: (bytes: Uint8Array) => void;
 };
 
@@ -64,13 +67,19 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplayRunRes
   pool.on('error', () => undefined);
   const pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log, ...options.pipeline });
   const fanout = options.pusher ? new Fanout({ pusher: options.pusher, log }) : undefined;
+  const games = options.games === false ? undefined : new GameManager({ pool, fanout, log: log.child('games') });
   try {
     const account = await options.db.tiktokAccount.upsert({ where: { handle }, create: { handle, nickname: handle }, update: {} });
     pipeline.start();
     fanout?.start();
+    games?.start();
     const source = new ReplaySource(options.file, { speed: options.speed, roomId, onFrame: options.onFrame });
     const started = performance.now();
-    const room = new RoomSession({ source, accountId: account.id, db: options.db, pipeline, fanout, log, onEvent: options.onEvent });
+    const onEvent = (event: LiveEvent, liveId: string, accountId: string) => {
+      options.onEvent?.(event, liveId);
+      games?.onEvent(accountId, liveId, event);
+    };
+    const room = new RoomSession({ source, accountId: account.id, db: options.db, pipeline, fanout, log, onEvent });
     const end = await room.run();
     await source.finished;
     await pipeline.flushed();
@@ -78,6 +87,7 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplayRunRes
     return { handle, roomId, accountId: account.id, end, seconds, totals: await readLiveTotals(options.db, roomId) };
   } finally {
     await pipeline.drain(10_000);
+    await games?.stop();
     await fanout?.stop();
     await pool.end();
   }

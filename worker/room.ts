@@ -22,7 +22,7 @@ export type RoomOptions = {
   log: Logger;
   streakTimeoutMs?: number;
   /** Called for every domain event (metrics, game scoring). */
-  onEvent?: (event: LiveEvent, liveId: string) => void;
+  onEvent?: (event: LiveEvent, liveId: string, accountId: string) => void;
   /** Called once the room is live, with its live id (supervisor state). */
   onLive?: (info: { roomId: string; liveId: string }) => void;
 };
@@ -127,7 +127,7 @@ export class RoomSession {
       this.events++;
       if (isStored(event)) pipeline.enqueue({ liveId, accountId, event, queuedAt: performance.now() });
       fanout?.event(accountId, liveId, event);
-      onEvent?.(event, liveId);
+      onEvent?.(event, liveId, accountId);
       switch (event.type) {
         case 'gift':
           counters.diamonds += event.diamonds;

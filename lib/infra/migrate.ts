@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-export type PrismaRun = { code: number; output: string };
+export type PrismaRun = { code: number; output: string; stdout: string };
 
 /** Runs the Prisma CLI with DATABASE_URL set to `databaseUrl`; never throws, returns code and output. */
 export function runPrisma(args: string[], databaseUrl: string, { inherit = false }: { inherit?: boolean } = {}): Promise<PrismaRun> {
@@ -16,10 +16,14 @@ export function runPrisma(args: string[], databaseUrl: string, { inherit = false
       stdio: ['ignore', inherit ? 'inherit' : 'pipe', inherit ? 'inherit' : 'pipe'],
     });
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let stdout = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      stdout += chunk.toString();
+    });
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', (error) => resolve({ code: 1, output: `${output}\n${error.message}` }));
-    child.on('exit', (code) => resolve({ code: code ?? 1, output }));
+    child.on('error', (error) => resolve({ code: 1, output: `${output}\n${error.message}`, stdout }));
+    child.on('exit', (code) => resolve({ code: code ?? 1, output, stdout }));
   });
 }
 

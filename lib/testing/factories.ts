@@ -1,6 +1,7 @@
 // Small builders for test rows with unique keys, so test files can share one database.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/lib/db';
+import type { OverlayKind } from '@/lib/overlays/settings';
 
 export function uniqueSuffix(): string {
   return randomBytes(4).toString('hex');
@@ -14,13 +15,14 @@ export async function createTestUser(db: Db, email = `user-${uniqueSuffix()}@exa
   return db.user.create({ data: { email, passwordHash: 'not-a-real-hash' } });
 }
 
-export async function createTestOverlay(db: Db, options: { userId: string; accountId: string; revoked?: boolean }) {
+export async function createTestOverlay(db: Db, options: { userId: string; accountId: string; revoked?: boolean; kind?: OverlayKind; settings?: object }) {
   return db.overlay.create({
     data: {
       userId: options.userId,
       accountId: options.accountId,
-      kind: 'GIFT_ALERTS',
-      name: 'Test alerts',
+      kind: options.kind ?? 'GIFT_ALERTS',
+      name: 'Test overlay',
+      settings: options.settings ?? {},
       token: randomBytes(24).toString('base64url'),
       revokedAt: options.revoked ? new Date() : null,
     },

@@ -1,0 +1,132 @@
+// Settings of each overlay kind, validated on save and read back leniently (a setting added later, or a
+// stored value that no longer validates, falls back to its default rather than breaking an overlay that
+// is on air). Shared by the editor, the API, the overlay page and the worker.
+import { z } from 'zod';
+import { scoringRulesSchema } from '@/lib/games/rules';
+import { DEFAULT_COUNTDOWN_SECONDS } from '@/lib/games/session';
+
+export const OVERLAY_KINDS = ['GIFT_ALERTS', 'LEADERBOARD', 'GOAL', 'CHAT', 'VIEWER_COUNT', 'ACTIVITY', 'QA_GAME'] as const;
+export type OverlayKind = (typeof OVERLAY_KINDS)[number];
+
+export const OVERLAY_KIND_LABELS: Record<OverlayKind, { name: string; description: string }> = {
+  GIFT_ALERTS: { name: 'Gift alerts', description: 'Each gift as an animated alert, one after another, with optional sound and speech.' },
+  LEADERBOARD: { name: 'Leaderboard', description: 'Top viewers of the session by points from likes and gifts.' },
+  GOAL: { name: 'Goal bar', description: 'Progress towards a likes, diamonds or followers target.' },
+  CHAT: { name: 'Chat box', description: 'The latest chat messages, filtered.' },
+  VIEWER_COUNT: { name: 'Viewer count', description: 'How many people are watching now.' },
+  ACTIVITY: { name: 'Recent activity', description: 'Follows, shares and gifts as they happen.' },
+  QA_GAME: { name: 'Q&A game', description: 'A points board run from the host panel: freeze, countdown, pick a winner’s question.' },
+};
+
+const words = z
+  .array(z.string().trim().min(1).max(40))
+  .max(200)
+  .default([])
+  .transform((list) => [...new Set(list.map((w) => w.toLowerCase()))]);
+
+const text = (max: number, fallback: string) => z.string().trim().max(max).default(fallback);
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #ff2d55.').default('#ff2d55');
+
+const common = {
+  /** Words that hide a name or a message wherever this overlay shows or speaks one. */
+  blockedWords: words,
+  accent: colour,
+  /** Scales the whole overlay (the OBS source size stays the same). */
+  scale: z.number().min(0.5).max(3).default(1),
+};
+
+export const giftAlertsSettings = z.object({
+  ...common,
+  minDiamonds: z.number().int().min(0).max(1_000_000).default(1),
+  durationSeconds: z.number().min(1).max(30).default(5),
+  sound: z.boolean().default(false),
+  volume: z.number().min(0).max(1).default(0.6),
+  speech: z.boolean().default(false),
+  /** {name}, {gift}, {count} and {diamonds} are replaced. */
+  template: text(120, '{name} sent {count}× {gift}'),
+});
+
+export const leaderboardSettings = z.object({
+  ...common,
+  title: text(60, 'Top fans'),
+  size: z.number().int().min(1).max(20).default(5),
+  rules: scoringRulesSchema.default(scoringRulesSchema.parse({})),
+  /** Start a fresh board whenever a new LIVE starts (otherwise only "Reset board" does). */
+  resetEachLive: z.boolean().default(true),
+  showOvertakes: z.boolean().default(true),
+});
+
+export const goalSettings = z.object({
+  ...common,
+  metric: z.enum(['likes', 'diamonds', 'follows']).default('likes'),
+  target: z.number().int().min(1).max(1_000_000_000).default(10_000),
+  title: text(60, 'Like goal'),
+});
+
+export const chatSettings = z.object({
+  ...common,
+  maxMessages: z.number().int().min(1).max(50).default(8),
+  /** Messages fade out after this many seconds (0: they stay until pushed out). */
+  hideAfterSeconds: z.number().int().min(0).max(600).default(0),
+  showModeratorBadge: z.boolean().default(true),
+});
+
+export const viewerCountSettings = z.object({
+  ...common,
+  label: text(40, 'watching'),
+});
+
+export const activitySettings = z.object({
+  ...common,
+  maxItems: z.number().int().min(1).max(20).default(5),
+  follows: z.boolean().default(true),
+  shares: z.boolean().default(true),
+  gifts: z.boolean().default(true),
+  joins: z.boolean().default(false),
+});
+
+export const qaGameSettings = z.object({
+  ...common,
+  title: text(60, 'Q&A — top fan asks'),
+  size: z.number().int().min(1).max(20).default(5),
+  rules: scoringRulesSchema.default(scoringRulesSchema.parse({})),
+  countdownSeconds: z.number().int().min(1).max(60).default(DEFAULT_COUNTDOWN_SECONDS),
+  showOvertakes: z.boolean().default(true),
+});
+
+export const settingsSchemas = {
+  GIFT_ALERTS: giftAlertsSettings,
+  LEADERBOARD: leaderboardSettings,
+  GOAL: goalSettings,
+  CHAT: chatSettings,
+  VIEWER_COUNT: viewerCountSettings,
+  ACTIVITY: activitySettings,
+  QA_GAME: qaGameSettings,
+} as const;
+
+export type OverlaySettingsByKind = { [K in OverlayKind]: z.infer<(typeof settingsSchemas)[K]> };
+export type OverlaySettings = OverlaySettingsByKind[OverlayKind];
+
+/** Stored settings read leniently: each invalid or missing field takes its default. */
+export function readSettings<K extends OverlayKind>(kind: K, stored: unknown): OverlaySettingsByKind[K] {
+  const schema = settingsSchemas[kind];
+  const parsed = schema.safeParse(stored ?? {});
+  if (parsed.success) return parsed.data as OverlaySettingsByKind[K];
+  // Drop the offending top-level fields and try again, so one bad value does not reset everything.
+  const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+  const kept = Object.fromEntries(Object.entries(typeof stored === 'object' && stored ? stored : {}).filter(([key]) => !bad.has(key)));
+  const retry = schema.safeParse(kept);
+  return (retry.success ? retry.data : schema.parse({})) as OverlaySettingsByKind[K];
+}
+
+/** Settings from an editor, validated strictly (the API answers 400 with the first problem). */
+export function validateSettings<K extends OverlayKind>(kind: K, input: unknown): { ok: true; settings: OverlaySettingsByKind[K] } | { ok: false; error: string } {
+  const parsed = settingsSchemas[kind].safeParse(input);
+  if (parsed.success) return { ok: true, settings: parsed.data as OverlaySettingsByKind[K] };
+  const issue = parsed.error.issues[0];
+  return { ok: false, error: issue ? `${issue.path.join('.') || 'settings'}: ${issue.message}` : 'Invalid settings.' };
+}
+
+export function isScoredKind(kind: OverlayKind): kind is 'LEADERBOARD' | 'QA_GAME' {
+  return kind === 'LEADERBOARD' || kind === 'QA_GAME';
+}

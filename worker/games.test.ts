@@ -1,0 +1,131 @@
+// Sessions scored by the worker against the real database: freeze enforced where points are made,
+// boards saved and picked up again by another worker, host actions (winner removed) taking effect, and
+// a leaderboard overlay starting a fresh board for a new LIVE.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { requireDatabaseUrl } from '@/lib/env';
+import type { GiftEvent, LikeEvent, LiveEvent, ViewerRef } from '@/lib/live/events';
+import { createLogger } from '@/lib/logger';
+import { createTestAccount, createTestOverlay, createTestUser, uniqueSuffix } from '@/lib/testing/factories';
+import { GameManager } from '@/worker/games';
+
+const log = createLogger('games-test');
+let pool: pg.Pool;
+beforeAll(() => {
+  pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 3 });
+});
+afterAll(async () => {
+  await pool.end();
+});
+
+const viewer = (id: string, isFollower = false): ViewerRef => ({ userId: id, handle: `fan${id}`, nickname: `Fan ${id}`, avatarUrl: null, placeholder: false, isFollower });
+let seq = 0;
+const like = (v: ViewerRef, count: number): LikeEvent => ({ type: 'like', msgId: `l${++seq}`, roomId: '1', at: Date.now(), viewer: v, count, total: 0 });
+const gift = (v: ViewerRef, diamondCount: number, repeatCount = 1): GiftEvent => ({
+  type: 'gift', msgId: `g${++seq}`, roomId: '1', at: Date.now(), viewer: v, giftId: '5655', giftName: 'Rose', diamondCount, repeatCount,
+  diamonds: diamondCount * repeatCount, streakable: true, timeoutClosed: false, dedupeKey: `gk${seq}`, imageUrl: null,
+});
+const chat = (v: ViewerRef, content: string): LiveEvent => ({ type: 'chat', msgId: `c${++seq}-${uniqueSuffix()}`, roomId: '1', at: Date.now(), viewer: v, content, isModerator: false, isSubscriber: false });
+
+async function setup(kind: 'QA_GAME' | 'LEADERBOARD' = 'QA_GAME', settings: object = {}) {
+  const user = await createTestUser(db);
+  const account = await createTestAccount(db);
+  const overlay = await createTestOverlay(db, { userId: user.id, accountId: account.id, kind, settings });
+  const live = await db.live.create({ data: { accountId: account.id, roomId: `74${Date.now()}${Math.floor(Math.random() * 1e6)}`.slice(0, 19), startedAt: new Date() } });
+  return { user, account, overlay, liveId: live.id.toString() };
+}
+
+async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const uid = () => `71${Date.now() % 1e9}${Math.floor(Math.random() * 1e6)}`;
+
+describe('GameManager', () => {
+  it('scores a Q&A session, stops at the freeze instant, and saves the frozen board', async () => {
+    const { user, account, overlay, liveId } = await setup();
+    const session = await db.gameSession.create({ data: { userId: user.id, accountId: account.id, overlayId: overlay.id, rules: {} } });
+    const published: unknown[] = [];
+    const games = new GameManager({ pool, log, syncMs: 50, persistMs: 50, publishMs: 20, fanout: { send: (_a, _n, data) => published.push(data) } });
+    games.start();
+    const [a, b] = [viewer(uid(), true), viewer(uid())];
+    games.onEvent(account.id, liveId, like(a, 35)); // follower: 3 points
+    games.onEvent(account.id, liveId, gift(b, 10, 2)); // 20 × 1.2 = 24 points
+    games.onEvent(account.id, liveId, chat(b, 'What is your favourite game?'));
+    await until(() => games.board(session.id)?.top(5).length === 2, 'the board');
+    expect(games.board(session.id)?.top(5).map((r) => [r.userId, r.points])).toEqual([[b.userId, 24], [a.userId, 3]]);
+
+    // The host freezes with a 300 ms countdown: points still count during it, none after it.
+    const freezeAt = new Date(Date.now() + 300);
+    await db.gameSession.update({ where: { id: session.id }, data: { status: 'COUNTDOWN', freezeAt } });
+    await until(async () => (await db.gameSession.findUniqueOrThrow({ where: { id: session.id } })).freezeAt !== null && games.board(session.id) !== undefined, 'sync');
+    await new Promise((r) => setTimeout(r, 120)); // the worker has read the freeze by now
+    games.onEvent(account.id, liveId, like(a, 10)); // during the countdown: counts
+    await until(() => Date.now() > freezeAt.getTime(), 'the countdown');
+    games.onEvent(account.id, liveId, gift(a, 100, 5)); // after it: ignored
+    games.onEvent(account.id, liveId, chat(a, 'too late'));
+    expect(games.board(session.id)?.get(a.userId)?.points).toBe(4);
+    expect(games.stats.ignoredFrozen).toBeGreaterThanOrEqual(2);
+
+    await until(async () => ((await db.gameSession.findUniqueOrThrow({ where: { id: session.id } })).scoresAt ?? new Date(0)) >= freezeAt, 'the frozen board saved');
+    const scores = await db.gameScore.findMany({ where: { sessionId: session.id }, include: { viewer: true }, orderBy: { points: 'desc' } });
+    expect(scores.map((s) => [s.viewer.tiktokUserId, s.points, s.likes, s.diamonds, s.isFollower])).toEqual([[b.userId, 24, 0, 20, false], [a.userId, 4, 45, 0, true]]);
+    const comments = await db.gameComment.findMany({ where: { sessionId: session.id } });
+    expect(comments.map((c) => c.content)).toEqual(['What is your favourite game?']);
+    expect(published.length).toBeGreaterThan(0);
+    await games.stop();
+  });
+
+  it('hands a session to another worker with the same board (restart), and honours a removed winner', async () => {
+    const { user, account, overlay, liveId } = await setup();
+    const session = await db.gameSession.create({ data: { userId: user.id, accountId: account.id, overlayId: overlay.id, rules: {} } });
+    const fans = Array.from({ length: 6 }, (_, i) => viewer(uid(), i % 2 === 0));
+    const first = new GameManager({ pool, log, syncMs: 50, persistMs: 1000 });
+    first.start();
+    fans.forEach((fan, i) => first.onEvent(account.id, liveId, like(fan, 15 * (i + 1))));
+    first.onEvent(account.id, liveId, gift(fans[0]!, 1, 3));
+    await until(() => (first.board(session.id)?.top(10).length ?? 0) === 6, 'six fans');
+    const before = first.board(session.id)!.top(10);
+    await first.stop(); // a clean stop writes the board
+
+    const second = new GameManager({ pool, log, syncMs: 50, persistMs: 50 });
+    second.start();
+    second.onEvent(account.id, liveId, like(fans[1]!, 0)); // any event makes it load the account's sessions
+    await until(() => second.board(session.id) !== undefined, 'the second worker loading the session');
+    expect(second.board(session.id)!.top(10)).toEqual(before);
+
+    // The host picks the leader as winner (the app marks the row and touches the session).
+    const leader = before[0]!;
+    const row = await db.viewer.findUniqueOrThrow({ where: { tiktokUserId: leader.userId } });
+    await db.gameScore.update({ where: { sessionId_viewerId: { sessionId: session.id, viewerId: row.id } }, data: { removedAt: new Date() } });
+    await db.gameSession.update({ where: { id: session.id }, data: { name: 'touched' } });
+    await until(() => !second.board(session.id)!.top(10).some((r) => r.userId === leader.userId), 'the winner leaving the board');
+    second.onEvent(account.id, liveId, like(fans.find((f) => f.userId === leader.userId)!, 1000));
+    expect(second.board(session.id)!.top(1)[0]?.userId).toBe(before[1]?.userId);
+    await second.stop();
+  });
+
+  it('starts a fresh leaderboard for each new LIVE of the account', async () => {
+    const { account, overlay, liveId } = await setup('LEADERBOARD');
+    const games = new GameManager({ pool, log, syncMs: 50, persistMs: 50 });
+    games.start();
+    const fan = viewer(uid());
+    games.onEvent(account.id, liveId, gift(fan, 5));
+    await until(async () => (await db.gameScore.count({ where: { session: { overlayId: overlay.id, liveId: BigInt(liveId) } } })) === 1, 'a board for the first live');
+
+    const next = await db.live.create({ data: { accountId: account.id, roomId: `73${Date.now()}${Math.floor(Math.random() * 1e6)}`.slice(0, 19), startedAt: new Date() } });
+    games.onEvent(account.id, next.id.toString(), gift(fan, 1));
+    await until(async () => (await db.gameSession.count({ where: { overlayId: overlay.id, status: { not: 'ENDED' } } })) === 1 && (await db.gameSession.count({ where: { overlayId: overlay.id, liveId: next.id } })) === 1, 'a new session for the new live');
+    const fresh = await db.gameSession.findFirstOrThrow({ where: { overlayId: overlay.id, liveId: next.id } });
+    games.onEvent(account.id, next.id.toString(), gift(fan, 2));
+    // The 1-diamond gift that opened the new live waited for its board: 1 + 2, and not the old 5.
+    await until(() => games.board(fresh.id)?.get(fan.userId)?.points === 3, 'the new board counting only the new live', 5000);
+    expect(await db.gameSession.count({ where: { overlayId: overlay.id, status: 'ENDED' } })).toBe(1);
+    await games.stop();
+  });
+});

@@ -1,0 +1,416 @@
+// Leaderboard and Q&A sessions, scored in the worker that holds the account (the only process that sees
+// its events), so "no points after the freeze" is enforced where the points are made, not in a browser.
+//
+// - Sessions are read from game_sessions every `syncMs` for the accounts this worker has seen events
+//   for: the host panel's actions (freeze, resume, winner removed, continue, end) take effect within
+//   that delay, well inside the 5-second countdown, and freeze_at is an instant, so a late sync cannot
+//   let a late point in.
+// - Boards live in memory (lib/games/board.ts) and are written to game_scores every `persistMs`, with
+//   the session's scores_at: everything received before it is stored. A restarted (or another) worker
+//   loads the board back and carries on with the same standings.
+// - A leaderboard overlay gets a fresh session when a new LIVE of its account starts (unless the
+//   overlay says otherwise); Q&A sessions are started only by the host.
+// - Events that arrive before an account's sessions are loaded wait for the first sync.
+import type pg from 'pg';
+import { ScoreBoard, type BoardEntry } from '@/lib/games/board';
+import { BOARD_ROWS_PUBLISHED, type GameBoardMessage } from '@/lib/games/realtime';
+import { parseRules } from '@/lib/games/rules';
+import { acceptsPoints, phaseOf, type GameStatus } from '@/lib/games/session';
+import type { LiveEvent } from '@/lib/live/events';
+import type { Logger } from '@/lib/logger';
+import { readSettings } from '@/lib/overlays/settings';
+import { RealtimeEvent } from '@/lib/realtime/channels';
+
+type Publisher = { send(accountId: string, name: string, data: unknown): void };
+type Pool = Pick<pg.Pool, 'query' | 'connect'>;
+
+export type GameManagerOptions = {
+  pool: Pool;
+  log: Logger;
+  fanout?: Publisher;
+  syncMs?: number;
+  persistMs?: number;
+  publishMs?: number;
+  /** Forget an account this long after its last event. */
+  idleMs?: number;
+  now?: () => number;
+};
+
+type Session = {
+  id: string;
+  accountId: string;
+  overlayId: string | null;
+  kind: 'LEADERBOARD' | 'QA_GAME' | null;
+  liveId: string | null;
+  status: GameStatus;
+  freezeAt: number | null;
+  updatedAt: number;
+  board: ScoreBoard;
+  comments: { userId: string; handle: string; nickname: string; msgId: string; content: string; at: number }[];
+  publish: boolean;
+  /** scores_at has been written past freeze_at (the frozen board is complete in the database). */
+  frozenStored: boolean;
+};
+
+type AccountState = { lastEventAt: number; liveId: string | null; ready: boolean; pending: { event: LiveEvent; receivedAt: number }[] };
+
+type SessionRow = { id: string; account_id: string; overlay_id: string | null; kind: 'LEADERBOARD' | 'QA_GAME' | null; live_id: string | null; status: GameStatus; rules: unknown; freeze_at: Date | null; updated_at: Date };
+
+const MAX_PENDING = 20_000;
+
+export class GameManager {
+  private readonly sessions = new Map<string, Session>();
+  private readonly accounts = new Map<string, AccountState>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private syncing: Promise<void> | undefined;
+  private persisting: Promise<void> | undefined;
+  private stopped = false;
+  private readonly now: () => number;
+  readonly stats = { scored: 0, ignoredFrozen: 0, persistFailures: 0, syncFailures: 0 };
+
+  constructor(private readonly options: GameManagerOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.timers.length > 0) return;
+    this.timers.push(
+      setInterval(() => void this.sync(), this.options.syncMs ?? 500),
+      setInterval(() => void this.persist(), this.options.persistMs ?? 500),
+      setInterval(() => this.publish(), this.options.publishMs ?? 250),
+    );
+  }
+
+  /** Stops the timers and writes every board one last time. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
+    await this.syncing;
+    await this.persist();
+    this.publish();
+  }
+
+  /** Every domain event of every room this worker watches. */
+  onEvent(accountId: string, liveId: string, event: LiveEvent): void {
+    const receivedAt = this.now();
+    let account = this.accounts.get(accountId);
+    if (!account) {
+      account = { lastEventAt: receivedAt, liveId, ready: false, pending: [] };
+      this.accounts.set(accountId, account);
+      void this.sync();
+    }
+    account.lastEventAt = receivedAt;
+    if (account.liveId !== liveId) {
+      // A new LIVE: its events wait until its leaderboard sessions exist, so none land on the old board.
+      account.liveId = liveId;
+      account.ready = false;
+      void this.sync();
+    }
+    if (!account.ready) {
+      if (account.pending.length < MAX_PENDING) account.pending.push({ event, receivedAt });
+      return;
+    }
+    this.score(accountId, event, receivedAt);
+  }
+
+  /** The in-memory board of a session this worker holds (tests, diagnostics). */
+  board(sessionId: string): ScoreBoard | undefined {
+    return this.sessions.get(sessionId)?.board;
+  }
+
+  private score(accountId: string, event: LiveEvent, receivedAt: number): void {
+    if (event.type !== 'like' && event.type !== 'gift' && event.type !== 'follow' && event.type !== 'chat') return;
+    for (const session of this.sessions.values()) {
+      if (session.accountId !== accountId) continue;
+      if (!acceptsPoints(session, receivedAt)) {
+        this.stats.ignoredFrozen++;
+        continue;
+      }
+      if (event.type === 'chat' && session.kind === 'QA_GAME' && !session.board.get(event.viewer.userId)?.removed) {
+        session.comments.push({ userId: event.viewer.userId, handle: event.viewer.handle, nickname: event.viewer.nickname, msgId: event.msgId, content: event.content.slice(0, 500), at: event.at });
+      }
+      if (session.board.apply(event)) {
+        session.publish = true;
+        this.stats.scored++;
+      }
+    }
+  }
+
+  /** Reads the sessions of the accounts we watch; loads new ones, applies changes, drops ended ones. */
+  sync(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.syncing ??= this.syncOnce()
+      .catch((error: unknown) => {
+        this.stats.syncFailures++;
+        if (this.stats.syncFailures === 1 || this.stats.syncFailures % 60 === 0) this.options.log.warn('could not read game sessions; retrying', { error });
+      })
+      .finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  private async syncOnce(): Promise<void> {
+    const now = this.now();
+    for (const [accountId, account] of this.accounts) {
+      if (account.ready && now - account.lastEventAt > (this.options.idleMs ?? 10 * 60_000)) this.forget(accountId);
+    }
+    const accountIds = [...this.accounts.keys()];
+    if (accountIds.length === 0) return;
+    const liveAtStart = new Map(accountIds.map((id) => [id, this.accounts.get(id)?.liveId ?? null]));
+    await this.startLeaderboardSessions(accountIds);
+    const { rows } = await this.options.pool.query<SessionRow>(
+      `SELECT s.id, s.account_id, s.overlay_id, o.kind::text AS kind, s.live_id::text, s.status::text AS status, s.rules, s.freeze_at, s.updated_at
+         FROM game_sessions s LEFT JOIN overlays o ON o.id = s.overlay_id
+        WHERE s.account_id = ANY($1::text[]) AND s.status <> 'ENDED'`,
+      [accountIds],
+    );
+    const open = new Set(rows.map((r) => r.id));
+    for (const [id, session] of this.sessions) {
+      if (!open.has(id) && accountIds.includes(session.accountId)) {
+        await this.persistSessions([session]);
+        this.sessions.delete(id);
+      }
+    }
+    for (const row of rows) {
+      const known = this.sessions.get(row.id);
+      if (!known) {
+        const session = await this.load(row);
+        this.sessions.set(row.id, session);
+      } else if (row.updated_at.getTime() !== known.updatedAt) {
+        known.status = row.status;
+        known.freezeAt = row.freeze_at?.getTime() ?? null;
+        known.updatedAt = row.updated_at.getTime();
+        known.frozenStored = false;
+        for (const userId of await this.removedViewers(row.id)) known.board.remove(userId);
+        known.publish = true;
+      }
+    }
+    for (const [accountId, account] of this.accounts) {
+      if (account.ready) continue;
+      if (!liveAtStart.has(accountId) || liveAtStart.get(accountId) !== account.liveId) {
+        // Its LIVE changed (or it appeared) while this sync ran: the next sync prepares it.
+        setTimeout(() => void this.sync(), 0);
+        continue;
+      }
+      account.ready = true;
+      for (const { event, receivedAt } of account.pending.splice(0)) this.score(accountId, event, receivedAt);
+    }
+  }
+
+  /** A new LIVE starts a new board on each leaderboard overlay of its account that resets per LIVE. */
+  private async startLeaderboardSessions(accountIds: string[]): Promise<void> {
+    const live = [...this.accounts].filter(([id, a]) => accountIds.includes(id) && a.liveId !== null);
+    if (live.length === 0) return;
+    const { rows } = await this.options.pool.query<{ id: string; account_id: string; settings: unknown; open_live: string | null; has_open: boolean }>(
+      `SELECT o.id, o.account_id, o.settings,
+              (SELECT s.live_id::text FROM game_sessions s WHERE s.overlay_id = o.id AND s.status <> 'ENDED' ORDER BY s.started_at DESC LIMIT 1) AS open_live,
+              EXISTS (SELECT 1 FROM game_sessions s WHERE s.overlay_id = o.id AND s.status <> 'ENDED') AS has_open
+         FROM overlays o
+        WHERE o.account_id = ANY($1::text[]) AND o.kind = 'LEADERBOARD' AND o.revoked_at IS NULL`,
+      [live.map(([id]) => id)],
+    );
+    for (const overlay of rows) {
+      const liveId = this.accounts.get(overlay.account_id)?.liveId ?? null;
+      const settings = readSettings('LEADERBOARD', overlay.settings);
+      const needsNew = settings.resetEachLive ? overlay.open_live !== liveId : !overlay.has_open;
+      if (needsNew) await this.openLeaderboardSession(overlay.id, overlay.account_id, liveId, settings.rules);
+    }
+  }
+
+  private async openLeaderboardSession(overlayId: string, accountId: string, liveId: string | null, rules: unknown): Promise<void> {
+    const client = await this.options.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // The overlay row serialises session changes with the app's "Reset board" and "New session".
+      const { rows } = await client.query<{ user_id: string }>(`SELECT user_id FROM overlays WHERE id = $1 AND revoked_at IS NULL FOR UPDATE`, [overlayId]);
+      const owner = rows[0];
+      if (owner) {
+        const open = await client.query<{ live_id: string | null }>(`SELECT live_id::text FROM game_sessions WHERE overlay_id = $1 AND status <> 'ENDED'`, [overlayId]);
+        if (!open.rows.some((r) => r.live_id === liveId)) {
+          await client.query(`UPDATE game_sessions SET status = 'ENDED', ended_at = now(), freeze_at = COALESCE(freeze_at, now()), updated_at = now() WHERE overlay_id = $1 AND status <> 'ENDED'`, [overlayId]);
+          await client.query(
+            `INSERT INTO game_sessions (id, user_id, account_id, overlay_id, name, status, rules, live_id, started_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7::bigint, now(), now())`,
+            [newId(), owner.user_id, accountId, overlayId, liveId ? 'This LIVE' : 'Leaderboard', JSON.stringify(rules), liveId],
+          );
+        }
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async load(row: SessionRow): Promise<Session> {
+    const { rows } = await this.options.pool.query<{ tiktok_user_id: string; handle: string | null; nickname: string | null; avatar_url: string | null; is_follower: boolean; likes: number; diamonds: number; gift_points: number; points: number; reached_at: Date; removed_at: Date | null }>(
+      `SELECT v.tiktok_user_id, v.handle, v.nickname, v.avatar_url, g.is_follower, g.likes, g.diamonds, g.gift_points, g.points, g.reached_at, g.removed_at
+         FROM game_scores g JOIN viewers v ON v.id = g.viewer_id WHERE g.session_id = $1`,
+      [row.id],
+    );
+    const entries: BoardEntry[] = rows.map((r) => ({
+      userId: r.tiktok_user_id,
+      handle: r.handle ?? `user${r.tiktok_user_id}`,
+      nickname: r.nickname ?? r.handle ?? '',
+      avatar: r.avatar_url,
+      follower: r.is_follower,
+      likes: r.likes,
+      diamonds: r.diamonds,
+      giftPoints: r.gift_points,
+      points: r.points,
+      reachedAt: r.reached_at.getTime(),
+      removed: r.removed_at !== null,
+    }));
+    const freezeAt = row.freeze_at?.getTime() ?? null;
+    return {
+      id: row.id,
+      accountId: row.account_id,
+      overlayId: row.overlay_id,
+      kind: row.kind,
+      liveId: row.live_id,
+      status: row.status,
+      freezeAt,
+      updatedAt: row.updated_at.getTime(),
+      board: new ScoreBoard(parseRules(row.rules), entries),
+      comments: [],
+      publish: true,
+      frozenStored: false,
+    };
+  }
+
+  private async removedViewers(sessionId: string): Promise<string[]> {
+    const { rows } = await this.options.pool.query<{ tiktok_user_id: string }>(
+      `SELECT v.tiktok_user_id FROM game_scores g JOIN viewers v ON v.id = g.viewer_id WHERE g.session_id = $1 AND g.removed_at IS NOT NULL`,
+      [sessionId],
+    );
+    return rows.map((r) => r.tiktok_user_id);
+  }
+
+  private forget(accountId: string): void {
+    this.accounts.delete(accountId);
+    for (const [id, session] of this.sessions) if (session.accountId === accountId) this.sessions.delete(id);
+  }
+
+  /** Writes changed scores and new comments of every session (and drops nothing on failure). */
+  persist(): Promise<void> {
+    this.persisting ??= this.persistSessions([...this.sessions.values()])
+      .catch((error: unknown) => {
+        this.stats.persistFailures++;
+        if (this.stats.persistFailures === 1 || this.stats.persistFailures % 60 === 0) this.options.log.warn('could not save game scores; kept in memory and retried', { error });
+      })
+      .finally(() => (this.persisting = undefined));
+    return this.persisting;
+  }
+
+  private async persistSessions(sessions: Session[]): Promise<void> {
+    const now = this.now();
+    for (const session of sessions) {
+      const frozen = phaseOf(session, now) === 'frozen';
+      const entries = session.board.takeDirty();
+      const comments = session.comments.splice(0);
+      if (entries.length === 0 && comments.length === 0 && (!frozen || session.frozenStored)) continue;
+      try {
+        const missed = await this.writeSession(session.id, entries, comments, now);
+        if (missed.size > 0) {
+          // Viewers another transaction was inserting at that moment: their rows go in next time.
+          session.board.markDirty(missed);
+          session.comments.unshift(...comments.filter((c) => missed.has(c.userId)));
+        } else if (frozen) session.frozenStored = true;
+      } catch (error) {
+        session.board.markDirty(entries.map((e) => e.userId));
+        session.comments.unshift(...comments);
+        throw error;
+      }
+    }
+  }
+
+  /** Writes one session's changes in a transaction; returns the viewers it could not store yet. */
+  private async writeSession(sessionId: string, entries: BoardEntry[], comments: Session['comments'], scoresAt: number): Promise<Set<string>> {
+    const client = await this.options.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const people = new Map<string, { handle: string; nickname: string; avatar: string | null }>();
+      for (const e of entries) people.set(e.userId, { handle: e.handle, nickname: e.nickname, avatar: e.avatar });
+      for (const c of comments) if (!people.has(c.userId)) people.set(c.userId, { handle: c.handle, nickname: c.nickname, avatar: null });
+      const ids = await viewerIds(client, people);
+      const scored = entries.filter((e) => ids.has(e.userId));
+      if (scored.length > 0) {
+        await client.query(
+          `INSERT INTO game_scores (session_id, viewer_id, points, gift_points, likes, diamonds, is_follower, reached_at, updated_at)
+           SELECT $1, i.viewer_id, i.points, i.gift_points, i.likes, i.diamonds, i.is_follower, i.reached_at, now()
+             FROM unnest($2::bigint[], $3::float8[], $4::float8[], $5::int[], $6::int[], $7::bool[], $8::timestamp(3)[])
+                  AS i(viewer_id, points, gift_points, likes, diamonds, is_follower, reached_at)
+           ON CONFLICT (session_id, viewer_id) DO UPDATE SET points = EXCLUDED.points, gift_points = EXCLUDED.gift_points,
+             likes = EXCLUDED.likes, diamonds = EXCLUDED.diamonds, is_follower = EXCLUDED.is_follower,
+             reached_at = EXCLUDED.reached_at, updated_at = now()`,
+          [
+            sessionId,
+            scored.map((e) => ids.get(e.userId)),
+            scored.map((e) => e.points),
+            scored.map((e) => e.giftPoints),
+            scored.map((e) => Math.min(e.likes, 2_147_483_647)),
+            scored.map((e) => Math.min(e.diamonds, 2_147_483_647)),
+            scored.map((e) => e.follower),
+            scored.map((e) => new Date(e.reachedAt || scoresAt).toISOString()),
+          ],
+        );
+      }
+      const kept = comments.filter((c) => ids.has(c.userId));
+      if (kept.length > 0) {
+        await client.query(
+          `INSERT INTO game_comments (session_id, viewer_id, msg_id, content, created_at)
+           SELECT $1, i.viewer_id, i.msg_id, i.content, i.created_at
+             FROM unnest($2::bigint[], $3::text[], $4::text[], $5::timestamp(3)[]) AS i(viewer_id, msg_id, content, created_at)
+           ON CONFLICT (session_id, msg_id) DO NOTHING`,
+          [sessionId, kept.map((c) => ids.get(c.userId)), kept.map((c) => c.msgId), kept.map((c) => c.content), kept.map((c) => new Date(c.at).toISOString())],
+        );
+      }
+      const missed = new Set([...people.keys()].filter((id) => !ids.has(id)));
+      if (missed.size === 0) await client.query(`UPDATE game_sessions SET scores_at = $2 WHERE id = $1`, [sessionId, new Date(scoresAt).toISOString()]);
+      await client.query('COMMIT');
+      return missed;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Sends the boards that changed (coalesced: at most one message per session per interval). */
+  private publish(): void {
+    const fanout = this.options.fanout;
+    if (!fanout) return;
+    for (const session of this.sessions.values()) {
+      if (!session.publish) continue;
+      session.publish = false;
+      const message: GameBoardMessage = { type: 'board', sessionId: session.id, overlayId: session.overlayId, rows: session.board.top(BOARD_ROWS_PUBLISHED), at: this.now() };
+      fanout.send(session.accountId, RealtimeEvent.game, message);
+    }
+  }
+}
+
+/** Our viewer ids for TikTok user ids, creating the viewers the write pipeline has not stored yet. */
+async function viewerIds(client: pg.PoolClient, people: Map<string, { handle: string; nickname: string; avatar: string | null }>): Promise<Map<string, string>> {
+  if (people.size === 0) return new Map();
+  const userIds = [...people.keys()];
+  const { rows } = await client.query<{ id: string; tiktok_user_id: string }>(
+    `WITH input AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS i(tiktok_user_id, handle, nickname, avatar_url)),
+          created AS (
+            INSERT INTO viewers (tiktok_user_id, handle, nickname, avatar_url)
+            SELECT tiktok_user_id, handle, nickname, avatar_url FROM input
+            ON CONFLICT (tiktok_user_id) DO NOTHING
+            RETURNING id, tiktok_user_id)
+     SELECT id::text, tiktok_user_id FROM created
+     UNION ALL
+     SELECT v.id::text, v.tiktok_user_id FROM viewers v JOIN input USING (tiktok_user_id)`,
+    [userIds, userIds.map((id) => people.get(id)?.handle ?? null), userIds.map((id) => people.get(id)?.nickname ?? null), userIds.map((id) => people.get(id)?.avatar ?? null)],
+  );
+  return new Map(rows.map((r) => [r.tiktok_user_id, r.id]));
+}
+
+function newId(): string {
+  // cuid-like: sortable time prefix plus randomness (Prisma's cuid() default only applies to its own inserts).
+  return `g${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 6)}`;
+}
