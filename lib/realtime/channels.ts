@@ -32,6 +32,8 @@ export const RealtimeEvent = {
   counters: 'counters',
   liveStatus: 'live-status',
   game: 'game',
+  /** Overlay settings changed or the overlay was revoked (lib/overlays/realtime.ts). */
+  overlay: 'overlay',
 } as const;
 
 /** What a browser needs to connect (computed on the server at request time, see config.ts). */

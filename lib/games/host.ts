@@ -1,0 +1,193 @@
+// The Q&A host panel's actions (and "Reset board" for leaderboards). Every action is checked against
+// the signed-in user's managed accounts, stored first, then announced on the account's channels: the
+// worker picks stored changes up within half a second and the overlay shows them at once.
+import 'server-only';
+import { AppError } from '@/lib/api/errors';
+import type { Db } from '@/lib/db';
+import { distinctComments, type DistinctComment } from '@/lib/games/comments';
+import type { BoardRow } from '@/lib/games/board';
+import type { GameMessage, GameWinner } from '@/lib/games/realtime';
+import { phaseOf, transition, type SessionAction } from '@/lib/games/session';
+import { loadBoard, sessionSnapshot, winnerOf } from '@/lib/games/snapshot';
+import { notifyAccount } from '@/lib/overlays/realtime';
+import { readSettings } from '@/lib/overlays/settings';
+import type { GameSnapshot } from '@/lib/overlays/types';
+import { RealtimeEvent } from '@/lib/realtime/channels';
+
+const notFound = () => new AppError('NOT_FOUND', 'No such game session in your dashboard.');
+
+async function requireScoredOverlay(db: Db, userId: string, overlayId: string) {
+  const overlay = await db.overlay.findFirst({ where: { id: overlayId, kind: { in: ['QA_GAME', 'LEADERBOARD'] }, account: { managers: { some: { userId } } } } });
+  if (!overlay) throw new AppError('NOT_FOUND', 'No such game overlay in your dashboard.');
+  if (overlay.revokedAt) throw new AppError('CONFLICT', 'This overlay has been revoked; create a new one to run games.');
+  return overlay;
+}
+
+async function requireSession(db: Db, userId: string, sessionId: string) {
+  const session = await db.gameSession.findFirst({ where: { id: sessionId, account: { managers: { some: { userId } } } }, include: { overlay: true } });
+  if (!session) throw notFound();
+  return session;
+}
+
+type SessionRecord = Awaited<ReturnType<typeof requireSession>>;
+
+function countdownSeconds(session: SessionRecord): number {
+  return session.overlay?.kind === 'QA_GAME' ? readSettings('QA_GAME', session.overlay.settings).countdownSeconds : 5;
+}
+
+async function announce(accountId: string, message: GameMessage): Promise<void> {
+  await notifyAccount(accountId, RealtimeEvent.game, message);
+}
+
+async function announceState(session: { id: string; accountId: string; overlayId: string | null; status: SessionRecord['status']; freezeAt: Date | null }): Promise<void> {
+  const now = Date.now();
+  await announce(session.accountId, { type: 'state', sessionId: session.id, overlayId: session.overlayId, phase: phaseOf(session, now), freezeAt: session.freezeAt?.getTime() ?? null, serverNow: now });
+}
+
+/** Ends the overlay's open sessions and starts a new one with the overlay's current rules. */
+export async function startSession(db: Db, userId: string, overlayId: string, name?: string) {
+  const overlay = await requireScoredOverlay(db, userId, overlayId);
+  const rules = overlay.kind === 'QA_GAME' ? readSettings('QA_GAME', overlay.settings).rules : readSettings('LEADERBOARD', overlay.settings).rules;
+  const session = await db.$transaction(async (tx) => {
+    // The overlay row serialises this with the worker starting a per-LIVE leaderboard.
+    await tx.$queryRaw`SELECT id FROM overlays WHERE id = ${overlay.id} FOR UPDATE`;
+    const ended = await tx.gameSession.findMany({ where: { overlayId: overlay.id, status: { not: 'ENDED' } }, select: { id: true } });
+    await tx.gameSession.updateMany({ where: { id: { in: ended.map((s) => s.id) } }, data: { status: 'ENDED', endedAt: new Date(), shownWinnerId: null } });
+    return tx.gameSession.create({
+      data: { userId, accountId: overlay.accountId, overlayId: overlay.id, name: name?.trim() || defaultName(), rules },
+    });
+  });
+  await announceState(session);
+  await announce(session.accountId, { type: 'board', sessionId: session.id, overlayId: session.overlayId, rows: [], at: Date.now() });
+  return session;
+}
+
+function defaultName(): string {
+  return `Session of ${new Date().toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC`;
+}
+
+/** Freeze (with countdown), resume, end, or continue an ended session. */
+export async function sessionAction(db: Db, userId: string, sessionId: string, action: SessionAction) {
+  const session = await requireSession(db, userId, sessionId);
+  const change = transition(session, action, Date.now(), countdownSeconds(session));
+  if ('error' in change) throw new AppError('CONFLICT', change.error);
+  const updated = await db.$transaction(async (tx) => {
+    if (action === 'continue' && session.overlayId) {
+      await tx.$queryRaw`SELECT id FROM overlays WHERE id = ${session.overlayId} FOR UPDATE`;
+      await tx.gameSession.updateMany({ where: { overlayId: session.overlayId, status: { not: 'ENDED' }, id: { not: session.id } }, data: { status: 'ENDED', endedAt: new Date(), shownWinnerId: null } });
+    }
+    return tx.gameSession.update({ where: { id: session.id }, data: { ...change, ...(action === 'end' ? { shownWinnerId: null } : {}) } });
+  });
+  await announceState(updated);
+  if (action === 'continue') await announce(updated.accountId, { type: 'board', sessionId: updated.id, overlayId: updated.overlayId, rows: await loadBoard(db, updated.id), at: Date.now() });
+  return updated;
+}
+
+export type WinnerCandidate = { winner: GameWinner; comments: DistinctComment[]; boardComplete: boolean } | null;
+
+/**
+ * The current top viewer with their distinct comments of the session. Once the board is frozen this
+ * waits (up to 3 s) for the worker to have saved every point made before the freeze.
+ */
+export async function winnerCandidate(db: Db, userId: string, sessionId: string): Promise<WinnerCandidate> {
+  const session = await requireSession(db, userId, sessionId);
+  const boardComplete = await waitForFrozenBoard(db, session);
+  const [top] = await loadBoard(db, session.id, 1);
+  if (!top) return null;
+  const viewer = await db.viewer.findUnique({ where: { tiktokUserId: top.userId }, select: { id: true } });
+  const comments = viewer ? await db.gameComment.findMany({ where: { sessionId: session.id, viewerId: viewer.id }, orderBy: { createdAt: 'asc' }, take: 2000, select: { content: true, createdAt: true } }) : [];
+  return { winner: rowToWinner(top), comments: distinctComments(comments.map((c) => ({ content: c.content, at: c.createdAt.getTime() }))), boardComplete };
+}
+
+const rowToWinner = (row: BoardRow): GameWinner => ({ userId: row.userId, handle: row.handle, nickname: row.nickname, avatar: row.avatar, points: row.points });
+
+async function waitForFrozenBoard(db: Db, session: SessionRecord, timeoutMs = 3000): Promise<boolean> {
+  if (phaseOf(session, Date.now()) !== 'frozen' || !session.freezeAt) return true;
+  const freezeAt = session.freezeAt.getTime();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await db.gameSession.findUnique({ where: { id: session.id }, select: { scoresAt: true } });
+    if ((row?.scoresAt?.getTime() ?? 0) >= freezeAt) return true;
+    // No worker holds the account (not live): what is stored is all there is.
+    const live = await db.trackedAccount.findUnique({ where: { accountId: session.accountId }, select: { state: true } });
+    if (live?.state !== 'LIVE' || Date.now() > deadline) return live?.state !== 'LIVE';
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Records the winner and the question the host picked, shows it, and takes the winner off the board. */
+export async function selectWinner(db: Db, userId: string, sessionId: string, input: { userId: string; question: string | null }) {
+  const session = await requireSession(db, userId, sessionId);
+  if (session.status === 'ENDED') throw new AppError('CONFLICT', 'This session has ended; continue it to pick another winner.');
+  const viewer = await db.viewer.findUnique({ where: { tiktokUserId: input.userId } });
+  const score = viewer ? await db.gameScore.findUnique({ where: { sessionId_viewerId: { sessionId: session.id, viewerId: viewer.id } } }) : null;
+  if (!viewer || !score) throw new AppError('NOT_FOUND', 'That viewer has no points in this session.');
+  if (score.removedAt) throw new AppError('CONFLICT', 'That viewer has already won in this session.');
+  const question = input.question?.trim() ? input.question.trim().slice(0, 300) : null;
+  const winner = await db.$transaction(async (tx) => {
+    const removed = await tx.gameScore.updateMany({ where: { sessionId: session.id, viewerId: viewer.id, removedAt: null }, data: { removedAt: new Date() } });
+    if (removed.count === 0) throw new AppError('CONFLICT', 'That viewer has already won in this session.');
+    const created = await tx.gameWinner.create({ data: { sessionId: session.id, viewerId: viewer.id, points: score.points, question } });
+    await tx.gameSession.update({ where: { id: session.id }, data: { shownWinnerId: created.id } });
+    return created;
+  });
+  await announce(session.accountId, { type: 'winner', sessionId: session.id, overlayId: session.overlayId, winner: winnerOf(viewer, score.points), question });
+  await announce(session.accountId, { type: 'board', sessionId: session.id, overlayId: session.overlayId, rows: await loadBoard(db, session.id), at: Date.now() });
+  return winner;
+}
+
+/** Takes the question off the overlay. */
+export async function clearQuestion(db: Db, userId: string, sessionId: string): Promise<void> {
+  const session = await requireSession(db, userId, sessionId);
+  await db.gameSession.update({ where: { id: session.id }, data: { shownWinnerId: null } });
+  await announce(session.accountId, { type: 'question-cleared', sessionId: session.id, overlayId: session.overlayId });
+}
+
+export type HostView = {
+  session: GameSnapshot & { status: string; endedAt: number | null; countdownSeconds: number };
+  overlay: { id: string; name: string; kind: string; token: string | null; revoked: boolean } | null;
+  account: { id: string; handle: string };
+  winners: { id: string; winner: GameWinner; question: string | null; selectedAt: number }[];
+};
+
+/** Everything the host panel shows for one session. */
+export async function getHostView(db: Db, userId: string, sessionId: string): Promise<HostView> {
+  const session = await requireSession(db, userId, sessionId);
+  const [snapshot, account, winners] = await Promise.all([
+    sessionSnapshot(db, session),
+    db.tiktokAccount.findUniqueOrThrow({ where: { id: session.accountId }, select: { id: true, handle: true } }),
+    db.gameWinner.findMany({ where: { sessionId: session.id }, orderBy: { selectedAt: 'desc' }, include: { viewer: true } }),
+  ]);
+  return {
+    session: { ...snapshot, status: session.status, endedAt: session.endedAt?.getTime() ?? null, countdownSeconds: countdownSeconds(session) },
+    overlay: session.overlay ? { id: session.overlay.id, name: session.overlay.name, kind: session.overlay.kind, token: session.overlay.revokedAt ? null : session.overlay.token, revoked: session.overlay.revokedAt !== null } : null,
+    account,
+    winners: winners.map((w) => ({ id: w.id, winner: winnerOf(w.viewer, w.points), question: w.question, selectedAt: w.selectedAt.getTime() })),
+  };
+}
+
+export type SessionSummary = { id: string; name: string | null; status: string; phase: string; startedAt: number; endedAt: number | null; winners: number; players: number; overlayId: string | null; overlayName: string | null; account: string };
+
+/** Sessions of the user's game overlays (or of one), newest first. */
+export async function listSessions(db: Db, userId: string, options: { overlayId?: string; take?: number } = {}): Promise<SessionSummary[]> {
+  const sessions = await db.gameSession.findMany({
+    where: { account: { managers: { some: { userId } } }, overlay: { kind: 'QA_GAME', ...(options.overlayId ? { id: options.overlayId } : {}) } },
+    orderBy: { startedAt: 'desc' },
+    take: options.take ?? 50,
+    include: { overlay: { select: { name: true } }, account: { select: { handle: true } }, _count: { select: { winners: true, scores: true } } },
+  });
+  const now = Date.now();
+  return sessions.map((s) => ({
+    id: s.id,
+    name: s.name,
+    status: s.status,
+    phase: phaseOf(s, now),
+    startedAt: s.startedAt.getTime(),
+    endedAt: s.endedAt?.getTime() ?? null,
+    winners: s._count.winners,
+    players: s._count.scores,
+    overlayId: s.overlayId,
+    overlayName: s.overlay?.name ?? null,
+    account: s.account.handle,
+  }));
+}

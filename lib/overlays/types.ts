@@ -1,0 +1,44 @@
+// Shapes shared by the overlay page (browser) and the server code that feeds it.
+import type { BoardRow } from '@/lib/games/board';
+import type { GameWinner } from '@/lib/games/realtime';
+import type { GamePhase } from '@/lib/games/session';
+import type { OverlayKind, OverlaySettingsByKind } from '@/lib/overlays/settings';
+import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
+import type { LiveCounters, RealtimeChat, RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
+
+/** Published on the "overlay" event: an overlay's settings changed, or its token stopped working. */
+export type OverlayControlMessage =
+  | { type: 'settings'; overlayId: string; settings: unknown }
+  | { type: 'revoked'; overlayId: string };
+
+/** A session's board as a page first draws it (then kept current by "game" messages). */
+export type GameSnapshot = {
+  sessionId: string;
+  overlayId: string | null;
+  name: string | null;
+  phase: GamePhase;
+  freezeAt: number | null;
+  startedAt: number;
+  rows: BoardRow[];
+  /** The winner and question on screen, if the host is showing one. */
+  shown: { winner: GameWinner; question: string | null } | null;
+};
+
+type ViewBase = {
+  overlayId: string;
+  name: string;
+  token: string;
+  accountId: string;
+  account: { handle: string; nickname: string | null };
+  realtime: PublicRealtimeConfig;
+  channel: string;
+  serverNow: number;
+  /** The account's current LIVE (null when it is not live). */
+  live: LiveCounters | null;
+  recentChats: RealtimeChat[];
+  recentActivity: (RealtimeSocial | RealtimeGift)[];
+  game: GameSnapshot | null;
+};
+
+/** Everything /overlay/{token} needs for its first paint; one variant per kind. */
+export type OverlayView = { [K in OverlayKind]: ViewBase & { kind: K; settings: OverlaySettingsByKind[K] } }[OverlayKind];

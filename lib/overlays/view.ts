@@ -1,0 +1,90 @@
+// The first paint of /overlay/{token}: the overlay (if the token is valid and not revoked), its
+// account's current LIVE, recent chat and activity, and the board of its current session. After that
+// the page lives on realtime messages.
+import 'server-only';
+import type { Db } from '@/lib/db';
+import { currentSessionOf, sessionSnapshot } from '@/lib/games/snapshot';
+import { readSettings } from '@/lib/overlays/settings';
+import type { OverlayView } from '@/lib/overlays/types';
+import { overlayChannel } from '@/lib/realtime/channels';
+import { getPublicRealtimeConfig } from '@/lib/realtime/config';
+import type { LiveCounters, RealtimeChat, RealtimeGift, RealtimeSocial, RealtimeUser } from '@/lib/realtime/payloads';
+
+/** Tokens are 32 base64url characters; anything else is not worth a query. */
+export const OVERLAY_TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+
+const user = (v: { tiktokUserId: string; handle: string | null; nickname: string | null; avatarUrl: string | null }, follower = false): RealtimeUser => ({
+  id: v.tiktokUserId,
+  handle: v.handle ?? '',
+  nickname: v.nickname ?? v.handle ?? '',
+  avatar: v.avatarUrl,
+  follower,
+});
+
+export async function loadOverlayView(db: Db, token: string): Promise<OverlayView | null> {
+  if (!OVERLAY_TOKEN.test(token)) return null;
+  const overlay = await db.overlay.findUnique({ where: { token }, include: { account: { select: { handle: true, nickname: true } } } });
+  if (!overlay || overlay.revokedAt) return null;
+  const now = Date.now();
+  const liveRow = await db.live.findFirst({ where: { accountId: overlay.accountId, endedAt: null }, orderBy: { startedAt: 'desc' } });
+  const liveId = liveRow?.id;
+  const needsChat = overlay.kind === 'CHAT';
+  const needsActivity = overlay.kind === 'ACTIVITY';
+  const [sample, chats, socials, gifts, session] = await Promise.all([
+    liveId ? db.viewerSample.findFirst({ where: { liveId }, orderBy: { at: 'desc' }, select: { viewers: true } }) : null,
+    liveId && needsChat ? db.chat.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 50, include: { viewer: true } }) : [],
+    liveId && needsActivity ? db.socialEvent.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 20, include: { viewer: true } }) : [],
+    liveId && needsActivity ? db.gift.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 20, include: { viewer: true } }) : [],
+    overlay.kind === 'LEADERBOARD' || overlay.kind === 'QA_GAME' ? currentSessionOf(db, overlay.id) : null,
+  ]);
+  const live: LiveCounters | null = liveRow
+    ? {
+        liveId: liveRow.id.toString(),
+        startedAt: liveRow.startedAt.getTime(),
+        viewers: sample?.viewers ?? 0,
+        likes: Number(liveRow.likes),
+        diamonds: Number(liveRow.diamonds),
+        gifts: liveRow.gifts,
+        comments: liveRow.comments,
+        follows: liveRow.follows,
+        shares: liveRow.shares,
+      }
+    : null;
+  const lid = liveRow?.id.toString() ?? '';
+  const recentChats: RealtimeChat[] = chats.reverse().map((c) => ({ liveId: lid, id: c.msgId, user: user(c.viewer), content: c.content, moderator: false, at: c.createdAt.getTime() }));
+  const activity: (RealtimeSocial | RealtimeGift)[] = [
+    ...socials.map((s): RealtimeSocial => ({ liveId: lid, id: s.msgId, kind: s.kind === 'SHARE' ? 'share' : 'follow', user: user(s.viewer), at: s.createdAt.getTime() })),
+    ...gifts.map((g): RealtimeGift => ({ liveId: lid, id: g.dedupeKey, user: user(g.viewer), giftId: g.giftId, name: g.giftName, image: null, diamondCount: g.diamondCount, repeatCount: g.repeatCount, diamonds: g.diamonds, streakable: g.streakable, at: g.createdAt.getTime() })),
+  ].sort((a, b) => a.at - b.at);
+  const base = {
+    overlayId: overlay.id,
+    name: overlay.name,
+    token,
+    accountId: overlay.accountId,
+    account: { handle: overlay.account.handle, nickname: overlay.account.nickname },
+    realtime: getPublicRealtimeConfig(),
+    channel: overlayChannel(overlay.accountId),
+    serverNow: now,
+    live,
+    recentChats,
+    recentActivity: activity.slice(-20),
+    game: session ? await sessionSnapshot(db, session, now) : null,
+  };
+  // One branch per kind keeps the settings' type tied to the kind.
+  switch (overlay.kind) {
+    case 'GIFT_ALERTS':
+      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
+    case 'LEADERBOARD':
+      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
+    case 'GOAL':
+      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
+    case 'CHAT':
+      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
+    case 'VIEWER_COUNT':
+      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
+    case 'ACTIVITY':
+      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
+    case 'QA_GAME':
+      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
+  }
+}
