@@ -27,7 +27,7 @@ export async function requireManagedAccount(db: Db, userId: string, accountId: s
 
 /** A live of a managed account, or NOT_FOUND. Live ids are numbers; anything else is not found either. */
 export async function requireManagedLive(db: Db, userId: string, liveId: string) {
-  if (!/^\d{1,19}$/.test(liveId)) throw new AppError('NOT_FOUND', 'No such live.');
+  if (!/^\d{1,19}$/.test(liveId) || BigInt(liveId) > 9_223_372_036_854_775_807n) throw new AppError('NOT_FOUND', 'No such live.');
   const live = await db.live.findFirst({ where: { id: BigInt(liveId), account: { managers: { some: { userId } } } }, include: { account: true } });
   if (!live) throw new AppError('NOT_FOUND', 'No such live.');
   return live;

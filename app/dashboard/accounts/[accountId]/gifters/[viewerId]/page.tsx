@@ -92,7 +92,7 @@ export default async function GifterPage({ params, searchParams }: Props) {
                     <td className="py-2 pr-2 text-muted">
                       {moment(g.createdAt)}
                       {/* The live column is hidden on phones; its link moves here. */}
-                      <Link href={`${base}/lives/${g.liveId}`} className="block text-xs hover:text-white hover:underline sm:hidden">
+                      <Link href={`/dashboard/lives/${g.liveId}`} className="block text-xs hover:text-white hover:underline sm:hidden">
                         Live of {day(g.liveStartedAt)}
                       </Link>
                     </td>
@@ -102,7 +102,7 @@ export default async function GifterPage({ params, searchParams }: Props) {
                     </td>
                     <td className="py-2 pr-2 text-right tabular-nums text-accent-2">{formatCount(g.diamonds)}</td>
                     <td className="hidden py-2 sm:table-cell">
-                      <Link href={`${base}/lives/${g.liveId}`} className="text-muted hover:text-white hover:underline">
+                      <Link href={`/dashboard/lives/${g.liveId}`} className="text-muted hover:text-white hover:underline">
                         Live of {day(g.liveStartedAt)}
                       </Link>
                     </td>

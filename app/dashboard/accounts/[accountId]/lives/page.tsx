@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { Card, EmptyState } from '@/components/ui/card';
+import { isAppError } from '@/lib/api/errors';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { requireManagedAccount } from '@/lib/dashboard/access';
+import { LIVE_SORTS, listLives } from '@/lib/dashboard/lives';
+import { LivesTable } from './_components/lives-table';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Lives' };
+
+// Bad values in the URL fall back to the defaults rather than failing the page.
+const livesQuery = z.object({
+  sort: z.enum(LIVE_SORTS).catch('started'),
+  dir: z.enum(['asc', 'desc']).catch('desc'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function LivesPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<Search> }) {
+  const { accountId } = await params;
+  const user = await requireUser(`/dashboard/accounts/${accountId}/lives`);
+  const account = await requireManagedAccount(db, user.id, accountId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+  if (!account) notFound();
+
+  const raw = await searchParams;
+  const query = livesQuery.parse({ sort: raw.sort, dir: raw.dir, page: raw.page });
+  const lives = await listLives(db, account.id, query);
+
+  return (
+    <Card title={`Lives of @${account.handle}`} action={lives.total > 0 ? <span className="text-xs text-muted">{lives.total} in total · times in UTC</span> : undefined}>
+      {lives.total === 0 ? (
+        <EmptyState title="No lives yet">
+          Lives appear here once the LiveLens worker has seen @{account.handle} go live. The account is checked every few minutes; the Monitoring tab shows what the worker
+          is doing.
+        </EmptyState>
+      ) : (
+        <LivesTable accountId={account.id} lives={lives} sort={query.sort} dir={query.dir} />
+      )}
+    </Card>
+  );
+}

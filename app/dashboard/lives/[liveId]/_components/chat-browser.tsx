@@ -1,0 +1,157 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Avatar } from '@/components/ui/avatar';
+import type { ChatMessage } from '@/lib/dashboard/live-chats';
+import { formatUtcTime } from '@/lib/dashboard/live-format';
+import type { Paged } from '@/lib/dashboard/paging';
+import { fetchJson } from '@/lib/query-client';
+import { formatCount } from '@/lib/stats/format';
+
+// Matches lib/dashboard/live-chats MAX_CHAT_QUERY_LENGTH (the API answers 400 beyond it).
+const MAX_QUERY_LENGTH = 100;
+const DEBOUNCE_MS = 300;
+
+function useDebouncedValue<T>(value: T, delayMs: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return debounced;
+}
+
+/** The message split around the search term; React renders every part as text, never as HTML. */
+function Highlighted({ text, term }: { text: string; term: string }) {
+  if (!term) return <>{text}</>;
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // With one capture group, split puts the matches at the odd indexes.
+  const parts = text.split(new RegExp(`(${escaped})`, 'giu'));
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          <mark key={i} className="rounded bg-accent-2/25 px-0.5 text-inherit">
+            {part}
+          </mark>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+function ChatLine({ chat, term }: { chat: ChatMessage; term: string }) {
+  const name = chat.viewer.nickname ?? chat.viewer.handle ?? 'Unknown viewer';
+  return (
+    <li className="flex gap-2 border-t border-line py-2 first:border-t-0">
+      <Avatar src={chat.viewer.avatarUrl} name={name} size={28} />
+      <div className="min-w-0 flex-1">
+        <p className="flex flex-wrap items-baseline gap-x-2 text-xs text-muted">
+          <span className="max-w-full truncate font-semibold text-white">
+            <Highlighted text={name} term={term} />
+          </span>
+          {chat.viewer.handle && (
+            <span className="truncate">
+              @<Highlighted text={chat.viewer.handle} term={term.replace(/^@+/, '')} />
+            </span>
+          )}
+          <time dateTime={chat.at} className="tabular-nums">
+            {formatUtcTime(chat.at, true)}
+          </time>
+        </p>
+        <p className="whitespace-pre-wrap break-words text-sm">
+          <Highlighted text={chat.content} term={term} />
+        </p>
+      </div>
+    </li>
+  );
+}
+
+/** The live's stored chat, newest first, searchable by message, handle or nickname. */
+export function ChatBrowser({ liveId, counted, retentionDays }: { liveId: string; counted: number; retentionDays: number }) {
+  const [input, setInput] = useState('');
+  const q = useDebouncedValue(input.trim(), DEBOUNCE_MS);
+  // The page belongs to the search it was chosen for: a new search starts again at page 1.
+  const [paging, setPaging] = useState({ q: '', page: 1 });
+  const page = paging.q === q ? paging.page : 1;
+  const goTo = (next: number) => setPaging({ q, page: next });
+
+  const chats = useQuery({
+    queryKey: ['live-chats', liveId, q, page],
+    queryFn: ({ signal }) => fetchJson<Paged<ChatMessage>>(`/api/lives/${liveId}/chats?${new URLSearchParams({ q, page: String(page) }).toString()}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const data = chats.data;
+  const typing = input.trim() !== q;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+        <label className="sr-only" htmlFor={`chat-search-${liveId}`}>
+          Search the chat
+        </label>
+        <input
+          id={`chat-search-${liveId}`}
+          type="search"
+          value={input}
+          maxLength={MAX_QUERY_LENGTH}
+          onChange={(e) => setInput(e.target.value)}
+          placeholder="Search messages, @handles or nicknames"
+          autoComplete="off"
+          className="min-w-0 flex-1 rounded-lg border border-line bg-panel-2 px-3 py-2 text-sm placeholder:text-muted"
+        />
+        <p className="text-xs text-muted" aria-live="polite">
+          {typing || chats.isFetching ? 'Searching…' : data ? `${formatCount(data.total)} message${data.total === 1 ? '' : 's'}${q ? ' match' : ''}` : ''}
+        </p>
+      </div>
+
+      {chats.isError && (
+        <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg border border-accent/50 bg-accent/10 px-3 py-2 text-sm">
+          <span>Could not load the chat: {chats.error.message}</span>
+          <button type="button" onClick={() => void chats.refetch()} className="rounded-md border border-line px-2 py-1 text-xs hover:bg-panel-2">
+            Try again
+          </button>
+        </div>
+      )}
+
+      {chats.isPending ? (
+        <ul aria-label="Loading the chat" className="flex flex-col gap-2">
+          {[0, 1, 2, 3].map((i) => (
+            <li key={i} className="h-10 animate-pulse rounded-lg bg-panel-2" />
+          ))}
+        </ul>
+      ) : data && data.items.length > 0 ? (
+        <ul className={`flex flex-col ${chats.isPlaceholderData ? 'opacity-60' : ''}`}>
+          {data.items.map((chat) => (
+            <ChatLine key={chat.id} chat={chat} term={q} />
+          ))}
+        </ul>
+      ) : data ? (
+        <p className="rounded-lg border border-dashed border-line p-4 text-center text-sm text-muted">
+          {q
+            ? `No messages match “${q}”.`
+            : counted > 0
+              ? `${formatCount(counted)} comments were counted, but their text is no longer stored (raw chat is kept for ${retentionDays} days).`
+              : 'No one has written in the chat of this live.'}
+        </p>
+      ) : null}
+
+      {data && data.pages > 1 && (
+        <nav aria-label="Chat pages" className="flex items-center justify-between text-sm">
+          <button type="button" onClick={() => goTo(page - 1)} disabled={page <= 1} className="rounded-md border border-line px-3 py-1.5 hover:bg-panel-2 disabled:opacity-40">
+            ← Newer
+          </button>
+          <span className="text-muted">
+            Page {page} of {data.pages}
+          </span>
+          <button type="button" onClick={() => goTo(page + 1)} disabled={page >= data.pages} className="rounded-md border border-line px-3 py-1.5 hover:bg-panel-2 disabled:opacity-40">
+            Older →
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatUtcTime } from '@/lib/dashboard/live-format';
+import type { LiveSeries } from '@/lib/dashboard/lives';
+import { formatCompact, formatCount } from '@/lib/stats/format';
+
+const GRID = '#2a2a38';
+const AXIS = '#9b9bb0';
+const TOOLTIP_STYLE = { background: '#15151d', border: '1px solid #2a2a38', borderRadius: 8 };
+
+function ChartPanel({ title, label, children }: { title: string; label: string; children: ReactNode }) {
+  return (
+    <figure className="min-w-0">
+      <figcaption className="mb-2 text-sm font-semibold text-muted">{title}</figcaption>
+      <div className="h-56 w-full" role="img" aria-label={label}>
+        <ResponsiveContainer width="100%" height="100%">
+          {children}
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
+
+/** Viewers over time, and diamonds and likes per minute (per bucket on long lives). */
+export function LiveCharts({ series }: { series: LiveSeries }) {
+  const { points, bucketMinutes } = series;
+  const per = bucketMinutes === 1 ? 'per minute' : `per ${bucketMinutes} minutes`;
+  const first = points[0]?.at;
+  const last = points.at(-1)?.at;
+  const span = first && last ? `from ${formatUtcTime(first)} to ${formatUtcTime(last)} UTC` : '';
+  const axis = <XAxis dataKey="at" tickFormatter={(v: string) => formatUtcTime(v)} stroke={AXIS} fontSize={12} minTickGap={32} />;
+  const tooltipLabel = (label: unknown) => `${formatUtcTime(String(label))} UTC`;
+  const peak = Math.max(0, ...points.map((p) => p.viewers ?? 0));
+  const diamonds = points.reduce((sum, p) => sum + p.diamonds, 0);
+  const likes = points.reduce((sum, p) => sum + p.likes, 0);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <ChartPanel title="Viewers" label={`Viewers ${span}, peak ${formatCount(peak)}`}>
+        <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
+          {axis}
+          <YAxis tickFormatter={(v: number) => formatCompact(v)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value)), 'Viewers']} />
+          {/* Minutes without a sample are gaps in the data, not zero viewers. */}
+          <Line type="monotone" dataKey="viewers" stroke="#25f4ee" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+        </LineChart>
+      </ChartPanel>
+      <ChartPanel title={`Diamonds ${per}`} label={`Diamonds ${per} ${span}, ${formatCount(diamonds)} in total`}>
+        <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={0}>
+          <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
+          {axis}
+          <YAxis tickFormatter={(v: number) => formatCompact(v)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value)), 'Diamonds']} cursor={{ fill: '#ffffff10' }} />
+          <Bar dataKey="diamonds" fill="#fe2c55" isAnimationActive={false} />
+        </BarChart>
+      </ChartPanel>
+      <ChartPanel title={`Likes ${per}`} label={`Likes ${per} ${span}, ${formatCount(likes)} in total`}>
+        <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={0}>
+          <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
+          {axis}
+          <YAxis tickFormatter={(v: number) => formatCompact(v)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value)), 'Likes']} cursor={{ fill: '#ffffff10' }} />
+          <Bar dataKey="likes" fill="#a78bfa" isAnimationActive={false} />
+        </BarChart>
+      </ChartPanel>
+    </div>
+  );
+}

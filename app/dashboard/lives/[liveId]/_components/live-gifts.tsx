@@ -1,0 +1,69 @@
+import { Avatar } from '@/components/ui/avatar';
+import type { GiftBreakdownRow, TopGifter } from '@/lib/dashboard/lives';
+import { giftEmoji } from '@/lib/seed/catalog';
+import { formatCompact, formatCount, formatPercent } from '@/lib/stats/format';
+
+export function TopGifters({ gifters }: { gifters: TopGifter[] }) {
+  if (gifters.length === 0) return <p className="text-sm text-muted">No gifts in this live.</p>;
+  return (
+    <ol className="flex flex-col gap-2">
+      {gifters.map((g, i) => (
+        <li key={g.viewerId} className="flex items-center gap-2 text-sm">
+          <span className="w-5 text-right text-muted">{i + 1}</span>
+          <Avatar src={g.avatarUrl} name={g.nickname ?? g.handle ?? '?'} size={28} />
+          <span className="min-w-0 flex-1">
+            <span className="block truncate">{g.nickname ?? g.handle ?? 'Unknown viewer'}</span>
+            <span className="block truncate text-xs text-muted">
+              {g.handle ? `@${g.handle} · ` : ''}
+              {formatCount(g.gifts)} gift{g.gifts === 1 ? '' : 's'}
+            </span>
+          </span>
+          <span className="tabular-nums text-accent-2" title={formatCount(g.diamonds)}>
+            💎 {formatCompact(g.diamonds)}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Gifts by name: how often, how many units (streaks add up), diamonds and their share. */
+export function GiftBreakdown({ rows }: { rows: GiftBreakdownRow[] }) {
+  if (rows.length === 0) return <p className="text-sm text-muted">No gifts in this live.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[24rem] text-left text-sm">
+        <thead className="text-xs uppercase text-muted">
+          <tr>
+            <th scope="col" className="py-2 pr-2">Gift</th>
+            <th scope="col" className="py-2 pr-2 text-right" title="Gift messages; a streak counts once">Sent</th>
+            <th scope="col" className="py-2 pr-2 text-right" title="Units, with streaks counted in full">Units</th>
+            <th scope="col" className="py-2 pr-2 text-right">Diamonds</th>
+            <th scope="col" className="w-28 py-2 text-right">Share</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.giftName} className="border-t border-line">
+              <td className="py-2 pr-2">
+                <span aria-hidden className="mr-1.5">{giftEmoji(r.giftId, r.giftName)}</span>
+                {r.giftName}
+              </td>
+              <td className="py-2 pr-2 text-right tabular-nums">{formatCount(r.count)}</td>
+              <td className="py-2 pr-2 text-right tabular-nums">{formatCount(r.repeatTotal)}</td>
+              <td className="py-2 pr-2 text-right tabular-nums text-accent-2" title={formatCount(r.diamonds)}>{formatCompact(r.diamonds)}</td>
+              <td className="py-2 text-right tabular-nums">
+                <span className="flex items-center justify-end gap-2">
+                  <span aria-hidden className="h-1.5 w-12 overflow-hidden rounded-full bg-panel-2">
+                    <span className="block h-full bg-accent" style={{ width: `${Math.min(100, r.sharePercent)}%` }} />
+                  </span>
+                  {formatPercent(r.sharePercent)}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
