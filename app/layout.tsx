@@ -1,7 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { SiteFooter } from '@/components/site/footer';
-import { SiteHeader } from '@/components/site/header';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -12,17 +10,13 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: '#0b0b10', width: 'device-width', initialScale: 1 };
 
+// The bare document. The site's header and footer come from app/(site)/layout.tsx; OBS overlays
+// (app/overlay) render on their own, with a transparent page and no chrome.
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="flex min-h-dvh flex-col font-sans antialiased">
-        <Providers>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-            {children}
-          </main>
-          <SiteFooter />
-        </Providers>
+      <body className="font-sans antialiased">
+        <Providers>{children}</Providers>
       </body>
     </html>
   );
