@@ -3,7 +3,9 @@
 import { FIXTURE_PAGES, ProfileServer } from '@/lib/testing/profile-server';
 
 const server = new ProfileServer();
+// Browser tests add accounts with fresh handles (e2e.<something>), each its own account with fresh lives.
+server.aliasPrefix('e2e.', 'luna.bakes');
 await server.start(Number(process.argv[2] ?? 0));
-console.log(`Saved TikTok profile pages on ${server.url} (handles: ${Object.keys(FIXTURE_PAGES).join(', ')}; any other handle is "not found").`);
+console.log(`Saved TikTok profile pages on ${server.url} (handles: ${Object.keys(FIXTURE_PAGES).join(', ')} and e2e.*; any other handle is "not found").`);
 process.on('SIGTERM', () => void server.stop().then(() => process.exit(0)));
 process.on('SIGINT', () => void server.stop().then(() => process.exit(0)));

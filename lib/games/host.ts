@@ -44,17 +44,19 @@ async function announceState(session: { id: string; accountId: string; overlayId
   await announce(session.accountId, { type: 'state', sessionId: session.id, overlayId: session.overlayId, phase: phaseOf(session, now), freezeAt: session.freezeAt?.getTime() ?? null, serverNow: now });
 }
 
-/** Ends the overlay's open sessions and starts a new one with the overlay's current rules. */
+/** Ends the overlay's open sessions and starts a new one with the overlay's current rules (New session, Reset board). */
 export async function startSession(db: Db, userId: string, overlayId: string, name?: string) {
   const overlay = await requireScoredOverlay(db, userId, overlayId);
   const rules = overlay.kind === 'QA_GAME' ? readSettings('QA_GAME', overlay.settings).rules : readSettings('LEADERBOARD', overlay.settings).rules;
+  // A reset leaderboard belongs to the LIVE in progress, so the worker does not replace it with its own.
+  const live = overlay.kind === 'LEADERBOARD' ? await db.live.findFirst({ where: { accountId: overlay.accountId, endedAt: null }, orderBy: { startedAt: 'desc' }, select: { id: true } }) : null;
   const session = await db.$transaction(async (tx) => {
     // The overlay row serialises this with the worker starting a per-LIVE leaderboard.
     await tx.$queryRaw`SELECT id FROM overlays WHERE id = ${overlay.id} FOR UPDATE`;
     const ended = await tx.gameSession.findMany({ where: { overlayId: overlay.id, status: { not: 'ENDED' } }, select: { id: true } });
     await tx.gameSession.updateMany({ where: { id: { in: ended.map((s) => s.id) } }, data: { status: 'ENDED', endedAt: new Date(), shownWinnerId: null } });
     return tx.gameSession.create({
-      data: { userId, accountId: overlay.accountId, overlayId: overlay.id, name: name?.trim() || defaultName(), rules },
+      data: { userId, accountId: overlay.accountId, overlayId: overlay.id, name: name?.trim() || defaultName(), rules, liveId: live?.id ?? null },
     });
   });
   await announceState(session);

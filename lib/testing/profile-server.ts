@@ -28,11 +28,18 @@ export class ProfileServer {
   delayMs = 0;
   /** Extra handles that serve one of the saved pages as if it were theirs (tests use unique handles). */
   private readonly aliases = new Map<string, string>();
+  /** Handles starting with a prefix that serve one saved page (browser tests make up fresh handles). */
+  private readonly prefixes = new Map<string, string>();
 
   /** Serves the saved page of `fixtureHandle` at /@`handle`, with the handle inside rewritten. */
   alias(handle: string, fixtureHandle: keyof typeof FIXTURE_PAGES | string): string {
     this.aliases.set(handle.toLowerCase(), fixtureHandle);
     return handle.toLowerCase();
+  }
+
+  /** Every handle starting with `prefix` serves the saved page of `fixtureHandle` as its own. */
+  aliasPrefix(prefix: string, fixtureHandle: keyof typeof FIXTURE_PAGES | string): void {
+    this.prefixes.set(prefix.toLowerCase(), fixtureHandle);
   }
 
   get url(): string {
@@ -58,7 +65,7 @@ export class ProfileServer {
       response.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
       return;
     }
-    const original = this.aliases.get(handle);
+    const original = this.aliases.get(handle) ?? [...this.prefixes].find(([prefix]) => handle.startsWith(prefix))?.[1];
     const file = this.captcha.has(handle) ? 'captcha.html' : (FIXTURE_PAGES[original ?? handle] ?? 'missing-user.html');
     let page = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
     if (original) page = page.replaceAll(`"${original}"`, `"${handle}"`);
