@@ -64,6 +64,8 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54339)),
       SOKETI_PORT: String(Number(process.env.E2E_SOKETI_PORT ?? 6111)),
       WORKER_HEARTBEAT_MS: '2000',
+      // Every test signs in and adds accounts from this one machine.
+      RATE_LIMIT_SCALE: '50',
       NEXT_TELEMETRY_DISABLED: '1',
       TIKTOK_PROFILE_BASE_URL: `http://127.0.0.1:${tiktokPort}`,
     },

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv, requireDatabaseUrl, requirePusherConfig } from '@/lib/env';
+import { ENV_KEYS, EnvError, parseEnv, requireDatabaseUrl, requirePusherConfig } from '@/lib/env';
 
 function problemsOf(source: Record<string, string>): string[] {
   try {
@@ -93,5 +95,11 @@ describe('required settings', () => {
     const local = requirePusherConfig(parseEnv({ PUSHER_APP_ID: '1', PUSHER_KEY: 'k', PUSHER_SECRET: 's', PUSHER_HOST: '127.0.0.1', PUSHER_PORT: '6001' }));
     expect(local).toMatchObject({ host: '127.0.0.1', port: 6001, useTLS: false });
     expect(() => requirePusherConfig(parseEnv({}))).toThrow(/PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET are not set/);
+  });
+
+  it('documents every setting in .env.example', () => {
+    const example = fs.readFileSync(path.join(import.meta.dirname, '..', '.env.example'), 'utf8');
+    const undocumented = ENV_KEYS.filter((key) => !new RegExp(`^#?\\s*${key}=`, 'm').test(example));
+    expect(undocumented).toEqual([]);
   });
 });

@@ -83,6 +83,9 @@ const envShape = z.object({
     TIKTOK_FETCH_TIMEOUT_MS: positiveInt('milliseconds').default(10000),
     // What a creator receives per diamond (USD); estimates show a ±20% range around it.
     USD_PER_DIAMOND: z.coerce.number({ message: 'must be a number of US dollars, e.g. 0.005' }).positive('must be above 0').max(1, 'must be at most 1 (dollars per diamond)').default(0.005),
+    // Multiplies every rate limit (sign-in, sign-up, lookups, tracking): raise it behind a shared address
+    // (an office NAT) or for browser tests that sign in many times from one machine.
+    RATE_LIMIT_SCALE: z.coerce.number({ message: 'must be a number, e.g. 1 or 10' }).min(1, 'must be at least 1').max(10_000).default(1),
 
     // Worker
     WORKER_ID: z.string().trim().min(1).optional(),
@@ -100,6 +103,9 @@ const envShape = z.object({
     DEMO_REPLAY: booleanSetting.optional(),
     DEMO_REPLAY_PAUSE_SECONDS: positiveInt('seconds between two demo lives').default(30),
 });
+
+/** Every setting's name (the .env.example test checks each one is documented). */
+export const ENV_KEYS = Object.keys(envShape.shape);
 
 export const envSchema = envShape.superRefine((env, ctx) => {
     const pusher = ['PUSHER_APP_ID', 'PUSHER_KEY', 'PUSHER_SECRET'] as const;

@@ -2,6 +2,7 @@
 // us fetch from TikTok (per IP), sign-in attempts (per IP and per email), tracking requests.
 import 'server-only';
 import type { Db } from '@/lib/db';
+import { getEnv } from '@/lib/env';
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
@@ -27,8 +28,9 @@ export async function consumeRateLimit(db: Db, rule: RateLimitRule, subject: str
     ON CONFLICT (key) DO UPDATE SET count = rate_limit_windows.count + 1
     RETURNING count`;
   const count = rows[0]?.count ?? 1;
-  if (count > rule.limit) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
-  return { ok: true, remaining: rule.limit - count };
+  const limit = rule.limit * getEnv().RATE_LIMIT_SCALE;
+  if (count > limit) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
+  return { ok: true, remaining: limit - count };
 }
 
 /** Drops expired windows (called now and then by the worker's retention job). */
