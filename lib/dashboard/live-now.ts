@@ -39,6 +39,9 @@ export async function getLiveNow(db: Db, accountId: string): Promise<LiveNow> {
       FROM gifts g JOIN viewers v ON v.id = g.viewer_id WHERE g.live_id = ${liveId}
       GROUP BY v.id ORDER BY SUM(g.diamonds) DESC LIMIT 10`,
   ]);
+  const giftIds = [...new Set(gifts.map((g) => g.giftId))];
+  const types = giftIds.length ? await db.giftType.findMany({ where: { giftId: { in: giftIds } }, select: { giftId: true, imageUrl: true } }) : [];
+  const images = new Map(types.map((t) => [t.giftId, t.imageUrl]));
   const diamonds = Number(live.diamonds);
   return {
     state: tracked?.state ?? null,
@@ -63,7 +66,7 @@ export async function getLiveNow(db: Db, accountId: string): Promise<LiveNow> {
       user: user(g.viewer),
       giftId: g.giftId,
       name: g.giftName,
-      image: null,
+      image: images.get(g.giftId) ?? null,
       diamondCount: g.diamondCount,
       repeatCount: g.repeatCount,
       diamonds: g.diamonds,

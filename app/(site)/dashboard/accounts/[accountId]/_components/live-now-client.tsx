@@ -9,7 +9,7 @@ import { fetchJson } from '@/lib/query-client';
 import { accountChannel, type PublicRealtimeConfig } from '@/lib/realtime/channels';
 import type { LiveCounters, LiveStatus, RealtimeChat, RealtimeGift, RealtimeGiftProgress } from '@/lib/realtime/payloads';
 import { useRealtimeChannel } from '@/lib/realtime/use-channel';
-import { giftEmoji } from '@/lib/seed/catalog';
+import { GiftIcon } from '@/components/ui/gift-icon';
 import { formatCompact, formatCount, formatUsdRange } from '@/lib/stats/format';
 
 const STATE_LABEL: Record<string, string> = { OFFLINE: 'Offline', CHECKING: 'Checking', CONNECTING: 'Connecting', LIVE: 'Live', BACKING_OFF: 'Backing off after errors' };
@@ -97,7 +97,7 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
               <ul className="flex max-h-[28rem] flex-col gap-1.5 overflow-y-auto" data-testid="gift-feed">
                 {Object.values(progress).map((g) => (
                   <li key={`p-${g.id}`} className="flex items-center gap-2 text-sm text-muted">
-                    <span aria-hidden>{giftEmoji(g.giftId, g.name)}</span>
+                    <GiftIcon image={g.image} giftId={g.giftId} name={g.name} size={20} />
                     <span className="min-w-0 flex-1 truncate">
                       {g.user.nickname} · {g.name} ×{g.repeatCount}…
                     </span>
@@ -106,7 +106,7 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
                 {data.gifts.length === 0 && Object.keys(progress).length === 0 && <li className="text-sm text-muted">No gifts yet.</li>}
                 {data.gifts.map((g) => (
                   <li key={g.id} className="flex items-center gap-2 text-sm">
-                    <span aria-hidden className="text-lg">{giftEmoji(g.giftId, g.name)}</span>
+                    <GiftIcon image={g.image} giftId={g.giftId} name={g.name} />
                     <span className="min-w-0 flex-1 truncate">
                       <strong>{g.user.nickname || g.user.handle}</strong> sent {g.name}
                       {g.repeatCount > 1 && ` ×${g.repeatCount}`}
