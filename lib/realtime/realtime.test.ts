@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encode } from 'next-auth/jwt';
 import type PusherClient from 'pusher-js';
 import { db } from '@/lib/db';
 import { accountChannel, overlayChannel, parseChannel } from '@/lib/realtime/channels';
@@ -18,18 +19,20 @@ describe('channel names', () => {
 
 describe('Pusher round trip through soketi with the real SDKs', () => {
   const clients: PusherClient[] = [];
-  const client = (params?: Record<string, string>) => {
-    const c = createTestClient(params);
+  const client = (params?: Record<string, string>, cookie?: string) => {
+    const c = createTestClient(params, cookie);
     clients.push(c);
     return c;
   };
   let accountId: string;
+  let userId: string;
   let token: string;
   let revokedToken: string;
 
   beforeAll(async () => {
     const [user, account, other] = await Promise.all([createTestUser(db), createTestAccount(db), createTestAccount(db)]);
     accountId = account.id;
+    userId = user.id;
     token = (await createTestOverlay(db, { userId: user.id, accountId: account.id })).token;
     revokedToken = (await createTestOverlay(db, { userId: user.id, accountId: account.id, revoked: true })).token;
     // A token of another account must not open this account's channel.
@@ -64,6 +67,19 @@ describe('Pusher round trip through soketi with the real SDKs', () => {
 
   it('refuses a dashboard channel to a visitor without a session', async () => {
     await expect(subscribe(client(), accountChannel(accountId))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({}, 'next-auth.session-token=forged'), accountChannel(accountId))).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('opens a dashboard channel with the session cookie of a user who manages the account, and only then', async () => {
+    const session = async (uid: string) => `next-auth.session-token=${await encode({ token: { uid, sub: uid }, secret: process.env.AUTH_SECRET ?? '' })}`;
+    await expect(subscribe(client({}, await session(userId)), accountChannel(accountId))).rejects.toMatchObject({ status: 403 });
+    await db.managedAccount.create({ data: { userId, accountId } });
+    const channel = await subscribe(client({}, await session(userId)), accountChannel(accountId));
+    const received = nextEvent<{ viewers: number }>(channel, 'counters');
+    await publish(accountChannel(accountId), 'counters', { viewers: 12 });
+    expect(await received).toEqual({ viewers: 12 });
+    const stranger = await createTestUser(db);
+    await expect(subscribe(client({}, await session(stranger.id)), accountChannel(accountId))).rejects.toMatchObject({ status: 403 });
   });
 
   it('publishes batches larger than Pusher allows per request, in order', async () => {

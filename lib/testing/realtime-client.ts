@@ -6,7 +6,8 @@ import { POST as authorizeRoute } from '@/app/api/pusher/auth/route';
 
 type AuthData = { auth: string; channel_data?: string; shared_secret?: string };
 
-export function createTestClient(extraAuthParams: Record<string, string> = {}): PusherClient {
+/** `extraAuthParams` go in the authorization request's body; `cookie` is sent as its Cookie header. */
+export function createTestClient(extraAuthParams: Record<string, string> = {}, cookie?: string): PusherClient {
   return new PusherClient(process.env.PUSHER_KEY ?? '', {
     cluster: 'mt1',
     wsHost: '127.0.0.1',
@@ -21,7 +22,7 @@ export function createTestClient(extraAuthParams: Record<string, string> = {}): 
         const body = new URLSearchParams({ socket_id: socketId, channel_name: channelName, ...extraAuthParams });
         const request = new Request('http://localhost/api/pusher/auth', {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
           body: body.toString(),
         });
         authorizeRoute(request, { params: Promise.resolve({}) })

@@ -1,7 +1,7 @@
 // POST /api/pusher/auth — approves private channel subscriptions (pusher-js channel authorization).
 import { z } from 'zod';
 import { route } from '@/lib/api/route';
-import { auth } from '@/lib/auth/session';
+import { userIdFromRequest } from '@/lib/auth/session';
 import { authorizeSubscription } from '@/lib/realtime/authorize';
 
 export const dynamic = 'force-dynamic';
@@ -13,8 +13,8 @@ const subscriptionBody = z.object({
   token: z.string().max(100).optional(),
 });
 
-export const POST = route({ body: subscriptionBody, maxBodyBytes: 4096 }, async ({ body }) => {
-  // Overlays authorise with their token; the dashboard with the signed-in user's session.
-  const user = body.token ? null : await auth();
-  return authorizeSubscription({ socketId: body.socket_id, channel: body.channel_name, overlayToken: body.token, userId: user?.id });
+export const POST = route({ body: subscriptionBody, maxBodyBytes: 4096 }, async ({ request, body }) => {
+  // Overlays authorise with their token; the dashboard with the signed-in user's session cookie.
+  const userId = body.token ? null : await userIdFromRequest(request);
+  return authorizeSubscription({ socketId: body.socket_id, channel: body.channel_name, overlayToken: body.token, userId: userId ?? undefined });
 });
