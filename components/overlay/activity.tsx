@@ -1,0 +1,77 @@
+'use client';
+
+// ACTIVITY: the latest follows, shares, gifts and joins (each kind switchable), newest first.
+import { useState } from 'react';
+import { displayText, type WordFilter } from '@/lib/overlays/filter';
+import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
+import type { RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
+import { giftEmoji } from '@/lib/seed/catalog';
+import { useOverlayEvent, useWordFilter } from './context';
+
+type Settings = OverlaySettingsByKind['ACTIVITY'];
+type Item = { key: string; social: RealtimeSocial } | { key: string; gift: RealtimeGift };
+
+const KEPT = 40;
+
+const toItem = (event: RealtimeSocial | RealtimeGift): Item => ('giftId' in event ? { key: `gift:${event.id}`, gift: event } : { key: `${event.kind}:${event.id}`, social: event });
+
+function isShown(item: Item, settings: Settings): boolean {
+  if ('gift' in item) return settings.gifts;
+  switch (item.social.kind) {
+    case 'follow':
+      return settings.follows;
+    case 'share':
+      return settings.shares;
+    case 'join':
+      return settings.joins;
+  }
+}
+
+export function Activity({ settings, initial }: { settings: Settings; initial: (RealtimeSocial | RealtimeGift)[] }) {
+  const filter = useWordFilter(settings.blockedWords);
+  const [items, setItems] = useState<Item[]>(() => initial.map(toItem).reverse().slice(0, KEPT));
+  const add = (event: RealtimeSocial | RealtimeGift) => {
+    const item = toItem(event);
+    setItems((current) => (current.some((i) => i.key === item.key) ? current : [item, ...current].slice(0, KEPT)));
+  };
+  useOverlayEvent('social', add);
+  useOverlayEvent('gift', add);
+  const shown = items.filter((item) => isShown(item, settings)).slice(0, settings.maxItems);
+
+  return (
+    <div className="p-4">
+      <ul className="flex w-[min(28rem,94vw)] flex-col gap-1.5">
+        {shown.map((item) => (
+          <li key={item.key} data-testid="activity-item" className="ov-enter ov-panel flex items-center gap-2.5 rounded-xl px-3 py-2 text-lg">
+            <ActivityLine item={item} filter={filter} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ActivityLine({ item, filter }: { item: Item; filter: WordFilter }) {
+  if ('gift' in item) {
+    const { gift } = item;
+    return (
+      <>
+        <span aria-hidden className="text-2xl">{giftEmoji(gift.giftId, gift.name)}</span>
+        <span className="min-w-0 flex-1">
+          <strong className="ov-accent-text">{filter.name(gift.user.nickname, gift.user.handle)}</strong> sent {displayText(gift.name, 40)}
+          {gift.repeatCount > 1 ? ` ×${gift.repeatCount}` : ''}
+        </span>
+      </>
+    );
+  }
+  const { social } = item;
+  const [icon, text] = social.kind === 'follow' ? ['➕', 'followed'] : social.kind === 'share' ? ['🔁', 'shared the LIVE'] : ['👋', 'joined'];
+  return (
+    <>
+      <span aria-hidden className="text-2xl">{icon}</span>
+      <span className="min-w-0 flex-1">
+        <strong className="ov-accent-text">{filter.name(social.user.nickname, social.user.handle)}</strong> {text}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+// GOAL: likes, diamonds or new followers of the current LIVE towards a target, with a moment when the
+// target is reached.
+import { useEffect, useState } from 'react';
+import { displayText } from '@/lib/overlays/filter';
+import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
+import type { LiveCounters } from '@/lib/realtime/payloads';
+import { formatNumber, Panel, useOverlayEvent } from './context';
+
+const CELEBRATE_MS = 6000;
+
+export function Goal({ settings, live }: { settings: OverlaySettingsByKind['GOAL']; live: LiveCounters | null }) {
+  const [counters, setCounters] = useState(live);
+  const [celebrating, setCelebrating] = useState(0);
+  const value = counters?.[settings.metric] ?? 0;
+
+  useOverlayEvent('counters', (next) => {
+    const before = counters && counters.liveId === next.liveId ? counters[settings.metric] : 0;
+    if (before < settings.target && next[settings.metric] >= settings.target) setCelebrating((n) => n + 1);
+    setCounters(next);
+  });
+  useOverlayEvent('live-status', (status) => {
+    // A new LIVE starts from zero; an ended one keeps its final numbers on screen.
+    if (status.state === 'live' && status.liveId !== counters?.liveId) setCounters(null);
+  });
+  useEffect(() => {
+    if (celebrating === 0) return;
+    const timer = setTimeout(() => setCelebrating(0), CELEBRATE_MS);
+    return () => clearTimeout(timer);
+  }, [celebrating]);
+
+  const reached = value >= settings.target;
+  const percent = Math.min(100, Math.floor((value / settings.target) * 100));
+  const title = displayText(settings.title, 60);
+  const unit = settings.metric === 'likes' ? '❤️' : settings.metric === 'diamonds' ? '💎' : '➕';
+
+  return (
+    <div className="p-4">
+      <Panel className={`w-[min(36rem,94vw)] ${celebrating ? 'ov-celebrate' : ''}`}>
+        <div className="mb-2 flex items-baseline justify-between gap-3">
+          <span className="truncate text-xl font-extrabold">{title}</span>
+          <span className="text-lg font-bold tabular-nums">
+            {unit} {formatNumber(value)} / {formatNumber(settings.target)}
+          </span>
+        </div>
+        <div data-testid="goal" role="progressbar" aria-label={title || 'Goal'} aria-valuemin={0} aria-valuemax={settings.target} aria-valuenow={value} className="relative h-7 overflow-hidden rounded-full bg-white/15">
+          <div className="ov-bar ov-accent-bg h-full rounded-full" style={{ width: `${percent}%` }} />
+          <span className="absolute inset-0 flex items-center justify-center text-sm font-extrabold tabular-nums">{reached ? 'Goal reached!' : `${percent}%`}</span>
+        </div>
+        {celebrating > 0 && (
+          <p key={celebrating} role="status" className="ov-enter ov-accent-text mt-2 text-center text-2xl font-black">
+            🎉 Goal reached — thank you!
+          </p>
+        )}
+      </Panel>
+    </div>
+  );
+}

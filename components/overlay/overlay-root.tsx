@@ -1,0 +1,149 @@
+'use client';
+
+// The client side of /overlay/{token}: subscribes to the account's overlay channel with the token,
+// puts what arrives on the overlay's event bus for the kind's renderer, applies settings changes live,
+// and goes blank (and disconnects) when the overlay is revoked or its token regenerated.
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import type { GameMessage } from '@/lib/games/realtime';
+import { OverlayBus } from '@/lib/overlays/events';
+import type { KindSettings } from '@/lib/overlays/preview';
+import { readSettings, type OverlayKind } from '@/lib/overlays/settings';
+import type { OverlayControlMessage, OverlayView } from '@/lib/overlays/types';
+import { RealtimeEvent } from '@/lib/realtime/channels';
+import type { LiveCounters, LiveStatus, RealtimeChat, RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
+import { useRealtimeChannel, type RealtimeState } from '@/lib/realtime/use-channel';
+import { Activity } from './activity';
+import { Chat } from './chat';
+import { OverlayBusContext } from './context';
+import { GiftAlerts } from './gift-alerts';
+import { Goal } from './goal';
+import { Leaderboard } from './leaderboard';
+import { QaGame } from './qa-game';
+import { useEditorPreview } from './use-preview';
+import { ViewerCount } from './viewer-count';
+import './overlay.css';
+
+export type OverlayState = 'live' | 'waiting' | 'denied';
+
+function readKindSettings(kind: OverlayKind, raw: unknown): KindSettings {
+  switch (kind) {
+    case 'GIFT_ALERTS':
+      return { kind, settings: readSettings(kind, raw) };
+    case 'LEADERBOARD':
+      return { kind, settings: readSettings(kind, raw) };
+    case 'GOAL':
+      return { kind, settings: readSettings(kind, raw) };
+    case 'CHAT':
+      return { kind, settings: readSettings(kind, raw) };
+    case 'VIEWER_COUNT':
+      return { kind, settings: readSettings(kind, raw) };
+    case 'ACTIVITY':
+      return { kind, settings: readSettings(kind, raw) };
+    case 'QA_GAME':
+      return { kind, settings: readSettings(kind, raw) };
+  }
+}
+
+function KindRenderer({ view, overlay }: { view: OverlayView; overlay: KindSettings }) {
+  switch (overlay.kind) {
+    case 'GIFT_ALERTS':
+      return <GiftAlerts settings={overlay.settings} />;
+    case 'LEADERBOARD':
+      return <Leaderboard overlayId={view.overlayId} settings={overlay.settings} snapshot={view.game} serverNow={view.serverNow} />;
+    case 'QA_GAME':
+      return <QaGame overlayId={view.overlayId} settings={overlay.settings} snapshot={view.game} serverNow={view.serverNow} />;
+    case 'GOAL':
+      return <Goal settings={overlay.settings} live={view.live} />;
+    case 'CHAT':
+      return <Chat settings={overlay.settings} initial={view.recentChats} serverNow={view.serverNow} />;
+    case 'VIEWER_COUNT':
+      return <ViewerCount settings={overlay.settings} live={view.live} />;
+    case 'ACTIVITY':
+      return <Activity settings={overlay.settings} initial={view.recentActivity} />;
+  }
+}
+
+/** After a refused subscription (revoked token, or the server briefly failing), try again this much later. */
+const RETRY_MS = [15_000, 30_000, 60_000, 120_000];
+
+export function OverlayRoot({ view, preview }: { view: OverlayView; preview: boolean }) {
+  const [bus] = useState(() => new OverlayBus());
+  const [rawSettings, setRawSettings] = useState<unknown>(view.settings);
+  const [connection, setConnection] = useState<RealtimeState>('connecting');
+  const [attempt, setAttempt] = useState(0);
+  const [revoked, setRevoked] = useState(false);
+  const [realSeen, setRealSeen] = useState(false);
+  const overlay = useMemo(() => readKindSettings(view.kind, rawSettings), [view.kind, rawSettings]);
+
+  const onControl = useCallback(
+    (message: OverlayControlMessage) => {
+      if (message.overlayId !== view.overlayId) return;
+      if (message.type === 'revoked') setRevoked(true);
+      else setRawSettings(message.settings);
+    },
+    [view.overlayId],
+  );
+  const onData = useCallback(() => setRealSeen(true), []);
+
+  useEffect(() => {
+    if (connection !== 'denied' || revoked) return;
+    const timer = setTimeout(() => setAttempt((n) => n + 1), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]);
+    return () => clearTimeout(timer);
+  }, [connection, revoked, attempt]);
+
+  const hasLiveData = view.live !== null || (view.game?.rows.length ?? 0) > 0;
+  useEditorPreview({ enabled: preview && !revoked, sampling: !hasLiveData && !realSeen, overlay, bus, overlayId: view.overlayId, sessionId: view.game?.sessionId ?? 'preview', onSettings: setRawSettings });
+
+  const state: OverlayState = revoked || connection === 'denied' ? 'denied' : connection === 'connected' ? 'live' : 'waiting';
+  const style: CSSProperties & Record<'--ov-accent', string> = { '--ov-accent': overlay.settings.accent };
+  return (
+    <OverlayBusContext value={bus}>
+      <div data-overlay-kind={view.kind} data-overlay-state={state} className="ov-root fixed inset-0 overflow-hidden" style={style}>
+        {state !== 'denied' && (
+          <>
+            {preview && <div aria-hidden className="ov-checker absolute inset-0" />}
+            <div className="relative h-full w-full" style={{ zoom: overlay.settings.scale }}>
+              <KindRenderer view={view} overlay={overlay} />
+            </div>
+          </>
+        )}
+      </div>
+      {!revoked && <RealtimeLink key={attempt} view={view} bus={bus} onState={setConnection} onControl={onControl} onData={onData} />}
+    </OverlayBusContext>
+  );
+}
+
+/** The subscription itself: unmounting it (revoked overlay) disconnects from the realtime server. */
+function RealtimeLink({ view, bus, onState, onControl, onData }: { view: OverlayView; bus: OverlayBus; onState: (state: RealtimeState) => void; onControl: (message: OverlayControlMessage) => void; onData: () => void }) {
+  const state = useRealtimeChannel(
+    view.realtime,
+    view.channel,
+    {
+      [RealtimeEvent.gift]: (data: RealtimeGift) => {
+        onData();
+        bus.emit({ name: 'gift', data });
+      },
+      [RealtimeEvent.chat]: (data: RealtimeChat) => {
+        onData();
+        bus.emit({ name: 'chat', data });
+      },
+      [RealtimeEvent.social]: (data: RealtimeSocial) => {
+        onData();
+        bus.emit({ name: 'social', data });
+      },
+      [RealtimeEvent.counters]: (data: LiveCounters) => {
+        onData();
+        bus.emit({ name: 'counters', data });
+      },
+      [RealtimeEvent.liveStatus]: (data: LiveStatus) => bus.emit({ name: 'live-status', data }),
+      [RealtimeEvent.game]: (data: GameMessage) => {
+        if (data.overlayId === view.overlayId) onData();
+        bus.emit({ name: 'game', data });
+      },
+      [RealtimeEvent.overlay]: (message: OverlayControlMessage) => onControl(message),
+    },
+    { token: view.token },
+  );
+  useEffect(() => onState(state), [state, onState]);
+  return null;
+}

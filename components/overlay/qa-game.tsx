@@ -1,0 +1,92 @@
+'use client';
+
+// QA_GAME: the points board plus the host's moments: a big countdown when the host freezes the board,
+// a "frozen" badge once no more points count, and the winner with the question the host picked.
+import { useEffect, useState, type RefObject } from 'react';
+import { Avatar } from '@/components/ui/avatar';
+import { formatPoints } from '@/lib/games/rules';
+import type { WordFilter } from '@/lib/overlays/filter';
+import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
+import type { GameSnapshot } from '@/lib/overlays/types';
+import { BoardPanel } from './board';
+import { Panel, useWordFilter } from './context';
+import type { GameState } from '@/lib/overlays/game-view';
+import { useGame } from './use-game';
+
+/** Server time, ticking while `key` (the countdown's freeze instant) is set; null before the first tick. */
+function useServerClock(key: number | null, offsetMs: RefObject<number>): number | null {
+  const [tick, setTick] = useState<{ key: number; now: number } | null>(null);
+  useEffect(() => {
+    if (key === null) return;
+    const update = () => setTick({ key, now: Date.now() + offsetMs.current });
+    const first = setTimeout(update, 0);
+    const timer = setInterval(update, 200);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [key, offsetMs]);
+  return tick && tick.key === key ? tick.now : null;
+}
+
+export function QaGame({ overlayId, settings, snapshot, serverNow }: { overlayId: string; settings: OverlaySettingsByKind['QA_GAME']; snapshot: GameSnapshot | null; serverNow: number }) {
+  const filter = useWordFilter(settings.blockedWords);
+  const { state, offsetMs } = useGame(overlayId, snapshot, serverNow, settings.size);
+  const countdownKey = state.phase === 'countdown' && state.freezeAt !== null ? state.freezeAt : null;
+  const now = useServerClock(countdownKey, offsetMs) ?? state.clockAt;
+  const secondsLeft = countdownKey === null ? 0 : Math.max(0, Math.ceil((countdownKey - now) / 1000));
+  const frozen = state.phase === 'frozen' || (countdownKey !== null && secondsLeft === 0);
+
+  return (
+    <div className="relative h-full w-full">
+      <div className="flex flex-col items-start gap-2 p-4">
+        <BoardPanel title={settings.title} rows={state.rows} size={settings.size} filter={filter} overtake={settings.showOvertakes && !frozen ? state.overtake : null} />
+        {frozen && (
+          <div data-testid="qa-frozen" role="status" className="ov-enter ov-panel rounded-xl px-4 py-2 text-lg font-bold text-cyan-200">
+            ❄ Board frozen — no more points
+          </div>
+        )}
+      </div>
+      {countdownKey !== null && secondsLeft > 0 && (
+        <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
+          <div className="flex flex-col items-center">
+            <span className="text-2xl font-extrabold uppercase">Board freezes in</span>
+            <span key={secondsLeft} data-testid="qa-countdown" aria-live="assertive" className="ov-tick ov-accent-text text-[10rem] leading-none font-black tabular-nums">
+              {secondsLeft}
+            </span>
+          </div>
+        </div>
+      )}
+      {state.shown && <WinnerCard shown={state.shown} filter={filter} />}
+    </div>
+  );
+}
+
+function WinnerCard({ shown, filter }: { shown: NonNullable<GameState['shown']>; filter: WordFilter }) {
+  const name = filter.name(shown.winner.nickname, shown.winner.handle);
+  // The host picked this question on purpose, but the overlay's blocked words still apply on air.
+  const question = shown.question === null ? null : filter.message(shown.question);
+  return (
+    <div className="absolute inset-x-0 bottom-[8vh] flex justify-center px-4">
+      <Panel className="ov-enter w-[min(44rem,94vw)] border-2 border-(--ov-accent)">
+        <div data-testid="qa-winner" role="status" className="flex flex-col gap-2">
+          <div className="flex items-center gap-3">
+            <Avatar src={shown.winner.avatar} name={name === 'Someone' ? '?' : name} size={52} />
+            <div className="min-w-0">
+              <p className="ov-accent-text text-sm font-extrabold tracking-widest uppercase">🏆 Winner</p>
+              <p className="truncate text-2xl font-extrabold">{name}</p>
+            </div>
+            <span className="ml-auto text-lg font-bold tabular-nums">{formatPoints(shown.winner.points)} pts</span>
+          </div>
+          {question ? (
+            <p className="text-2xl leading-snug font-semibold break-words">
+              “<span data-testid="qa-question">{question}</span>”
+            </p>
+          ) : (
+            <p className="text-lg text-white/80">{shown.question === null ? 'The host is choosing a question…' : 'Question hidden by the word filter.'}</p>
+          )}
+        </div>
+      </Panel>
+    </div>
+  );
+}
