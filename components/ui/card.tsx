@@ -5,7 +5,7 @@ export function Card({ title, action, children, className = '' }: { title?: Reac
     <section className={`rounded-xl border border-line bg-panel p-4 sm:p-5 ${className}`}>
       {(title || action) && (
         <header className="mb-3 flex items-center justify-between gap-3">
-          {title && <h2 className="text-base font-semibold">{title}</h2>}
+          {title && <h2 className="min-w-0 text-base font-semibold wrap-anywhere">{title}</h2>}
           {action}
         </header>
       )}

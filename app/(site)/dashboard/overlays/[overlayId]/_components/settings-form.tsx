@@ -1,0 +1,57 @@
+'use client';
+
+// The settings fields of one overlay, chosen by its kind, followed by the look and word filter every
+// kind shares.
+import type { ReactNode } from 'react';
+import type { FieldErrors, SettingsDraft } from '@/lib/overlays/editor';
+import { AppearanceFields, FilterFields, type CommonSettings, type FieldsProps } from './common-fields';
+import { ActivityFields, ChatFields, ViewerCountFields } from './feed-fields';
+import { GiftAlertsFields } from './gift-alerts-fields';
+import { GoalFields } from './goal-fields';
+import { LeaderboardFields, QaGameFields } from './scored-fields';
+
+type Props = { draft: SettingsDraft; onChange: (draft: SettingsDraft) => void; errors: FieldErrors };
+
+export function SettingsFields({ draft, onChange, errors }: Props) {
+  // One branch per kind ties the settings' type to the kind without casts.
+  switch (draft.kind) {
+    case 'GIFT_ALERTS': {
+      const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
+      return <WithShared {...props} fields={<GiftAlertsFields {...props} />} />;
+    }
+    case 'LEADERBOARD': {
+      const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
+      return <WithShared {...props} fields={<LeaderboardFields {...props} />} />;
+    }
+    case 'GOAL': {
+      const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
+      return <WithShared {...props} fields={<GoalFields {...props} />} />;
+    }
+    case 'CHAT': {
+      const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
+      return <WithShared {...props} fields={<ChatFields {...props} />} />;
+    }
+    case 'VIEWER_COUNT': {
+      const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
+      return <WithShared {...props} fields={<ViewerCountFields {...props} />} />;
+    }
+    case 'ACTIVITY': {
+      const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
+      return <WithShared {...props} fields={<ActivityFields {...props} />} />;
+    }
+    case 'QA_GAME': {
+      const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
+      return <WithShared {...props} fields={<QaGameFields {...props} />} />;
+    }
+  }
+}
+
+function WithShared<S extends CommonSettings>({ fields, ...props }: FieldsProps<S> & { fields: ReactNode }) {
+  return (
+    <>
+      {fields}
+      <AppearanceFields {...props} />
+      <FilterFields {...props} />
+    </>
+  );
+}

@@ -1,0 +1,203 @@
+'use client';
+
+// The overlay editor: the settings form for the overlay's kind beside a live preview (stacked on
+// phones), Save with the problems listed next to the form, the URL for OBS, and regenerate / revoke /
+// delete. Unsaved changes reach the preview at once and OBS only when saved.
+import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Notice } from '@/components/ui/card';
+import { draftErrors, fieldId, fieldLabel, readDraft, requestErrorMessage, sameValue, splitFieldError, type FieldErrors, type SettingsDraft } from '@/lib/overlays/editor';
+import type { OverlaySummary } from '@/lib/overlays/manage';
+import { OVERLAY_KIND_LABELS } from '@/lib/overlays/settings';
+import { fetchJson } from '@/lib/query-client';
+import { StatusBadge } from '../_components/overlay-list';
+import { TextField } from './_components/controls';
+import { MoreActions } from './_components/more-actions';
+import { PreviewPanel } from './_components/preview-panel';
+import { SettingsFields } from './_components/settings-form';
+import { UrlPanel } from './_components/url-panel';
+
+const NAME_MAX = 80;
+
+type Props = { initial: OverlaySummary; created: boolean; fallbackOrigin: string };
+type SaveBody = { name: string; settings: SettingsDraft['settings'] };
+
+export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
+  const [overlay, setOverlay] = useState(initial);
+  const saved = useMemo(() => readDraft(overlay.kind, overlay.settings), [overlay.kind, overlay.settings]);
+  const [draft, setDraft] = useState<SettingsDraft>(saved);
+  const [name, setName] = useState(overlay.name);
+  const [apiError, setApiError] = useState<{ field: string | null; message: string } | null>(null);
+  const [attempted, setAttempted] = useState(false);
+  const [savedOnce, setSavedOnce] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  const dirty = !sameValue(draft.settings, saved.settings) || name.trim() !== overlay.name;
+  const errors: FieldErrors = useMemo(() => {
+    const found = draftErrors(draft);
+    if (!name.trim()) found.name = 'Give the overlay a name.';
+    if (apiError?.field) found[apiError.field] ??= apiError.message;
+    return found;
+  }, [draft, name, apiError]);
+  const problems = Object.entries(errors);
+
+  const save = useMutation({
+    mutationFn: (body: SaveBody) => fetchJson<{ overlay: OverlaySummary }>(`/api/overlays/${overlay.id}`, { method: 'PATCH', body: JSON.stringify(body) }),
+    onSuccess: ({ overlay: updated }, sent) => {
+      setOverlay(updated);
+      // Take the server's cleaned-up values, unless the form changed while the request was out.
+      setDraft((current) => (sameValue(current.settings, sent.settings) ? readDraft(updated.kind, updated.settings) : current));
+      setName((current) => (current.trim() === sent.name ? updated.name : current));
+      setApiError(null);
+      setAttempted(false);
+      setSavedOnce(true);
+    },
+    onError: (error) => {
+      setApiError(error.message && 'status' in error && error.status === 400 ? splitFieldError(error.message) : { field: null, message: requestErrorMessage(error) });
+      setAttempted(true);
+    },
+  });
+
+  // Leaving with unsaved changes asks first (the browser's own prompt).
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  // "?created=1" shows the welcome once; a reload should not show it again.
+  useEffect(() => {
+    if (created) window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, [created]);
+
+  const focusFirstProblem = () => requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (problems.length > 0) {
+      focusFirstProblem();
+      return;
+    }
+    setApiError(null);
+    save.mutate({ name: name.trim(), settings: draft.settings });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      form.current?.requestSubmit();
+    }
+  };
+
+  const discard = () => {
+    setDraft(saved);
+    setName(overlay.name);
+    setApiError(null);
+    setAttempted(false);
+  };
+
+  const change = (next: SettingsDraft) => {
+    setDraft(next);
+    setSavedOnce(false);
+    if (apiError) setApiError(null);
+  };
+
+  const label = OVERLAY_KIND_LABELS[overlay.kind];
+  const status = save.isPending ? 'Saving…' : dirty ? 'Unsaved changes — the preview shows them; OBS shows them once saved.' : savedOnce ? 'Saved. Open copies in OBS update by themselves.' : 'All changes saved.';
+
+  return (
+    <div className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href="/dashboard/overlays" className="hover:text-white">
+          Overlays
+        </Link>{' '}
+        / <span className="text-white">{overlay.name}</span>
+      </nav>
+      <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+        <div className="flex min-w-0 flex-col gap-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="min-w-0 break-words text-2xl font-bold">{overlay.name}</h1>
+            <StatusBadge revoked={overlay.revoked} />
+          </div>
+          <p className="text-sm text-muted">
+            {label.name} for @{overlay.handle} — {label.description}
+          </p>
+        </div>
+        {overlay.kind === 'QA_GAME' && (
+          <Link href={`/dashboard/games?overlay=${overlay.id}`} className="inline-flex min-h-11 shrink-0 items-center justify-center rounded-lg bg-accent px-4 font-semibold hover:opacity-90">
+            Open host panel
+          </Link>
+        )}
+      </header>
+
+      {created && <Notice>Overlay created. Copy its URL into OBS below, then make it yours: the preview shows each change before you save.</Notice>}
+
+      <UrlPanel overlay={overlay} fallbackOrigin={fallbackOrigin} onChange={setOverlay} />
+
+      <div className="grid items-start gap-4 lg:grid-cols-2">
+        <div className="min-w-0 lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1">
+          <PreviewPanel token={overlay.token} kind={overlay.kind} settings={draft.settings} name={overlay.name} />
+        </div>
+        <form ref={form} onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="settings-title" className="flex min-w-0 flex-col gap-4 rounded-xl border border-line bg-panel p-4 sm:p-5 lg:col-start-1 lg:row-start-1 [&_:is(input,textarea,select,button,table)]:scroll-mb-40">
+          <h2 id="settings-title" className="font-semibold">
+            Settings
+          </h2>
+          <TextField path="name" label="Name (only you see it)" value={name} maxLength={NAME_MAX} onChange={(value) => { setName(value); setSavedOnce(false); }} error={errors.name} />
+          <SettingsFields draft={draft} onChange={change} errors={errors} />
+
+          <div className="sticky bottom-0 -mx-4 -mb-4 flex flex-col gap-2 rounded-b-xl border-t border-line bg-panel/95 px-4 py-3 backdrop-blur sm:-mx-5 sm:-mb-5 sm:px-5">
+            {/* Fields scroll clear of this bar when focused (scroll-mb on the form's controls). */}
+            {attempted && (problems.length > 0 || (apiError && !apiError.field)) && (
+              <div role="alert" className="rounded-lg border border-accent/50 bg-accent/10 px-3 py-2 text-sm">
+                {problems.length > 0 ? (
+                  <>
+                    <p className="font-semibold">{problems.length === 1 ? 'One thing to fix before saving:' : `${problems.length} things to fix before saving:`}</p>
+                    <ul className="mt-1 flex flex-col gap-0.5">
+                      {problems.map(([field, message]) => (
+                        <li key={field}>
+                          <a
+                            href={`#${fieldId(field)}`}
+                            onClick={(e) => {
+                              e.preventDefault();
+                              document.getElementById(fieldId(field))?.focus();
+                            }}
+                            className="underline hover:text-white"
+                          >
+                            {fieldLabel(field)}
+                          </a>
+                          : {message}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : (
+                  <p>
+                    <span className="font-semibold">Not saved.</span> {apiError?.message} Your changes are still here.
+                  </p>
+                )}
+              </div>
+            )}
+            <div className="flex flex-wrap items-center gap-2">
+              <button type="submit" disabled={save.isPending || !dirty} className="min-h-11 rounded-lg bg-accent px-5 font-semibold hover:opacity-90 disabled:opacity-50">
+                {save.isPending ? 'Saving…' : 'Save changes'}
+              </button>
+              {dirty && !save.isPending && (
+                <button type="button" onClick={discard} className="min-h-11 rounded-lg border border-line px-4 hover:bg-panel-2">
+                  Discard
+                </button>
+              )}
+              <p role="status" className="min-w-0 flex-1 text-xs text-muted">
+                {status}
+              </p>
+            </div>
+          </div>
+        </form>
+      </div>
+
+      <MoreActions overlay={overlay} unsaved={dirty} />
+    </div>
+  );
+}

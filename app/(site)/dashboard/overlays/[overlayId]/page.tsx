@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { isAppError } from '@/lib/api/errors';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { appUrl } from '@/lib/env';
+import { getOverlay } from '@/lib/overlays/manage';
+import { OverlayEditor } from './overlay-editor-client';
+
+export const metadata: Metadata = { title: 'Edit overlay' };
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ overlayId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OverlayEditorPage({ params, searchParams }: Props) {
+  const { overlayId } = await params;
+  const user = await requireUser(`/dashboard/overlays/${overlayId}`);
+  // Someone else's overlay is "not found" too, so ids cannot be probed.
+  const overlay = await getOverlay(db, user.id, overlayId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+  if (!overlay) notFound();
+  const { created } = await searchParams;
+  return <OverlayEditor key={overlay.id} initial={overlay} created={created === '1'} fallbackOrigin={appUrl()} />;
+}

@@ -1,0 +1,72 @@
+// The user's overlays grouped by account: kind, name, status, Copy URL and a link to the editor.
+import Link from 'next/link';
+import { Card } from '@/components/ui/card';
+import { formatObsSize, OBS_SIZES, OVERLAY_KIND_ICONS } from '@/lib/overlays/editor';
+import type { OverlaySummary } from '@/lib/overlays/manage';
+import { OVERLAY_KIND_LABELS } from '@/lib/overlays/settings';
+import { CopyUrlButton } from './overlay-url';
+
+export function StatusBadge({ revoked }: { revoked: boolean }) {
+  return revoked ? (
+    <span className="rounded-full border border-amber-400/50 bg-amber-400/10 px-2 py-0.5 text-xs font-semibold text-amber-300">Revoked</span>
+  ) : (
+    <span className="rounded-full border border-emerald-400/40 bg-emerald-400/10 px-2 py-0.5 text-xs font-semibold text-emerald-300">Active</span>
+  );
+}
+
+function groupByAccount(overlays: OverlaySummary[]): { accountId: string; handle: string; overlays: OverlaySummary[] }[] {
+  const groups = new Map<string, { accountId: string; handle: string; overlays: OverlaySummary[] }>();
+  for (const overlay of overlays) {
+    const group = groups.get(overlay.accountId) ?? { accountId: overlay.accountId, handle: overlay.handle, overlays: [] };
+    group.overlays.push(overlay);
+    groups.set(overlay.accountId, group);
+  }
+  return [...groups.values()].sort((a, b) => a.handle.localeCompare(b.handle));
+}
+
+export function OverlayList({ overlays, fallbackOrigin }: { overlays: OverlaySummary[]; fallbackOrigin: string }) {
+  return (
+    <div className="flex flex-col gap-4">
+      {groupByAccount(overlays).map((group) => (
+        <Card
+          key={group.accountId}
+          title={`@${group.handle}`}
+          action={
+            <Link href={`/dashboard/overlays?account=${group.accountId}#new-overlay`} className="shrink-0 whitespace-nowrap text-sm text-muted hover:text-white">
+              Add overlay<span className="sr-only"> for @{group.handle}</span>
+            </Link>
+          }
+        >
+          <ul className="flex flex-col gap-2" aria-label={`Overlays of @${group.handle}`}>
+            {group.overlays.map((overlay) => (
+              <li key={overlay.id} className="flex flex-col gap-3 rounded-lg bg-panel-2 p-3 sm:flex-row sm:items-center" data-testid="overlay-row">
+                <div className="flex min-w-0 flex-1 items-center gap-3">
+                  <span aria-hidden className="text-2xl">
+                    {OVERLAY_KIND_ICONS[overlay.kind]}
+                  </span>
+                  <div className="min-w-0">
+                    <Link href={`/dashboard/overlays/${overlay.id}`} className="block truncate font-semibold hover:underline">
+                      {overlay.name}
+                    </Link>
+                    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
+                      <span>{OVERLAY_KIND_LABELS[overlay.kind].name}</span>
+                      <span aria-hidden>·</span>
+                      <span>OBS {formatObsSize(OBS_SIZES[overlay.kind])}</span>
+                      <StatusBadge revoked={overlay.revoked} />
+                    </p>
+                  </div>
+                </div>
+                <div className="flex gap-2 sm:shrink-0">
+                  {overlay.token ? <CopyUrlButton token={overlay.token} fallbackOrigin={fallbackOrigin} name={overlay.name} /> : <span className="self-center text-xs text-muted">URL turned off</span>}
+                  <Link href={`/dashboard/overlays/${overlay.id}`} className="inline-flex min-h-10 items-center rounded-lg border border-line px-3 text-sm font-semibold hover:bg-panel">
+                    Edit<span className="sr-only"> {overlay.name}</span>
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ))}
+    </div>
+  );
+}

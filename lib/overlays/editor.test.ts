@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '@/lib/games/rules';
+import {
+  describeRules,
+  draftErrors,
+  fieldId,
+  fieldLabel,
+  formatObsSize,
+  formatWordList,
+  humaniseIssue,
+  nextGiftTier,
+  OBS_SIZES,
+  overlayUrl,
+  parseWordList,
+  previewPath,
+  readDraft,
+  requestErrorMessage,
+  sameValue,
+  settingsMessage,
+  splitFieldError,
+  testEventMessage,
+} from '@/lib/overlays/editor';
+import { readEditorMessage } from '@/lib/overlays/preview';
+import { OVERLAY_KINDS } from '@/lib/overlays/settings';
+
+describe('OBS sizes and URLs', () => {
+  it('suggests a size for every kind that fits a portrait TikTok canvas', () => {
+    for (const kind of OVERLAY_KINDS) {
+      const size = OBS_SIZES[kind];
+      expect(size.width).toBeGreaterThan(0);
+      expect(size.width).toBeLessThanOrEqual(1080);
+      expect(size.height).toBeLessThanOrEqual(1920);
+    }
+    expect(formatObsSize(OBS_SIZES.GOAL)).toBe('800 × 140');
+  });
+
+  it('builds the absolute overlay URL and the preview path', () => {
+    expect(overlayUrl('https://livelens.app', 'abc_DEF-123')).toBe('https://livelens.app/overlay/abc_DEF-123');
+    expect(overlayUrl('http://127.0.0.1:3100/', 'tok')).toBe('http://127.0.0.1:3100/overlay/tok');
+    expect(previewPath('tok')).toBe('/overlay/tok?preview=1');
+    // A token is base64url, but nothing odd may break out of the path.
+    expect(overlayUrl('https://x.test', 'a/b?c')).toBe('https://x.test/overlay/a%2Fb%3Fc');
+  });
+});
+
+describe('preview protocol', () => {
+  it('builds the messages the overlay page accepts', () => {
+    const origin = 'https://livelens.app';
+    expect(settingsMessage({ target: 5 })).toEqual({ source: 'livelens-editor', type: 'settings', settings: { target: 5 } });
+    expect(readEditorMessage({ origin, data: settingsMessage({ target: 5 }) }, origin)).toEqual(settingsMessage({ target: 5 }));
+    expect(readEditorMessage({ origin, data: testEventMessage() }, origin)).toEqual({ source: 'livelens-editor', type: 'test' });
+  });
+});
+
+describe('word lists', () => {
+  it('reads one word per line like the server stores them', () => {
+    expect(parseWordList('  Spam \n\nscam\r\nSPAM\n   \nfree coins\n')).toEqual(['spam', 'scam', 'free coins']);
+    expect(parseWordList('')).toEqual([]);
+    expect(formatWordList(['spam', 'scam'])).toBe('spam\nscam');
+    expect(parseWordList(formatWordList(['a', 'b']))).toEqual(['a', 'b']);
+  });
+});
+
+describe('gift tiers', () => {
+  it('adds a tier above the highest one, never on a value already taken', () => {
+    expect(nextGiftTier([])).toEqual({ minDiamonds: 1, multiplier: 1 });
+    expect(nextGiftTier(DEFAULT_RULES.giftTiers)).toEqual({ minDiamonds: 1000, multiplier: 1.5 });
+    expect(nextGiftTier([{ minDiamonds: 100, multiplier: 2 }, { minDiamonds: 5, multiplier: 1 }])).toEqual({ minDiamonds: 1000, multiplier: 2 });
+    expect(nextGiftTier([{ minDiamonds: 1_000_000, multiplier: 3 }])).toEqual({ minDiamonds: 999_999, multiplier: 3 });
+    expect(nextGiftTier([{ minDiamonds: Number.NaN, multiplier: 1 }])).toEqual({ minDiamonds: 1, multiplier: 1 });
+  });
+});
+
+describe('rules in plain words', () => {
+  it('explains the default rules', () => {
+    expect(describeRules(DEFAULT_RULES)).toEqual([
+      'Followers: 1 point per 10 likes; everyone else: 1 point per 15 likes. Only whole points count; leftover likes carry over.',
+      'Gifts: diamonds × a multiplier, ×1 for gifts worth 1–9 diamonds each, ×1.2 for 10–99 and ×1.5 for 100 or more.',
+      'A gift streak counts once, when it ends. Nothing scores while the game is frozen.',
+      'Example: 30 likes from a follower = 3 points; a 5-diamond gift sent 3 times in one streak = 15 points.',
+    ]);
+  });
+
+  it('follows edits: unsorted tiers, one-value ranges, a first tier above 1, one like per point', () => {
+    const lines = describeRules({
+      likesPerPointFollower: 1,
+      likesPerPointNonFollower: 2,
+      giftTiers: [
+        { minDiamonds: 100, multiplier: 2 },
+        { minDiamonds: 5, multiplier: 1.25 },
+        { minDiamonds: 6, multiplier: 1.5 },
+      ],
+    });
+    expect(lines[0]).toMatch(/^Followers: 1 point per like; everyone else: 1 point per 2 likes\./);
+    expect(lines[1]).toBe('Gifts: diamonds × a multiplier, ×1.25 for gifts worth 5 diamonds each, ×1.5 for 6–99 and ×2 for 100 or more.');
+    expect(lines[2]).toBe('Gifts worth less than 5 diamonds count ×1.');
+    expect(lines.at(-1)).toBe('Example: 3 likes from a follower = 3 points; a 5-diamond gift sent 3 times in one streak = 18.75 points.');
+  });
+
+  it('handles a single tier', () => {
+    expect(describeRules({ ...DEFAULT_RULES, giftTiers: [{ minDiamonds: 1, multiplier: 2 }] })[1]).toBe('Gifts: diamonds × a multiplier, ×2 for gifts worth 1 or more diamonds each.');
+  });
+});
+
+describe('validation messages', () => {
+  it('turns zod wording into something to act on', () => {
+    expect(humaniseIssue('Too small: expected number to be >=1')).toBe('Use 1 or more.');
+    expect(humaniseIssue('Too big: expected number to be <=1000000000')).toBe('Use 1,000,000,000 or less.');
+    expect(humaniseIssue('Invalid input: expected number, received NaN')).toBe('Enter a number.');
+    expect(humaniseIssue('Invalid input: expected int, received number')).toBe('Use a whole number.');
+    expect(humaniseIssue('Too big: expected string to have <=60 characters')).toBe('Use at most 60 characters.');
+    expect(humaniseIssue('Too small: expected array to have >=1 items')).toBe('Keep at least one row.');
+    expect(humaniseIssue('Invalid option: expected one of "likes"|"diamonds"|"follows"')).toBe('Pick one of likes, diamonds, follows.');
+    expect(humaniseIssue('Two gift tiers start at the same value.')).toBe('Two gift tiers start at the same value.');
+  });
+
+  it('splits API messages into field and message', () => {
+    expect(splitFieldError('target: Too small: expected number to be >=1')).toEqual({ field: 'target', message: 'Use 1 or more.' });
+    expect(splitFieldError('rules.giftTiers.1.minDiamonds: Invalid input: expected int, received number')).toEqual({ field: 'rules.giftTiers.1.minDiamonds', message: 'Use a whole number.' });
+    expect(splitFieldError('name: Give the overlay a name.')).toEqual({ field: 'name', message: 'Give the overlay a name.' });
+    expect(splitFieldError('settings: Invalid input')).toEqual({ field: null, message: 'Invalid input' });
+    expect(splitFieldError('Something went wrong on our side. Please try again in a moment.')).toEqual({ field: null, message: 'Something went wrong on our side. Please try again in a moment.' });
+  });
+
+  it('checks a draft with the API schema and reports every field', () => {
+    const draft = readDraft('GOAL', {});
+    expect(draftErrors(draft)).toEqual({});
+    if (draft.kind !== 'GOAL') throw new Error('unreachable');
+    expect(draftErrors({ kind: 'GOAL', settings: { ...draft.settings, target: 0, title: 'x'.repeat(61), scale: Number.NaN } })).toEqual({
+      target: 'Use 1 or more.',
+      title: 'Use at most 60 characters.',
+      scale: 'Enter a number.',
+    });
+    const board = readDraft('LEADERBOARD', {});
+    if (board.kind !== 'LEADERBOARD') throw new Error('unreachable');
+    const tiers = [...board.settings.rules.giftTiers, { minDiamonds: 10, multiplier: 2 }];
+    expect(draftErrors({ kind: 'LEADERBOARD', settings: { ...board.settings, rules: { ...board.settings.rules, giftTiers: tiers } } })).toEqual({ 'rules.giftTiers': 'Two gift tiers start at the same value.' });
+  });
+
+  it('explains failed requests, including ones that never reached us', () => {
+    const apiError = (status: number, message: string) => Object.assign(new Error(message), { status });
+    expect(requestErrorMessage(new TypeError('Failed to fetch'))).toBe('Could not reach LiveLens. Check your connection and try again.');
+    expect(requestErrorMessage(apiError(401, 'Sign in to use the dashboard.'))).toMatch(/^Your session has ended/);
+    expect(requestErrorMessage(apiError(404, 'No such overlay in your dashboard.'))).toMatch(/no longer exists/);
+    expect(requestErrorMessage(apiError(409, 'You have 100 overlays already; delete some you no longer use.'))).toBe('You have 100 overlays already; delete some you no longer use.');
+    expect(requestErrorMessage(apiError(400, 'target: Too small: expected number to be >=1'))).toBe('Use 1 or more.');
+  });
+
+  it('names fields for the error summary and gives them stable ids', () => {
+    expect(fieldLabel('target')).toBe('Target');
+    expect(fieldLabel('rules.giftTiers.0.multiplier')).toBe('Gift tier 1 — multiplier');
+    expect(fieldLabel('blockedWords.2')).toBe('Blocked word 3');
+    expect(fieldLabel('mystery')).toBe('mystery');
+    expect(fieldId('rules.giftTiers.0.minDiamonds')).toBe('setting-rules-giftTiers-0-minDiamonds');
+  });
+});
+
+describe('drafts', () => {
+  it('reads stored settings with defaults and compares them structurally', () => {
+    const draft = readDraft('QA_GAME', { countdownSeconds: 9, accent: 'nope' });
+    expect(draft.kind).toBe('QA_GAME');
+    expect(draft.settings).toMatchObject({ countdownSeconds: 9, accent: '#ff2d55' });
+    expect(sameValue({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true);
+    expect(sameValue({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameValue([1, 2], [2, 1])).toBe(false);
+    expect(sameValue(Number.NaN, Number.NaN)).toBe(true);
+    expect(sameValue(null, {})).toBe(false);
+  });
+});
