@@ -35,6 +35,11 @@ function countdownSeconds(session: SessionRecord): number {
   return session.overlay?.kind === 'QA_GAME' ? readSettings('QA_GAME', session.overlay.settings).countdownSeconds : 5;
 }
 
+/** How many rows the overlay shows (the host panel marks them). */
+function boardSize(overlay: NonNullable<SessionRecord['overlay']>): number {
+  return overlay.kind === 'QA_GAME' ? readSettings('QA_GAME', overlay.settings).size : readSettings('LEADERBOARD', overlay.settings).size;
+}
+
 async function announce(accountId: string, message: GameMessage): Promise<void> {
   await notifyAccount(accountId, RealtimeEvent.game, message);
 }
@@ -147,9 +152,11 @@ export async function clearQuestion(db: Db, userId: string, sessionId: string): 
 
 export type HostView = {
   session: GameSnapshot & { status: string; endedAt: number | null; countdownSeconds: number };
-  overlay: { id: string; name: string; kind: string; token: string | null; revoked: boolean } | null;
+  overlay: { id: string; name: string; kind: string; token: string | null; revoked: boolean; size: number } | null;
   account: { id: string; handle: string };
   winners: { id: string; winner: GameWinner; question: string | null; selectedAt: number }[];
+  /** The server's clock when the view was read (the panel corrects its countdown by it). */
+  serverNow: number;
 };
 
 /** Everything the host panel shows for one session. */
@@ -162,9 +169,10 @@ export async function getHostView(db: Db, userId: string, sessionId: string): Pr
   ]);
   return {
     session: { ...snapshot, status: session.status, endedAt: session.endedAt?.getTime() ?? null, countdownSeconds: countdownSeconds(session) },
-    overlay: session.overlay ? { id: session.overlay.id, name: session.overlay.name, kind: session.overlay.kind, token: session.overlay.revokedAt ? null : session.overlay.token, revoked: session.overlay.revokedAt !== null } : null,
+    overlay: session.overlay ? { id: session.overlay.id, name: session.overlay.name, kind: session.overlay.kind, token: session.overlay.revokedAt ? null : session.overlay.token, revoked: session.overlay.revokedAt !== null, size: boardSize(session.overlay) } : null,
     account,
     winners: winners.map((w) => ({ id: w.id, winner: winnerOf(w.viewer, w.points), question: w.question, selectedAt: w.selectedAt.getTime() })),
+    serverNow: Date.now(),
   };
 }
 

@@ -1,0 +1,46 @@
+import { Avatar } from '@/components/ui/avatar';
+import type { BoardRow } from '@/lib/games/board';
+import { formatPoints } from '@/lib/games/host-view';
+import { formatCompact, formatCount } from '@/lib/stats/format';
+
+/** The live board as the host sees it: rank, viewer, points, and what the points came from. */
+export function HostBoard({ rows, size }: { rows: BoardRow[]; size: number }) {
+  if (rows.length === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-line p-6 text-center text-muted" data-testid="board-empty">
+        No points yet. Likes and gifts sent during the LIVE put viewers on the board.
+      </p>
+    );
+  }
+  return (
+    <ol className="flex flex-col gap-2" data-testid="board" aria-label="Board">
+      {rows.map((row) => (
+        <li
+          key={row.userId}
+          data-testid="board-row"
+          data-user-id={row.userId}
+          data-rank={row.rank}
+          className={`flex min-h-14 items-center gap-3 rounded-lg px-3 py-2 ${row.rank <= size ? 'bg-panel-2' : 'bg-panel-2/40 text-muted'}`}
+        >
+          <span className={`w-7 shrink-0 text-right text-lg font-bold tabular-nums ${row.rank === 1 ? 'text-amber-300' : ''}`}>{row.rank}</span>
+          <Avatar src={row.avatar} name={row.nickname || row.handle} size={40} />
+          <span className="min-w-0 flex-1">
+            <span className="flex flex-wrap items-center gap-x-2">
+              <span className="truncate font-semibold text-white">{row.nickname || row.handle}</span>
+              {row.follower && <span className="rounded-full bg-accent-2/15 px-2 py-0.5 text-xs font-semibold text-accent-2">Follower</span>}
+            </span>
+            <span className="block truncate text-sm text-muted">
+              @{row.handle} · <span aria-label={`${formatCount(row.likes)} likes`}>❤ {formatCompact(row.likes)}</span> · <span aria-label={`${formatCount(row.diamonds)} diamonds`}>💎 {formatCount(row.diamonds)}</span>
+            </span>
+          </span>
+          <span className="shrink-0 text-right">
+            <span className="block text-xl font-bold tabular-nums text-white" data-testid="board-points">
+              {formatPoints(row.points)}
+            </span>
+            <span className="block text-xs text-muted">points</span>
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

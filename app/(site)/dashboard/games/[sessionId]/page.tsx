@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { isAppError } from '@/lib/api/errors';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { appUrl } from '@/lib/env';
+import { getHostView } from '@/lib/games/host';
+import { getPublicRealtimeConfig } from '@/lib/realtime/config';
+import { HostPanelClient } from './host-panel-client';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Host panel' };
+
+export default async function HostPanelPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  const { sessionId } = await params;
+  const user = await requireUser(`/dashboard/games/${sessionId}`);
+  const view = await getHostView(db, user.id, sessionId.slice(0, 64)).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+  if (!view) notFound();
+  return <HostPanelClient initial={view} realtime={getPublicRealtimeConfig()} appUrl={appUrl()} />;
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import { explainError } from '@/lib/games/host-view';
+import { fetchJson } from '@/lib/query-client';
+
+type AccountOption = { id: string; handle: string; nickname: string | null };
+
+/** Creates a Q&A overlay for one of the user's accounts and selects it. */
+export function CreateOverlayForm({ accounts }: { accounts: AccountOption[] }) {
+  const router = useRouter();
+  const selectId = useId();
+  const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
+  const create = useMutation({
+    mutationFn: (input: { accountId: string }) => fetchJson<{ overlay: { id: string } }>('/api/overlays', { method: 'POST', body: JSON.stringify({ accountId: input.accountId, kind: 'QA_GAME' }) }),
+    onSuccess: ({ overlay }) => {
+      router.push(`/dashboard/games?overlay=${overlay.id}`);
+      router.refresh();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (accountId) create.mutate({ accountId });
+  };
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-2">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+        <label htmlFor={selectId} className="flex flex-col gap-1 text-sm">
+          Account
+          <select id={selectId} value={accountId} onChange={(e) => setAccountId(e.target.value)} className="min-h-12 rounded-lg border border-line bg-panel px-3 text-base">
+            {accounts.map((a) => (
+              <option key={a.id} value={a.id}>
+                @{a.handle}
+                {a.nickname ? ` · ${a.nickname}` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={!accountId || create.isPending} className="min-h-12 rounded-lg bg-accent px-5 font-semibold hover:opacity-90 disabled:opacity-60">
+          {create.isPending ? 'Creating…' : 'Create Q&A overlay'}
+        </button>
+      </div>
+      {create.error && (
+        <p role="alert" className="text-sm text-accent">
+          {explainError(create.error)}
+        </p>
+      )}
+    </form>
+  );
+}
