@@ -10,7 +10,46 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, '.data', 'test-results');
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 
-type StepResult = { name: string; ok: boolean; passed: number; failed: number; skipped: number; seconds: number };
+type StepResult = { name: string; ok: boolean; passed: number; failed: number; skipped: number; seconds: number; failures?: string[] };
+
+/** The first line of a failure message, without colour codes, shortened. */
+const firstLine = (message: string | undefined) => (message ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 200) ?? '';
+
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults?: { name: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+};
+
+function vitestFailures(report: VitestReport): string[] {
+  const failures: string[] = [];
+  for (const file of report.testResults ?? []) {
+    const relative = path.relative(ROOT, file.name);
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failed) failures.push(`${relative} › ${a.fullName} — ${firstLine(a.failureMessages?.[0])}`);
+    if (failed.length === 0 && file.message) failures.push(`${relative} — ${firstLine(file.message)}`);
+  }
+  return failures;
+}
+
+type PlaywrightSuite = { title: string; file?: string; specs?: { title: string; file?: string; tests?: { status: string; results?: { error?: { message?: string } }[] }[] }[]; suites?: PlaywrightSuite[] };
+
+function playwrightFailures(suites: PlaywrightSuite[] | undefined): string[] {
+  const failures: string[] = [];
+  for (const suite of suites ?? []) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results?.map((r) => r.error?.message).find(Boolean);
+        failures.push(`${spec.file ?? suite.file ?? suite.title} › ${spec.title} — ${firstLine(error)}`);
+      }
+    }
+    failures.push(...playwrightFailures(suite.suites));
+  }
+  return failures;
+}
 
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
@@ -58,22 +97,28 @@ async function main(): Promise<void> {
     await step('unit and integration tests (vitest)', async () => {
       const file = path.join(RESULTS, 'vitest.json');
       const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
-      const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
+      const report = readJson<VitestReport>(file);
       if (!report) return checkStep(false);
-      return { ok: code === 0, passed: report.numPassedTests, failed: report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests };
+      return { ok: code === 0, passed: report.numPassedTests, failed: report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests, failures: vitestFailures(report) };
     }),
   );
 
   results.push(
     await step('browser tests (playwright)', async () => {
       const code = await run(bin('playwright'), ['test']);
-      const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(path.join(RESULTS, 'playwright.json'));
+      const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[] }>(path.join(RESULTS, 'playwright.json'));
       if (!report) return checkStep(false);
       const { expected, unexpected, flaky, skipped } = report.stats;
-      return { ok: code === 0, passed: expected + flaky, failed: unexpected + (code !== 0 && unexpected === 0 ? 1 : 0), skipped };
+      return { ok: code === 0, passed: expected + flaky, failed: unexpected + (code !== 0 && unexpected === 0 ? 1 : 0), skipped, failures: playwrightFailures(report.suites) };
     }),
   );
 
+  // Failed tests are named again here, next to the summary, so a log read from its end shows them.
+  const failures = results.flatMap((r) => r.failures ?? []);
+  if (failures.length > 0) {
+    console.log('\n━━━ failed tests ━━━');
+    for (const failure of failures) console.log(`✗ ${failure}`);
+  }
   console.log('\n━━━ summary ━━━');
   for (const r of results) {
     console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(38)} ${String(r.passed).padStart(4)} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}  (${r.seconds.toFixed(0)} s)`);
