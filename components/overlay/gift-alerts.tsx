@@ -4,7 +4,7 @@
 // (lib/overlays/alert-queue.ts), with an optional chime and the alert read aloud. Names go through the
 // word filter, so a blocked name is shown and spoken as "Someone".
 import { useEffect, useEffectEvent, useState, type CSSProperties } from 'react';
-import { advanceAlertQueue, createAlertQueue, enqueueAlert, nextAlertChange, type AlertTiming } from '@/lib/overlays/alert-queue';
+import { ALERT_GAP_MS, advanceAlertQueue, createAlertQueue, enqueueAlert, nextAlertChange, type AlertTiming } from '@/lib/overlays/alert-queue';
 import { displayText, fillTemplate, type WordFilter } from '@/lib/overlays/filter';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { RealtimeGift } from '@/lib/realtime/payloads';
@@ -14,8 +14,6 @@ import { formatNumber, useOverlayEvent, useWordFilter } from './context';
 
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
 
-/** The pause between two alerts, so one has left before the next enters. */
-const ALERT_GAP_MS = 250;
 const EXIT_MS = 400;
 
 function alertText(gift: RealtimeGift, settings: Settings, filter: WordFilter) {

@@ -22,6 +22,9 @@ export type AlertQueue<T> = {
   readonly readyAt: number;
 };
 
+/** The pause between two alerts on an overlay, so one has left before the next enters. */
+export const ALERT_GAP_MS = 250;
+
 /** Enough to cover any redelivery window; older ids are forgotten so a long stream stays small. */
 export const SEEN_LIMIT = 1000;
 

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-const BENCHES = ['ingest', 'web', 'dashboard'];
+const BENCHES = ['ingest', 'web', 'dashboard', 'overlay'];
 
 async function run(name: string): Promise<unknown> {
   const script = path.join(import.meta.dirname, `${name}.ts`);
