@@ -1,4 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
+import { startObsStandIn } from '@/lib/testing/obs-stand-in';
 import { addAccount, freshHandle, replay, signIn } from './support/live';
 
 // The Q&A game end to end: a recorded LIVE replayed as a fresh account goes through the real decoder,
@@ -26,6 +27,11 @@ test('host a Q&A session: board fills, freeze counts down, the winner’s questi
   const created = await page.request.post('/api/overlays', { data: { accountId, kind: 'QA_GAME' } });
   expect(created.status()).toBe(201);
   const { overlay } = (await created.json()) as { overlay: { id: string; token: string } };
+  // The optional scene switch, against a local stand-in for OBS's websocket server (obs-websocket 5).
+  const obsServer = startObsStandIn('obs-password', ['Q&A winner']);
+  await obsServer.ready;
+  const patched = await page.request.patch(`/api/overlays/${overlay.id}`, { data: { settings: { obsScene: 'Q&A winner', obsUrl: obsServer.url(), obsPassword: 'obs-password' } } });
+  expect(patched.ok()).toBe(true);
 
   const obsContext = await browser.newContext();
   const obs = await obsContext.newPage();
@@ -62,6 +68,8 @@ test('host a Q&A session: board fills, freeze counts down, the winner’s questi
   await expect(banner).toHaveAttribute('data-phase', 'frozen', { timeout: 15_000 });
   await expect(banner).toContainText('Frozen');
   await expect.soft(obs.getByTestId('qa-frozen')).toBeVisible({ timeout: 10_000 });
+  // When the countdown ended, the overlay (in OBS, a browser source) switched the program scene once.
+  await expect.poll(() => obsServer.switched, { timeout: 10_000 }).toEqual(['Q&A winner']);
   expect(await smallTargets(page.getByTestId('host-panel'), 'button, a, select, textarea, input:not([type=radio])')).toEqual([]);
   // Turned to portrait, the controls come first, above the board.
   await page.setViewportSize({ width: 820, height: 1180 });
@@ -119,6 +127,9 @@ test('host a Q&A session: board fills, freeze counts down, the winner’s questi
   await expect(entry.getByTestId('history-winner')).toHaveAttribute('data-user-id', winnerId);
   await expect(entry.getByTestId('history-winner')).toContainText(question);
   await obsContext.close();
+  // Winner selection, clearing the question and the rest did not switch scenes again.
+  expect(obsServer.switched).toEqual(['Q&A winner']);
+  await obsServer.close();
 });
 
 test('the game page explains what to do when there is no Q&A overlay, and creates one', async ({ page }) => {

@@ -44,14 +44,14 @@ function readKindSettings(kind: OverlayKind, raw: unknown): KindSettings {
   }
 }
 
-function KindRenderer({ view, overlay }: { view: OverlayView; overlay: KindSettings }) {
+function KindRenderer({ view, overlay, preview }: { view: OverlayView; overlay: KindSettings; preview: boolean }) {
   switch (overlay.kind) {
     case 'GIFT_ALERTS':
       return <GiftAlerts settings={overlay.settings} />;
     case 'LEADERBOARD':
       return <Leaderboard overlayId={view.overlayId} settings={overlay.settings} snapshot={view.game} serverNow={view.serverNow} />;
     case 'QA_GAME':
-      return <QaGame overlayId={view.overlayId} settings={overlay.settings} snapshot={view.game} serverNow={view.serverNow} />;
+      return <QaGame overlayId={view.overlayId} settings={overlay.settings} snapshot={view.game} serverNow={view.serverNow} preview={preview} />;
     case 'GOAL':
       return <Goal settings={overlay.settings} live={view.live} />;
     case 'CHAT':
@@ -103,7 +103,7 @@ export function OverlayRoot({ view, preview }: { view: OverlayView; preview: boo
           <>
             {preview && <div aria-hidden className="ov-checker absolute inset-0" />}
             <div className="relative h-full w-full" style={{ zoom: overlay.settings.scale }}>
-              <KindRenderer view={view} overlay={overlay} />
+              <KindRenderer view={view} overlay={overlay} preview={preview} />
             </div>
           </>
         )}

@@ -2,10 +2,11 @@
 
 // QA_GAME: the points board plus the host's moments: a big countdown when the host freezes the board,
 // a "frozen" badge once no more points count, and the winner with the question the host picked.
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type RefObject } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { formatPoints } from '@/lib/games/rules';
 import type { WordFilter } from '@/lib/overlays/filter';
+import { switchObsScene } from '@/lib/overlays/obs';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { GameSnapshot } from '@/lib/overlays/types';
 import { BoardPanel } from './board';
@@ -29,13 +30,37 @@ function useServerClock(key: number | null, offsetMs: RefObject<number>): number
   return tick && tick.key === key ? tick.now : null;
 }
 
-export function QaGame({ overlayId, settings, snapshot, serverNow }: { overlayId: string; settings: OverlaySettingsByKind['QA_GAME']; snapshot: GameSnapshot | null; serverNow: number }) {
+/**
+ * The optional OBS scene switch: once, when a countdown this page saw running reaches zero (not when the
+ * page opens on an already frozen board, and never in the editor's preview).
+ */
+function useObsSceneSwitch(settings: OverlaySettingsByKind['QA_GAME'], countdownKey: number | null, frozen: boolean, enabled: boolean) {
+  const seen = useRef<number | null>(null);
+  useEffect(() => {
+    if (countdownKey !== null) seen.current = countdownKey;
+  }, [countdownKey]);
+  const switchScene = useEffectEvent(() => {
+    if (!enabled || !settings.obsScene) return;
+    switchObsScene({ url: settings.obsUrl, password: settings.obsPassword, sceneName: settings.obsScene }).catch((error: unknown) => {
+      // Nothing is shown on air; the browser source's console (OBS: Interact → right click → Inspect) says why.
+      console.warn('[LiveLens] OBS scene switch failed:', error instanceof Error ? error.message : error);
+    });
+  });
+  useEffect(() => {
+    if (!frozen || seen.current === null) return;
+    seen.current = null;
+    switchScene();
+  }, [frozen]);
+}
+
+export function QaGame({ overlayId, settings, snapshot, serverNow, preview = false }: { overlayId: string; settings: OverlaySettingsByKind['QA_GAME']; snapshot: GameSnapshot | null; serverNow: number; preview?: boolean }) {
   const filter = useWordFilter(settings.blockedWords);
   const { state, offsetMs } = useGame(overlayId, snapshot, serverNow, settings.size);
   const countdownKey = state.phase === 'countdown' && state.freezeAt !== null ? state.freezeAt : null;
   const now = useServerClock(countdownKey, offsetMs) ?? state.clockAt;
   const secondsLeft = countdownKey === null ? 0 : Math.max(0, Math.ceil((countdownKey - now) / 1000));
   const frozen = state.phase === 'frozen' || (countdownKey !== null && secondsLeft === 0);
+  useObsSceneSwitch(settings, countdownKey, frozen, !preview);
 
   return (
     <div className="relative h-full w-full">

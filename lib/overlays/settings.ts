@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { scoringRulesSchema } from '@/lib/games/rules';
 import { DEFAULT_COUNTDOWN_SECONDS } from '@/lib/games/session';
+import { OBS_DEFAULT_URL } from '@/lib/overlays/obs';
 
 export const OVERLAY_KINDS = ['GIFT_ALERTS', 'LEADERBOARD', 'GOAL', 'CHAT', 'VIEWER_COUNT', 'ACTIVITY', 'QA_GAME'] as const;
 export type OverlayKind = (typeof OVERLAY_KINDS)[number];
@@ -92,6 +93,10 @@ export const qaGameSettings = z.object({
   rules: scoringRulesSchema.default(scoringRulesSchema.parse({})),
   countdownSeconds: z.number().int().min(1).max(60).default(DEFAULT_COUNTDOWN_SECONDS),
   showOvertakes: z.boolean().default(true),
+  /** Optional: OBS switches to this scene (over obs-websocket) when the freeze countdown ends; '' = off. */
+  obsScene: text(100, ''),
+  obsUrl: z.string().trim().max(200).regex(/^wss?:\/\/[^\s/]+(\/\S*)?$/, 'Use a websocket address like ws://127.0.0.1:4455.').default(OBS_DEFAULT_URL),
+  obsPassword: z.string().max(200).default(''),
 });
 
 export const settingsSchemas = {

@@ -111,9 +111,9 @@ export function RangeField({ path, label, value, onChange, min, max, step, forma
   );
 }
 
-type TextProps = Described & { label: ReactNode; value: string; onChange: (value: string) => void; maxLength?: number; placeholder?: string };
+type TextProps = Described & { label: ReactNode; value: string; onChange: (value: string) => void; maxLength?: number; placeholder?: string; type?: 'text' | 'password' };
 
-export function TextField({ path, label, value, onChange, maxLength, placeholder, hint, error }: TextProps) {
+export function TextField({ path, label, value, onChange, maxLength, placeholder, hint, error, type = 'text' }: TextProps) {
   return (
     <div className="flex flex-col gap-1 text-sm">
       <label htmlFor={fieldId(path)} className="font-medium">
@@ -121,11 +121,12 @@ export function TextField({ path, label, value, onChange, maxLength, placeholder
       </label>
       <input
         id={fieldId(path)}
+        type={type}
         value={value}
         onChange={(e) => onChange(e.currentTarget.value)}
         maxLength={maxLength}
         placeholder={placeholder}
-        autoComplete="off"
+        autoComplete={type === 'password' ? 'new-password' : 'off'}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(path, hint, error)}
         className={inputClass}

@@ -39,6 +39,11 @@ export function QaGameFields({ settings, onChange, errors }: FieldsProps<QaGame>
         <NumberField path="countdownSeconds" label="Freeze countdown" value={settings.countdownSeconds} min={1} max={60} suffix="seconds" onChange={(countdownSeconds) => onChange({ ...settings, countdownSeconds })} error={errors.countdownSeconds} hint="Shown on the overlay after you press Freeze; points stop when it ends." />
       </FieldGroup>
       <RulesEditor rules={settings.rules} onChange={(rules) => onChange({ ...settings, rules })} errors={errors} appliesFrom="the next session you start in the host panel" />
+      <FieldGroup title="Switch OBS scene when the countdown ends (optional)" description="Uses OBS’s own websocket server (OBS 28 or later: Tools → WebSocket Server Settings → Enable). Leave the scene empty to turn this off.">
+        <TextField path="obsScene" label="Scene to switch to" value={settings.obsScene} maxLength={100} placeholder="e.g. Q&A winner" onChange={(obsScene) => onChange({ ...settings, obsScene })} error={errors.obsScene} />
+        <TextField path="obsUrl" label="OBS websocket address" value={settings.obsUrl} maxLength={200} onChange={(obsUrl) => onChange({ ...settings, obsUrl })} error={errors.obsUrl} hint="ws://127.0.0.1:4455 when the overlay runs in OBS on the same computer." />
+        <TextField path="obsPassword" type="password" label="OBS websocket password" value={settings.obsPassword} maxLength={200} onChange={(obsPassword) => onChange({ ...settings, obsPassword })} error={errors.obsPassword} hint="Kept with the overlay and sent to the overlay page, so anyone with the overlay’s URL could read it; OBS’s websocket normally accepts connections from this computer only." />
+      </FieldGroup>
     </>
   );
 }
