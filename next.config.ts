@@ -12,6 +12,14 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project (`npm run typecheck`); repeating it inside every
   // `next build` only slows down `npm start`.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // Profile pages (/@handle) are cached on their first visit (ISR). Keep those renders in memory (an LRU
+    // of `cacheMaxMemorySize`, 50 MB by default) instead of writing them under .next/: any address
+    // /@anything creates an entry, so on disk they would pile up without bound, and they would outlive a
+    // restart against another database (the tests and benchmarks share the build). Pages rendered at
+    // build time are still read from .next/ as before.
+    isrFlushToDisk: false,
+  },
   // Profiles live at /@username; "@" folders are parallel-route slots in the app router, so the page
   // sits at /profile/[username] and this rewrite keeps the public address.
   async rewrites() {

@@ -18,6 +18,11 @@ test('searching a handle from the home page opens its statistics', async ({ page
       return page.getByRole('link', { name: /Luna Bakes/ }).count();
     }, { timeout: 15_000 })
     .toBeGreaterThan(0);
+  // Looked up once, the page now comes from the route cache with the stored numbers.
+  const again = await page.goto('/@luna.bakes');
+  expect(again?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Luna Bakes');
+  await expect(page.getByText('184.2K', { exact: true })).toBeVisible();
 });
 
 test('a bad handle is explained inline and nothing is requested', async ({ page }) => {

@@ -70,8 +70,8 @@ describe('lookupProfile', () => {
 
   it('reports a missing user, and does not ask TikTok again for an hour', async () => {
     const handle = `nobody.${uniqueSuffix()}`;
-    expect(await lookupProfile(db, handle, options())).toEqual({ kind: 'not_found' });
-    expect(await lookupProfile(db, handle, options())).toEqual({ kind: 'not_found' });
+    expect(await lookupProfile(db, handle, options())).toEqual({ kind: 'not_found', fetched: true });
+    expect(await lookupProfile(db, handle, options())).toEqual({ kind: 'not_found', fetched: false });
     expect(server.hits.get(handle)).toBe(1);
   });
 

@@ -6,19 +6,18 @@ import 'server-only';
 import type { Db } from '@/lib/db';
 import type { TiktokAccount, ProfileSnapshot } from '@/lib/generated/prisma/client';
 import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
-import { recordLookup } from '@/lib/tiktok/lookup-counter';
 import { fetchProfile, type FetchProfileResult } from '@/lib/tiktok/fetch-profile';
+import { NOT_FOUND_FRESH_MS, PROFILE_FRESH_MS } from '@/lib/tiktok/freshness';
 import type { TikTokProfile } from '@/lib/tiktok/profile';
 
-export const PROFILE_FRESH_MS = 24 * 3_600_000;
-/** A handle TikTok says does not exist is not asked about again for an hour. */
-export const NOT_FOUND_FRESH_MS = 3_600_000;
+export { NOT_FOUND_FRESH_MS, PROFILE_FRESH_MS };
 
 export type StoredProfile = { account: TiktokAccount; snapshot: ProfileSnapshot | null };
 
 export type ProfileLookup =
   | { kind: 'ok'; stored: StoredProfile; stale: boolean; notice: string | null; fetched: boolean }
-  | { kind: 'not_found' }
+  /** `fetched`: TikTok was asked just now (rather than a recent answer read from the database). */
+  | { kind: 'not_found'; fetched: boolean }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'unavailable'; reason: string };
 
@@ -29,13 +28,11 @@ export type LookupOptions = {
   timeoutMs: number;
   fetchImpl?: typeof fetch;
   now?: Date;
-  /** Count this as a visit (home page "recently looked up" and "trending"). */
-  countLookup?: boolean;
   /** Fetch even when the stored profile is fresh (the bio ownership check needs the live bio). */
   force?: boolean;
 };
 
-async function readStored(db: Db, handle: string): Promise<StoredProfile | null> {
+export async function readStored(db: Db, handle: string): Promise<StoredProfile | null> {
   const account = await db.tiktokAccount.findUnique({ where: { handle }, include: { snapshots: { orderBy: { fetchedAt: 'desc' }, take: 1 } } });
   if (!account) return null;
   const { snapshots, ...rest } = account;
@@ -102,28 +99,24 @@ const inflight = new Map<string, Promise<ProfileLookup>>();
 export async function lookupProfile(db: Db, handle: string, options: LookupOptions): Promise<ProfileLookup> {
   const now = options.now ?? new Date();
   const stored = await readStored(db, handle);
-  const result = await (async (): Promise<ProfileLookup> => {
-    if (stored && !options.force && isFresh(stored.account, now)) {
-      if (stored.account.lastFetchStatus === 'not_found') return { kind: 'not_found' };
-      return { kind: 'ok', stored, stale: false, notice: null, fetched: false };
+  if (stored && !options.force && isFresh(stored.account, now)) {
+    if (stored.account.lastFetchStatus === 'not_found') return { kind: 'not_found', fetched: false };
+    return { kind: 'ok', stored, stale: false, notice: null, fetched: false };
+  }
+  if (options.ip) {
+    const limit = await consumeRateLimit(db, RATE_LIMITS.profileFetch, options.ip, now);
+    if (!limit.ok) {
+      if (stored?.snapshot) return { kind: 'ok', stored, stale: true, notice: 'You have looked up many accounts in a short time, so this is the stored data; it refreshes in a few minutes.', fetched: false };
+      return { kind: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
     }
-    if (options.ip) {
-      const limit = await consumeRateLimit(db, RATE_LIMITS.profileFetch, options.ip, now);
-      if (!limit.ok) {
-        if (stored?.snapshot) return { kind: 'ok', stored, stale: true, notice: 'You have looked up many accounts in a short time, so this is the stored data; it refreshes in a few minutes.', fetched: false };
-        return { kind: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
-      }
-    }
-    // Concurrent requests for this handle wait for the same fetch and store it once.
-    let pending = inflight.get(handle);
-    if (!pending) {
-      pending = fetchAndStore(db, handle, stored, options, now).finally(() => inflight.delete(handle));
-      inflight.set(handle, pending);
-    }
-    return pending;
-  })();
-  if (options.countLookup && result.kind === 'ok') recordLookup(db, handle, now);
-  return result;
+  }
+  // Concurrent requests for this handle wait for the same fetch and store it once.
+  let pending = inflight.get(handle);
+  if (!pending) {
+    pending = fetchAndStore(db, handle, stored, options, now).finally(() => inflight.delete(handle));
+    inflight.set(handle, pending);
+  }
+  return pending;
 }
 
 async function fetchAndStore(db: Db, handle: string, stored: StoredProfile | null, options: LookupOptions, now: Date): Promise<ProfileLookup> {
@@ -138,7 +131,7 @@ async function fetchAndStore(db: Db, handle: string, stored: StoredProfile | nul
       return { kind: 'ok', stored: fresh, stale: false, notice, fetched: true };
     }
     case 'not_found':
-      return { kind: 'not_found' };
+      return { kind: 'not_found', fetched: true };
     case 'blocked':
     case 'network': {
       if (stored?.snapshot) {

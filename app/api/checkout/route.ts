@@ -12,6 +12,7 @@ import { getStripe } from '@/lib/payments/stripe';
 import { clientIp } from '@/lib/rate-limit';
 import { handleSchema } from '@/lib/tiktok/handle';
 import { lookupAccount } from '@/lib/tiktok/lookup';
+import { revalidateProfilePage } from '@/lib/tiktok/profile-page-cache';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,6 +21,7 @@ export const POST = route({ body: z.object({ handle: handleSchema }), maxBodyByt
   if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in (or create an account) to buy a report.');
   // The report is built from stored statistics: make sure there are some.
   const lookup = await lookupAccount(body.handle, { ip: clientIp(await headers()) });
+  if ((lookup.kind === 'ok' || lookup.kind === 'not_found') && lookup.fetched) revalidateProfilePage(body.handle);
   if (lookup.kind === 'not_found') throw new AppError('NOT_FOUND', `TikTok has no account @${body.handle}.`);
   if (lookup.kind !== 'ok' || !lookup.view.stats) throw new AppError('UNAVAILABLE', 'We could not load this account’s statistics right now; try again in a moment.');
   const account = await db.tiktokAccount.findUniqueOrThrow({ where: { handle: body.handle }, select: { id: true } });

@@ -1,14 +1,7 @@
-import { Card } from '@/components/ui/card';
-import { SearchBox } from '@/components/lookup/search-box';
+import { MissingProfile } from './_components/missing-profile';
 
+// notFound() in page.tsx: nothing is stored for the handle, or TikTok said it does not exist. The page is
+// cached, so the lookup itself happens in the browser (see MissingProfile).
 export default function ProfileNotFound() {
-  return (
-    <div className="mx-auto flex max-w-xl flex-col gap-4 py-8">
-      <Card>
-        <h1 className="text-xl font-bold">No such TikTok account</h1>
-        <p className="mt-2 text-muted">TikTok says this account does not exist or is not available. Check the spelling, or look up another one.</p>
-      </Card>
-      <SearchBox size="small" autoFocus />
-    </div>
-  );
+  return <MissingProfile />;
 }

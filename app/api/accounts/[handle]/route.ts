@@ -1,10 +1,14 @@
 // GET /api/accounts/{handle} — an account's statistics, estimates, rating and LIVE data, as on /@handle.
+// This is also where a profile is fetched from TikTok for the /@handle page (which is served from the
+// route cache and calls this when its stored data is missing or older than 24 hours): the per-IP limit
+// applies here, and a fetch that stores new data marks the cached page for re-rendering.
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { clientIp } from '@/lib/rate-limit';
 import { lookupAccount } from '@/lib/tiktok/lookup';
+import { revalidateProfilePage } from '@/lib/tiktok/profile-page-cache';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,14 +16,16 @@ export const GET = route({ params: z.object({ handle: z.string().max(4096) }) },
   const outcome = await lookupAccount(decodeURIComponent(params.handle), { ip: clientIp(await headers()) });
   switch (outcome.kind) {
     case 'ok':
+      if (outcome.fetched) revalidateProfilePage(outcome.view.handle);
       return Response.json({ account: outcome.view, stale: outcome.stale, notice: outcome.notice }, { headers: { 'cache-control': 'no-store' } });
     case 'invalid':
       throw new AppError('BAD_REQUEST', outcome.error);
     case 'not_found':
+      if (outcome.fetched) revalidateProfilePage(outcome.handle);
       throw new AppError('NOT_FOUND', `TikTok has no account @${outcome.handle}.`);
     case 'rate_limited':
       throw new AppError('RATE_LIMITED', `Too many lookups from your address; try again in ${outcome.retryAfterSeconds} s.`, { retryAfterSeconds: outcome.retryAfterSeconds }, { 'retry-after': String(outcome.retryAfterSeconds) });
     case 'unavailable':
-      throw new AppError('UNAVAILABLE', `${outcome.reason} Try again in a moment.`);
+      throw new AppError('UNAVAILABLE', `${outcome.reason} Try again in a moment.`, { reason: outcome.reason });
   }
 });

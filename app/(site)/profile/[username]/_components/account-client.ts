@@ -1,0 +1,48 @@
+// The browser side of the public lookup: GET /api/accounts/{handle} (which fetches from TikTok when the
+// stored data is missing or old, rate-limited per IP) and the view beacon for the home page's lists.
+import type { ProfileView } from '@/lib/stats/profile-view';
+
+export type AccountAnswer =
+  | { kind: 'ok'; view: ProfileView; stale: boolean; notice: string | null }
+  | { kind: 'not_found' }
+  | { kind: 'invalid'; error: string }
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  | { kind: 'unavailable'; reason: string };
+
+type ErrorBody = { error?: { message?: string; details?: { retryAfterSeconds?: number; reason?: string } } };
+
+/** The account as the API reports it; never throws, except when `signal` aborts. */
+export async function fetchAccount(handle: string, signal?: AbortSignal): Promise<AccountAnswer> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/accounts/${encodeURIComponent(handle)}`, { cache: 'no-store', signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return { kind: 'unavailable', reason: 'LiveLens could not be reached (check your connection).' };
+  }
+  const body = (await response.json().catch(() => null)) as ({ account?: ProfileView; stale?: boolean; notice?: string | null } & ErrorBody) | null;
+  if (response.ok && body?.account) return { kind: 'ok', view: body.account, stale: body.stale ?? false, notice: body.notice ?? null };
+  switch (response.status) {
+    case 404:
+      return { kind: 'not_found' };
+    case 400:
+      return { kind: 'invalid', error: body?.error?.message ?? 'That is not a TikTok username.' };
+    case 429:
+      return { kind: 'rate_limited', retryAfterSeconds: body?.error?.details?.retryAfterSeconds ?? (Number(response.headers.get('retry-after')) || 60) };
+    default:
+      return { kind: 'unavailable', reason: body?.error?.details?.reason ?? 'TikTok could not be reached.' };
+  }
+}
+
+let lastCounted: { handle: string; at: number } | undefined;
+
+/** Counts one view of the profile of `handle` ("recently looked up", "trending"). */
+export function countProfileView(handle: string): void {
+  const now = Date.now();
+  // A remount of the same page (React's development double effects) is still one view.
+  if (lastCounted?.handle === handle && now - lastCounted.at < 2000) return;
+  lastCounted = { handle, at: now };
+  const url = `/api/accounts/${encodeURIComponent(handle)}/view`;
+  if (typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(url)) return;
+  void fetch(url, { method: 'POST', keepalive: true }).catch(() => undefined);
+}
