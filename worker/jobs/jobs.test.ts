@@ -56,9 +56,12 @@ describe('worker jobs', () => {
     await topListsJob.run({ db, log, settings: {}, now });
     const week = await db.topCreatorEntry.findMany({ where: { period: 7 }, orderBy: { rank: 'asc' } });
     const month = await db.topCreatorEntry.findMany({ where: { period: 30 }, orderBy: { rank: 'asc' } });
-    expect(week[0]).toMatchObject({ accountId: big.id, rank: 1, lives: 1, hoursLive: 2 });
-    expect(week.some((e) => e.accountId === small.id)).toBe(false);
-    expect(month.slice(0, 2).map((e) => e.accountId)).toEqual([big.id, small.id]);
+    // Other test files store lives too (one with 9,000,000,000 diamonds in the last 30 days), so only the
+    // order of this test's own accounts is asserted.
+    const ours = (entries: typeof week) => entries.filter((e) => e.accountId === big.id || e.accountId === small.id);
+    expect(ours(week)).toEqual([expect.objectContaining({ accountId: big.id, lives: 1, hoursLive: 2 })]);
+    expect(ours(month).map((e) => e.accountId)).toEqual([big.id, small.id]);
+    expect(ours(month)[0]?.rank).toBeLessThan(ours(month)[1]?.rank ?? 0);
   });
 });
 
