@@ -6,8 +6,7 @@
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { GameMessage } from '@/lib/games/realtime';
 import { OverlayBus } from '@/lib/overlays/events';
-import type { KindSettings } from '@/lib/overlays/preview';
-import { readSettings, type OverlayKind } from '@/lib/overlays/settings';
+import { readKindSettings, type KindSettings } from '@/lib/overlays/settings';
 import type { OverlayControlMessage, OverlayView } from '@/lib/overlays/types';
 import { RealtimeEvent } from '@/lib/realtime/channels';
 import type { LiveCounters, LiveStatus, RealtimeChat, RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
@@ -24,25 +23,6 @@ import { ViewerCount } from './viewer-count';
 import './overlay.css';
 
 export type OverlayState = 'live' | 'waiting' | 'denied';
-
-function readKindSettings(kind: OverlayKind, raw: unknown): KindSettings {
-  switch (kind) {
-    case 'GIFT_ALERTS':
-      return { kind, settings: readSettings(kind, raw) };
-    case 'LEADERBOARD':
-      return { kind, settings: readSettings(kind, raw) };
-    case 'GOAL':
-      return { kind, settings: readSettings(kind, raw) };
-    case 'CHAT':
-      return { kind, settings: readSettings(kind, raw) };
-    case 'VIEWER_COUNT':
-      return { kind, settings: readSettings(kind, raw) };
-    case 'ACTIVITY':
-      return { kind, settings: readSettings(kind, raw) };
-    case 'QA_GAME':
-      return { kind, settings: readSettings(kind, raw) };
-  }
-}
 
 function KindRenderer({ view, overlay, preview }: { view: OverlayView; overlay: KindSettings; preview: boolean }) {
   switch (overlay.kind) {

@@ -5,7 +5,8 @@
 // is not live. Messages from any other origin, or of any other shape, are ignored.
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { OverlayBus } from '@/lib/overlays/events';
-import { PREVIEW_TICK_MS, PreviewSamples, readEditorMessage, type KindSettings } from '@/lib/overlays/preview';
+import { PREVIEW_TICK_MS, PreviewSamples, readEditorMessage } from '@/lib/overlays/preview';
+import type { KindSettings } from '@/lib/overlays/settings';
 
 /** Sent to the parent window once the preview listens, so an editor can (re)send its unsaved settings. */
 export const PREVIEW_READY = { source: 'livelens-overlay', type: 'ready' } as const;

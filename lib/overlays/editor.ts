@@ -3,7 +3,7 @@
 // rules in plain words, and validation messages a streamer can act on.
 import { giftPoints, likePoints, type GiftTier, type ScoringRules } from '@/lib/games/rules';
 import type { EditorMessage } from '@/lib/overlays/preview';
-import { readSettings, settingsSchemas, type OverlayKind, type OverlaySettingsByKind } from '@/lib/overlays/settings';
+import { readKindSettings, settingsSchemas, type KindSettings, type OverlayKind } from '@/lib/overlays/settings';
 
 export type ObsSize = { width: number; height: number };
 
@@ -62,28 +62,10 @@ export function testEventMessage(): EditorMessage {
 }
 
 /** The settings of one overlay, tagged with its kind so a form can narrow both together. */
-export type SettingsDraft = { [K in OverlayKind]: { kind: K; settings: OverlaySettingsByKind[K] } }[OverlayKind];
+export type SettingsDraft = KindSettings;
 
 /** Stored settings (read leniently, defaults filled) as a draft for the editor. */
-export function readDraft(kind: OverlayKind, stored: unknown): SettingsDraft {
-  // One branch per kind keeps the settings' type tied to the kind (as in lib/overlays/view.ts).
-  switch (kind) {
-    case 'GIFT_ALERTS':
-      return { kind, settings: readSettings(kind, stored) };
-    case 'LEADERBOARD':
-      return { kind, settings: readSettings(kind, stored) };
-    case 'GOAL':
-      return { kind, settings: readSettings(kind, stored) };
-    case 'CHAT':
-      return { kind, settings: readSettings(kind, stored) };
-    case 'VIEWER_COUNT':
-      return { kind, settings: readSettings(kind, stored) };
-    case 'ACTIVITY':
-      return { kind, settings: readSettings(kind, stored) };
-    case 'QA_GAME':
-      return { kind, settings: readSettings(kind, stored) };
-  }
-}
+export const readDraft = readKindSettings;
 
 /** Structural equality of JSON-like values (settings), ignoring key order; NaN equals NaN. */
 export function sameValue(a: unknown, b: unknown): boolean {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OverlayEvent } from '@/lib/overlays/events';
 import { OverlayBus } from '@/lib/overlays/events';
-import { PreviewSamples, readEditorMessage, type KindSettings } from '@/lib/overlays/preview';
+import { PreviewSamples, readEditorMessage } from '@/lib/overlays/preview';
+import type { KindSettings } from '@/lib/overlays/settings';
 import { readSettings } from '@/lib/overlays/settings';
 
 const origin = 'http://127.0.0.1:3100';

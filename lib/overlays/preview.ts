@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { BoardRow } from '@/lib/games/board';
 import type { GameMessage, GameWinner } from '@/lib/games/realtime';
 import type { OverlayEvent } from '@/lib/overlays/events';
-import type { OverlayKind, OverlaySettingsByKind } from '@/lib/overlays/settings';
+import type { KindSettings } from '@/lib/overlays/settings';
 import type { LiveCounters, RealtimeGift, RealtimeSocial, RealtimeUser } from '@/lib/realtime/payloads';
 import { GIFT_CATALOG } from '@/lib/seed/catalog';
 
@@ -29,7 +29,6 @@ export function readEditorMessage(event: { origin: string; data: unknown }, ownO
 
 // ---- Sample data ----
 
-export type KindSettings = { [K in OverlayKind]: { kind: K; settings: OverlaySettingsByKind[K] } }[OverlayKind];
 export type ScheduledEvent = { afterMs: number; event: OverlayEvent };
 
 /** How often the preview adds a sample event while there is no live. */

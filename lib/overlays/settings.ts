@@ -112,6 +112,30 @@ export const settingsSchemas = {
 export type OverlaySettingsByKind = { [K in OverlayKind]: z.infer<(typeof settingsSchemas)[K]> };
 export type OverlaySettings = OverlaySettingsByKind[OverlayKind];
 
+/** The settings of one overlay tagged with its kind, so code can narrow both together. */
+export type KindSettings = { [K in OverlayKind]: { kind: K; settings: OverlaySettingsByKind[K] } }[OverlayKind];
+
+/** Stored settings read leniently (see readSettings), tagged with their kind. */
+export function readKindSettings(kind: OverlayKind, stored: unknown): KindSettings {
+  // One branch per kind keeps the settings' type tied to the kind.
+  switch (kind) {
+    case 'GIFT_ALERTS':
+      return { kind, settings: readSettings(kind, stored) };
+    case 'LEADERBOARD':
+      return { kind, settings: readSettings(kind, stored) };
+    case 'GOAL':
+      return { kind, settings: readSettings(kind, stored) };
+    case 'CHAT':
+      return { kind, settings: readSettings(kind, stored) };
+    case 'VIEWER_COUNT':
+      return { kind, settings: readSettings(kind, stored) };
+    case 'ACTIVITY':
+      return { kind, settings: readSettings(kind, stored) };
+    case 'QA_GAME':
+      return { kind, settings: readSettings(kind, stored) };
+  }
+}
+
 /** Stored settings read leniently: each invalid or missing field takes its default. */
 export function readSettings<K extends OverlayKind>(kind: K, stored: unknown): OverlaySettingsByKind[K] {
   const schema = settingsSchemas[kind];
