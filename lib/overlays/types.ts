@@ -2,7 +2,7 @@
 import type { BoardRow } from '@/lib/games/board';
 import type { GameWinner } from '@/lib/games/realtime';
 import type { GamePhase } from '@/lib/games/session';
-import type { OverlayKind, OverlaySettingsByKind } from '@/lib/overlays/settings';
+import type { KindSettings } from '@/lib/overlays/settings';
 import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
 import type { LiveCounters, RealtimeChat, RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
 
@@ -41,4 +41,4 @@ type ViewBase = {
 };
 
 /** Everything /overlay/{token} needs for its first paint; one variant per kind. */
-export type OverlayView = { [K in OverlayKind]: ViewBase & { kind: K; settings: OverlaySettingsByKind[K] } }[OverlayKind];
+export type OverlayView = ViewBase & KindSettings;

@@ -4,7 +4,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { currentSessionOf, sessionSnapshot } from '@/lib/games/snapshot';
-import { readSettings } from '@/lib/overlays/settings';
+import { readKindSettings } from '@/lib/overlays/settings';
 import type { OverlayView } from '@/lib/overlays/types';
 import { overlayChannel } from '@/lib/realtime/channels';
 import { getPublicRealtimeConfig } from '@/lib/realtime/config';
@@ -70,21 +70,5 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
     recentActivity: activity.slice(-20),
     game: session ? await sessionSnapshot(db, session, now) : null,
   };
-  // One branch per kind keeps the settings' type tied to the kind.
-  switch (overlay.kind) {
-    case 'GIFT_ALERTS':
-      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
-    case 'LEADERBOARD':
-      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
-    case 'GOAL':
-      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
-    case 'CHAT':
-      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
-    case 'VIEWER_COUNT':
-      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
-    case 'ACTIVITY':
-      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
-    case 'QA_GAME':
-      return { ...base, kind: overlay.kind, settings: readSettings(overlay.kind, overlay.settings) };
-  }
+  return { ...base, ...readKindSettings(overlay.kind, overlay.settings) };
 }
