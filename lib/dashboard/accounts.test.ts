@@ -4,12 +4,11 @@ import { resetEnvCache } from '@/lib/env';
 import { managesAccount, requireManagedAccount, requireManagedLive } from '@/lib/dashboard/access';
 import { addManagedAccount, listManagedAccounts, removeManagedAccount, requestCheckNow, verifyOwnership } from '@/lib/dashboard/accounts';
 import { getLiveNow } from '@/lib/dashboard/live-now';
-import { createTestUser, uniqueSuffix } from '@/lib/testing/factories';
+import { createTestUser } from '@/lib/testing/factories';
 import { ProfileServer } from '@/lib/testing/profile-server';
 
 const server = new ProfileServer();
-/** A never-seen handle serving one of the saved pages (test files share the database). */
-const fresh = (fixture: string) => server.alias(`${fixture.replace(/[._]+$/, '')}.${uniqueSuffix()}`, fixture);
+const fresh = (fixture: string) => server.fresh(fixture);
 
 beforeAll(async () => {
   await server.start();

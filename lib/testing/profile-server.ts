@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { uniqueSuffix } from './factories';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'tiktok', 'fixtures');
 
@@ -35,6 +36,11 @@ export class ProfileServer {
   alias(handle: string, fixtureHandle: keyof typeof FIXTURE_PAGES | string): string {
     this.aliases.set(handle.toLowerCase(), fixtureHandle);
     return handle.toLowerCase();
+  }
+
+  /** A never-seen handle serving the saved page of `fixtureHandle` (test files share one database). */
+  fresh(fixtureHandle: keyof typeof FIXTURE_PAGES | string): string {
+    return this.alias(`${fixtureHandle.replace(/[._]+$/, '')}.${uniqueSuffix()}`, fixtureHandle);
   }
 
   /** Every handle starting with `prefix` serves the saved page of `fixtureHandle` as its own. */

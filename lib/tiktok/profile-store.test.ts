@@ -20,8 +20,7 @@ beforeEach(() => {
   server.delayMs = 0;
 });
 
-/** A never-seen handle serving one of the saved pages (test files share the database). */
-const fresh = (fixture: string) => server.alias(`${fixture.replace(/[._]+$/, '')}.${uniqueSuffix()}`, fixture);
+const fresh = (fixture: string) => server.fresh(fixture);
 
 describe('lookupProfile', () => {
   it('fetches a profile it has never seen, stores a snapshot, and serves it from the database for 24 hours', async () => {

@@ -19,7 +19,7 @@ const { GET } = await import('./route');
 const { POST: countView } = await import('./view/route');
 
 const server = new ProfileServer();
-const fresh = (fixture: string) => server.alias(`${fixture.replace(/[._]+$/, '')}.${uniqueSuffix()}`, fixture);
+const fresh = (fixture: string) => server.fresh(fixture);
 const get = (handle: string) => GET(new Request(`http://x/api/accounts/${handle}`), { params: Promise.resolve({ handle }) });
 
 beforeAll(async () => {
