@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { fetchJson } from '@/lib/query-client';
+import { EmailPasswordFields } from './email-password-fields';
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Email or password is incorrect.',
@@ -46,14 +47,7 @@ export function CredentialsForm({ mode, callbackUrl }: { mode: 'signin' | 'signu
           <input name="name" autoComplete="name" maxLength={80} className="rounded-lg border border-line bg-panel px-3 py-2" />
         </label>
       )}
-      <label className="flex flex-col gap-1 text-sm">
-        Email
-        <input name="email" type="email" required autoComplete="email" className="rounded-lg border border-line bg-panel px-3 py-2" />
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        Password {mode === 'signup' && <span className="text-muted">(at least 10 characters)</span>}
-        <input name="password" type="password" required minLength={mode === 'signup' ? 10 : undefined} autoComplete={mode === 'signup' ? 'new-password' : 'current-password'} className="rounded-lg border border-line bg-panel px-3 py-2" />
-      </label>
+      <EmailPasswordFields mode={mode} />
       {error && (
         <p role="alert" className="text-sm text-accent">
           {error}

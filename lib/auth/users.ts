@@ -4,9 +4,8 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/rules';
 import type { Db } from '@/lib/db';
-
-export const PASSWORD_MIN_LENGTH = 10;
 
 export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().max(254, 'That email address is too long.').email('Enter a valid email address.'),

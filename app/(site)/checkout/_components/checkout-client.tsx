@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+import { EmailPasswordFields } from '@/components/auth/email-password-fields';
 import { fetchJson } from '@/lib/query-client';
 
 type Props = { handle: string; signedIn: boolean; email: string | null; price: string; testMode: boolean };
@@ -49,14 +50,7 @@ export function CheckoutClient({ handle, signedIn, email, price, testMode }: Pro
               </button>
             ))}
           </div>
-          <label className="flex flex-col gap-1 text-sm">
-            Email
-            <input name="email" type="email" required autoComplete="email" className="rounded-lg border border-line bg-panel px-3 py-2" />
-          </label>
-          <label className="flex flex-col gap-1 text-sm">
-            Password {mode === 'signup' && <span className="text-muted">(at least 10 characters)</span>}
-            <input name="password" type="password" required autoComplete={mode === 'signup' ? 'new-password' : 'current-password'} className="rounded-lg border border-line bg-panel px-3 py-2" />
-          </label>
+          <EmailPasswordFields mode={mode} />
         </>
       )}
       {error && (
