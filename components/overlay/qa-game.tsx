@@ -2,8 +2,9 @@
 
 // QA_GAME: the points board plus the host's moments: a big countdown when the host freezes the board,
 // a "frozen" badge once no more points count, and the winner with the question the host picked.
-import { useEffect, useEffectEvent, useRef, useState, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { Avatar } from '@/components/ui/avatar';
+import { useServerClock } from '@/components/ui/use-server-clock';
 import { formatPoints } from '@/lib/games/rules';
 import type { WordFilter } from '@/lib/overlays/filter';
 import { switchObsScene } from '@/lib/overlays/obs';
@@ -13,22 +14,6 @@ import { BoardPanel } from './board';
 import { Panel, useWordFilter } from './context';
 import type { GameState } from '@/lib/overlays/game-view';
 import { useGame } from './use-game';
-
-/** Server time, ticking while `key` (the countdown's freeze instant) is set; null before the first tick. */
-function useServerClock(key: number | null, offsetMs: RefObject<number>): number | null {
-  const [tick, setTick] = useState<{ key: number; now: number } | null>(null);
-  useEffect(() => {
-    if (key === null) return;
-    const update = () => setTick({ key, now: Date.now() + offsetMs.current });
-    const first = setTimeout(update, 0);
-    const timer = setInterval(update, 200);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, [key, offsetMs]);
-  return tick && tick.key === key ? tick.now : null;
-}
 
 /**
  * The optional OBS scene switch: once, when a countdown this page saw running reaches zero (not when the
@@ -57,7 +42,7 @@ export function QaGame({ overlayId, settings, snapshot, serverNow, preview = fal
   const filter = useWordFilter(settings.blockedWords);
   const { state, offsetMs } = useGame(overlayId, snapshot, serverNow, settings.size);
   const countdownKey = state.phase === 'countdown' && state.freezeAt !== null ? state.freezeAt : null;
-  const now = useServerClock(countdownKey, offsetMs) ?? state.clockAt;
+  const now = useServerClock(countdownKey !== null, offsetMs, state.clockAt);
   const secondsLeft = countdownKey === null ? 0 : Math.max(0, Math.ceil((countdownKey - now) / 1000));
   const frozen = state.phase === 'frozen' || (countdownKey !== null && secondsLeft === 0);
   useObsSceneSwitch(settings, countdownKey, frozen, !preview);

@@ -2,7 +2,7 @@
 
 // The session a leaderboard or Q&A overlay displays (lib/overlays/game-view.ts), kept current from
 // "game" messages of this overlay only, with the server clock offset for countdowns.
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { initialGameState, reduceGame } from '@/lib/overlays/game-view';
 import type { GameSnapshot } from '@/lib/overlays/types';
 import { useOverlayEvent } from './context';
@@ -15,14 +15,12 @@ const OVERTAKE_SHOWN_MS = 4000;
  */
 export function useGame(overlayId: string, snapshot: GameSnapshot | null, serverNow: number, size: number) {
   const [state, dispatch] = useReducer(reduceGame, { snapshot, serverNow }, initialGameState);
-  const offsetMs = useRef(0);
-  useEffect(() => {
-    offsetMs.current = serverNow - Date.now();
-  }, [serverNow]);
+  // Computed in the browser when the page hydrates (the server renders the countdown at `serverNow`).
+  const [offsetMs, setOffsetMs] = useState(() => serverNow - Date.now());
 
   useOverlayEvent('game', (message) => {
     if (message.overlayId !== overlayId) return;
-    if (message.type === 'state') offsetMs.current = message.serverNow - Date.now();
+    if (message.type === 'state') setOffsetMs(message.serverNow - Date.now());
     dispatch({ type: 'message', message, size });
   });
 

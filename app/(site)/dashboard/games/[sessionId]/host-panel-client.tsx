@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { OverlayLink } from '@/components/games/overlay-link';
 import { Notice } from '@/components/ui/card';
+import { useServerClock } from '@/components/ui/use-server-clock';
 import type { HostView } from '@/lib/games/host';
 import { applyGameMessage, availableActions, countdownLeft, currentPhase, explainError, freezeLabel, mergeSnapshot, phaseBanner, visibleBoard, type PanelState } from '@/lib/games/host-view';
 import type { GameMessage } from '@/lib/games/realtime';
@@ -14,7 +15,6 @@ import { accountChannel, type PublicRealtimeConfig } from '@/lib/realtime/channe
 import { useRealtimeChannel, type RealtimeState } from '@/lib/realtime/use-channel';
 import { HostBoard } from './_components/host-board';
 import { ShownCard, WinnersList } from './_components/winners';
-import { useServerClock } from './_components/use-clock';
 import { WinnerDialog } from './_components/winner-dialog';
 
 const BANNER_STYLE = {

@@ -1,5 +1,6 @@
 'use client';
 
+// The server's clock for countdowns (the Q&A host panel and the Q&A overlay).
 import { useMemo, useSyncExternalStore } from 'react';
 
 const STEP_MS = 250;
