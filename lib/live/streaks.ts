@@ -26,6 +26,9 @@ export class StreakTracker<T> {
   private readonly open = new Map<string, OpenStreak<T>>();
   /** Recently closed streaks and the count they were closed with (bounded, oldest forgotten first). */
   private readonly closed = new Map<string, { repeatCount: number; timeoutClosed: boolean }>();
+  /** No open streak can time out before this (a lower bound), so expire() is called on every message
+   *  but scans the open streaks only when one may actually be due. */
+  private nextDueAt = Infinity;
 
   constructor(private readonly timeoutMs: number = DEFAULT_STREAK_TIMEOUT_MS) {}
 
@@ -55,16 +58,23 @@ export class StreakTracker<T> {
       this.remember(frame.key, repeatCount, false);
       return { payload, repeatCount, msgId: frame.msgId, at: frame.at, timeoutClosed: false };
     }
-    this.open.set(frame.key, { payload, repeatCount, lastAt: Math.max(frame.at, current?.lastAt ?? 0), msgId: frame.msgId });
+    const lastAt = Math.max(frame.at, current?.lastAt ?? 0);
+    this.open.set(frame.key, { payload, repeatCount, lastAt, msgId: frame.msgId });
+    // A streak's quiet period only grows when it is updated, so the bound stays valid; a new one may lower it.
+    this.nextDueAt = Math.min(this.nextDueAt, lastAt + this.timeoutMs);
     return undefined;
   }
 
   /** Closes every streak quiet for longer than the timeout at time `now`. */
   expire(now: number): StreakClose<T>[] {
+    if (now < this.nextDueAt) return [];
     const closedNow: StreakClose<T>[] = [];
+    let nextDueAt = Infinity;
     for (const [key, streak] of this.open) {
       if (now - streak.lastAt >= this.timeoutMs) closedNow.push(this.closeOpen(key, streak));
+      else nextDueAt = Math.min(nextDueAt, streak.lastAt + this.timeoutMs);
     }
+    this.nextDueAt = nextDueAt;
     return closedNow;
   }
 
