@@ -1,5 +1,6 @@
 // TikTok user id → our viewer id, for viewers already stored with the same names, so a busy room does
 // not upsert the same viewers on every flush. Bounded; the least recently used are forgotten.
+import { trimOldest } from '@/lib/bounded';
 import type { ViewerRef } from '@/lib/live/events';
 
 type Entry = { id: string; handle: string; nickname: string; avatarUrl: string | null; placeholder: boolean };
@@ -31,11 +32,7 @@ export class ViewerCache {
       this.entries.delete(viewer.userId);
       this.entries.set(viewer.userId, { id, handle: viewer.handle, nickname: viewer.nickname, avatarUrl: viewer.avatarUrl, placeholder: viewer.placeholder });
     }
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
+    trimOldest(this.entries, this.capacity);
   }
 
   get size(): number {

@@ -1,6 +1,8 @@
 // A bounded memory of message ids already handled, to drop duplicate frames (TikTok resends, the
 // initial batch overlapping the websocket, reconnects). Oldest ids are forgotten first; storage keeps
 // unique keys as the second line of defence.
+import { trimOldest } from '@/lib/bounded';
+
 export class SeenIds {
   private readonly ids = new Set<string>();
 
@@ -12,10 +14,7 @@ export class SeenIds {
   add(id: string): boolean {
     if (this.ids.has(id)) return false;
     this.ids.add(id);
-    if (this.ids.size > this.capacity) {
-      const oldest = this.ids.values().next();
-      if (!oldest.done) this.ids.delete(oldest.value);
-    }
+    trimOldest(this.ids, this.capacity);
     return true;
   }
 

@@ -6,6 +6,7 @@
 //
 // Time is the events' own clock (TikTok's createTime), advanced by the caller, so replays at any speed
 // close the same streaks at the same points.
+import { trimOldest } from '@/lib/bounded';
 
 export type StreakFrame = {
   key: string;
@@ -92,9 +93,6 @@ export class StreakTracker<T> {
   private remember(key: string, repeatCount: number, timeoutClosed: boolean): void {
     this.closed.delete(key);
     this.closed.set(key, { repeatCount, timeoutClosed });
-    if (this.closed.size > CLOSED_MEMORY) {
-      const oldest = this.closed.keys().next();
-      if (!oldest.done) this.closed.delete(oldest.value);
-    }
+    trimOldest(this.closed, CLOSED_MEMORY);
   }
 }

@@ -5,6 +5,7 @@
 //   and served from Next's route cache, so it cannot know who asks; the browser calls the API when the
 //   stored data is missing or older than 24 hours.
 import 'server-only';
+import { trimOldest } from '@/lib/bounded';
 import { db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { buildProfileView, type ProfileView } from '@/lib/stats/profile-view';
@@ -27,10 +28,7 @@ const views = new Map<string, { at: number; outcome: Extract<LookupOutcome, { ki
 
 function remember(handle: string, outcome: Extract<LookupOutcome, { kind: 'ok' }>, now: number): void {
   views.set(handle, { at: now, outcome: { ...outcome, fetched: false } });
-  if (views.size > 5000) {
-    const oldest = views.keys().next();
-    if (!oldest.done) views.delete(oldest.value);
-  }
+  trimOldest(views, 5000);
 }
 
 export async function lookupAccount(input: string, options: { ip?: string } = {}): Promise<LookupOutcome> {
