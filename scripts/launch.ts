@@ -12,6 +12,7 @@ import { EnvError, parseEnv, resetEnvCache, type Env } from '@/lib/env';
 import { computeBuildFingerprint, isBuildCurrent, recordBuild } from '@/lib/infra/build-fingerprint';
 import { ManagedChild } from '@/lib/infra/child';
 import { migrateDeploy } from '@/lib/infra/migrate';
+import { INGEST_NODE_FLAGS } from '@/lib/infra/node-flags';
 import { assertPortFree } from '@/lib/infra/ports';
 import { embeddedPostgres, embeddedPusherEnv } from '@/lib/infra/services';
 import { EmbeddedSoketi } from '@/lib/infra/soketi';
@@ -260,7 +261,7 @@ async function main(): Promise<void> {
         worker = new ManagedChild({
           name: 'worker',
           command: process.execPath,
-          args: ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'worker', 'index.ts')],
+          args: [...INGEST_NODE_FLAGS, '--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'worker', 'index.ts')],
           cwd: ROOT,
           env: { ...childEnv, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
           logFile: path.join(logDir, 'worker.log'),

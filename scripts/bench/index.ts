@@ -2,12 +2,13 @@
 // docs/benchmarks.md by each script; the last line is one JSON object with every script's figures.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { INGEST_NODE_FLAGS } from '@/lib/infra/node-flags';
 
 const BENCHES = ['ingest', 'web', 'dashboard', 'overlay'];
 
 async function run(name: string): Promise<unknown> {
   const script = path.join(import.meta.dirname, `${name}.ts`);
-  const child = spawn(process.execPath, ['--conditions=react-server', '--expose-gc', '--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...INGEST_NODE_FLAGS, '--conditions=react-server', '--expose-gc', '--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { deserializeWebSocketMessage } from 'tiktok-live-connector';
 import { createDb } from '@/lib/db';
+import { INGEST_NODE_FLAGS } from '@/lib/infra/node-flags';
 import { readReplay, ReplayWriter, type ReplayFrame } from '@/lib/live/replay-file';
 import { generateSession } from '@/lib/live/synth';
 import { createLogger } from '@/lib/logger';
@@ -83,7 +84,7 @@ async function roomsBench(databaseUrl: string): Promise<{ rooms: number; connect
   server.fallback = { status: 2, frames, speed: 1 };
   await server.start({ routes: false });
   try {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'rooms-child.ts')], {
+    const child = spawn(process.execPath, [...INGEST_NODE_FLAGS, '--conditions=react-server', '--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'rooms-child.ts')], {
       cwd: ROOT,
       env: { ...process.env, BENCH_PORT: String(server.port), BENCH_ROOMS: String(ROOMS), DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
       stdio: ['ignore', 'pipe', 'inherit'],
