@@ -139,13 +139,16 @@ export class Normaliser {
     return this.streaks.expire(this.lastEventAt).map((c) => this.completedGift(c));
   }
 
+  // Events are built as plain literals, not by spreading `base`: spreads cost a few µs per message here.
   private convert(raw: RawMessage, base: { msgId: string; roomId: string; at: number }): LiveEvent | undefined {
     switch (raw.kind) {
       case 'chat': {
         const viewer = this.viewer(raw.data.user, raw.data.userIdentity);
         if (!viewer) return undefined;
         return {
-          ...base,
+          msgId: base.msgId,
+          roomId: base.roomId,
+          at: base.at,
           type: 'chat',
           viewer,
           content: raw.data.content ?? '',
@@ -158,19 +161,19 @@ export class Normaliser {
       case 'like': {
         const viewer = this.viewer(raw.data.user);
         if (!viewer) return undefined;
-        return { ...base, type: 'like', viewer, count: Math.max(0, toNumber(raw.data.count)), total: toNumber(raw.data.total) };
+        return { msgId: base.msgId, roomId: base.roomId, at: base.at, type: 'like', viewer, count: Math.max(0, toNumber(raw.data.count)), total: toNumber(raw.data.total) };
       }
       case 'member': {
         if (raw.data.action !== undefined && raw.data.action !== MEMBER_JOINED) return undefined;
         const viewer = this.viewer(raw.data.user);
-        return viewer ? { ...base, type: 'member', viewer } : undefined;
+        return viewer ? { msgId: base.msgId, roomId: base.roomId, at: base.at, type: 'member', viewer } : undefined;
       }
       case 'roomUser':
-        return { ...base, type: 'viewers', viewers: toNumber(raw.data.total), totalUsers: toNumber(raw.data.totalUser) };
+        return { msgId: base.msgId, roomId: base.roomId, at: base.at, type: 'viewers', viewers: toNumber(raw.data.total), totalUsers: toNumber(raw.data.totalUser) };
       case 'follow':
       case 'share': {
         const viewer = this.viewer(raw.data.user);
-        return viewer ? { ...base, type: raw.kind, viewer } : undefined;
+        return viewer ? { msgId: base.msgId, roomId: base.roomId, at: base.at, type: raw.kind, viewer } : undefined;
       }
       case 'controlMessage': {
         const action = raw.data.action;
@@ -192,33 +195,36 @@ export class Normaliser {
     if (!viewer || !giftId) return undefined;
     const diamondCount = Math.max(0, toNumber(data.gift?.diamondCount));
     const repeatCount = Math.max(1, toNumber(data.repeatCount));
-    const payload = {
-      roomId: base.roomId,
-      viewer,
-      giftId,
-      giftName: data.gift?.name || `Gift ${giftId}`,
-      diamondCount,
-      imageUrl: data.gift?.image?.urlList?.[0] ?? null,
-    };
+    const giftName = data.gift?.name || `Gift ${giftId}`;
+    const imageUrl = data.gift?.image?.urlList?.[0] ?? null;
+    const { msgId, roomId, at } = base;
     if (data.gift?.type !== STREAKABLE_GIFT_TYPE) {
-      return { ...base, ...payload, type: 'gift', repeatCount, diamonds: diamondCount * repeatCount, streakable: false, timeoutClosed: false, dedupeKey: `m:${base.msgId}` };
+      const diamonds = diamondCount * repeatCount;
+      return { msgId, roomId, at, type: 'gift', viewer, giftId, giftName, diamondCount, imageUrl, repeatCount, diamonds, streakable: false, timeoutClosed: false, dedupeKey: `m:${msgId}` };
     }
     const key = `${viewer.userId}:${giftId}:${data.groupId || '0'}`;
+    const dedupeKey = `s:${key}`;
     const closed = this.streaks.push(
-      { key, repeatCount, repeatEnd: toNumber(data.repeatEnd) === 1, at: base.at, msgId: base.msgId },
-      { ...payload, dedupeKey: `s:${key}` },
+      { key, repeatCount, repeatEnd: toNumber(data.repeatEnd) === 1, at, msgId },
+      { roomId, viewer, giftId, giftName, diamondCount, imageUrl, dedupeKey },
     );
     if (closed) return this.completedGift(closed);
-    return { ...base, ...payload, type: 'gift-progress', repeatCount, dedupeKey: `s:${key}` };
+    return { msgId, roomId, at, type: 'gift-progress', viewer, giftId, giftName, diamondCount, imageUrl, repeatCount, dedupeKey };
   }
 
   private completedGift(close: StreakClose<GiftPayload>): GiftEvent {
     const p = close.payload;
     return {
-      ...p,
-      type: 'gift',
       msgId: close.msgId,
+      roomId: p.roomId,
       at: close.at,
+      type: 'gift',
+      viewer: p.viewer,
+      giftId: p.giftId,
+      giftName: p.giftName,
+      diamondCount: p.diamondCount,
+      imageUrl: p.imageUrl,
+      dedupeKey: p.dedupeKey,
       repeatCount: close.repeatCount,
       diamonds: p.diamondCount * close.repeatCount,
       streakable: true,
