@@ -7,6 +7,16 @@ import type pg from 'pg';
 export type Client = Pick<pg.PoolClient, 'query'>;
 
 /**
+ * A Postgres array literal for numbers, booleans and digit-only ids, which need no quoting: `{1,2,3}`.
+ * pg's own array serialiser quotes every element and runs two regular expressions over it, a
+ * noticeable cost at tens of thousands of rows per flush. Text columns still go through pg.
+ */
+export const plain = (values: readonly (number | string | boolean)[]): string => `{${values.join(',')}}`;
+
+/** SQL for epoch milliseconds (a bigint column of the input) as a timestamp(3) in UTC, as Prisma stores them. */
+const ts = (column: string) => `timestamp 'epoch' + ${column} * interval '1 millisecond'`;
+
+/**
  * How rows that may already exist are skipped. `fast`: an anti-join, then a plain insert — about twice
  * as fast as ON CONFLICT, and exact while one writer owns the room. `safe`: ON CONFLICT DO NOTHING, for
  * the rare batch that raced another writer on the same room (a unique violation sends it back here).
@@ -18,7 +28,8 @@ const skipExisting = (mode: Mode, table: string, keys: string, alias = 'i') =>
     ? { where: `WHERE NOT EXISTS (SELECT 1 FROM ${table} x WHERE ${keys.split(',').map((k) => `x.${k.trim()} = ${alias}.${k.trim()}`).join(' AND ')})`, conflict: '' }
     : { where: '', conflict: `ON CONFLICT (${keys}) DO NOTHING` };
 
-export type GiftRow = { liveId: string; accountId: string; viewerId: string; dedupeKey: string; msgId: string; giftId: string; giftName: string; diamondCount: number; repeatCount: number; diamonds: number; streakable: boolean; timeoutClosed: boolean; at: string; imageUrl: string | null };
+/** Times (`at`, `minute`, `firstSeen`…) are epoch milliseconds; the statements turn them into timestamps. */
+export type GiftRow = { liveId: string; accountId: string; viewerId: string; dedupeKey: string; msgId: string; giftId: string; giftName: string; diamondCount: number; repeatCount: number; diamonds: number; streakable: boolean; timeoutClosed: boolean; at: number; imageUrl: string | null };
 export type StoredGift = { live_id: string; viewer_id: string; account_id: string; diamonds: number; old_diamonds: number; inserted: boolean; day: string };
 
 export async function upsertGiftTypes(client: Client, gifts: GiftRow[]): Promise<void> {
@@ -38,8 +49,10 @@ export async function upsertGiftTypes(client: Client, gifts: GiftRow[]): Promise
 export async function insertGifts(client: Client, rows: GiftRow[]): Promise<StoredGift[]> {
   const { rows: stored } = await client.query<StoredGift>(
     `/*insertGifts*/ WITH input AS (
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::int[], $11::boolean[], $12::boolean[], $13::timestamp(3)[])
-         AS t(live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, streakable, timeout_closed, created_at)
+       SELECT t.live_id, t.account_id, t.viewer_id, t.dedupe_key, t.msg_id, t.gift_id, t.gift_name, t.diamond_count, t.repeat_count, t.diamonds, t.streakable, t.timeout_closed,
+         ${ts('t.created_ms')} AS created_at
+       FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::int[], $11::boolean[], $12::boolean[], $13::bigint[])
+         AS t(live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, streakable, timeout_closed, created_ms)
      ), old AS (
        SELECT g.live_id, g.dedupe_key, g.diamonds FROM gifts g JOIN input i ON g.live_id = i.live_id AND g.dedupe_key = i.dedupe_key
      ), written AS (
@@ -53,9 +66,9 @@ export async function insertGifts(client: Client, rows: GiftRow[]): Promise<Stor
      SELECT w.live_id::text, w.viewer_id::text, w.account_id, w.diamonds, COALESCE(o.diamonds, 0) AS old_diamonds, w.inserted, to_char(w.created_at, 'YYYY-MM-DD') AS day
      FROM written w LEFT JOIN old o ON o.live_id = w.live_id AND o.dedupe_key = w.dedupe_key`,
     [
-      rows.map((r) => r.liveId), rows.map((r) => r.accountId), rows.map((r) => r.viewerId), rows.map((r) => r.dedupeKey), rows.map((r) => r.msgId),
-      rows.map((r) => r.giftId), rows.map((r) => r.giftName), rows.map((r) => r.diamondCount), rows.map((r) => r.repeatCount), rows.map((r) => r.diamonds),
-      rows.map((r) => r.streakable), rows.map((r) => r.timeoutClosed), rows.map((r) => r.at),
+      plain(rows.map((r) => r.liveId)), rows.map((r) => r.accountId), plain(rows.map((r) => r.viewerId)), rows.map((r) => r.dedupeKey), rows.map((r) => r.msgId),
+      rows.map((r) => r.giftId), rows.map((r) => r.giftName), plain(rows.map((r) => r.diamondCount)), plain(rows.map((r) => r.repeatCount)), plain(rows.map((r) => r.diamonds)),
+      plain(rows.map((r) => r.streakable)), plain(rows.map((r) => r.timeoutClosed)), plain(rows.map((r) => r.at)),
     ],
   );
   return stored;
@@ -68,11 +81,11 @@ export async function upsertGifterStats(client: Client, rows: GifterIncrement[])
     `/*upsertGifterStats*/ INSERT INTO gifter_stats (account_id, day, viewer_id, diamonds, gifts)
      SELECT * FROM unnest($1::text[], $2::date[], $3::bigint[], $4::bigint[], $5::int[])
      ON CONFLICT (account_id, day, viewer_id) DO UPDATE SET diamonds = gifter_stats.diamonds + EXCLUDED.diamonds, gifts = gifter_stats.gifts + EXCLUDED.gifts`,
-    [rows.map((x) => x.accountId), rows.map((x) => x.day), rows.map((x) => x.viewerId), rows.map((x) => x.diamonds), rows.map((x) => x.gifts)],
+    [rows.map((x) => x.accountId), rows.map((x) => x.day), plain(rows.map((x) => x.viewerId)), plain(rows.map((x) => x.diamonds)), plain(rows.map((x) => x.gifts))],
   );
 }
 
-export type ChatRow = { liveId: string; accountId: string; viewerId: string; msgId: string; content: string; at: string };
+export type ChatRow = { liveId: string; accountId: string; viewerId: string; msgId: string; content: string; at: number };
 
 /** Inserts chats; returns how many were new per live. */
 export async function insertChats(client: Client, rows: ChatRow[], mode: Mode): Promise<{ live_id: string; n: number }[]> {
@@ -80,31 +93,32 @@ export async function insertChats(client: Client, rows: ChatRow[], mode: Mode): 
   const { rows: counts } = await client.query<{ live_id: string; n: number }>(
     `/*insertChats*/ WITH written AS (
        INSERT INTO chats (live_id, account_id, viewer_id, msg_id, content, created_at)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::timestamp(3)[])
-         AS i(live_id, account_id, viewer_id, msg_id, content, created_at)
+       SELECT i.live_id, i.account_id, i.viewer_id, i.msg_id, i.content, ${ts('i.created_ms')}
+       FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::bigint[]) AS i(live_id, account_id, viewer_id, msg_id, content, created_ms)
        ${skip.where} ${skip.conflict}
        RETURNING live_id
      )
      SELECT live_id::text, count(*)::int AS n FROM written GROUP BY live_id`,
     // Postgres text cannot hold NUL; TikTok never sends it, hostile test input does.
-    [rows.map((c) => c.liveId), rows.map((c) => c.accountId), rows.map((c) => c.viewerId), rows.map((c) => c.msgId), rows.map((c) => c.content.replaceAll('\u0000', '')), rows.map((c) => c.at)],
+    [plain(rows.map((c) => c.liveId)), rows.map((c) => c.accountId), plain(rows.map((c) => c.viewerId)), rows.map((c) => c.msgId), rows.map((c) => c.content.replaceAll('\u0000', '')), plain(rows.map((c) => c.at))],
   );
   return counts;
 }
 
-export type SocialRow = { liveId: string; viewerId: string; msgId: string; kind: 'FOLLOW' | 'SHARE'; at: string };
+export type SocialRow = { liveId: string; viewerId: string; msgId: string; kind: 'FOLLOW' | 'SHARE'; at: number };
 
 export async function insertSocials(client: Client, rows: SocialRow[], mode: Mode): Promise<{ live_id: string; kind: 'FOLLOW' | 'SHARE'; n: number }[]> {
   const skip = skipExisting(mode, 'social_events', 'live_id, msg_id');
   const { rows: counts } = await client.query<{ live_id: string; kind: 'FOLLOW' | 'SHARE'; n: number }>(
     `/*insertSocials*/ WITH written AS (
        INSERT INTO social_events (live_id, viewer_id, msg_id, kind, created_at)
-       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::social_kind[], $5::timestamp(3)[]) AS i(live_id, viewer_id, msg_id, kind, created_at)
+       SELECT i.live_id, i.viewer_id, i.msg_id, i.kind, ${ts('i.created_ms')}
+       FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::social_kind[], $5::bigint[]) AS i(live_id, viewer_id, msg_id, kind, created_ms)
        ${skip.where} ${skip.conflict}
        RETURNING live_id, kind
      )
      SELECT live_id::text, kind, count(*)::int AS n FROM written GROUP BY live_id, kind`,
-    [rows.map((s) => s.liveId), rows.map((s) => s.viewerId), rows.map((s) => s.msgId), rows.map((s) => s.kind), rows.map((s) => s.at)],
+    [plain(rows.map((s) => s.liveId)), plain(rows.map((s) => s.viewerId)), rows.map((s) => s.msgId), rows.map((s) => s.kind), plain(rows.map((s) => s.at))],
   );
   return counts;
 }
@@ -118,19 +132,20 @@ export async function countNewMessages(client: Client, rows: { liveId: string; m
        ${skip.where} ${skip.conflict} RETURNING live_id
      )
      SELECT live_id::text, count(*)::int AS n FROM fresh GROUP BY live_id`,
-    [rows.map((r) => r.liveId), rows.map((r) => r.msgId)],
+    [plain(rows.map((r) => r.liveId)), plain(rows.map((r) => r.msgId))],
   );
   return counts;
 }
 
-export type LikeRow = { liveId: string; viewerId: string; msgId: string; minute: string; count: number };
+export type LikeRow = { liveId: string; viewerId: string; msgId: string; minute: number; count: number };
 
 /** Likes: new message ids only, summed into per-viewer-per-minute buckets, all inside Postgres. */
 export async function storeLikes(client: Client, rows: LikeRow[], mode: Mode): Promise<number> {
   const skip = skipExisting(mode, 'processed_messages', 'live_id, msg_id');
   const { rows: result } = await client.query<{ n: number }>(
     `/*storeLikes*/ WITH input AS (
-       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::timestamp(3)[], $5::int[]) AS t(live_id, msg_id, viewer_id, minute, count)
+       SELECT t.live_id, t.msg_id, t.viewer_id, ${ts('t.minute_ms')} AS minute, t.count
+       FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::int[]) AS t(live_id, msg_id, viewer_id, minute_ms, count)
      ), fresh AS (
        INSERT INTO processed_messages (live_id, msg_id) SELECT i.live_id, i.msg_id FROM input i
        ${skip.where} ${skip.conflict} RETURNING live_id, msg_id
@@ -144,40 +159,43 @@ export async function storeLikes(client: Client, rows: LikeRow[], mode: Mode): P
        RETURNING 1
      )
      SELECT (SELECT count(*)::int FROM fresh) AS n, (SELECT count(*) FROM stored) AS buckets`,
-    [rows.map((r) => r.liveId), rows.map((r) => r.msgId), rows.map((r) => r.viewerId), rows.map((r) => r.minute), rows.map((r) => r.count)],
+    [plain(rows.map((r) => r.liveId)), plain(rows.map((r) => r.msgId)), plain(rows.map((r) => r.viewerId)), plain(rows.map((r) => r.minute)), plain(rows.map((r) => r.count))],
   );
   return result[0]?.n ?? 0;
 }
 
-export async function insertSamples(client: Client, rows: { liveId: string; at: string; viewers: number; totalUsers: number }[], mode: Mode): Promise<{ live_id: string; n: number; sum: string; peak: number }[]> {
+export async function insertSamples(client: Client, rows: { liveId: string; at: number; viewers: number; totalUsers: number }[], mode: Mode): Promise<{ live_id: string; n: number; sum: string; peak: number }[]> {
   const skip = skipExisting(mode, 'viewer_samples', 'live_id, at');
   const { rows: counts } = await client.query<{ live_id: string; n: number; sum: string; peak: number }>(
     `/*insertSamples*/ WITH written AS (
        INSERT INTO viewer_samples (live_id, at, viewers, total_users)
-       SELECT * FROM unnest($1::bigint[], $2::timestamp(3)[], $3::int[], $4::int[]) AS i(live_id, at, viewers, total_users)
+       SELECT * FROM (
+         SELECT u.live_id, ${ts('u.at_ms')} AS at, u.viewers, u.total_users FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[]) AS u(live_id, at_ms, viewers, total_users)
+       ) i
        ${skip.where} ${skip.conflict} RETURNING live_id, viewers
      )
      SELECT live_id::text, count(*)::int AS n, sum(viewers)::text AS sum, max(viewers) AS peak FROM written GROUP BY live_id`,
-    [rows.map((x) => x.liveId), rows.map((x) => x.at), rows.map((x) => x.viewers), rows.map((x) => x.totalUsers)],
+    [plain(rows.map((x) => x.liveId)), plain(rows.map((x) => x.at)), plain(rows.map((x) => x.viewers)), plain(rows.map((x) => x.totalUsers))],
   );
   return counts;
 }
 
-export type PresenceRow = { liveId: string; viewerId: string; diamonds: number; gifts: number; follower: boolean; firstSeen: string };
+export type PresenceRow = { liveId: string; viewerId: string; diamonds: number; gifts: number; follower: boolean; firstSeen: number };
 
 /** Who was in which live (first seen), plus their gifts in it. Rows of viewers who only came back are
  *  left alone (no write), so a busy room costs an index probe per viewer, not an update. */
 export async function upsertLiveViewers(client: Client, rows: PresenceRow[]): Promise<void> {
   await client.query(
     `/*upsertLiveViewers*/ INSERT INTO live_viewers (live_id, viewer_id, diamonds, gifts, is_follower, first_seen_at)
-     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::boolean[], $6::timestamp(3)[])
+     SELECT u.live_id, u.viewer_id, u.diamonds, u.gifts, u.is_follower, ${ts('u.first_seen_ms')}
+     FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::boolean[], $6::bigint[]) AS u(live_id, viewer_id, diamonds, gifts, is_follower, first_seen_ms)
      ON CONFLICT (live_id, viewer_id) DO UPDATE SET
        diamonds = live_viewers.diamonds + EXCLUDED.diamonds, gifts = live_viewers.gifts + EXCLUDED.gifts,
        is_follower = live_viewers.is_follower OR EXCLUDED.is_follower,
        first_seen_at = LEAST(live_viewers.first_seen_at, EXCLUDED.first_seen_at)
      WHERE EXCLUDED.gifts <> 0 OR EXCLUDED.diamonds <> 0 OR (EXCLUDED.is_follower AND NOT live_viewers.is_follower)
        OR EXCLUDED.first_seen_at < live_viewers.first_seen_at`,
-    [rows.map((x) => x.liveId), rows.map((x) => x.viewerId), rows.map((x) => x.diamonds), rows.map((x) => x.gifts), rows.map((x) => x.follower), rows.map((x) => x.firstSeen)],
+    [plain(rows.map((x) => x.liveId)), plain(rows.map((x) => x.viewerId)), plain(rows.map((x) => x.diamonds)), plain(rows.map((x) => x.gifts)), plain(rows.map((x) => x.follower)), plain(rows.map((x) => x.firstSeen))],
   );
 }
 
@@ -193,8 +211,8 @@ export type LiveIncrement = {
   peak: number;
   samples: number;
   viewerSum: number;
-  firstAt: string;
-  lastAt: string;
+  firstAt: number;
+  lastAt: number;
   giftsChanged: boolean;
 };
 
@@ -204,12 +222,12 @@ export async function updateLives(client: Client, rows: LiveIncrement[]): Promis
        diamonds = lives.diamonds + u.diamonds, gifts = lives.gifts + u.gifts, likes = GREATEST(lives.likes, u.likes_total),
        comments = lives.comments + u.comments, follows = lives.follows + u.follows, shares = lives.shares + u.shares, joins = lives.joins + u.joins,
        peak_viewers = GREATEST(lives.peak_viewers, u.peak), viewer_samples = lives.viewer_samples + u.samples, viewer_sum = lives.viewer_sum + u.viewer_sum,
-       last_event_at = GREATEST(COALESCE(lives.last_event_at, u.last_at), u.last_at),
+       last_event_at = GREATEST(COALESCE(lives.last_event_at, ${ts('u.last_ms')}), ${ts('u.last_ms')}),
        -- A live joined late (or a recording without a start time) starts no later than its first event.
-       started_at = LEAST(lives.started_at, u.first_at),
+       started_at = LEAST(lives.started_at, ${ts('u.first_ms')}),
        unique_gifters = CASE WHEN u.gifts_changed THEN (SELECT count(*) FROM live_viewers lv WHERE lv.live_id = lives.id AND lv.gifts > 0) ELSE lives.unique_gifters END
-     FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::bigint[], $12::timestamp(3)[], $13::timestamp(3)[], $14::boolean[])
-       AS u(live_id, diamonds, gifts, likes_total, comments, follows, shares, joins, peak, samples, viewer_sum, first_at, last_at, gifts_changed)
+     FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::bigint[], $12::bigint[], $13::bigint[], $14::boolean[])
+       AS u(live_id, diamonds, gifts, likes_total, comments, follows, shares, joins, peak, samples, viewer_sum, first_ms, last_ms, gifts_changed)
      WHERE lives.id = u.live_id`,
     [
       rows.map((x) => x.liveId), rows.map((x) => x.diamonds), rows.map((x) => x.gifts), rows.map((x) => x.likesTotal), rows.map((x) => x.comments),

@@ -33,11 +33,10 @@ import { messageKey } from '@/lib/live/message-key';
 export type StoredEvent = ChatEvent | GiftEvent | LikeEvent | MemberEvent | FollowEvent | ShareEvent | ViewerCountEvent;
 export type QueuedEvent = { liveId: string; accountId: string; event: StoredEvent; queuedAt: number };
 
-const iso = (ms: number) => new Date(ms).toISOString();
-const minuteOf = (ms: number) => iso(Math.floor(ms / 60_000) * 60_000);
+const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-type LiveAcc = Omit<LiveIncrement, 'liveId' | 'firstAt' | 'lastAt'> & { firstAt: number; lastAt: number };
+type LiveAcc = Omit<LiveIncrement, 'liveId'>;
 
 export class BatchWriter {
   constructor(private readonly viewers = new ViewerCache()) {}
@@ -105,7 +104,7 @@ export class BatchWriter {
     const socials = new Map<string, SocialRow>();
     const joins = new Map<string, { liveId: string; msgId: string }>();
     const likes = new Map<string, LikeRow>();
-    const samples = new Map<string, { liveId: string; at: string; viewers: number; totalUsers: number }>();
+    const samples = new Map<string, { liveId: string; at: number; viewers: number; totalUsers: number }>();
 
     for (const { liveId, accountId, event: e } of batch) {
       let live = lives.get(liveId);
@@ -119,7 +118,7 @@ export class BatchWriter {
         const id = viewerId(e.viewer);
         const key = `${liveId}:${id}`;
         const seen = presence.get(key);
-        if (!seen) presence.set(key, { liveId, viewerId: id, diamonds: 0, gifts: 0, follower: e.viewer.isFollower, firstSeen: '', firstAt: e.at });
+        if (!seen) presence.set(key, { liveId, viewerId: id, diamonds: 0, gifts: 0, follower: e.viewer.isFollower, firstSeen: e.at, firstAt: e.at });
         else {
           seen.follower ||= e.viewer.isFollower;
           seen.firstAt = Math.min(seen.firstAt, e.at);
@@ -131,26 +130,30 @@ export class BatchWriter {
           const key = `${liveId}:${e.dedupeKey}`;
           const other = gifts.get(key);
           if (!other || e.repeatCount > other.repeatCount) {
-            gifts.set(key, { liveId, accountId, viewerId: viewerId(e.viewer), dedupeKey: e.dedupeKey, msgId: e.msgId, giftId: e.giftId, giftName: e.giftName, diamondCount: e.diamondCount, repeatCount: e.repeatCount, diamonds: e.diamonds, streakable: e.streakable, timeoutClosed: e.timeoutClosed, at: iso(e.at), imageUrl: e.imageUrl });
+            gifts.set(key, { liveId, accountId, viewerId: viewerId(e.viewer), dedupeKey: e.dedupeKey, msgId: e.msgId, giftId: e.giftId, giftName: e.giftName, diamondCount: e.diamondCount, repeatCount: e.repeatCount, diamonds: e.diamonds, streakable: e.streakable, timeoutClosed: e.timeoutClosed, at: e.at, imageUrl: e.imageUrl });
           }
           break;
         }
         case 'chat':
-          chats.set(`${liveId}:${e.msgId}`, { liveId, accountId, viewerId: viewerId(e.viewer), msgId: e.msgId, content: e.content, at: iso(e.at) });
+          chats.set(`${liveId}:${e.msgId}`, { liveId, accountId, viewerId: viewerId(e.viewer), msgId: e.msgId, content: e.content, at: e.at });
           break;
         case 'follow':
         case 'share':
-          socials.set(`${liveId}:${e.msgId}`, { liveId, viewerId: viewerId(e.viewer), msgId: e.msgId, kind: e.type === 'follow' ? 'FOLLOW' : 'SHARE', at: iso(e.at) });
+          socials.set(`${liveId}:${e.msgId}`, { liveId, viewerId: viewerId(e.viewer), msgId: e.msgId, kind: e.type === 'follow' ? 'FOLLOW' : 'SHARE', at: e.at });
           break;
-        case 'member':
-          joins.set(`${liveId}:${messageKey(e.msgId)}`, { liveId, msgId: messageKey(e.msgId) });
+        case 'member': {
+          const msgId = messageKey(e.msgId);
+          joins.set(`${liveId}:${msgId}`, { liveId, msgId });
           break;
-        case 'like':
-          likes.set(`${liveId}:${messageKey(e.msgId)}`, { liveId, viewerId: viewerId(e.viewer), msgId: messageKey(e.msgId), minute: minuteOf(e.at), count: e.count });
+        }
+        case 'like': {
+          const msgId = messageKey(e.msgId);
+          likes.set(`${liveId}:${msgId}`, { liveId, viewerId: viewerId(e.viewer), msgId, minute: minuteOf(e.at), count: e.count });
           live.likesTotal = Math.max(live.likesTotal, e.total);
           break;
+        }
         case 'viewers':
-          samples.set(`${liveId}:${e.at}`, { liveId, at: iso(e.at), viewers: e.viewers, totalUsers: e.totalUsers });
+          samples.set(`${liveId}:${e.at}`, { liveId, at: e.at, viewers: e.viewers, totalUsers: e.totalUsers });
           break;
       }
     }
@@ -195,7 +198,8 @@ export class BatchWriter {
         if (live) live[kind === 'FOLLOW' ? 'follows' : 'shares'] += n;
       }
     }
-    if (likes.size > 0) await storeLikes(client, [...likes.values()].sort((a, b) => cmp(a.liveId, b.liveId) || cmp(a.minute, b.minute) || cmp(a.viewerId, b.viewerId)), mode);
+    // No sort here: storeLikes orders the buckets in SQL before upserting them.
+    if (likes.size > 0) await storeLikes(client, [...likes.values()], mode);
     if (samples.size > 0) {
       for (const { live_id, n, sum, peak } of await insertSamples(client, [...samples.values()], mode)) {
         const live = lives.get(live_id);
@@ -206,11 +210,11 @@ export class BatchWriter {
       }
     }
     if (presence.size > 0) {
-      await upsertLiveViewers(client, [...presence.values()].map((p) => ({ ...p, firstSeen: iso(p.firstAt) })).sort((a, b) => cmp(a.liveId, b.liveId) || cmp(a.viewerId, b.viewerId)));
+      await upsertLiveViewers(client, [...presence.values()].map((p) => ({ ...p, firstSeen: p.firstAt })).sort((a, b) => cmp(a.liveId, b.liveId) || cmp(a.viewerId, b.viewerId)));
     }
     await updateLives(
       client,
-      [...lives.entries()].sort(([a], [b]) => cmp(a, b)).map(([liveId, x]) => ({ ...x, liveId, firstAt: iso(x.firstAt), lastAt: iso(x.lastAt) })),
+      [...lives.entries()].sort(([a], [b]) => cmp(a, b)).map(([liveId, x]) => ({ ...x, liveId })),
     );
   }
 }

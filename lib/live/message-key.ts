@@ -1,9 +1,12 @@
 // TikTok message ids are 64-bit numbers sent as strings; stored as bigint they make small, fast index
 // keys. Anything else (a missing id we made up) becomes a stable 63-bit hash, so it still has a key.
 const MAX_INT64 = 2n ** 63n - 1n;
+const MAX_INT64_TEXT = MAX_INT64.toString();
+const DIGITS = /^\d{1,19}$/;
 
 export function messageKey(msgId: string): string {
-  if (/^\d{1,19}$/.test(msgId) && BigInt(msgId) <= MAX_INT64) return msgId;
+  // Up to 18 digits always fits; 19 digits fit up to 9223372036854775807 (same length, so compared as text).
+  if (DIGITS.test(msgId) && (msgId.length < 19 || msgId <= MAX_INT64_TEXT)) return msgId;
   // FNV-1a, 64 bit, folded into the positive bigint range.
   let hash = 0xcbf29ce484222325n;
   for (const char of msgId) {
