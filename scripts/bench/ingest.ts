@@ -28,21 +28,24 @@ const log = createLogger('bench');
 const say = (message: string) => process.stderr.write(`[bench:ingest] ${message}\n`);
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 500);
 
-async function decodeOnly(frames: ReplayFrame[]): Promise<{ messagesPerSecond: number; messages: number }> {
+const RUNS = 3;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function decodeOnly(frames: ReplayFrame[]): Promise<{ messagesPerSecond: number; messages: number; runs: number[] }> {
   let messages = 0;
   const connection = new FeedConnection('bench', { fetchRoomInfoOnConnect: false, processInitialData: false });
   attachSink(connection, { message: () => void messages++, disconnected: () => undefined, error: () => undefined });
-  let best = 0;
-  for (let run = 0; run < 3; run++) {
+  const runs: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
     messages = 0;
     const started = performance.now();
     for (const frame of frames) {
       const decoded = await deserializeWebSocketMessage(frame.frame);
       if (decoded.protoMessageFetchResult) await connection.feed(decoded.protoMessageFetchResult);
     }
-    best = Math.max(best, messages / ((performance.now() - started) / 1000));
+    runs.push(Math.round(messages / ((performance.now() - started) / 1000)));
   }
-  return { messagesPerSecond: Math.round(best), messages };
+  return { messagesPerSecond: median(runs), messages, runs };
 }
 
 async function endToEnd(file: string, databaseUrl: string, speed: 'max' | number, handle: string) {
@@ -117,10 +120,17 @@ async function main(): Promise<void> {
 
   const database = await startBenchDatabase('ingest');
   try {
-    say('end to end at full speed into Postgres…');
-    const full = await endToEnd(file, database.url, 'max', 'bench.full');
-    say(`  ${full.eventsPerSecond} events/s persisted; decoded→committed p50 ${full.p50Ms} ms, p99 ${full.p99Ms} ms`);
-    const exact = full.totals.diamonds === session.expected.diamonds && full.totals.gifts === session.expected.gifts && full.totals.comments === session.expected.comments;
+    // Like decode-only, measured RUNS times (each into a live of its own) and reported by the median run:
+    // the first run also pays for compiling the write path.
+    const fullRuns: Awaited<ReturnType<typeof endToEnd>>[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      say(`end to end at full speed into Postgres (run ${run} of ${RUNS})…`);
+      const r = await endToEnd(file, database.url, 'max', `bench.full${run}`);
+      say(`  ${r.eventsPerSecond} events/s persisted; decoded→committed p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
+      fullRuns.push(r);
+    }
+    const full = [...fullRuns].sort((a, b) => a.eventsPerSecond - b.eventsPerSecond)[Math.floor(RUNS / 2)] ?? fullRuns[0]!;
+    const exact = fullRuns.every((r) => r.totals.diamonds === session.expected.diamonds && r.totals.gifts === session.expected.gifts && r.totals.comments === session.expected.comments && r.totals.likes === session.expected.likes);
 
     const recordedRate = session.messages / 300;
     const speed = 5000 / recordedRate;
@@ -138,7 +148,9 @@ async function main(): Promise<void> {
       machine: machineLine(),
       messages: session.messages,
       decodeOnlyMessagesPerSecond: decode.messagesPerSecond,
+      decodeOnlyRuns: decode.runs,
       endToEndEventsPerSecond: full.eventsPerSecond,
+      endToEndRuns: fullRuns.map((r) => r.eventsPerSecond),
       endToEndRatio: ratio,
       fullSpeedCommitP50Ms: full.p50Ms,
       fullSpeedCommitP99Ms: full.p99Ms,
@@ -156,12 +168,12 @@ async function main(): Promise<void> {
       'ingest',
       `## Ingest (\`npm run bench:ingest\`)
 
-Machine: ${result.machine}. Run ${new Date().toISOString().slice(0, 16)}Z. Input: a synthetic 5-minute busy session of ${session.messages.toLocaleString('en-US')} messages in ${session.frames.length} websocket frames (chat, likes, joins, gifts and streaks, follows, shares, viewer counts, 1% duplicate frames), replayed through one worker process into a fresh embedded Postgres 17 with default (durable) settings.
+Machine: ${result.machine}. Run ${new Date().toISOString().slice(0, 16)}Z. Input: a synthetic 5-minute busy session of ${session.messages.toLocaleString('en-US')} messages in ${session.frames.length} websocket frames (chat, likes, joins, gifts and streaks, follows, shares, viewer counts, 1% duplicate frames), replayed through one worker process (Node flags \`${INGEST_NODE_FLAGS.join(' ')}\`, as the worker runs) into a fresh embedded Postgres 17 with default (durable) settings.
 
 | measurement | result | target |
 |---|---|---|
-| decode only (tiktok-live-connector alone) | ${decode.messagesPerSecond.toLocaleString('en-US')} messages/s | — |
-| end to end, full speed, events persisted | ${full.eventsPerSecond.toLocaleString('en-US')} events/s | ≥ 30,000 events/s |
+| decode only (tiktok-live-connector alone), median of ${RUNS} | ${decode.messagesPerSecond.toLocaleString('en-US')} messages/s (runs: ${decode.runs.map((n) => n.toLocaleString('en-US')).join(', ')}) | — |
+| end to end, full speed, events persisted, median of ${RUNS} | ${full.eventsPerSecond.toLocaleString('en-US')} events/s (runs: ${fullRuns.map((r) => r.eventsPerSecond.toLocaleString('en-US')).join(', ')}) | ≥ 30,000 events/s |
 | end to end ÷ decode only | ${Math.round(ratio * 100)}% | ≥ 40% |
 | decoded → committed at full speed (queue included) | p50 ${full.p50Ms} ms, p99 ${full.p99Ms} ms | — |
 | decoded → committed at 5,000 events/s | p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms | p99 < 1 s |
