@@ -23,9 +23,12 @@ const ts = (column: string) => `timestamp 'epoch' + ${column} * interval '1 mill
  */
 export type Mode = 'fast' | 'safe';
 
+// `OFFSET 0` keeps the NOT EXISTS a per-row index probe. Without it Postgres may turn it into a hash or
+// merge anti-join that reads every key the live already has: measured with 3 million message ids in one
+// live, 1.3 s per 20,000-row batch instead of 0.15 s, and growing with the length of the live.
 const skipExisting = (mode: Mode, table: string, keys: string, alias = 'i') =>
   mode === 'fast'
-    ? { where: `WHERE NOT EXISTS (SELECT 1 FROM ${table} x WHERE ${keys.split(',').map((k) => `x.${k.trim()} = ${alias}.${k.trim()}`).join(' AND ')})`, conflict: '' }
+    ? { where: `WHERE NOT EXISTS (SELECT 1 FROM ${table} x WHERE ${keys.split(',').map((k) => `x.${k.trim()} = ${alias}.${k.trim()}`).join(' AND ')} OFFSET 0)`, conflict: '' }
     : { where: '', conflict: `ON CONFLICT (${keys}) DO NOTHING` };
 
 /** Times (`at`, `minute`, `firstSeen`…) are epoch milliseconds; the statements turn them into timestamps. */
@@ -54,7 +57,8 @@ export async function insertGifts(client: Client, rows: GiftRow[]): Promise<Stor
        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::int[], $11::boolean[], $12::boolean[], $13::bigint[])
          AS t(live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, streakable, timeout_closed, created_ms)
      ), old AS (
-       SELECT g.live_id, g.dedupe_key, g.diamonds FROM gifts g JOIN input i ON g.live_id = i.live_id AND g.dedupe_key = i.dedupe_key
+       -- A probe per gift (OFFSET 0, see skipExisting), never a scan of every gift of the live.
+       SELECT i.live_id, i.dedupe_key, (SELECT g.diamonds FROM gifts g WHERE g.live_id = i.live_id AND g.dedupe_key = i.dedupe_key OFFSET 0) AS diamonds FROM input i
      ), written AS (
        INSERT INTO gifts (live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, streakable, timeout_closed, created_at)
        SELECT * FROM input
