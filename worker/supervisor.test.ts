@@ -3,9 +3,12 @@
 // without TikTok.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, db, type Db } from '@/lib/db';
+import { requireDatabaseUrl } from '@/lib/env';
 import { waitForExit } from '@/lib/infra/child';
+import { migrateDeploy } from '@/lib/infra/migrate';
 import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
 import { backoffDelay, DbRateLimiter, jitter, MemoryRateLimiter } from '@/worker/rate-limiter';
 
@@ -14,11 +17,36 @@ const FIXTURE = path.join(ROOT, 'worker', 'fixtures', 'small-evening.jsonl');
 const children: ChildProcess[] = [];
 const output: string[] = [];
 
+// The workers get a database of their own: a worker leases every enabled tracked account it finds, and
+// other test files keep tracked accounts (with monitors of their own) in the shared one. Sharing made
+// this test depend on which files ran before it, and could disturb theirs.
+let isolated: { url: string; db: Db; name: string } | undefined;
+const admin = async <T>(run: (client: pg.Client) => Promise<T>): Promise<T> => {
+  const url = new URL(requireDatabaseUrl());
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+};
+beforeAll(async () => {
+  const name = `livelens_leases_${process.pid}_${Date.now()}`;
+  await admin((client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
+  const url = new URL(requireDatabaseUrl());
+  url.pathname = `/${name}`;
+  await migrateDeploy(url.toString());
+  isolated = { url: url.toString(), db: createDb(url.toString()), name };
+}, 180_000);
+
 function startWorker(workerId: string, capacity: number): ChildProcess {
   const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'worker', 'index.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
+      DATABASE_URL: isolated?.url,
       WORKER_ID: workerId,
       WORKER_CAPACITY: String(capacity),
       WORKER_LEASE_TTL_MS: '6000',
@@ -38,7 +66,7 @@ function startWorker(workerId: string, capacity: number): ChildProcess {
 }
 
 async function leasesOf(accountIds: string[]) {
-  const rows = await db.lease.findMany({ where: { accountId: { in: accountIds }, expiresAt: { gt: new Date() } } });
+  const rows = await own().lease.findMany({ where: { accountId: { in: accountIds }, expiresAt: { gt: new Date() } } });
   return new Map(rows.map((r) => [r.accountId, r.workerId]));
 }
 
@@ -52,13 +80,23 @@ async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; worker output:\n${output.join('').slice(-3000)}`);
 }
 
+const own = (): Db => {
+  if (!isolated) throw new Error('the isolated database was not created');
+  return isolated.db;
+};
+
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  await db.trackedAccount.updateMany({ where: { source: 'replay', replayFile: FIXTURE }, data: { enabled: false } });
+  for (const child of children) await waitForExit(child.pid ?? 0, 10_000);
+  if (!isolated) return;
+  const { db: ownDb, name } = isolated;
+  await ownDb.$disconnect();
+  await admin((client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
 });
 
 describe('leases across worker processes', () => {
   it('shares accounts between two workers and hands a SIGKILLed worker’s accounts to the other within a minute', async () => {
+    const db = own();
     const accounts = await Promise.all(Array.from({ length: 6 }, () => createTestAccount(db, `lease.${uniqueSuffix()}`)));
     const ids = accounts.map((a) => a.id);
     await db.trackedAccount.createMany({ data: ids.map((accountId) => ({ accountId, source: 'replay', replayFile: FIXTURE })) });

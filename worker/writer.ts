@@ -97,7 +97,7 @@ export class BatchWriter {
       return id;
     };
     const lives = new Map<string, LiveAcc>();
-    const presence = new Map<string, PresenceRow & { firstAt: number }>();
+    const presence = new Map<string, PresenceRow>();
     const gifts = new Map<string, GiftRow>();
     // Keyed by live and message id: a duplicate inside one batch would break the fast inserts.
     const chats = new Map<string, ChatRow>();
@@ -118,10 +118,10 @@ export class BatchWriter {
         const id = viewerId(e.viewer);
         const key = `${liveId}:${id}`;
         const seen = presence.get(key);
-        if (!seen) presence.set(key, { liveId, viewerId: id, diamonds: 0, gifts: 0, follower: e.viewer.isFollower, firstSeen: e.at, firstAt: e.at });
+        if (!seen) presence.set(key, { liveId, viewerId: id, diamonds: 0, gifts: 0, follower: e.viewer.isFollower, firstSeen: e.at });
         else {
           seen.follower ||= e.viewer.isFollower;
-          seen.firstAt = Math.min(seen.firstAt, e.at);
+          seen.firstSeen = Math.min(seen.firstSeen, e.at);
         }
       }
       switch (e.type) {
@@ -210,7 +210,7 @@ export class BatchWriter {
       }
     }
     if (presence.size > 0) {
-      await upsertLiveViewers(client, [...presence.values()].map((p) => ({ ...p, firstSeen: p.firstAt })).sort((a, b) => cmp(a.liveId, b.liveId) || cmp(a.viewerId, b.viewerId)));
+      await upsertLiveViewers(client, [...presence.values()].sort((a, b) => cmp(a.liveId, b.liveId) || cmp(a.viewerId, b.viewerId)));
     }
     await updateLives(
       client,
