@@ -111,3 +111,42 @@ describe('two writers on the same room (a lease changing hands)', () => {
     expect(writers.reduce((sum, w) => sum + w.snapshot().badEvents, 0)).toBe(0);
   });
 });
+
+describe('BatchWriter presence rows', () => {
+  it('sends a viewer’s live_viewers row again only when it changes something (first time, gift, new follower, earlier)', async () => {
+    const { liveId, accountId } = await newLive();
+    const writer = new BatchWriter();
+    const client = await pool.connect();
+    let upserts: number[] = [];
+    const counting = new Proxy(client, {
+      get(target, property, receiver) {
+        if (property !== 'query') return Reflect.get(target, property, receiver) as unknown;
+        return (text: unknown, values?: unknown[]) => {
+          if (typeof text === 'string' && text.includes('/*upsertLiveViewers*/')) upserts.push((values?.[0] as string).split(',').length);
+          return target.query(text as string, values);
+        };
+      },
+    });
+    const write = async (events: QueuedEvent[]) => {
+      upserts = [];
+      await writer.write(counting, events);
+      return upserts;
+    };
+    const viewers = [0, 1, 2].map((n) => chat(2000 + n, liveId, accountId));
+    try {
+      expect(await write(viewers)).toEqual([3]);
+      // The same three viewers chatting again: nothing about their presence changed.
+      const again = [0, 1, 2].map((n) => chat(2000 + n, liveId, accountId)).map((q, n) => ({ ...q, event: { ...q.event, msgId: `again${n}`, at: q.event.at + 1000 } }));
+      expect(await write(again)).toEqual([]);
+      // One of them now follows: only that row goes.
+      const second = chat(2001, liveId, accountId);
+      const event = second.event as ChatEvent;
+      const follow: QueuedEvent = { ...second, event: { ...event, msgId: 'follows', at: event.at + 2000, viewer: { ...event.viewer, isFollower: true } } };
+      expect(await write([follow])).toEqual([1]);
+      const rows = await db.liveViewer.findMany({ where: { liveId: BigInt(liveId) }, orderBy: { viewerId: 'asc' } });
+      expect(rows.map((r) => r.isFollower)).toEqual([false, true, false]);
+    } finally {
+      client.release();
+    }
+  });
+});

@@ -7,6 +7,7 @@
 // writer-sql.ts.
 import type pg from 'pg';
 import type { ChatEvent, FollowEvent, GiftEvent, LikeEvent, MemberEvent, ShareEvent, ViewerCountEvent, ViewerRef } from '@/lib/live/events';
+import { trimOldest } from '@/lib/bounded';
 import { ViewerCache } from '@/worker/viewer-cache';
 import {
   countNewMessages,
@@ -38,18 +39,40 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 type LiveAcc = Omit<LiveIncrement, 'liveId'>;
 
+/** A live_viewers row as stored: first seen and follower only ever improve (earlier, true). */
+type KnownPresence = { firstSeen: number; follower: boolean };
+
 export class BatchWriter {
-  constructor(private readonly viewers = new ViewerCache()) {}
+  /**
+   * Presence rows this writer has committed, keyed `${liveId}:${viewerId}`. A busy room brings most of
+   * its viewers back in every batch; a row that would change nothing (no gift, not a new follower, not
+   * seen earlier) is not sent again. The database can only be ahead of this memory (another writer's
+   * rows are as good or better), so skipping is always a no-op there. Bounded; forgotten rows are sent
+   * again, which is harmless.
+   */
+  private readonly presenceKnown = new Map<string, KnownPresence>();
+
+  constructor(
+    private readonly viewers = new ViewerCache(),
+    private readonly presenceCapacity = 500_000,
+  ) {}
 
   /** `safe` after a unique violation: another writer stored some of these rows concurrently. */
   async write(client: pg.PoolClient, batch: QueuedEvent[], mode: Mode = 'fast'): Promise<void> {
     await client.query('BEGIN');
     try {
       const { ids, upserted } = await this.resolveViewers(client, batch);
-      await this.writeRows(client, batch, ids, mode);
+      const presence = await this.writeRows(client, batch, ids, mode);
       await client.query('COMMIT');
-      // Only now are the new viewer ids real: a rolled-back batch must not leave them in the cache.
+      // Only now are the new viewer ids and presence rows real: a rolled-back batch must not leave them
+      // in the caches.
       this.viewers.remember(upserted, ids);
+      for (const row of presence) {
+        const key = `${row.liveId}:${row.viewerId}`;
+        const known = this.presenceKnown.get(key);
+        this.presenceKnown.set(key, { firstSeen: Math.min(row.firstSeen, known?.firstSeen ?? Infinity), follower: row.follower || (known?.follower ?? false) });
+      }
+      trimOldest(this.presenceKnown, this.presenceCapacity);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -90,7 +113,8 @@ export class BatchWriter {
     return { ids, upserted: toUpsert };
   }
 
-  private async writeRows(client: pg.PoolClient, batch: QueuedEvent[], viewerIds: Map<string, string>, mode: Mode): Promise<void> {
+  /** Writes the batch's rows; returns the presence rows it sent (remembered once committed). */
+  private async writeRows(client: pg.PoolClient, batch: QueuedEvent[], viewerIds: Map<string, string>, mode: Mode): Promise<PresenceRow[]> {
     const viewerId = (v: ViewerRef) => {
       const id = viewerIds.get(v.userId);
       if (!id) throw new Error(`viewer ${v.userId} was not resolved`);
@@ -209,12 +233,19 @@ export class BatchWriter {
         live.peak = Math.max(live.peak, peak);
       }
     }
-    if (presence.size > 0) {
-      await upsertLiveViewers(client, [...presence.values()].sort((a, b) => cmp(a.liveId, b.liveId) || cmp(a.viewerId, b.viewerId)));
+    const changed = [...presence.entries()]
+      .filter(([key, row]) => {
+        const known = this.presenceKnown.get(key);
+        return !known || row.gifts !== 0 || row.diamonds !== 0 || (row.follower && !known.follower) || row.firstSeen < known.firstSeen;
+      })
+      .map(([, row]) => row);
+    if (changed.length > 0) {
+      await upsertLiveViewers(client, changed.sort((a, b) => cmp(a.liveId, b.liveId) || cmp(a.viewerId, b.viewerId)));
     }
     await updateLives(
       client,
       [...lives.entries()].sort(([a], [b]) => cmp(a, b)).map(([liveId, x]) => ({ ...x, liveId })),
     );
+    return changed;
   }
 }
