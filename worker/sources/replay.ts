@@ -78,9 +78,9 @@ export class ReplaySource implements LiveSource {
     // At full speed the next frames are decoded while the current one's messages are handled: the
     // library inflates each payload on the thread pool (async zlib), and waiting for every frame in
     // turn left the main thread idle in between. Messages are still handed on strictly in file order.
-    const window: Promise<Decoded>[] = [];
+    const pending: Promise<Decoded>[] = [];
     const feedOldest = async () => {
-      const decoded = await window.shift();
+      const decoded = await pending.shift();
       if (decoded?.protoMessageFetchResult && !this.stopped) await connection.feed(decoded.protoMessageFetchResult);
       this.framesFed++;
     };
@@ -101,10 +101,10 @@ export class ReplaySource implements LiveSource {
       const decoding = deserializeWebSocketMessage(item.frame.frame);
       // Awaited in order below; until then a failure must not count as unhandled.
       decoding.catch(() => undefined);
-      window.push(decoding);
-      if (window.length >= (speed === 'max' ? DECODE_AHEAD : 1)) await feedOldest();
+      pending.push(decoding);
+      if (pending.length >= (speed === 'max' ? DECODE_AHEAD : 1)) await feedOldest();
     }
-    while (window.length > 0 && !this.stopped) await feedOldest();
+    while (pending.length > 0 && !this.stopped) await feedOldest();
     if (!this.stopped) sink.disconnected({ reason: 'replay finished', streamEnded: false });
   }
 
