@@ -17,8 +17,9 @@ export const plain = (values: readonly (number | string | boolean)[]): string =>
 const ts = (column: string) => `timestamp 'epoch' + ${column} * interval '1 millisecond'`;
 
 /**
- * How rows that may already exist are skipped. `fast`: an anti-join, then a plain insert — about twice
- * as fast as ON CONFLICT, and exact while one writer owns the room. `safe`: ON CONFLICT DO NOTHING, for
+ * How rows that may already exist are skipped. `fast`: a NOT EXISTS index probe per row, then a plain
+ * insert — cheaper than ON CONFLICT (0.15 s against 0.24 s for 20,000 likes in a live with 3 million),
+ * and exact while one writer owns the room. `safe`: ON CONFLICT DO NOTHING, for
  * the rare batch that raced another writer on the same room (a unique violation sends it back here).
  */
 export type Mode = 'fast' | 'safe';
