@@ -8,7 +8,9 @@ const BENCHES = ['ingest', 'web', 'dashboard', 'overlay'];
 
 async function run(name: string): Promise<unknown> {
   const script = path.join(import.meta.dirname, `${name}.ts`);
-  const child = spawn(process.execPath, [...INGEST_NODE_FLAGS, '--conditions=react-server', '--expose-gc', '--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The benches that act as the worker run with the worker's V8 flags, as their npm scripts do.
+  const flags = name === 'ingest' || name === 'overlay' ? INGEST_NODE_FLAGS : [];
+  const child = spawn(process.execPath, [...flags, '--conditions=react-server', '--expose-gc', '--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
