@@ -32,6 +32,19 @@ function HintAndError({ path, hint, error }: Described) {
   );
 }
 
+/** What every labelled field shares: the label above its control, then the hint and the error. */
+function LabelledField({ path, label, hint, error, labelClass = 'font-medium', children }: Described & { label: ReactNode; labelClass?: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1 text-sm">
+      <label htmlFor={fieldId(path)} className={labelClass}>
+        {label}
+      </label>
+      {children}
+      <HintAndError path={path} hint={hint} error={error} />
+    </div>
+  );
+}
+
 /** A number typed as text (so "", "-" or "1." can be typed on the way); invalid text reports NaN. */
 function readNumber(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
@@ -47,35 +60,28 @@ export function NumberField({ path, label, value, onChange, min, max, step = 1, 
     setShown(value);
     if (!Object.is(readNumber(text), value)) setText(Number.isNaN(value) ? '' : String(value));
   }
-  const input = (
-    <span className="flex items-center gap-2">
-      <input
-        id={fieldId(path)}
-        type="number"
-        inputMode={step % 1 === 0 && (min ?? 0) >= 0 ? 'numeric' : 'decimal'}
-        value={text}
-        min={min}
-        max={max}
-        step={step}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          onChange(readNumber(e.currentTarget.value));
-        }}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(path, hint, error)}
-        className={`${inputClass} tabular-nums ${compact ? '' : 'sm:max-w-48'}`}
-      />
-      {suffix && <span className="shrink-0 text-sm text-muted">{suffix}</span>}
-    </span>
-  );
   return (
-    <div className="flex flex-col gap-1 text-sm">
-      <label htmlFor={fieldId(path)} className={compact ? 'sr-only' : 'font-medium'}>
-        {label}
-      </label>
-      {input}
-      <HintAndError path={path} hint={hint} error={error} />
-    </div>
+    <LabelledField path={path} label={label} hint={hint} error={error} labelClass={compact ? 'sr-only' : 'font-medium'}>
+      <span className="flex items-center gap-2">
+        <input
+          id={fieldId(path)}
+          type="number"
+          inputMode={step % 1 === 0 && (min ?? 0) >= 0 ? 'numeric' : 'decimal'}
+          value={text}
+          min={min}
+          max={max}
+          step={step}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            onChange(readNumber(e.currentTarget.value));
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(path, hint, error)}
+          className={`${inputClass} tabular-nums ${compact ? '' : 'sm:max-w-48'}`}
+        />
+        {suffix && <span className="shrink-0 text-sm text-muted">{suffix}</span>}
+      </span>
+    </LabelledField>
   );
 }
 
@@ -84,10 +90,7 @@ type RangeProps = Described & { label: ReactNode; value: number; onChange: (valu
 /** A slider with its value shown beside it (arrow keys move it one step). */
 export function RangeField({ path, label, value, onChange, min, max, step, format, hint, error }: RangeProps) {
   return (
-    <div className="flex flex-col gap-1 text-sm">
-      <label htmlFor={fieldId(path)} className="font-medium">
-        {label}
-      </label>
+    <LabelledField path={path} label={label} hint={hint} error={error}>
       <span className="flex items-center gap-3">
         <input
           id={fieldId(path)}
@@ -106,8 +109,7 @@ export function RangeField({ path, label, value, onChange, min, max, step, forma
           {format(value)}
         </output>
       </span>
-      <HintAndError path={path} hint={hint} error={error} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -115,10 +117,7 @@ type TextProps = Described & { label: ReactNode; value: string; onChange: (value
 
 export function TextField({ path, label, value, onChange, maxLength, placeholder, hint, error, type = 'text' }: TextProps) {
   return (
-    <div className="flex flex-col gap-1 text-sm">
-      <label htmlFor={fieldId(path)} className="font-medium">
-        {label}
-      </label>
+    <LabelledField path={path} label={label} hint={hint} error={error}>
       <input
         id={fieldId(path)}
         type={type}
@@ -131,8 +130,7 @@ export function TextField({ path, label, value, onChange, maxLength, placeholder
         aria-describedby={describedBy(path, hint, error)}
         className={inputClass}
       />
-      <HintAndError path={path} hint={hint} error={error} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -170,10 +168,7 @@ type ColourProps = Described & { label: ReactNode; value: string; onChange: (val
 export function ColourField({ path, label, value, onChange, hint, error }: ColourProps) {
   const valid = /^#[0-9a-fA-F]{6}$/.test(value);
   return (
-    <div className="flex flex-col gap-1 text-sm">
-      <label htmlFor={fieldId(path)} className="font-medium">
-        {label}
-      </label>
+    <LabelledField path={path} label={label} hint={hint} error={error}>
       <span className="flex items-center gap-2">
         <input type="color" value={valid ? value.toLowerCase() : '#000000'} onChange={(e) => onChange(e.currentTarget.value)} aria-label="Pick a colour" className="h-11 w-14 shrink-0 cursor-pointer rounded-lg border border-line bg-panel-2 p-1" />
         <input
@@ -188,8 +183,7 @@ export function ColourField({ path, label, value, onChange, hint, error }: Colou
           className={`${inputClass} font-mono sm:max-w-36`}
         />
       </span>
-      <HintAndError path={path} hint={hint} error={error} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -231,10 +225,7 @@ export function WordListField({ path, label, value, onChange, hint, error, error
   })].filter((m): m is string => Boolean(m));
   const combined = messages.length ? messages.join(' ') : undefined;
   return (
-    <div className="flex flex-col gap-1 text-sm">
-      <label htmlFor={fieldId(path)} className="font-medium">
-        {label}
-      </label>
+    <LabelledField path={path} label={label} hint={hint} error={combined}>
       <textarea
         id={fieldId(path)}
         value={text}
@@ -249,8 +240,7 @@ export function WordListField({ path, label, value, onChange, hint, error, error
         aria-describedby={describedBy(path, hint, combined)}
         className={`${inputClass} resize-y font-mono`}
       />
-      <HintAndError path={path} hint={hint} error={combined} />
-    </div>
+    </LabelledField>
   );
 }
 
