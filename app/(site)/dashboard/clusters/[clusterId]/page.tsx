@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { PeriodTabs } from '@/app/(site)/dashboard/_components/period-tabs';
 import { Avatar } from '@/components/ui/avatar';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { Card, EmptyState, StatTile } from '@/components/ui/card';
 import { isAppError } from '@/lib/api/errors';
 import { requireUser } from '@/lib/auth/session';
@@ -49,12 +50,7 @@ export default async function ClusterPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm text-muted">
-        <Link href="/dashboard/clusters" className="hover:text-white">
-          Clusters
-        </Link>{' '}
-        / <span className="text-white">{cluster.name}</span>
-      </p>
+      <Breadcrumb href="/dashboard/clusters" parent="Clusters" current={cluster.name} />
       <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0">
           <h1 className="break-words text-2xl font-bold">{cluster.name}</h1>

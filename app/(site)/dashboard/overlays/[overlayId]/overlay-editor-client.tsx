@@ -6,6 +6,7 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { Notice } from '@/components/ui/card';
 import { draftErrors, fieldId, fieldLabel, readDraft, requestErrorMessage, sameValue, splitFieldError, type FieldErrors, type SettingsDraft } from '@/lib/overlays/editor';
 import type { OverlaySummary } from '@/lib/overlays/manage';
@@ -110,12 +111,7 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
 
   return (
     <div className="flex flex-col gap-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/dashboard/overlays" className="hover:text-white">
-          Overlays
-        </Link>{' '}
-        / <span className="text-white">{overlay.name}</span>
-      </nav>
+      <Breadcrumb href="/dashboard/overlays" parent="Overlays" current={overlay.name} />
       <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div className="flex min-w-0 flex-col gap-1">
           <div className="flex flex-wrap items-center gap-2">

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 
 /** The sections of one managed account in the dashboard. */
 export function AccountTabs({ accountId, handle }: { accountId: string; handle: string }) {
@@ -15,12 +16,7 @@ export function AccountTabs({ accountId, handle }: { accountId: string; handle: 
   ];
   return (
     <div className="flex flex-col gap-2">
-      <p className="text-sm text-muted">
-        <Link href="/dashboard" className="hover:text-white">
-          Accounts
-        </Link>{' '}
-        / <span className="text-white">@{handle}</span>
-      </p>
+      <Breadcrumb href="/dashboard" parent="Accounts" current={`@${handle}`} />
       <nav aria-label={`@${handle}`} className="flex gap-1 overflow-x-auto text-sm">
         {tabs.map((tab) => {
           const active = tab.exact ? pathname === tab.href : pathname.startsWith(tab.href);

@@ -1,0 +1,14 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+
+/** "Parent / current" above a dashboard page's title: the way back up, and where you are. */
+export function Breadcrumb({ href, parent, current }: { href: string; parent: string; current: ReactNode }) {
+  return (
+    <nav aria-label="Breadcrumb" className="text-sm text-muted">
+      <Link href={href} className="hover:text-white">
+        {parent}
+      </Link>{' '}
+      / <span className="text-white">{current}</span>
+    </nav>
+  );
+}
