@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { resetEnvCache } from '@/lib/env';
 import { managesAccount, requireManagedAccount, requireManagedLive } from '@/lib/dashboard/access';
 import { addManagedAccount, listManagedAccounts, removeManagedAccount, requestCheckNow, verifyOwnership } from '@/lib/dashboard/accounts';
 import { getLiveNow } from '@/lib/dashboard/live-now';
 import { createTestUser } from '@/lib/testing/factories';
-import { ProfileServer } from '@/lib/testing/profile-server';
+import { profileServerForThisFile } from '@/lib/testing/profile-server-hooks';
 
-const server = new ProfileServer();
+const server = profileServerForThisFile();
 const fresh = (fixture: string) => server.fresh(fixture);
 
-beforeAll(async () => {
-  await server.start();
-  process.env.TIKTOK_PROFILE_BASE_URL = server.url;
-  resetEnvCache();
-});
-afterAll(async () => {
-  await server.stop();
-});
 
 describe('managed accounts', () => {
   it('adds an account by handle or link, tracks it, lists it, and removes it (tracking stops when nobody manages it)', async () => {

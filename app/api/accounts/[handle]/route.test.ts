@@ -1,11 +1,10 @@
 // The lookup as the cached /@handle page uses it: the page reads only what is stored (readProfilePage),
 // the API fetches from TikTok under the per-IP limit and marks the cached page for re-rendering, and the
 // view beacon counts visits. Against the test Postgres and a local stand-in for tiktok.com.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
-import { resetEnvCache } from '@/lib/env';
 import { uniqueSuffix } from '@/lib/testing/factories';
-import { ProfileServer } from '@/lib/testing/profile-server';
+import { profileServerForThisFile } from '@/lib/testing/profile-server-hooks';
 import { readProfilePage } from '@/lib/tiktok/lookup';
 import { flushLookups } from '@/lib/tiktok/lookup-counter';
 import { lookupProfile, PROFILE_FRESH_MS } from '@/lib/tiktok/profile-store';
@@ -18,18 +17,10 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded
 const { GET } = await import('./route');
 const { POST: countView } = await import('./view/route');
 
-const server = new ProfileServer();
+const server = profileServerForThisFile();
 const fresh = (fixture: string) => server.fresh(fixture);
 const get = (handle: string) => GET(new Request(`http://x/api/accounts/${handle}`), { params: Promise.resolve({ handle }) });
 
-beforeAll(async () => {
-  await server.start();
-  process.env.TIKTOK_PROFILE_BASE_URL = server.url;
-  resetEnvCache();
-});
-afterAll(async () => {
-  await server.stop();
-});
 beforeEach(() => {
   revalidatePath.mockClear();
   requestIp.value = `203.0.113.${Math.floor(Math.random() * 250) + 1}-${uniqueSuffix()}`;
