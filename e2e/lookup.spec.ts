@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEMO, signIn } from './support/live';
 
 // Profiles come from a local stand-in for tiktok.com that serves saved pages (see playwright.config.ts).
 
@@ -76,4 +77,35 @@ test('a profile fits a phone screen', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Retro Reels');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('npm start answers shareable pages from its shared cache, and never a signed-in page', async ({ page, request }) => {
+  // A profile page (Next marks it s-maxage) is sent again from memory within the cache's second.
+  let fromNext = '';
+  await expect
+    .poll(async () => {
+      const response = await request.get('/@luna.streams');
+      expect(response.status()).toBe(200);
+      const body = await response.text();
+      if (response.headers()['x-livelens-cache'] === 'MISS') fromNext = body;
+      return response.headers()['x-livelens-cache'] === 'HIT' && body === fromNext;
+    }, { timeout: 15_000 })
+    .toBe(true);
+  // Asking for a fresh copy goes to Next.
+  const fresh = await request.get('/@luna.streams', { headers: { 'cache-control': 'no-cache' } });
+  expect(fresh.headers()['x-livelens-cache']).toBe('BYPASS');
+
+  // Signed-in pages and the session are dynamic in Next (private, no-store): never stored, never shared.
+  await signIn(page);
+  for (const path of ['/dashboard', '/api/auth/session', '/dashboard']) {
+    const response = await page.request.get(path);
+    expect(response.headers()['x-livelens-cache'], path).toBe('BYPASS');
+    expect(response.headers()['cache-control'], path).toMatch(/private|no-store/);
+  }
+  const session = await (await page.request.get('/api/auth/session')).json();
+  expect(session.user.email).toBe(DEMO.email);
+  // Someone without the cookie gets the sign-in redirect, not the demo user's dashboard.
+  const anonymous = await request.get('/dashboard', { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(307);
+  expect(anonymous.headers()['x-livelens-cache']).toBe('BYPASS');
 });

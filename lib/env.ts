@@ -86,6 +86,14 @@ const envShape = z.object({
     // Multiplies every rate limit (sign-in, sign-up, lookups, tracking): raise it behind a shared address
     // (an office NAT) or for browser tests that sign in many times from one machine.
     RATE_LIMIT_SCALE: z.coerce.number({ message: 'must be a number, e.g. 1 or 10' }).min(1, 'must be at least 1').max(10_000).default(1),
+    // How long the production server's shared cache (lib/infra/shared-cache.ts) may serve a response that
+    // Next marks as shareable (s-maxage), in ms; 0 turns it off.
+    WEB_SHARED_CACHE_MS: z.coerce
+      .number({ message: 'must be a whole number of milliseconds, e.g. 1000 (0 turns the cache off)' })
+      .int('must be a whole number of milliseconds')
+      .min(0, 'must be 0 or more milliseconds')
+      .max(60_000, 'must be at most 60000 milliseconds')
+      .default(1000),
 
     // Worker
     WORKER_ID: z.string().trim().min(1).optional(),

@@ -241,7 +241,9 @@ async function main(): Promise<void> {
       const web = new ManagedChild({
         name: 'web',
         command: process.execPath,
-        args: [nextBin, mode === 'dev' ? 'dev' : 'start', '--port', String(env.PORT)],
+        // Production: Next's handler behind the shared cache (scripts/web-server.ts), as `next start` would
+        // serve it behind a CDN; development: `next dev`.
+        args: mode === 'dev' ? [nextBin, 'dev', '--port', String(env.PORT)] : ['--import', 'tsx', path.join(ROOT, 'scripts', 'web-server.ts'), '--port', String(env.PORT)],
         cwd: ROOT,
         env: { ...childEnv, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
         logFile: path.join(logDir, 'web.log'),

@@ -6,12 +6,12 @@ import { percentile, round } from './lib';
 
 export type LoadResult = { path: string; requests: number; errors: number; seconds: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; statuses: Record<string, number> };
 
-export async function runLoad(baseUrl: string, path: string, options: { concurrency: number; seconds: number; warmupSeconds?: number }): Promise<LoadResult> {
+export async function runLoad(baseUrl: string, path: string, options: { concurrency: number; seconds: number; warmupSeconds?: number; headers?: Record<string, string> }): Promise<LoadResult> {
   const url = new URL(path, baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const request = () =>
     new Promise<number>((resolve) => {
-      const req = http.get(url, { agent, headers: { 'accept-encoding': 'identity' } }, (res) => {
+      const req = http.get(url, { agent, headers: { 'accept-encoding': 'identity', ...options.headers } }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
         res.on('error', () => resolve(0));

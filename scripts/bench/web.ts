@@ -2,6 +2,9 @@
 // and p50/p99 latency for a cached profile page (/@handle) and for GET /api/accounts/{handle}, beside a
 // static page of the same app (/about), each at 50 concurrent connections. The app runs the way
 // `npm start` runs it (its own data folder and ports, demo data, no worker); no request reaches TikTok.
+// The pages are measured twice: as `npm start` serves them (the shared cache of scripts/web-server.ts in
+// front of Next) and from Next alone (`Cache-Control: no-cache` on the request, which that cache passes
+// through), so the table shows what the cache adds.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { getFreePort } from '@/lib/infra/ports';
@@ -55,14 +58,23 @@ async function main(): Promise<void> {
     const body = (await check.json()) as { stale?: boolean };
     if (!check.ok || body.stale) throw new Error(`the profile of @${HANDLE} is not served from the cache (status ${check.status})`);
     const results: Record<string, LoadResult> = {};
-    for (const [name, target] of [['static', '/about'], ['profile', `/@${HANDLE}`], ['api', `/api/accounts/${HANDLE}`]] as const) {
-      say(`${target}: ${CONCURRENCY} connections for ${SECONDS} s…`);
-      results[name] = await runLoad(app.url, target, { concurrency: CONCURRENCY, seconds: SECONDS });
+    const nextAlone = { 'cache-control': 'no-cache' };
+    const targets = [
+      ['static', '/about', {}],
+      ['profile', `/@${HANDLE}`, {}],
+      ['api', `/api/accounts/${HANDLE}`, {}],
+      ['staticNext', '/about', nextAlone],
+      ['profileNext', `/@${HANDLE}`, nextAlone],
+    ] as const;
+    for (const [name, target, headers] of targets) {
+      say(`${target}${name.endsWith('Next') ? ' (Next alone)' : ''}: ${CONCURRENCY} connections for ${SECONDS} s…`);
+      results[name] = await runLoad(app.url, target, { concurrency: CONCURRENCY, seconds: SECONDS, headers });
       const r = results[name];
       say(`  ${r.requestsPerSecond} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors`);
     }
-    const { static: stat, profile, api } = results as Record<'static' | 'profile' | 'api', LoadResult>;
+    const { static: stat, profile, api, staticNext, profileNext } = results as Record<(typeof targets)[number][0], LoadResult>;
     const share = round(profile.requestsPerSecond / stat.requestsPerSecond, 2);
+    const shareNext = round(profileNext.requestsPerSecond / staticNext.requestsPerSecond, 2);
     const result = {
       bench: 'web',
       machine: machineLine(),
@@ -78,22 +90,30 @@ async function main(): Promise<void> {
       apiRps: api.requestsPerSecond,
       apiP50Ms: api.p50Ms,
       apiP99Ms: api.p99Ms,
-      errors: stat.errors + profile.errors + api.errors,
+      nextAloneStaticRps: staticNext.requestsPerSecond,
+      nextAloneStaticP99Ms: staticNext.p99Ms,
+      nextAloneProfileRps: profileNext.requestsPerSecond,
+      nextAloneProfileP50Ms: profileNext.p50Ms,
+      nextAloneProfileP99Ms: profileNext.p99Ms,
+      nextAloneProfileShareOfStatic: shareNext,
+      errors: Object.values(results).reduce((sum, r) => sum + r.errors, 0),
     };
     const row = (label: string, r: LoadResult) => `| ${label} | ${r.requestsPerSecond.toLocaleString('en-US')} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.errors} |`;
     writeBenchSection(
       'web',
       `## Public lookup (\`npm run bench:web\`)
 
-Machine: ${result.machine}. Run ${new Date().toISOString().slice(0, 16)}Z. The production build started by the launcher (embedded Postgres 17, demo data, no worker), ${CONCURRENCY} keep-alive connections for ${SECONDS} s per target after a 2 s warm-up, load generated on the same machine. The profile (@${HANDLE}) is fresh, so it is served from the database without a request to TikTok.
+Machine: ${result.machine}. Run ${new Date().toISOString().slice(0, 16)}Z. The production build started by the launcher the way \`npm start\` serves it (scripts/web-server.ts: Next's handler behind the shared cache, \`WEB_SHARED_CACHE_MS\` 1000; embedded Postgres 17, demo data, no worker), ${CONCURRENCY} keep-alive connections for ${SECONDS} s per target after a 2 s warm-up, load generated on the same machine. The profile (@${HANDLE}) is fresh, so it is served from the database without a request to TikTok. The "Next alone" rows send \`Cache-Control: no-cache\`, which the shared cache passes to Next.
 
 | target | requests/s | p50 | p99 | errors |
 |---|---|---|---|---|
 ${row('static page (`/about`)', stat)}
 ${row(`cached profile page (\`/@${HANDLE}\`)`, profile)}
-${row(`\`GET /api/accounts/${HANDLE}\``, api)}
+${row(`\`GET /api/accounts/${HANDLE}\` (never shared: \`no-store\`)`, api)}
+${row('static page, Next alone', staticNext)}
+${row(`cached profile page, Next alone`, profileNext)}
 
-Profile page throughput: ${Math.round(share * 100)}% of the static page (target ≥ 50%); profile p99 ${profile.p99Ms} ms (target < 100 ms).
+As served: profile page throughput ${Math.round(share * 100)}% of the static page (target ≥ 50%); profile p99 ${profile.p99Ms} ms (target < 100 ms). Next alone: ${Math.round(shareNext * 100)}% of the static page, p99 ${profileNext.p99Ms} ms.
 
 Command: \`npm run bench:web\` (\`BENCH_CONCURRENCY\`, \`BENCH_SECONDS\` change the load).`,
     );

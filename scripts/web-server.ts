@@ -1,0 +1,49 @@
+// The production web server that `npm start` runs: Next.js's request handler (the same one `next start`
+// uses) behind the shared cache of lib/infra/shared-cache.ts, which serves pages Next marks as shareable
+// (`s-maxage`: profile pages, /top, static pages) from memory for up to WEB_SHARED_CACHE_MS — what a CDN
+// or a reverse proxy would do in front of a self-hosted Next app. `npm run dev` still runs `next dev`.
+//
+//   NODE_ENV=production node --import tsx scripts/web-server.ts --port 3000
+//
+// Deliberately without `--conditions=react-server`: Next loads its own React builds for each layer.
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { parseEnv } from '@/lib/env';
+import { SharedCache } from '@/lib/infra/shared-cache';
+
+const say = (message: string) => process.stdout.write(`${message}\n`);
+
+async function main(): Promise<void> {
+  const env = parseEnv();
+  const portFlag = process.argv.indexOf('--port');
+  const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : env.PORT;
+  const started = performance.now();
+  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), port });
+  await app.prepare();
+  const cache = new SharedCache({ ttlMs: env.WEB_SHARED_CACHE_MS });
+  const handle = app.getRequestHandler();
+  const server = http.createServer(cache.wrap((req, res) => handle(req, res)));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve());
+  });
+  say(`✓ Ready in ${Math.round(performance.now() - started)}ms on http://localhost:${port} (Next.js production server${cache.enabled ? `, shared cache ${env.WEB_SHARED_CACHE_MS} ms` : ', shared cache off'})`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: closing the web server…`);
+    // close() stops accepting and ends idle keep-alive connections; busy ones end after their response.
+    server.close(() => void app.close().finally(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 4000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The web server could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
