@@ -146,24 +146,36 @@ export type LikeRow = { liveId: string; viewerId: string; msgId: string; minute:
 
 /** Likes: new message ids only, summed into per-viewer-per-minute buckets, all inside Postgres. */
 export async function storeLikes(client: Client, rows: LikeRow[], mode: Mode): Promise<number> {
-  const skip = skipExisting(mode, 'processed_messages', 'live_id, msg_id');
+  // `fast`: the rows whose id is new are known before the insert (a per-row probe), so the buckets are
+  // summed straight from them. `safe`: only what ON CONFLICT actually inserted counts, which takes joining
+  // the inserted ids back to the input (two sorts and a merge join: about a sixth of the statement).
+  const fresh =
+    mode === 'fast'
+      ? `fresh AS (
+           SELECT i.* FROM input i WHERE NOT EXISTS (SELECT 1 FROM processed_messages x WHERE x.live_id = i.live_id AND x.msg_id = i.msg_id OFFSET 0)
+         ), ids AS (
+           INSERT INTO processed_messages (live_id, msg_id) SELECT live_id, msg_id FROM fresh RETURNING 1
+         ), buckets AS (
+           SELECT live_id, minute, viewer_id, sum(count)::int AS count FROM fresh GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+         )`
+      : `ids AS (
+           INSERT INTO processed_messages (live_id, msg_id) SELECT i.live_id, i.msg_id FROM input i
+           ON CONFLICT (live_id, msg_id) DO NOTHING RETURNING live_id, msg_id
+         ), buckets AS (
+           SELECT i.live_id, i.minute, i.viewer_id, sum(i.count)::int AS count
+           FROM input i JOIN ids f ON f.live_id = i.live_id AND f.msg_id = i.msg_id
+           GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+         )`;
   const { rows: result } = await client.query<{ n: number }>(
     `/*storeLikes*/ WITH input AS (
        SELECT t.live_id, t.msg_id, t.viewer_id, ${ts('t.minute_ms')} AS minute, t.count
        FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::int[]) AS t(live_id, msg_id, viewer_id, minute_ms, count)
-     ), fresh AS (
-       INSERT INTO processed_messages (live_id, msg_id) SELECT i.live_id, i.msg_id FROM input i
-       ${skip.where} ${skip.conflict} RETURNING live_id, msg_id
-     ), buckets AS (
-       SELECT i.live_id, i.minute, i.viewer_id, sum(i.count)::int AS count
-       FROM input i JOIN fresh f ON f.live_id = i.live_id AND f.msg_id = i.msg_id
-       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-     ), stored AS (
+     ), ${fresh}, stored AS (
        INSERT INTO like_buckets (live_id, minute, viewer_id, count) SELECT * FROM buckets
        ON CONFLICT (live_id, minute, viewer_id) DO UPDATE SET count = like_buckets.count + EXCLUDED.count
        RETURNING 1
      )
-     SELECT (SELECT count(*)::int FROM fresh) AS n, (SELECT count(*) FROM stored) AS buckets`,
+     SELECT (SELECT count(*)::int FROM ids) AS n, (SELECT count(*) FROM stored) AS buckets`,
     [plain(rows.map((r) => r.liveId)), plain(rows.map((r) => r.msgId)), plain(rows.map((r) => r.viewerId)), plain(rows.map((r) => r.minute)), plain(rows.map((r) => r.count))],
   );
   return result[0]?.n ?? 0;

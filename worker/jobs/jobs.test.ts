@@ -28,7 +28,7 @@ describe('worker jobs', () => {
     expect(w?.endedAt).toBeNull();
   });
 
-  it("deletes a live's chats and message ids with the live, and an account's with the account (trigger, no foreign keys)", async () => {
+  it("deletes a live's chats, message ids and like buckets with the live, and an account's with the account (trigger, no foreign keys)", async () => {
     const now = new Date();
     const account = await createTestAccount(db);
     const viewer = await db.viewer.create({ data: { tiktokUserId: `67${Date.now()}${uniqueSuffix()}` } });
@@ -37,14 +37,15 @@ describe('worker jobs', () => {
     for (const live of [first, second]) {
       await db.chat.create({ data: { liveId: live.id, accountId: account.id, viewerId: viewer.id, msgId: '1', content: 'hi', createdAt: now } });
       await db.processedMessage.create({ data: { liveId: live.id, msgId: 1n } });
+      await db.likeBucket.create({ data: { liveId: live.id, viewerId: viewer.id, minute: now, count: 3 } });
     }
-    const left = (liveId: bigint) => Promise.all([db.chat.count({ where: { liveId } }), db.processedMessage.count({ where: { liveId } })]);
+    const left = (liveId: bigint) => Promise.all([db.chat.count({ where: { liveId } }), db.processedMessage.count({ where: { liveId } }), db.likeBucket.count({ where: { liveId } })]);
 
     await db.live.delete({ where: { id: first.id } });
-    expect(await left(first.id)).toEqual([0, 0]);
-    expect(await left(second.id)).toEqual([1, 1]);
+    expect(await left(first.id)).toEqual([0, 0, 0]);
+    expect(await left(second.id)).toEqual([1, 1, 1]);
     await db.tiktokAccount.delete({ where: { id: account.id } });
-    expect(await left(second.id)).toEqual([0, 0]);
+    expect(await left(second.id)).toEqual([0, 0, 0]);
   });
 
   it('deletes raw chat older than the retention period and keeps the totals', async () => {
