@@ -120,8 +120,14 @@ async function main(): Promise<void> {
 
   const database = await startBenchDatabase('ingest');
   try {
-    // Like decode-only, measured RUNS times (each into a live of its own) and reported by the median run:
-    // the first run also pays for compiling the write path.
+    // Like decode-only, measured RUNS times (each into a live of its own) and reported by the median run,
+    // after one warm-up run that is reported but not counted: the first run into a fresh database also
+    // compiles the write path (the normaliser and writer are not part of decode-only) and fills empty
+    // tables, and was the slowest of every set of runs. A worker runs for hours, so the warm figures are
+    // the ones that describe it.
+    say('end to end at full speed into Postgres (warm-up run, not counted)…');
+    const warmUp = await endToEnd(file, database.url, 'max', 'bench.warmup');
+    say(`  ${warmUp.eventsPerSecond} events/s persisted`);
     const fullRuns: Awaited<ReturnType<typeof endToEnd>>[] = [];
     for (let run = 1; run <= RUNS; run++) {
       say(`end to end at full speed into Postgres (run ${run} of ${RUNS})…`);
@@ -130,7 +136,7 @@ async function main(): Promise<void> {
       fullRuns.push(r);
     }
     const full = [...fullRuns].sort((a, b) => a.eventsPerSecond - b.eventsPerSecond)[Math.floor(RUNS / 2)] ?? fullRuns[0]!;
-    const exact = fullRuns.every((r) => r.totals.diamonds === session.expected.diamonds && r.totals.gifts === session.expected.gifts && r.totals.comments === session.expected.comments && r.totals.likes === session.expected.likes);
+    const exact = [warmUp, ...fullRuns].every((r) => r.totals.diamonds === session.expected.diamonds && r.totals.gifts === session.expected.gifts && r.totals.comments === session.expected.comments && r.totals.likes === session.expected.likes);
 
     const recordedRate = session.messages / 300;
     const speed = 5000 / recordedRate;
@@ -151,6 +157,7 @@ async function main(): Promise<void> {
       decodeOnlyRuns: decode.runs,
       endToEndEventsPerSecond: full.eventsPerSecond,
       endToEndRuns: fullRuns.map((r) => r.eventsPerSecond),
+      endToEndWarmUpEventsPerSecond: warmUp.eventsPerSecond,
       endToEndRatio: ratio,
       fullSpeedCommitP50Ms: full.p50Ms,
       fullSpeedCommitP99Ms: full.p99Ms,
@@ -173,7 +180,7 @@ Machine: ${result.machine}. Run ${new Date().toISOString().slice(0, 16)}Z. Input
 | measurement | result | target |
 |---|---|---|
 | decode only (tiktok-live-connector alone), median of ${RUNS} | ${decode.messagesPerSecond.toLocaleString('en-US')} messages/s (runs: ${decode.runs.map((n) => n.toLocaleString('en-US')).join(', ')}) | — |
-| end to end, full speed, events persisted, median of ${RUNS} | ${full.eventsPerSecond.toLocaleString('en-US')} events/s (runs: ${fullRuns.map((r) => r.eventsPerSecond.toLocaleString('en-US')).join(', ')}) | ≥ 30,000 events/s |
+| end to end, full speed, events persisted, median of ${RUNS} after a warm-up run | ${full.eventsPerSecond.toLocaleString('en-US')} events/s (runs: ${fullRuns.map((r) => r.eventsPerSecond.toLocaleString('en-US')).join(', ')}; warm-up run, not counted: ${warmUp.eventsPerSecond.toLocaleString('en-US')}) | ≥ 30,000 events/s |
 | end to end ÷ decode only | ${Math.round(ratio * 100)}% | ≥ 40% |
 | decoded → committed at full speed (queue included) | p50 ${full.p50Ms} ms, p99 ${full.p99Ms} ms | — |
 | decoded → committed at 5,000 events/s | p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms | p99 < 1 s |
