@@ -237,11 +237,22 @@ export class SharedCache {
     this.entries.set(entry.key, variants);
     this.totalBytes += entry.body.length;
     this.stats.stored++;
+    // Expired entries of pages nobody asks for again would otherwise stay until the budget is reached.
+    if (this.stats.stored % 1000 === 0) this.dropExpired();
     if (this.totalBytes > this.maxTotalBytes) this.evict();
   }
 
   /** Drops expired entries, then the URLs stored longest ago, until the bodies fit in three quarters of the budget. */
   private evict(): void {
+    this.dropExpired();
+    for (const [key, variants] of this.entries) {
+      if (this.totalBytes <= (this.maxTotalBytes * 3) / 4) break;
+      this.totalBytes -= bodyBytes(variants);
+      this.entries.delete(key);
+    }
+  }
+
+  private dropExpired(): void {
     const now = this.now();
     for (const [key, variants] of this.entries) {
       const live = variants.filter((e) => e.expiresAt > now);
@@ -249,11 +260,6 @@ export class SharedCache {
       this.totalBytes -= bodyBytes(variants) - bodyBytes(live);
       if (live.length === 0) this.entries.delete(key);
       else this.entries.set(key, live);
-    }
-    for (const [key, variants] of this.entries) {
-      if (this.totalBytes <= (this.maxTotalBytes * 3) / 4) break;
-      this.totalBytes -= bodyBytes(variants);
-      this.entries.delete(key);
     }
   }
 }
