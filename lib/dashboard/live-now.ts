@@ -3,6 +3,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { latestChats } from '@/lib/live/latest-chats';
 import type { LiveCounters, RealtimeChat, RealtimeGift } from '@/lib/realtime/payloads';
 import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
 
@@ -32,7 +33,7 @@ export async function getLiveNow(db: Db, accountId: string): Promise<LiveNow> {
   const liveId = live.id;
   const [gifts, chats, sample, top] = await Promise.all([
     db.gift.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 30, include: { viewer: true } }),
-    db.chat.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 50, include: { viewer: true } }),
+    latestChats(db, liveId, 50),
     db.viewerSample.findFirst({ where: { liveId }, orderBy: { at: 'desc' }, select: { viewers: true } }),
     db.$queryRaw<{ handle: string | null; nickname: string | null; avatar_url: string | null; diamonds: bigint; gifts: bigint }[]>`
       SELECT v.handle, v.nickname, v.avatar_url, SUM(g.diamonds) AS diamonds, COUNT(*) AS gifts

@@ -4,6 +4,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { currentSessionOf, sessionSnapshot } from '@/lib/games/snapshot';
+import { latestChats } from '@/lib/live/latest-chats';
 import { readKindSettings } from '@/lib/overlays/settings';
 import type { OverlayView } from '@/lib/overlays/types';
 import { overlayChannel } from '@/lib/realtime/channels';
@@ -32,7 +33,7 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
   const needsActivity = overlay.kind === 'ACTIVITY';
   const [sample, chats, socials, gifts, session] = await Promise.all([
     liveId ? db.viewerSample.findFirst({ where: { liveId }, orderBy: { at: 'desc' }, select: { viewers: true } }) : null,
-    liveId && needsChat ? db.chat.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 50, include: { viewer: true } }) : [],
+    liveId && needsChat ? latestChats(db, liveId, 50) : [],
     liveId && needsActivity ? db.socialEvent.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 20, include: { viewer: true } }) : [],
     liveId && needsActivity ? db.gift.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 20, include: { viewer: true } }) : [],
     overlay.kind === 'LEADERBOARD' || overlay.kind === 'QA_GAME' ? currentSessionOf(db, overlay.id) : null,
