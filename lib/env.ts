@@ -86,6 +86,14 @@ const envShape = z.object({
     // Multiplies every rate limit (sign-in, sign-up, lookups, tracking): raise it behind a shared address
     // (an office NAT) or for browser tests that sign in many times from one machine.
     RATE_LIMIT_SCALE: z.coerce.number({ message: 'must be a number, e.g. 1 or 10' }).min(1, 'must be at least 1').max(10_000).default(1),
+    // How many proxies in front of the app (nginx, a load balancer) append to X-Forwarded-For; the client's
+    // address for per-IP rate limits is read that far back and no further (lib/client-ip.ts).
+    TRUST_PROXY_HOPS: z.coerce
+      .number({ message: 'must be a whole number of proxies, e.g. 0 or 1' })
+      .int('must be a whole number of proxies')
+      .min(0, 'must be 0 or more')
+      .max(10, 'must be at most 10')
+      .default(0),
     // How long the production server's shared cache (lib/infra/shared-cache.ts) may serve a response that
     // Next marks as shareable (s-maxage), in ms; 0 turns it off.
     WEB_SHARED_CACHE_MS: z.coerce

@@ -1,6 +1,7 @@
 // Fixed-window rate limits kept in Postgres, so every app instance counts together: lookups that make
 // us fetch from TikTok (per IP), sign-in attempts (per IP and per email), tracking requests.
 import 'server-only';
+import { resolveClientIp } from '@/lib/client-ip';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 
@@ -38,8 +39,7 @@ export async function pruneRateLimits(db: Db, now = new Date()): Promise<number>
   return db.$executeRaw`DELETE FROM rate_limit_windows WHERE expires_at < ${now}`;
 }
 
-/** The client's address as the proxy in front of us reports it (first hop), or the socket's. */
+/** The client's address (see lib/client-ip.ts: X-Forwarded-For counts only through TRUST_PROXY_HOPS proxies). */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'unknown';
+  return resolveClientIp((name) => headers.get(name), getEnv().TRUST_PROXY_HOPS);
 }

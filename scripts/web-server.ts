@@ -9,6 +9,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { PEER_ADDRESS_HEADER } from '@/lib/client-ip';
 import { parseEnv } from '@/lib/env';
 import { SharedCache } from '@/lib/infra/shared-cache';
 
@@ -23,7 +24,12 @@ async function main(): Promise<void> {
   await app.prepare();
   const cache = new SharedCache({ ttlMs: env.WEB_SHARED_CACHE_MS });
   const handle = app.getRequestHandler();
-  const server = http.createServer(cache.wrap((req, res) => handle(req, res)));
+  const serve = cache.wrap((req, res) => handle(req, res));
+  const server = http.createServer((req, res) => {
+    // The connection's own address, for per-IP rate limits; whatever a client sent under this name is replaced.
+    req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
+    return serve(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, () => resolve());

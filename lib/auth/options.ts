@@ -2,6 +2,7 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { resolveClientIp } from '@/lib/client-ip';
 import { db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
@@ -10,8 +11,10 @@ import { credentialsSchema, verifyCredentials } from '@/lib/auth/users';
 export const RATE_LIMITED_SIGN_IN = 'RATE_LIMITED';
 
 function ipOf(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  return (typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined) || 'unknown';
+  return resolveClientIp((name) => {
+    const value = headers?.[name];
+    return typeof value === 'string' ? value : undefined;
+  }, getEnv().TRUST_PROXY_HOPS);
 }
 
 export function getAuthOptions(): NextAuthOptions {

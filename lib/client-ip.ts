@@ -1,0 +1,29 @@
+// Whose request is this: the address that per-IP rate limits (sign-in, sign-up, profile fetches) count.
+// No `server-only` here: scripts/web-server.ts, which runs outside Next's bundles, sets the header.
+
+/**
+ * Set by scripts/web-server.ts on every request to the address of the connection itself. It is
+ * overwritten, never passed on, so a client cannot choose it.
+ */
+export const PEER_ADDRESS_HEADER = 'x-livelens-peer';
+
+/**
+ * The client's address. Under `npm start` the connection's own address is in PEER_ADDRESS_HEADER, and
+ * X-Forwarded-For is believed only as far as `trustedProxies` reaches: each trusted proxy in front of us
+ * appended the address it saw, so with one proxy (nginx, a load balancer) the client is the last entry,
+ * and whatever a client wrote into the header itself stays to the left and is ignored. Without the peer
+ * header (`next dev`) the first X-Forwarded-For entry is all there is.
+ */
+export function resolveClientIp(header: (name: string) => string | null | undefined, trustedProxies: number): string {
+  const forwarded = (header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const peer = header(PEER_ADDRESS_HEADER)?.trim();
+  if (!peer) return tidy(forwarded[0] || header('x-real-ip')?.trim() || 'unknown');
+  const chain = [...forwarded, peer];
+  return tidy(chain[Math.max(0, chain.length - 1 - trustedProxies)] ?? peer);
+}
+
+/** IPv4 clients of a dual-stack socket arrive as ::ffff:a.b.c.d. */
+const tidy = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
