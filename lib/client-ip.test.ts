@@ -10,6 +10,8 @@ describe('resolveClientIp', () => {
     expect(resolveClientIp(from({ [PEER_ADDRESS_HEADER]: '198.51.100.7', 'x-forwarded-for': '198.51.100.7' }), 0)).toBe('198.51.100.7');
     expect(resolveClientIp(from({ [PEER_ADDRESS_HEADER]: '198.51.100.7', 'x-forwarded-for': '1.2.3.4' }), 0)).toBe('198.51.100.7');
     expect(resolveClientIp(from({ [PEER_ADDRESS_HEADER]: '198.51.100.7', 'x-real-ip': '1.2.3.4' }), 0)).toBe('198.51.100.7');
+    // A closed socket has no address: the header is empty, and the client's own header still does not count.
+    expect(resolveClientIp(from({ [PEER_ADDRESS_HEADER]: '', 'x-forwarded-for': '1.2.3.4' }), 0)).toBe('unknown');
   });
 
   it('behind trusted proxies, takes the address the outermost trusted proxy saw, not what the client wrote', () => {

@@ -2,8 +2,9 @@
 // No `server-only` here: scripts/web-server.ts, which runs outside Next's bundles, sets the header.
 
 /**
- * Set by scripts/web-server.ts on every request to the address of the connection itself. It is
- * overwritten, never passed on, so a client cannot choose it.
+ * Set by scripts/web-server.ts (`npm start`) on every request to the address of the connection itself,
+ * replacing anything a client sent under that name, so there a client cannot choose it. Under `next dev`
+ * nothing sets it, and a client could.
  */
 export const PEER_ADDRESS_HEADER = 'x-livelens-peer';
 
@@ -19,8 +20,10 @@ export function resolveClientIp(header: (name: string) => string | null | undefi
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const peer = header(PEER_ADDRESS_HEADER)?.trim();
-  if (!peer) return tidy(forwarded[0] || header('x-real-ip')?.trim() || 'unknown');
+  const peerHeader = header(PEER_ADDRESS_HEADER);
+  if (peerHeader === undefined || peerHeader === null) return tidy(forwarded[0] || header('x-real-ip')?.trim() || 'unknown');
+  // A socket already closed has no address: still never fall back to what the client wrote.
+  const peer = peerHeader.trim() || 'unknown';
   const chain = [...forwarded, peer];
   return tidy(chain[Math.max(0, chain.length - 1 - trustedProxies)] ?? peer);
 }

@@ -1,6 +1,6 @@
 // The production web server that `npm start` runs: Next.js's request handler (the same one `next start`
 // uses) behind the shared cache of lib/infra/shared-cache.ts, which serves pages Next marks as shareable
-// (`s-maxage`: profile pages, /top, static pages) from memory for up to WEB_SHARED_CACHE_MS — what a CDN
+// (`s-maxage`: profile pages, static pages, built assets) from memory for up to WEB_SHARED_CACHE_MS — what a CDN
 // or a reverse proxy would do in front of a self-hosted Next app. `npm run dev` still runs `next dev`.
 //
 //   NODE_ENV=production node --import tsx scripts/web-server.ts --port 3000

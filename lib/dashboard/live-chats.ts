@@ -4,6 +4,8 @@
 // The message filter is a plain ILIKE '%term%', which the trigram GIN index on chats.content
 // (migration chat_search) serves, combined with the live_id index in a bitmap AND; the sender filter is
 // a separate branch of a UNION so that an OR across the join does not stop the planner from using it.
+// Senders are LEFT JOINed: chats has no foreign key to viewers (migration chats_viewer_lean_fk), and a
+// message must not vanish because its sender row does.
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { buildPaged, normalisePaging, type Paged } from '@/lib/dashboard/paging';
@@ -50,8 +52,8 @@ export async function searchChats(db: Db, liveId: bigint, options: { q?: string;
     const [total, rows] = await Promise.all([
       db.chat.count({ where: { liveId } }),
       db.$queryRaw<ChatSqlRow[]>`
-        SELECT c.id, c.content, c.created_at, v.id AS viewer_id, v.handle, v.nickname, v.avatar_url
-        FROM chats c JOIN viewers v ON v.id = c.viewer_id
+        SELECT c.id, c.content, c.created_at, c.viewer_id, v.handle, v.nickname, v.avatar_url
+        FROM chats c LEFT JOIN viewers v ON v.id = c.viewer_id
         WHERE c.live_id = ${liveId}
         ORDER BY c.created_at DESC, c.id DESC
         LIMIT ${pageSize} OFFSET ${offset}`,
@@ -74,7 +76,7 @@ export async function searchChats(db: Db, liveId: bigint, options: { q?: string;
     page AS (
       SELECT id, created_at FROM matches ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}
     )
-    SELECT t.total, c.id, c.content, c.created_at, v.id AS viewer_id, v.handle, v.nickname, v.avatar_url
+    SELECT t.total, c.id, c.content, c.created_at, c.viewer_id, v.handle, v.nickname, v.avatar_url
     FROM (SELECT count(*)::int AS total FROM matches) t
     LEFT JOIN page p ON true
     LEFT JOIN chats c ON c.id = p.id

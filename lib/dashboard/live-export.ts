@@ -29,7 +29,7 @@ type GiftExportRow = {
   tiktok_user_id: string;
 };
 
-type ChatExportRow = { id: bigint; created_at: Date; content: string; handle: string | null; nickname: string | null; tiktok_user_id: string };
+type ChatExportRow = { id: bigint; created_at: Date; content: string; handle: string | null; nickname: string | null; tiktok_user_id: string | null };
 
 function batchSizeOf(options: ExportOptions): number {
   const size = options.batchSize ?? EXPORT_BATCH_SIZE;
@@ -80,7 +80,7 @@ export async function* exportChatsCsv(db: Db, liveId: bigint, options: ExportOpt
   const { _min, _max } = await db.chat.aggregate({ where: { liveId }, _min: { id: true }, _max: { id: true } });
   const batches = readInBatches<ChatExportRow>({ min: _min.id, max: _max.id }, batchSizeOf(options), (after, last, limit) => db.$queryRaw<ChatExportRow[]>`
     SELECT c.id, c.created_at, c.content, v.handle, v.nickname, v.tiktok_user_id
-    FROM chats c JOIN viewers v ON v.id = c.viewer_id
+    FROM chats c LEFT JOIN viewers v ON v.id = c.viewer_id
     WHERE c.live_id = ${liveId} AND c.id > ${after} AND c.id <= ${last}
     ORDER BY c.id
     LIMIT ${limit}`);

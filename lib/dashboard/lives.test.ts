@@ -227,6 +227,17 @@ describe('searchChats', () => {
     expect(await searchChats(db, world.l1.id, { q: 'chatty', page: 5, pageSize: 1 })).toEqual({ items: [], page: 5, pageSize: 1, total: 2, pages: 2 });
   });
 
+  it('keeps a chat whose sender row is missing (chats has no foreign key to viewers), in the browser, its search and the CSV', async () => {
+    const account = await createTestAccount(db);
+    const live = await db.live.create({ data: { accountId: account.id, roomId: roomId(), startedAt: at(0) } });
+    await db.chat.create({ data: { liveId: live.id, accountId: account.id, viewerId: 123456789123n, msgId: 'orphan', content: 'still here', createdAt: at(1) } });
+    const listed = await searchChats(db, live.id);
+    expect(listed.items).toEqual([{ id: expect.any(String), at: at(1).toISOString(), content: 'still here', viewer: { id: '123456789123', handle: null, nickname: null, avatarUrl: null } }]);
+    expect((await searchChats(db, live.id, { q: 'STILL' })).total).toBe(1);
+    const csv = (await collect(exportChatsCsv(db, live.id))).join('');
+    expect(csv).toContain('still here');
+  });
+
   it('matches LIKE wildcards literally and finds nothing in another live', async () => {
     expect(ids(await searchChats(db, world.l1.id, { q: '100%' }))).toEqual([world.chatIds[4]]);
     expect((await searchChats(db, world.l1.id, { q: '%' })).total).toBe(1);

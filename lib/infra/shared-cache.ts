@@ -21,7 +21,7 @@ export type SharedCacheOptions = {
   ttlMs: number;
   /** Largest response body kept, in bytes. */
   maxEntryBytes?: number;
-  /** Total bytes of bodies kept; the oldest entries go first. */
+  /** Memory the entries may take (bodies, keys, the request headers they vary on); the oldest go first. */
   maxTotalBytes?: number;
   now?: () => number;
 };
@@ -33,6 +33,8 @@ type Entry = {
   status: number;
   headers: OutgoingHttpHeaders;
   body: Buffer;
+  /** What the entry holds in memory, roughly: the body, the key and the request headers it varies on. */
+  bytes: number;
   storedAt: number;
   expiresAt: number;
 };
@@ -43,6 +45,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 export const CACHE_STATUS_HEADER = 'x-livelens-cache';
 
 const MAX_VARIANTS = 8;
+/** Stored headers and bookkeeping per entry, roughly. */
+const ENTRY_OVERHEAD_BYTES = 1024;
 const UNCACHEABLE_REQUEST = /(?:^|,)\s*(?:no-cache|no-store)\b/i;
 
 function directives(cacheControl: string): Map<string, string | true> {
@@ -81,7 +85,8 @@ function requestMayUseCache(req: IncomingMessage): boolean {
 function toBuffer(chunk: unknown, encoding?: unknown): Buffer | undefined {
   if (chunk === undefined || chunk === null || typeof chunk === 'function') return undefined;
   if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  // A copy: the caller may reuse its buffer once the write is done.
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk);
   return undefined;
 }
 
@@ -162,9 +167,10 @@ export class SharedCache {
       if (!keep) chunks.length = 0;
       if (!res.headersSent) res.setHeader(CACHE_STATUS_HEADER, keep ? 'MISS' : 'BYPASS');
     };
+    let ended = false;
     const collect = (chunk: unknown, encoding?: unknown) => {
       decide();
-      if (!keep) return;
+      if (!keep || ended) return;
       const buffer = toBuffer(chunk, encoding);
       if (!buffer) return;
       bytes += buffer.length;
@@ -198,6 +204,7 @@ export class SharedCache {
     const end = res.end;
     res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
       collect(chunk, rest[0]);
+      ended = true;
       return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
     } as ServerResponse['end'];
 
@@ -219,35 +226,38 @@ export class SharedCache {
         .map((name) => name.trim().toLowerCase())
         .filter(Boolean);
       const now = this.now();
-      this.store({ key, vary, varyValues: vary.map((name) => headerText(req.headers[name])), status: res.statusCode, headers, body, storedAt: now, expiresAt: now + lifetime });
+      const varyValues = vary.map((name) => headerText(req.headers[name]));
+      // Vary values come from the request (Next-Router-State-Tree can be long), so they count too.
+      const size = body.length + key.length + varyValues.reduce((sum, v) => sum + v.length, 0) + ENTRY_OVERHEAD_BYTES;
+      this.store({ key, vary, varyValues, status: res.statusCode, headers, body, bytes: size, storedAt: now, expiresAt: now + lifetime });
     });
   }
 
   private store(entry: Entry): void {
     const variants = (this.entries.get(entry.key) ?? []).filter((e) => {
       const replaced = e.expiresAt <= entry.storedAt || (e.vary.join() === entry.vary.join() && e.varyValues.join('\0') === entry.varyValues.join('\0'));
-      if (replaced) this.totalBytes -= e.body.length;
+      if (replaced) this.totalBytes -= e.bytes;
       return !replaced;
     });
     variants.push(entry);
     // Variants differ by request headers anyone can set: a few per URL, the newest kept.
-    while (variants.length > MAX_VARIANTS) this.totalBytes -= variants.shift()!.body.length;
+    while (variants.length > MAX_VARIANTS) this.totalBytes -= variants.shift()!.bytes;
     // Re-inserted, so the map's order is the order of the newest store per URL.
     this.entries.delete(entry.key);
     this.entries.set(entry.key, variants);
-    this.totalBytes += entry.body.length;
+    this.totalBytes += entry.bytes;
     this.stats.stored++;
     // Expired entries of pages nobody asks for again would otherwise stay until the budget is reached.
     if (this.stats.stored % 1000 === 0) this.dropExpired();
     if (this.totalBytes > this.maxTotalBytes) this.evict();
   }
 
-  /** Drops expired entries, then the URLs stored longest ago, until the bodies fit in three quarters of the budget. */
+  /** Drops expired entries, then the URLs stored longest ago, until the entries fit in three quarters of the budget. */
   private evict(): void {
     this.dropExpired();
     for (const [key, variants] of this.entries) {
       if (this.totalBytes <= (this.maxTotalBytes * 3) / 4) break;
-      this.totalBytes -= bodyBytes(variants);
+      this.totalBytes -= entryBytes(variants);
       this.entries.delete(key);
     }
   }
@@ -257,11 +267,11 @@ export class SharedCache {
     for (const [key, variants] of this.entries) {
       const live = variants.filter((e) => e.expiresAt > now);
       if (live.length === variants.length) continue;
-      this.totalBytes -= bodyBytes(variants) - bodyBytes(live);
+      this.totalBytes -= entryBytes(variants) - entryBytes(live);
       if (live.length === 0) this.entries.delete(key);
       else this.entries.set(key, live);
     }
   }
 }
 
-const bodyBytes = (entries: Entry[]) => entries.reduce((sum, e) => sum + e.body.length, 0);
+const entryBytes = (entries: Entry[]) => entries.reduce((sum, e) => sum + e.bytes, 0);
