@@ -68,6 +68,10 @@ export class RoomSession {
     const done = new Promise<RoomEnd>((resolve) => {
       this.finish = resolve;
     });
+    // Until the source has connected, a failure also rejects start() and the monitor logs it once, with
+    // its backoff; the library's own error events for that attempt (two or three per failed connect,
+    // each with a stack) go to debug instead of repeating it.
+    let connected = false;
     const started = await source.start({
       message: (raw) => {
         if (this.normaliser && this.liveId) this.handleRaw(raw);
@@ -76,10 +80,13 @@ export class RoomSession {
       disconnected: ({ reason, streamEnded }) => void this.end(reason, streamEnded),
       // "Not live" is the monitor's business (it is a state, not an error); the library also emits it here.
       error: (error, context) => {
-        if (!(error instanceof UserOfflineError)) log.warn('source error', { accountId, context, error });
+        if (error instanceof UserOfflineError) return;
+        if (connected) log.warn('source error', { accountId, context, error });
+        else log.debug('source error while connecting', { accountId, context, error });
       },
       waitForCapacity: () => pipeline.waitForCapacity(),
     });
+    connected = true;
     this.roomId = started.roomId;
     try {
       const live = await ensureLive(db, accountId, started.roomId, new Date(started.startedAt ?? Date.now()), started.title);
