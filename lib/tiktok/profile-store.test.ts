@@ -53,6 +53,15 @@ describe('lookupProfile', () => {
     expect(account.snapshots[0]?.hearts).toBe(13_405_000_000n);
   });
 
+  it('stores one TikTok user looked up under several handles at once: all succeed, one account keeps the user id', async () => {
+    const handles = Array.from({ length: 6 }, () => fresh('luna.bakes'));
+    const results = await Promise.all(handles.map((handle) => lookupProfile(db, handle, options())));
+    expect(results.map((r) => r.kind)).toEqual(handles.map(() => 'ok'));
+    const accounts = await db.tiktokAccount.findMany({ where: { handle: { in: handles } }, select: { tiktokUserId: true } });
+    expect(accounts).toHaveLength(6);
+    expect(accounts.filter((a) => a.tiktokUserId === '6838201945312470021')).toHaveLength(1);
+  });
+
   it('serves stored data with a notice when TikTok fails, and says so plainly when nothing is stored', async () => {
     const retro = fresh('retro.reels');
     const old = new Date(Date.now() - 2 * PROFILE_FRESH_MS);

@@ -67,8 +67,14 @@ export async function storeFetched(db: Db, handle: string, result: FetchProfileR
       }
     : { privateAccount: result.kind === 'private' };
   await db.$transaction(async (tx) => {
-    // Another account row may hold this TikTok user id under an old handle (the user renamed).
-    if (profile) await tx.tiktokAccount.updateMany({ where: { tiktokUserId: profile.tiktokUserId, NOT: { handle } }, data: { tiktokUserId: null } });
+    if (profile) {
+      // Two stores of one TikTok user under two handles at once (a rename looked up from both ends) would
+      // each clear the other's row before either had written, then both claim the unique user id: one
+      // store of a user at a time, until commit. Read committed, so the second then sees the first's row.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`tiktok-user:${profile.tiktokUserId}`}, 0))`;
+      // Another account row may hold this TikTok user id under an old handle (the user renamed).
+      await tx.tiktokAccount.updateMany({ where: { tiktokUserId: profile.tiktokUserId, NOT: { handle } }, data: { tiktokUserId: null } });
+    }
     const account = await tx.tiktokAccount.upsert({
       where: { handle },
       create: { handle, ...card, lastFetchedAt: now, lastFetchStatus: status },
