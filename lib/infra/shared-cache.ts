@@ -96,7 +96,7 @@ export class SharedCache {
   private readonly maxEntryBytes: number;
   private readonly maxTotalBytes: number;
   private readonly now: () => number;
-  readonly stats = { hits: 0, misses: 0, bypasses: 0, stored: 0 };
+  private stores = 0;
 
   constructor(private readonly options: SharedCacheOptions) {
     this.maxEntryBytes = options.maxEntryBytes ?? 1024 * 1024;
@@ -123,19 +123,16 @@ export class SharedCache {
     if (!this.enabled) return handler;
     return (req, res) => {
       if (!requestMayUseCache(req)) {
-        this.stats.bypasses++;
         res.setHeader(CACHE_STATUS_HEADER, 'BYPASS');
         return handler(req, res);
       }
       const key = `${req.headers.host ?? ''} ${req.url ?? '/'}`;
       const hit = this.lookup(key, req.headers);
       if (hit) {
-        this.stats.hits++;
         res.writeHead(hit.status, { ...hit.headers, age: String(Math.floor((this.now() - hit.storedAt) / 1000)), [CACHE_STATUS_HEADER]: 'HIT' });
         res.end(hit.body);
         return;
       }
-      this.stats.misses++;
       this.record(key, req, res);
       return handler(req, res);
     };
@@ -246,9 +243,9 @@ export class SharedCache {
     this.entries.delete(entry.key);
     this.entries.set(entry.key, variants);
     this.totalBytes += entry.bytes;
-    this.stats.stored++;
+    this.stores++;
     // Expired entries of pages nobody asks for again would otherwise stay until the budget is reached.
-    if (this.stats.stored % 1000 === 0) this.dropExpired();
+    if (this.stores % 1000 === 0) this.dropExpired();
     if (this.totalBytes > this.maxTotalBytes) this.evict();
   }
 
