@@ -1,5 +1,6 @@
-// The likes statement has two forms: `fast` (new ids found by a per-row probe, buckets summed from them)
-// and `safe` (ON CONFLICT, buckets from what was actually inserted). Both must count each id once.
+// The likes statement keeps each bucket's counted message ids in the bucket. In `fast` mode it reads the
+// buckets it touches; in `safe` mode it first creates and locks them (another writer may be on the same
+// live). Both must count each id once, and two writers racing on the same buckets must too.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
@@ -31,6 +32,36 @@ describe.each<Mode>(['fast', 'safe'])('storeLikes (%s)', (mode) => {
     expect(await storeLikes(client, [like(1, 5), like(2, 3), like(4, 2)], mode)).toBe(1);
     expect(await buckets()).toEqual([{ minute: new Date(minute), count: 10 }, { minute: new Date(minute + 60_000), count: 15 }]);
     expect(await storeLikes(client, [like(3, 15, minute + 60_000)], mode)).toBe(0);
-    expect(await db.processedMessage.count({ where: { liveId } })).toBe(4);
+    expect(await db.likeBucket.findMany({ where: { liveId }, orderBy: { minute: 'asc' }, select: { msgIds: true } })).toEqual([
+      { msgIds: [7000000000000000001n, 7000000000000000002n, 7000000000000000004n] },
+      { msgIds: [7000000000000000003n] },
+    ]);
+    // Likes no longer leave a row per message id.
+    expect(await db.processedMessage.count({ where: { liveId } })).toBe(0);
+  });
+});
+
+describe('storeLikes with two writers on the same buckets', () => {
+  it('counts each id once when safe-mode transactions overlap', async () => {
+    const { liveId, viewerId } = await freshLive();
+    const minute = Date.parse('2026-11-01T21:00:00Z');
+    const like = (msgId: number, count: number): LikeRow => ({ liveId: liveId.toString(), viewerId: viewerId.toString(), msgId: String(7100000000000000000n + BigInt(msgId)), minute, count });
+    const other = new pg.Client({ connectionString: requireDatabaseUrl() });
+    await other.connect();
+    try {
+      await client.query('BEGIN');
+      await other.query('BEGIN');
+      await storeLikes(client, [like(1, 5), like(2, 3)], 'safe');
+      // The second writer shares id 2 and waits on the bucket's lock until the first commits.
+      const second = storeLikes(other, [like(2, 3), like(3, 4)], 'safe');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await client.query('COMMIT');
+      expect(await second).toBe(1);
+      await other.query('COMMIT');
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+    }
+    expect(await db.likeBucket.findMany({ where: { liveId }, select: { count: true } })).toEqual([{ count: 12 }]);
   });
 });

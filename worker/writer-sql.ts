@@ -144,40 +144,55 @@ export async function countNewMessages(client: Client, rows: { liveId: string; m
 
 export type LikeRow = { liveId: string; viewerId: string; msgId: string; minute: number; count: number };
 
-/** Likes: new message ids only, summed into per-viewer-per-minute buckets, all inside Postgres. */
+/**
+ * Likes: summed into per-viewer-per-minute buckets, each bucket keeping the message ids it has counted
+ * (`msg_ids`), so a replayed or duplicated like is recognised inside its own bucket: a like message's
+ * viewer and minute come from the message itself, so a copy always lands in the same bucket. Likes are
+ * two thirds of all events, and a separate row per message id (as joins still have) cost an index probe,
+ * a heap row and an index entry each; a bucket holds a few ids. Returns how many like messages were new.
+ *
+ * One statement reads each touched bucket once (a per-bucket probe) and writes the new ids and counts.
+ * `safe` (another writer may be writing the same buckets) first creates the missing buckets and locks
+ * all of them, so that what the statement reads stays true until this transaction commits.
+ */
 export async function storeLikes(client: Client, rows: LikeRow[], mode: Mode): Promise<number> {
-  // `fast`: the rows whose id is new are known before the insert (a per-row probe), so the buckets are
-  // summed straight from them. `safe`: only what ON CONFLICT actually inserted counts, which takes joining
-  // the inserted ids back to the input (two sorts and a merge join: about a sixth of the statement).
-  const skip = skipExisting(mode, 'processed_messages', 'live_id, msg_id');
-  const fresh =
-    mode === 'fast'
-      ? `fresh AS (
-           SELECT i.* FROM input i ${skip.where}
-         ), ids AS (
-           INSERT INTO processed_messages (live_id, msg_id) SELECT live_id, msg_id FROM fresh RETURNING 1
-         ), buckets AS (
-           SELECT live_id, minute, viewer_id, sum(count)::int AS count FROM fresh GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-         )`
-      : `ids AS (
-           INSERT INTO processed_messages (live_id, msg_id) SELECT i.live_id, i.msg_id FROM input i
-           ${skip.conflict} RETURNING live_id, msg_id
-         ), buckets AS (
-           SELECT i.live_id, i.minute, i.viewer_id, sum(i.count)::int AS count
-           FROM input i JOIN ids f ON f.live_id = i.live_id AND f.msg_id = i.msg_id
-           GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-         )`;
+  const params = [plain(rows.map((r) => r.liveId)), plain(rows.map((r) => r.msgId)), plain(rows.map((r) => r.viewerId)), plain(rows.map((r) => r.minute)), plain(rows.map((r) => r.count))];
+  // One row per touched bucket, with its messages' ids and counts, in key order (lock order).
+  const keys = `keys AS (
+       SELECT g.live_id, ${ts('g.minute_ms')} AS minute, g.viewer_id, g.ids, g.counts FROM (
+         SELECT t.live_id, t.minute_ms, t.viewer_id, array_agg(t.msg_id) AS ids, array_agg(t.count) AS counts
+         FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::int[]) AS t(live_id, msg_id, viewer_id, minute_ms, count)
+         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+       ) g
+     )`;
+  if (mode === 'safe') {
+    // Creates the missing buckets and locks every touched one (in key order), so the statement below
+    // reads buckets no other writer can change before this transaction ends.
+    await client.query(
+      `/*storeLikes*/ WITH ${keys}
+       INSERT INTO like_buckets (live_id, minute, viewer_id, count) SELECT live_id, minute, viewer_id, 0 FROM keys
+       ON CONFLICT (live_id, minute, viewer_id) DO UPDATE SET count = like_buckets.count`,
+      params,
+    );
+  }
   const { rows: result } = await client.query<{ n: number }>(
-    `/*storeLikes*/ WITH input AS (
-       SELECT t.live_id, t.msg_id, t.viewer_id, ${ts('t.minute_ms')} AS minute, t.count
-       FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::int[]) AS t(live_id, msg_id, viewer_id, minute_ms, count)
-     ), ${fresh}, stored AS (
-       INSERT INTO like_buckets (live_id, minute, viewer_id, count) SELECT * FROM buckets
-       ON CONFLICT (live_id, minute, viewer_id) DO UPDATE SET count = like_buckets.count + EXCLUDED.count
+    `/*storeLikes*/ WITH ${keys}, merged AS (
+       SELECT k.live_id, k.minute, k.viewer_id, f.add, f.ids
+       FROM keys k
+       -- A probe per bucket (OFFSET 0, see skipExisting).
+       CROSS JOIN LATERAL (SELECT (SELECT b.msg_ids FROM like_buckets b WHERE b.live_id = k.live_id AND b.minute = k.minute AND b.viewer_id = k.viewer_id OFFSET 0) AS known) e
+       CROSS JOIN LATERAL (
+         SELECT coalesce(sum(u.count), 0)::int AS add, array_agg(u.id) AS ids
+         FROM unnest(k.ids, k.counts) AS u(id, count) WHERE u.id <> ALL (coalesce(e.known, '{}'))
+       ) f
+       WHERE f.ids IS NOT NULL
+     ), stored AS (
+       INSERT INTO like_buckets (live_id, minute, viewer_id, count, msg_ids) SELECT live_id, minute, viewer_id, add, ids FROM merged
+       ON CONFLICT (live_id, minute, viewer_id) DO UPDATE SET count = like_buckets.count + EXCLUDED.count, msg_ids = like_buckets.msg_ids || EXCLUDED.msg_ids
        RETURNING 1
      )
-     SELECT (SELECT count(*)::int FROM ids) AS n, (SELECT count(*) FROM stored) AS buckets`,
-    [plain(rows.map((r) => r.liveId)), plain(rows.map((r) => r.msgId)), plain(rows.map((r) => r.viewerId)), plain(rows.map((r) => r.minute)), plain(rows.map((r) => r.count))],
+     SELECT coalesce(sum(cardinality(ids)), 0)::int AS n, (SELECT count(*) FROM stored) AS buckets FROM merged`,
+    params,
   );
   return result[0]?.n ?? 0;
 }

@@ -1,5 +1,6 @@
 // Retention: raw chat older than CHAT_RETENTION_DAYS is deleted (the totals on lives and viewers stay),
-// and the like message ids kept for idempotency are dropped once their live is two days over. Deletes
+// and the message ids kept for idempotency (joins' rows, the ids in like buckets) are dropped once their
+// live is two days over. Deletes
 // run in small batches so they never hold long locks on the hot tables.
 import { z } from 'zod';
 import { defineJob } from '@/worker/jobs/types';
@@ -22,9 +23,14 @@ export const chatRetentionJob = defineJob({
       chats += deleted;
       if (deleted < BATCH) break;
     }
+    const idsCutoff = new Date(now.getTime() - 2 * 86_400_000);
     const processed = await db.$executeRaw`
       DELETE FROM processed_messages p USING lives l
-      WHERE p.live_id = l.id AND l.ended_at < ${new Date(now.getTime() - 2 * 86_400_000)}`;
-    return { chats, processedMessages: processed };
+      WHERE p.live_id = l.id AND l.ended_at < ${idsCutoff}`;
+    // The buckets stay (they are the likes); only the ids they kept against duplicates go.
+    const likeIds = await db.$executeRaw`
+      UPDATE like_buckets b SET msg_ids = '{}' FROM lives l
+      WHERE b.live_id = l.id AND l.ended_at < ${idsCutoff} AND cardinality(b.msg_ids) > 0`;
+    return { chats, processedMessages: processed, likeBuckets: likeIds };
   },
 });

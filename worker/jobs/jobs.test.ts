@@ -61,8 +61,16 @@ describe('worker jobs', () => {
         { liveId: recent.id, accountId: account.id, viewerId: viewer.id, msgId: '3', content: 'recent', createdAt: new Date(now.getTime() - DAY) },
       ],
     });
+    // The like ids kept against duplicates go two days after the live ended; the likes themselves stay.
+    const minute = new Date(now.getTime() - 100 * DAY);
+    await db.likeBucket.create({ data: { liveId: old.id, viewerId: viewer.id, minute, count: 7, msgIds: [11n, 12n] } });
+    await db.likeBucket.create({ data: { liveId: recent.id, viewerId: viewer.id, minute: new Date(now.getTime() - DAY), count: 2, msgIds: [13n] } });
     const result = await chatRetentionJob.run({ db, log, settings: { retentionDays: 90 }, now });
     expect(result.chats).toBeGreaterThanOrEqual(2);
+    expect(await db.likeBucket.findMany({ where: { liveId: { in: [old.id, recent.id] } }, orderBy: { count: 'desc' }, select: { count: true, msgIds: true } })).toEqual([
+      { count: 7, msgIds: [] },
+      { count: 2, msgIds: [13n] },
+    ]);
     expect(await db.chat.count({ where: { liveId: old.id } })).toBe(0);
     expect(await db.chat.count({ where: { liveId: recent.id } })).toBe(1);
     expect((await db.live.findUniqueOrThrow({ where: { id: old.id } })).comments).toBe(2);
