@@ -64,4 +64,28 @@ describe('storeLikes with two writers on the same buckets', () => {
     }
     expect(await db.likeBucket.findMany({ where: { liveId }, select: { count: true } })).toEqual([{ count: 12 }]);
   });
+
+  it.each(['a new bucket', 'an existing bucket'])('in fast mode, refuses to write %s another writer changed meanwhile (the pipeline then redoes the batch safely)', async (which) => {
+    const { liveId, viewerId } = await freshLive();
+    const minute = Date.parse('2026-11-01T22:00:00Z');
+    const like = (msgId: number, count: number): LikeRow => ({ liveId: liveId.toString(), viewerId: viewerId.toString(), msgId: String(7200000000000000000n + BigInt(msgId)), minute, count });
+    if (which === 'an existing bucket') await storeLikes(client, [like(9, 1)], 'fast');
+    const other = new pg.Client({ connectionString: requireDatabaseUrl() });
+    await other.connect();
+    try {
+      await client.query('BEGIN');
+      await other.query('BEGIN');
+      await storeLikes(client, [like(1, 5), like(2, 3)], 'fast');
+      const second = storeLikes(other, [like(2, 3), like(3, 4)], 'fast');
+      second.catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await client.query('COMMIT');
+      await expect(second).rejects.toMatchObject({ code: '23505' });
+      await other.query('ROLLBACK');
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+    }
+    expect(await db.likeBucket.findMany({ where: { liveId }, select: { count: true } })).toEqual([{ count: which === 'a new bucket' ? 8 : 9 }]);
+  });
 });

@@ -24,6 +24,12 @@ const ts = (column: string) => `timestamp 'epoch' + ${column} * interval '1 mill
  */
 export type Mode = 'fast' | 'safe';
 
+/** A `fast` statement found rows another writer changed meanwhile: the batch is rolled back and redone
+ *  in `safe` mode, like a unique violation (code 23505, which the pipeline treats the same). */
+export class ConcurrentWriteError extends Error {
+  readonly code = '23505';
+}
+
 // `OFFSET 0` keeps the NOT EXISTS a per-row index probe. Without it Postgres may turn it into a hash or
 // merge anti-join that reads every key the live already has: measured with 3 million message ids in one
 // live, 1.3 s per 20,000-row batch instead of 0.15 s, and growing with the length of the live.
@@ -175,12 +181,17 @@ export async function storeLikes(client: Client, rows: LikeRow[], mode: Mode): P
       params,
     );
   }
-  const { rows: result } = await client.query<{ n: number }>(
+  // Each bucket's ids are read once (a probe per bucket; OFFSET 0 keeps it a probe, and keeps the lateral
+  // from being inlined into both of its uses). A bucket whose id count after the upsert is not what was
+  // read plus what was added was changed by another writer meanwhile: in `fast` mode the batch is then
+  // rolled back and redone in `safe` mode (in `safe` mode the buckets are locked, so this cannot happen).
+  const { rows: result } = await client.query<{ n: number; changed: number }>(
     `/*storeLikes*/ WITH ${keys}, merged AS (
-       SELECT k.live_id, k.minute, k.viewer_id, f.add, f.ids
+       SELECT k.live_id, k.minute, k.viewer_id, coalesce(cardinality(e.known), 0) AS before, f.add, f.ids
        FROM keys k
-       -- A probe per bucket (OFFSET 0, see skipExisting).
-       CROSS JOIN LATERAL (SELECT (SELECT b.msg_ids FROM like_buckets b WHERE b.live_id = k.live_id AND b.minute = k.minute AND b.viewer_id = k.viewer_id OFFSET 0) AS known) e
+       CROSS JOIN LATERAL (
+         SELECT (SELECT b.msg_ids FROM like_buckets b WHERE b.live_id = k.live_id AND b.minute = k.minute AND b.viewer_id = k.viewer_id OFFSET 0) AS known OFFSET 0
+       ) e
        CROSS JOIN LATERAL (
          SELECT coalesce(sum(u.count), 0)::int AS add, array_agg(u.id) AS ids
          FROM unnest(k.ids, k.counts) AS u(id, count) WHERE u.id <> ALL (coalesce(e.known, '{}'))
@@ -189,11 +200,13 @@ export async function storeLikes(client: Client, rows: LikeRow[], mode: Mode): P
      ), stored AS (
        INSERT INTO like_buckets (live_id, minute, viewer_id, count, msg_ids) SELECT live_id, minute, viewer_id, add, ids FROM merged
        ON CONFLICT (live_id, minute, viewer_id) DO UPDATE SET count = like_buckets.count + EXCLUDED.count, msg_ids = like_buckets.msg_ids || EXCLUDED.msg_ids
-       RETURNING 1
+       RETURNING live_id, minute, viewer_id, cardinality(msg_ids) AS after
      )
-     SELECT coalesce(sum(cardinality(ids)), 0)::int AS n, (SELECT count(*) FROM stored) AS buckets FROM merged`,
+     SELECT coalesce(sum(cardinality(m.ids)), 0)::int AS n, count(*) FILTER (WHERE s.after <> m.before + cardinality(m.ids))::int AS changed
+     FROM merged m JOIN stored s ON s.live_id = m.live_id AND s.minute = m.minute AND s.viewer_id = m.viewer_id`,
     params,
   );
+  if ((result[0]?.changed ?? 0) > 0) throw new ConcurrentWriteError(`${result[0]?.changed} like buckets changed while this batch was written`);
   return result[0]?.n ?? 0;
 }
 
