@@ -13,6 +13,13 @@ test('live now follows a replayed LIVE without reloading: counters and gift feed
   await expect(page.getByText('No lives recorded yet')).toBeVisible();
   // A marker that a reload would wipe.
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  // A busy server: the page's refreshes take a second to answer, longer than the gap between two
+  // realtime events. (A refresh restarted on every event never finished, so the live only appeared
+  // once the replay was over: seen on a loaded CI machine.)
+  await page.route('**/api/dashboard/accounts/*/live', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.continue();
+  });
 
   const run = replay('small-evening.jsonl', handle, 20);
   const diamonds = page.getByTestId('counter-diamonds');

@@ -39,7 +39,12 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
   const refreshSoon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const scheduleRefresh = (ms: number) => {
     clearTimeout(refreshSoon.current);
-    refreshSoon.current = setTimeout(() => void queryClient.invalidateQueries({ queryKey: key }), ms);
+    refreshSoon.current = setTimeout(() => {
+      // A refresh already on its way is left to finish, and another follows it. Restarting it on every
+      // event (several a second) meant that a server slower than that never got an answer through.
+      if (queryClient.isFetching({ queryKey: key }) > 0) scheduleRefresh(250);
+      else void queryClient.invalidateQueries({ queryKey: key });
+    }, ms);
   };
   const update = (change: (data: LiveNow) => LiveNow) => queryClient.setQueryData<LiveNow>(key, (data) => (data ? change(data) : data));
 
