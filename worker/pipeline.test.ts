@@ -150,3 +150,52 @@ describe('BatchWriter presence rows', () => {
     }
   });
 });
+
+describe('BatchWriter viewers', () => {
+  const chatFrom = (n: number, userId: string, nickname: string, liveId: string, accountId: string): QueuedEvent => {
+    const queued = chat(n, liveId, accountId);
+    (queued.event as ChatEvent).viewer = { userId, handle: `h${userId}`, nickname, avatarUrl: null, placeholder: false, isFollower: false };
+    return queued;
+  };
+  const row = (userId: string) => pool.query<{ id: string; nickname: string; version: string }>('SELECT id::text, nickname, xmin::text AS version FROM viewers WHERE tiktok_user_id = $1', [userId]).then((r) => r.rows[0]);
+  const senderOf = (liveId: string, msgId: string) => db.chat.findFirstOrThrow({ where: { liveId: BigInt(liveId), msgId } }).then((c) => c.viewerId.toString());
+
+  it('rewrites a stored viewer only when its names change, and always knows its id', async () => {
+    const { liveId, accountId } = await newLive();
+    const userId = `61${Date.now()}${uniqueSuffix()}`.replace(/\D/g, '').slice(0, 18);
+    const client = await pool.connect();
+    try {
+      await new BatchWriter().write(client, [chatFrom(300, userId, 'First', liveId, accountId)]);
+      const stored = await row(userId);
+      // A new writer (empty cache, as after a restart) sees the same viewer with the same names: no write.
+      await new BatchWriter().write(client, [chatFrom(301, userId, 'First', liveId, accountId)]);
+      expect(await row(userId)).toEqual(stored);
+      expect(await senderOf(liveId, 'm301')).toBe(stored?.id);
+      await new BatchWriter().write(client, [chatFrom(302, userId, 'Renamed', liveId, accountId)]);
+      expect(await row(userId)).toMatchObject({ id: stored?.id, nickname: 'Renamed' });
+    } finally {
+      client.release();
+    }
+  });
+
+  it('finds the id of a viewer another writer stored meanwhile with the same names', async () => {
+    const { liveId, accountId } = await newLive();
+    const userId = `62${Date.now()}${uniqueSuffix()}`.replace(/\D/g, '').slice(0, 18);
+    const other = await pool.connect();
+    const client = await pool.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query("INSERT INTO viewers (tiktok_user_id, handle, nickname, placeholder, updated_at) VALUES ($1, $2, 'Same', false, now())", [userId, `h${userId}`]);
+      // The batch's upsert waits on the other writer's row, which is then committed unchanged.
+      const writing = new BatchWriter().write(client, [chatFrom(310, userId, 'Same', liveId, accountId)]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await other.query('COMMIT');
+      await writing;
+      const stored = await db.viewer.findUniqueOrThrow({ where: { tiktokUserId: userId } });
+      expect(await senderOf(liveId, 'm310')).toBe(stored.id.toString());
+    } finally {
+      other.release();
+      client.release();
+    }
+  });
+});

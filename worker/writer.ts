@@ -97,19 +97,38 @@ export class BatchWriter {
     }
     if (toUpsert.length === 0) return { ids, upserted: [] };
     toUpsert.sort((a, b) => cmp(a.userId, b.userId));
+    // A viewer row is rewritten only when something about it changes: most viewers of a live were seen
+    // before (in another live, or before this worker started) with the same names. Their ids come from a
+    // probe per viewer (OFFSET 0 keeps it one), since an upsert that writes nothing returns nothing.
+    const kept = (column: string) => `CASE WHEN EXCLUDED.placeholder AND NOT viewers.placeholder THEN viewers.${column} ELSE EXCLUDED.${column} END`;
     const { rows } = await client.query<{ id: string; tiktok_user_id: string }>(
-      `INSERT INTO viewers (tiktok_user_id, handle, nickname, avatar_url, placeholder, updated_at)
-       SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[])
-       ON CONFLICT (tiktok_user_id) DO UPDATE SET
-         handle = CASE WHEN EXCLUDED.placeholder AND NOT viewers.placeholder THEN viewers.handle ELSE EXCLUDED.handle END,
-         nickname = CASE WHEN EXCLUDED.placeholder AND NOT viewers.placeholder THEN viewers.nickname ELSE EXCLUDED.nickname END,
-         avatar_url = COALESCE(EXCLUDED.avatar_url, viewers.avatar_url),
-         placeholder = viewers.placeholder AND EXCLUDED.placeholder,
-         updated_at = EXCLUDED.updated_at
-       RETURNING id::text, tiktok_user_id`,
+      `/*upsertViewers*/ WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[]) AS u(tiktok_user_id, handle, nickname, avatar_url, placeholder)
+       ), known AS (
+         SELECT v.id, v.tiktok_user_id FROM input i CROSS JOIN LATERAL (SELECT v.id, v.tiktok_user_id FROM viewers v WHERE v.tiktok_user_id = i.tiktok_user_id OFFSET 0) v
+       ), written AS (
+         INSERT INTO viewers (tiktok_user_id, handle, nickname, avatar_url, placeholder, updated_at)
+         SELECT *, now() FROM input
+         ON CONFLICT (tiktok_user_id) DO UPDATE SET
+           handle = ${kept('handle')}, nickname = ${kept('nickname')},
+           avatar_url = COALESCE(EXCLUDED.avatar_url, viewers.avatar_url),
+           placeholder = viewers.placeholder AND EXCLUDED.placeholder,
+           updated_at = EXCLUDED.updated_at
+         WHERE (viewers.handle, viewers.nickname, viewers.avatar_url, viewers.placeholder)
+           IS DISTINCT FROM (${kept('handle')}, ${kept('nickname')}, COALESCE(EXCLUDED.avatar_url, viewers.avatar_url), viewers.placeholder AND EXCLUDED.placeholder)
+         RETURNING id, tiktok_user_id
+       )
+       SELECT id::text, tiktok_user_id FROM known UNION ALL SELECT id::text, tiktok_user_id FROM written`,
       [toUpsert.map((v) => v.userId), toUpsert.map((v) => v.handle), toUpsert.map((v) => v.nickname), toUpsert.map((v) => v.avatarUrl), toUpsert.map((v) => v.placeholder)],
     );
     for (const row of rows) ids.set(row.tiktok_user_id, row.id);
+    // A viewer another writer stored after this statement's snapshot, with nothing to change: neither
+    // probed nor returned. Rare (two workers on one viewer at the same moment); read it now.
+    const missing = toUpsert.filter((v) => !ids.has(v.userId)).map((v) => v.userId);
+    if (missing.length > 0) {
+      const { rows: late } = await client.query<{ id: string; tiktok_user_id: string }>('SELECT id::text, tiktok_user_id FROM viewers WHERE tiktok_user_id = ANY($1::text[])', [missing]);
+      for (const row of late) ids.set(row.tiktok_user_id, row.id);
+    }
     return { ids, upserted: toUpsert };
   }
 
