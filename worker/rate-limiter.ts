@@ -40,7 +40,9 @@ export class DbRateLimiter implements RateLimiter {
       if (count(keys.minute) >= this.limits.perMinute) return { ok: false, retryInMs: minuteStart + MINUTE - t, reason: 'minute' as const };
       await tx.$executeRaw`UPDATE rate_limit_windows SET count = count + 1 WHERE key IN (${keys.minute}, ${keys.hour})`;
       return { ok: true as const };
-    });
+      // Workers queue on the window rows, each holding a pooled connection meanwhile: Prisma's default 2 s
+      // wait for a connection failed on a loaded machine with eight checks at once.
+    }, { maxWait: 15_000, timeout: 15_000 });
   }
 
   async pauseUntil(until: Date, _reason: string): Promise<void> {
