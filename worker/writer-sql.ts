@@ -156,6 +156,8 @@ export type LikeRow = { liveId: string; viewerId: string; msgId: string; minute:
  * viewer and minute come from the message itself, so a copy always lands in the same bucket. Likes are
  * two thirds of all events, and a separate row per message id (as joins still have) cost an index probe,
  * a heap row and an index entry each; a bucket holds a few ids. Returns how many like messages were new.
+ * (The minute is TikTok's createTime. A message without one is timed on arrival, so a copy of it that
+ * arrives in another minute, after the normaliser's duplicate filter has forgotten it, counts again.)
  *
  * One statement reads each touched bucket once (a per-bucket probe) and writes the new ids and counts.
  * `safe` (another writer may be writing the same buckets) first creates the missing buckets and locks

@@ -27,10 +27,13 @@ export const chatRetentionJob = defineJob({
     const processed = await db.$executeRaw`
       DELETE FROM processed_messages p USING lives l
       WHERE p.live_id = l.id AND l.ended_at < ${idsCutoff}`;
-    // The buckets stay (they are the likes); only the ids they kept against duplicates go.
+    // The buckets stay (they are the likes); only the ids they kept against duplicates go. Lives that
+    // ended in the 30 days before the cutoff: the job runs hourly, and reading the buckets of every live
+    // ever ended, every hour, would grow with the history.
     const likeIds = await db.$executeRaw`
       UPDATE like_buckets b SET msg_ids = '{}' FROM lives l
-      WHERE b.live_id = l.id AND l.ended_at < ${idsCutoff} AND cardinality(b.msg_ids) > 0`;
+      WHERE b.live_id = l.id AND l.ended_at < ${idsCutoff} AND l.ended_at >= ${new Date(idsCutoff.getTime() - 30 * 86_400_000)}
+        AND cardinality(b.msg_ids) > 0`;
     return { chats, processedMessages: processed, likeBuckets: likeIds };
   },
 });

@@ -62,12 +62,12 @@ describe('worker jobs', () => {
       ],
     });
     // The like ids kept against duplicates go two days after the live ended; the likes themselves stay.
-    const minute = new Date(now.getTime() - 100 * DAY);
-    await db.likeBucket.create({ data: { liveId: old.id, viewerId: viewer.id, minute, count: 7, msgIds: [11n, 12n] } });
+    const ended = await db.live.create({ data: { accountId: account.id, roomId: roomId(), startedAt: new Date(now.getTime() - 5 * DAY), endedAt: new Date(now.getTime() - 5 * DAY + 3_600_000) } });
+    await db.likeBucket.create({ data: { liveId: ended.id, viewerId: viewer.id, minute: new Date(now.getTime() - 5 * DAY), count: 7, msgIds: [11n, 12n] } });
     await db.likeBucket.create({ data: { liveId: recent.id, viewerId: viewer.id, minute: new Date(now.getTime() - DAY), count: 2, msgIds: [13n] } });
     const result = await chatRetentionJob.run({ db, log, settings: { retentionDays: 90 }, now });
     expect(result.chats).toBeGreaterThanOrEqual(2);
-    expect(await db.likeBucket.findMany({ where: { liveId: { in: [old.id, recent.id] } }, orderBy: { count: 'desc' }, select: { count: true, msgIds: true } })).toEqual([
+    expect(await db.likeBucket.findMany({ where: { liveId: { in: [ended.id, recent.id] } }, orderBy: { count: 'desc' }, select: { count: true, msgIds: true } })).toEqual([
       { count: 7, msgIds: [] },
       { count: 2, msgIds: [13n] },
     ]);
