@@ -30,7 +30,8 @@ const say = (message: string) => process.stderr.write(`[bench:ingest] ${message}
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 500);
 // A 15-minute busy session (about 300,000 messages). Each run ends with one last flush after the last
 // frame (about half a second); in a 5-minute session (100,000 messages, 3 s a run) that fixed drain was a
-// sixth of the measured time, and every viewer was new to the live. A worker runs for hours.
+// sixth of the measured time, and most viewers were seen for the first time in that live, as they are
+// only in a live's first minutes. A worker runs for hours.
 const MINUTES = Number(process.env.BENCH_MINUTES ?? 15);
 
 const RUNS = 3;
