@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
-import type { ChatEvent } from '@/lib/live/events';
+import type { ChatEvent, LikeEvent } from '@/lib/live/events';
 import { createLogger } from '@/lib/logger';
 import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
 import { isConnectionError, WritePipeline, type ClientSource } from '@/worker/pipeline';
@@ -99,7 +99,13 @@ describe('WritePipeline', () => {
 describe('two writers on the same room (a lease changing hands)', () => {
   it('store every event once when both write the same events at the same time', async () => {
     const { liveId, accountId } = await newLive();
-    const events = Array.from({ length: 300 }, (_, i) => chat(1000 + i, liveId, accountId));
+    // Chats, and likes from 20 viewers over two minutes (their buckets are shared by both writers).
+    const at = Date.parse('2026-11-01T20:00:30Z');
+    const like = (n: number): QueuedEvent => {
+      const event: LikeEvent = { type: 'like', msgId: String(7300000000000000000n + BigInt(n)), roomId: '1', at: at + n * 200, count: 1 + (n % 15), total: 0, viewer: (chat(2000 + (n % 20), liveId, accountId).event as ChatEvent).viewer };
+      return { liveId, accountId, event, queuedAt: performance.now() };
+    };
+    const events = Array.from({ length: 300 }, (_, i) => [chat(1000 + i, liveId, accountId), like(i)]).flat();
     const writers = [0, 1].map(() => new WritePipeline({ pool, writer: new BatchWriter(), log, flushRows: 50, flushIntervalMs: 10 }));
     for (const writer of writers) for (const event of events) writer.enqueue(event);
     for (const writer of writers) writer.start();
@@ -108,6 +114,8 @@ describe('two writers on the same room (a lease changing hands)', () => {
     expect(await db.chat.count({ where: { liveId: BigInt(liveId) } })).toBe(300);
     const live = await db.live.findUniqueOrThrow({ where: { id: BigInt(liveId) } });
     expect(live.comments).toBe(300);
+    const likes = await db.likeBucket.aggregate({ where: { liveId: BigInt(liveId) }, _sum: { count: true } });
+    expect(likes._sum.count).toBe(Array.from({ length: 300 }, (_, i) => 1 + (i % 15)).reduce((a, b) => a + b, 0));
     expect(writers.reduce((sum, w) => sum + w.snapshot().badEvents, 0)).toBe(0);
   });
 });
