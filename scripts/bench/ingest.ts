@@ -33,6 +33,7 @@ const ROOMS = Number(process.env.BENCH_ROOMS ?? 500);
 // sixth of the measured time, and most viewers were seen for the first time in that live, as they are
 // only in a live's first minutes. A worker runs for hours.
 const MINUTES = Number(process.env.BENCH_MINUTES ?? 15);
+if (!Number.isInteger(MINUTES) || MINUTES < 1 || MINUTES > 120) throw new Error(`BENCH_MINUTES must be a whole number of minutes from 1 to 120 (got "${process.env.BENCH_MINUTES}")`);
 
 const RUNS = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
