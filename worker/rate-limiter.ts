@@ -13,6 +13,10 @@ export interface RateLimiter {
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
+// Workers queue on the window rows, each holding a pooled connection meanwhile: Prisma's default 2 s wait
+// for a connection failed on a loaded machine with eight checks at once.
+const TRANSACTION_WAIT = { maxWait: 15_000, timeout: 15_000 };
+
 export class DbRateLimiter implements RateLimiter {
   constructor(
     private readonly db: Db,
@@ -40,9 +44,7 @@ export class DbRateLimiter implements RateLimiter {
       if (count(keys.minute) >= this.limits.perMinute) return { ok: false, retryInMs: minuteStart + MINUTE - t, reason: 'minute' as const };
       await tx.$executeRaw`UPDATE rate_limit_windows SET count = count + 1 WHERE key IN (${keys.minute}, ${keys.hour})`;
       return { ok: true as const };
-      // Workers queue on the window rows, each holding a pooled connection meanwhile: Prisma's default 2 s
-      // wait for a connection failed on a loaded machine with eight checks at once.
-    }, { maxWait: 15_000, timeout: 15_000 });
+    }, TRANSACTION_WAIT);
   }
 
   async pauseUntil(until: Date, _reason: string): Promise<void> {

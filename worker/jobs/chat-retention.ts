@@ -1,7 +1,7 @@
 // Retention: raw chat older than CHAT_RETENTION_DAYS is deleted (the totals on lives and viewers stay),
 // and the message ids kept for idempotency (joins' rows, the ids in like buckets) are dropped once their
-// live is two days over. Deletes
-// run in small batches so they never hold long locks on the hot tables.
+// live is two days over. Chats are deleted in small batches so they never hold long locks on the hot
+// tables; the ids belong to lives that are over, which no writer touches.
 import { z } from 'zod';
 import { defineJob } from '@/worker/jobs/types';
 
