@@ -100,7 +100,15 @@ export class BatchWriter {
     // A viewer row is rewritten only when something about it changes: most viewers of a live were seen
     // before (in another live, or before this worker started) with the same names. Their ids come from a
     // probe per viewer (OFFSET 0 keeps it one), since an upsert that writes nothing returns nothing.
+    // What each column becomes on a conflict (a placeholder never replaces a stored real name): written
+    // to the row, and compared with it to decide whether there is anything to write.
     const kept = (column: string) => `CASE WHEN EXCLUDED.placeholder AND NOT viewers.placeholder THEN viewers.${column} ELSE EXCLUDED.${column} END`;
+    const next: [string, string][] = [
+      ['handle', kept('handle')],
+      ['nickname', kept('nickname')],
+      ['avatar_url', 'COALESCE(EXCLUDED.avatar_url, viewers.avatar_url)'],
+      ['placeholder', 'viewers.placeholder AND EXCLUDED.placeholder'],
+    ];
     const { rows } = await client.query<{ id: string; tiktok_user_id: string }>(
       `/*upsertViewers*/ WITH input AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[]) AS u(tiktok_user_id, handle, nickname, avatar_url, placeholder)
@@ -109,13 +117,8 @@ export class BatchWriter {
        ), written AS (
          INSERT INTO viewers (tiktok_user_id, handle, nickname, avatar_url, placeholder, updated_at)
          SELECT *, now() FROM input
-         ON CONFLICT (tiktok_user_id) DO UPDATE SET
-           handle = ${kept('handle')}, nickname = ${kept('nickname')},
-           avatar_url = COALESCE(EXCLUDED.avatar_url, viewers.avatar_url),
-           placeholder = viewers.placeholder AND EXCLUDED.placeholder,
-           updated_at = EXCLUDED.updated_at
-         WHERE (viewers.handle, viewers.nickname, viewers.avatar_url, viewers.placeholder)
-           IS DISTINCT FROM (${kept('handle')}, ${kept('nickname')}, COALESCE(EXCLUDED.avatar_url, viewers.avatar_url), viewers.placeholder AND EXCLUDED.placeholder)
+         ON CONFLICT (tiktok_user_id) DO UPDATE SET ${next.map(([column, value]) => `${column} = ${value}`).join(', ')}, updated_at = EXCLUDED.updated_at
+         WHERE (${next.map(([column]) => `viewers.${column}`).join(', ')}) IS DISTINCT FROM (${next.map(([, value]) => value).join(', ')})
          RETURNING id, tiktok_user_id
        )
        SELECT id::text, tiktok_user_id FROM known UNION ALL SELECT id::text, tiktok_user_id FROM written`,
