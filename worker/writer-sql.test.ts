@@ -42,50 +42,44 @@ describe.each<Mode>(['fast', 'safe'])('storeLikes (%s)', (mode) => {
 });
 
 describe('storeLikes with two writers on the same buckets', () => {
-  it('counts each id once when safe-mode transactions overlap', async () => {
-    const { liveId, viewerId } = await freshLive();
-    const minute = Date.parse('2026-11-01T21:00:00Z');
-    const like = (msgId: number, count: number): LikeRow => ({ liveId: liveId.toString(), viewerId: viewerId.toString(), msgId: String(7100000000000000000n + BigInt(msgId)), minute, count });
+  const likesAt = (liveId: bigint, viewerId: bigint, minute: number, firstId: bigint) => (msgId: number, count: number): LikeRow => ({ liveId: liveId.toString(), viewerId: viewerId.toString(), msgId: String(firstId + BigInt(msgId)), minute, count });
+
+  /** Writer A stores `first` in an open transaction; writer B starts on `second`, which waits on A's
+   *  buckets; then A commits. B commits if it succeeded. Returns how B's statement ended. */
+  async function overlap(mode: Mode, first: LikeRow[], second: LikeRow[]): Promise<PromiseSettledResult<number>> {
     const other = new pg.Client({ connectionString: requireDatabaseUrl() });
     await other.connect();
     try {
       await client.query('BEGIN');
       await other.query('BEGIN');
-      await storeLikes(client, [like(1, 5), like(2, 3)], 'safe');
-      // The second writer shares id 2 and waits on the bucket's lock until the first commits.
-      const second = storeLikes(other, [like(2, 3), like(3, 4)], 'safe');
+      await storeLikes(client, first, mode);
+      const pending = storeLikes(other, second, mode);
+      pending.catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 200));
       await client.query('COMMIT');
-      expect(await second).toBe(1);
-      await other.query('COMMIT');
+      const [result] = await Promise.allSettled([pending]);
+      await other.query(result?.status === 'fulfilled' ? 'COMMIT' : 'ROLLBACK');
+      if (!result) throw new Error('no result');
+      return result;
     } finally {
       await client.query('ROLLBACK').catch(() => undefined);
       await other.end();
     }
+  }
+
+  it('counts each id once when safe-mode transactions overlap', async () => {
+    const { liveId, viewerId } = await freshLive();
+    const like = likesAt(liveId, viewerId, Date.parse('2026-11-01T21:00:00Z'), 7100000000000000000n);
+    // The second writer shares id 2 and waits on the bucket's lock until the first commits.
+    expect(await overlap('safe', [like(1, 5), like(2, 3)], [like(2, 3), like(3, 4)])).toEqual({ status: 'fulfilled', value: 1 });
     expect(await db.likeBucket.findMany({ where: { liveId }, select: { count: true } })).toEqual([{ count: 12 }]);
   });
 
   it.each(['a new bucket', 'an existing bucket'])('in fast mode, refuses to write %s another writer changed meanwhile (the pipeline then redoes the batch safely)', async (which) => {
     const { liveId, viewerId } = await freshLive();
-    const minute = Date.parse('2026-11-01T22:00:00Z');
-    const like = (msgId: number, count: number): LikeRow => ({ liveId: liveId.toString(), viewerId: viewerId.toString(), msgId: String(7200000000000000000n + BigInt(msgId)), minute, count });
+    const like = likesAt(liveId, viewerId, Date.parse('2026-11-01T22:00:00Z'), 7200000000000000000n);
     if (which === 'an existing bucket') await storeLikes(client, [like(9, 1)], 'fast');
-    const other = new pg.Client({ connectionString: requireDatabaseUrl() });
-    await other.connect();
-    try {
-      await client.query('BEGIN');
-      await other.query('BEGIN');
-      await storeLikes(client, [like(1, 5), like(2, 3)], 'fast');
-      const second = storeLikes(other, [like(2, 3), like(3, 4)], 'fast');
-      second.catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await client.query('COMMIT');
-      await expect(second).rejects.toMatchObject({ code: '23505' });
-      await other.query('ROLLBACK');
-    } finally {
-      await client.query('ROLLBACK').catch(() => undefined);
-      await other.end();
-    }
+    expect(await overlap('fast', [like(1, 5), like(2, 3)], [like(2, 3), like(3, 4)])).toMatchObject({ status: 'rejected', reason: { code: '23505' } });
     expect(await db.likeBucket.findMany({ where: { liveId }, select: { count: true } })).toEqual([{ count: which === 'a new bucket' ? 8 : 9 }]);
   });
 });
