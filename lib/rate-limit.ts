@@ -12,8 +12,13 @@ export type RateLimitRule = { name: string; limit: number; windowSeconds: number
 export const RATE_LIMITS = {
   /** Profile lookups that cause a fetch from TikTok, per IP. */
   profileFetch: { name: 'profile-fetch', limit: 20, windowSeconds: 600 },
-  /** Sign-in attempts, per IP and per email. */
-  signIn: { name: 'sign-in', limit: 10, windowSeconds: 900 },
+  /**
+   * Failed sign-ins per (email, address): someone guessing one account's password from one address.
+   * Counted per address too, so failures from elsewhere never lock the owner out on their own address.
+   */
+  signInFailure: { name: 'sign-in-fail', limit: 10, windowSeconds: 900 },
+  /** Failed sign-ins per address, whatever the email (one address trying many accounts). */
+  signInFailureByIp: { name: 'sign-in-fail-ip', limit: 30, windowSeconds: 900 },
   signUp: { name: 'sign-up', limit: 5, windowSeconds: 3600 },
   /** "Track this account", per user. */
   track: { name: 'track', limit: 20, windowSeconds: 3600 },
@@ -21,9 +26,7 @@ export const RATE_LIMITS = {
 
 /** Counts one hit of `rule` for `subject`; refuses once the window's limit is reached. */
 export async function consumeRateLimit(db: Db, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
-  const windowMs = rule.windowSeconds * 1000;
-  const start = Math.floor(now.getTime() / windowMs) * windowMs;
-  const key = `${rule.name}:${subject}:${start}`;
+  const { key, start, windowMs } = windowKey(rule, subject, now);
   const rows = await db.$queryRaw<{ count: number }[]>`
     INSERT INTO rate_limit_windows (key, count, expires_at) VALUES (${key}, 1, ${new Date(start + windowMs)})
     ON CONFLICT (key) DO UPDATE SET count = rate_limit_windows.count + 1
@@ -31,6 +34,22 @@ export async function consumeRateLimit(db: Db, rule: RateLimitRule, subject: str
   const count = rows[0]?.count ?? 1;
   const limit = rule.limit * getEnv().RATE_LIMIT_SCALE;
   if (count > limit) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
+  return { ok: true, remaining: limit - count };
+}
+
+function windowKey(rule: RateLimitRule, subject: string, now: Date): { key: string; start: number; windowMs: number } {
+  const windowMs = rule.windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  return { key: `${rule.name}:${subject}:${start}`, start, windowMs };
+}
+
+/** Whether `subject` is still under `rule`'s limit, without counting a hit (see recordRateLimitHit). */
+export async function checkRateLimit(db: Db, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
+  const { key, start, windowMs } = windowKey(rule, subject, now);
+  const row = await db.rateLimitWindow.findUnique({ where: { key }, select: { count: true } });
+  const count = row?.count ?? 0;
+  const limit = rule.limit * getEnv().RATE_LIMIT_SCALE;
+  if (count >= limit) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
   return { ok: true, remaining: limit - count };
 }
 

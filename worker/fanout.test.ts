@@ -1,5 +1,6 @@
 // Updates published during a replay reach a pusher-js client (the browser SDK) subscribed to the
-// account's overlay channel through the app's channel authorisation, via the real soketi.
+// account's channel with an overlay's token, through the app's sign-in and channel authorisation, via
+// the real soketi.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import { createLogger } from '@/lib/logger';
 import type { ExpectedTotals } from '@/lib/live/synth';
-import { overlayChannel } from '@/lib/realtime/channels';
+import { accountChannel } from '@/lib/realtime/channels';
 import { createPusher } from '@/lib/realtime/server';
 import { createTestOverlay, createTestUser, uniqueSuffix } from '@/lib/testing/factories';
 import { createTestClient, subscribe } from '@/lib/testing/realtime-client';
@@ -28,10 +29,10 @@ describe('fan-out during a replay', () => {
     const handle = `fan.${uniqueSuffix()}`;
     const account = await db.tiktokAccount.create({ data: { handle } });
     const user = await createTestUser(db);
-    const { token } = await createTestOverlay(db, { userId: user.id, accountId: account.id });
+    const { token } = await createTestOverlay(db, { workspaceId: user.workspaceId, accountId: account.id });
     const client = createTestClient({ token });
     clients.push(client);
-    const channel = await subscribe(client, overlayChannel(account.id));
+    const channel = await subscribe(client, accountChannel(account.id));
     const gifts: { diamonds: number; user: { handle: string } }[] = [];
     const chats: { content: string }[] = [];
     const socials: { kind: string }[] = [];

@@ -1,12 +1,14 @@
-// Publishes what happens in each room to browsers: on the account's dashboard channel and its overlay
-// channel. Gifts (after streak logic), chats, follows/shares/joins go out as they come; counters
+// Publishes what happens in each room to browsers, once per event on the account's channel, which every
+// dashboard watching the account and each of the account's overlays subscribe to (so the cost does not
+// grow with the number of overlays). Game boards go to their own overlay's channel and their workspace's.
+// Gifts (after streak logic), chats, follows/shares/joins go out as they come; counters
 // (viewers, likes, diamonds…) are coalesced to a few updates per second per account; streak progress is
 // coalesced per streak. Requests use triggerBatch (10 events each) from a bounded outbox with a couple
 // of requests in flight: a slow or failing realtime server loses the oldest updates, never blocks writes.
 import type Pusher from 'pusher';
 import type { LiveEvent } from '@/lib/live/events';
 import type { Logger } from '@/lib/logger';
-import { accountChannel, overlayChannel, RealtimeEvent } from '@/lib/realtime/channels';
+import { accountChannel, overlayChannel, RealtimeEvent, workspaceChannel } from '@/lib/realtime/channels';
 import { toRealtimePayload, type LiveCounters, type LiveStatus } from '@/lib/realtime/payloads';
 import { publishBatch, type RealtimeMessage } from '@/lib/realtime/server';
 
@@ -54,9 +56,8 @@ export class Fanout {
     const payload = toRealtimePayload(event, liveId);
     if (!payload) return;
     if (event.type === 'gift-progress') {
-      for (const channel of [accountChannel(accountId), overlayChannel(accountId)]) {
-        this.progress.set(`${channel}:${event.dedupeKey}`, { channel, ...payload });
-      }
+      const channel = accountChannel(accountId);
+      this.progress.set(`${channel}:${event.dedupeKey}`, { channel, ...payload });
       return;
     }
     this.send(accountId, payload.name, payload.data);
@@ -71,10 +72,15 @@ export class Fanout {
     this.send(accountId, RealtimeEvent.liveStatus, status);
   }
 
-  /** Anything else for both channels of an account (e.g. game updates). */
+  /** Anything else about an account's live, for everyone watching it. */
   send(accountId: string, name: string, data: unknown): void {
     this.push({ channel: accountChannel(accountId), name, data });
-    this.push({ channel: overlayChannel(accountId), name, data });
+  }
+
+  /** A game message: to the session's overlay (if any) and its workspace's dashboards, nobody else. */
+  game(target: { workspaceId: string; overlayId: string | null }, data: unknown): void {
+    if (target.overlayId) this.push({ channel: overlayChannel(target.overlayId), name: RealtimeEvent.game, data });
+    this.push({ channel: workspaceChannel(target.workspaceId), name: RealtimeEvent.game, data });
   }
 
   get depth(): number {
@@ -84,7 +90,6 @@ export class Fanout {
   private flushCoalesced(): void {
     for (const [accountId, counters] of this.counters) {
       this.push({ channel: accountChannel(accountId), name: RealtimeEvent.counters, data: counters });
-      this.push({ channel: overlayChannel(accountId), name: RealtimeEvent.counters, data: counters });
     }
     this.counters.clear();
     for (const message of this.progress.values()) this.push(message);

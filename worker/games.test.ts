@@ -31,7 +31,7 @@ const chat = (v: ViewerRef, content: string): LiveEvent => ({ type: 'chat', msgI
 async function setup(kind: 'QA_GAME' | 'LEADERBOARD' = 'QA_GAME', settings: object = {}) {
   const user = await createTestUser(db);
   const account = await createTestAccount(db);
-  const overlay = await createTestOverlay(db, { userId: user.id, accountId: account.id, kind, settings });
+  const overlay = await createTestOverlay(db, { workspaceId: user.workspaceId, createdById: user.id, accountId: account.id, kind, settings });
   const live = await db.live.create({ data: { accountId: account.id, roomId: `74${Date.now()}${Math.floor(Math.random() * 1e6)}`.slice(0, 19), startedAt: new Date() } });
   return { user, account, overlay, liveId: live.id.toString() };
 }
@@ -49,9 +49,9 @@ const uid = () => `71${Date.now() % 1e9}${Math.floor(Math.random() * 1e6)}`;
 describe('GameManager', () => {
   it('scores a Q&A session, stops at the freeze instant, and saves the frozen board', async () => {
     const { user, account, overlay, liveId } = await setup();
-    const session = await db.gameSession.create({ data: { userId: user.id, accountId: account.id, overlayId: overlay.id, rules: {} } });
+    const session = await db.gameSession.create({ data: { workspaceId: user.workspaceId, createdById: user.id, accountId: account.id, overlayId: overlay.id, rules: {} } });
     const published: unknown[] = [];
-    const games = new GameManager({ pool, log, syncMs: 50, persistMs: 50, publishMs: 20, fanout: { send: (_a, _n, data) => published.push(data) } });
+    const games = new GameManager({ pool, log, syncMs: 50, persistMs: 50, publishMs: 20, fanout: { game: (_target, data) => published.push(data) } });
     games.start();
     const [a, b] = [viewer(uid(), true), viewer(uid())];
     games.onEvent(account.id, liveId, like(a, 35)); // follower: 3 points
@@ -83,7 +83,7 @@ describe('GameManager', () => {
 
   it('hands a session to another worker with the same board (restart), and honours a removed winner', async () => {
     const { user, account, overlay, liveId } = await setup();
-    const session = await db.gameSession.create({ data: { userId: user.id, accountId: account.id, overlayId: overlay.id, rules: {} } });
+    const session = await db.gameSession.create({ data: { workspaceId: user.workspaceId, createdById: user.id, accountId: account.id, overlayId: overlay.id, rules: {} } });
     const fans = Array.from({ length: 6 }, (_, i) => viewer(uid(), i % 2 === 0));
     const first = new GameManager({ pool, log, syncMs: 50, persistMs: 1000 });
     first.start();
@@ -108,6 +108,45 @@ describe('GameManager', () => {
     second.onEvent(account.id, liveId, like(fans.find((f) => f.userId === leader.userId)!, 1000));
     expect(second.board(session.id)!.top(1)[0]?.userId).toBe(before[1]?.userId);
     await second.stop();
+  });
+
+  it('saves a board whose chat contains NUL characters and lone surrogates (TikTok text is cleaned first)', async () => {
+    const { user, account, overlay, liveId } = await setup();
+    const session = await db.gameSession.create({ data: { workspaceId: user.workspaceId, createdById: user.id, accountId: account.id, overlayId: overlay.id, rules: {} } });
+    const games = new GameManager({ pool, log, syncMs: 50, persistMs: 50 });
+    games.start();
+    try {
+      const fan = viewer(uid(), true);
+      games.onEvent(account.id, liveId, chat(fan, 'hello\u0000world \ud800!'));
+      games.onEvent(account.id, liveId, like(fan, 30));
+      await until(async () => (await db.gameComment.count({ where: { sessionId: session.id } })) === 1, 'the comment saved');
+      expect((await db.gameComment.findFirstOrThrow({ where: { sessionId: session.id } })).content).toBe('helloworld \ufffd!');
+      // And the board keeps being saved afterwards.
+      games.onEvent(account.id, liveId, like(fan, 30));
+      await until(async () => (await db.gameScore.findFirst({ where: { sessionId: session.id } }))?.likes === 60, 'later points saved');
+      expect(games.stats.persistFailures).toBe(0);
+    } finally {
+      await games.stop();
+    }
+  });
+
+  it('opens no leaderboard for an overlay whose workspace no longer watches the account', async () => {
+    const { user, account, overlay, liveId } = await setup('LEADERBOARD');
+    await db.workspaceAccount.delete({ where: { workspaceId_accountId: { workspaceId: user.workspaceId, accountId: account.id } } });
+    // Another workspace that does watch it, with its own leaderboard: the sync that opens that one has
+    // looked at both.
+    const other = await createTestUser(db);
+    const watched = await createTestOverlay(db, { workspaceId: other.workspaceId, accountId: account.id, kind: 'LEADERBOARD' });
+    const games = new GameManager({ pool, log, syncMs: 50, persistMs: 50 });
+    games.start();
+    try {
+      games.onEvent(account.id, liveId, gift(viewer(uid()), 5));
+      await until(async () => (await db.gameSession.count({ where: { overlayId: watched.id } })) === 1, 'the watching workspace’s board');
+      expect(await db.gameSession.count({ where: { overlayId: overlay.id } })).toBe(0);
+      expect((await db.gameSession.findFirstOrThrow({ where: { overlayId: watched.id } })).workspaceId).toBe(other.workspaceId);
+    } finally {
+      await games.stop();
+    }
   });
 
   it('starts a fresh leaderboard for each new LIVE of the account', async () => {

@@ -19,9 +19,10 @@ import { acceptsPoints, phaseOf, type GameStatus } from '@/lib/games/session';
 import type { LiveEvent } from '@/lib/live/events';
 import type { Logger } from '@/lib/logger';
 import { readSettings } from '@/lib/overlays/settings';
-import { RealtimeEvent } from '@/lib/realtime/channels';
+import { cleanText } from '@/lib/text/clean';
 
-type Publisher = { send(accountId: string, name: string, data: unknown): void };
+/** Where game messages go: the session's overlay and its workspace (worker/fanout.ts). */
+type Publisher = { game(target: { workspaceId: string; overlayId: string | null }, data: unknown): void };
 type Pool = Pick<pg.Pool, 'query' | 'connect'>;
 
 export type GameManagerOptions = {
@@ -38,6 +39,7 @@ export type GameManagerOptions = {
 
 type Session = {
   id: string;
+  workspaceId: string;
   accountId: string;
   overlayId: string | null;
   kind: 'LEADERBOARD' | 'QA_GAME' | null;
@@ -54,7 +56,7 @@ type Session = {
 
 type AccountState = { lastEventAt: number; liveId: string | null; ready: boolean; pending: { event: LiveEvent; receivedAt: number }[] };
 
-type SessionRow = { id: string; account_id: string; overlay_id: string | null; kind: 'LEADERBOARD' | 'QA_GAME' | null; live_id: string | null; status: GameStatus; rules: unknown; freeze_at: Date | null; updated_at: Date };
+type SessionRow = { id: string; workspace_id: string; account_id: string; overlay_id: string | null; kind: 'LEADERBOARD' | 'QA_GAME' | null; live_id: string | null; status: GameStatus; rules: unknown; freeze_at: Date | null; updated_at: Date };
 
 const MAX_PENDING = 20_000;
 
@@ -127,7 +129,7 @@ export class GameManager {
         continue;
       }
       if (event.type === 'chat' && session.kind === 'QA_GAME' && !session.board.get(event.viewer.userId)?.removed) {
-        session.comments.push({ userId: event.viewer.userId, handle: event.viewer.handle, nickname: event.viewer.nickname, msgId: event.msgId, content: event.content.slice(0, 500), at: event.at });
+        session.comments.push({ userId: event.viewer.userId, handle: event.viewer.handle, nickname: event.viewer.nickname, msgId: event.msgId, content: cleanText(event.content).slice(0, 500), at: event.at });
       }
       if (session.board.apply(event)) {
         session.publish = true;
@@ -158,7 +160,7 @@ export class GameManager {
     const liveAtStart = new Map(accountIds.map((id) => [id, this.accounts.get(id)?.liveId ?? null]));
     await this.startLeaderboardSessions(accountIds);
     const { rows } = await this.options.pool.query<SessionRow>(
-      `SELECT s.id, s.account_id, s.overlay_id, o.kind::text AS kind, s.live_id::text, s.status::text AS status, s.rules, s.freeze_at, s.updated_at
+      `SELECT s.id, s.workspace_id, s.account_id, s.overlay_id, o.kind::text AS kind, s.live_id::text, s.status::text AS status, s.rules, s.freeze_at, s.updated_at
          FROM game_sessions s LEFT JOIN overlays o ON o.id = s.overlay_id
         WHERE s.account_id = ANY($1::text[]) AND s.status <> 'ENDED'`,
       [accountIds],
@@ -196,7 +198,10 @@ export class GameManager {
     }
   }
 
-  /** A new LIVE starts a new board on each leaderboard overlay of its account that resets per LIVE. */
+  /**
+   * A new LIVE starts a new board on each leaderboard overlay of its account that resets per LIVE (in
+   * every workspace that still watches the account: an overlay of a workspace that removed it is off).
+   */
   private async startLeaderboardSessions(accountIds: string[]): Promise<void> {
     const live = [...this.accounts].filter(([id, a]) => accountIds.includes(id) && a.liveId !== null);
     if (live.length === 0) return;
@@ -205,7 +210,8 @@ export class GameManager {
               (SELECT s.live_id::text FROM game_sessions s WHERE s.overlay_id = o.id AND s.status <> 'ENDED' ORDER BY s.started_at DESC LIMIT 1) AS open_live,
               EXISTS (SELECT 1 FROM game_sessions s WHERE s.overlay_id = o.id AND s.status <> 'ENDED') AS has_open
          FROM overlays o
-        WHERE o.account_id = ANY($1::text[]) AND o.kind = 'LEADERBOARD' AND o.revoked_at IS NULL`,
+        WHERE o.account_id = ANY($1::text[]) AND o.kind = 'LEADERBOARD' AND o.revoked_at IS NULL
+          AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = o.workspace_id AND wa.account_id = o.account_id)`,
       [live.map(([id]) => id)],
     );
     for (const overlay of rows) {
@@ -221,16 +227,16 @@ export class GameManager {
     try {
       await client.query('BEGIN');
       // The overlay row serialises session changes with the app's "Reset board" and "New session".
-      const { rows } = await client.query<{ user_id: string }>(`SELECT user_id FROM overlays WHERE id = $1 AND revoked_at IS NULL FOR UPDATE`, [overlayId]);
-      const owner = rows[0];
-      if (owner) {
+      const { rows } = await client.query<{ workspace_id: string }>(`SELECT workspace_id FROM overlays WHERE id = $1 AND revoked_at IS NULL FOR UPDATE`, [overlayId]);
+      const overlay = rows[0];
+      if (overlay) {
         const open = await client.query<{ live_id: string | null }>(`SELECT live_id::text FROM game_sessions WHERE overlay_id = $1 AND status <> 'ENDED'`, [overlayId]);
         if (!open.rows.some((r) => r.live_id === liveId)) {
           await client.query(`UPDATE game_sessions SET status = 'ENDED', ended_at = now(), freeze_at = COALESCE(freeze_at, now()), updated_at = now() WHERE overlay_id = $1 AND status <> 'ENDED'`, [overlayId]);
           await client.query(
-            `INSERT INTO game_sessions (id, user_id, account_id, overlay_id, name, status, rules, live_id, started_at, updated_at)
+            `INSERT INTO game_sessions (id, workspace_id, account_id, overlay_id, name, status, rules, live_id, started_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7::bigint, now(), now())`,
-            [newId(), owner.user_id, accountId, overlayId, liveId ? 'This LIVE' : 'Leaderboard', JSON.stringify(rules), liveId],
+            [newId(), overlay.workspace_id, accountId, overlayId, liveId ? 'This LIVE' : 'Leaderboard', JSON.stringify(rules), liveId],
           );
         }
       }
@@ -265,6 +271,7 @@ export class GameManager {
     const freezeAt = row.freeze_at?.getTime() ?? null;
     return {
       id: row.id,
+      workspaceId: row.workspace_id,
       accountId: row.account_id,
       overlayId: row.overlay_id,
       kind: row.kind,
@@ -386,7 +393,7 @@ export class GameManager {
       if (!session.publish) continue;
       session.publish = false;
       const message: GameBoardMessage = { type: 'board', sessionId: session.id, overlayId: session.overlayId, rows: session.board.top(BOARD_ROWS_PUBLISHED), at: this.now() };
-      fanout.send(session.accountId, RealtimeEvent.game, message);
+      fanout.game(session, message);
     }
   }
 }

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+import { SIGN_UP_THEN_SIGN_IN_FAILED } from '@/lib/auth/rules';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { fetchJson } from '@/lib/query-client';
 import { EmailPasswordFields } from './email-password-fields';
 
@@ -17,7 +19,7 @@ export function CredentialsForm({ mode, callbackUrl }: { mode: 'signin' | 'signu
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const safeCallback = callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/dashboard';
+  const safeCallback = safeReturnPath(callbackUrl);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -29,7 +31,7 @@ export function CredentialsForm({ mode, callbackUrl }: { mode: 'signin' | 'signu
     try {
       if (mode === 'signup') await fetchJson('/api/auth/signup', { method: 'POST', body: JSON.stringify({ email, password, name: String(form.get('name') ?? '') || undefined }) });
       const result = await signIn('credentials', { email, password, redirect: false });
-      if (!result || result.error) throw new Error(MESSAGES[result?.error ?? ''] ?? MESSAGES.CredentialsSignin);
+      if (!result || result.error) throw new Error(result?.error !== 'RATE_LIMITED' && mode === 'signup' ? SIGN_UP_THEN_SIGN_IN_FAILED : (MESSAGES[result?.error ?? ''] ?? MESSAGES.CredentialsSignin));
       router.replace(safeCallback);
       router.refresh();
     } catch (caught) {

@@ -27,6 +27,9 @@ export function UserMenu() {
       <Link href="/account/orders" className="hidden rounded-md px-3 py-2 text-muted hover:bg-panel hover:text-white sm:inline-block">
         Orders
       </Link>
+      <Link href="/account/settings" className="hidden rounded-md px-3 py-2 text-muted hover:bg-panel hover:text-white sm:inline-block">
+        Account
+      </Link>
       <button type="button" onClick={() => void signOut({ callbackUrl: '/' })} className="rounded-md px-3 py-2 text-muted hover:bg-panel hover:text-white" title={data.user.email ?? undefined}>
         Sign out
       </button>

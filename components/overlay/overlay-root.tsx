@@ -1,6 +1,7 @@
 'use client';
 
-// The client side of /overlay/{token}: subscribes to the account's overlay channel with the token,
+// The client side of /overlay/{token}: subscribes with the token to the account's channel (its live's
+// public events) and the overlay's own channel (settings, games, revocation),
 // puts what arrives on the overlay's event bus for the kind's renderer, applies settings changes live,
 // and goes blank (and disconnects) when the overlay is revoked or its token regenerated.
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
@@ -10,7 +11,7 @@ import { readKindSettings, type KindSettings } from '@/lib/overlays/settings';
 import type { OverlayControlMessage, OverlayView } from '@/lib/overlays/types';
 import { RealtimeEvent } from '@/lib/realtime/channels';
 import type { LiveCounters, LiveStatus, RealtimeChat, RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
-import { useRealtimeChannel, type RealtimeState } from '@/lib/realtime/use-channel';
+import { useRealtime, type RealtimeState } from '@/lib/realtime/use-channel';
 import { Activity } from './activity';
 import { Chat } from './chat';
 import { OverlayBusContext } from './context';
@@ -95,9 +96,9 @@ export function OverlayRoot({ view, preview }: { view: OverlayView; preview: boo
 
 /** The subscription itself: unmounting it (revoked overlay) disconnects from the realtime server. */
 function RealtimeLink({ view, bus, onState, onControl, onData }: { view: OverlayView; bus: OverlayBus; onState: (state: RealtimeState) => void; onControl: (message: OverlayControlMessage) => void; onData: () => void }) {
-  const state = useRealtimeChannel(
+  const state = useRealtime(
     view.realtime,
-    view.channel,
+    [view.channels.account, view.channels.overlay],
     {
       [RealtimeEvent.gift]: (data: RealtimeGift) => {
         onData();

@@ -1,18 +1,58 @@
-// The one wrapper every route handler goes through: parses and validates params, query and body with
-// zod, maps AppError (and validation errors) to JSON responses, and logs what it did not expect.
-// Session checks plug in here (`auth`), so no handler repeats them.
+// The one wrapper every route handler goes through. It decides who may call the handler before the
+// handler runs (`access`, required, so a new route cannot forget it), refuses state changes from other
+// origins, reads the body only up to its limit, validates params, query and body with zod, refuses a
+// NUL anywhere in the input, maps AppError to JSON responses, and logs what it did not expect.
+//
+//   public    anyone; no session is read
+//   optional  anyone; the signed-in user is passed when there is one
+//   user      a signed-in user (401 otherwise)
+//   member    a member of the user's current workspace; `admin` and `owner` need that role or above
+//
+// The returned function carries its `access`, which the isolation test (lib/api/isolation.test.ts)
+// compares with its table of every route.
 import 'server-only';
 import { z, type ZodType } from 'zod';
 import { AppError, isAppError } from '@/lib/api/errors';
+import { readLimitedText } from '@/lib/api/body';
+import { checkOrigin } from '@/lib/api/origin';
+import { userFromRequest, type SessionUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
 import { createLogger } from '@/lib/logger';
+import { findNul, wellFormedDeep } from '@/lib/text/clean';
+import { currentWorkspace, type WorkspaceContext } from '@/lib/workspaces/context';
+import { hasRole, type WorkspaceRole } from '@/lib/workspaces/roles';
 
 const log = createLogger('api');
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-export type HandlerInput<P, Q, B> = { request: Request; params: P; query: Q; body: B };
+export type Access = 'public' | 'optional' | 'user' | 'member' | 'admin' | 'owner';
 
-type Schemas<P, Q, B> = { params?: ZodType<P>; query?: ZodType<Q>; body?: ZodType<B>; maxBodyBytes?: number };
+export type Caller<A extends Access> = A extends 'public'
+  ? Record<never, never>
+  : A extends 'optional'
+    ? { user: SessionUser | null }
+    : A extends 'user'
+      ? { user: SessionUser }
+      : { user: SessionUser; ws: WorkspaceContext };
+
+export type HandlerInput<A extends Access, P, Q, B> = { request: Request; params: P; query: Q; body: B } & Caller<A>;
+
+type Options<A extends Access, P, Q, B> = {
+  access: A;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  maxBodyBytes?: number;
+  /** 'any' only for callers that prove themselves otherwise (Stripe's signed webhook). */
+  origin?: 'same' | 'any';
+};
+
+export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { access: Access };
+
+const ROLE_OF: Partial<Record<Access, WorkspaceRole>> = { member: 'MEMBER', admin: 'ADMIN', owner: 'OWNER' };
+
+export const SIGNED_OUT = 'Sign in to continue.';
 
 export function errorResponse(error: AppError): Response {
   return Response.json(
@@ -28,10 +68,7 @@ function validationError(where: string, error: z.ZodError): AppError {
 }
 
 async function readBody(request: Request, maxBytes: number): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`);
+  const text = await readLimitedText(request, maxBytes);
   if (text.trim() === '') return {};
   const type = request.headers.get('content-type') ?? '';
   if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
@@ -43,22 +80,40 @@ async function readBody(request: Request, maxBytes: number): Promise<unknown> {
 }
 
 function parseWith<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
-  if (!schema) return value as T;
-  const result = schema.safeParse(value);
+  const nul = findNul(value);
+  if (nul) throw new AppError('BAD_REQUEST', `${nul}: contains a NUL character, which is never valid here.`);
+  const clean = wellFormedDeep(value);
+  if (!schema) return clean as T;
+  const result = schema.safeParse(clean);
   if (!result.success) throw validationError(where, result.error);
   return result.data;
 }
 
-export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
-  schemas: Schemas<P, Q, B>,
-  handler: (input: HandlerInput<P, Q, B>) => Promise<Response | unknown>,
-): (request: Request, context: RouteContext) => Promise<Response> {
-  return async (request, context) => {
+async function resolveCaller(access: Access, request: Request): Promise<Record<string, unknown>> {
+  if (access === 'public') return {};
+  const user = await userFromRequest(request);
+  if (access === 'optional') return { user };
+  if (!user) throw new AppError('UNAUTHENTICATED', SIGNED_OUT);
+  const role = ROLE_OF[access];
+  if (!role) return { user };
+  const ws = await currentWorkspace(db, user.id);
+  if (!hasRole(ws.role, role)) throw new AppError('FORBIDDEN', role === 'OWNER' ? 'Only the owner of this workspace can do that.' : 'Only admins of this workspace can do that.');
+  return { user, ws };
+}
+
+export function route<A extends Access, P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  options: Options<A, P, Q, B>,
+  handler: (input: HandlerInput<A, P, Q, B>) => Promise<Response | unknown>,
+): RouteHandler {
+  const wrapped = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const params = parseWith(schemas.params, (await context?.params) ?? {}, 'path');
-      const query = parseWith(schemas.query, Object.fromEntries(new URL(request.url).searchParams), 'query');
-      const body = schemas.body ? parseWith(schemas.body, await readBody(request, schemas.maxBodyBytes ?? 64 * 1024), 'body') : (undefined as B);
-      const result = await handler({ request, params, query, body });
+      if (options.origin !== 'any') checkOrigin(request);
+      const params = parseWith(options.params, (await context?.params) ?? {}, 'path');
+      const query = parseWith(options.query, Object.fromEntries(new URL(request.url).searchParams), 'query');
+      const caller = await resolveCaller(options.access, request);
+      const body = options.body ? parseWith(options.body, await readBody(request, options.maxBodyBytes ?? 64 * 1024), 'body') : (undefined as B);
+      const input = { request, params, query, body, ...caller } as HandlerInput<A, P, Q, B>;
+      const result = await handler(input);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       if (isAppError(error)) return errorResponse(error);
@@ -66,4 +121,5 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       return errorResponse(new AppError('INTERNAL', 'Something went wrong on our side. Please try again in a moment.'));
     }
   };
+  return Object.assign(wrapped, { access: options.access });
 }

@@ -1,21 +1,19 @@
-// auth() is the one way to read the session on the server; requireUser() sends visitors to sign in and
-// brings them back afterwards.
+// auth() is the one way to read the session on the server (pages and layouts); userFromRequest() reads
+// the same cookie from a Request (route handlers, which the route wrapper authenticates). Both accept a
+// cookie only while its server-side session is active (lib/auth/sessions.ts). requireUser() sends
+// visitors to sign in and back.
 import 'server-only';
-import { getServerSession, type Session } from 'next-auth';
 import { getToken } from 'next-auth/jwt';
-import { getAuthOptions } from '@/lib/auth/options';
+import { db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { isSessionActive } from '@/lib/auth/sessions';
+import { safeReturnPath } from '@/lib/auth/return-path';
 
-export type SessionUser = Session['user'];
+export type SessionUser = { id: string; email: string | null; name: string | null; sid: string };
 
-export async function auth(): Promise<SessionUser | null> {
-  const session = await getServerSession(getAuthOptions());
-  return session?.user?.id ? session.user : null;
-}
-
-function cookiesOf(request: Request): Map<string, string> {
+function cookiesOf(cookieHeader: string | null): Map<string, string> {
   const cookies = new Map<string, string>();
-  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+  for (const part of (cookieHeader ?? '').split(';')) {
     const eq = part.indexOf('=');
     if (eq <= 0) continue;
     const value = part.slice(eq + 1).trim();
@@ -28,14 +26,27 @@ function cookiesOf(request: Request): Map<string, string> {
   return cookies;
 }
 
-/**
- * The signed-in user's id read from the request itself (its session cookie), for route handlers that
- * must also work when called directly with a Request, outside Next's request scope (the Pusher channel
- * authorizer in the realtime tests). Same cookie and secret as auth().
- */
-export async function userIdFromRequest(request: Request): Promise<string | null> {
-  const token = await getToken({ req: { headers: request.headers, cookies: cookiesOf(request) } as unknown as Parameters<typeof getToken>[0]['req'], secret: getEnv().AUTH_SECRET });
-  return typeof token?.uid === 'string' ? token.uid : null;
+/** The signed-in user of a request with these headers, or null (no cookie, a forged or ended session). */
+export async function userFromHeaders(headers: Headers): Promise<SessionUser | null> {
+  if (!headers.get('cookie')) return null;
+  // getToken only reads `headers` and `cookies` from the request it is given.
+  const req = { headers: Object.fromEntries(headers.entries()), cookies: Object.fromEntries(cookiesOf(headers.get('cookie'))) };
+  const token = await getToken({ req: req as unknown as Parameters<typeof getToken>[0]['req'], secret: getEnv().AUTH_SECRET }).catch(() => null);
+  const uid = typeof token?.uid === 'string' ? token.uid : null;
+  const sid = typeof token?.sid === 'string' ? token.sid : null;
+  if (!uid || !sid) return null;
+  if (!(await isSessionActive(db, sid, uid))) return null;
+  return { id: uid, sid, email: typeof token?.email === 'string' ? token.email : null, name: typeof token?.name === 'string' ? token.name : null };
+}
+
+export function userFromRequest(request: Request): Promise<SessionUser | null> {
+  return userFromHeaders(request.headers);
+}
+
+/** The signed-in user of the current page request, or null. */
+export async function auth(): Promise<SessionUser | null> {
+  const { headers } = await import('next/headers');
+  return userFromHeaders(new Headers(await headers()));
 }
 
 export async function requireUser(returnTo: string): Promise<SessionUser> {
@@ -45,5 +56,5 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
   // the react-server condition) next/navigation's client build cannot load, and a static import would
   // stop every module that imports lib/dashboard/access from loading at all.
   const { redirect } = await import('next/navigation');
-  return redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return redirect(`/signin?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
 }

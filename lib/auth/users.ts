@@ -1,11 +1,14 @@
 // Accounts of people who sign in: email + password (scrypt, see password.ts). Messages never reveal
-// whether an email is registered.
+// whether an email is registered: signing up with a registered address answers exactly as a new sign-up
+// (the email issue adds a message to the address's owner).
 import 'server-only';
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/rules';
 import type { Db } from '@/lib/db';
+import { revokeUserSessions } from '@/lib/auth/sessions';
+import { personalWorkspaceName } from '@/lib/workspaces/context';
 
 export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().max(254, 'That email address is too long.').email('Enter a valid email address.'),
@@ -22,15 +25,33 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAA
 
 export type PublicUser = { id: string; email: string; name: string | null };
 
-export async function createUser(db: Db, input: z.infer<typeof signUpSchema>): Promise<PublicUser> {
+/**
+ * Creates the user with their personal workspace, or returns null when the email is already registered
+ * (the caller answers the same either way). The password is hashed first in both cases, so the time
+ * taken does not tell them apart either.
+ */
+export async function createUser(db: Db, input: z.infer<typeof signUpSchema>): Promise<PublicUser | null> {
   const passwordHash = await hashPassword(input.password);
+  const name = input.name || null;
   try {
-    const user = await db.user.create({ data: { email: input.email, passwordHash, name: input.name || null } });
-    return { id: user.id, email: user.email, name: user.name };
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email: input.email, passwordHash, name } });
+      const workspace = await tx.workspace.create({ data: { name: personalWorkspaceName(user), personal: true, members: { create: { userId: user.id, role: 'OWNER' } } } });
+      await tx.user.update({ where: { id: user.id }, data: { currentWorkspaceId: workspace.id } });
+      return { id: user.id, email: user.email, name: user.name };
+    });
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'P2002') throw new AppError('CONFLICT', GENERIC_SIGN_UP_ERROR);
+    if (error instanceof Error && 'code' in error && error.code === 'P2002') return null;
     throw error;
   }
+}
+
+/** Sets a new password and ends every other session of the user (the current one, when given, stays). */
+export async function changePassword(db: Db, userId: string, input: { current: string; next: string }, keepSid?: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user || !(await verifyPassword(input.current, user.passwordHash))) throw new AppError('BAD_REQUEST', 'current: Your current password is not correct.');
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.next) } });
+  await revokeUserSessions(db, userId, keepSid);
 }
 
 /** The user for these credentials, or null (wrong email or password: the caller cannot tell which). */

@@ -1,67 +1,67 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { managesAccount, requireManagedAccount, requireManagedLive } from '@/lib/dashboard/access';
+import { requireWatchedAccount, requireWatchedLive, watchesAccount } from '@/lib/dashboard/access';
 import { addManagedAccount, listManagedAccounts, removeManagedAccount, requestCheckNow, verifyOwnership } from '@/lib/dashboard/accounts';
 import { getLiveNow } from '@/lib/dashboard/live-now';
-import { createTestUser } from '@/lib/testing/factories';
+import { actorOf, createTestUser } from '@/lib/testing/factories';
 import { profileServerForThisFile } from '@/lib/testing/profile-server-hooks';
 
 const server = profileServerForThisFile();
 const fresh = (fixture: string) => server.fresh(fixture);
 
 
-describe('managed accounts', () => {
-  it('adds an account by handle or link, tracks it, lists it, and removes it (tracking stops when nobody manages it)', async () => {
+describe('accounts of a workspace', () => {
+  it('adds an account by handle or link, tracks it, lists it, and removes it (tracking stops when no workspace watches it)', async () => {
     const user = await createTestUser(db);
     const handle = fresh('luna.bakes');
-    const accountId = await addManagedAccount(db, user.id, `https://www.tiktok.com/@${handle.toUpperCase()}`);
-    expect(await managesAccount(db, user.id, accountId)).toBe(true);
+    const accountId = await addManagedAccount(db, actorOf(user), `https://www.tiktok.com/@${handle.toUpperCase()}`);
+    expect(await watchesAccount(db, user.workspaceId, accountId)).toBe(true);
     expect(await db.trackedAccount.findUniqueOrThrow({ where: { accountId } })).toMatchObject({ enabled: true, source: 'tiktok' });
     // Adding it again changes nothing.
-    expect(await addManagedAccount(db, user.id, `@${handle}`)).toBe(accountId);
-    const cards = await listManagedAccounts(db, user.id);
+    expect(await addManagedAccount(db, actorOf(user), `@${handle}`)).toBe(accountId);
+    const cards = await listManagedAccounts(db, user.workspaceId);
     expect(cards).toEqual([expect.objectContaining({ id: accountId, handle, ownershipVerified: false, followers: 184203 })]);
 
     const other = await createTestUser(db);
-    await addManagedAccount(db, other.id, handle);
-    await removeManagedAccount(db, user.id, accountId);
+    await addManagedAccount(db, actorOf(other), handle);
+    await removeManagedAccount(db, user.workspaceId, accountId);
     expect((await db.trackedAccount.findUniqueOrThrow({ where: { accountId } })).enabled).toBe(true);
-    await removeManagedAccount(db, other.id, accountId);
+    await removeManagedAccount(db, other.workspaceId, accountId);
     expect((await db.trackedAccount.findUniqueOrThrow({ where: { accountId } })).enabled).toBe(false);
-    await expect(removeManagedAccount(db, other.id, accountId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(removeManagedAccount(db, other.workspaceId, accountId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('explains bad handles and missing users', async () => {
     const user = await createTestUser(db);
-    await expect(addManagedAccount(db, user.id, 'bad handle!')).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('letters, numbers') });
-    await expect(addManagedAccount(db, user.id, 'nobody.at.all.999')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('@nobody.at.all.999') });
+    await expect(addManagedAccount(db, actorOf(user), 'bad handle!')).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('letters, numbers') });
+    await expect(addManagedAccount(db, actorOf(user), 'nobody.at.all.999')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('@nobody.at.all.999') });
   });
 
-  it('hides other users’ accounts and lives behind "not found"', async () => {
+  it('hides other workspaces’ accounts and lives behind "not found"', async () => {
     const [owner, stranger] = await Promise.all([createTestUser(db), createTestUser(db)]);
-    const accountId = await addManagedAccount(db, owner.id, fresh('nova.quinn'));
+    const accountId = await addManagedAccount(db, actorOf(owner), fresh('nova.quinn'));
     const live = await db.live.create({ data: { accountId, roomId: `78${Date.now()}`.slice(0, 19), startedAt: new Date() } });
-    await expect(requireManagedAccount(db, stranger.id, accountId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(requireManagedLive(db, stranger.id, live.id.toString())).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(requireManagedLive(db, owner.id, 'not-a-number')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(verifyOwnership(db, stranger.id, accountId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await requireManagedLive(db, owner.id, live.id.toString())).id).toBe(live.id);
+    await expect(requireWatchedAccount(db, stranger.workspaceId, accountId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(requireWatchedLive(db, stranger.workspaceId, live.id.toString())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(requireWatchedLive(db, owner.workspaceId, 'not-a-number')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(verifyOwnership(db, stranger.workspaceId, accountId, { ip: `test-${stranger.id}` })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await requireWatchedLive(db, owner.workspaceId, live.id.toString())).id).toBe(live.id);
   });
 
   it('confirms ownership only when the code is in the bio', async () => {
     const user = await createTestUser(db);
-    const accountId = await addManagedAccount(db, user.id, fresh('retro.reels'));
-    const first = await verifyOwnership(db, user.id, accountId);
+    const accountId = await addManagedAccount(db, actorOf(user), fresh('retro.reels'));
+    const first = await verifyOwnership(db, user.workspaceId, accountId, { ip: `test-${user.id}` });
     expect(first).toMatchObject({ verified: false, code: expect.stringMatching(/^LL-[0-9A-F]{8}$/) });
     expect(first.message).toContain(first.code);
     // Pretend the user put the code in the bio: the fixture server does not change, so store it as TikTok would return it.
-    await db.managedAccount.update({ where: { userId_accountId: { userId: user.id, accountId } }, data: { verificationCode: 'VHS VIBES' } });
-    expect(await verifyOwnership(db, user.id, accountId)).toMatchObject({ verified: true });
+    await db.workspaceAccount.update({ where: { workspaceId_accountId: { workspaceId: user.workspaceId, accountId } }, data: { verificationCode: 'VHS VIBES' } });
+    expect(await verifyOwnership(db, user.workspaceId, accountId, { ip: `test-${user.id}` })).toMatchObject({ verified: true });
   });
 
   it('asks the worker to check now, and reports the live-now data of the latest live', async () => {
     const user = await createTestUser(db);
-    const accountId = await addManagedAccount(db, user.id, fresh('pixelpip_'));
+    const accountId = await addManagedAccount(db, actorOf(user), fresh('pixelpip_'));
     await requestCheckNow(db, accountId);
     expect((await db.trackedAccount.findUniqueOrThrow({ where: { accountId } })).checkRequestedAt).not.toBeNull();
     expect(await getLiveNow(db, accountId)).toMatchObject({ live: null, gifts: [], chats: [] });

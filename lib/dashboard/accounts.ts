@@ -1,9 +1,12 @@
-// The accounts a user manages: add one by handle (looked up, then tracked by the worker), check that it
-// is theirs with a code placed in the TikTok bio, remove it, ask the worker to check it now.
+// The accounts a workspace watches: add one by handle (looked up, then tracked by the worker: one
+// connection per account however many workspaces watch it), check that it belongs to the workspace with
+// a code placed in the TikTok bio, remove it, ask the worker to check it now.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
+import { terminateIdentities, dashboardIdentity, overlayIdentity } from '@/lib/realtime/identity';
+import type { Actor } from '@/lib/workspaces/context';
 import { getEnv } from '@/lib/env';
 import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { parseHandle } from '@/lib/tiktok/handle';
@@ -23,9 +26,9 @@ export type ManagedAccountCard = {
   lastLiveAt: string | null;
 };
 
-export async function listManagedAccounts(db: Db, userId: string): Promise<ManagedAccountCard[]> {
-  const rows = await db.managedAccount.findMany({
-    where: { userId },
+export async function listManagedAccounts(db: Db, workspaceId: string): Promise<ManagedAccountCard[]> {
+  const rows = await db.workspaceAccount.findMany({
+    where: { workspaceId },
     orderBy: { createdAt: 'asc' },
     include: {
       account: {
@@ -56,11 +59,11 @@ export async function listManagedAccounts(db: Db, userId: string): Promise<Manag
   });
 }
 
-/** Adds `handleInput` to the user's dashboard and makes sure the worker tracks it. Returns its id. */
-export async function addManagedAccount(db: Db, userId: string, handleInput: string, options: { ip?: string } = {}): Promise<string> {
+/** Adds `handleInput` to the workspace and makes sure the worker tracks it. Returns its id. */
+export async function addManagedAccount(db: Db, actor: Actor, handleInput: string, options: { ip?: string } = {}): Promise<string> {
   const parsed = parseHandle(handleInput);
   if (!parsed.ok) throw new AppError('BAD_REQUEST', parsed.error);
-  const limit = await consumeRateLimit(db, RATE_LIMITS.track, userId);
+  const limit = await consumeRateLimit(db, RATE_LIMITS.track, actor.userId);
   if (!limit.ok) throw new AppError('RATE_LIMITED', `You added many accounts in a short time; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s).`);
   const env = getEnv();
   const lookup = await lookupProfile(db, parsed.handle, { ip: options.ip, baseUrl: env.TIKTOK_PROFILE_BASE_URL, timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS });
@@ -68,39 +71,59 @@ export async function addManagedAccount(db: Db, userId: string, handleInput: str
   if (lookup.kind === 'rate_limited') throw new AppError('RATE_LIMITED', 'Too many lookups from your address; try again in a few minutes.');
   if (lookup.kind === 'unavailable') throw new AppError('UNAVAILABLE', `${lookup.reason} Try again in a moment.`);
   const accountId = lookup.stored.account.id;
+  const { workspaceId } = actor;
   await db.$transaction([
-    db.managedAccount.upsert({
-      where: { userId_accountId: { userId, accountId } },
-      create: { userId, accountId, verificationCode: `LL-${randomBytes(4).toString('hex').toUpperCase()}` },
+    db.workspaceAccount.upsert({
+      where: { workspaceId_accountId: { workspaceId, accountId } },
+      create: { workspaceId, accountId, addedById: actor.userId, verificationCode: newVerificationCode() },
       update: {},
     }),
-    // Tracked once however many users manage it; re-enabled if it had been dropped.
+    // Tracked once however many workspaces watch it; re-enabled if it had been dropped.
     db.trackedAccount.upsert({ where: { accountId }, create: { accountId, source: 'tiktok' }, update: { enabled: true } }),
   ]);
   return accountId;
 }
 
-export async function removeManagedAccount(db: Db, userId: string, accountId: string): Promise<void> {
-  const removed = await db.managedAccount.deleteMany({ where: { userId, accountId } });
-  if (removed.count === 0) throw new AppError('NOT_FOUND', 'No such account in your dashboard.');
-  // Nobody manages it any more: stop watching it (its history stays).
-  if ((await db.managedAccount.count({ where: { accountId } })) === 0) await db.trackedAccount.updateMany({ where: { accountId }, data: { enabled: false } });
+function newVerificationCode(): string {
+  return `LL-${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+/**
+ * Removes the account from the workspace. Its overlays there stop working (their pages answer 404 and
+ * open copies go blank), and the dashboards of the workspace's members lose its live channel; nobody
+ * watching it any more stops the worker watching it (its history stays).
+ */
+export async function removeManagedAccount(db: Db, workspaceId: string, accountId: string): Promise<void> {
+  const removed = await db.workspaceAccount.deleteMany({ where: { workspaceId, accountId } });
+  if (removed.count === 0) throw new AppError('NOT_FOUND', 'No such account in this workspace.');
+  if ((await db.workspaceAccount.count({ where: { accountId } })) === 0) await db.trackedAccount.updateMany({ where: { accountId }, data: { enabled: false } });
+  const [overlays, members] = await Promise.all([
+    db.overlay.findMany({ where: { workspaceId, accountId }, select: { id: true, token: true } }),
+    db.workspaceMember.findMany({ where: { workspaceId }, select: { userId: true } }),
+  ]);
+  await terminateIdentities([...overlays.map((o) => overlayIdentity(o.id, o.token)), ...members.map((m) => dashboardIdentity(m.userId, workspaceId))]);
 }
 
 export type OwnershipCheck = { verified: boolean; code: string; message: string };
 
-/** Fetches the live profile and looks for the user's code in its bio. */
-export async function verifyOwnership(db: Db, userId: string, accountId: string): Promise<OwnershipCheck> {
-  const managed = await db.managedAccount.findUnique({ where: { userId_accountId: { userId, accountId } }, include: { account: { select: { handle: true } } } });
-  if (!managed) throw new AppError('NOT_FOUND', 'No such account in your dashboard.');
-  const code = managed.verificationCode ?? `LL-${randomBytes(4).toString('hex').toUpperCase()}`;
-  if (!managed.verificationCode) await db.managedAccount.update({ where: { userId_accountId: { userId, accountId } }, data: { verificationCode: code } });
-  if (managed.verifiedAt) return { verified: true, code, message: 'Ownership already confirmed.' };
+/**
+ * Fetches the live profile and looks for the workspace's code in its bio. The fetch counts against the
+ * caller's per-address lookup limit like any other forced fetch.
+ */
+export async function verifyOwnership(db: Db, workspaceId: string, accountId: string, options: { ip: string }): Promise<OwnershipCheck> {
+  const where = { workspaceId_accountId: { workspaceId, accountId } };
+  const watched = await db.workspaceAccount.findUnique({ where, include: { account: { select: { handle: true } } } });
+  if (!watched) throw new AppError('NOT_FOUND', 'No such account in this workspace.');
+  const code = watched.verificationCode ?? newVerificationCode();
+  if (!watched.verificationCode) await db.workspaceAccount.update({ where, data: { verificationCode: code } });
+  if (watched.verifiedAt) return { verified: true, code, message: 'Ownership already confirmed.' };
+  const limit = await consumeRateLimit(db, RATE_LIMITS.profileFetch, options.ip);
+  if (!limit.ok) throw new AppError('RATE_LIMITED', `Too many checks from your address; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s).`, undefined, { 'retry-after': String(limit.retryAfterSeconds) });
   const env = getEnv();
-  const lookup = await lookupProfile(db, managed.account.handle, { baseUrl: env.TIKTOK_PROFILE_BASE_URL, timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS, force: true });
+  const lookup = await lookupProfile(db, watched.account.handle, { baseUrl: env.TIKTOK_PROFILE_BASE_URL, timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS, force: true });
   if (lookup.kind !== 'ok' || lookup.stale) return { verified: false, code, message: 'TikTok could not be reached to read the bio; try again in a moment.' };
-  if (!(lookup.stored.account.bio ?? '').toUpperCase().includes(code)) return { verified: false, code, message: `The code ${code} is not in the bio of @${managed.account.handle} yet. Add it, save, and check again (you can remove it afterwards).` };
-  await db.managedAccount.update({ where: { userId_accountId: { userId, accountId } }, data: { verifiedAt: new Date() } });
+  if (!(lookup.stored.account.bio ?? '').toUpperCase().includes(code)) return { verified: false, code, message: `The code ${code} is not in the bio of @${watched.account.handle} yet. Add it, save, and check again (you can remove it afterwards).` };
+  await db.workspaceAccount.update({ where, data: { verifiedAt: new Date() } });
   return { verified: true, code, message: 'Ownership confirmed.' };
 }
 

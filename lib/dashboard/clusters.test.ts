@@ -21,14 +21,14 @@ const ago = (ms: number) => new Date(NOW.getTime() - ms);
 async function buildPeople() {
   const [owner, stranger] = await Promise.all([createTestUser(db), createTestUser(db)]);
   const [a1, a2, a3, b1] = await Promise.all([createTestAccount(db), createTestAccount(db), createTestAccount(db), createTestAccount(db)]);
-  await db.managedAccount.createMany({
+  await db.workspaceAccount.createMany({
     data: [
-      { userId: owner.id, accountId: a1.id },
-      { userId: owner.id, accountId: a2.id },
-      { userId: owner.id, accountId: a3.id },
-      { userId: stranger.id, accountId: b1.id },
-      // Shared management of an account must not share clusters.
-      { userId: stranger.id, accountId: a1.id },
+      { workspaceId: owner.workspaceId, accountId: a1.id },
+      { workspaceId: owner.workspaceId, accountId: a2.id },
+      { workspaceId: owner.workspaceId, accountId: a3.id },
+      { workspaceId: stranger.workspaceId, accountId: b1.id },
+      // Two workspaces watching one account must not share clusters.
+      { workspaceId: stranger.workspaceId, accountId: a1.id },
     ],
   });
   return { owner, stranger, a1, a2, a3, b1 };
@@ -46,74 +46,74 @@ describe('cluster management', () => {
   });
 
   it('creates a cluster with a trimmed name and the given managed accounts', async () => {
-    const cluster = await createCluster(db, p.owner.id, '  Agency one  ', [p.a2.id, p.a1.id, p.a1.id]);
+    const cluster = await createCluster(db, p.owner.workspaceId, '  Agency one  ', [p.a2.id, p.a1.id, p.a1.id]);
     expect(cluster.name).toBe('Agency one');
     expect(cluster.accounts.map((a) => a.accountId).sort()).toEqual([p.a1.id, p.a2.id].sort());
-    expect(await getCluster(db, p.owner.id, cluster.id)).toEqual(cluster);
+    expect(await getCluster(db, p.owner.workspaceId, cluster.id)).toEqual(cluster);
   });
 
   it('rejects empty, too long and duplicate names', async () => {
-    await expect(createCluster(db, p.owner.id, '   ', [])).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(createCluster(db, p.owner.id, 'x'.repeat(61), [])).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    const longest = await createCluster(db, p.owner.id, ` ${'y'.repeat(60)} `, []);
+    await expect(createCluster(db, p.owner.workspaceId, '   ', [])).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(createCluster(db, p.owner.workspaceId, 'x'.repeat(61), [])).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const longest = await createCluster(db, p.owner.workspaceId, ` ${'y'.repeat(60)} `, []);
     expect(longest.name).toHaveLength(60);
-    await createCluster(db, p.owner.id, 'Twins', []);
-    await expect(createCluster(db, p.owner.id, ' Twins ', [])).rejects.toMatchObject({ code: 'CONFLICT', message: 'You already have a cluster with that name.' });
+    await createCluster(db, p.owner.workspaceId, 'Twins', []);
+    await expect(createCluster(db, p.owner.workspaceId, ' Twins ', [])).rejects.toMatchObject({ code: 'CONFLICT', message: 'This workspace already has a cluster with that name.' });
     // Names are unique per user, not across users.
-    await expect(createCluster(db, p.stranger.id, 'Twins', [p.b1.id])).resolves.toMatchObject({ name: 'Twins' });
+    await expect(createCluster(db, p.stranger.workspaceId, 'Twins', [p.b1.id])).resolves.toMatchObject({ name: 'Twins' });
   });
 
   it('rejects accounts the user does not manage, with a clear message', async () => {
-    await expect(createCluster(db, p.owner.id, `Mixed ${uniqueSuffix()}`, [p.a1.id, p.b1.id])).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/accounts you manage/) });
-    await expect(createCluster(db, p.owner.id, `Ghost ${uniqueSuffix()}`, ['no-such-account'])).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    const cluster = await createCluster(db, p.owner.id, `Edit ${uniqueSuffix()}`, [p.a1.id]);
-    await expect(setClusterAccounts(db, p.owner.id, cluster.id, [p.a2.id, p.b1.id])).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(createCluster(db, p.owner.workspaceId, `Mixed ${uniqueSuffix()}`, [p.a1.id, p.b1.id])).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/accounts this workspace watches/) });
+    await expect(createCluster(db, p.owner.workspaceId, `Ghost ${uniqueSuffix()}`, ['no-such-account'])).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const cluster = await createCluster(db, p.owner.workspaceId, `Edit ${uniqueSuffix()}`, [p.a1.id]);
+    await expect(setClusterAccounts(db, p.owner.workspaceId, cluster.id, [p.a2.id, p.b1.id])).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     // A rejected member list leaves the rename in the same request undone too.
-    await expect(updateCluster(db, p.owner.id, cluster.id, { name: 'Should not stick', accountIds: [p.b1.id] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    expect(await getCluster(db, p.owner.id, cluster.id)).toMatchObject({ name: cluster.name, accounts: [{ accountId: p.a1.id }] });
+    await expect(updateCluster(db, p.owner.workspaceId, cluster.id, { name: 'Should not stick', accountIds: [p.b1.id] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await getCluster(db, p.owner.workspaceId, cluster.id)).toMatchObject({ name: cluster.name, accounts: [{ accountId: p.a1.id }] });
   });
 
   it('renames and replaces members', async () => {
-    const cluster = await createCluster(db, p.owner.id, `Before ${uniqueSuffix()}`, [p.a1.id, p.a2.id]);
-    const taken = await createCluster(db, p.owner.id, `Taken ${uniqueSuffix()}`, []);
-    await expect(renameCluster(db, p.owner.id, cluster.id, taken.name)).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(renameCluster(db, p.owner.id, cluster.id, '')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(renameCluster(db, p.owner.id, cluster.id, cluster.name)).resolves.toMatchObject({ name: cluster.name });
-    const renamed = await renameCluster(db, p.owner.id, cluster.id, `  After ${cluster.id}  `);
+    const cluster = await createCluster(db, p.owner.workspaceId, `Before ${uniqueSuffix()}`, [p.a1.id, p.a2.id]);
+    const taken = await createCluster(db, p.owner.workspaceId, `Taken ${uniqueSuffix()}`, []);
+    await expect(renameCluster(db, p.owner.workspaceId, cluster.id, taken.name)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(renameCluster(db, p.owner.workspaceId, cluster.id, '')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(renameCluster(db, p.owner.workspaceId, cluster.id, cluster.name)).resolves.toMatchObject({ name: cluster.name });
+    const renamed = await renameCluster(db, p.owner.workspaceId, cluster.id, `  After ${cluster.id}  `);
     expect(renamed.name).toBe(`After ${cluster.id}`);
-    const moved = await setClusterAccounts(db, p.owner.id, cluster.id, [p.a3.id, p.a2.id]);
+    const moved = await setClusterAccounts(db, p.owner.workspaceId, cluster.id, [p.a3.id, p.a2.id]);
     expect(moved.accounts.map((a) => a.accountId).sort()).toEqual([p.a2.id, p.a3.id].sort());
-    expect((await setClusterAccounts(db, p.owner.id, cluster.id, [])).accounts).toEqual([]);
+    expect((await setClusterAccounts(db, p.owner.workspaceId, cluster.id, [])).accounts).toEqual([]);
   });
 
   it('lists only the user’s own clusters, by name', async () => {
-    const mine = await listClusters(db, p.owner.id);
+    const mine = await listClusters(db, p.owner.workspaceId);
     expect(mine.length).toBeGreaterThan(0);
     const names = mine.map((c) => c.name);
     expect(names.indexOf('Agency one')).toBeGreaterThanOrEqual(0);
     expect(names.indexOf('Agency one')).toBeLessThan(names.indexOf('Twins'));
-    const theirs = await listClusters(db, p.stranger.id);
+    const theirs = await listClusters(db, p.stranger.workspaceId);
     expect(theirs.map((c) => c.name)).toEqual(['Twins']);
     expect(mine.some((c) => theirs.some((t) => t.id === c.id))).toBe(false);
   });
 
   it('answers NOT_FOUND for another user’s cluster and for unknown ids', async () => {
-    const cluster = await createCluster(db, p.owner.id, `Private ${uniqueSuffix()}`, [p.a1.id]);
-    for (const [userId, id] of [[p.stranger.id, cluster.id], [p.owner.id, 'not-a-cluster'], [p.owner.id, '']] as const) {
+    const cluster = await createCluster(db, p.owner.workspaceId, `Private ${uniqueSuffix()}`, [p.a1.id]);
+    for (const [userId, id] of [[p.stranger.workspaceId, cluster.id], [p.owner.workspaceId, 'not-a-cluster'], [p.owner.workspaceId, '']] as const) {
       await expect(getCluster(db, userId, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(renameCluster(db, userId, id, 'Hijacked')).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(setClusterAccounts(db, userId, id, [])).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(deleteCluster(db, userId, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(getClusterOverview(db, userId, id, { period: '7d', now: NOW })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
-    expect(await getCluster(db, p.owner.id, cluster.id)).toMatchObject({ name: cluster.name });
+    expect(await getCluster(db, p.owner.workspaceId, cluster.id)).toMatchObject({ name: cluster.name });
   });
 
   it('deletes a cluster but not its accounts', async () => {
-    const cluster = await createCluster(db, p.owner.id, `Doomed ${uniqueSuffix()}`, [p.a1.id]);
-    await deleteCluster(db, p.owner.id, cluster.id);
-    await expect(getCluster(db, p.owner.id, cluster.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(deleteCluster(db, p.owner.id, cluster.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const cluster = await createCluster(db, p.owner.workspaceId, `Doomed ${uniqueSuffix()}`, [p.a1.id]);
+    await deleteCluster(db, p.owner.workspaceId, cluster.id);
+    await expect(getCluster(db, p.owner.workspaceId, cluster.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(deleteCluster(db, p.owner.workspaceId, cluster.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await db.tiktokAccount.count({ where: { id: p.a1.id } })).toBe(1);
   });
 });
@@ -138,15 +138,15 @@ describe('cluster overview', () => {
   const rowOf = (rows: ClusterAccountRow[], accountId: string) => rows.find((r) => r.accountId === accountId);
 
   it('gives per-account rows and combined totals that add up', async () => {
-    const cluster = await createCluster(db, p.owner.id, `Stats ${uniqueSuffix()}`, [p.a1.id, p.a2.id, p.a3.id]);
-    const week = await getClusterOverview(db, p.owner.id, cluster.id, { period: '7d', now: NOW });
+    const cluster = await createCluster(db, p.owner.workspaceId, `Stats ${uniqueSuffix()}`, [p.a1.id, p.a2.id, p.a3.id]);
+    const week = await getClusterOverview(db, p.owner.workspaceId, cluster.id, { period: '7d', now: NOW });
     expect(week.accounts).toHaveLength(3);
     expect(rowOf(week.accounts, p.a1.id)).toMatchObject({ lives: 2, hoursLive: 3, diamonds: 1200, likes: 5100, comments: 50, newFollowers: 4, peakViewers: 300 });
     expect(rowOf(week.accounts, p.a2.id)).toMatchObject({ lives: 1, hoursLive: 0.5, diamonds: 10, likes: 20, comments: 2, newFollowers: 0, peakViewers: 15 });
     expect(rowOf(week.accounts, p.a3.id)).toMatchObject({ lives: 0, hoursLive: 0, diamonds: 0, peakViewers: 0, earnings: { low: 0, mid: 0, high: 0 } });
     expect(week.totals).toMatchObject({ lives: 3, hoursLive: 3.5, diamonds: 1210, likes: 5120, comments: 52, newFollowers: 4, peakViewers: 300 });
 
-    const month = await getClusterOverview(db, p.owner.id, cluster.id, { period: '30d', now: NOW });
+    const month = await getClusterOverview(db, p.owner.workspaceId, cluster.id, { period: '30d', now: NOW });
     expect(month.totals).toMatchObject({ lives: 4, hoursLive: 6.5, diamonds: 5210, peakViewers: 450 });
 
     for (const overview of [week, month]) {
@@ -165,20 +165,20 @@ describe('cluster overview', () => {
   });
 
   it('leaves out accounts the user no longer manages and other users’ lives', async () => {
-    const cluster = await createCluster(db, p.owner.id, `Shrinking ${uniqueSuffix()}`, [p.a1.id, p.a3.id]);
-    const other = await createCluster(db, p.stranger.id, `Theirs ${uniqueSuffix()}`, [p.b1.id, p.a1.id]);
-    await db.managedAccount.delete({ where: { userId_accountId: { userId: p.owner.id, accountId: p.a3.id } } });
-    const overview = await getClusterOverview(db, p.owner.id, cluster.id, { period: '7d', now: NOW });
+    const cluster = await createCluster(db, p.owner.workspaceId, `Shrinking ${uniqueSuffix()}`, [p.a1.id, p.a3.id]);
+    const other = await createCluster(db, p.stranger.workspaceId, `Theirs ${uniqueSuffix()}`, [p.b1.id, p.a1.id]);
+    await db.workspaceAccount.delete({ where: { workspaceId_accountId: { workspaceId: p.owner.workspaceId, accountId: p.a3.id } } });
+    const overview = await getClusterOverview(db, p.owner.workspaceId, cluster.id, { period: '7d', now: NOW });
     expect(overview.accounts.map((r) => r.accountId)).toEqual([p.a1.id]);
     expect(overview.totals.diamonds).toBe(1200);
-    const theirs = await getClusterOverview(db, p.stranger.id, other.id, { period: '7d', now: NOW });
+    const theirs = await getClusterOverview(db, p.stranger.workspaceId, other.id, { period: '7d', now: NOW });
     expect(theirs.totals).toMatchObject({ lives: 3, diamonds: 1977, peakViewers: 5000 });
-    await expect(getClusterOverview(db, p.stranger.id, cluster.id, { period: '7d', now: NOW })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getClusterOverview(db, p.stranger.workspaceId, cluster.id, { period: '7d', now: NOW })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('is all zeros for a cluster without accounts', async () => {
-    const cluster = await createCluster(db, p.owner.id, `Empty ${uniqueSuffix()}`, []);
-    const overview = await getClusterOverview(db, p.owner.id, cluster.id, { period: '30d', now: NOW });
+    const cluster = await createCluster(db, p.owner.workspaceId, `Empty ${uniqueSuffix()}`, []);
+    const overview = await getClusterOverview(db, p.owner.workspaceId, cluster.id, { period: '30d', now: NOW });
     expect(overview.accounts).toEqual([]);
     expect(overview.totals).toEqual({ lives: 0, hoursLive: 0, diamonds: 0, likes: 0, comments: 0, newFollowers: 0, peakViewers: 0, earnings: { low: 0, mid: 0, high: 0 } });
   });

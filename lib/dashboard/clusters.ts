@@ -1,8 +1,8 @@
-// Clusters: a user's named groups of the accounts they manage (an agency's streamers), with combined
-// LIVE statistics. Another user's cluster is "not found", like every other dashboard id.
+// Clusters: a workspace's named groups of the accounts it watches (an agency's streamers), with combined
+// LIVE statistics. Another workspace's cluster is "not found", like every other dashboard id.
 //
-// A member stays in cluster_accounts if the user later stops managing the account; it is hidden from
-// lists and statistics (rather than deleted) so managing it again brings it back where it was.
+// A member stays in cluster_accounts if the workspace later stops watching the account; it is hidden from
+// lists and statistics (rather than deleted) so watching it again brings it back where it was.
 import 'server-only';
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
@@ -15,7 +15,7 @@ export const CLUSTER_PERIODS = ['7d', '30d'] as const;
 export type ClusterPeriod = (typeof CLUSTER_PERIODS)[number];
 const PERIOD_DAYS: Record<ClusterPeriod, number> = { '7d': 7, '30d': 30 };
 const DAY_MS = 86_400_000;
-const DUPLICATE_NAME = 'You already have a cluster with that name.';
+const DUPLICATE_NAME = 'This workspace already has a cluster with that name.';
 
 export type ClusterMember = { accountId: string; handle: string; nickname: string | null; avatarUrl: string | null };
 export type ClusterSummary = { id: string; name: string; createdAt: string; accounts: ClusterMember[] };
@@ -52,35 +52,35 @@ export function normaliseClusterName(name: string): string {
   return trimmed;
 }
 
-/** The distinct account ids, or BAD_REQUEST when any of them is not managed by the user. */
-async function requireManagedIds(db: Db, userId: string, accountIds: readonly string[]): Promise<string[]> {
+/** The distinct account ids, or BAD_REQUEST when any of them is not watched by the workspace. */
+async function requireManagedIds(db: Db, workspaceId: string, accountIds: readonly string[]): Promise<string[]> {
   const ids = [...new Set(accountIds)];
   if (ids.length === 0) return ids;
-  const managed = await db.managedAccount.count({ where: { userId, accountId: { in: ids } } });
-  if (managed !== ids.length) throw new AppError('BAD_REQUEST', 'A cluster can only hold accounts you manage; remove the others and try again.');
+  const managed = await db.workspaceAccount.count({ where: { workspaceId, accountId: { in: ids } } });
+  if (managed !== ids.length) throw new AppError('BAD_REQUEST', 'A cluster can only hold accounts this workspace watches; remove the others and try again.');
   return ids;
 }
 
-async function requireOwnCluster(db: Db, userId: string, clusterId: string) {
-  const cluster = await db.cluster.findFirst({ where: { id: clusterId, userId }, select: { id: true } });
+async function requireOwnCluster(db: Db, workspaceId: string, clusterId: string) {
+  const cluster = await db.cluster.findFirst({ where: { id: clusterId, workspaceId }, select: { id: true } });
   if (!cluster) throw new AppError('NOT_FOUND', 'No such cluster.');
   return cluster;
 }
 
-async function assertNameFree(db: Db, userId: string, name: string, exceptId?: string): Promise<void> {
-  const clash = await db.cluster.findFirst({ where: { userId, name, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+async function assertNameFree(db: Db, workspaceId: string, name: string, exceptId?: string): Promise<void> {
+  const clash = await db.cluster.findFirst({ where: { workspaceId, name, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
   if (clash) throw new AppError('CONFLICT', DUPLICATE_NAME);
 }
 
-/** The unique (user_id, name) index catches two requests racing past assertNameFree. */
+/** The unique (workspace_id, name) index catches two requests racing past assertNameFree. */
 function isDuplicateName(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'P2002';
 }
 
-async function loadSummary(db: Db, userId: string, clusterId: string): Promise<ClusterSummary> {
+async function loadSummary(db: Db, workspaceId: string, clusterId: string): Promise<ClusterSummary> {
   const cluster = await db.cluster.findFirst({
-    where: { id: clusterId, userId },
-    include: { accounts: { where: { account: { managers: { some: { userId } } } }, select: memberSelect } },
+    where: { id: clusterId, workspaceId },
+    include: { accounts: { where: { account: { watchers: { some: { workspaceId } } } }, select: memberSelect } },
   });
   if (!cluster) throw new AppError('NOT_FOUND', 'No such cluster.');
   return toSummary(cluster);
@@ -93,20 +93,20 @@ function toSummary(cluster: { id: string; name: string; createdAt: Date; account
   return { id: cluster.id, name: cluster.name, createdAt: cluster.createdAt.toISOString(), accounts };
 }
 
-/** The user's clusters by name, each with the accounts in it that the user still manages. */
-export async function listClusters(db: Db, userId: string): Promise<ClusterSummary[]> {
+/** The workspace's clusters by name, each with the accounts in it that the workspace still watches. */
+export async function listClusters(db: Db, workspaceId: string): Promise<ClusterSummary[]> {
   const clusters = await db.cluster.findMany({
-    where: { userId },
+    where: { workspaceId },
     orderBy: { name: 'asc' },
-    include: { accounts: { where: { account: { managers: { some: { userId } } } }, select: memberSelect } },
+    include: { accounts: { where: { account: { watchers: { some: { workspaceId } } } }, select: memberSelect } },
   });
   return clusters.map(toSummary);
 }
 
-/** The accounts the user may put in a cluster: the ones they manage, by handle. */
-export async function listClusterCandidates(db: Db, userId: string): Promise<ClusterMember[]> {
+/** The accounts the workspace may put in a cluster: the ones it watches, by handle. */
+export async function listClusterCandidates(db: Db, workspaceId: string): Promise<ClusterMember[]> {
   const accounts = await db.tiktokAccount.findMany({
-    where: { managers: { some: { userId } } },
+    where: { watchers: { some: { workspaceId } } },
     orderBy: { handle: 'asc' },
     select: { id: true, handle: true, nickname: true, avatarUrl: true },
   });
@@ -114,17 +114,17 @@ export async function listClusterCandidates(db: Db, userId: string): Promise<Clu
 }
 
 /** The cluster with its visible members, or NOT_FOUND. */
-export function getCluster(db: Db, userId: string, clusterId: string): Promise<ClusterSummary> {
-  return loadSummary(db, userId, clusterId);
+export function getCluster(db: Db, workspaceId: string, clusterId: string): Promise<ClusterSummary> {
+  return loadSummary(db, workspaceId, clusterId);
 }
 
-export async function createCluster(db: Db, userId: string, name: string, accountIds: readonly string[]): Promise<ClusterSummary> {
+export async function createCluster(db: Db, workspaceId: string, name: string, accountIds: readonly string[], options?: { createdById?: string }): Promise<ClusterSummary> {
   const cleanName = normaliseClusterName(name);
-  const ids = await requireManagedIds(db, userId, accountIds);
-  await assertNameFree(db, userId, cleanName);
+  const ids = await requireManagedIds(db, workspaceId, accountIds);
+  await assertNameFree(db, workspaceId, cleanName);
   try {
-    const cluster = await db.cluster.create({ data: { userId, name: cleanName, accounts: { create: ids.map((accountId) => ({ accountId })) } } });
-    return await loadSummary(db, userId, cluster.id);
+    const cluster = await db.cluster.create({ data: { workspaceId, createdById: options?.createdById ?? null, name: cleanName, accounts: { create: ids.map((accountId) => ({ accountId })) } } });
+    return await loadSummary(db, workspaceId, cluster.id);
   } catch (error) {
     if (isDuplicateName(error)) throw new AppError('CONFLICT', DUPLICATE_NAME);
     throw error;
@@ -135,19 +135,19 @@ export async function createCluster(db: Db, userId: string, name: string, accoun
  * Renames and/or replaces the members of a cluster. Everything is checked before anything is written,
  * so a bad member list does not leave the rename half-done.
  */
-export async function updateCluster(db: Db, userId: string, clusterId: string, changes: { name?: string; accountIds?: readonly string[] }): Promise<ClusterSummary> {
-  await requireOwnCluster(db, userId, clusterId);
+export async function updateCluster(db: Db, workspaceId: string, clusterId: string, changes: { name?: string; accountIds?: readonly string[] }): Promise<ClusterSummary> {
+  await requireOwnCluster(db, workspaceId, clusterId);
   const cleanName = changes.name === undefined ? undefined : normaliseClusterName(changes.name);
-  const ids = changes.accountIds === undefined ? undefined : await requireManagedIds(db, userId, changes.accountIds);
-  if (cleanName !== undefined) await assertNameFree(db, userId, cleanName, clusterId);
+  const ids = changes.accountIds === undefined ? undefined : await requireManagedIds(db, workspaceId, changes.accountIds);
+  if (cleanName !== undefined) await assertNameFree(db, workspaceId, cleanName, clusterId);
   try {
     await db.$transaction([
       ...(cleanName === undefined ? [] : [db.cluster.update({ where: { id: clusterId }, data: { name: cleanName } })]),
       ...(ids === undefined
         ? []
         : [
-            // Members the user no longer manages are left alone: they are hidden, not the user's to drop.
-            db.clusterAccount.deleteMany({ where: { clusterId, accountId: { notIn: ids }, account: { managers: { some: { userId } } } } }),
+            // Members the workspace no longer watches are left alone: they are hidden, not this list's to drop.
+            db.clusterAccount.deleteMany({ where: { clusterId, accountId: { notIn: ids }, account: { watchers: { some: { workspaceId } } } } }),
             db.clusterAccount.createMany({ data: ids.map((accountId) => ({ clusterId, accountId })), skipDuplicates: true }),
           ]),
     ]);
@@ -155,19 +155,19 @@ export async function updateCluster(db: Db, userId: string, clusterId: string, c
     if (isDuplicateName(error)) throw new AppError('CONFLICT', DUPLICATE_NAME);
     throw error;
   }
-  return loadSummary(db, userId, clusterId);
+  return loadSummary(db, workspaceId, clusterId);
 }
 
-export function renameCluster(db: Db, userId: string, clusterId: string, name: string): Promise<ClusterSummary> {
-  return updateCluster(db, userId, clusterId, { name });
+export function renameCluster(db: Db, workspaceId: string, clusterId: string, name: string): Promise<ClusterSummary> {
+  return updateCluster(db, workspaceId, clusterId, { name });
 }
 
-export function setClusterAccounts(db: Db, userId: string, clusterId: string, accountIds: readonly string[]): Promise<ClusterSummary> {
-  return updateCluster(db, userId, clusterId, { accountIds });
+export function setClusterAccounts(db: Db, workspaceId: string, clusterId: string, accountIds: readonly string[]): Promise<ClusterSummary> {
+  return updateCluster(db, workspaceId, clusterId, { accountIds });
 }
 
-export async function deleteCluster(db: Db, userId: string, clusterId: string): Promise<void> {
-  const { count } = await db.cluster.deleteMany({ where: { id: clusterId, userId } });
+export async function deleteCluster(db: Db, workspaceId: string, clusterId: string): Promise<void> {
+  const { count } = await db.cluster.deleteMany({ where: { id: clusterId, workspaceId } });
   if (count === 0) throw new AppError('NOT_FOUND', 'No such cluster.');
 }
 
@@ -182,8 +182,8 @@ function emptyStats(): Omit<ClusterStats, 'earnings'> {
  * window, as on /top). A live still running counts up to `now`. The totals are the sum of the rows
  * (peak viewers: their maximum), so the table always adds up.
  */
-export async function getClusterOverview(db: Db, userId: string, clusterId: string, options: { period: ClusterPeriod; now?: Date }): Promise<ClusterOverview> {
-  const cluster = await loadSummary(db, userId, clusterId);
+export async function getClusterOverview(db: Db, workspaceId: string, clusterId: string, options: { period: ClusterPeriod; now?: Date }): Promise<ClusterOverview> {
+  const cluster = await loadSummary(db, workspaceId, clusterId);
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - PERIOD_DAYS[options.period] * DAY_MS);
   const ids = cluster.accounts.map((a) => a.accountId);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { requireManagedAccount } from '@/lib/dashboard/access';
+import { requireWatchedAccount } from '@/lib/dashboard/access';
 import { getGifter, gifterLeaderboard, parseViewerId, periodStartDay } from '@/lib/dashboard/gifters';
 import { createTestAccount, createTestUser, uniqueSuffix } from '@/lib/testing/factories';
 
@@ -21,7 +21,7 @@ async function createLive(accountId: string, startedAt: Date) {
 async function buildWorld() {
   const [owner, stranger] = await Promise.all([createTestUser(db), createTestUser(db)]);
   const [mine, theirs] = await Promise.all([createTestAccount(db), createTestAccount(db)]);
-  await db.managedAccount.createMany({ data: [{ userId: owner.id, accountId: mine.id }, { userId: stranger.id, accountId: theirs.id }] });
+  await db.workspaceAccount.createMany({ data: [{ workspaceId: owner.workspaceId, accountId: mine.id }, { workspaceId: stranger.workspaceId, accountId: theirs.id }] });
   const [loyal, recent, oldTimer, edgeIn, edgeOut, elsewhere] = await Promise.all(['loyal', 'recent', 'old', 'edgein', 'edgeout', 'elsewhere'].map(createViewer));
   if (!loyal || !recent || !oldTimer || !edgeIn || !edgeOut || !elsewhere) throw new Error('viewers missing');
 
@@ -151,8 +151,8 @@ describe('one gifter', () => {
   });
 
   it('keeps another user’s account out of reach (NOT_FOUND before any gifter is read)', async () => {
-    await expect(requireManagedAccount(db, w.stranger.id, w.mine.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(requireManagedAccount(db, w.owner.id, w.theirs.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(requireManagedAccount(db, w.owner.id, w.mine.id)).resolves.toMatchObject({ id: w.mine.id });
+    await expect(requireWatchedAccount(db, w.stranger.workspaceId, w.mine.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(requireWatchedAccount(db, w.owner.workspaceId, w.theirs.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(requireWatchedAccount(db, w.owner.workspaceId, w.mine.id)).resolves.toMatchObject({ id: w.mine.id });
   });
 });

@@ -1,5 +1,5 @@
 // A streamer's gifters: the leaderboard over 7 days, 30 days or all time, and one gifter's history with
-// the streamer. Callers check first that the user manages the account (requireManagedAccount).
+// the streamer. Callers check first that the workspace watches the account (requireWatchedAccount).
 //
 // Reads stay cheap on large data: diamonds and gifts come from the per-day gifter_stats rollup (its key
 // starts with account_id, day), and lives attended come from live_viewers through its viewer_id index,

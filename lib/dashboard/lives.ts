@@ -6,7 +6,7 @@
 // row per live; only a live's own page reads its gifts, samples and like buckets.
 import 'server-only';
 import { AppError } from '@/lib/api/errors';
-import { requireManagedLive } from '@/lib/dashboard/access';
+import { requireWatchedLive } from '@/lib/dashboard/access';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { buildPaged, normalisePaging, type Paged } from '@/lib/dashboard/paging';
@@ -26,7 +26,7 @@ const MAX_TOP_GIFTERS = 100;
 // A chart wider than this many points shows nothing more on any screen; longer lives are bucketed.
 export const MAX_SERIES_POINTS = 720;
 const MINUTE_MS = 60_000;
-// Postgres bigint's upper bound. requireManagedLive lets any 19 digits through, and Prisma throws (a 500)
+// Postgres bigint's upper bound. requireWatchedLive lets any 19 digits through, and Prisma throws (a 500)
 // on a number above this instead of finding nothing.
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
@@ -103,11 +103,11 @@ function toLiveTotals(live: LiveCounters, rate: UsdRange, now: Date): LiveTotals
   };
 }
 
-/** requireManagedLive (a live of an account the user manages, or NOT_FOUND) that also turns ids beyond
+/** requireWatchedLive (a live of an account the workspace watches, or NOT_FOUND) that also turns ids beyond
  *  the bigint range into NOT_FOUND. */
-export async function requireOwnLive(db: Db, userId: string, liveId: string) {
+export async function requireOwnLive(db: Db, workspaceId: string, liveId: string) {
   if (/^\d{19}$/.test(liveId) && BigInt(liveId) > MAX_BIGINT) throw new AppError('NOT_FOUND', 'No such live.');
-  return requireManagedLive(db, userId, liveId);
+  return requireWatchedLive(db, workspaceId, liveId);
 }
 
 function currentDiamondRate(): UsdRange {

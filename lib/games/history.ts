@@ -6,12 +6,12 @@ import { winnerOf } from '@/lib/games/snapshot';
 
 export type SessionWinner = { id: string; winner: GameWinner; question: string | null; selectedAt: number };
 
-/** Winners of the given sessions (only of accounts the user manages), oldest first per session. */
-export async function listSessionWinners(db: Db, userId: string, sessionIds: readonly string[]): Promise<Map<string, SessionWinner[]>> {
+/** Winners of the given sessions (only of the workspace's own sessions), oldest first per session. */
+export async function listSessionWinners(db: Db, workspaceId: string, sessionIds: readonly string[]): Promise<Map<string, SessionWinner[]>> {
   const bySession = new Map<string, SessionWinner[]>();
   if (sessionIds.length === 0) return bySession;
   const rows = await db.gameWinner.findMany({
-    where: { sessionId: { in: [...sessionIds] }, session: { account: { managers: { some: { userId } } } } },
+    where: { sessionId: { in: [...sessionIds] }, session: { workspaceId } },
     orderBy: { selectedAt: 'asc' },
     include: { viewer: true },
     take: 1000,

@@ -14,7 +14,7 @@ import { loadBoard } from '@/lib/games/snapshot';
 import type { LiveEvent, ViewerRef } from '@/lib/live/events';
 import { createLogger } from '@/lib/logger';
 import { overlayChannel } from '@/lib/realtime/channels';
-import { createTestAccount, createTestOverlay, createTestUser, uniqueSuffix } from '@/lib/testing/factories';
+import { actorOf, createTestAccount, createTestOverlay, createTestUser, uniqueSuffix, watchTestAccount } from '@/lib/testing/factories';
 import { createTestClient, subscribe } from '@/lib/testing/realtime-client';
 import { GameManager } from '@/worker/games';
 
@@ -29,12 +29,11 @@ afterAll(async () => {
   await pool.end();
 });
 
-/** A user managing an account with a Q&A overlay (countdown shortened for the tests). */
+/** A user whose workspace watches an account with a Q&A overlay (countdown shortened for the tests). */
 async function setup(settings: object = { countdownSeconds: 1 }) {
   const user = await createTestUser(db);
   const account = await createTestAccount(db);
-  await db.managedAccount.create({ data: { userId: user.id, accountId: account.id } });
-  const overlay = await createTestOverlay(db, { userId: user.id, accountId: account.id, kind: 'QA_GAME', settings });
+  const overlay = await createTestOverlay(db, { workspaceId: user.workspaceId, createdById: user.id, accountId: account.id, kind: 'QA_GAME', settings });
   return { user, account, overlay };
 }
 
@@ -84,14 +83,14 @@ function collect(channel: Channel) {
 describe('Q&A host actions', () => {
   it('starts a new session and ends the overlay’s open one; lists them newest first', async () => {
     const { user, overlay } = await setup();
-    const first = await startSession(db, user.id, overlay.id, 'First round');
-    const second = await startSession(db, user.id, overlay.id, '  ');
+    const first = await startSession(db, actorOf(user), overlay.id, 'First round');
+    const second = await startSession(db, actorOf(user), overlay.id, '  ');
     const stored = await db.gameSession.findUniqueOrThrow({ where: { id: first.id } });
     expect(stored.status).toBe('ENDED');
     expect(stored.endedAt).not.toBeNull();
     expect(second.status).toBe('ACTIVE');
     expect(second.name).toMatch(/^Session of /);
-    const listed = await listSessions(db, user.id, { overlayId: overlay.id });
+    const listed = await listSessions(db, user.workspaceId, { overlayId: overlay.id });
     expect(listed.map((s) => [s.id, s.phase])).toEqual([
       [second.id, 'active'],
       [first.id, 'ended'],
@@ -101,35 +100,35 @@ describe('Q&A host actions', () => {
 
   it('freezes with the overlay’s countdown, and refuses actions that do not apply with a message', async () => {
     const { user, overlay } = await setup({ countdownSeconds: 7 });
-    const session = await startSession(db, user.id, overlay.id);
+    const session = await startSession(db, actorOf(user), overlay.id);
     const before = Date.now();
-    const frozen = await sessionAction(db, user.id, session.id, 'freeze');
+    const frozen = await sessionAction(db, user.workspaceId, session.id, 'freeze');
     expect(frozen.status).toBe('COUNTDOWN');
     expect(frozen.freezeAt!.getTime()).toBeGreaterThanOrEqual(before + 7000);
     expect(frozen.freezeAt!.getTime()).toBeLessThanOrEqual(Date.now() + 7000);
-    const view = await getHostView(db, user.id, session.id);
+    const view = await getHostView(db, user.workspaceId, session.id);
     expect(view.session).toMatchObject({ phase: 'countdown', freezeAt: frozen.freezeAt!.getTime(), countdownSeconds: 7 });
     expect(view.overlay).toMatchObject({ id: overlay.id, token: overlay.token, revoked: false, size: 5 });
     expect(Math.abs(view.serverNow - Date.now())).toBeLessThan(5000);
 
-    await expectAppError(sessionAction(db, user.id, session.id, 'freeze'), 'CONFLICT', 'This session is already frozen.');
-    await expectAppError(sessionAction(db, user.id, session.id, 'continue'), 'CONFLICT', 'This session is still running.');
-    expect((await sessionAction(db, user.id, session.id, 'resume')).status).toBe('ACTIVE');
-    await expectAppError(sessionAction(db, user.id, session.id, 'resume'), 'CONFLICT', 'already accepting points');
-    expect((await sessionAction(db, user.id, session.id, 'end')).status).toBe('ENDED');
-    await expectAppError(sessionAction(db, user.id, session.id, 'end'), 'CONFLICT', 'already ended');
-    await expectAppError(sessionAction(db, user.id, session.id, 'freeze'), 'CONFLICT', 'continue it first');
-    await expectAppError(selectWinner(db, user.id, session.id, { userId: '1', question: null }), 'CONFLICT', 'has ended');
+    await expectAppError(sessionAction(db, user.workspaceId, session.id, 'freeze'), 'CONFLICT', 'This session is already frozen.');
+    await expectAppError(sessionAction(db, user.workspaceId, session.id, 'continue'), 'CONFLICT', 'This session is still running.');
+    expect((await sessionAction(db, user.workspaceId, session.id, 'resume')).status).toBe('ACTIVE');
+    await expectAppError(sessionAction(db, user.workspaceId, session.id, 'resume'), 'CONFLICT', 'already accepting points');
+    expect((await sessionAction(db, user.workspaceId, session.id, 'end')).status).toBe('ENDED');
+    await expectAppError(sessionAction(db, user.workspaceId, session.id, 'end'), 'CONFLICT', 'already ended');
+    await expectAppError(sessionAction(db, user.workspaceId, session.id, 'freeze'), 'CONFLICT', 'continue it first');
+    await expectAppError(selectWinner(db, user.workspaceId, session.id, { userId: '1', question: null }), 'CONFLICT', 'has ended');
 
     // Continuing an earlier session ends the one that is open on the overlay meanwhile.
-    const other = await startSession(db, user.id, overlay.id, 'Meanwhile');
-    expect((await sessionAction(db, user.id, session.id, 'continue')).status).toBe('ACTIVE');
+    const other = await startSession(db, actorOf(user), overlay.id, 'Meanwhile');
+    expect((await sessionAction(db, user.workspaceId, session.id, 'continue')).status).toBe('ACTIVE');
     expect((await db.gameSession.findUniqueOrThrow({ where: { id: other.id } })).status).toBe('ENDED');
   });
 
   it('scores real events, stops at the freeze, offers the top scorer with folded comments, and takes the winner off the board', async () => {
     const { user, account, overlay } = await setup({ countdownSeconds: 1 });
-    const session = await startSession(db, user.id, overlay.id, 'Scored');
+    const session = await startSession(db, actorOf(user), overlay.id, 'Scored');
     const games = new GameManager({ pool, log, syncMs: 50, persistMs: 50, publishMs: 50 });
     games.start();
     try {
@@ -141,16 +140,16 @@ describe('Q&A host actions', () => {
       await until(async () => (await db.gameScore.count({ where: { sessionId: session.id } })) === 2 && (await db.gameComment.count({ where: { sessionId: session.id } })) === 6, 'scores and comments saved');
 
       // Freeze: after the 1-second countdown the worker takes no more points.
-      await sessionAction(db, user.id, session.id, 'freeze');
+      await sessionAction(db, user.workspaceId, session.id, 'freeze');
       const { freezeAt } = await db.gameSession.findUniqueOrThrow({ where: { id: session.id } });
       await until(() => Date.now() > freezeAt!.getTime() + 50, 'the countdown', 5000);
       games.onEvent(account.id, '1', gift(bob, 500));
       games.onEvent(account.id, '1', chat(bob, 'too late'));
       await until(async () => ((await db.gameSession.findUniqueOrThrow({ where: { id: session.id } })).scoresAt ?? new Date(0)) >= freezeAt!, 'the frozen board saved');
       expect(games.board(session.id)?.get(bob.userId)?.points).toBe(5);
-      expect((await getHostView(db, user.id, session.id)).session.phase).toBe('frozen');
+      expect((await getHostView(db, user.workspaceId, session.id)).session.phase).toBe('frozen');
 
-      const candidate = await winnerCandidate(db, user.id, session.id);
+      const candidate = await winnerCandidate(db, user.workspaceId, session.id);
       expect(candidate?.winner).toMatchObject({ userId: ann.userId, handle: ann.handle, points: 10 });
       expect(candidate?.boardComplete).toBe(true);
       expect(candidate?.comments.map((c) => [c.text, c.count])).toEqual([
@@ -158,63 +157,64 @@ describe('Q&A host actions', () => {
         ['Do you like cats?', 1],
       ]);
 
-      await selectWinner(db, user.id, session.id, { userId: ann.userId, question: '  Do you like cats?  ' });
+      await selectWinner(db, user.workspaceId, session.id, { userId: ann.userId, question: '  Do you like cats?  ' });
       expect((await loadBoard(db, session.id)).map((r) => r.userId)).toEqual([bob.userId]);
       const winner = await db.gameWinner.findFirstOrThrow({ where: { sessionId: session.id } });
       expect(winner).toMatchObject({ question: 'Do you like cats?', points: 10 });
-      const view = await getHostView(db, user.id, session.id);
+      const view = await getHostView(db, user.workspaceId, session.id);
       expect(view.session.shown).toEqual({ winner: expect.objectContaining({ userId: ann.userId }), question: 'Do you like cats?' });
       expect(view.session.rows.map((r) => r.userId)).toEqual([bob.userId]);
       expect(view.winners.map((w) => [w.winner.userId, w.question])).toEqual([[ann.userId, 'Do you like cats?']]);
       // The worker holding the board drops the winner too.
       await until(() => !games.board(session.id)?.top(10).some((r) => r.userId === ann.userId), 'the worker removing the winner');
 
-      await expectAppError(selectWinner(db, user.id, session.id, { userId: ann.userId, question: null }), 'CONFLICT', 'already won');
-      await expectAppError(selectWinner(db, user.id, session.id, { userId: uid(), question: null }), 'NOT_FOUND', 'no points');
+      await expectAppError(selectWinner(db, user.workspaceId, session.id, { userId: ann.userId, question: null }), 'CONFLICT', 'already won');
+      await expectAppError(selectWinner(db, user.workspaceId, session.id, { userId: uid(), question: null }), 'NOT_FOUND', 'no points');
 
       // The next candidate is the next viewer, who said hello once; no question is fine too.
-      const next = await winnerCandidate(db, user.id, session.id);
+      const next = await winnerCandidate(db, user.workspaceId, session.id);
       expect(next?.winner.userId).toBe(bob.userId);
       expect(next?.comments.map((c) => c.text)).toEqual(['Hi from Bob']);
-      await selectWinner(db, user.id, session.id, { userId: bob.userId, question: null });
-      expect(await winnerCandidate(db, user.id, session.id)).toBeNull();
-      expect((await getHostView(db, user.id, session.id)).session.shown?.question).toBeNull();
+      await selectWinner(db, user.workspaceId, session.id, { userId: bob.userId, question: null });
+      expect(await winnerCandidate(db, user.workspaceId, session.id)).toBeNull();
+      expect((await getHostView(db, user.workspaceId, session.id)).session.shown?.question).toBeNull();
 
-      await clearQuestion(db, user.id, session.id);
-      expect((await getHostView(db, user.id, session.id)).session.shown).toBeNull();
-      expect((await listSessions(db, user.id, { overlayId: overlay.id }))[0]).toMatchObject({ id: session.id, players: 2, winners: 2, phase: 'frozen' });
+      await clearQuestion(db, user.workspaceId, session.id);
+      expect((await getHostView(db, user.workspaceId, session.id)).session.shown).toBeNull();
+      expect((await listSessions(db, user.workspaceId, { overlayId: overlay.id }))[0]).toMatchObject({ id: session.id, players: 2, winners: 2, phase: 'frozen' });
     } finally {
       await games.stop();
     }
   });
 
-  it('answers NOT_FOUND to every action on another user’s session or overlay', async () => {
+  it('answers NOT_FOUND to every action on another workspace’s session or overlay, even one watching the same account', async () => {
     const owner = await setup();
-    const session = await startSession(db, owner.user.id, owner.overlay.id);
+    const session = await startSession(db, actorOf(owner.user), owner.overlay.id);
     const stranger = await createTestUser(db);
-    const id = stranger.id;
+    await watchTestAccount(db, stranger.workspaceId, owner.account.id);
+    const id = stranger.workspaceId;
     await expectAppError(getHostView(db, id, session.id), 'NOT_FOUND');
     for (const action of ['freeze', 'resume', 'end', 'continue'] as const) await expectAppError(sessionAction(db, id, session.id, action), 'NOT_FOUND');
     await expectAppError(winnerCandidate(db, id, session.id), 'NOT_FOUND');
     await expectAppError(selectWinner(db, id, session.id, { userId: '1', question: 'x' }), 'NOT_FOUND');
     await expectAppError(clearQuestion(db, id, session.id), 'NOT_FOUND');
-    await expectAppError(startSession(db, id, owner.overlay.id), 'NOT_FOUND');
+    await expectAppError(startSession(db, actorOf(stranger), owner.overlay.id), 'NOT_FOUND');
     expect(await listSessions(db, id)).toEqual([]);
-    await expectAppError(getHostView(db, owner.user.id, 'no-such-session'), 'NOT_FOUND');
+    await expectAppError(getHostView(db, owner.user.workspaceId, 'no-such-session'), 'NOT_FOUND');
     // Nothing changed for the owner.
     expect((await db.gameSession.findUniqueOrThrow({ where: { id: session.id } })).status).toBe('ACTIVE');
   });
 
   it('tells an overlay (subscribed with its token) about the freeze and the winner', async () => {
-    const { user, account, overlay } = await setup({ countdownSeconds: 5 });
+    const { user, overlay } = await setup({ countdownSeconds: 5 });
     const client = createTestClient({ token: overlay.token });
     clients.push(client);
-    const messages = collect(await subscribe(client, overlayChannel(account.id)));
-    const session = await startSession(db, user.id, overlay.id, 'On air');
+    const messages = collect(await subscribe(client, overlayChannel(overlay.id)));
+    const session = await startSession(db, actorOf(user), overlay.id, 'On air');
     const mine = (m: GameMessage) => m.sessionId === session.id;
     expect(await messages.next('state', mine)).toMatchObject({ phase: 'active', freezeAt: null, overlayId: overlay.id });
 
-    const frozen = await sessionAction(db, user.id, session.id, 'freeze');
+    const frozen = await sessionAction(db, user.workspaceId, session.id, 'freeze');
     const countdown = await messages.next('state', (m) => mine(m) && m.phase === 'countdown');
     expect(countdown).toMatchObject({ overlayId: overlay.id, freezeAt: frozen.freezeAt!.getTime() });
     // The overlay counts down from the server's clock: freezeAt is the countdown's length ahead of it.
@@ -225,12 +225,12 @@ describe('Q&A host actions', () => {
     const fan = await db.viewer.create({ data: { tiktokUserId: uid(), handle: `fan${uniqueSuffix()}`, nickname: 'Winner Fan' } });
     await db.gameScore.create({ data: { sessionId: session.id, viewerId: fan.id, points: 42, likes: 420 } });
     expect((await loadBoard(db, session.id)).map((r) => r.userId)).toEqual([fan.tiktokUserId]);
-    await selectWinner(db, user.id, session.id, { userId: fan.tiktokUserId, question: 'Where do you live?' });
+    await selectWinner(db, user.workspaceId, session.id, { userId: fan.tiktokUserId, question: 'Where do you live?' });
     expect(await messages.next('winner', mine)).toMatchObject({ overlayId: overlay.id, question: 'Where do you live?', winner: { userId: fan.tiktokUserId, nickname: 'Winner Fan', points: 42 } });
     const afterWinner = messages.seen.findIndex((m) => m.type === 'winner');
     await messages.next('board', (m) => mine(m) && m.rows.length === 0 && messages.seen.indexOf(m) > afterWinner);
 
-    await clearQuestion(db, user.id, session.id);
+    await clearQuestion(db, user.workspaceId, session.id);
     expect(await messages.next('question-cleared', mine)).toEqual({ type: 'question-cleared', sessionId: session.id, overlayId: overlay.id });
   });
 });

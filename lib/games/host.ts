@@ -1,6 +1,6 @@
 // The Q&A host panel's actions (and "Reset board" for leaderboards). Every action is checked against
-// the signed-in user's managed accounts, stored first, then announced on the account's channels: the
-// worker picks stored changes up within half a second and the overlay shows them at once.
+// the workspace the user works in, stored first, then announced on the overlay's channel and the
+// workspace's: the worker picks stored changes up within half a second and the overlay shows them at once.
 import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
@@ -9,22 +9,23 @@ import type { BoardRow } from '@/lib/games/board';
 import type { GameMessage, GameWinner } from '@/lib/games/realtime';
 import { phaseOf, transition, type SessionAction } from '@/lib/games/session';
 import { loadBoard, sessionSnapshot, winnerOf } from '@/lib/games/snapshot';
-import { notifyAccount } from '@/lib/overlays/realtime';
+import { notifyGame } from '@/lib/overlays/realtime';
 import { readSettings } from '@/lib/overlays/settings';
 import type { GameSnapshot } from '@/lib/overlays/types';
-import { RealtimeEvent } from '@/lib/realtime/channels';
+import type { Actor } from '@/lib/workspaces/context';
+import { workspaceChannel } from '@/lib/realtime/channels';
 
-const notFound = () => new AppError('NOT_FOUND', 'No such game session in your dashboard.');
+const notFound = () => new AppError('NOT_FOUND', 'No such game session in this workspace.');
 
-async function requireScoredOverlay(db: Db, userId: string, overlayId: string) {
-  const overlay = await db.overlay.findFirst({ where: { id: overlayId, kind: { in: ['QA_GAME', 'LEADERBOARD'] }, account: { managers: { some: { userId } } } } });
-  if (!overlay) throw new AppError('NOT_FOUND', 'No such game overlay in your dashboard.');
+async function requireScoredOverlay(db: Db, workspaceId: string, overlayId: string) {
+  const overlay = await db.overlay.findFirst({ where: { id: overlayId, workspaceId, kind: { in: ['QA_GAME', 'LEADERBOARD'] } } });
+  if (!overlay) throw new AppError('NOT_FOUND', 'No such game overlay in this workspace.');
   if (overlay.revokedAt) throw new AppError('CONFLICT', 'This overlay has been revoked; create a new one to run games.');
   return overlay;
 }
 
-async function requireSession(db: Db, userId: string, sessionId: string) {
-  const session = await db.gameSession.findFirst({ where: { id: sessionId, account: { managers: { some: { userId } } } }, include: { overlay: true } });
+async function requireSession(db: Db, workspaceId: string, sessionId: string) {
+  const session = await db.gameSession.findFirst({ where: { id: sessionId, workspaceId }, include: { overlay: true } });
   if (!session) throw notFound();
   return session;
 }
@@ -40,18 +41,20 @@ function boardSize(overlay: NonNullable<SessionRecord['overlay']>): number {
   return overlay.kind === 'QA_GAME' ? readSettings('QA_GAME', overlay.settings).size : readSettings('LEADERBOARD', overlay.settings).size;
 }
 
-async function announce(accountId: string, message: GameMessage): Promise<void> {
-  await notifyAccount(accountId, RealtimeEvent.game, message);
+type Announced = { workspaceId: string; overlayId: string | null };
+
+async function announce(session: Announced, message: GameMessage): Promise<void> {
+  await notifyGame(session, message);
 }
 
-async function announceState(session: { id: string; accountId: string; overlayId: string | null; status: SessionRecord['status']; freezeAt: Date | null }): Promise<void> {
+async function announceState(session: Announced & { id: string; status: SessionRecord['status']; freezeAt: Date | null }): Promise<void> {
   const now = Date.now();
-  await announce(session.accountId, { type: 'state', sessionId: session.id, overlayId: session.overlayId, phase: phaseOf(session, now), freezeAt: session.freezeAt?.getTime() ?? null, serverNow: now });
+  await announce(session, { type: 'state', sessionId: session.id, overlayId: session.overlayId, phase: phaseOf(session, now), freezeAt: session.freezeAt?.getTime() ?? null, serverNow: now });
 }
 
 /** Ends the overlay's open sessions and starts a new one with the overlay's current rules (New session, Reset board). */
-export async function startSession(db: Db, userId: string, overlayId: string, name?: string) {
-  const overlay = await requireScoredOverlay(db, userId, overlayId);
+export async function startSession(db: Db, actor: Actor, overlayId: string, name?: string) {
+  const overlay = await requireScoredOverlay(db, actor.workspaceId, overlayId);
   const rules = overlay.kind === 'QA_GAME' ? readSettings('QA_GAME', overlay.settings).rules : readSettings('LEADERBOARD', overlay.settings).rules;
   // A reset leaderboard belongs to the LIVE in progress, so the worker does not replace it with its own.
   const live = overlay.kind === 'LEADERBOARD' ? await db.live.findFirst({ where: { accountId: overlay.accountId, endedAt: null }, orderBy: { startedAt: 'desc' }, select: { id: true } }) : null;
@@ -61,11 +64,11 @@ export async function startSession(db: Db, userId: string, overlayId: string, na
     const ended = await tx.gameSession.findMany({ where: { overlayId: overlay.id, status: { not: 'ENDED' } }, select: { id: true } });
     await tx.gameSession.updateMany({ where: { id: { in: ended.map((s) => s.id) } }, data: { status: 'ENDED', endedAt: new Date(), shownWinnerId: null } });
     return tx.gameSession.create({
-      data: { userId, accountId: overlay.accountId, overlayId: overlay.id, name: name?.trim() || defaultName(), rules, liveId: live?.id ?? null },
+      data: { workspaceId: overlay.workspaceId, createdById: actor.userId, accountId: overlay.accountId, overlayId: overlay.id, name: name?.trim() || defaultName(), rules, liveId: live?.id ?? null },
     });
   });
   await announceState(session);
-  await announce(session.accountId, { type: 'board', sessionId: session.id, overlayId: session.overlayId, rows: [], at: Date.now() });
+  await announce(session, { type: 'board', sessionId: session.id, overlayId: session.overlayId, rows: [], at: Date.now() });
   return session;
 }
 
@@ -74,8 +77,8 @@ function defaultName(): string {
 }
 
 /** Freeze (with countdown), resume, end, or continue an ended session. */
-export async function sessionAction(db: Db, userId: string, sessionId: string, action: SessionAction) {
-  const session = await requireSession(db, userId, sessionId);
+export async function sessionAction(db: Db, workspaceId: string, sessionId: string, action: SessionAction) {
+  const session = await requireSession(db, workspaceId, sessionId);
   const change = transition(session, action, Date.now(), countdownSeconds(session));
   if ('error' in change) throw new AppError('CONFLICT', change.error);
   const updated = await db.$transaction(async (tx) => {
@@ -86,7 +89,7 @@ export async function sessionAction(db: Db, userId: string, sessionId: string, a
     return tx.gameSession.update({ where: { id: session.id }, data: { ...change, ...(action === 'end' ? { shownWinnerId: null } : {}) } });
   });
   await announceState(updated);
-  if (action === 'continue') await announce(updated.accountId, { type: 'board', sessionId: updated.id, overlayId: updated.overlayId, rows: await loadBoard(db, updated.id), at: Date.now() });
+  if (action === 'continue') await announce(updated, { type: 'board', sessionId: updated.id, overlayId: updated.overlayId, rows: await loadBoard(db, updated.id), at: Date.now() });
   return updated;
 }
 
@@ -96,8 +99,8 @@ export type WinnerCandidate = { winner: GameWinner; comments: DistinctComment[];
  * The current top viewer with their distinct comments of the session. Once the board is frozen this
  * waits (up to 3 s) for the worker to have saved every point made before the freeze.
  */
-export async function winnerCandidate(db: Db, userId: string, sessionId: string): Promise<WinnerCandidate> {
-  const session = await requireSession(db, userId, sessionId);
+export async function winnerCandidate(db: Db, workspaceId: string, sessionId: string): Promise<WinnerCandidate> {
+  const session = await requireSession(db, workspaceId, sessionId);
   const boardComplete = await waitForFrozenBoard(db, session);
   const [top] = await loadBoard(db, session.id, 1);
   if (!top) return null;
@@ -123,8 +126,8 @@ async function waitForFrozenBoard(db: Db, session: SessionRecord, timeoutMs = 30
 }
 
 /** Records the winner and the question the host picked, shows it, and takes the winner off the board. */
-export async function selectWinner(db: Db, userId: string, sessionId: string, input: { userId: string; question: string | null }) {
-  const session = await requireSession(db, userId, sessionId);
+export async function selectWinner(db: Db, workspaceId: string, sessionId: string, input: { userId: string; question: string | null }) {
+  const session = await requireSession(db, workspaceId, sessionId);
   if (session.status === 'ENDED') throw new AppError('CONFLICT', 'This session has ended; continue it to pick another winner.');
   const viewer = await db.viewer.findUnique({ where: { tiktokUserId: input.userId } });
   const score = viewer ? await db.gameScore.findUnique({ where: { sessionId_viewerId: { sessionId: session.id, viewerId: viewer.id } } }) : null;
@@ -138,30 +141,32 @@ export async function selectWinner(db: Db, userId: string, sessionId: string, in
     await tx.gameSession.update({ where: { id: session.id }, data: { shownWinnerId: created.id } });
     return created;
   });
-  await announce(session.accountId, { type: 'winner', sessionId: session.id, overlayId: session.overlayId, winner: winnerOf(viewer, score.points), question });
-  await announce(session.accountId, { type: 'board', sessionId: session.id, overlayId: session.overlayId, rows: await loadBoard(db, session.id), at: Date.now() });
+  await announce(session, { type: 'winner', sessionId: session.id, overlayId: session.overlayId, winner: winnerOf(viewer, score.points), question });
+  await announce(session, { type: 'board', sessionId: session.id, overlayId: session.overlayId, rows: await loadBoard(db, session.id), at: Date.now() });
   return winner;
 }
 
 /** Takes the question off the overlay. */
-export async function clearQuestion(db: Db, userId: string, sessionId: string): Promise<void> {
-  const session = await requireSession(db, userId, sessionId);
+export async function clearQuestion(db: Db, workspaceId: string, sessionId: string): Promise<void> {
+  const session = await requireSession(db, workspaceId, sessionId);
   await db.gameSession.update({ where: { id: session.id }, data: { shownWinnerId: null } });
-  await announce(session.accountId, { type: 'question-cleared', sessionId: session.id, overlayId: session.overlayId });
+  await announce(session, { type: 'question-cleared', sessionId: session.id, overlayId: session.overlayId });
 }
 
 export type HostView = {
   session: GameSnapshot & { status: string; endedAt: number | null; countdownSeconds: number };
   overlay: { id: string; name: string; kind: string; token: string | null; revoked: boolean; size: number } | null;
   account: { id: string; handle: string };
+  /** The workspace channel the panel listens on for this session's updates. */
+  channel: string;
   winners: { id: string; winner: GameWinner; question: string | null; selectedAt: number }[];
   /** The server's clock when the view was read (the panel corrects its countdown by it). */
   serverNow: number;
 };
 
 /** Everything the host panel shows for one session. */
-export async function getHostView(db: Db, userId: string, sessionId: string): Promise<HostView> {
-  const session = await requireSession(db, userId, sessionId);
+export async function getHostView(db: Db, workspaceId: string, sessionId: string): Promise<HostView> {
+  const session = await requireSession(db, workspaceId, sessionId);
   const [snapshot, account, winners] = await Promise.all([
     sessionSnapshot(db, session),
     db.tiktokAccount.findUniqueOrThrow({ where: { id: session.accountId }, select: { id: true, handle: true } }),
@@ -171,6 +176,7 @@ export async function getHostView(db: Db, userId: string, sessionId: string): Pr
     session: { ...snapshot, status: session.status, endedAt: session.endedAt?.getTime() ?? null, countdownSeconds: countdownSeconds(session) },
     overlay: session.overlay ? { id: session.overlay.id, name: session.overlay.name, kind: session.overlay.kind, token: session.overlay.revokedAt ? null : session.overlay.token, revoked: session.overlay.revokedAt !== null, size: boardSize(session.overlay) } : null,
     account,
+    channel: workspaceChannel(session.workspaceId),
     winners: winners.map((w) => ({ id: w.id, winner: winnerOf(w.viewer, w.points), question: w.question, selectedAt: w.selectedAt.getTime() })),
     serverNow: Date.now(),
   };
@@ -178,10 +184,10 @@ export async function getHostView(db: Db, userId: string, sessionId: string): Pr
 
 export type SessionSummary = { id: string; name: string | null; status: string; phase: string; startedAt: number; endedAt: number | null; winners: number; players: number; overlayId: string | null; overlayName: string | null; account: string };
 
-/** Sessions of the user's game overlays (or of one), newest first. */
-export async function listSessions(db: Db, userId: string, options: { overlayId?: string; take?: number } = {}): Promise<SessionSummary[]> {
+/** Sessions of the workspace's game overlays (or of one), newest first. */
+export async function listSessions(db: Db, workspaceId: string, options: { overlayId?: string; take?: number } = {}): Promise<SessionSummary[]> {
   const sessions = await db.gameSession.findMany({
-    where: { account: { managers: { some: { userId } } }, overlay: { kind: 'QA_GAME', ...(options.overlayId ? { id: options.overlayId } : {}) } },
+    where: { workspaceId, overlay: { kind: 'QA_GAME', ...(options.overlayId ? { id: options.overlayId } : {}) } },
     orderBy: { startedAt: 'desc' },
     take: options.take ?? 50,
     include: { overlay: { select: { name: true } }, account: { select: { handle: true } }, _count: { select: { winners: true, scores: true } } },

@@ -15,6 +15,13 @@ export type SoketiOptions = {
 
 const require = createRequire(import.meta.url);
 
+/**
+ * How long a realtime connection may stay without signing in before soketi closes it. Our clients sign
+ * in as soon as they connect (one request to the app); one that never does lives at most this long, so
+ * it cannot outlast a revocation by more than that.
+ */
+export const REALTIME_SIGNIN_TIMEOUT_MS = 5000;
+
 export class EmbeddedSoketi {
   private child: ManagedChild | undefined;
 
@@ -47,6 +54,10 @@ export class EmbeddedSoketi {
         SOKETI_DEFAULT_APP_KEY: key,
         SOKETI_DEFAULT_APP_SECRET: secret,
         SOKETI_DEFAULT_APP_ENABLE_CLIENT_MESSAGES: 'false',
+        // Every connection must sign in (Pusher user authentication) so the app can end it when its
+        // access ends (lib/realtime/identity.ts); one that does not is closed after the timeout.
+        SOKETI_DEFAULT_APP_USER_AUTHENTICATION: 'true',
+        SOKETI_USER_AUTHENTICATION_TIMEOUT: String(REALTIME_SIGNIN_TIMEOUT_MS),
         SOKETI_HOST: '127.0.0.1',
         SOKETI_PORT: String(port),
         SOKETI_METRICS_ENABLED: 'false',

@@ -1,26 +1,38 @@
-// Messages the app publishes when an overlay changes, and the helper that sends app-side updates
-// (overlay changes, host actions) to an account's dashboard and overlay channels. A failed publish does
+// App-side realtime updates about what a workspace makes (overlay changes, host actions): to the
+// overlay's own channel and to the workspace's channel (its members' dashboards). A failed publish does
 // not fail the request: the change is stored, and pages pick it up on their next load or reconnect.
 import 'server-only';
 import { createLogger } from '@/lib/logger';
-import { accountChannel, overlayChannel } from '@/lib/realtime/channels';
-import { publishBatch } from '@/lib/realtime/server';
+import { overlayChannel, RealtimeEvent, workspaceChannel } from '@/lib/realtime/channels';
+import { publishBatch, type RealtimeMessage } from '@/lib/realtime/server';
 import type { OverlayControlMessage } from '@/lib/overlays/types';
 
 const log = createLogger('realtime');
 
 export type { OverlayControlMessage };
 
-/** Sends one event to both channels of an account; returns false (and logs) when it could not. */
-export async function notifyAccount(accountId: string, name: string, data: unknown): Promise<boolean> {
+async function send(messages: RealtimeMessage[]): Promise<boolean> {
   try {
-    await publishBatch([
-      { channel: accountChannel(accountId), name, data },
-      { channel: overlayChannel(accountId), name, data },
-    ]);
+    await publishBatch(messages);
     return true;
   } catch (error) {
-    log.warn('could not publish an update; pages will catch up on reload', { accountId, name, error });
+    log.warn('could not publish an update; pages will catch up on reload', { channels: messages.map((m) => m.channel), error });
     return false;
   }
+}
+
+/** An overlay change: `forOverlay` to the overlay itself, `forWorkspace` to the workspace's dashboards. */
+export function notifyOverlay(overlay: { id: string; workspaceId: string }, forOverlay: OverlayControlMessage, forWorkspace: OverlayControlMessage): Promise<boolean> {
+  return send([
+    { channel: overlayChannel(overlay.id), name: RealtimeEvent.overlay, data: forOverlay },
+    { channel: workspaceChannel(overlay.workspaceId), name: RealtimeEvent.overlay, data: forWorkspace },
+  ]);
+}
+
+/** A game update: to the session's overlay (when it has one) and the workspace's dashboards. */
+export function notifyGame(session: { workspaceId: string; overlayId: string | null }, data: unknown): Promise<boolean> {
+  return send([
+    ...(session.overlayId ? [{ channel: overlayChannel(session.overlayId), name: RealtimeEvent.game, data }] : []),
+    { channel: workspaceChannel(session.workspaceId), name: RealtimeEvent.game, data },
+  ]);
 }

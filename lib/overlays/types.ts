@@ -31,7 +31,8 @@ type ViewBase = {
   accountId: string;
   account: { handle: string; nickname: string | null };
   realtime: PublicRealtimeConfig;
-  channel: string;
+  /** The account's public events, and the overlay's own settings and games. */
+  channels: { account: string; overlay: string };
   serverNow: number;
   /** The account's current LIVE (null when it is not live). */
   live: LiveCounters | null;

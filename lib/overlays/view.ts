@@ -5,14 +5,15 @@ import 'server-only';
 import type { Db } from '@/lib/db';
 import { currentSessionOf, sessionSnapshot } from '@/lib/games/snapshot';
 import { latestChats } from '@/lib/live/latest-chats';
+import { unsealSettings } from '@/lib/overlays/obs-secret';
 import { readKindSettings } from '@/lib/overlays/settings';
+import { OVERLAY_TOKEN } from '@/lib/overlays/token';
 import type { OverlayView } from '@/lib/overlays/types';
-import { overlayChannel } from '@/lib/realtime/channels';
+import { accountChannel, overlayChannel } from '@/lib/realtime/channels';
 import { getPublicRealtimeConfig } from '@/lib/realtime/config';
 import type { LiveCounters, RealtimeChat, RealtimeGift, RealtimeSocial, RealtimeUser } from '@/lib/realtime/payloads';
 
-/** Tokens are 32 base64url characters; anything else is not worth a query. */
-export const OVERLAY_TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+export { OVERLAY_TOKEN };
 
 const user = (v: { tiktokUserId: string; handle: string | null; nickname: string | null; avatarUrl: string | null }, follower = false): RealtimeUser => ({
   id: v.tiktokUserId,
@@ -26,6 +27,9 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
   if (!OVERLAY_TOKEN.test(token)) return null;
   const overlay = await db.overlay.findUnique({ where: { token }, include: { account: { select: { handle: true, nickname: true } } } });
   if (!overlay || overlay.revokedAt) return null;
+  // An overlay works only while its workspace watches its account (removing the account turns it off).
+  const watched = await db.workspaceAccount.findUnique({ where: { workspaceId_accountId: { workspaceId: overlay.workspaceId, accountId: overlay.accountId } }, select: { accountId: true } });
+  if (!watched) return null;
   const now = Date.now();
   const liveRow = await db.live.findFirst({ where: { accountId: overlay.accountId, endedAt: null }, orderBy: { startedAt: 'desc' } });
   const liveId = liveRow?.id;
@@ -64,12 +68,12 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
     accountId: overlay.accountId,
     account: { handle: overlay.account.handle, nickname: overlay.account.nickname },
     realtime: getPublicRealtimeConfig(),
-    channel: overlayChannel(overlay.accountId),
+    channels: { account: accountChannel(overlay.accountId), overlay: overlayChannel(overlay.id) },
     serverNow: now,
     live,
     recentChats,
     recentActivity: activity.slice(-20),
     game: session ? await sessionSnapshot(db, session, now) : null,
   };
-  return { ...base, ...readKindSettings(overlay.kind, overlay.settings) };
+  return { ...base, ...readKindSettings(overlay.kind, unsealSettings(overlay.kind, overlay.settings)) };
 }

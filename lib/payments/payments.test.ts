@@ -46,8 +46,9 @@ function event(type: string, object: Record<string, unknown>): { id: string; obj
   return { id: `evt_test_${Date.now()}_${++eventSeq}`, object: 'event', type, api_version: '2026-10-28.endive', created: Math.floor(Date.now() / 1000), data: { object } };
 }
 
-const session = (orderId: string, paymentStatus: 'paid' | 'unpaid' = 'paid') => ({
+const session = (orderId: string, paymentStatus: 'paid' | 'unpaid' = 'paid', paid: { amount_total: number; currency: string } = { amount_total: 1900, currency: 'usd' }) => ({
   id: `cs_test_${orderId}`,
+  ...paid,
   object: 'checkout.session',
   payment_status: paymentStatus,
   payment_intent: `pi_test_${orderId}`,
@@ -55,8 +56,10 @@ const session = (orderId: string, paymentStatus: 'paid' | 'unpaid' = 'paid') => 
   metadata: { orderId },
 });
 
+const noParams = { params: Promise.resolve({}) };
+
 async function postWebhook(payload: object, secret?: string) {
-  const response = await webhookRoute(signedRequest(payload, secret));
+  const response = await webhookRoute(signedRequest(payload, secret), noParams);
   return { status: response.status, body: (await response.json()) as { outcome?: string; error?: { code: string } } };
 }
 
@@ -112,13 +115,34 @@ describe('POST /api/stripe/webhook with Stripe-signed events', () => {
     expect(await db.processedStripeEvent.count({ where: { id: completed.id } })).toBe(1);
   });
 
+  it('records and does not fulfil a signed payment whose amount, currency or session is not the order’s', async () => {
+    const { user, account } = await buyerAndAccount();
+    const order = await createOrder(db, user.id, account.id, false);
+    // Someone else's Stripe session naming our order id, for 1 JPY: signed, but not our payment.
+    const cheap = await postWebhook(event('checkout.session.completed', session(order.id, 'paid', { amount_total: 1, currency: 'jpy' })));
+    expect(cheap).toMatchObject({ status: 200, body: { outcome: 'mismatch' } });
+    let stored = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { report: true } });
+    expect(stored).toMatchObject({ status: 'PENDING', report: null, problem: expect.stringContaining('paid 1 in minor units') });
+    const wrongCurrency = await postWebhook(event('checkout.session.completed', session(order.id, 'paid', { amount_total: 1900, currency: 'eur' })));
+    expect(wrongCurrency.body.outcome).toBe('mismatch');
+    // Once the order has its own session, another session for the right amount does not pay for it either.
+    await db.order.update({ where: { id: order.id }, data: { stripeSessionId: 'cs_test_the_real_one' } });
+    const otherSession = await postWebhook(event('checkout.session.completed', session(order.id)));
+    expect(otherSession.body.outcome).toBe('mismatch');
+    stored = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { report: true } });
+    expect(stored).toMatchObject({ status: 'PENDING', report: null, problem: expect.stringContaining('cs_test_the_real_one') });
+    // The real one, for the right amount and currency, fulfils.
+    const real = await postWebhook(event('checkout.session.completed', { ...session(order.id), id: 'cs_test_the_real_one' }));
+    expect(real.body.outcome).toBe('fulfilled');
+  });
+
   it('refuses a bad signature with 400 and changes nothing', async () => {
     const { user, account } = await buyerAndAccount();
     const order = await createOrder(db, user.id, account.id, false);
     const forged = await postWebhook(event('checkout.session.completed', session(order.id)), 'whsec_someone_else');
     expect(forged.status).toBe(400);
     expect(forged.body.error?.code).toBe('BAD_REQUEST');
-    const unsigned = await webhookRoute(new Request('http://localhost/api/stripe/webhook', { method: 'POST', body: JSON.stringify(event('checkout.session.completed', session(order.id))) }));
+    const unsigned = await webhookRoute(new Request('http://localhost/api/stripe/webhook', { method: 'POST', body: JSON.stringify(event('checkout.session.completed', session(order.id))) }), noParams);
     expect(unsigned.status).toBe(400);
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('PENDING');
     expect(await db.report.count({ where: { orderId: order.id } })).toBe(0);

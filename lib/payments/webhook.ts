@@ -4,7 +4,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import type { Db } from '@/lib/db';
-import { fulfilOrder, paymentIntentOf } from '@/lib/payments/fulfil';
+import { fulfilWithSession, sessionMismatch } from '@/lib/payments/fulfil';
 import { createLogger } from '@/lib/logger';
 
 const log = createLogger('stripe-webhook');
@@ -18,6 +18,7 @@ export type WebhookOutcome =
   | 'expired'
   | 'refunded'
   | 'unknown_order'
+  | 'mismatch'
   | 'ignored';
 
 /** Verifies the signature of a raw webhook body; throws Stripe's signature error when it does not match. */
@@ -37,11 +38,14 @@ async function applyEvent(db: Db, event: Stripe.Event): Promise<WebhookOutcome> 
       const orderId = orderIdOf(session);
       if (!orderId) return 'unknown_order';
       if (session.payment_status !== 'paid' && session.payment_status !== 'no_payment_required') {
-        // A delayed payment method: the async_payment_succeeded event fulfils later.
-        const updated = await db.order.updateMany({ where: { id: orderId, status: 'PENDING' }, data: { stripeSessionId: session.id } });
-        return updated.count === 0 && !(await db.order.findUnique({ where: { id: orderId } })) ? 'unknown_order' : 'awaiting_payment';
+        // A delayed payment method: the async_payment_succeeded event fulfils later (checked again then).
+        const order = await db.order.findUnique({ where: { id: orderId } });
+        if (!order) return 'unknown_order';
+        if (sessionMismatch(order, session)) return 'awaiting_payment';
+        await db.order.updateMany({ where: { id: orderId, status: 'PENDING', stripeSessionId: null }, data: { stripeSessionId: session.id } });
+        return 'awaiting_payment';
       }
-      return fulfilOrder(db, orderId, { paymentIntentId: paymentIntentOf(session) });
+      return fulfilWithSession(db, orderId, session);
     }
     case 'checkout.session.async_payment_failed': {
       const orderId = orderIdOf(event.data.object);

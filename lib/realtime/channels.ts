@@ -1,27 +1,43 @@
 // Channel and event names shared by the worker (publisher), the app (authoriser) and browsers
-// (subscribers). Private channels need POST /api/pusher/auth to approve each subscription.
+// (subscribers). Every channel is private: POST /api/pusher/auth approves each subscription for the
+// identity its connection signed in as (lib/realtime/identity.ts).
+//
+//   private-account-{accountId}      what TikTok shows publicly in the account's lives: gifts, chat, joins,
+//                                    counters, live status. Published once per event, however many
+//                                    workspaces and overlays watch; read by the dashboards of workspaces
+//                                    watching the account and by that account's overlays.
+//   private-overlay-{overlayId}      one overlay's own messages: its settings (with its OBS password), its
+//                                    revocation and its game sessions. Only that overlay's connection.
+//   private-workspace-{workspaceId}  what a workspace makes: game boards and host actions, overlay changes,
+//                                    for its members' dashboards only.
 
-/** Dashboard updates for one TikTok account: only users who manage the account may subscribe. */
+/** Public events of one TikTok account. */
 export function accountChannel(accountId: string): string {
   return `private-account-${accountId}`;
 }
 
-/** Overlay updates for one TikTok account: authorised by a valid overlay token of that account. */
-export function overlayChannel(accountId: string): string {
-  return `private-overlay-${accountId}`;
+/** One overlay's settings and games. */
+export function overlayChannel(overlayId: string): string {
+  return `private-overlay-${overlayId}`;
 }
 
-export type ParsedChannel =
-  | { kind: 'account'; accountId: string }
-  | { kind: 'overlay'; accountId: string };
+/** One workspace's own updates (games, overlays). */
+export function workspaceChannel(workspaceId: string): string {
+  return `private-workspace-${workspaceId}`;
+}
 
-const CHANNEL = /^private-(account|overlay)-([A-Za-z0-9_-]{1,64})$/;
+export type ParsedChannel = { kind: 'account'; accountId: string } | { kind: 'overlay'; overlayId: string } | { kind: 'workspace'; workspaceId: string };
 
-/** The kind and account of a private channel name, or undefined for any name we never hand out. */
+const CHANNEL = /^private-(account|overlay|workspace)-([A-Za-z0-9_-]{1,64})$/;
+
+/** The kind and id of a private channel name, or undefined for any name we never hand out. */
 export function parseChannel(name: string): ParsedChannel | undefined {
   const match = CHANNEL.exec(name);
-  if (!match?.[1] || !match[2]) return undefined;
-  return { kind: match[1] === 'account' ? 'account' : 'overlay', accountId: match[2] };
+  const id = match?.[2];
+  if (!match?.[1] || !id) return undefined;
+  if (match[1] === 'account') return { kind: 'account', accountId: id };
+  if (match[1] === 'overlay') return { kind: 'overlay', overlayId: id };
+  return { kind: 'workspace', workspaceId: id };
 }
 
 export const RealtimeEvent = {

@@ -1,42 +1,60 @@
+// Realtime against the real soketi with the real SDKs: channel names, who may sign in and subscribe to
+// what (overlay tokens, workspace members' sessions), one identity per connection, and connections ended
+// when their access ends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encode } from 'next-auth/jwt';
 import type PusherClient from 'pusher-js';
 import { db } from '@/lib/db';
-import { accountChannel, overlayChannel, parseChannel } from '@/lib/realtime/channels';
-import { publish, publishBatch, RealtimeError } from '@/lib/realtime/server';
-import { createTestAccount, createTestOverlay, createTestUser, uniqueSuffix } from '@/lib/testing/factories';
-import { createTestClient, nextEvent, subscribe } from '@/lib/testing/realtime-client';
+import { removeManagedAccount } from '@/lib/dashboard/accounts';
+import { issueIdentity } from '@/lib/realtime/authorize';
+import { accountChannel, overlayChannel, parseChannel, workspaceChannel } from '@/lib/realtime/channels';
+import { dashboardIdentity, overlayIdentity, parseIdentity } from '@/lib/realtime/identity';
+import { createPusher, publish, publishBatch, RealtimeError } from '@/lib/realtime/server';
+import { revokeUserSessions } from '@/lib/auth/sessions';
+import { addTestMember, createTestAccount, createTestOverlay, createTestUser, uniqueSuffix, watchTestAccount } from '@/lib/testing/factories';
+import { connectionEnded, createTestClient, nextEvent, sessionCookie, subscribe } from '@/lib/testing/realtime-client';
 
-describe('channel names', () => {
+describe('channel names and identities', () => {
   it('round-trips the names we hand out and rejects anything else', () => {
     expect(parseChannel(accountChannel('acc_1'))).toEqual({ kind: 'account', accountId: 'acc_1' });
-    expect(parseChannel(overlayChannel('abc'))).toEqual({ kind: 'overlay', accountId: 'abc' });
-    for (const bad of ['public', 'private-account-', 'private-other-x', 'private-account-a b', `private-account-${'x'.repeat(65)}`, 'presence-account-x']) {
+    expect(parseChannel(overlayChannel('ov1'))).toEqual({ kind: 'overlay', overlayId: 'ov1' });
+    expect(parseChannel(workspaceChannel('ws_1'))).toEqual({ kind: 'workspace', workspaceId: 'ws_1' });
+    for (const bad of ['public', 'private-account-', 'private-other-x', 'private-account-a b', `private-account-${'x'.repeat(65)}`, 'presence-account-x', 'private-workspace-a.b']) {
       expect(parseChannel(bad)).toBeUndefined();
     }
   });
+
+  it('round-trips identities, and never mistakes one kind for another', () => {
+    expect(parseIdentity(dashboardIdentity('u1', 'ws_u1'))).toEqual({ kind: 'dashboard', userId: 'u1', workspaceId: 'ws_u1' });
+    const overlay = parseIdentity(overlayIdentity('ov1', 'a-token-of-thirty-two-characters'));
+    expect(overlay).toMatchObject({ kind: 'overlay', overlayId: 'ov1', tokenFp: expect.stringMatching(/^[0-9a-f]{20}$/) });
+    for (const bad of ['', 'd.u1', 'x.u1.w1', 'o.ov1.nothex', 'd.u1.w1.extra', 'd.u 1.w1']) expect(parseIdentity(bad)).toBeUndefined();
+  });
 });
 
-describe('Pusher round trip through soketi with the real SDKs', () => {
+describe('Pusher through soketi with the real SDKs', () => {
   const clients: PusherClient[] = [];
   const client = (params?: Record<string, string>, cookie?: string) => {
     const c = createTestClient(params, cookie);
     clients.push(c);
     return c;
   };
-  let accountId: string;
-  let userId: string;
-  let token: string;
-  let revokedToken: string;
+  let world: {
+    accountId: string;
+    otherAccountId: string;
+    member: { id: string; workspaceId: string };
+    outsider: { id: string; workspaceId: string };
+    token: string;
+    overlayId: string;
+    revokedToken: string;
+  };
 
   beforeAll(async () => {
-    const [user, account, other] = await Promise.all([createTestUser(db), createTestAccount(db), createTestAccount(db)]);
-    accountId = account.id;
-    userId = user.id;
-    token = (await createTestOverlay(db, { userId: user.id, accountId: account.id })).token;
-    revokedToken = (await createTestOverlay(db, { userId: user.id, accountId: account.id, revoked: true })).token;
+    const [member, outsider, account, other] = await Promise.all([createTestUser(db), createTestUser(db), createTestAccount(db), createTestAccount(db)]);
+    const overlay = await createTestOverlay(db, { workspaceId: member.workspaceId, accountId: account.id });
+    const revoked = await createTestOverlay(db, { workspaceId: member.workspaceId, accountId: account.id, revoked: true });
     // A token of another account must not open this account's channel.
-    await createTestOverlay(db, { userId: user.id, accountId: other.id });
+    await createTestOverlay(db, { workspaceId: member.workspaceId, accountId: other.id });
+    world = { accountId: account.id, otherAccountId: other.id, member, outsider, token: overlay.token, overlayId: overlay.id, revokedToken: revoked.token };
   });
 
   afterAll(() => {
@@ -50,36 +68,87 @@ describe('Pusher round trip through soketi with the real SDKs', () => {
     expect(await received).toEqual({ hello: 'world' });
   });
 
-  it('authorises a private overlay channel through the app with a valid token, then delivers to it', async () => {
-    const channel = await subscribe(client({ token }), overlayChannel(accountId));
-    const received = nextEvent<{ diamonds: number }>(channel, 'gift');
-    await publish(overlayChannel(accountId), 'gift', { diamonds: 29999 });
-    expect(await received).toEqual({ diamonds: 29999 });
+  it('lets an overlay token open its own channel and its account’s, and delivers to them', async () => {
+    const c = client({ token: world.token });
+    const own = await subscribe(c, overlayChannel(world.overlayId));
+    const feed = await subscribe(c, accountChannel(world.accountId));
+    const gift = nextEvent<{ diamonds: number }>(feed, 'gift');
+    const settings = nextEvent<{ type: string }>(own, 'overlay');
+    await publishBatch([
+      { channel: accountChannel(world.accountId), name: 'gift', data: { diamonds: 29999 } },
+      { channel: overlayChannel(world.overlayId), name: 'overlay', data: { type: 'settings' } },
+    ]);
+    expect(await gift).toEqual({ diamonds: 29999 });
+    expect(await settings).toEqual({ type: 'settings' });
   });
 
-  it('refuses the private channel with no token, a wrong token, a revoked token, or another account', async () => {
-    await expect(subscribe(client(), overlayChannel(accountId))).rejects.toMatchObject({ status: 403 });
-    await expect(subscribe(client({ token: 'not-a-token' }), overlayChannel(accountId))).rejects.toMatchObject({ status: 403 });
-    await expect(subscribe(client({ token: revokedToken }), overlayChannel(accountId))).rejects.toMatchObject({ status: 403 });
-    const someoneElse = await createTestAccount(db);
-    await expect(subscribe(client({ token }), overlayChannel(someoneElse.id))).rejects.toMatchObject({ status: 403 });
+  it('refuses a token for anything else: no token, a wrong or revoked one, another account, a workspace channel', async () => {
+    await expect(subscribe(client(), overlayChannel(world.overlayId))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({ token: 'not-a-token-not-a-token-not-a-token' }), accountChannel(world.accountId))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({ token: world.revokedToken }), overlayChannel(world.overlayId))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({ token: world.token }), accountChannel(world.otherAccountId))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({ token: world.token }), workspaceChannel(world.member.workspaceId))).rejects.toMatchObject({ status: 403 });
   });
 
-  it('refuses a dashboard channel to a visitor without a session', async () => {
-    await expect(subscribe(client(), accountChannel(accountId))).rejects.toMatchObject({ status: 403 });
-    await expect(subscribe(client({}, 'next-auth.session-token=forged'), accountChannel(accountId))).rejects.toMatchObject({ status: 403 });
+  it('refuses every private channel to a visitor without a session, or with a forged one', async () => {
+    await expect(subscribe(client(), accountChannel(world.accountId))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({}, 'next-auth.session-token=forged'), accountChannel(world.accountId))).rejects.toMatchObject({ status: 403 });
   });
 
-  it('opens a dashboard channel with the session cookie of a user who manages the account, and only then', async () => {
-    const session = async (uid: string) => `next-auth.session-token=${await encode({ token: { uid, sub: uid }, secret: process.env.AUTH_SECRET ?? '' })}`;
-    await expect(subscribe(client({}, await session(userId)), accountChannel(accountId))).rejects.toMatchObject({ status: 403 });
-    await db.managedAccount.create({ data: { userId, accountId } });
-    const channel = await subscribe(client({}, await session(userId)), accountChannel(accountId));
-    const received = nextEvent<{ viewers: number }>(channel, 'counters');
-    await publish(accountChannel(accountId), 'counters', { viewers: 12 });
+  it('opens an account’s channel to members of workspaces watching it, the workspace channel to its members, and nothing else', async () => {
+    const cookie = await sessionCookie(world.member.id);
+    const c = client({}, cookie);
+    const feed = await subscribe(c, accountChannel(world.accountId));
+    await subscribe(c, workspaceChannel(world.member.workspaceId));
+    const received = nextEvent<{ viewers: number }>(feed, 'counters');
+    await publish(accountChannel(world.accountId), 'counters', { viewers: 12 });
     expect(await received).toEqual({ viewers: 12 });
-    const stranger = await createTestUser(db);
-    await expect(subscribe(client({}, await session(stranger.id)), accountChannel(accountId))).rejects.toMatchObject({ status: 403 });
+    // A dashboard never gets an overlay's own channel (it carries the OBS password).
+    await expect(subscribe(client({}, cookie), overlayChannel(world.overlayId))).rejects.toMatchObject({ status: 403 });
+
+    const outsiderCookie = await sessionCookie(world.outsider.id);
+    await expect(subscribe(client({}, outsiderCookie), accountChannel(world.accountId))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({}, outsiderCookie), workspaceChannel(world.member.workspaceId))).rejects.toMatchObject({ status: 403 });
+    // Watching the same account gives the outsider its public events, never the other workspace's.
+    await watchTestAccount(db, world.outsider.workspaceId, world.accountId);
+    await subscribe(client({}, outsiderCookie), accountChannel(world.accountId));
+    await expect(subscribe(client({}, outsiderCookie), workspaceChannel(world.member.workspaceId))).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('gives a connection one identity for its whole life', async () => {
+    const pusher = createPusher();
+    const socketId = `${Date.now() % 1e9}.${Math.floor(Math.random() * 1e9)}`;
+    await issueIdentity(db, socketId, { kind: 'overlay', token: world.token }, pusher);
+    // The same credential again is fine (a retried sign-in); another one is refused.
+    await expect(issueIdentity(db, socketId, { kind: 'overlay', token: world.token }, pusher)).resolves.toHaveProperty('auth');
+    await expect(issueIdentity(db, socketId, { kind: 'dashboard', userId: world.member.id, workspaceId: world.member.workspaceId }, pusher)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(issueIdentity(db, 'not-a-socket', { kind: 'overlay', token: world.token }, pusher)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('ends dashboards and overlays that depended on an account within 2 s when the workspace removes it', async () => {
+    const [owner, account] = await Promise.all([createTestUser(db), createTestAccount(db)]);
+    const teammate = await createTestUser(db);
+    await addTestMember(db, owner.workspaceId, teammate.id);
+    await db.user.update({ where: { id: teammate.id }, data: { currentWorkspaceId: owner.workspaceId } });
+    const overlay = await createTestOverlay(db, { workspaceId: owner.workspaceId, accountId: account.id });
+    const dashboard = client({}, await sessionCookie(teammate.id));
+    await subscribe(dashboard, accountChannel(account.id));
+    const obs = client({ token: overlay.token });
+    await subscribe(obs, accountChannel(account.id));
+    const ended = Promise.all([connectionEnded(dashboard), connectionEnded(obs)]);
+    await removeManagedAccount(db, owner.workspaceId, account.id);
+    for (const ms of await ended) expect(ms).toBeLessThan(2000);
+    await expect(subscribe(client({ token: overlay.token }), accountChannel(account.id))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({}, await sessionCookie(teammate.id)), accountChannel(account.id))).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('refuses a session that was ended on the server', async () => {
+    const user = await createTestUser(db);
+    await watchTestAccount(db, user.workspaceId, world.accountId);
+    const cookie = await sessionCookie(user.id);
+    await subscribe(client({}, cookie), accountChannel(world.accountId));
+    await revokeUserSessions(db, user.id);
+    await expect(subscribe(client({}, cookie), accountChannel(world.accountId))).rejects.toMatchObject({ status: 403 });
   });
 
   it('publishes batches larger than Pusher allows per request, in order', async () => {

@@ -91,6 +91,8 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
   const user = await db.user.create({
     data: { email: DEMO_USER.email, name: DEMO_USER.name, passwordHash: await hashPassword(DEMO_USER.password) },
   });
+  const workspace = await db.workspace.create({ data: { name: DEMO_USER.name, personal: true, members: { create: { userId: user.id, role: 'OWNER' } } } });
+  await db.user.update({ where: { id: user.id }, data: { currentWorkspaceId: workspace.id } });
 
   await db.giftType.createMany({
     data: GIFT_CATALOG.map((g) => ({ giftId: g.giftId, name: g.name, diamondCount: g.diamondCount, streakable: g.streakable })),
@@ -147,7 +149,7 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
     await db.profileSnapshot.createMany({ data: snapshots });
 
     await db.trackedAccount.create({ data: { accountId: account.id, source: 'replay', state: 'OFFLINE' } });
-    if (demo.managedByDemo) await db.managedAccount.create({ data: { userId: user.id, accountId: account.id, verifiedAt: now } });
+    if (demo.managedByDemo) await db.workspaceAccount.create({ data: { workspaceId: workspace.id, accountId: account.id, addedById: user.id, verifiedAt: now } });
 
     const peakBase = Math.max(40, Math.round(demo.followers / 1500));
     for (let l = 0; l < demo.lives; l++) {
@@ -302,7 +304,7 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
     FROM gifts GROUP BY 1, 2, 3
     ON CONFLICT (account_id, day, viewer_id) DO UPDATE SET diamonds = EXCLUDED.diamonds, gifts = EXCLUDED.gifts`;
 
-  const cluster = await db.cluster.create({ data: { userId: user.id, name: 'My agency' } });
+  const cluster = await db.cluster.create({ data: { workspaceId: workspace.id, createdById: user.id, name: 'My agency' } });
   await db.clusterAccount.createMany({ data: clusterAccountIds.map((accountId) => ({ clusterId: cluster.id, accountId })) });
 
   await recomputeTopLists(db, now);

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/lib/db';
 import type { OverlayKind } from '@/lib/overlays/settings';
+import type { WorkspaceRole } from '@/lib/workspaces/roles';
 
 export function uniqueSuffix(): string {
   return randomBytes(4).toString('hex');
@@ -11,14 +12,30 @@ export async function createTestAccount(db: Db, handle = `test.${uniqueSuffix()}
   return db.tiktokAccount.create({ data: { handle, nickname: `Test ${handle}` } });
 }
 
+/** A user with their personal workspace (`workspaceId`), as sign-up makes them. */
 export async function createTestUser(db: Db, email = `user-${uniqueSuffix()}@example.test`) {
-  return db.user.create({ data: { email, passwordHash: 'not-a-real-hash' } });
+  const user = await db.user.create({ data: { email, passwordHash: 'not-a-real-hash' } });
+  const workspace = await db.workspace.create({ data: { name: email, personal: true, members: { create: { userId: user.id, role: 'OWNER' } } } });
+  await db.user.update({ where: { id: user.id }, data: { currentWorkspaceId: workspace.id } });
+  return { ...user, workspaceId: workspace.id };
 }
 
-export async function createTestOverlay(db: Db, options: { userId: string; accountId: string; revoked?: boolean; kind?: OverlayKind; settings?: object }) {
+/** Adds `userId` to a workspace with `role`. */
+export async function addTestMember(db: Db, workspaceId: string, userId: string, role: WorkspaceRole = 'MEMBER') {
+  return db.workspaceMember.create({ data: { workspaceId, userId, role } });
+}
+
+/** The workspace starts watching the account. */
+export async function watchTestAccount(db: Db, workspaceId: string, accountId: string) {
+  return db.workspaceAccount.upsert({ where: { workspaceId_accountId: { workspaceId, accountId } }, create: { workspaceId, accountId }, update: {} });
+}
+
+export async function createTestOverlay(db: Db, options: { workspaceId: string; accountId: string; createdById?: string; revoked?: boolean; kind?: OverlayKind; settings?: object; watch?: boolean }) {
+  if (options.watch !== false) await watchTestAccount(db, options.workspaceId, options.accountId);
   return db.overlay.create({
     data: {
-      userId: options.userId,
+      workspaceId: options.workspaceId,
+      createdById: options.createdById ?? null,
       accountId: options.accountId,
       kind: options.kind ?? 'GIFT_ALERTS',
       name: 'Test overlay',
@@ -27,4 +44,9 @@ export async function createTestOverlay(db: Db, options: { userId: string; accou
       revokedAt: options.revoked ? new Date() : null,
     },
   });
+}
+
+/** The actor (user in their personal workspace) for functions that record who made something. */
+export function actorOf(user: { id: string; workspaceId: string }) {
+  return { userId: user.id, workspaceId: user.workspaceId };
 }

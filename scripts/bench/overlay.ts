@@ -169,6 +169,7 @@ function writeSession(file: string, index: number, handle: string, roomId: strin
 
 async function createAccounts(db: Db, runTag: string): Promise<Account[]> {
   const user = await db.user.create({ data: { email: `bench-overlay-${runTag}@example.test`, passwordHash: 'not-a-real-hash' } });
+  const workspace = await db.workspace.create({ data: { name: `Bench ${runTag}`, personal: true, members: { create: { userId: user.id, role: 'OWNER' } } } });
   const replayDir = path.join(ROOT, DATA_DIR, 'replays');
   fs.mkdirSync(replayDir, { recursive: true });
   const startTime = Date.now();
@@ -177,10 +178,11 @@ async function createAccounts(db: Db, runTag: string): Promise<Account[]> {
     const handle = `bov${runTag}_${index}`;
     const roomId = `74${runTag}${String(index).padStart(4, '0')}`;
     const account = await db.tiktokAccount.create({ data: { handle, nickname: `Bench ${index}` } });
-    await db.managedAccount.create({ data: { userId: user.id, accountId: account.id } });
+    await db.workspaceAccount.create({ data: { workspaceId: workspace.id, accountId: account.id } });
     const overlay = await db.overlay.create({
       data: {
-        userId: user.id,
+        workspaceId: workspace.id,
+        createdById: user.id,
         accountId: account.id,
         kind: 'GIFT_ALERTS',
         name: `Bench alerts ${index}`,

@@ -1,14 +1,19 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { requireUser } from '@/lib/auth/session';
+import { requireWorkspace } from '@/lib/dashboard/access';
+import { db } from '@/lib/db';
+import { listUserWorkspaces } from '@/lib/workspaces/context';
 import { DashboardNav } from './_components/dashboard-nav';
+import { WorkspaceSwitcher } from './_components/workspace-switcher';
 
 export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s · Dashboard · LiveLens' } };
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  await requireUser('/dashboard');
+  const { user, ws } = await requireWorkspace('/dashboard');
+  const workspaces = await listUserWorkspaces(db, user.id, ws.workspaceId);
   return (
     <div className="flex flex-col gap-4">
+      <WorkspaceSwitcher workspaces={workspaces} />
       <DashboardNav />
       {children}
     </div>

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
-import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { requireWorkspace } from '@/lib/dashboard/access';
 import { listManagedAccounts } from '@/lib/dashboard/accounts';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { AddAccountForm } from './_components/add-account-form';
@@ -12,8 +12,8 @@ export const dynamic = 'force-dynamic';
 const STATE: Record<string, string> = { OFFLINE: 'offline', CHECKING: 'checking…', CONNECTING: 'connecting…', LIVE: 'live', BACKING_OFF: 'backing off' };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ handle?: string }> }) {
-  const user = await requireUser('/dashboard');
-  const [{ handle }, accounts] = await Promise.all([searchParams, listManagedAccounts(db, user.id)]);
+  const { ws } = await requireWorkspace('/dashboard');
+  const [{ handle }, accounts] = await Promise.all([searchParams, listManagedAccounts(db, ws.workspaceId)]);
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">

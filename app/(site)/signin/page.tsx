@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
 import { CredentialsForm } from '@/components/auth/credentials-form';
+import { safeReturnPath } from '@/lib/auth/return-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -9,7 +10,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-sm py-8">
       <Card title="Sign in to LiveLens">
-        <CredentialsForm mode="signin" callbackUrl={callbackUrl ?? '/dashboard'} />
+        <CredentialsForm mode="signin" callbackUrl={safeReturnPath(callbackUrl)} />
       </Card>
     </div>
   );

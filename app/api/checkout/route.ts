@@ -1,10 +1,8 @@
 // POST /api/checkout — starts paying for a growth report on {handle}: a pending order, then Stripe
 // Checkout (or the marked test-mode checkout without Stripe keys).
-import { headers } from 'next/headers';
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
-import { auth } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { appUrl } from '@/lib/env';
 import { createOrder, startCheckout } from '@/lib/payments/orders';
@@ -16,11 +14,9 @@ import { revalidateProfilePage } from '@/lib/tiktok/profile-page-cache';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ body: z.object({ handle: handleSchema }), maxBodyBytes: 2048 }, async ({ body }) => {
-  const user = await auth();
-  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in (or create an account) to buy a report.');
+export const POST = route({ access: 'user', body: z.object({ handle: handleSchema }), maxBodyBytes: 2048 }, async ({ user, body, request }) => {
   // The report is built from stored statistics: make sure there are some.
-  const lookup = await lookupAccount(body.handle, { ip: clientIp(await headers()) });
+  const lookup = await lookupAccount(body.handle, { ip: clientIp(request.headers) });
   if ((lookup.kind === 'ok' || lookup.kind === 'not_found') && lookup.fetched) revalidateProfilePage(body.handle);
   if (lookup.kind === 'not_found') throw new AppError('NOT_FOUND', `TikTok has no account @${body.handle}.`);
   if (lookup.kind !== 'ok' || !lookup.view.stats) throw new AppError('UNAVAILABLE', 'We could not load this account’s statistics right now; try again in a moment.');

@@ -4,7 +4,7 @@ import { getHealth } from '@/lib/health';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({}, async () => {
+export const GET = route({ access: 'public' }, async () => {
   const report = await getHealth();
   return Response.json(report, { status: report.status === 'ok' ? 200 : 503, headers: { 'cache-control': 'no-store' } });
 });

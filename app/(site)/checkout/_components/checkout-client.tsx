@@ -1,5 +1,6 @@
 'use client';
 
+import { SIGN_UP_THEN_SIGN_IN_FAILED } from '@/lib/auth/rules';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { EmailPasswordFields } from '@/components/auth/email-password-fields';
@@ -28,7 +29,7 @@ export function CheckoutClient({ handle, signedIn, email, price, testMode }: Pro
         const credentials = { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
         if (mode === 'signup') await fetchJson('/api/auth/signup', { method: 'POST', body: JSON.stringify(credentials) });
         const result = await signIn('credentials', { ...credentials, redirect: false });
-        if (!result || result.error) throw new Error(result?.error === 'RATE_LIMITED' ? 'Too many sign-in attempts; wait a few minutes.' : 'Email or password is incorrect.');
+        if (!result || result.error) throw new Error(result?.error === 'RATE_LIMITED' ? 'Too many sign-in attempts; wait a few minutes.' : mode === 'signup' ? SIGN_UP_THEN_SIGN_IN_FAILED : 'Email or password is incorrect.');
       }
       await pay();
     } catch (caught) {

@@ -2,16 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
-import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { requireWorkspace } from '@/lib/dashboard/access';
 import { CLUSTER_NAME_MAX, listClusterCandidates, listClusters } from '@/lib/dashboard/clusters';
 import { CreateClusterForm } from './clusters-client';
 
 export const metadata: Metadata = { title: 'Clusters' };
 
 export default async function ClustersPage() {
-  const user = await requireUser('/dashboard/clusters');
-  const [clusters, accounts] = await Promise.all([listClusters(db, user.id), listClusterCandidates(db, user.id)]);
+  const { ws } = await requireWorkspace('/dashboard/clusters');
+  const [clusters, accounts] = await Promise.all([listClusters(db, ws.workspaceId), listClusterCandidates(db, ws.workspaceId)]);
 
   return (
     <div className="flex flex-col gap-4">

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card, EmptyState, Notice } from '@/components/ui/card';
 import { OverlayLink } from '@/components/games/overlay-link';
-import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { requireWorkspace } from '@/lib/dashboard/access';
 import { listManagedAccounts } from '@/lib/dashboard/accounts';
 import { appUrl } from '@/lib/env';
 import { listSessions } from '@/lib/games/host';
@@ -17,13 +17,13 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Q&A game' };
 
 export default async function GamesPage({ searchParams }: { searchParams: Promise<{ overlay?: string | string[] }> }) {
-  const user = await requireUser('/dashboard/games');
-  const [{ overlay: wanted }, overlays, accounts] = await Promise.all([searchParams, listOverlays(db, user.id), listManagedAccounts(db, user.id)]);
+  const { ws } = await requireWorkspace('/dashboard/games');
+  const [{ overlay: wanted }, overlays, accounts] = await Promise.all([searchParams, listOverlays(db, ws.workspaceId), listManagedAccounts(db, ws.workspaceId)]);
   const games = overlays.filter((o) => o.kind === 'QA_GAME');
   const wantedId = typeof wanted === 'string' ? wanted : undefined;
   const selected = games.find((o) => o.id === wantedId) ?? games.find((o) => !o.revoked) ?? games[0];
-  const sessions = selected ? await listSessions(db, user.id, { overlayId: selected.id }) : [];
-  const winners = await listSessionWinners(db, user.id, sessions.map((s) => s.id));
+  const sessions = selected ? await listSessions(db, ws.workspaceId, { overlayId: selected.id }) : [];
+  const winners = await listSessionWinners(db, ws.workspaceId, sessions.map((s) => s.id));
   const accountOptions = accounts.map((a) => ({ id: a.id, handle: a.handle, nickname: a.nickname }));
 
   return (

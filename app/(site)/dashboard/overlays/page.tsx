@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { Card, EmptyState } from '@/components/ui/card';
-import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { requireWorkspace } from '@/lib/dashboard/access';
 import { listManagedAccounts } from '@/lib/dashboard/accounts';
 import { appUrl } from '@/lib/env';
 import { listOverlays } from '@/lib/overlays/manage';
@@ -17,8 +17,8 @@ export const dynamic = 'force-dynamic';
 const overlaysSearch = z.object({ account: z.string().max(64).optional().catch(undefined) });
 
 export default async function OverlaysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireUser('/dashboard/overlays');
-  const [{ account }, accounts, overlays] = await Promise.all([searchParams.then((s) => overlaysSearch.parse(s)), listManagedAccounts(db, user.id), listOverlays(db, user.id)]);
+  const { ws } = await requireWorkspace('/dashboard/overlays');
+  const [{ account }, accounts, overlays] = await Promise.all([searchParams.then((s) => overlaysSearch.parse(s)), listManagedAccounts(db, ws.workspaceId), listOverlays(db, ws.workspaceId)]);
 
   return (
     <div className="flex flex-col gap-4">

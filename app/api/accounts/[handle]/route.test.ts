@@ -12,14 +12,13 @@ import { lookupProfile, PROFILE_FRESH_MS } from '@/lib/tiktok/profile-store';
 const requestIp = vi.hoisted(() => ({ value: '203.0.113.1' }));
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidatePath }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': requestIp.value }) }));
 
 const { GET } = await import('./route');
 const { POST: countView } = await import('./view/route');
 
 const server = profileServerForThisFile();
 const fresh = (fixture: string) => server.fresh(fixture);
-const get = (handle: string) => GET(new Request(`http://x/api/accounts/${handle}`), { params: Promise.resolve({ handle }) });
+const get = (handle: string) => GET(new Request(`http://x/api/accounts/${handle}`, { headers: { 'x-forwarded-for': requestIp.value } }), { params: Promise.resolve({ handle }) });
 
 beforeEach(() => {
   revalidatePath.mockClear();

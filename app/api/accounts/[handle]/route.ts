@@ -2,18 +2,18 @@
 // This is also where a profile is fetched from TikTok for the /@handle page (which is served from the
 // route cache and calls this when its stored data is missing or older than 24 hours): the per-IP limit
 // applies here, and a fetch that stores new data marks the cached page for re-rendering.
-import { headers } from 'next/headers';
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { clientIp } from '@/lib/rate-limit';
+import { decodePathSegment } from '@/lib/api/path';
 import { lookupAccount } from '@/lib/tiktok/lookup';
 import { revalidateProfilePage } from '@/lib/tiktok/profile-page-cache';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ params: z.object({ handle: z.string().max(4096) }) }, async ({ params }) => {
-  const outcome = await lookupAccount(decodeURIComponent(params.handle), { ip: clientIp(await headers()) });
+export const GET = route({ access: 'public', params: z.object({ handle: z.string().max(4096) }) }, async ({ params, request }) => {
+  const outcome = await lookupAccount(decodePathSegment(params.handle), { ip: clientIp(request.headers) });
   switch (outcome.kind) {
     case 'ok':
       if (outcome.fetched) revalidateProfilePage(outcome.view.handle);

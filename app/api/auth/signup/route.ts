@@ -1,5 +1,6 @@
-// POST /api/auth/signup — creates an account (email + password); the browser then signs in.
-import { headers } from 'next/headers';
+// POST /api/auth/signup — creates an account (email + password); the browser then signs in. A registered
+// email gets exactly the same answer as a new one, so the endpoint cannot be used to find out who has an
+// account.
 import { AppError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { createUser, signUpSchema } from '@/lib/auth/users';
@@ -8,9 +9,9 @@ import { clientIp, consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ body: signUpSchema, maxBodyBytes: 4096 }, async ({ body }) => {
-  const limit = await consumeRateLimit(db, RATE_LIMITS.signUp, clientIp(await headers()));
+export const POST = route({ access: 'public', body: signUpSchema, maxBodyBytes: 4096 }, async ({ body, request }) => {
+  const limit = await consumeRateLimit(db, RATE_LIMITS.signUp, clientIp(request.headers));
   if (!limit.ok) throw new AppError('RATE_LIMITED', 'Too many new accounts from your address; try again later.', undefined, { 'retry-after': String(limit.retryAfterSeconds) });
-  const user = await createUser(db, body);
-  return Response.json({ user: { id: user.id, email: user.email } }, { status: 201 });
+  await createUser(db, body);
+  return Response.json({ created: true, email: body.email }, { status: 201 });
 });

@@ -1,8 +1,10 @@
-// POST /api/pusher/auth — approves private channel subscriptions (pusher-js channel authorization).
+// POST /api/pusher/auth — approves private channel subscriptions (pusher-js channel authorization) for
+// the identity the connection signed in as (POST /api/pusher/user-auth).
 import { z } from 'zod';
 import { route } from '@/lib/api/route';
-import { userIdFromRequest } from '@/lib/auth/session';
+import { db } from '@/lib/db';
 import { authorizeSubscription } from '@/lib/realtime/authorize';
+import { realtimeCredential } from '@/lib/realtime/credential';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,8 +15,7 @@ const subscriptionBody = z.object({
   token: z.string().max(100).optional(),
 });
 
-export const POST = route({ body: subscriptionBody, maxBodyBytes: 4096 }, async ({ request, body }) => {
-  // Overlays authorise with their token; the dashboard with the signed-in user's session cookie.
-  const userId = body.token ? null : await userIdFromRequest(request);
-  return authorizeSubscription({ socketId: body.socket_id, channel: body.channel_name, overlayToken: body.token, userId: userId ?? undefined });
-});
+// Public: the credential (session cookie or overlay token) is checked by authorizeSubscription.
+export const POST = route({ access: 'public', body: subscriptionBody, maxBodyBytes: 4096 }, async ({ request, body }) =>
+  authorizeSubscription(db, { socketId: body.socket_id, channel: body.channel_name, credential: await realtimeCredential(db, request, body.token) }),
+);

@@ -7,8 +7,8 @@ import { Avatar } from '@/components/ui/avatar';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { Card, EmptyState, StatTile } from '@/components/ui/card';
 import { isAppError } from '@/lib/api/errors';
-import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { requireWorkspace } from '@/lib/dashboard/access';
 import { CLUSTER_NAME_MAX, CLUSTER_PERIODS, getClusterOverview, listClusterCandidates, type ClusterPeriod, type ClusterStats } from '@/lib/dashboard/clusters';
 import { formatCompact, formatCount, formatUsdRange } from '@/lib/stats/format';
 import { ClusterSettings } from './cluster-client';
@@ -36,14 +36,14 @@ type Props = { params: Promise<{ clusterId: string }>; searchParams: Promise<Rec
 
 export default async function ClusterPage({ params, searchParams }: Props) {
   const { clusterId } = await params;
-  const user = await requireUser(`/dashboard/clusters/${clusterId}`);
+  const { ws } = await requireWorkspace(`/dashboard/clusters/${clusterId}`);
   const { period } = overviewSearch.parse({ period: (await searchParams).period });
   const [overview, candidates] = await Promise.all([
-    getClusterOverview(db, user.id, clusterId, { period }).catch((error: unknown) => {
+    getClusterOverview(db, ws.workspaceId, clusterId, { period }).catch((error: unknown) => {
       if (isAppError(error) && error.code === 'NOT_FOUND') return null;
       throw error;
     }),
-    listClusterCandidates(db, user.id),
+    listClusterCandidates(db, ws.workspaceId),
   ]);
   if (!overview) notFound();
   const { cluster, totals, accounts } = overview;

@@ -11,8 +11,8 @@ import { applyGameMessage, availableActions, countdownLeft, currentPhase, explai
 import type { GameMessage } from '@/lib/games/realtime';
 import type { SessionAction } from '@/lib/games/session';
 import { fetchJson } from '@/lib/query-client';
-import { accountChannel, type PublicRealtimeConfig } from '@/lib/realtime/channels';
-import { useRealtimeChannel, type RealtimeState } from '@/lib/realtime/use-channel';
+import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
+import { useRealtime, type RealtimeState } from '@/lib/realtime/use-channel';
 import { HostBoard } from './_components/host-board';
 import { ShownCard, WinnersList } from './_components/winners';
 import { WinnerDialog } from './_components/winner-dialog';
@@ -42,7 +42,7 @@ export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostVi
   const connected = useRef(false);
 
   const merge = (view: HostView) => queryClient.setQueryData<PanelState>(key, (previous) => mergeSnapshot(previous, view, Date.now(), connected.current));
-  const connection = useRealtimeChannel(realtime, accountChannel(initial.account.id), {
+  const connection = useRealtime(realtime, [initial.channel], {
     game: (message: GameMessage) => queryClient.setQueryData<PanelState>(key, (state) => (state ? applyGameMessage(state, message, Date.now()) : state)),
   });
   useEffect(() => {

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { isAppError } from '@/lib/api/errors';
-import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { requireWorkspace } from '@/lib/dashboard/access';
 import { appUrl } from '@/lib/env';
 import { getHostView } from '@/lib/games/host';
 import { getPublicRealtimeConfig } from '@/lib/realtime/config';
@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: 'Host panel' };
 
 export default async function HostPanelPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
-  const user = await requireUser(`/dashboard/games/${sessionId}`);
-  const view = await getHostView(db, user.id, sessionId.slice(0, 64)).catch((error: unknown) => {
+  const { ws } = await requireWorkspace(`/dashboard/games/${sessionId}`);
+  const view = await getHostView(db, ws.workspaceId, sessionId.slice(0, 64)).catch((error: unknown) => {
     if (isAppError(error) && error.code === 'NOT_FOUND') return null;
     throw error;
   });

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { isAppError } from '@/lib/api/errors';
-import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { requireWorkspace } from '@/lib/dashboard/access';
 import { getGiftBreakdown, getLiveSeries, getLiveSummary, getLiveTopGifters, requireOwnLive } from '@/lib/dashboard/lives';
 import { getEnv } from '@/lib/env';
 import { ChatBrowser } from './_components/chat-browser';
@@ -23,8 +23,8 @@ function nullWhenNotFound(error: unknown): null {
 
 export default async function LivePage({ params }: { params: Promise<{ liveId: string }> }) {
   const { liveId } = await params;
-  const user = await requireUser(`/dashboard/lives/${liveId}`);
-  const live = await requireOwnLive(db, user.id, liveId).catch(nullWhenNotFound);
+  const { ws } = await requireWorkspace(`/dashboard/lives/${liveId}`);
+  const live = await requireOwnLive(db, ws.workspaceId, liveId).catch(nullWhenNotFound);
   if (!live) notFound();
 
   const [summary, series, gifters, breakdown] = await Promise.all([

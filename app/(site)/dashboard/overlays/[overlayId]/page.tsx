@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { isAppError } from '@/lib/api/errors';
-import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { requireWorkspace } from '@/lib/dashboard/access';
 import { appUrl } from '@/lib/env';
 import { getOverlay } from '@/lib/overlays/manage';
 import { OverlayEditor } from './overlay-editor-client';
@@ -14,9 +14,9 @@ type Props = { params: Promise<{ overlayId: string }>; searchParams: Promise<Rec
 
 export default async function OverlayEditorPage({ params, searchParams }: Props) {
   const { overlayId } = await params;
-  const user = await requireUser(`/dashboard/overlays/${overlayId}`);
+  const { ws } = await requireWorkspace(`/dashboard/overlays/${overlayId}`);
   // Someone else's overlay is "not found" too, so ids cannot be probed.
-  const overlay = await getOverlay(db, user.id, overlayId).catch((error: unknown) => {
+  const overlay = await getOverlay(db, ws.workspaceId, overlayId).catch((error: unknown) => {
     if (isAppError(error) && error.code === 'NOT_FOUND') return null;
     throw error;
   });

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
-import { auth } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { getReadableReport } from '@/lib/reports/access';
 import { renderReportPdf } from '@/lib/reports/pdf';
@@ -10,8 +9,8 @@ import { reportDataSchema } from '@/lib/reports/types';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ params: z.object({ id: z.string().max(64) }), query: z.object({ share: z.string().max(100).optional() }) }, async ({ params, query }) => {
-  const user = await auth();
+// Optional: the owner reads it with their session, anyone else only with a live share link.
+export const GET = route({ access: 'optional', params: z.object({ id: z.string().max(64) }), query: z.object({ share: z.string().max(100).optional() }) }, async ({ user, params, query }) => {
   const readable = await getReadableReport(db, params.id, { userId: user?.id, shareToken: query.share });
   if (!readable) throw new AppError('NOT_FOUND', 'No such report.');
   const data = reportDataSchema.parse(readable.report.data);

@@ -7,11 +7,12 @@ import { route } from '@/lib/api/route';
 import { db } from '@/lib/db';
 import { parseHandle } from '@/lib/tiktok/handle';
 import { recordLookup } from '@/lib/tiktok/lookup-counter';
+import { decodePathSegment } from '@/lib/api/path';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ params: z.object({ handle: z.string().max(4096) }) }, async ({ params }) => {
-  const parsed = parseHandle(decodeURIComponent(params.handle));
+export const POST = route({ access: 'public', params: z.object({ handle: z.string().max(4096) }) }, async ({ params }) => {
+  const parsed = parseHandle(decodePathSegment(params.handle));
   if (!parsed.ok) throw new AppError('BAD_REQUEST', parsed.error);
   // Counted in memory and written every few seconds; only accounts that are stored are counted.
   recordLookup(db, parsed.handle);

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
-import { auth } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { fulfilOrder } from '@/lib/payments/fulfil';
 import { getOwnOrder } from '@/lib/payments/orders';
@@ -11,9 +10,7 @@ import { getStripe } from '@/lib/payments/stripe';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ params: z.object({ orderId: z.string().max(64) }) }, async ({ params }) => {
-  const user = await auth();
-  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+export const POST = route({ access: 'user', params: z.object({ orderId: z.string().max(64) }) }, async ({ user, params }) => {
   const order = await getOwnOrder(db, params.orderId, user.id);
   if (!order.testMode || getStripe()) throw new AppError('NOT_FOUND', 'No such test-mode order.');
   const outcome = await fulfilOrder(db, order.id, { paymentIntentId: null });

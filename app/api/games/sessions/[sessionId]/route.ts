@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import { route } from '@/lib/api/route';
 import { db } from '@/lib/db';
-import { requireApiUser } from '@/lib/dashboard/access';
 import { getHostView } from '@/lib/games/host';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ params: z.object({ sessionId: z.string().min(1).max(64) }) }, async ({ params }) => getHostView(db, (await requireApiUser()).id, params.sessionId));
+export const GET = route({ access: 'member', params: z.object({ sessionId: z.string().min(1).max(64) }) }, async ({ ws, params }) => getHostView(db, ws.workspaceId, params.sessionId));

@@ -1,8 +1,7 @@
-// GET /api/lives/{liveId}/chats?q=&page= — a page of a managed live's chat, newest first, optionally searched.
+// GET /api/lives/{liveId}/chats?q=&page= — a page of a watched live's chat, newest first, optionally searched.
 import { z } from 'zod';
 import { route } from '@/lib/api/route';
 import { db } from '@/lib/db';
-import { requireApiUser } from '@/lib/dashboard/access';
 import { MAX_CHAT_QUERY_LENGTH } from '@/lib/dashboard/live-chats';
 import { requireOwnLive, searchChats } from '@/lib/dashboard/lives';
 
@@ -14,9 +13,8 @@ const chatQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
-export const GET = route({ params: chatParams, query: chatQuery }, async ({ params, query }) => {
-  const user = await requireApiUser();
-  const live = await requireOwnLive(db, user.id, params.liveId);
+export const GET = route({ access: 'member', params: chatParams, query: chatQuery }, async ({ ws, params, query }) => {
+  const live = await requireOwnLive(db, ws.workspaceId, params.liveId);
   const chats = await searchChats(db, live.id, { q: query.q, page: query.page });
   // Chat is private to the streamer's managers: never cached by a shared cache.
   return Response.json(chats, { headers: { 'cache-control': 'private, no-store' } });

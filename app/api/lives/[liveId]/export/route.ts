@@ -1,8 +1,7 @@
-// GET /api/lives/{liveId}/export?type=gifts|chats — a managed live's gifts or chat as a CSV download.
+// GET /api/lives/{liveId}/export?type=gifts|chats — a watched live's gifts or chat as a CSV download.
 import { z } from 'zod';
 import { route } from '@/lib/api/route';
 import { db } from '@/lib/db';
-import { requireApiUser } from '@/lib/dashboard/access';
 import { createTextStream } from '@/lib/dashboard/csv';
 import { exportChatsCsv, exportGiftsCsv, requireOwnLive } from '@/lib/dashboard/lives';
 
@@ -14,9 +13,8 @@ const exportQuery = z.object({ type: z.enum(['gifts', 'chats']) });
 // Excel reads a CSV without a byte-order mark as the local code page and garbles nicknames and emoji.
 const UTF8_BOM = '\uFEFF';
 
-export const GET = route({ params: exportParams, query: exportQuery }, async ({ params, query }) => {
-  const user = await requireApiUser();
-  const live = await requireOwnLive(db, user.id, params.liveId);
+export const GET = route({ access: 'member', params: exportParams, query: exportQuery }, async ({ ws, params, query }) => {
+  const live = await requireOwnLive(db, ws.workspaceId, params.liveId);
   const rows = query.type === 'gifts' ? exportGiftsCsv(db, live.id) : exportChatsCsv(db, live.id);
   // Handles are [a-z0-9._]; anything else is dropped so the header value needs no escaping.
   const handle = live.account.handle.replace(/[^a-z0-9._-]/gi, '');

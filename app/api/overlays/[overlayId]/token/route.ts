@@ -2,11 +2,10 @@
 import { z } from 'zod';
 import { route } from '@/lib/api/route';
 import { db } from '@/lib/db';
-import { requireApiUser } from '@/lib/dashboard/access';
 import { regenerateToken } from '@/lib/overlays/manage';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ params: z.object({ overlayId: z.string().min(1).max(64) }) }, async ({ params }) => ({
-  overlay: await regenerateToken(db, (await requireApiUser()).id, params.overlayId),
+export const POST = route({ access: 'member', params: z.object({ overlayId: z.string().min(1).max(64) }) }, async ({ ws, params }) => ({
+  overlay: await regenerateToken(db, ws.workspaceId, params.overlayId),
 }));

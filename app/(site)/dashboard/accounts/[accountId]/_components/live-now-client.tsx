@@ -8,7 +8,7 @@ import type { LiveNow } from '@/lib/dashboard/live-now';
 import { fetchJson } from '@/lib/query-client';
 import { accountChannel, type PublicRealtimeConfig } from '@/lib/realtime/channels';
 import type { LiveCounters, LiveStatus, RealtimeChat, RealtimeGift, RealtimeGiftProgress } from '@/lib/realtime/payloads';
-import { useRealtimeChannel } from '@/lib/realtime/use-channel';
+import { useRealtime } from '@/lib/realtime/use-channel';
 import { GiftIcon } from '@/components/ui/gift-icon';
 import { formatCompact, formatCount, formatUsdRange } from '@/lib/stats/format';
 
@@ -48,7 +48,7 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
   };
   const update = (change: (data: LiveNow) => LiveNow) => queryClient.setQueryData<LiveNow>(key, (data) => (data ? change(data) : data));
 
-  const state = useRealtimeChannel(realtime, accountChannel(accountId), {
+  const state = useRealtime(realtime, [accountChannel(accountId)], {
     counters: (counters: LiveCounters) => {
       update((data) => (data.live && data.live.liveId === counters.liveId ? { ...data, state: 'LIVE', live: { ...data.live, ...counters, peakViewers: Math.max(data.live.peakViewers, counters.viewers) } } : data));
       if (!queryClient.getQueryData<LiveNow>(key)?.live || queryClient.getQueryData<LiveNow>(key)?.live?.liveId !== counters.liveId) scheduleRefresh(200);

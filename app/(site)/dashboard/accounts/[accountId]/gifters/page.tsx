@@ -5,9 +5,8 @@ import { z } from 'zod';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
 import { isAppError } from '@/lib/api/errors';
-import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { requireManagedAccount } from '@/lib/dashboard/access';
+import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { GIFTER_PERIODS, gifterLeaderboard, type GifterPeriod } from '@/lib/dashboard/gifters';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { Pager } from '@/app/(site)/dashboard/_components/pager';
@@ -31,8 +30,8 @@ const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-
 
 export default async function GiftersPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { accountId } = await params;
-  const user = await requireUser(`/dashboard/accounts/${accountId}/gifters`);
-  const account = await requireManagedAccount(db, user.id, accountId).catch((error: unknown) => {
+  const { ws } = await requireWorkspace(`/dashboard/accounts/${accountId}/gifters`);
+  const account = await requireWatchedAccount(db, ws.workspaceId, accountId).catch((error: unknown) => {
     if (isAppError(error) && error.code === 'NOT_FOUND') return null;
     throw error;
   });

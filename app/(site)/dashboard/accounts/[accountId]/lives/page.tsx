@@ -3,9 +3,8 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { Card, EmptyState } from '@/components/ui/card';
 import { isAppError } from '@/lib/api/errors';
-import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { requireManagedAccount } from '@/lib/dashboard/access';
+import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { LIVE_SORTS, listLives } from '@/lib/dashboard/lives';
 import { LivesTable } from './_components/lives-table';
 
@@ -23,8 +22,8 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function LivesPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<Search> }) {
   const { accountId } = await params;
-  const user = await requireUser(`/dashboard/accounts/${accountId}/lives`);
-  const account = await requireManagedAccount(db, user.id, accountId).catch((error: unknown) => {
+  const { ws } = await requireWorkspace(`/dashboard/accounts/${accountId}/lives`);
+  const account = await requireWatchedAccount(db, ws.workspaceId, accountId).catch((error: unknown) => {
     if (isAppError(error) && error.code === 'NOT_FOUND') return null;
     throw error;
   });

@@ -1,8 +1,7 @@
 import { notFound } from 'next/navigation';
 import { Card, StatTile } from '@/components/ui/card';
-import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { requireManagedAccount } from '@/lib/dashboard/access';
+import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { formatCount } from '@/lib/stats/format';
 import { StatusActions } from './status-actions';
 
@@ -13,12 +12,12 @@ const when = (date: Date | null | undefined) => (date ? date.toLocaleString('en-
 
 export default async function MonitoringPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
-  const user = await requireUser(`/dashboard/accounts/${accountId}/status`);
-  const account = await requireManagedAccount(db, user.id, accountId).catch(() => null);
+  const { ws } = await requireWorkspace(`/dashboard/accounts/${accountId}/status`);
+  const account = await requireWatchedAccount(db, ws.workspaceId, accountId).catch(() => null);
   if (!account) notFound();
   const [tracked, managed] = await Promise.all([
     db.trackedAccount.findUnique({ where: { accountId }, include: { lease: true } }),
-    db.managedAccount.findUniqueOrThrow({ where: { userId_accountId: { userId: user.id, accountId } } }),
+    db.workspaceAccount.findUniqueOrThrow({ where: { workspaceId_accountId: { workspaceId: ws.workspaceId, accountId } } }),
   ]);
   const worker = tracked?.lease ? await db.workerHeartbeat.findUnique({ where: { workerId: tracked.lease.workerId } }) : null;
   return (

@@ -2,13 +2,13 @@
 import { z } from 'zod';
 import { route } from '@/lib/api/route';
 import { db } from '@/lib/db';
-import { requireApiUser, requireManagedAccount } from '@/lib/dashboard/access';
+import { requireWatchedAccount } from '@/lib/dashboard/access';
 import { requestCheckNow } from '@/lib/dashboard/accounts';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ params: z.object({ accountId: z.string().max(64) }) }, async ({ params }) => {
-  const account = await requireManagedAccount(db, (await requireApiUser()).id, params.accountId);
+export const POST = route({ access: 'member', params: z.object({ accountId: z.string().max(64) }) }, async ({ ws, params }) => {
+  const account = await requireWatchedAccount(db, ws.workspaceId, params.accountId);
   await requestCheckNow(db, account.id);
   return { requested: true };
 });

@@ -1,8 +1,8 @@
-// GET /api/dashboard/accounts/{accountId}/gifters — a managed account's gifter leaderboard (7d, 30d or all).
+// GET /api/dashboard/accounts/{accountId}/gifters — a watched account's gifter leaderboard (7d, 30d or all).
 import { z } from 'zod';
 import { route } from '@/lib/api/route';
 import { db } from '@/lib/db';
-import { requireApiUser, requireManagedAccount } from '@/lib/dashboard/access';
+import { requireWatchedAccount } from '@/lib/dashboard/access';
 import { GIFTER_PERIODS, gifterLeaderboard } from '@/lib/dashboard/gifters';
 
 export const dynamic = 'force-dynamic';
@@ -13,9 +13,8 @@ const leaderboardQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
-export const GET = route({ params: gifterParams, query: leaderboardQuery }, async ({ params, query }) => {
-  const user = await requireApiUser();
-  await requireManagedAccount(db, user.id, params.accountId);
+export const GET = route({ access: 'member', params: gifterParams, query: leaderboardQuery }, async ({ ws, params, query }) => {
+  await requireWatchedAccount(db, ws.workspaceId, params.accountId);
   const leaderboard = await gifterLeaderboard(db, params.accountId, { period: query.period, page: query.page });
   return Response.json({ period: query.period, ...leaderboard }, { headers: { 'cache-control': 'no-store' } });
 });

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { route } from '@/lib/api/route';
 import { db } from '@/lib/db';
-import { requireApiUser } from '@/lib/dashboard/access';
 import { getHostView, selectWinner } from '@/lib/games/host';
 
 export const dynamic = 'force-dynamic';
@@ -11,8 +10,7 @@ export const dynamic = 'force-dynamic';
 const params = z.object({ sessionId: z.string().min(1).max(64) });
 const body = z.object({ userId: z.string().regex(/^\d{1,25}$/, 'Not a TikTok user id.'), question: z.string().max(500).nullable() });
 
-export const POST = route({ params, body }, async ({ params, body }) => {
-  const userId = (await requireApiUser()).id;
-  await selectWinner(db, userId, params.sessionId, body);
-  return getHostView(db, userId, params.sessionId);
+export const POST = route({ access: 'member', params, body }, async ({ ws, params, body }) => {
+    await selectWinner(db, ws.workspaceId, params.sessionId, body);
+  return getHostView(db, ws.workspaceId, params.sessionId);
 });

@@ -6,9 +6,8 @@ import { Pager } from '@/app/(site)/dashboard/_components/pager';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState, StatTile } from '@/components/ui/card';
 import { isAppError } from '@/lib/api/errors';
-import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { requireManagedAccount } from '@/lib/dashboard/access';
+import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { getGifter } from '@/lib/dashboard/gifters';
 import { getEnv } from '@/lib/env';
 import { buildDiamondRate, estimateLiveEarnings } from '@/lib/stats/estimates';
@@ -25,8 +24,8 @@ type Props = { params: Promise<{ accountId: string; viewerId: string }>; searchP
 
 export default async function GifterPage({ params, searchParams }: Props) {
   const { accountId, viewerId } = await params;
-  const user = await requireUser(`/dashboard/accounts/${accountId}/gifters/${viewerId}`);
-  const account = await requireManagedAccount(db, user.id, accountId).catch((error: unknown) => {
+  const { ws } = await requireWorkspace(`/dashboard/accounts/${accountId}/gifters/${viewerId}`);
+  const account = await requireWatchedAccount(db, ws.workspaceId, accountId).catch((error: unknown) => {
     if (isAppError(error) && error.code === 'NOT_FOUND') return null;
     throw error;
   });

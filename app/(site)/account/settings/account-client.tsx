@@ -1,0 +1,83 @@
+'use client';
+
+// Password change (other sessions end) and "sign out everywhere" (every session ends, this one too).
+import { useMutation } from '@tanstack/react-query';
+import { signOut } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import { Card, Notice } from '@/components/ui/card';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/rules';
+import { fetchJson } from '@/lib/query-client';
+
+type Session = { id: string; createdAt: string; lastSeenAt: string; userAgent: string | null; current: boolean };
+
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+export function AccountSecurity({ sessions }: { sessions: Session[] }) {
+  const router = useRouter();
+  const currentId = useId();
+  const nextId = useId();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const change = useMutation({
+    mutationFn: () => fetchJson('/api/account/password', { method: 'POST', body: JSON.stringify({ current, next }) }),
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+      router.refresh();
+    },
+  });
+  const everywhere = useMutation({
+    mutationFn: () => fetchJson('/api/account/sessions', { method: 'DELETE' }),
+    onSuccess: () => void signOut({ callbackUrl: '/signin' }),
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    change.mutate();
+  };
+  return (
+    <>
+      <Card title="Password">
+        <form onSubmit={submit} className="flex flex-col gap-3 text-sm" noValidate>
+          <label htmlFor={currentId} className="flex flex-col gap-1">
+            Current password
+            <input id={currentId} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} className="rounded-lg border border-line bg-panel-2 px-3 py-2" />
+          </label>
+          <label htmlFor={nextId} className="flex flex-col gap-1">
+            New password <span className="text-muted">(at least {PASSWORD_MIN_LENGTH} characters)</span>
+            <input id={nextId} type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} value={next} onChange={(e) => setNext(e.currentTarget.value)} className="rounded-lg border border-line bg-panel-2 px-3 py-2" />
+          </label>
+          <button type="submit" disabled={change.isPending || !current || next.length < PASSWORD_MIN_LENGTH} className="self-start rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+            Change password
+          </button>
+          {change.isSuccess && <Notice>Password changed. You stay signed in here; every other browser was signed out.</Notice>}
+          {change.error && (
+            <p role="alert" className="text-accent">
+              {change.error.message.replace(/^\w+: /, '')}
+            </p>
+          )}
+        </form>
+      </Card>
+      <Card title="Where you are signed in">
+        <ul className="flex flex-col divide-y divide-line text-sm">
+          {sessions.map((s) => (
+            <li key={s.id} className="py-2">
+              <p className="truncate">{s.userAgent ?? 'Unknown browser'}</p>
+              <p className="text-xs text-muted">
+                since {when(s.createdAt)} · last seen {when(s.lastSeenAt)} {s.current && '· this browser'}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => everywhere.mutate()} disabled={everywhere.isPending} className="mt-3 rounded-lg border border-line px-4 py-2 text-sm font-semibold hover:bg-panel-2 disabled:opacity-60">
+          Sign out everywhere
+        </button>
+        {everywhere.error && (
+          <p role="alert" className="text-sm text-accent">
+            {everywhere.error.message}
+          </p>
+        )}
+      </Card>
+    </>
+  );
+}

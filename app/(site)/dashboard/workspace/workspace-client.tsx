@@ -1,0 +1,266 @@
+'use client';
+
+// Members, invite links and the workspace's own settings. What a role may not do is not offered; the
+// server checks every action again.
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import { Card, EmptyState } from '@/components/ui/card';
+import { fetchJson } from '@/lib/query-client';
+import { hasRole, INVITE_TTL_DAYS, ROLE_LABELS, WORKSPACE_NAME_MAX, type WorkspaceRole } from '@/lib/workspaces/roles';
+
+type Member = { userId: string; email: string; name: string | null; role: WorkspaceRole; joinedAt: string; you: boolean };
+type Invite = { id: string; role: 'ADMIN' | 'MEMBER'; createdAt: string; expiresAt: string; createdBy: string | null };
+type Workspace = { id: string; name: string; personal: boolean; role: WorkspaceRole };
+
+const message = (error: Error | null) => error?.message.replace(/^\w+: /, '') ?? null;
+const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+function ErrorLine({ error }: { error: Error | null }) {
+  return error ? (
+    <p role="alert" className="text-sm text-accent">
+      {message(error)}
+    </p>
+  ) : null;
+}
+
+export function WorkspaceSettings({ workspace, members, invites }: { workspace: Workspace; members: Member[]; invites: Invite[] }) {
+  const isAdmin = hasRole(workspace.role, 'ADMIN');
+  const isOwner = workspace.role === 'OWNER';
+  return (
+    <>
+      <MembersCard workspace={workspace} members={members} />
+      {isAdmin && <InvitesCard invites={invites} />}
+      {isAdmin && <RenameCard workspace={workspace} />}
+      {isOwner && !workspace.personal && <DangerCard workspace={workspace} members={members} />}
+    </>
+  );
+}
+
+function MembersCard({ workspace, members }: { workspace: Workspace; members: Member[] }) {
+  const router = useRouter();
+  const isAdmin = hasRole(workspace.role, 'ADMIN');
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const setRole = useMutation({
+    mutationFn: (input: { userId: string; role: 'ADMIN' | 'MEMBER' }) => fetchJson(`/api/workspace/members/${input.userId}`, { method: 'PATCH', body: JSON.stringify({ role: input.role }) }),
+    onSuccess: () => router.refresh(),
+  });
+  const remove = useMutation({
+    mutationFn: (userId: string) => fetchJson(`/api/workspace/members/${userId}`, { method: 'DELETE' }),
+    onSuccess: (_data, userId) => {
+      setConfirming(null);
+      // Leaving: this workspace is no longer ours to show.
+      if (members.find((m) => m.userId === userId)?.you) router.push('/dashboard');
+      router.refresh();
+    },
+  });
+  return (
+    <Card title={`Members (${members.length})`}>
+      <ul className="flex flex-col divide-y divide-line" data-testid="members">
+        {members.map((m) => (
+          <li key={m.userId} className="flex flex-col gap-2 py-2 sm:flex-row sm:items-center sm:justify-between">
+            <div className="min-w-0">
+              <p className="truncate font-semibold">
+                {m.name ?? m.email} {m.you && <span className="text-xs font-normal text-muted">(you)</span>}
+              </p>
+              <p className="truncate text-xs text-muted">
+                {m.email} · joined {day(m.joinedAt)}
+              </p>
+            </div>
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              {isAdmin && m.role !== 'OWNER' && !m.you ? (
+                <label className="flex items-center gap-1">
+                  <span className="sr-only">Role of {m.email}</span>
+                  <select value={m.role} disabled={setRole.isPending} onChange={(e) => setRole.mutate({ userId: m.userId, role: e.currentTarget.value === 'ADMIN' ? 'ADMIN' : 'MEMBER' })} className="rounded-md border border-line bg-panel-2 px-2 py-1">
+                    <option value="MEMBER">{ROLE_LABELS.MEMBER.name}</option>
+                    <option value="ADMIN">{ROLE_LABELS.ADMIN.name}</option>
+                  </select>
+                </label>
+              ) : (
+                <span className="rounded-full border border-line px-2 py-0.5 text-xs">{ROLE_LABELS[m.role].name}</span>
+              )}
+              {m.role !== 'OWNER' && (isAdmin || m.you) && (
+                confirming === m.userId ? (
+                  <>
+                    <button type="button" onClick={() => remove.mutate(m.userId)} disabled={remove.isPending} className="rounded-md bg-accent px-3 py-1 font-semibold disabled:opacity-60">
+                      {m.you ? 'Leave now' : `Remove ${m.name ?? m.email}`}
+                    </button>
+                    <button type="button" onClick={() => setConfirming(null)} className="rounded-md px-2 py-1 text-muted hover:text-white">
+                      Cancel
+                    </button>
+                  </>
+                ) : (
+                  <button type="button" onClick={() => setConfirming(m.userId)} className="rounded-md border border-line px-3 py-1 hover:bg-panel-2">
+                    {m.you ? 'Leave workspace' : 'Remove'}
+                  </button>
+                )
+              )}
+            </div>
+            {confirming === m.userId && !m.you && <p className="text-xs text-muted sm:basis-full">They lose access at once. Overlays they created get new URLs: copy the new ones into OBS.</p>}
+          </li>
+        ))}
+      </ul>
+      <ErrorLine error={setRole.error ?? remove.error} />
+    </Card>
+  );
+}
+
+function InvitesCard({ invites }: { invites: Invite[] }) {
+  const router = useRouter();
+  const roleId = useId();
+  const [role, setRole] = useState<'ADMIN' | 'MEMBER'>('MEMBER');
+  const [link, setLink] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const create = useMutation({
+    mutationFn: () => fetchJson<{ url: string }>('/api/workspace/invites', { method: 'POST', body: JSON.stringify({ role }) }),
+    onSuccess: (data) => {
+      setLink(data.url);
+      setCopied(false);
+      router.refresh();
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => fetchJson(`/api/workspace/invites/${id}`, { method: 'DELETE' }),
+    onSuccess: () => router.refresh(),
+  });
+  const copy = async () => {
+    if (!link) return;
+    await navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false));
+  };
+  return (
+    <Card title="Invite someone">
+      <div className="flex flex-col gap-3">
+        <p className="text-sm text-muted">Make a link, copy it and send it. Whoever opens it while signed in joins this workspace. A link works once, for {INVITE_TTL_DAYS} days.</p>
+        <div className="flex flex-wrap items-end gap-2">
+          <label htmlFor={roleId} className="flex flex-col gap-1 text-sm">
+            Role
+            <select id={roleId} value={role} onChange={(e) => setRole(e.currentTarget.value === 'ADMIN' ? 'ADMIN' : 'MEMBER')} className="rounded-md border border-line bg-panel-2 px-2 py-1.5">
+              <option value="MEMBER">{ROLE_LABELS.MEMBER.name}</option>
+              <option value="ADMIN">{ROLE_LABELS.ADMIN.name}</option>
+            </select>
+          </label>
+          <button type="button" onClick={() => create.mutate()} disabled={create.isPending} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+            Create invite link
+          </button>
+        </div>
+        {link && (
+          <div className="flex flex-col gap-2 rounded-lg border border-line bg-panel-2 p-3 sm:flex-row sm:items-center">
+            <input readOnly value={link} aria-label="Invite link" data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded-md border border-line bg-panel px-2 py-1.5 font-mono text-xs" />
+            <button type="button" onClick={() => void copy()} className="rounded-md border border-line px-3 py-1.5 text-sm hover:bg-panel">
+              {copied ? 'Copied' : 'Copy'}
+            </button>
+          </div>
+        )}
+        {link && <p className="text-xs text-muted">This link is shown only now. If you lose it, withdraw it below and make another.</p>}
+        <ErrorLine error={create.error ?? revoke.error} />
+        <h3 className="mt-2 text-sm font-semibold">Open invite links</h3>
+        {invites.length === 0 ? (
+          <EmptyState title="No open invite links" />
+        ) : (
+          <ul className="flex flex-col divide-y divide-line text-sm">
+            {invites.map((invite) => (
+              <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span>
+                  {ROLE_LABELS[invite.role].name} · made {day(invite.createdAt)}
+                  {invite.createdBy ? ` by ${invite.createdBy}` : ''} · expires {day(invite.expiresAt)}
+                </span>
+                <button type="button" onClick={() => revoke.mutate(invite.id)} disabled={revoke.isPending} className="rounded-md border border-line px-3 py-1 hover:bg-panel-2">
+                  Withdraw
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function RenameCard({ workspace }: { workspace: Workspace }) {
+  const router = useRouter();
+  const nameId = useId();
+  const [name, setName] = useState(workspace.name);
+  const rename = useMutation({
+    mutationFn: () => fetchJson('/api/workspace', { method: 'PATCH', body: JSON.stringify({ name }) }),
+    onSuccess: () => router.refresh(),
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    rename.mutate();
+  };
+  return (
+    <Card title="Name">
+      <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
+        <label htmlFor={nameId} className="flex flex-col gap-1 text-sm">
+          Workspace name
+          <input id={nameId} value={name} maxLength={WORKSPACE_NAME_MAX} onChange={(e) => setName(e.currentTarget.value)} className="w-64 max-w-full rounded-md border border-line bg-panel-2 px-2 py-1.5" />
+        </label>
+        <button type="submit" disabled={rename.isPending || name.trim() === '' || name.trim() === workspace.name} className="rounded-lg border border-line px-4 py-2 font-semibold disabled:opacity-60">
+          Save name
+        </button>
+      </form>
+      <ErrorLine error={rename.error} />
+    </Card>
+  );
+}
+
+function DangerCard({ workspace, members }: { workspace: Workspace; members: Member[] }) {
+  const router = useRouter();
+  const confirmId = useId();
+  const heirId = useId();
+  const others = members.filter((m) => !m.you);
+  const [heir, setHeir] = useState(others[0]?.userId ?? '');
+  const [confirm, setConfirm] = useState('');
+  const transfer = useMutation({
+    mutationFn: () => fetchJson('/api/workspace/transfer', { method: 'POST', body: JSON.stringify({ userId: heir }) }),
+    onSuccess: () => router.refresh(),
+  });
+  const remove = useMutation({
+    mutationFn: () => fetchJson('/api/workspace', { method: 'DELETE', body: JSON.stringify({ confirm }) }),
+    onSuccess: () => {
+      router.push('/dashboard');
+      router.refresh();
+    },
+  });
+  return (
+    <Card title="Owner’s actions" className="border-accent/40">
+      <div className="flex flex-col gap-4 text-sm">
+        <div className="flex flex-col gap-2">
+          <h3 className="font-semibold">Hand the workspace over</h3>
+          {others.length === 0 ? (
+            <p className="text-muted">Invite someone first: the workspace can only go to one of its members.</p>
+          ) : (
+            <div className="flex flex-wrap items-end gap-2">
+              <label htmlFor={heirId} className="flex flex-col gap-1">
+                New owner (you stay on as an admin)
+                <select id={heirId} value={heir} onChange={(e) => setHeir(e.currentTarget.value)} className="rounded-md border border-line bg-panel-2 px-2 py-1.5">
+                  {others.map((m) => (
+                    <option key={m.userId} value={m.userId}>
+                      {m.name ?? m.email}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" onClick={() => transfer.mutate()} disabled={transfer.isPending || !heir} className="rounded-lg border border-line px-4 py-2 font-semibold disabled:opacity-60">
+                Hand over
+              </button>
+            </div>
+          )}
+          <ErrorLine error={transfer.error} />
+        </div>
+        <div className="flex flex-col gap-2">
+          <h3 className="font-semibold">Delete the workspace</h3>
+          <p className="text-muted">Its overlays stop working, and its games, clusters and list of accounts are deleted for every member. The accounts’ public history stays, and nothing of other workspaces changes.</p>
+          <label htmlFor={confirmId} className="flex flex-col gap-1">
+            Type <strong className="wrap-anywhere">{workspace.name}</strong> to confirm
+            <input id={confirmId} value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} className="w-64 max-w-full rounded-md border border-line bg-panel-2 px-2 py-1.5" autoComplete="off" />
+          </label>
+          <button type="button" onClick={() => remove.mutate()} disabled={remove.isPending || confirm.trim() !== workspace.name} className="self-start rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+            Delete workspace
+          </button>
+          <ErrorLine error={remove.error} />
+        </div>
+      </div>
+    </Card>
+  );
+}
