@@ -108,9 +108,10 @@ export function route<A extends Access, P = Record<string, never>, Q = Record<st
   const wrapped = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       if (options.origin !== 'any') checkOrigin(request);
+      // Who is asking comes first: a signed-out request gets the same 401 whatever else is wrong with it.
+      const caller = await resolveCaller(options.access, request);
       const params = parseWith(options.params, (await context?.params) ?? {}, 'path');
       const query = parseWith(options.query, Object.fromEntries(new URL(request.url).searchParams), 'query');
-      const caller = await resolveCaller(options.access, request);
       const body = options.body ? parseWith(options.body, await readBody(request, options.maxBodyBytes ?? 64 * 1024), 'body') : (undefined as B);
       const input = { request, params, query, body, ...caller } as HandlerInput<A, P, Q, B>;
       const result = await handler(input);

@@ -26,6 +26,9 @@ export function workspaceChannel(workspaceId: string): string {
   return `private-workspace-${workspaceId}`;
 }
 
+/** Every kind of channel we hand out (the isolation test has a rule for each). */
+export const CHANNEL_KINDS = ['account', 'overlay', 'workspace'] as const;
+
 export type ParsedChannel = { kind: 'account'; accountId: string } | { kind: 'overlay'; overlayId: string } | { kind: 'workspace'; workspaceId: string };
 
 const CHANNEL = /^private-(account|overlay|workspace)-([A-Za-z0-9_-]{1,64})$/;

@@ -80,9 +80,9 @@ export async function removeMember(db: Db, ws: WorkspaceContext, userId: string)
 /** The owner hands the workspace to another member, and stays on as an admin. */
 export async function transferOwnership(db: Db, ws: WorkspaceContext, userId: string): Promise<void> {
   if (ws.role !== 'OWNER') throw new AppError('FORBIDDEN', 'Only the owner of this workspace can do that.');
-  if (ws.personal) throw new AppError('CONFLICT', 'A personal workspace stays with its owner. Create a team workspace to share ownership.');
   if (userId === ws.userId) throw new AppError('BAD_REQUEST', 'userId: You already own this workspace.');
   await requireMember(db, ws.workspaceId, userId);
+  if (ws.personal) throw new AppError('CONFLICT', 'A personal workspace stays with its owner. Create a team workspace to share ownership.');
   await db.$transaction([
     db.workspaceMember.update({ where: { workspaceId_userId: { workspaceId: ws.workspaceId, userId } }, data: { role: 'OWNER' } }),
     db.workspaceMember.update({ where: { workspaceId_userId: { workspaceId: ws.workspaceId, userId: ws.userId } }, data: { role: 'ADMIN' } }),

@@ -6,7 +6,7 @@ import type PusherClient from 'pusher-js';
 import { db } from '@/lib/db';
 import { loadOverlayView } from '@/lib/overlays/view';
 import { accountChannel, workspaceChannel } from '@/lib/realtime/channels';
-import { createTestAccount, createTestOverlay, createTestUser, watchTestAccount } from '@/lib/testing/factories';
+import { addTestMember, createTestAccount, createTestOverlay, createTestUser, watchTestAccount } from '@/lib/testing/factories';
 import { connectionEnded, createTestClient, sessionCookie, subscribe } from '@/lib/testing/realtime-client';
 import { currentWorkspace, ensurePersonalWorkspace, listUserWorkspaces, switchWorkspace, type WorkspaceContext } from '@/lib/workspaces/context';
 import { acceptInvite, createInvite, listInvites, previewInvite, revokeInvite } from '@/lib/workspaces/invites';
@@ -146,6 +146,8 @@ describe('workspaces', () => {
     expect(await ctx(owner.id)).toMatchObject({ workspaceId, role: 'ADMIN' });
     await switchWorkspace(db, owner.id, owner.workspaceId);
     const personal: WorkspaceContext = await ctx(owner.id);
+    await expect(transferOwnership(db, personal, member.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await addTestMember(db, owner.workspaceId, member.id);
     await expect(transferOwnership(db, personal, member.id)).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(deleteWorkspace(db, personal, personal.name)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
