@@ -6,13 +6,16 @@
 export type CsvCell = string | number | bigint | boolean | null | undefined;
 
 // = + - @ start formulas; tab and carriage return are on OWASP's list because some spreadsheets strip
-// them and then read what follows as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+// them and then read what follows as a formula. A spreadsheet opened with another separator (`;` in
+// much of Europe, tab, `|`) splits a cell at it, so a formula start after any of them is neutralised too:
+// `hello;=1+1` becomes `hello;'=1+1`.
+const FORMULA_START = /(^|[,;\t|])(\s*)([=+\-@\t\r])/g;
+// Quoted: anything with a quote, a line break or any separator a spreadsheet might split at.
+const NEEDS_QUOTES = /[",;\t|\r\n]/;
 
-/** A text cell that cannot be run as a spreadsheet formula. */
+/** A text cell that cannot be run as a spreadsheet formula, however the spreadsheet splits it. */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return text.replace(FORMULA_START, "$1$2'$3");
 }
 
 export function formatCsvCell(value: CsvCell): string {

@@ -250,7 +250,15 @@ describe('searchChats', () => {
 describe('CSV', () => {
   it('quotes per RFC 4180 and neutralises formulas', () => {
     expect(formatCsvRow(['a', 'b,c', 'say "hi"', 'two\nlines', null, 7, 12n, true])).toBe('a,"b,c","say ""hi""","two\nlines",,7,12,true\r\n');
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', 'fine = ok'].map((v) => formatCsvCell(v))).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", 'fine = ok']);
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', 'fine = ok'].map((v) => formatCsvCell(v))).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", `"'\tx"`, 'fine = ok']);
+    // A spreadsheet that splits at `;`, tab or `|` must not find a formula in any piece, and such a cell
+    // is quoted so a reader that knows CSV keeps it whole.
+    expect(formatCsvCell('hello;=1+1')).toBe(`"hello;'=1+1"`);
+    expect(formatCsvCell('a; =HYPERLINK("x")')).toBe(`"a; '=HYPERLINK(""x"")"`);
+    expect(formatCsvCell('x|@cmd')).toBe(`"x|'@cmd"`);
+    expect(formatCsvCell('tab\t+1')).toBe(`"tab\t'+1"`);
+    expect(formatCsvCell('a,-1')).toBe(`"a,'-1"`);
+    expect(formatCsvCell('2+2=4; fine')).toBe('"2+2=4; fine"');
     expect(formatCsvCell('=A1,"x"')).toBe(`"'=A1,""x"""`);
     expect(formatCsvCell(-5)).toBe('-5');
   });

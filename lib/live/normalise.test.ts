@@ -125,11 +125,11 @@ describe('Normaliser', () => {
     ]);
   });
 
-  it('keeps hostile text as data', () => {
+  it('keeps hostile text as data, without what Postgres refuses (NUL) or what reorders a page (bidi controls)', () => {
     const n = new Normaliser(ROOM);
-    const content = '<script>alert(1)</script>\u0000"; DROP TABLE chats; --';
-    const [chat] = n.push({ kind: 'chat', data: { common: common(1), user: { idStr: '9', displayId: '<img src=x onerror=alert(1)>', nickname: '\u202Eevil' }, content } });
-    expect(chat).toMatchObject({ type: 'chat', content, viewer: { handle: '<img src=x onerror=alert(1)>', nickname: '\u202Eevil' } });
+    const content = '<script>alert(1)</script>\u0000"; DROP TABLE chats; --\ud800';
+    const [chat] = n.push({ kind: 'chat', data: { common: common(1), user: { idStr: '9', displayId: '<img src=x onerror=alert(1)>', nickname: '\u202Eevil\u2066' }, content } });
+    expect(chat).toMatchObject({ type: 'chat', content: '<script>alert(1)</script>"; DROP TABLE chats; --\ufffd', viewer: { handle: '<img src=x onerror=alert(1)>', nickname: 'evil' } });
   });
 
   it('skips messages without a user instead of failing', () => {

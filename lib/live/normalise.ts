@@ -4,6 +4,7 @@
 //
 // The message types below name only the fields we read, so tests can pass plain objects; the library's
 // own objects satisfy them structurally.
+import { displayText } from '@/lib/text/clean';
 import type { GiftEvent, GiftProgressEvent, LiveEvent, ViewerRef } from '@/lib/live/events';
 import { SeenIds } from '@/lib/live/seen-ids';
 import { DEFAULT_STREAK_TIMEOUT_MS, StreakTracker, type StreakClose } from '@/lib/live/streaks';
@@ -63,8 +64,8 @@ const toNumber = (value: string | number | undefined): number => {
 export function toViewer(user: LibUser | undefined, identity?: Identity): ViewerRef | undefined {
   const userId = user?.idStr || user?.id;
   if (!userId || userId === '0') return undefined;
-  const handle = (user?.displayId ?? '').trim();
-  const nickname = (user?.nickname ?? '').trim();
+  const handle = displayText(user?.displayId ?? '').trim();
+  const nickname = displayText(user?.nickname ?? '').trim();
   return {
     userId,
     handle: handle || `user${userId}`,
@@ -151,7 +152,7 @@ export class Normaliser {
           at: base.at,
           type: 'chat',
           viewer,
-          content: raw.data.content ?? '',
+          content: displayText(raw.data.content ?? ''),
           isModerator: Boolean(raw.data.userIdentity?.isModeratorOfAnchor),
           isSubscriber: Boolean(raw.data.userIdentity?.isSubscriberOfAnchor),
         };
@@ -195,7 +196,7 @@ export class Normaliser {
     if (!viewer || !giftId) return undefined;
     const diamondCount = Math.max(0, toNumber(data.gift?.diamondCount));
     const repeatCount = Math.max(1, toNumber(data.repeatCount));
-    const giftName = data.gift?.name || `Gift ${giftId}`;
+    const giftName = displayText(data.gift?.name ?? '') || `Gift ${giftId}`;
     const imageUrl = data.gift?.image?.urlList?.[0] ?? null;
     const { msgId, roomId, at } = base;
     if (data.gift?.type !== STREAKABLE_GIFT_TYPE) {

@@ -14,8 +14,16 @@ export function cleanText(text: string): string {
   return wellFormed.includes('\u0000') ? wellFormed.replaceAll('\u0000', '') : wellFormed;
 }
 
-/** Text from outside to show in a page: cleaned, and without the controls that reorder what follows. */
+// Anything displayText would change: one test on the hot path (every chat the worker normalises).
+const UNSAFE = /[\u0000\uD800-\uDFFF\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Text from TikTok, cleaned where it enters (the worker's normaliser, profile pages): without NUL, with
+ * lone surrogates replaced, and without the controls that reorder what follows, so every page, overlay,
+ * export and report shows it as it reads.
+ */
 export function displayText(text: string): string {
+  if (!UNSAFE.test(text)) return text;
   return cleanText(text).replace(BIDI_CONTROLS, '');
 }
 

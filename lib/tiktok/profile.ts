@@ -1,6 +1,7 @@
 // Reads a public TikTok profile out of the HTML of https://www.tiktok.com/@handle. Pure: no I/O.
 // The data comes only from the page's JSON script element: a missing-user page is still HTTP 200 and
 // carries suggested accounts' names and counts elsewhere, so pattern-matching the HTML would pick those up.
+import { displayText } from '@/lib/text/clean';
 import { z } from 'zod';
 
 export type TikTokProfile = {
@@ -150,9 +151,9 @@ function buildProfile(user: PageUser, counts: Counts, handle: string, isPrivate:
     handle: handle.toLowerCase(),
     tiktokUserId: user.id,
     secUid: user.secUid,
-    nickname: user.nickname,
+    nickname: displayText(user.nickname),
     avatarUrl: avatar ?? null,
-    bio: user.signature,
+    bio: displayText(user.signature),
     verified: user.verified,
     privateAccount: isPrivate,
     region: region ? region.toUpperCase() : null,
