@@ -103,3 +103,14 @@ describe('required settings', () => {
     expect(undocumented).toEqual([]);
   });
 });
+
+describe('demo mode', () => {
+  it('is on for the embedded database only, unless DEMO_MODE says otherwise', async () => {
+    const { demoModeEnabled, parseEnv } = await import('@/lib/env');
+    expect(demoModeEnabled(parseEnv({}))).toBe(true);
+    // An empty production database never gets the demo user and its published password.
+    expect(demoModeEnabled(parseEnv({ DATABASE_URL: 'postgresql://u:p@db.example:5432/livelens' }))).toBe(false);
+    expect(demoModeEnabled(parseEnv({ DATABASE_URL: 'postgresql://u:p@db.example:5432/livelens', DEMO_MODE: 'true' }))).toBe(true);
+    expect(demoModeEnabled(parseEnv({ DEMO_MODE: 'false' }))).toBe(false);
+  });
+});

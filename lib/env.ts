@@ -115,6 +115,9 @@ const envShape = z.object({
     WORKER_METRICS_PORT: portSetting.optional(),
     LIVE_RECHECK_MINUTES: positiveInt('minutes between live checks of an offline account').default(5),
     STREAK_TIMEOUT_MS: positiveInt('milliseconds of quiet before an unfinished gift streak is closed').default(10_000),
+    // Load the demo user and demo data into an empty database (on by default only for the embedded
+    // Postgres: a production database set through DATABASE_URL never gets a known demo password).
+    DEMO_MODE: booleanSetting.optional(),
     // Replay recorded demo sessions for the seeded demo accounts (on by default without a TikTok key).
     DEMO_REPLAY: booleanSetting.optional(),
     DEMO_REPLAY_PAUSE_SECONDS: positiveInt('seconds between two demo lives').default(30),
@@ -224,6 +227,11 @@ export function requirePusherConfig(env: Env = getEnv()): PusherServerConfig {
 
 export function appUrl(env: Env = getEnv()): string {
   return env.APP_URL ?? `http://localhost:${env.PORT}`;
+}
+
+/** Demo data and the demo user on an empty database: DEMO_MODE, or by default only with the embedded Postgres. */
+export function demoModeEnabled(env: Env = getEnv(), usingEmbeddedDatabase = env.DATABASE_URL === undefined): boolean {
+  return env.DEMO_MODE ?? usingEmbeddedDatabase;
 }
 
 export function stripeEnabled(env: Env = getEnv()): boolean {

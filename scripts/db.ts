@@ -12,6 +12,7 @@ import { EnvError, parseEnv } from '@/lib/env';
 import { migrateDeploy, runPrisma } from '@/lib/infra/migrate';
 import { ensureServices } from '@/lib/infra/services';
 import { DEMO_USER, isDatabaseEmpty, seedDemoData } from '@/lib/seed/demo';
+import { sealLegacyObsPasswords } from '@/lib/overlays/obs-secret';
 
 const command = process.argv[2];
 const extra = process.argv.slice(3);
@@ -57,6 +58,18 @@ async function main(): Promise<void> {
       return withDatabase(async (url) => {
         const applied = await migrateDeploy(url);
         console.log(applied.length ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
+        const secret = parseEnv().AUTH_SECRET;
+        if (!secret) {
+          console.log('AUTH_SECRET is not set: OBS passwords stored before encryption at rest are sealed by the next `npm start`, or by db:deploy with AUTH_SECRET set.');
+          return;
+        }
+        const db = createDb(url, { max: 2 });
+        try {
+          const sealed = await sealLegacyObsPasswords(db, secret);
+          if (sealed > 0) console.log(`Encrypted ${sealed} OBS password(s) stored before encryption at rest.`);
+        } finally {
+          await db.$disconnect();
+        }
       });
     case 'migrate':
       return withDatabase(async (url) => {
@@ -65,6 +78,18 @@ async function main(): Promise<void> {
         else console.log('schema.prisma matches the migrations: nothing to create.');
         const applied = await migrateDeploy(url);
         console.log(applied.length ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
+        const secret = parseEnv().AUTH_SECRET;
+        if (!secret) {
+          console.log('AUTH_SECRET is not set: OBS passwords stored before encryption at rest are sealed by the next `npm start`, or by db:deploy with AUTH_SECRET set.');
+          return;
+        }
+        const db = createDb(url, { max: 2 });
+        try {
+          const sealed = await sealLegacyObsPasswords(db, secret);
+          if (sealed > 0) console.log(`Encrypted ${sealed} OBS password(s) stored before encryption at rest.`);
+        } finally {
+          await db.$disconnect();
+        }
       });
     case 'seed':
       return withDatabase(async (url) => {

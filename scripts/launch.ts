@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv as parseDotEnv } from 'node:util';
 import { createDb } from '@/lib/db';
-import { EnvError, parseEnv, resetEnvCache, type Env } from '@/lib/env';
+import { demoModeEnabled, EnvError, parseEnv, resetEnvCache, type Env } from '@/lib/env';
+import { sealLegacyObsPasswords } from '@/lib/overlays/obs-secret';
 import { computeBuildFingerprint, isBuildCurrent, recordBuild } from '@/lib/infra/build-fingerprint';
 import { ManagedChild } from '@/lib/infra/child';
 import { migrateDeploy } from '@/lib/infra/migrate';
@@ -171,9 +172,15 @@ async function main(): Promise<void> {
     await step('Applying database migrations', () => migrateDeploy(url), (applied) => (applied.length ? `applied ${applied.join(', ')}` : 'up to date'));
     const db = createDb(url, { max: 4, applicationName: 'livelens-launcher' });
     try {
+      const sealed = await sealLegacyObsPasswords(db, env.AUTH_SECRET ?? secrets.authSecret);
+      if (sealed > 0) say(`Encrypted ${sealed} OBS password(s) stored before encryption at rest.`);
       if (await isDatabaseEmpty(db)) {
-        await step('Loading demo data into the empty database', () => seedDemoData(db), (s) => `${s.accounts} accounts, ${s.lives} lives, ${s.gifts} gifts, ${s.chats} chats`);
-        say(`Demo sign-in: ${DEMO_USER.email} / ${DEMO_USER.password}`);
+        if (demoModeEnabled(env)) {
+          await step('Loading demo data into the empty database', () => seedDemoData(db), (s) => `${s.accounts} accounts, ${s.lives} lives, ${s.gifts} gifts, ${s.chats} chats`);
+          say(`Demo sign-in: ${DEMO_USER.email} / ${DEMO_USER.password}`);
+        } else {
+          say('The database is empty. Sign up at /signup to create the first account (demo data loads only with DEMO_MODE=true).');
+        }
       }
     } finally {
       await db.$disconnect();

@@ -50,13 +50,13 @@ export function unsealSettings<T>(kind: OverlayKind, settings: T): T {
 }
 
 /** Seals OBS passwords stored in plaintext before encryption at rest existed (run after migrations). */
-export async function sealLegacyObsPasswords(db: Db): Promise<number> {
+export async function sealLegacyObsPasswords(db: Db, secret?: string): Promise<number> {
   const rows = await db.$queryRaw<{ id: string; settings: unknown }[]>`
     SELECT id, settings FROM overlays
      WHERE kind = 'QA_GAME' AND COALESCE(settings->>'obsPassword', '') <> '' AND settings->>'obsPassword' NOT LIKE 'enc:v1:%'`;
   for (const row of rows) {
     const password = storedPassword(row.settings);
-    await db.overlay.update({ where: { id: row.id }, data: { settings: { ...(row.settings as object), obsPassword: seal(password, PURPOSE) } } });
+    await db.overlay.update({ where: { id: row.id }, data: { settings: { ...(row.settings as object), obsPassword: seal(password, PURPOSE, secret) } } });
   }
   return rows.length;
 }
