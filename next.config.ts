@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { parseEnv } from './lib/env';
+import { BASE_HEADERS } from './lib/security/headers';
 
 // Fail the build (and `next dev`) early, with the variable named, when a setting is malformed.
 parseEnv();
@@ -26,6 +27,10 @@ const nextConfig: NextConfig = {
   },
   // Profiles live at /@username; "@" folders are parallel-route slots in the app router, so the page
   // sits at /profile/[username] and this rewrite keeps the public address.
+  // Static files skip the proxy (proxy.ts); they get the headers every response has.
+  async headers() {
+    return [{ source: '/_next/static/:path*', headers: Object.entries(BASE_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
   async rewrites() {
     return [{ source: '/@:username', destination: '/profile/:username' }];
   },

@@ -59,3 +59,12 @@ export function replay(fixture: string, handle: string, speed: number | 'max' = 
   });
   return { done, stop: () => child.kill('SIGTERM') };
 }
+
+/** A new user (signed up through the API) signed in on `page`; returns their email and password. */
+export async function signUpAndIn(page: Page, label: string): Promise<{ email: string; password: string }> {
+  const account = { email: `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`, password: 'correct horse battery staple' };
+  const response = await page.request.post('/api/auth/signup', { data: account });
+  expect(response.status()).toBe(201);
+  await signIn(page, account);
+  return account;
+}
