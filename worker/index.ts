@@ -14,6 +14,7 @@ import { demoRoomId, ensureDemoSession } from '@/worker/demo';
 import { Fanout } from '@/worker/fanout';
 import { GameManager } from '@/worker/games';
 import { Heartbeat } from '@/worker/heartbeat';
+import { accessCleanupJob } from '@/worker/jobs/access-cleanup';
 import { chatRetentionJob } from '@/worker/jobs/chat-retention';
 import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
 import { topListsJob } from '@/worker/jobs/top-lists';
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
     { job: topListsJob, settings: {} },
     { job: closeStaleLivesJob, settings: { quietMinutes: 15 } },
     { job: chatRetentionJob, settings: { retentionDays: env.CHAT_RETENTION_DAYS } },
+    { job: accessCleanupJob, settings: {} },
   ]);
   metrics.gauges = () => {
     const p = pipeline.snapshot();

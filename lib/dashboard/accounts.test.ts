@@ -59,6 +59,16 @@ describe('accounts of a workspace', () => {
     expect(await verifyOwnership(db, user.workspaceId, accountId, { ip: `test-${user.id}` })).toMatchObject({ verified: true });
   });
 
+  it('counts ownership checks against the per-address lookup limit (a forced TikTok fetch each)', async () => {
+    const user = await createTestUser(db);
+    const accountId = await addManagedAccount(db, actorOf(user), fresh('retro.reels'));
+    const ip = `verify-${user.id}`;
+    for (let i = 0; i < 20; i++) await verifyOwnership(db, user.workspaceId, accountId, { ip });
+    await expect(verifyOwnership(db, user.workspaceId, accountId, { ip })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    // Another address still can.
+    await expect(verifyOwnership(db, user.workspaceId, accountId, { ip: `${ip}-other` })).resolves.toMatchObject({ verified: false });
+  });
+
   it('asks the worker to check now, and reports the live-now data of the latest live', async () => {
     const user = await createTestUser(db);
     const accountId = await addManagedAccount(db, actorOf(user), fresh('pixelpip_'));

@@ -37,7 +37,7 @@ import { generateSession } from '@/lib/live/synth';
 import { encodePushFrame, type SynthMessage, type SynthUser } from '@/lib/live/synth-frames';
 import { createLogger } from '@/lib/logger';
 import { ALERT_GAP_MS, advanceAlertQueue, createAlertQueue, enqueueAlert, nextAlertChange, type AlertQueue, type AlertTiming } from '@/lib/overlays/alert-queue';
-import { overlayChannel, RealtimeEvent } from '@/lib/realtime/channels';
+import { accountChannel, RealtimeEvent } from '@/lib/realtime/channels';
 import { createPusher, publish } from '@/lib/realtime/server';
 import { GIFT_CATALOG, giftWeight } from '@/lib/seed/catalog';
 import { createRandom } from '@/lib/seed/random';
@@ -48,6 +48,7 @@ import { RoomSession } from '@/worker/room';
 import { ReplaySource } from '@/worker/sources/replay';
 import { BatchWriter } from '@/worker/writer';
 import { machineLine, percentile, ROOT, round, writeBenchSection } from './lib';
+import { measureFanout } from './overlay-fanout';
 
 process.env.LOG_LEVEL ??= 'warn';
 const say = (message: string) => process.stderr.write(`[bench:overlay] ${message}\n`);
@@ -297,7 +298,7 @@ type GiftTiming = { account: number; frameAt: number; decodedAt: number; publish
 async function replayAll(accounts: Account[], db: Db, databaseUrl: string): Promise<{ gifts: Map<string, GiftTiming>; fanoutDropped: number; fanoutFailures: number; pipelineDropped: number; seconds: number }> {
   const log = createLogger('bench');
   const gifts = new Map<string, GiftTiming>();
-  const overlayChannels = new Set(accounts.map((a) => overlayChannel(a.id)));
+  const accountChannels = new Set(accounts.map((a) => accountChannel(a.id)));
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, application_name: 'livelens-bench-writer', connectionTimeoutMillis: 3000 });
   pool.on('error', () => undefined);
   const pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log });
@@ -307,7 +308,7 @@ async function replayAll(accounts: Account[], db: Db, databaseUrl: string): Prom
     onPublished: (messages) => {
       const at = now();
       for (const message of messages) {
-        if (message.name !== RealtimeEvent.gift || !overlayChannels.has(message.channel)) continue;
+        if (message.name !== RealtimeEvent.gift || !accountChannels.has(message.channel)) continue;
         const timing = gifts.get((message.data as { id: string }).id);
         if (timing) timing.publishedAt = at;
       }
@@ -366,16 +367,18 @@ function startedAtOnce(order: string[], arrivals: Map<string, number>): Set<stri
 // ---------------------------------------------------------------------------------------------------
 // The raw Pusher round trip: the server SDK triggers on a public channel, pusher-js receives in Chromium.
 
-async function pusherRoundTrip(browser: Browser, appUrl: string, pusherEnv: Record<string, string>): Promise<{ latencies: number[]; ackLatencies: number[]; lost: number; clockOffsetMs: number }> {
+async function pusherRoundTrip(browser: Browser, appUrl: string, pusherEnv: Record<string, string>, token: string): Promise<{ latencies: number[]; ackLatencies: number[]; lost: number; clockOffsetMs: number }> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   try {
     // A page of the app's own origin: Chromium's local-network checks refuse 127.0.0.1 from about:blank.
     await page.goto(`${appUrl}/about`);
     await page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'pusher-js', 'dist', 'web', 'pusher.min.js') });
-    const config = JSON.stringify({ key: pusherEnv.PUSHER_KEY, port: Number(pusherEnv.PUSHER_PORT) });
+    // Connections must sign in (the realtime server closes one that does not within 5 s): with an overlay's token.
+    const config = JSON.stringify({ key: pusherEnv.PUSHER_KEY, port: Number(pusherEnv.PUSHER_PORT), token });
     await page.evaluate(`new Promise((resolve, reject) => {
       const config = ${config};
-      const client = new Pusher(config.key, { cluster: 'mt1', wsHost: '127.0.0.1', wsPort: config.port, forceTLS: false, enabledTransports: ['ws'], disableStats: true });
+      const client = new Pusher(config.key, { cluster: 'mt1', wsHost: '127.0.0.1', wsPort: config.port, forceTLS: false, enabledTransports: ['ws'], disableStats: true, userAuthentication: { endpoint: '/api/pusher/user-auth', transport: 'ajax', params: { token: config.token } } });
+      client.signin();
       const received = {};
       window.__rtt = received;
       const channel = client.subscribe('bench-rtt');
@@ -507,7 +510,9 @@ async function main(): Promise<void> {
     const clockSpread = clocksBefore.map((b, i) => Math.abs(b - (clocksAfter[i] ?? b)));
 
     say(`raw Pusher round trip: ${RTT_EVENTS} events, one every ${RTT_INTERVAL_MS} ms…`);
-    const rtt = await pusherRoundTrip(browser, app.url, services.pusherEnv);
+    const rtt = await pusherRoundTrip(browser, app.url, services.pusherEnv, accounts[0]?.token ?? '');
+    const fan = await measureFanout(db, app.url, services.pusherEnv, say);
+    say(`fan-out: ${fan.publishedPerAccountEvent} messages published per account event to ${fan.overlays} overlays; ${fan.deliveries} of ${fan.expectedDeliveries} deliveries, p50 ${fan.deliveryP50Ms} ms, p99 ${fan.deliveryP99Ms} ms`);
     const loadAfter = os.loadavg().map((v) => round(v, 2));
 
     const e2e = stats(endToEnd);
@@ -520,6 +525,7 @@ async function main(): Promise<void> {
     const ack = stats(rtt.ackLatencies);
     const decoded = replay.gifts.size;
     const result = {
+      fanout: fan,
       bench: 'overlay',
       machine: machineLine(),
       overlays: OVERLAYS,
@@ -591,7 +597,21 @@ Gifts: ${expectedGifts.toLocaleString('en-US')} sent, ${decoded.toLocaleString('
 
 Caveats: everything runs on this one machine (app, Postgres, soketi, the worker, ${OVERLAYS} Chromium pages and the Playwright driver share ${os.cpus().length} cores), so the figures include that contention; an OBS browser source on the streamer's PC adds the internet path between soketi and OBS, which this bench does not have. "Appears" is the element's insertion into the DOM; the paint and the alert's entry animation come after. The next-animation-frame row is the first \`requestAnimationFrame\` callback after the insertion, the earliest the alert can start to be painted: here it mostly measures headless Chromium producing frames for ${OVERLAYS} animated, software-rendered (no GPU) pages on ${os.cpus().length} shared cores, not the pipeline, and says little about OBS, which renders one source on the streamer's machine. Clock offsets between the worker and the pages were at most ${result.clockOffsetMaxMs} ms and moved by at most ${result.clockDriftMaxMs} ms during the run. The raw round trip uses one \`trigger\` per event while the worker's fan-out sends \`triggerBatch\` requests of up to 10 events, at most 3 in flight. Timings are measured, never asserted in tests.
 
-Command: \`npm run bench:overlay\` (\`BENCH_OVERLAYS\`, \`BENCH_GIFTS_PER_OVERLAY\`, \`BENCH_GIFT_SPACING_MS\`, \`BENCH_RTT_EVENTS\` change the load).`,
+### One busy account, ${fan.overlays} overlays
+
+Method: one account with ${fan.overlays} overlays in one workspace (half gift alerts, half leaderboards), each opened by a pusher-js client in the bench process that signs in with its token through the running app (\`POST /api/pusher/user-auth\`) and subscribes to the account's channel and its own overlay channel (${fan.connectSeconds} s to connect all). The worker's \`Fanout\` publishes ${fan.gifts} gifts at ${fan.giftsPerSecond}/s with counters after each (coalesced to 4 a second, as in production), and a board message for each leaderboard every 25 gifts (the game manager's per-session messages). Deliveries are counted by the clients; latency is from \`fanout.event()\` to the client's callback, on one clock.
+
+| | value |
+|---|---|
+| messages published per account event (gifts and coalesced counters) | ${fan.publishedPerAccountEvent} (${fan.accountEvents.toLocaleString('en-US')} for ${fan.gifts.toLocaleString('en-US')} gifts) |
+| per-overlay board messages (leaderboards only, to their own channel) | ${fan.boardMessages.toLocaleString('en-US')} |
+| gift deliveries to overlays | ${fan.deliveries.toLocaleString('en-US')} of ${fan.expectedDeliveries.toLocaleString('en-US')} |
+| publish → overlay callback p50 / p99 / max | ${fan.deliveryP50Ms} / ${fan.deliveryP99Ms} / ${fan.deliveryMaxMs} ms |
+| messages dropped by the fan-out | ${fan.droppedByFanout} |
+
+An account event is published once, on the account's channel, whatever the number of overlays and workspaces watching it (soketi copies it to each subscriber); what grows with the overlays is only what is theirs alone (a leaderboard's board, settings).
+
+Command: \`npm run bench:overlay\` (\`BENCH_OVERLAYS\`, \`BENCH_GIFTS_PER_OVERLAY\`, \`BENCH_GIFT_SPACING_MS\`, \`BENCH_RTT_EVENTS\` change the load; \`BENCH_FANOUT_OVERLAYS\`, \`BENCH_FANOUT_GIFTS\`, \`BENCH_FANOUT_RATE\` the fan-out part).`,
     );
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

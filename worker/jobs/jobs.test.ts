@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createLogger } from '@/lib/logger';
 import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { accessCleanupJob } from '@/worker/jobs/access-cleanup';
 import { chatRetentionJob } from '@/worker/jobs/chat-retention';
+import { createSession, revokeSession } from '@/lib/auth/sessions';
+import { createTestUser } from '@/lib/testing/factories';
 import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
 import { topListsJob } from '@/worker/jobs/top-lists';
 import { Metrics } from '@/worker/metrics';
@@ -12,6 +15,25 @@ const DAY = 86_400_000;
 const roomId = () => `77${Date.now()}${Math.floor(Math.random() * 1e5)}`.slice(0, 19);
 
 describe('worker jobs', () => {
+  it('forgets ended sessions, old realtime identities and old invite links, and keeps live ones', async () => {
+    const now = new Date();
+    const user = await createTestUser(db);
+    const live = await createSession(db, user.id, null, now);
+    await createSession(db, user.id, null, new Date(now.getTime() - 40 * DAY));
+    const signedOut = await createSession(db, user.id, null, new Date(now.getTime() - 3 * DAY));
+    await revokeSession(db, signedOut);
+    await db.userSession.update({ where: { id: signedOut }, data: { revokedAt: new Date(now.getTime() - 2 * DAY) } });
+    const oldSocket = `${Date.now() % 1e6}.${uniqueSuffix().replace(/\D/g, '1')}`;
+    await db.realtimeSocket.create({ data: { socketId: oldSocket, identity: 'd.x.y', createdAt: new Date(now.getTime() - 8 * DAY) } });
+    const invite = await db.workspaceInvite.create({ data: { workspaceId: user.workspaceId, tokenHash: `h${uniqueSuffix()}`, expiresAt: new Date(now.getTime() - 31 * DAY) } });
+    const result = await accessCleanupJob.run({ db, log, settings: {}, now });
+    expect(result.sessions).toBeGreaterThanOrEqual(2);
+    const left = await db.userSession.findMany({ where: { userId: user.id }, select: { id: true } });
+    expect(left.map((s) => s.id)).toEqual([live]);
+    expect(await db.realtimeSocket.count({ where: { socketId: oldSocket } })).toBe(0);
+    expect(await db.workspaceInvite.count({ where: { id: invite.id } })).toBe(0);
+  });
+
   it('closes lives that went quiet without a stream end, unless a worker still watches them live', async () => {
     const now = new Date();
     const account = await createTestAccount(db);

@@ -36,7 +36,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   <Avatar src={a.avatarUrl} name={a.nickname ?? a.handle} size={44} />
                   <div className="min-w-0 flex-1">
                     <p className="truncate font-semibold">{a.nickname ?? a.handle}</p>
-                    <p className="truncate text-sm text-muted">@{a.handle}</p>
+                    <p className="flex min-w-0 items-center gap-1.5 text-sm text-muted">
+                      <span className="truncate">@{a.handle}</span>
+                      {a.ownershipVerified && (
+                        <span className="shrink-0 rounded-full border border-emerald-400/60 px-1.5 text-xs text-emerald-200" title="This workspace proved it owns the account with a code in its TikTok bio.">
+                          ✓ verified owner
+                        </span>
+                      )}
+                    </p>
                   </div>
                   {a.liveNow ? <span className="animate-pulse rounded-full bg-accent px-2 py-0.5 text-xs font-semibold">● LIVE</span> : <span className="text-xs text-muted">{STATE[a.state ?? ''] ?? 'not tracked'}</span>}
                 </div>
