@@ -6,6 +6,8 @@ import { chromium, defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 // A local stand-in for tiktok.com's profile pages (saved pages, see lib/testing/profile-server.ts).
 const tiktokPort = Number(process.env.E2E_TIKTOK_PORT ?? 7171);
+// The embedded mail catcher's web inbox of the e2e instance (e2e/support/mail.ts reads it).
+export const E2E_MAIL_INBOX_PORT = Number(process.env.E2E_MAIL_INBOX_PORT ?? 1180);
 
 // Debian's Chromium by default (Playwright cannot download browsers on a closed network), overridable,
 // with Playwright's own browser as the fallback on a developer laptop.
@@ -63,6 +65,8 @@ export default defineConfig({
       LIVELENS_DATA_DIR: '.data/e2e',
       EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54339)),
       SOKETI_PORT: String(Number(process.env.E2E_SOKETI_PORT ?? 6111)),
+      MAIL_INBOX_PORT: String(E2E_MAIL_INBOX_PORT),
+      MAIL_CATCHER_SMTP_PORT: String(Number(process.env.E2E_MAIL_SMTP_PORT ?? 1125)),
       WORKER_HEARTBEAT_MS: '2000',
       // Every test signs in and adds accounts from this one machine.
       RATE_LIMIT_SCALE: '50',

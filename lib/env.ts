@@ -115,6 +115,28 @@ const envShape = z.object({
     WORKER_METRICS_PORT: portSetting.optional(),
     LIVE_RECHECK_MINUTES: positiveInt('minutes between live checks of an offline account').default(5),
     STREAK_TIMEOUT_MS: positiveInt('milliseconds of quiet before an unfinished gift streak is closed').default(10_000),
+    // Mail: an SMTP server (SMTP_URL, or SMTP_HOST and friends). Without one, `npm start` runs the embedded
+    // mail catcher (SMTP on MAIL_CATCHER_SMTP_PORT, a web inbox on MAIL_INBOX_PORT, loopback only).
+    SMTP_URL: z.string().trim().refine((v) => /^smtps?:\/\/\S+$/.test(v), { message: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com:465' }).optional(),
+    SMTP_HOST: z.string().trim().min(1).optional(),
+    SMTP_PORT: portSetting.optional(),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    SMTP_SECURE: booleanSetting.optional(),
+    MAIL_FROM: z.string().trim().min(3).default('LiveLens <no-reply@livelens.local>'),
+    // Shown in the footer of every message (a postal address, as anti-spam laws ask of notifications).
+    MAIL_POSTAL_ADDRESS: z.string().trim().max(200).optional(),
+    MAIL_INBOX_PORT: portSetting.default(1080),
+    MAIL_CATCHER_SMTP_PORT: portSetting.default(1025),
+    // Set by the launcher when it runs the mail catcher: the dashboard links to the inbox in demo mode.
+    LIVELENS_MAIL_INBOX_URL: httpUrl.optional(),
+
+    // Notifications: webhook addresses may not point at loopback or private networks unless this is on
+    // (self-hosters notifying a service on their own network, and the tests' stand-ins).
+    NOTIFY_ALLOW_PRIVATE_URLS: booleanSetting.optional(),
+    // Tests only: a local stand-in for Telegram's Bot API.
+    TELEGRAM_API_BASE: httpUrl.default('https://api.telegram.org'),
+
     // Load the demo user and demo data into an empty database (on by default only for the embedded
     // Postgres: a production database set through DATABASE_URL never gets a known demo password).
     DEMO_MODE: booleanSetting.optional(),
@@ -140,6 +162,9 @@ export const envSchema = envShape.superRefine((env, ctx) => {
     }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'is required when STRIPE_SECRET_KEY is set (from `stripe listen` or the Stripe dashboard)' });
+    }
+    if (env.SMTP_URL && env.SMTP_HOST) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_HOST'], message: 'set either SMTP_URL or SMTP_HOST (with SMTP_PORT, SMTP_USER, SMTP_PASSWORD), not both' });
     }
     if (env.STRIPE_WEBHOOK_SECRET && !env.STRIPE_SECRET_KEY) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_SECRET_KEY'], message: 'is required when STRIPE_WEBHOOK_SECRET is set' });
@@ -227,6 +252,11 @@ export function requirePusherConfig(env: Env = getEnv()): PusherServerConfig {
 
 export function appUrl(env: Env = getEnv()): string {
   return env.APP_URL ?? `http://localhost:${env.PORT}`;
+}
+
+/** Whether an SMTP server is configured (otherwise the embedded mail catcher takes the mail). */
+export function smtpConfigured(env: Env = getEnv()): boolean {
+  return env.SMTP_URL !== undefined || env.SMTP_HOST !== undefined;
 }
 
 /** Demo data and the demo user on an empty database: DEMO_MODE, or by default only with the embedded Postgres. */

@@ -20,6 +20,10 @@ export const RATE_LIMITS = {
   /** Failed sign-ins per address, whatever the email (one address trying many accounts). */
   signInFailureByIp: { name: 'sign-in-fail-ip', limit: 30, windowSeconds: 900 },
   signUp: { name: 'sign-up', limit: 5, windowSeconds: 3600 },
+  /** Mail a visitor can cause (password reset, verification, "you already have an account"), per target address. */
+  mailPerAddress: { name: 'mail-address', limit: 5, windowSeconds: 3600 },
+  /** The same, per requesting address (one address asking for many accounts). */
+  mailPerRequester: { name: 'mail-requester', limit: 20, windowSeconds: 3600 },
   /** "Track this account", per user. */
   track: { name: 'track', limit: 20, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimitRule>;

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv as parseDotEnv } from 'node:util';
 import { createDb } from '@/lib/db';
-import { demoModeEnabled, EnvError, parseEnv, resetEnvCache, type Env } from '@/lib/env';
+import { demoModeEnabled, EnvError, parseEnv, resetEnvCache, smtpConfigured, type Env } from '@/lib/env';
+import { MailCatcher } from '@/lib/infra/mail-catcher';
 import { sealLegacyObsPasswords } from '@/lib/overlays/obs-secret';
 import { computeBuildFingerprint, isBuildCurrent, recordBuild } from '@/lib/infra/build-fingerprint';
 import { ManagedChild } from '@/lib/infra/child';
@@ -202,9 +203,26 @@ async function main(): Promise<void> {
       Object.assign(pusherEnv, embeddedPusherEnv(env, secrets));
     }
 
+    // 3b. Mail: your SMTP server, or the embedded mail catcher with its web inbox.
+    let inboxUrl: string | undefined;
+    if (smtpConfigured(env)) {
+      say(`Using your mail server from ${env.SMTP_URL ? 'SMTP_URL' : `SMTP_HOST (${env.SMTP_HOST})`}.`);
+    } else {
+      await assertPortFree(env.MAIL_CATCHER_SMTP_PORT, 'MAIL_CATCHER_SMTP_PORT', 'the embedded mail catcher (SMTP)');
+      await assertPortFree(env.MAIL_INBOX_PORT, 'MAIL_INBOX_PORT', 'the embedded mail inbox');
+      const catcher = new MailCatcher({ smtpPort: env.MAIL_CATCHER_SMTP_PORT, webPort: env.MAIL_INBOX_PORT });
+      await step(`Starting the embedded mail catcher (SMTP 127.0.0.1:${env.MAIL_CATCHER_SMTP_PORT})`, () => catcher.start());
+      services.push({ name: 'mail catcher', stop: () => catcher.stop() });
+      inboxUrl = catcher.inboxUrl;
+      say(`Mail the app sends is kept here, not delivered: ${inboxUrl}`);
+    }
+
     const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
     const childEnv: NodeJS.ProcessEnv = {
+      ...(inboxUrl ? { LIVELENS_MAIL_INBOX_URL: inboxUrl } : {}),
       ...process.env,
+      // Decided here, where it is known whether the database is the embedded one (children always get a DATABASE_URL).
+      DEMO_MODE: String(demoModeEnabled(env)),
       ...pusherEnv,
       DATABASE_URL: url,
       AUTH_SECRET: env.AUTH_SECRET ?? secrets.authSecret,
@@ -300,6 +318,7 @@ async function main(): Promise<void> {
     if (withWeb) {
       await step(`Waiting for the app to report healthy on port ${env.PORT}`, () => waitForHealth(env.PORT, withWorker), (report) => report);
       say(bold(green(`LiveLens is ready: ${appUrl}`)) + dim('  (Ctrl-C stops everything)'));
+      if (inboxUrl) say(`Mail inbox: ${inboxUrl}`);
     } else {
       say(bold(green('Services are up.')) + dim('  (Ctrl-C stops everything)'));
     }

@@ -14,7 +14,9 @@ import { demoRoomId, ensureDemoSession } from '@/worker/demo';
 import { Fanout } from '@/worker/fanout';
 import { GameManager } from '@/worker/games';
 import { Heartbeat } from '@/worker/heartbeat';
+import { Courier } from '@/worker/courier';
 import { accessCleanupJob } from '@/worker/jobs/access-cleanup';
+import { notificationsJob } from '@/worker/jobs/notifications';
 import { chatRetentionJob } from '@/worker/jobs/chat-retention';
 import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
 import { topListsJob } from '@/worker/jobs/top-lists';
@@ -99,7 +101,9 @@ async function main(): Promise<void> {
     { job: closeStaleLivesJob, settings: { quietMinutes: 15 } },
     { job: chatRetentionJob, settings: { retentionDays: env.CHAT_RETENTION_DAYS } },
     { job: accessCleanupJob, settings: {} },
+    { job: notificationsJob, settings: {} },
   ]);
+  const courier = new Courier({ db, log: log.child('courier') });
   metrics.gauges = () => {
     const p = pipeline.snapshot();
     return {
@@ -115,6 +119,10 @@ async function main(): Promise<void> {
       game_points_events: games.stats.scored,
       game_events_after_freeze: games.stats.ignoredFrozen,
       game_save_failures: games.stats.persistFailures,
+      mail_sent: courier.stats.mailSent,
+      mail_failed: courier.stats.mailFailed,
+      notifications_sent: courier.stats.notificationsSent,
+      notifications_failed: courier.stats.notificationsFailed,
     };
   };
   const heartbeat = new Heartbeat({ db, workerId, intervalMs: env.WORKER_HEARTBEAT_MS, log, checkRealtime: () => checkRealtime(), info: () => ({ demo, metrics: metrics.snapshot() }) });
@@ -125,6 +133,7 @@ async function main(): Promise<void> {
   await heartbeat.start();
   await supervisor.start();
   scheduler.start();
+  courier.start();
   const metricsServer = env.WORKER_METRICS_PORT ? await metrics.serve(env.WORKER_METRICS_PORT) : undefined;
   log.info('worker started', { workerId, demo, capacity: env.WORKER_CAPACITY, metrics: env.WORKER_METRICS_PORT ? `http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics` : 'off' });
 
@@ -136,6 +145,7 @@ async function main(): Promise<void> {
     clearInterval(parentWatch);
     await supervisor.stop();
     await scheduler.stop();
+    await courier.stop();
     await games.stop();
     const flushed = await pipeline.drain(30_000);
     if (!flushed) log.error('could not write every queued event before stopping', { left: pipeline.depth });

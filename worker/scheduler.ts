@@ -40,7 +40,10 @@ export class Scheduler {
       }, { timeout: 10 * 60_000 });
       if (result) {
         this.lastRuns.set(job.name, { at: new Date(), ok: true, result });
-        this.log.info('job finished', { job: job.name, ms: Date.now() - started, ...result });
+        // Frequent jobs log only rounds that did something.
+        const idle = job.intervalMs < 60_000 && Object.values(result).every((v) => v === 0);
+        if (idle) this.log.debug('job finished', { job: job.name, ms: Date.now() - started, ...result });
+        else this.log.info('job finished', { job: job.name, ms: Date.now() - started, ...result });
       }
     } catch (error) {
       this.lastRuns.set(job.name, { at: new Date(), ok: false, error: error instanceof Error ? error.message : String(error) });

@@ -61,6 +61,11 @@ export function CredentialsForm({ mode, callbackUrl }: { mode: 'signin' | 'signu
       <Link href={`${other.href}?callbackUrl=${encodeURIComponent(safeCallback)}`} className="text-center text-sm text-muted hover:text-white">
         {other.text}
       </Link>
+      {mode === 'signin' && (
+        <Link href="/forgot-password" className="text-center text-sm text-muted hover:text-white">
+          Forgot password?
+        </Link>
+      )}
     </form>
   );
 }

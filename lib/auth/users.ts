@@ -15,7 +15,7 @@ export const credentialsSchema = z.object({
   password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`).max(200, 'That password is too long (200 characters at most).'),
 });
 
-export const signUpSchema = credentialsSchema.extend({ name: z.string().trim().max(80).optional() });
+export const signUpSchema = credentialsSchema.extend({ name: z.string().trim().max(80).optional(), via: z.enum(['signup', 'checkout']).default('signup') });
 
 export const GENERIC_SIGN_IN_ERROR = 'Email or password is incorrect.';
 export const GENERIC_SIGN_UP_ERROR = 'We could not create an account with these details. If you already have an account, sign in instead.';
@@ -30,12 +30,12 @@ export type PublicUser = { id: string; email: string; name: string | null };
  * (the caller answers the same either way). The password is hashed first in both cases, so the time
  * taken does not tell them apart either.
  */
-export async function createUser(db: Db, input: z.infer<typeof signUpSchema>): Promise<PublicUser | null> {
+export async function createUser(db: Db, input: z.input<typeof signUpSchema>): Promise<PublicUser | null> {
   const passwordHash = await hashPassword(input.password);
   const name = input.name || null;
   try {
     return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: input.email, passwordHash, name } });
+      const user = await tx.user.create({ data: { email: input.email.trim().toLowerCase(), passwordHash, name, createdVia: input.via ?? 'signup' } });
       const workspace = await tx.workspace.create({ data: { name: personalWorkspaceName(user), personal: true, members: { create: { userId: user.id, role: 'OWNER' } } } });
       await tx.user.update({ where: { id: user.id }, data: { currentWorkspaceId: workspace.id } });
       return { id: user.id, email: user.email, name: user.name };

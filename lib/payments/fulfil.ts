@@ -6,6 +6,7 @@ import type { Db } from '@/lib/db';
 import { collectReportInput } from '@/lib/reports/collect';
 import { generateReport } from '@/lib/reports/generate';
 import { createLogger } from '@/lib/logger';
+import { sendReceipt } from '@/lib/payments/receipt';
 
 const log = createLogger('payments');
 
@@ -62,6 +63,7 @@ export async function fulfilOrder(db: Db, orderId: string, payment: { paymentInt
         data: { status: 'FULFILLED', paidAt: order.paidAt ?? now, ...(payment.paymentIntentId ? { stripePaymentIntentId: payment.paymentIntentId } : {}) },
       }),
     ]);
+    await sendReceipt(db, order.id).catch((error: unknown) => log.warn('could not queue the receipt', { orderId: order.id, error }));
     return 'fulfilled';
   } catch (error) {
     // Another caller fulfilled it a moment ago (the report's order id is unique), or it was refunded.

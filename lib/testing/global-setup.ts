@@ -10,6 +10,7 @@ import { migrateDeploy } from '../infra/migrate';
 import { getFreePort } from '../infra/ports';
 import { EmbeddedPostgres } from '../infra/postgres';
 import { EmbeddedSoketi } from '../infra/soketi';
+import { MailCatcher } from '../infra/mail-catcher';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const testDir = path.join(root, '.data', 'test');
@@ -29,6 +30,7 @@ async function cleanStaleRuns(): Promise<void> {
 
 let postgres: EmbeddedPostgres | undefined;
 let soketi: EmbeddedSoketi | undefined;
+let mail: MailCatcher | undefined;
 
 export async function setup(_project: TestProject): Promise<void> {
   let databaseUrl = process.env.TEST_DATABASE_URL;
@@ -51,7 +53,13 @@ export async function setup(_project: TestProject): Promise<void> {
   soketi = new EmbeddedSoketi({ port: soketiPort, appId: 'test-app', key: 'test-key', secret: 'test-secret', logFile: path.join(dataDir, 'soketi.log') });
   await soketi.start();
 
+  // A real SMTP server with an inbox the tests read over HTTP (lib/testing/mail.ts).
+  mail = new MailCatcher({ smtpPort: 0, webPort: 0 });
+  await mail.start();
+
   Object.assign(process.env, {
+    MAIL_CATCHER_SMTP_PORT: String(mail.smtpPort),
+    LIVELENS_TEST_MAIL_INBOX: mail.inboxUrl,
     DATABASE_URL: databaseUrl,
     PUSHER_APP_ID: 'test-app',
     PUSHER_KEY: 'test-key',
@@ -65,6 +73,7 @@ export async function setup(_project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
+  await mail?.stop();
   await soketi?.stop();
   await postgres?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -6,33 +6,53 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
 import type { WorkspaceContext } from '@/lib/workspaces/context';
-import { hasRole, INVITE_TTL_DAYS, MAX_MEMBERS_PER_WORKSPACE } from '@/lib/workspaces/roles';
+import { appUrl } from '@/lib/env';
+import { renderMail } from '@/lib/mail/layout';
+import { enqueueMail } from '@/lib/mail/outbox';
+import { hasRole, INVITE_TTL_DAYS, MAX_MEMBERS_PER_WORKSPACE, ROLE_LABELS } from '@/lib/workspaces/roles';
 
 const TOKEN = /^[A-Za-z0-9_-]{30,60}$/;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export type InviteView = { id: string; role: 'ADMIN' | 'MEMBER'; createdAt: string; expiresAt: string; createdBy: string | null };
+export type InviteView = { id: string; role: 'ADMIN' | 'MEMBER'; createdAt: string; expiresAt: string; createdBy: string | null; sentTo: string | null };
 
 function requireAdmin(ws: WorkspaceContext): void {
   if (!hasRole(ws.role, 'ADMIN')) throw new AppError('FORBIDDEN', 'Only admins of this workspace can do that.');
 }
 
-/** A new invite link's token (returned once) and its row. */
-export async function createInvite(db: Db, ws: WorkspaceContext, role: 'ADMIN' | 'MEMBER', now = new Date()): Promise<{ token: string; invite: InviteView }> {
+/**
+ * A new invite link's token (returned once) and its row. With `email`, the link is also mailed there
+ * (the mail names the workspace and who invites; the link is the same one an admin could copy).
+ */
+export async function createInvite(db: Db, ws: WorkspaceContext, role: 'ADMIN' | 'MEMBER', now = new Date(), email?: string): Promise<{ token: string; invite: InviteView }> {
   requireAdmin(ws);
   const pending = await db.workspaceInvite.count({ where: { workspaceId: ws.workspaceId, revokedAt: null, acceptedAt: null, expiresAt: { gt: now } } });
   if (pending >= 50) throw new AppError('CONFLICT', 'This workspace has 50 open invite links; revoke some first.');
   const token = randomBytes(24).toString('base64url');
   const row = await db.workspaceInvite.create({
-    data: { workspaceId: ws.workspaceId, tokenHash: hashToken(token), role, createdById: ws.userId, expiresAt: new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000) },
-    include: { createdBy: { select: { email: true } } },
+    data: { workspaceId: ws.workspaceId, tokenHash: hashToken(token), role, createdById: ws.userId, expiresAt: new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000), email: email ?? null },
+    include: { createdBy: { select: { email: true, name: true } } },
   });
+  if (email) {
+    const inviter = row.createdBy?.name ?? row.createdBy?.email ?? 'A LiveLens user';
+    await enqueueMail(db, {
+      to: email,
+      kind: 'workspace-invite',
+      ...renderMail({
+        subject: `${inviter} invites you to ${ws.name} on LiveLens`,
+        heading: `Join ${ws.name} on LiveLens`,
+        paragraphs: [`${inviter} invites you to work in the workspace ${ws.name} as ${ROLE_LABELS[role].name.toLowerCase()}: ${ROLE_LABELS[role].can.toLowerCase()}`],
+        action: { label: 'Open the invite', url: `${appUrl()}/invite/${token}` },
+        note: `The link works once, for ${INVITE_TTL_DAYS} days. You need a LiveLens account (free) to join; the page offers to make one.`,
+      }),
+    });
+  }
   return { token, invite: toView(row) };
 }
 
-function toView(row: { id: string; role: string; createdAt: Date; expiresAt: Date; createdBy: { email: string } | null }): InviteView {
-  return { id: row.id, role: row.role === 'ADMIN' ? 'ADMIN' : 'MEMBER', createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString(), createdBy: row.createdBy?.email ?? null };
+function toView(row: { id: string; role: string; createdAt: Date; expiresAt: Date; email: string | null; createdBy: { email: string } | null }): InviteView {
+  return { id: row.id, role: row.role === 'ADMIN' ? 'ADMIN' : 'MEMBER', createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString(), createdBy: row.createdBy?.email ?? null, sentTo: row.email };
 }
 
 /** Open invites (not used, revoked or expired), newest first. */

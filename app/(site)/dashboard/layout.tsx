@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { db } from '@/lib/db';
+import { demoModeEnabled, getEnv } from '@/lib/env';
 import { listUserWorkspaces } from '@/lib/workspaces/context';
 import { DashboardNav } from './_components/dashboard-nav';
 import { WorkspaceSwitcher } from './_components/workspace-switcher';
@@ -16,6 +17,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <WorkspaceSwitcher workspaces={workspaces} />
       <DashboardNav />
       {children}
+      {demoModeEnabled() && getEnv().LIVELENS_MAIL_INBOX_URL && (
+        <p className="border-t border-line pt-3 text-xs text-muted">
+          Demo mode: mail is not delivered but kept in the{' '}
+          <a href={getEnv().LIVELENS_MAIL_INBOX_URL} className="underline hover:text-white" target="_blank" rel="noreferrer">
+            local mail inbox
+          </a>
+          .
+        </p>
+      )}
     </div>
   );
 }

@@ -13,6 +13,67 @@ type Session = { id: string; createdAt: string; lastSeenAt: string; userAgent: s
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
+/** The sign-in address: confirmed or not, a change waiting for its link, and a form to change it. */
+export function AccountEmail({ email, verified, pending }: { email: string; verified: boolean; pending: string | null }) {
+  const router = useRouter();
+  const newId = useId();
+  const passwordId = useId();
+  const [next, setNext] = useState('');
+  const [password, setPassword] = useState('');
+  const resend = useMutation({ mutationFn: () => fetchJson('/api/account/email/verification', { method: 'POST' }) });
+  const change = useMutation({
+    mutationFn: () => fetchJson('/api/account/email', { method: 'POST', body: JSON.stringify({ email: next, password }) }),
+    onSuccess: () => {
+      setPassword('');
+      router.refresh();
+    },
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    change.mutate();
+  };
+  return (
+    <Card title="Email address">
+      <div className="flex flex-col gap-3 text-sm">
+        <p className="wrap-anywhere">
+          {email} {verified ? <span className="text-emerald-300">· confirmed</span> : <span className="text-amber-200">· not confirmed yet</span>}
+        </p>
+        {pending && <Notice tone="warn">Waiting for you to open the link sent to {pending}; until then you sign in with {email}.</Notice>}
+        {(!verified || pending) && (
+          <button type="button" onClick={() => resend.mutate()} disabled={resend.isPending} className="self-start rounded-lg border border-line px-3 py-1.5 hover:bg-panel-2 disabled:opacity-60">
+            {resend.isSuccess ? 'Sent: look in your inbox' : 'Send the confirmation link again'}
+          </button>
+        )}
+        {resend.error && (
+          <p role="alert" className="text-accent">
+            {resend.error.message}
+          </p>
+        )}
+        <form onSubmit={submit} className="flex flex-col gap-2 border-t border-line pt-3" noValidate>
+          <h3 className="font-semibold">Change address</h3>
+          <label htmlFor={newId} className="flex flex-col gap-1">
+            New address
+            <input id={newId} type="email" autoComplete="email" value={next} onChange={(e) => setNext(e.currentTarget.value)} className="rounded-lg border border-line bg-panel-2 px-3 py-2" />
+          </label>
+          <label htmlFor={passwordId} className="flex flex-col gap-1">
+            Current password
+            <input id={passwordId} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} className="rounded-lg border border-line bg-panel-2 px-3 py-2" />
+          </label>
+          <button type="submit" disabled={change.isPending || !next.trim() || !password} className="self-start rounded-lg border border-line px-4 py-2 font-semibold disabled:opacity-60">
+            Send a confirmation link
+          </button>
+          {change.isSuccess && <Notice>Open the link we sent to {next} to finish. Your old address will be told.</Notice>}
+          {change.error && (
+            <p role="alert" className="text-accent">
+              {change.error.message.replace(/^\w+: /, '')}
+            </p>
+          )}
+        </form>
+      </div>
+    </Card>
+  );
+}
+
 export function AccountSecurity({ sessions }: { sessions: Session[] }) {
   const router = useRouter();
   const currentId = useId();

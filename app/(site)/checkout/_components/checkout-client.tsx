@@ -27,7 +27,7 @@ export function CheckoutClient({ handle, signedIn, email, price, testMode }: Pro
       if (!signedIn) {
         const form = new FormData(event.currentTarget);
         const credentials = { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
-        if (mode === 'signup') await fetchJson('/api/auth/signup', { method: 'POST', body: JSON.stringify(credentials) });
+        if (mode === 'signup') await fetchJson('/api/auth/signup', { method: 'POST', body: JSON.stringify({ ...credentials, via: 'checkout' }) });
         const result = await signIn('credentials', { ...credentials, redirect: false });
         if (!result || result.error) throw new Error(result?.error === 'RATE_LIMITED' ? 'Too many sign-in attempts; wait a few minutes.' : mode === 'signup' ? SIGN_UP_THEN_SIGN_IN_FAILED : 'Email or password is incorrect.');
       }

@@ -8,6 +8,7 @@ const ITEMS = [
   { href: '/dashboard/clusters', label: 'Clusters' },
   { href: '/dashboard/overlays', label: 'Overlays' },
   { href: '/dashboard/games', label: 'Q&A game' },
+  { href: '/dashboard/notifications', label: 'Notifications' },
 ];
 
 export function DashboardNav() {

@@ -10,7 +10,7 @@ import { fetchJson } from '@/lib/query-client';
 import { hasRole, INVITE_TTL_DAYS, ROLE_LABELS, WORKSPACE_NAME_MAX, type WorkspaceRole } from '@/lib/workspaces/roles';
 
 type Member = { userId: string; email: string; name: string | null; role: WorkspaceRole; joinedAt: string; you: boolean };
-type Invite = { id: string; role: 'ADMIN' | 'MEMBER'; createdAt: string; expiresAt: string; createdBy: string | null };
+type Invite = { id: string; role: 'ADMIN' | 'MEMBER'; createdAt: string; expiresAt: string; createdBy: string | null; sentTo: string | null };
 type Workspace = { id: string; name: string; personal: boolean; role: WorkspaceRole };
 
 const message = (error: Error | null) => error?.message.replace(/^\w+: /, '') ?? null;
@@ -108,13 +108,16 @@ function MembersCard({ workspace, members }: { workspace: Workspace; members: Me
 function InvitesCard({ invites }: { invites: Invite[] }) {
   const router = useRouter();
   const roleId = useId();
+  const emailId = useId();
   const [role, setRole] = useState<'ADMIN' | 'MEMBER'>('MEMBER');
+  const [email, setEmail] = useState('');
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const create = useMutation({
-    mutationFn: () => fetchJson<{ url: string }>('/api/workspace/invites', { method: 'POST', body: JSON.stringify({ role }) }),
+    mutationFn: () => fetchJson<{ url: string }>('/api/workspace/invites', { method: 'POST', body: JSON.stringify({ role, ...(email.trim() ? { email: email.trim() } : {}) }) }),
     onSuccess: (data) => {
       setLink(data.url);
+      setEmail('');
       setCopied(false);
       router.refresh();
     },
@@ -130,7 +133,7 @@ function InvitesCard({ invites }: { invites: Invite[] }) {
   return (
     <Card title="Invite someone">
       <div className="flex flex-col gap-3">
-        <p className="text-sm text-muted">Make a link, copy it and send it. Whoever opens it while signed in joins this workspace. A link works once, for {INVITE_TTL_DAYS} days.</p>
+        <p className="text-sm text-muted">Make a link and send it, or give an email address and we send it. Whoever opens it while signed in joins this workspace. A link works once, for {INVITE_TTL_DAYS} days.</p>
         <div className="flex flex-wrap items-end gap-2">
           <label htmlFor={roleId} className="flex flex-col gap-1 text-sm">
             Role
@@ -139,8 +142,12 @@ function InvitesCard({ invites }: { invites: Invite[] }) {
               <option value="ADMIN">{ROLE_LABELS.ADMIN.name}</option>
             </select>
           </label>
+          <label htmlFor={emailId} className="flex flex-col gap-1 text-sm">
+            Email <span className="text-muted">(optional)</span>
+            <input id={emailId} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} placeholder="name@example.com" className="w-56 max-w-full rounded-md border border-line bg-panel-2 px-2 py-1.5" />
+          </label>
           <button type="button" onClick={() => create.mutate()} disabled={create.isPending} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
-            Create invite link
+            {email.trim() ? 'Send invite' : 'Create invite link'}
           </button>
         </div>
         {link && (
@@ -162,7 +169,8 @@ function InvitesCard({ invites }: { invites: Invite[] }) {
               <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
                   {ROLE_LABELS[invite.role].name} · made {day(invite.createdAt)}
-                  {invite.createdBy ? ` by ${invite.createdBy}` : ''} · expires {day(invite.expiresAt)}
+                  {invite.createdBy ? ` by ${invite.createdBy}` : ''}
+                  {invite.sentTo ? ` · sent to ${invite.sentTo}` : ''} · expires {day(invite.expiresAt)}
                 </span>
                 <button type="button" onClick={() => revoke.mutate(invite.id)} disabled={revoke.isPending} className="rounded-md border border-line px-3 py-1 hover:bg-panel-2">
                   Withdraw

@@ -1,0 +1,57 @@
+'use client';
+
+import Link from 'next/link';
+import { useId, useState, type FormEvent } from 'react';
+import { Notice } from '@/components/ui/card';
+import { fetchJson } from '@/lib/query-client';
+
+/** Asks for a reset link. The answer is the same whether or not the address has an account. */
+export function ForgotPasswordForm() {
+  const emailId = useId();
+  const [email, setEmail] = useState('');
+  const [state, setState] = useState<'idle' | 'busy' | 'sent'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setState('busy');
+    setError(null);
+    try {
+      await fetchJson('/api/auth/password-reset', { method: 'POST', body: JSON.stringify({ email }) });
+      setState('sent');
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message.replace(/^email: /, '') : 'Something went wrong; try again.');
+      setState('idle');
+    }
+  };
+  if (state === 'sent') {
+    return (
+      <div className="flex flex-col gap-3 text-sm">
+        <Notice>If {email} has a LiveLens account, a link to choose a new password is on its way. It works for 30 minutes.</Notice>
+        <p className="text-muted">Nothing after a few minutes? Look in the spam folder, or ask again.</p>
+        <Link href="/signin" className="text-muted hover:text-white">
+          Back to sign in
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-3" noValidate>
+      <p className="text-sm text-muted">Give the address you sign in with; we send a link to choose a new password.</p>
+      <label htmlFor={emailId} className="flex flex-col gap-1 text-sm">
+        Email
+        <input id={emailId} type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} className="rounded-lg border border-line bg-panel px-3 py-2" />
+      </label>
+      {error && (
+        <p role="alert" className="text-sm text-accent">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={state === 'busy' || !email.trim()} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+        {state === 'busy' ? 'Sending…' : 'Send the link'}
+      </button>
+      <Link href="/signin" className="text-center text-sm text-muted hover:text-white">
+        Back to sign in
+      </Link>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useId, useState, type FormEvent } from 'react';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/rules';
+import { fetchJson } from '@/lib/query-client';
+
+/** Sets the new password, then signs in with it (every other session of the account has ended). */
+export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
+  const router = useRouter();
+  const passwordId = useId();
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await fetchJson<{ email: string }>('/api/auth/password-reset/confirm', { method: 'POST', body: JSON.stringify({ token, password }) });
+      const signedIn = await signIn('credentials', { email: result.email, password, redirect: false });
+      router.replace(signedIn?.ok ? '/dashboard' : '/signin');
+      router.refresh();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message.replace(/^password: /, '') : 'Something went wrong; try again.');
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-3 text-sm" noValidate>
+      <p className="text-muted">For {email}. You will be signed out everywhere else.</p>
+      <label htmlFor={passwordId} className="flex flex-col gap-1">
+        New password <span className="text-muted">(at least {PASSWORD_MIN_LENGTH} characters)</span>
+        <input id={passwordId} type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} value={password} onChange={(e) => setPassword(e.currentTarget.value)} className="rounded-lg border border-line bg-panel px-3 py-2" />
+      </label>
+      {error && (
+        <p role="alert" className="text-accent">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy || password.length < PASSWORD_MIN_LENGTH} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+        {busy ? 'Saving…' : 'Save and sign in'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+// Which notifications are due, read from what the worker stores (so it holds across worker restarts and
+// leases moving between workers): a live that started in the last 10 minutes ("went live"), a live that
+// ended in the last 10 minutes ("live ended", with its summary), and gift spikes of lives in progress.
+// Each becomes one delivery per enabled channel of each workspace watching the account whose rules ask
+// for it; the unique (channel, event key) makes every one of them happen once, however often this runs.
+//
+// Gift spike: diamonds of the last 60 s at least N× the live's baseline, the diamonds per minute before
+// that window (at least 10 a minute, so the first gifts of a quiet live are not a "spike"), once the live
+// has run 5 minutes; at most one alert per rule's cooldown.
+import 'server-only';
+import type { Db } from '@/lib/db';
+import { getEnv } from '@/lib/env';
+import type { NotificationPayload } from '@/lib/notifications/types';
+import { buildDiamondRate, estimateLiveEarnings } from '@/lib/stats/estimates';
+
+const WINDOW_MS = 10 * 60_000;
+const SPIKE_WINDOW_MS = 60_000;
+const SPIKE_MIN_LIVE_MS = 5 * 60_000;
+const SPIKE_MIN_BASELINE = 10;
+
+type Target = { channelId: string; workspaceId: string; wentLive: boolean; liveEnded: boolean; giftSpike: boolean; spikeFactor: number; spikeCooldownMinutes: number };
+
+/** Enabled channels of the workspaces watching `accountId`, with each workspace's rule (or the defaults). */
+async function targetsOf(db: Db, accountId: string): Promise<Target[]> {
+  return db.$queryRaw<Target[]>`
+    SELECT c.id AS "channelId", c.workspace_id AS "workspaceId",
+           COALESCE(r.went_live, true) AS "wentLive", COALESCE(r.live_ended, true) AS "liveEnded",
+           COALESCE(r.gift_spike, false) AS "giftSpike", COALESCE(r.spike_factor, 3)::float8 AS "spikeFactor",
+           COALESCE(r.spike_cooldown_minutes, 10) AS "spikeCooldownMinutes"
+      FROM workspace_accounts wa
+      JOIN notification_channels c ON c.workspace_id = wa.workspace_id AND c.enabled
+      LEFT JOIN notification_rules r ON r.workspace_id = wa.workspace_id AND r.account_id = wa.account_id
+     WHERE wa.account_id = ${accountId}`;
+}
+
+async function queue(db: Db, channelIds: string[], eventKey: string, payload: NotificationPayload): Promise<number> {
+  if (channelIds.length === 0) return 0;
+  const { count } = await db.notificationDelivery.createMany({
+    data: channelIds.map((channelId) => ({ channelId, eventKey, event: payload.event, payload })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+export type QueueRun = { wentLive: number; liveEnded: number; spikes: number };
+
+export async function queueLiveNotifications(db: Db, now = new Date()): Promise<QueueRun> {
+  const run: QueueRun = { wentLive: 0, liveEnded: 0, spikes: 0 };
+  const since = new Date(now.getTime() - WINDOW_MS);
+  // Only accounts some workspace with an enabled channel watches.
+  const watched = { watchers: { some: { workspace: { channels: { some: { enabled: true } } } } } };
+
+  const started = await db.live.findMany({ where: { endedAt: null, createdAt: { gte: since }, account: watched }, include: { account: { select: { handle: true, nickname: true } } }, take: 500 });
+  for (const live of started) {
+    const targets = (await targetsOf(db, live.accountId)).filter((t) => t.wentLive);
+    run.wentLive += await queue(db, targets.map((t) => t.channelId), `live:${live.id}:started`, {
+      event: 'went-live',
+      account: live.account,
+      liveId: live.id.toString(),
+      startedAt: live.startedAt.toISOString(),
+      title: live.title,
+    });
+  }
+
+  const ended = await db.live.findMany({ where: { endedAt: { gte: since }, account: watched }, include: { account: { select: { handle: true, nickname: true } } }, take: 500 });
+  const rate = buildDiamondRate(getEnv().USD_PER_DIAMOND);
+  for (const live of ended) {
+    const targets = (await targetsOf(db, live.accountId)).filter((t) => t.liveEnded);
+    if (targets.length === 0 || !live.endedAt) continue;
+    const top = await db.liveViewer.findMany({ where: { liveId: live.id, diamonds: { gt: 0 } }, orderBy: { diamonds: 'desc' }, take: 3, include: { viewer: { select: { handle: true, nickname: true } } } });
+    const earnings = estimateLiveEarnings(Number(live.diamonds), rate);
+    run.liveEnded += await queue(db, targets.map((t) => t.channelId), `live:${live.id}:ended`, {
+      event: 'live-ended',
+      account: live.account,
+      liveId: live.id.toString(),
+      startedAt: live.startedAt.toISOString(),
+      endedAt: live.endedAt.toISOString(),
+      durationMinutes: Math.max(0, Math.round((live.endedAt.getTime() - live.startedAt.getTime()) / 60_000)),
+      peakViewers: live.peakViewers,
+      diamonds: Number(live.diamonds),
+      earnings: { low: earnings.low, high: earnings.high },
+      newFollowers: live.follows,
+      topGifters: top.map((t) => ({ handle: t.viewer.handle ?? '', nickname: t.viewer.nickname ?? t.viewer.handle ?? '', diamonds: Number(t.diamonds) })),
+    });
+  }
+
+  // Spikes: lives in progress, with a recent event, of accounts where some workspace asks for them.
+  const live = await db.live.findMany({
+    where: { endedAt: null, lastEventAt: { gte: new Date(now.getTime() - 2 * 60_000) }, startedAt: { lte: new Date(now.getTime() - SPIKE_MIN_LIVE_MS) }, account: { notificationRules: { some: { giftSpike: true } } } },
+    include: { account: { select: { handle: true, nickname: true } } },
+    take: 500,
+  });
+  for (const l of live) {
+    const targets = (await targetsOf(db, l.accountId)).filter((t) => t.giftSpike);
+    if (targets.length === 0) continue;
+    const windowStart = new Date(now.getTime() - SPIKE_WINDOW_MS);
+    const [{ recent }] = await db.$queryRaw<[{ recent: bigint }]>`SELECT COALESCE(SUM(diamonds), 0)::bigint AS recent FROM gifts WHERE live_id = ${l.id} AND created_at > ${windowStart} AND created_at <= ${now}`;
+    const lastMinute = Number(recent);
+    const minutesBefore = Math.max(1, (windowStart.getTime() - l.startedAt.getTime()) / 60_000);
+    const baseline = Math.max(SPIKE_MIN_BASELINE, Math.max(0, Number(l.diamonds) - lastMinute) / minutesBefore);
+    for (const target of targets) {
+      if (lastMinute < target.spikeFactor * baseline) continue;
+      const cooldownMs = Math.max(1, target.spikeCooldownMinutes) * 60_000;
+      const recentAlert = await db.notificationDelivery.findFirst({ where: { channelId: target.channelId, event: 'gift-spike', eventKey: { startsWith: `live:${l.id}:spike:` }, createdAt: { gt: new Date(now.getTime() - cooldownMs) } }, select: { id: true } });
+      if (recentAlert) continue;
+      run.spikes += await queue(db, [target.channelId], `live:${l.id}:spike:${Math.floor(now.getTime() / cooldownMs)}`, {
+        event: 'gift-spike',
+        account: l.account,
+        liveId: l.id.toString(),
+        diamondsLastMinute: lastMinute,
+        baselinePerMinute: Math.round(baseline * 10) / 10,
+        factor: lastMinute / baseline,
+      });
+    }
+  }
+  return run;
+}

@@ -1,0 +1,59 @@
+// Shapes shared by the notification settings page (browser) and the server: channel kinds, what a channel
+// shows back (secrets masked), the per-account rules, and the events.
+export const CHANNEL_KINDS = ['EMAIL', 'DISCORD', 'TELEGRAM', 'WEBHOOK'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+export const CHANNEL_LABELS: Record<ChannelKind, string> = {
+  EMAIL: 'Email',
+  DISCORD: 'Discord',
+  TELEGRAM: 'Telegram',
+  WEBHOOK: 'Webhook',
+};
+
+export type ChannelView = {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  enabled: boolean;
+  /** What the channel sends to, without secrets (a member's address, a chat id, a masked URL). */
+  target: string;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  lastSentAt: string | null;
+  /** Webhook channels: the signing secret, shown to the workspace so the receiver can check signatures. */
+  signingSecret?: string;
+};
+
+export type RuleView = {
+  accountId: string;
+  handle: string;
+  wentLive: boolean;
+  liveEnded: boolean;
+  giftSpike: boolean;
+  spikeFactor: number;
+  spikeCooldownMinutes: number;
+};
+
+export const NOTIFICATION_EVENTS = ['went-live', 'live-ended', 'gift-spike', 'test'] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+export type GifterLine = { handle: string; nickname: string; diamonds: number };
+
+/** What a notification says, whatever the channel: each channel formats it its own way. */
+export type NotificationPayload =
+  | { event: 'went-live'; account: { handle: string; nickname: string | null }; liveId: string; startedAt: string; title: string | null }
+  | {
+      event: 'live-ended';
+      account: { handle: string; nickname: string | null };
+      liveId: string;
+      startedAt: string;
+      endedAt: string;
+      durationMinutes: number;
+      peakViewers: number;
+      diamonds: number;
+      earnings: { low: number; high: number };
+      newFollowers: number;
+      topGifters: GifterLine[];
+    }
+  | { event: 'gift-spike'; account: { handle: string; nickname: string | null }; liveId: string; diamondsLastMinute: number; baselinePerMinute: number; factor: number }
+  | { event: 'test'; workspace: string };
