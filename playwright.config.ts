@@ -8,6 +8,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const tiktokPort = Number(process.env.E2E_TIKTOK_PORT ?? 7171);
 // The embedded mail catcher's web inbox of the e2e instance (e2e/support/mail.ts reads it).
 export const E2E_MAIL_INBOX_PORT = Number(process.env.E2E_MAIL_INBOX_PORT ?? 1180);
+// Where the notification stand-ins (Discord, Telegram, a webhook receiver) listen during e2e/mail.spec.ts.
+export const E2E_NOTIFY_PORT = Number(process.env.E2E_NOTIFY_PORT ?? 7272);
 
 // Debian's Chromium by default (Playwright cannot download browsers on a closed network), overridable,
 // with Playwright's own browser as the fallback on a developer laptop.
@@ -68,6 +70,9 @@ export default defineConfig({
       MAIL_INBOX_PORT: String(E2E_MAIL_INBOX_PORT),
       MAIL_CATCHER_SMTP_PORT: String(Number(process.env.E2E_MAIL_SMTP_PORT ?? 1125)),
       WORKER_HEARTBEAT_MS: '2000',
+      // Notifications go to local stand-ins (e2e/mail.spec.ts), which live on loopback.
+      NOTIFY_ALLOW_PRIVATE_URLS: 'true',
+      TELEGRAM_API_BASE: `http://127.0.0.1:${E2E_NOTIFY_PORT}`,
       // Every test signs in and adds accounts from this one machine.
       RATE_LIMIT_SCALE: '50',
       NEXT_TELEMETRY_DISABLED: '1',

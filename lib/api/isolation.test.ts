@@ -35,11 +35,32 @@ type Rule = {
   asMember?: (w: World) => Call;
   /** Why there is no cross-workspace case (the route only ever acts on the caller's own things). */
   own?: string;
+  /** Why it accepts requests from any origin (a caller that proves itself otherwise). */
+  anyOrigin?: string;
 };
 
 const ROUTES: Record<string, Partial<Record<Method, Rule>>> = {
   'app/(site)/reports/[id]/pdf/route.ts': { GET: { access: 'optional', foreign: { call: (w) => ({ params: { id: w.a.reportId } }), status: 404 } } },
   'app/api/account/password/route.ts': { POST: { access: 'user', own: 'changes the caller’s own password' } },
+  'app/api/account/email/route.ts': { POST: { access: 'user', own: 'changes the caller’s own address' } },
+  'app/api/account/email/verification/route.ts': { POST: { access: 'user', own: 'resends the caller’s own confirmation link' } },
+  'app/api/auth/password-reset/route.ts': { POST: { access: 'public', own: 'mails a link to the address given (same answer for every address)' } },
+  'app/api/auth/password-reset/confirm/route.ts': { POST: { access: 'public', own: 'the mailed token is the credential (email-flows.test.ts)' } },
+  'app/api/auth/verify-email/route.ts': { POST: { access: 'public', own: 'the mailed token is the credential (email-flows.test.ts)' } },
+  'app/api/notifications/channels/route.ts': {
+    GET: { access: 'member', list: () => ({}) },
+    POST: { access: 'member', foreign: { call: (w) => ({ body: { kind: 'EMAIL', userId: w.a.ownerId } }), status: 400 } },
+  },
+  'app/api/notifications/channels/[channelId]/route.ts': {
+    PATCH: { access: 'member', foreign: { call: (w) => ({ params: { channelId: w.a.channelId }, body: { enabled: false } }), status: 404 } },
+    DELETE: { access: 'member', foreign: { call: (w) => ({ params: { channelId: w.a.channelId } }), status: 404 } },
+  },
+  'app/api/notifications/channels/[channelId]/test/route.ts': { POST: { access: 'member', foreign: { call: (w) => ({ params: { channelId: w.a.channelId } }), status: 404 } } },
+  'app/api/notifications/rules/route.ts': {
+    GET: { access: 'member', list: () => ({}) },
+    PUT: { access: 'member', foreign: { call: (w) => ({ body: { accountId: w.a.privateAccountId, wentLive: false, liveEnded: false, giftSpike: true, spikeFactor: 2, spikeCooldownMinutes: 5 } }), status: 404 } },
+  },
+  'app/api/notifications/unsubscribe/[token]/route.ts': { POST: { access: 'public', own: 'the signed token is the credential (notifications.test.ts)', anyOrigin: 'mail programs post the one-click unsubscribe themselves' } },
   'app/api/account/sessions/route.ts': { GET: { access: 'user', own: 'the caller’s sessions' }, DELETE: { access: 'user', own: 'ends the caller’s sessions' } },
   'app/api/accounts/[handle]/route.ts': { GET: { access: 'public', own: 'public lookup of what TikTok shows' } },
   'app/api/accounts/[handle]/view/route.ts': { POST: { access: 'public', own: 'counts a public page view' } },
@@ -92,7 +113,7 @@ const ROUTES: Record<string, Partial<Record<Method, Rule>>> = {
     POST: { access: 'user', foreign: { call: (w) => ({ params: { id: w.a.reportId } }), status: 404 } },
   },
   'app/api/reports/[id]/share/[linkId]/route.ts': { DELETE: { access: 'user', foreign: { call: (w) => ({ params: { id: w.a.reportId, linkId: w.a.shareLinkId } }), status: 404 } } },
-  'app/api/stripe/webhook/route.ts': { POST: { access: 'public', own: 'Stripe’s signature is the credential (payments.test.ts)' } },
+  'app/api/stripe/webhook/route.ts': { POST: { access: 'public', own: 'Stripe’s signature is the credential (payments.test.ts)', anyOrigin: 'Stripe posts it, with a signature' } },
   'app/api/workspace/route.ts': {
     PATCH: { access: 'admin', own: 'acts on the caller’s current workspace', asMember: () => ({ body: { name: 'Renamed by a member' } }) },
     DELETE: { access: 'owner', own: 'acts on the caller’s current workspace', asMember: (w) => ({ body: { confirm: w.a.workspaceName } }) },
@@ -152,6 +173,7 @@ async function buildWorld() {
   const link = await db.reportShareLink.create({ data: { reportId: report.id, token: `share-${report.id}` } });
   const invite = await createInvite(db, await currentWorkspace(db, a.id), 'MEMBER');
   const bOverlay = await createTestOverlay(db, { workspaceId: b.workspaceId, accountId: shared.id, createdById: b.id });
+  const channel = await db.notificationChannel.create({ data: { workspaceId: team.id, kind: 'EMAIL', name: 'A’s alerts', config: { userId: a.id } } });
   return {
     a: {
       id: a.id,
@@ -171,6 +193,7 @@ async function buildWorld() {
       reportId: report.id,
       shareLinkId: link.id,
       inviteId: invite.invite.id,
+      channelId: channel.id,
     },
     b: { id: b.id, workspaceId: b.workspaceId, overlayToken: bOverlay.token },
     member: { id: member.id },
@@ -179,7 +202,7 @@ async function buildWorld() {
 }
 
 /** A's private ids: none may appear in anything B is given. */
-const secretsOf = (w: World) => [w.a.email, w.a.workspaceId, w.a.privateAccountId, w.a.overlayId, w.a.overlayToken, w.a.sessionId, w.a.clusterId, w.a.inviteId, w.a.memberId];
+const secretsOf = (w: World) => [w.a.email, w.a.workspaceId, w.a.privateAccountId, w.a.overlayId, w.a.overlayToken, w.a.sessionId, w.a.clusterId, w.a.inviteId, w.a.memberId, w.a.channelId];
 
 async function callRoute(file: string, method: Method, call: Call, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown; text: string }> {
   const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, RouteHandler>;
@@ -219,6 +242,7 @@ describe('the access tables cover everything there is', () => {
       for (const method of exported) {
         const handler = mod[method] as Partial<RouteHandler>;
         expect(handler.access, `${method} ${file} must be made with route() and declare its access`).toBe(ROUTES[file]?.[method]?.access);
+        expect(handler.origin === 'any', `${method} ${file}: accepting any origin needs a reason in the table`).toBe(Boolean(ROUTES[file]?.[method]?.anyOrigin));
         const rule = ROUTES[file]?.[method];
         if (rule && rule.access !== 'public') expect(rule.foreign ?? rule.list ?? rule.own, `${method} ${file} needs a cross-workspace case or a reason`).toBeDefined();
       }
@@ -283,7 +307,7 @@ describe('route handlers with two users in two workspaces watching one account',
     expect(status).toBe(403);
   });
 
-  it.each(entries.filter((e) => e.method !== 'GET' && !(e.file === 'app/api/stripe/webhook/route.ts')))('$method $file refuses a request from another origin', async ({ file, method, rule }) => {
+  it.each(entries.filter((e) => e.method !== 'GET' && !e.rule.anyOrigin))('$method $file refuses a request from another origin', async ({ file, method, rule }) => {
     const call = rule.foreign?.call(world) ?? rule.asMember?.(world) ?? {};
     const { status, body } = await callRoute(file, method, call, { cookie: world.cookies.a, origin: 'http://localhost:9999', 'sec-fetch-site': 'same-site' });
     expect(status).toBe(403);
@@ -303,6 +327,8 @@ describe('route handlers with two users in two workspaces watching one account',
     expect(await db.workspace.findUniqueOrThrow({ where: { id: world.a.workspaceId } })).toMatchObject({ name: world.a.workspaceName });
     expect(await db.workspaceInvite.findUniqueOrThrow({ where: { id: world.a.inviteId } })).toMatchObject({ revokedAt: null });
     expect(await db.reportShareLink.findUniqueOrThrow({ where: { id: world.a.shareLinkId } })).toMatchObject({ revokedAt: null });
+    expect(await db.notificationChannel.findUniqueOrThrow({ where: { id: world.a.channelId } })).toMatchObject({ enabled: true, name: 'A’s alerts' });
+    expect(await db.notificationRule.count({ where: { accountId: world.a.privateAccountId } })).toBe(0);
   });
 });
 

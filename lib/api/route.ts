@@ -48,7 +48,7 @@ type Options<A extends Access, P, Q, B> = {
   origin?: 'same' | 'any';
 };
 
-export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { access: Access };
+export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { access: Access; origin: 'same' | 'any' };
 
 const ROLE_OF: Partial<Record<Access, WorkspaceRole>> = { member: 'MEMBER', admin: 'ADMIN', owner: 'OWNER' };
 
@@ -122,5 +122,5 @@ export function route<A extends Access, P = Record<string, never>, Q = Record<st
       return errorResponse(new AppError('INTERNAL', 'Something went wrong on our side. Please try again in a moment.'));
     }
   };
-  return Object.assign(wrapped, { access: options.access });
+  return Object.assign(wrapped, { access: options.access, origin: options.origin ?? 'same' });
 }

@@ -16,13 +16,14 @@ export function retryDelayMs(attempts: number, outcome: Extract<SendOutcome, { k
 
 export type DispatchRun = { sent: number; retried: number; failed: number };
 
-export async function processDeliveries(db: Db, options: { now?: Date; limit?: number } = {}): Promise<DispatchRun> {
+export async function processDeliveries(db: Db, options: { now?: Date; limit?: number; timeoutMs?: number; /** only these channels (tests) */ channelIds?: string[] } = {}): Promise<DispatchRun> {
   const now = options.now ?? new Date();
   const run: DispatchRun = { sent: 0, retried: 0, failed: 0 };
   const due = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT d.id FROM notification_deliveries d JOIN notification_channels c ON c.id = d.channel_id
       WHERE d.status = 'PENDING' AND d.next_attempt_at <= ${now} AND c.enabled
+        AND (${options.channelIds ?? null}::text[] IS NULL OR d.channel_id = ANY(${options.channelIds ?? null}::text[]))
       ORDER BY d.next_attempt_at LIMIT ${options.limit ?? 20} FOR UPDATE OF d SKIP LOCKED`;
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
@@ -31,7 +32,7 @@ export async function processDeliveries(db: Db, options: { now?: Date; limit?: n
   });
   for (const delivery of due) {
     const attempts = delivery.attempts + 1;
-    const outcome = await sendToChannel(db, delivery.channel, delivery.payload as NotificationPayload, delivery);
+    const outcome = await sendToChannel(db, delivery.channel, delivery.payload as NotificationPayload, delivery, { timeoutMs: options.timeoutMs });
     if (outcome.kind === 'sent') {
       await db.notificationDelivery.update({ where: { id: delivery.id }, data: { status: 'SENT', attempts, sentAt: new Date(), lastError: null } });
       // An email is sent by the outbox, which records its own success.

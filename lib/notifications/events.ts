@@ -1,5 +1,5 @@
 // Which notifications are due, read from what the worker stores (so it holds across worker restarts and
-// leases moving between workers): a live that started in the last 10 minutes ("went live"), a live that
+// leases moving between workers): a live first seen in the last 10 minutes ("went live"), a live that
 // ended in the last 10 minutes ("live ended", with its summary), and gift spikes of lives in progress.
 // Each becomes one delivery per enabled channel of each workspace watching the account whose rules ask
 // for it; the unique (channel, event key) makes every one of them happen once, however often this runs.
@@ -33,10 +33,10 @@ async function targetsOf(db: Db, accountId: string): Promise<Target[]> {
      WHERE wa.account_id = ${accountId}`;
 }
 
-async function queue(db: Db, channelIds: string[], eventKey: string, payload: NotificationPayload): Promise<number> {
+async function queue(db: Db, channelIds: string[], eventKey: string, payload: NotificationPayload, notBefore?: Date): Promise<number> {
   if (channelIds.length === 0) return 0;
   const { count } = await db.notificationDelivery.createMany({
-    data: channelIds.map((channelId) => ({ channelId, eventKey, event: payload.event, payload })),
+    data: channelIds.map((channelId) => ({ channelId, eventKey, event: payload.event, payload, ...(notBefore ? { nextAttemptAt: notBefore } : {}) })),
     skipDuplicates: true,
   });
   return count;
@@ -50,7 +50,8 @@ export async function queueLiveNotifications(db: Db, now = new Date()): Promise<
   // Only accounts some workspace with an enabled channel watches.
   const watched = { watchers: { some: { workspace: { channels: { some: { enabled: true } } } } } };
 
-  const started = await db.live.findMany({ where: { endedAt: null, createdAt: { gte: since }, account: watched }, include: { account: { select: { handle: true, nickname: true } } }, take: 500 });
+  // A live seen in the last 10 minutes went live, even when it is already over (a short one, or a late round).
+  const started = await db.live.findMany({ where: { createdAt: { gte: since }, account: watched }, include: { account: { select: { handle: true, nickname: true } } }, take: 500 });
   for (const live of started) {
     const targets = (await targetsOf(db, live.accountId)).filter((t) => t.wentLive);
     run.wentLive += await queue(db, targets.map((t) => t.channelId), `live:${live.id}:started`, {
@@ -69,6 +70,7 @@ export async function queueLiveNotifications(db: Db, now = new Date()): Promise<
     if (targets.length === 0 || !live.endedAt) continue;
     const top = await db.liveViewer.findMany({ where: { liveId: live.id, diamonds: { gt: 0 } }, orderBy: { diamonds: 'desc' }, take: 3, include: { viewer: { select: { handle: true, nickname: true } } } });
     const earnings = estimateLiveEarnings(Number(live.diamonds), rate);
+    // A little after "went live", which the same round may have queued, so they arrive in order.
     run.liveEnded += await queue(db, targets.map((t) => t.channelId), `live:${live.id}:ended`, {
       event: 'live-ended',
       account: live.account,
@@ -81,7 +83,7 @@ export async function queueLiveNotifications(db: Db, now = new Date()): Promise<
       earnings: { low: earnings.low, high: earnings.high },
       newFollowers: live.follows,
       topGifters: top.map((t) => ({ handle: t.viewer.handle ?? '', nickname: t.viewer.nickname ?? t.viewer.handle ?? '', diamonds: Number(t.diamonds) })),
-    });
+    }, new Date(now.getTime() + 2000));
   }
 
   // Spikes: lives in progress, with a recent event, of accounts where some workspace asks for them.

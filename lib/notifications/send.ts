@@ -60,15 +60,18 @@ function describeRefusal(service: string, response: Response, body: string): str
   return `${service} answered ${response.status}${detail ? `: ${detail}` : ''}.${hint}`;
 }
 
-async function post(service: string, url: string, body: string, headers: Record<string, string>): Promise<SendOutcome> {
+export type SendOptions = { timeoutMs?: number };
+
+async function post(service: string, url: string, body: string, headers: Record<string, string>, options: SendOptions): Promise<SendOutcome> {
+  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
   let response: Response;
   try {
     await checkUrlTarget(new URL(url));
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'LiveLens-Notifications/1', ...headers }, body, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'LiveLens-Notifications/1', ...headers }, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
   } catch (error) {
     if (error instanceof UnsafeUrlError) return { kind: 'give-up', error: error.message };
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    return { kind: 'retry', error: timedOut ? `${service} did not answer within ${TIMEOUT_MS / 1000} s.` : `${service} could not be reached (${error instanceof Error ? error.message : String(error)}).` };
+    return { kind: 'retry', error: timedOut ? `${service} did not answer within ${timeoutMs / 1000} s.` : `${service} could not be reached (${error instanceof Error ? error.message : String(error)}).` };
   }
   const text = await response.text().catch(() => '');
   if (response.ok) return { kind: 'sent' };
@@ -78,7 +81,7 @@ async function post(service: string, url: string, body: string, headers: Record<
   return { kind: 'give-up', error: describeRefusal(service, response, text) };
 }
 
-export async function sendToChannel(db: Db, channel: NotificationChannel, payload: NotificationPayload, delivery: { id: string }): Promise<SendOutcome> {
+export async function sendToChannel(db: Db, channel: NotificationChannel, payload: NotificationPayload, delivery: { id: string }, options: SendOptions = {}): Promise<SendOutcome> {
   const message = formatNotification(payload);
   const config = openConfig(channel);
   switch (channel.kind) {
@@ -89,17 +92,17 @@ export async function sendToChannel(db: Db, channel: NotificationChannel, payloa
         allowed_mentions: { parse: [] },
         embeds: [{ title: message.title.slice(0, 256), description: message.lines.join('\n').slice(0, 4000), url: message.url, color: 0xff2d55 }],
       });
-      return post('Discord', config.url, body, {});
+      return post('Discord', config.url, body, {}, options);
     }
     case 'TELEGRAM': {
       if (!('botToken' in config) || !config.botToken) return { kind: 'give-up', error: 'The bot token cannot be read; save the channel again.' };
       const body = JSON.stringify({ chat_id: config.chatId, text: [message.title, '', ...message.lines, '', message.url].join('\n').slice(0, 4000), disable_web_page_preview: true });
-      return post('Telegram', `${getEnv().TELEGRAM_API_BASE}/bot${config.botToken}/sendMessage`, body, {});
+      return post('Telegram', `${getEnv().TELEGRAM_API_BASE}/bot${config.botToken}/sendMessage`, body, {}, options);
     }
     case 'WEBHOOK': {
       if (!('secret' in config) || !config.url) return { kind: 'give-up', error: 'The webhook URL cannot be read; save the channel again.' };
       const body = JSON.stringify({ id: delivery.id, event: payload.event, title: message.title, text: message.lines.join('\n'), url: message.url, data: payload, sentAt: new Date().toISOString() });
-      return post('The webhook', config.url, body, { 'x-livelens-event': payload.event, 'x-livelens-delivery': delivery.id, 'x-livelens-signature': signWebhook(config.secret, body) });
+      return post('The webhook', config.url, body, { 'x-livelens-event': payload.event, 'x-livelens-delivery': delivery.id, 'x-livelens-signature': signWebhook(config.secret, body) }, options);
     }
     case 'EMAIL': {
       const userId = 'userId' in config ? config.userId : '';
