@@ -63,7 +63,9 @@ export async function queueLiveNotifications(db: Db, now = new Date()): Promise<
     });
   }
 
-  const ended = await db.live.findMany({ where: { endedAt: { gte: since }, account: watched }, include: { account: { select: { handle: true, nickname: true } } }, take: 500 });
+  // Ended in the last 10 minutes; or first seen then and already over (a replayed recording keeps the times
+  // it was recorded at, so its end can be long ago).
+  const ended = await db.live.findMany({ where: { OR: [{ endedAt: { gte: since } }, { createdAt: { gte: since }, endedAt: { not: null } }], account: watched }, include: { account: { select: { handle: true, nickname: true } } }, take: 500 });
   const rate = buildDiamondRate(getEnv().USD_PER_DIAMOND);
   for (const live of ended) {
     const targets = (await targetsOf(db, live.accountId)).filter((t) => t.liveEnded);

@@ -9,14 +9,23 @@ import { fetchJson } from '@/lib/query-client';
 export function ForgotPasswordForm() {
   const emailId = useId();
   const [email, setEmail] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
   const [state, setState] = useState<'idle' | 'busy' | 'sent'>('idle');
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // Read from the form: what was typed before the page finished loading counts too.
+    const typed = String(new FormData(event.currentTarget).get('email') ?? '').trim();
+    if (!typed) {
+      setLocalError('Enter the address you sign in with.');
+      return;
+    }
+    setLocalError(null);
+    setEmail(typed);
     setState('busy');
     setError(null);
     try {
-      await fetchJson('/api/auth/password-reset', { method: 'POST', body: JSON.stringify({ email }) });
+      await fetchJson('/api/auth/password-reset', { method: 'POST', body: JSON.stringify({ email: typed }) });
       setState('sent');
     } catch (caught) {
       setError(caught instanceof Error ? caught.message.replace(/^email: /, '') : 'Something went wrong; try again.');
@@ -39,14 +48,14 @@ export function ForgotPasswordForm() {
       <p className="text-sm text-muted">Give the address you sign in with; we send a link to choose a new password.</p>
       <label htmlFor={emailId} className="flex flex-col gap-1 text-sm">
         Email
-        <input id={emailId} type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} className="rounded-lg border border-line bg-panel px-3 py-2" />
+        <input id={emailId} name="email" type="email" required autoComplete="email" defaultValue={email} className="rounded-lg border border-line bg-panel px-3 py-2" />
       </label>
-      {error && (
+      {(localError ?? error) && (
         <p role="alert" className="text-sm text-accent">
-          {error}
+          {localError ?? error}
         </p>
       )}
-      <button type="submit" disabled={state === 'busy' || !email.trim()} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+      <button type="submit" disabled={state === 'busy'} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
         {state === 'busy' ? 'Sending…' : 'Send the link'}
       </button>
       <Link href="/signin" className="text-center text-sm text-muted hover:text-white">

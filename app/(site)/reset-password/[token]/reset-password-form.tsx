@@ -10,11 +10,16 @@ import { fetchJson } from '@/lib/query-client';
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();
   const passwordId = useId();
-  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // Read from the form: what was typed before the page finished loading counts too.
+    const password = String(new FormData(event.currentTarget).get('password') ?? '');
+    if (password.length < PASSWORD_MIN_LENGTH) {
+      setError(`Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -32,14 +37,14 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       <p className="text-muted">For {email}. You will be signed out everywhere else.</p>
       <label htmlFor={passwordId} className="flex flex-col gap-1">
         New password <span className="text-muted">(at least {PASSWORD_MIN_LENGTH} characters)</span>
-        <input id={passwordId} type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} value={password} onChange={(e) => setPassword(e.currentTarget.value)} className="rounded-lg border border-line bg-panel px-3 py-2" />
+        <input id={passwordId} name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} className="rounded-lg border border-line bg-panel px-3 py-2" />
       </label>
       {error && (
         <p role="alert" className="text-accent">
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy || password.length < PASSWORD_MIN_LENGTH} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+      <button type="submit" disabled={busy} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
         {busy ? 'Saving…' : 'Save and sign in'}
       </button>
     </form>
