@@ -10,6 +10,8 @@ import { requireDatabaseUrl } from '@/lib/env';
 import { waitForExit } from '@/lib/infra/child';
 import { migrateDeploy } from '@/lib/infra/migrate';
 import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { NotifyStandIns } from '@/lib/testing/notify-stand-ins';
+import { seal } from '@/lib/crypto/secret-box';
 import { backoffDelay, DbRateLimiter, jitter, MemoryRateLimiter } from '@/worker/rate-limiter';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -53,6 +55,8 @@ function startWorker(workerId: string, capacity: number): ChildProcess {
       WORKER_CYCLE_MS: '1000',
       WORKER_HEARTBEAT_MS: '1000',
       DEMO_REPLAY: 'true',
+      // Notifications go to the test's receiver on loopback.
+      NOTIFY_ALLOW_PRIVATE_URLS: 'true',
       LOG_LEVEL: 'warn',
       LIVELENS_PARENT_PID: '',
     },
@@ -95,11 +99,21 @@ afterAll(async () => {
 });
 
 describe('leases across worker processes', () => {
-  it('shares accounts between two workers and hands a SIGKILLed worker’s accounts to the other within a minute', async () => {
+  const receiver = new NotifyStandIns();
+  beforeAll(() => receiver.start());
+  afterAll(() => receiver.stop());
+
+  it('shares accounts between two workers and hands a SIGKILLed worker’s accounts to the other within a minute; every live notifies once', async () => {
     const db = own();
     const accounts = await Promise.all(Array.from({ length: 6 }, () => createTestAccount(db, `lease.${uniqueSuffix()}`)));
     const ids = accounts.map((a) => a.id);
     await db.trackedAccount.createMany({ data: ids.map((accountId) => ({ accountId, source: 'replay', replayFile: FIXTURE })) });
+    // A workspace watching them, with a webhook channel to the test's receiver.
+    const owner = await db.user.create({ data: { email: `leases-${uniqueSuffix()}@example.test`, passwordHash: 'x' } });
+    const workspace = await db.workspace.create({ data: { name: 'Leases', members: { create: { userId: owner.id, role: 'OWNER' } } } });
+    await db.workspaceAccount.createMany({ data: ids.map((accountId) => ({ workspaceId: workspace.id, accountId })) });
+    receiver.webhookSecret = 'leases-test-secret';
+    await db.notificationChannel.create({ data: { workspaceId: workspace.id, kind: 'WEBHOOK', name: 'Receiver', config: { url: seal(`${receiver.url}/hooks/leases`, 'notification-channel'), secret: seal(receiver.webhookSecret, 'notification-channel') } } });
     const [a, b] = [`worker-a-${uniqueSuffix()}`, `worker-b-${uniqueSuffix()}`];
 
     // A first (it may hold 3), then B takes the rest.
@@ -123,6 +137,13 @@ describe('leases across worker processes', () => {
     }, 60_000, 'worker B to take over every account');
     expect(Date.now() - killedAt).toBeLessThan(60_000);
     await waitFor(async () => (await db.trackedAccount.count({ where: { accountId: { in: ids }, state: 'LIVE' } })) === 6 || false, 60_000, 'the rooms to be live again');
+
+    // Every live the two workers opened, before and after the kill, was announced exactly once.
+    const lives = await db.live.findMany({ where: { accountId: { in: ids } }, select: { id: true } });
+    const wentLive = () => receiver.received.filter((r) => r.body.event === 'went-live').map((r) => String((r.body.data as { liveId?: string }).liveId));
+    await waitFor(async () => lives.every((l) => wentLive().includes(l.id.toString())) || false, 60_000, 'a went-live message for every live');
+    for (const live of lives) expect(wentLive().filter((id) => id === live.id.toString()), `live ${live.id}`).toHaveLength(1);
+    expect(receiver.received.every((r) => r.signatureValid)).toBe(true);
 
     // A clean stop gives the leases back at once.
     workerB.kill('SIGTERM');
