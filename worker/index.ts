@@ -5,15 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { db, disconnectDb } from '@/lib/db';
 import { EnvError, getEnv, requireDatabaseUrl, requirePusherConfig, type Env } from '@/lib/env';
 import { createLogger } from '@/lib/logger';
 import { checkRealtime, createPusher } from '@/lib/realtime/server';
 import { demoRoomId, ensureDemoSession } from '@/worker/demo';
-import { Fanout } from '@/worker/fanout';
-import { GameManager } from '@/worker/games';
 import { Heartbeat } from '@/worker/heartbeat';
+import { createIngest } from '@/worker/ingest';
 import { Courier } from '@/worker/courier';
 import { accessCleanupJob } from '@/worker/jobs/access-cleanup';
 import { notificationsJob } from '@/worker/jobs/notifications';
@@ -22,13 +20,11 @@ import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
 import { topListsJob } from '@/worker/jobs/top-lists';
 import { Metrics } from '@/worker/metrics';
 import type { MonitoredAccount } from '@/worker/monitor';
-import { WritePipeline } from '@/worker/pipeline';
 import { DbRateLimiter } from '@/worker/rate-limiter';
 import { Scheduler } from '@/worker/scheduler';
 import { ReplaySource } from '@/worker/sources/replay';
 import { TikTokSource } from '@/worker/sources/tiktok';
 import { Supervisor } from '@/worker/supervisor';
-import { BatchWriter } from '@/worker/writer';
 
 const log = createLogger('worker');
 
@@ -54,12 +50,10 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(env.LIVELENS_DATA_DIR);
   const metrics = new Metrics();
 
-  // The write path uses its own small pg pool (multi-row unnest inserts); everything else uses Prisma.
-  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(env), max: 4, application_name: `livelens-worker-writer`, connectionTimeoutMillis: 3000 });
-  pool.on('error', (error) => metrics.countError(`pool: ${error.message.slice(0, 60)}`));
-  const pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log: log.child('pipeline'), onCommitted: (_batch, _at, ms) => metrics.observeFlush(ms / 1000) });
-  const fanout = new Fanout({ pusher: createPusher(), log: log.child('fanout') });
-  const games = new GameManager({ pool, fanout, log: log.child('games') });
+  const ingest = createIngest({ databaseUrl: requireDatabaseUrl(env), log, pusher: createPusher(), metrics, applicationName: 'livelens-worker-writer' });
+  const { pipeline } = ingest;
+  const fanout = ingest.fanout;
+  const games = ingest.games;
   const limiter = new DbRateLimiter(db, { perMinute: env.LIVE_CHECKS_PER_MINUTE, perHour: env.LIVE_CHECKS_PER_HOUR });
 
   const createSource = async (account: MonitoredAccount, attempt: { roomId?: string }) => {
@@ -83,15 +77,7 @@ async function main(): Promise<void> {
       log: log.child('monitor'),
       limiter,
       createSource,
-      room: {
-        pipeline,
-        fanout,
-        streakTimeoutMs: env.STREAK_TIMEOUT_MS,
-        onEvent: (event, liveId, accountId) => {
-          metrics.countEvent(event.type);
-          games.onEvent(accountId, liveId, event);
-        },
-      },
+      room: { ...ingest.room, streakTimeoutMs: env.STREAK_TIMEOUT_MS },
       offlineRecheckMs: env.LIVE_RECHECK_MINUTES * 60_000,
       replayPauseMs: env.DEMO_REPLAY_PAUSE_SECONDS * 1000,
     },
@@ -113,12 +99,12 @@ async function main(): Promise<void> {
       flush_failures: p.failures,
       accounts_held: supervisor.held.length,
       rooms_live: supervisor.liveRooms,
-      fanout_queue: fanout.depth,
-      fanout_published: fanout.stats.published,
-      fanout_dropped: fanout.stats.dropped,
-      game_points_events: games.stats.scored,
-      game_events_after_freeze: games.stats.ignoredFrozen,
-      game_save_failures: games.stats.persistFailures,
+      fanout_queue: fanout?.depth ?? 0,
+      fanout_published: fanout?.stats.published ?? 0,
+      fanout_dropped: fanout?.stats.dropped ?? 0,
+      game_points_events: games?.stats.scored ?? 0,
+      game_events_after_freeze: games?.stats.ignoredFrozen ?? 0,
+      game_save_failures: games?.stats.persistFailures ?? 0,
       mail_sent: courier.stats.mailSent,
       mail_failed: courier.stats.mailFailed,
       notifications_sent: courier.stats.notificationsSent,
@@ -127,9 +113,7 @@ async function main(): Promise<void> {
   };
   const heartbeat = new Heartbeat({ db, workerId, intervalMs: env.WORKER_HEARTBEAT_MS, log, checkRealtime: () => checkRealtime(), info: () => ({ demo, metrics: metrics.snapshot() }) });
 
-  pipeline.start();
-  fanout.start();
-  games.start();
+  ingest.start();
   await heartbeat.start();
   await supervisor.start();
   scheduler.start();
@@ -146,13 +130,9 @@ async function main(): Promise<void> {
     await supervisor.stop();
     await scheduler.stop();
     await courier.stop();
-    await games.stop();
-    const flushed = await pipeline.drain(30_000);
-    if (!flushed) log.error('could not write every queued event before stopping', { left: pipeline.depth });
-    await fanout.stop();
+    const { flushed } = await ingest.stop({ drainMs: 30_000 });
     await heartbeat.stop();
     metricsServer?.close();
-    await pool.end();
     await disconnectDb();
     log.info('worker stopped', { workerId, events: pipeline.snapshot().committed });
     process.exit(flushed ? 0 : 1);

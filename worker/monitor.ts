@@ -19,7 +19,7 @@ export type MonitorDeps = {
   limiter: RateLimiter;
   /** Builds the source for one connection attempt (`roomId`: reconnect to a known room). */
   createSource: (account: MonitoredAccount, attempt: { roomId?: string }) => LiveSource | Promise<LiveSource>;
-  room: Omit<RoomOptions, 'source' | 'accountId' | 'db' | 'log'>;
+  room: Omit<RoomOptions, 'source' | 'accountId' | 'db' | 'log' | 'onLive'>;
   /** How long to wait before checking again an account that is not live. */
   offlineRecheckMs: number;
   /** Pause between two loops of a demo replay. */

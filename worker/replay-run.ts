@@ -1,19 +1,18 @@
-// One replay through the whole pipeline, in this process: the replay source (the library's own
-// decoder), the normaliser, the write pipeline into Postgres and, when given a Pusher client, the
-// fan-out. Shared by `npm run replay`, the integration tests and the ingest benchmark.
+// One replay through the whole ingest chain (worker/ingest.ts, as the worker builds it), in this process:
+// the replay source (the library's own decoder), the normaliser, the write pipeline into Postgres, the game
+// manager and, when given a Pusher client, the fan-out. Shared by `npm run replay`, the integration tests
+// and the ingest benchmark.
 import { createHash } from 'node:crypto';
 import type Pusher from 'pusher';
-import pg from 'pg';
 import type { Db } from '@/lib/db';
 import { readReplayHeader } from '@/lib/live/replay-file';
 import type { LiveEvent } from '@/lib/live/events';
 import { createLogger, type Logger } from '@/lib/logger';
-import { Fanout } from '@/worker/fanout';
-import { GameManager } from '@/worker/games';
-import { WritePipeline, type PipelineOptions } from '@/worker/pipeline';
+import { createIngest } from '@/worker/ingest';
+import type { PipelineOptions } from '@/worker/pipeline';
 import { RoomSession, type RoomEnd } from '@/worker/room';
+import { eventSink, type EventSink } from '@/worker/sinks';
 import { ReplaySource, type ReplaySpeed } from '@/worker/sources/replay';
-import { BatchWriter } from '@/worker/writer';
 
 export type LiveTotals = { diamonds: number; gifts: number; likes: number; comments: number; follows: number; shares: number; peakViewers: number; uniqueGifters: number };
 
@@ -51,6 +50,8 @@ export type ReplayRunOptions = {
   log?: Logger;
   pipeline?: Partial<Omit<PipelineOptions, 'pool' | 'writer' | 'log'>>;
   onEvent?: (event: LiveEvent, liveId: string) => void;
+  /** More sinks (benches). */
+  sinks?: EventSink[];
   /** Score leaderboard and Q&A sessions of the account, as the worker does (default true). */
   games?: boolean;
   onFrame?: (bytes: Uint8Array) => void;
@@ -63,32 +64,28 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplayRunRes
   const header = await readReplayHeader(options.file);
   const handle = (options.handle ?? header.handle).toLowerCase();
   const roomId = roomIdFor(header.roomId, handle, header.handle.toLowerCase());
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2, application_name: 'livelens-replay-writer', connectionTimeoutMillis: 3000 });
-  pool.on('error', () => undefined);
-  const pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log, ...options.pipeline });
-  const fanout = options.pusher ? new Fanout({ pusher: options.pusher, log }) : undefined;
-  const games = options.games === false ? undefined : new GameManager({ pool, fanout, log: log.child('games') });
+  const recorder = options.onEvent;
+  const ingest = createIngest({
+    databaseUrl: options.databaseUrl,
+    log,
+    pusher: options.pusher,
+    games: options.games,
+    applicationName: 'livelens-replay-writer',
+    pipeline: options.pipeline,
+    sinks: [...(recorder ? [eventSink('recorder', (event, live) => recorder(event, live.liveId))] : []), ...(options.sinks ?? [])],
+  });
   try {
     const account = await options.db.tiktokAccount.upsert({ where: { handle }, create: { handle, nickname: handle }, update: {} });
-    pipeline.start();
-    fanout?.start();
-    games?.start();
+    ingest.start();
     const source = new ReplaySource(options.file, { speed: options.speed, roomId, onFrame: options.onFrame });
     const started = performance.now();
-    const onEvent = (event: LiveEvent, liveId: string, accountId: string) => {
-      options.onEvent?.(event, liveId);
-      games?.onEvent(accountId, liveId, event);
-    };
-    const room = new RoomSession({ source, accountId: account.id, db: options.db, pipeline, fanout, log, onEvent });
+    const room = new RoomSession({ source, accountId: account.id, db: options.db, log, ...ingest.room });
     const end = await room.run();
     await source.finished;
-    await pipeline.flushed();
+    await ingest.pipeline.flushed();
     const seconds = (performance.now() - started) / 1000;
     return { handle, roomId, accountId: account.id, end, seconds, totals: await readLiveTotals(options.db, roomId) };
   } finally {
-    await pipeline.drain(10_000);
-    await games?.stop();
-    await fanout?.stop();
-    await pool.end();
+    await ingest.stop({ drainMs: 10_000 });
   }
 }

@@ -1,15 +1,15 @@
 // One watched live room, from connect to disconnect: starts the source, makes sure the live row exists
-// (room id ↔ account), runs every library event through the normaliser, queues what must be stored,
-// publishes what browsers show, and keeps running totals for the counters. Returns why it stopped.
+// (room id ↔ account), runs every library event through the normaliser, hands each domain event to its
+// sinks (write pipeline, fan-out, games, metrics: worker/ingest.ts), and keeps running totals for the
+// counters. Returns why it stopped.
 import { UserOfflineError } from 'tiktok-live-connector';
 import type { Db } from '@/lib/db';
 import type { LiveEvent } from '@/lib/live/events';
 import { Normaliser, type RawMessage } from '@/lib/live/normalise';
 import type { Logger } from '@/lib/logger';
-import type { Fanout, LiveCounters } from '@/worker/fanout';
-import type { WritePipeline } from '@/worker/pipeline';
+import type { LiveCounters } from '@/lib/realtime/payloads';
+import type { EventSink, LiveContext } from '@/worker/sinks';
 import type { LiveSource } from '@/worker/sources/types';
-import type { StoredEvent } from '@/worker/writer';
 
 export type RoomEnd = { reason: string; streamEnded: boolean; roomId: string | null; liveId: string | null; events: number };
 
@@ -17,18 +17,15 @@ export type RoomOptions = {
   source: LiveSource;
   accountId: string;
   db: Db;
-  pipeline: WritePipeline;
-  fanout?: Fanout;
   log: Logger;
+  /** Where the live's events go (worker/ingest.ts makes the production ones). */
+  sinks: readonly EventSink[];
+  /** Resolves when the write path can take more (the source pauses reading until then). */
+  waitForCapacity?: () => Promise<void>;
   streakTimeoutMs?: number;
-  /** Called for every domain event (metrics, game scoring). */
-  onEvent?: (event: LiveEvent, liveId: string, accountId: string) => void;
   /** Called once the room is live, with its live id (supervisor state). */
   onLive?: (info: { roomId: string; liveId: string }) => void;
 };
-
-const STORED = new Set<LiveEvent['type']>(['chat', 'gift', 'like', 'member', 'follow', 'share', 'viewers']);
-const isStored = (event: LiveEvent): event is StoredEvent => STORED.has(event.type);
 
 /** Ensures the live row for this room and returns it (a reconnect reopens a live closed as stale). */
 export async function ensureLive(db: Db, accountId: string, roomId: string, startedAt: Date, title?: string) {
@@ -64,7 +61,7 @@ export class RoomSession {
 
   /** Runs until the source disconnects (or stop()); rejects only if connecting fails. */
   async run(): Promise<RoomEnd> {
-    const { source, accountId, db, log, pipeline } = this.options;
+    const { source, accountId, db, log } = this.options;
     const done = new Promise<RoomEnd>((resolve) => {
       this.finish = resolve;
     });
@@ -84,7 +81,7 @@ export class RoomSession {
         if (connected) log.warn('source error', { accountId, context, error });
         else log.debug('source error while connecting', { accountId, context, error });
       },
-      waitForCapacity: () => pipeline.waitForCapacity(),
+      waitForCapacity: this.options.waitForCapacity ?? (() => Promise.resolve()),
     });
     connected = true;
     this.roomId = started.roomId;
@@ -108,7 +105,7 @@ export class RoomSession {
     }
     this.normaliser = new Normaliser(started.roomId, { streakTimeoutMs: this.options.streakTimeoutMs, timeOffsetMs: started.clockOffsetMs });
     this.options.onLive?.({ roomId: started.roomId, liveId: this.liveId });
-    this.options.fanout?.status(accountId, { state: 'live', liveId: this.liveId, startedAt: this.counters.startedAt });
+    this.status({ state: 'live', liveId: this.liveId, startedAt: this.counters.startedAt });
     for (const raw of this.early.splice(0)) this.handleRaw(raw);
     this.ticker = setInterval(() => this.dispatch(this.normaliser?.tick() ?? []), 1000);
     return done;
@@ -125,16 +122,19 @@ export class RoomSession {
     this.dispatch(normaliser.push(raw));
   }
 
+  private status(status: Parameters<NonNullable<EventSink['status']>>[1]): void {
+    for (const sink of this.options.sinks) sink.status?.(this.options.accountId, status);
+  }
+
   private dispatch(events: LiveEvent[]): void {
     const liveId = this.liveId;
     const counters = this.counters;
     if (!liveId || !counters) return;
-    const { accountId, pipeline, fanout, onEvent } = this.options;
+    const { accountId, sinks } = this.options;
+    const live: LiveContext = { accountId, liveId };
     for (const event of events) {
       this.events++;
-      if (isStored(event)) pipeline.enqueue({ liveId, accountId, event, queuedAt: performance.now() });
-      fanout?.event(accountId, liveId, event);
-      onEvent?.(event, liveId, accountId);
+      for (const sink of sinks) sink.event(event, live);
       switch (event.type) {
         case 'gift':
           counters.diamonds += event.diamonds;
@@ -163,7 +163,7 @@ export class RoomSession {
           break;
       }
     }
-    if (events.length > 0) fanout?.updateCounters(accountId, { ...counters });
+    if (events.length > 0) for (const sink of sinks) sink.counters?.(live, { ...counters });
   }
 
   private async end(reason: string, streamEnded: boolean, endedAt = Date.now()): Promise<void> {
@@ -172,12 +172,12 @@ export class RoomSession {
     clearInterval(this.ticker);
     // Streaks still open when the room goes away are closed with their last count.
     if (this.normaliser) this.dispatch(this.normaliser.finish());
-    const { accountId, db, fanout, log } = this.options;
+    const { db, log } = this.options;
     if (streamEnded && this.liveId) {
       await db.live
         .update({ where: { id: BigInt(this.liveId) }, data: { endedAt: new Date(endedAt), endReason: 'stream_end' } })
         .catch((error: unknown) => log.warn('could not mark the live as ended; the stale-live job will', { liveId: this.liveId, error }));
-      fanout?.status(accountId, { state: 'offline', liveId: this.liveId, startedAt: this.counters?.startedAt ?? null });
+      this.status({ state: 'offline', liveId: this.liveId, startedAt: this.counters?.startedAt ?? null });
     }
     this.finish?.({ reason, streamEnded, roomId: this.roomId, liveId: this.liveId, events: this.events });
   }

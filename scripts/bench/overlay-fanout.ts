@@ -12,7 +12,8 @@ import type { GiftEvent } from '@/lib/live/events';
 import { newOverlayToken } from '@/lib/overlays/token';
 import { accountChannel, overlayChannel } from '@/lib/realtime/channels';
 import { createPusher } from '@/lib/realtime/server';
-import { Fanout } from '@/worker/fanout';
+import { requireDatabaseUrl } from '@/lib/env';
+import { createIngest } from '@/worker/ingest';
 import { percentile, round } from './lib';
 
 const OVERLAYS = Number(process.env.BENCH_FANOUT_OVERLAYS ?? 100);
@@ -114,16 +115,23 @@ export async function measureFanout(db: Db, appUrl: string, pusherEnv: Record<st
     );
     const connectSeconds = (now() - connectStarted) / 1000;
     const published: { messages: number; board: number } = { messages: 0, board: 0 };
-    const fanout = new Fanout({
-      pusher: createPusher(),
+    // The production chain's fan-out (worker/ingest.ts), without games: the bench sends the boards itself.
+    const ingest = createIngest({
+      databaseUrl: requireDatabaseUrl(),
       log: createLogger('bench-fanout'),
-      maxQueue: 50_000,
-      onPublished: (messages) => {
-        published.messages += messages.length;
-        for (const m of messages) if (m.name === 'game') published.board++;
+      pusher: createPusher(),
+      games: false,
+      fanout: {
+        maxQueue: 50_000,
+        onPublished: (messages) => {
+          published.messages += messages.length;
+          for (const m of messages) if (m.name === 'game') published.board++;
+        },
       },
     });
-    fanout.start();
+    const fanout = ingest.fanout;
+    if (!fanout) throw new Error('the ingest chain has no fan-out');
+    ingest.start();
     const leaderboards = overlays.filter((o) => o.kind === 'LEADERBOARD');
     const started = now();
     for (let i = 0; i < GIFTS; i++) {
@@ -152,7 +160,7 @@ export async function measureFanout(db: Db, appUrl: string, pusherEnv: Record<st
       const wait = started + ((i + 1) * 1000) / GIFTS_PER_SECOND - now();
       if (wait > 0) await sleep(wait);
     }
-    await fanout.stop();
+    await ingest.stop({ drainMs: 5000 });
     const expected = GIFTS * OVERLAYS;
     const settleBy = Date.now() + 10_000;
     while (deliveries < expected && Date.now() < settleBy) await sleep(100);

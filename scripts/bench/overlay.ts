@@ -41,12 +41,10 @@ import { accountChannel, RealtimeEvent } from '@/lib/realtime/channels';
 import { createPusher, publish } from '@/lib/realtime/server';
 import { GIFT_CATALOG, giftWeight } from '@/lib/seed/catalog';
 import { createRandom } from '@/lib/seed/random';
-import { Fanout } from '@/worker/fanout';
-import { GameManager } from '@/worker/games';
-import { WritePipeline } from '@/worker/pipeline';
+import { createIngest } from '@/worker/ingest';
 import { RoomSession } from '@/worker/room';
 import { ReplaySource } from '@/worker/sources/replay';
-import { BatchWriter } from '@/worker/writer';
+import { eventSink } from '@/worker/sinks';
 import { machineLine, percentile, ROOT, round, writeBenchSection } from './lib';
 import { measureFanout } from './overlay-fanout';
 
@@ -299,49 +297,48 @@ async function replayAll(accounts: Account[], db: Db, databaseUrl: string): Prom
   const log = createLogger('bench');
   const gifts = new Map<string, GiftTiming>();
   const accountChannels = new Set(accounts.map((a) => accountChannel(a.id)));
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, application_name: 'livelens-bench-writer', connectionTimeoutMillis: 3000 });
-  pool.on('error', () => undefined);
-  const pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log });
-  const fanout = new Fanout({
-    pusher: createPusher(),
+  // Per account, when its last frame was handed to the decoder.
+  const frameAt = new Map<string, number>();
+  const indexOf = new Map(accounts.map((a) => [a.id, a.index]));
+  // The worker's own chain (worker/ingest.ts), with a sink that notes when each gift was decoded: decoding
+  // and normalising a frame is synchronous up to the sinks, and a room's frames go one at a time, so the
+  // frame handed to the decoder last is the one that completed the gift.
+  const ingest = createIngest({
+    databaseUrl,
     log,
-    onPublished: (messages) => {
-      const at = now();
-      for (const message of messages) {
-        if (message.name !== RealtimeEvent.gift || !accountChannels.has(message.channel)) continue;
-        const timing = gifts.get((message.data as { id: string }).id);
-        if (timing) timing.publishedAt = at;
-      }
+    pusher: createPusher(),
+    applicationName: 'livelens-bench-writer',
+    fanout: {
+      onPublished: (messages) => {
+        const at = now();
+        for (const message of messages) {
+          if (message.name !== RealtimeEvent.gift || !accountChannels.has(message.channel)) continue;
+          const timing = gifts.get((message.data as { id: string }).id);
+          if (timing) timing.publishedAt = at;
+        }
+      },
     },
+    sinks: [
+      eventSink('bench-timing', (event: LiveEvent, live) => {
+        if (event.type === 'gift') gifts.set(event.dedupeKey, { account: indexOf.get(live.accountId) ?? -1, frameAt: frameAt.get(live.accountId) ?? 0, decodedAt: now(), streak: event.streakable });
+      }),
+    ],
   });
-  const games = new GameManager({ pool, fanout, log });
   const started = now();
   try {
-    pipeline.start();
-    fanout.start();
-    games.start();
+    ingest.start();
     const runs = accounts.map(async (account) => {
-      let frameAt = 0;
-      const source = new ReplaySource(account.file, { speed: 1, roomId: account.roomId, onFrame: () => (frameAt = now()) });
-      const onEvent = (event: LiveEvent, liveId: string, accountId: string) => {
-        // Decoding and normalising a frame is synchronous up to here, and a room's frames go one at a
-        // time: the frame handed to the decoder last is the one that completed this gift.
-        if (event.type === 'gift') gifts.set(event.dedupeKey, { account: account.index, frameAt, decodedAt: now(), streak: event.streakable });
-        games.onEvent(accountId, liveId, event);
-      };
-      const room = new RoomSession({ source, accountId: account.id, db, pipeline, fanout, log, onEvent });
+      const source = new ReplaySource(account.file, { speed: 1, roomId: account.roomId, onFrame: () => frameAt.set(account.id, now()) });
+      const room = new RoomSession({ source, accountId: account.id, db, log, ...ingest.room });
       const end = await room.run();
       await source.finished;
       if (!end.streamEnded) say(`  @${account.handle}: the replay ended without the stream's end (${end.reason})`);
     });
     await Promise.all(runs);
-    await pipeline.flushed();
-    return { gifts, fanoutDropped: fanout.stats.dropped, fanoutFailures: fanout.stats.failures, pipelineDropped: pipeline.snapshot().dropped, seconds: (now() - started) / 1000 };
+    await ingest.pipeline.flushed();
+    return { gifts, fanoutDropped: ingest.fanout?.stats.dropped ?? 0, fanoutFailures: ingest.fanout?.stats.failures ?? 0, pipelineDropped: ingest.pipeline.snapshot().dropped, seconds: (now() - started) / 1000 };
   } finally {
-    await pipeline.drain(10_000);
-    await games.stop();
-    await fanout.stop();
-    await pool.end();
+    await ingest.stop({ drainMs: 10_000 });
   }
 }
 
@@ -575,7 +572,7 @@ async function main(): Promise<void> {
 
 Machine: ${result.machine}. Run ${new Date().toISOString().slice(0, 16)}Z; load average (1/5/15 min) ${loadBefore.join(' / ')} before, ${loadAfter.join(' / ')} after.
 
-Method: the production build started by the launcher (embedded Postgres 17, soketi) without its worker; the bench process is the worker (one write pipeline, one fan-out, one game manager for every room, as in \`worker/index.ts\`) and replays ${OVERLAYS} synthetic sessions in real time through tiktok-live-connector's decoder, the normaliser, Postgres and soketi. Each session has chat, likes, joins, viewer counts, follows, shares and duplicate frames from the generator, and ${GIFTS_PER_OVERLAY} gifts (singles and streaks of 1–8 taps) whose completing frame comes every ${SPACING_MS / 1000} s, the sessions staggered so ${result.giftsPerSecond} gifts/s reach the machine evenly. Each account has one GIFT_ALERTS overlay (${ALERT_SECONDS} s alerts, every gift shown) open in Chromium (\`${process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium'}\`, headless, ${VIEWPORT.width}×${VIEWPORT.height}, ${OVERLAYS} pages in one browser). Start: the worker hands the frame that completes the gift to the decoder. End: the alert element (\`[data-testid="gift-alert"][data-alert-id=…]\`) is inserted in the page (a MutationObserver). Alerts play one at a time (duration + ${ALERT_GAP_MS} ms gap), so only gifts that found their page's queue empty are counted end to end (decided by running \`lib/overlays/alert-queue.ts\` over the page's arrival times); the others are listed as queued. Timestamps are epoch milliseconds with sub-millisecond precision (\`performance.timeOrigin + performance.now()\`) in the worker and in the pages; each page's offset to the worker's clock (both measured against the system's wall clock at a \`Date.now()\` tick, before and after the replay) is subtracted. The raw Pusher round trip is measured after the replay (the overlay pages still open, idle) on the same soketi: the server SDK's \`trigger\` on a public channel, one event every ${RTT_INTERVAL_MS} ms, received by pusher-js in a Chromium page of the same browser.
+Method: the production build started by the launcher (embedded Postgres 17, soketi) without its worker; the bench process is the worker (the ingest chain built by \`createIngest\` (worker/ingest.ts), as \`worker/index.ts\` builds it) and replays ${OVERLAYS} synthetic sessions in real time through tiktok-live-connector's decoder, the normaliser, Postgres and soketi. Each session has chat, likes, joins, viewer counts, follows, shares and duplicate frames from the generator, and ${GIFTS_PER_OVERLAY} gifts (singles and streaks of 1–8 taps) whose completing frame comes every ${SPACING_MS / 1000} s, the sessions staggered so ${result.giftsPerSecond} gifts/s reach the machine evenly. Each account has one GIFT_ALERTS overlay (${ALERT_SECONDS} s alerts, every gift shown) open in Chromium (\`${process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium'}\`, headless, ${VIEWPORT.width}×${VIEWPORT.height}, ${OVERLAYS} pages in one browser). Start: the worker hands the frame that completes the gift to the decoder. End: the alert element (\`[data-testid="gift-alert"][data-alert-id=…]\`) is inserted in the page (a MutationObserver). Alerts play one at a time (duration + ${ALERT_GAP_MS} ms gap), so only gifts that found their page's queue empty are counted end to end (decided by running \`lib/overlays/alert-queue.ts\` over the page's arrival times); the others are listed as queued. Timestamps are epoch milliseconds with sub-millisecond precision (\`performance.timeOrigin + performance.now()\`) in the worker and in the pages; each page's offset to the worker's clock (both measured against the system's wall clock at a \`Date.now()\` tick, before and after the replay) is subtracted. The raw Pusher round trip is measured after the replay (the overlay pages still open, idle) on the same soketi: the server SDK's \`trigger\` on a public channel, one event every ${RTT_INTERVAL_MS} ms, received by pusher-js in a Chromium page of the same browser.
 
 | from the gift frame reaching the decoder to … | gifts | p50 | p99 | max |
 |---|---|---|---|---|

@@ -2,15 +2,14 @@
 // BENCH_ROOMS rooms through tiktok-live-connector's real connect() against the local push server on
 // BENCH_PORT (the library's routes pointed at it), runs every room through the normaliser and the write
 // pipeline into DATABASE_URL for a while, and prints its memory as JSON.
-import pg from 'pg';
 import { createDb } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import { createLogger } from '@/lib/logger';
 import { installFakeRoutes } from '@/lib/testing/fake-tiktok';
-import { WritePipeline } from '@/worker/pipeline';
+import { createIngest } from '@/worker/ingest';
 import { RoomSession } from '@/worker/room';
 import { TikTokSource } from '@/worker/sources/tiktok';
-import { BatchWriter } from '@/worker/writer';
+import { eventSink } from '@/worker/sinks';
 
 const rooms = Number(process.env.BENCH_ROOMS ?? 500);
 const port = Number(process.env.BENCH_PORT);
@@ -29,20 +28,20 @@ async function main(): Promise<void> {
   installFakeRoutes(port, () => ({ status: 2 }));
   const url = requireDatabaseUrl();
   const db = createDb(url, { max: 4 });
-  const pool = new pg.Pool({ connectionString: url, max: 3 });
-  const pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log });
-  pipeline.start();
+  // The worker's own chain (worker/ingest.ts) without realtime: the memory measured is the production wiring's.
+  let events = 0;
+  const ingest = createIngest({ databaseUrl: url, log, applicationName: 'livelens-bench-rooms', sinks: [eventSink('count', () => void events++)] });
+  ingest.start();
   const accounts = await Promise.all(
     Array.from({ length: rooms }, (_, i) => db.tiktokAccount.upsert({ where: { handle: `bench.room${i}` }, create: { handle: `bench.room${i}` }, update: {} })),
   );
   const baseline = await settle();
-  let events = 0;
   const sessions: RoomSession[] = [];
   const running: Promise<unknown>[] = [];
   // Connect in waves of 50, as the supervisor would through its rate limiter.
   for (let i = 0; i < rooms; i += 50) {
     for (const [j, account] of accounts.slice(i, i + 50).entries()) {
-      const session = new RoomSession({ source: new TikTokSource(account.handle, { roomId: `76${String(i + j).padStart(17, '0')}` }), accountId: account.id, db, pipeline, log, onEvent: () => void events++ });
+      const session = new RoomSession({ source: new TikTokSource(account.handle, { roomId: `76${String(i + j).padStart(17, '0')}` }), accountId: account.id, db, log, ...ingest.room });
       sessions.push(session);
       running.push(session.run().catch((error: unknown) => log.error('room failed', { error })));
     }
@@ -56,8 +55,7 @@ async function main(): Promise<void> {
   const connected = sessions.filter((s) => s.currentLiveId !== null).length;
   const rss = await settle();
   await Promise.all(sessions.map((s) => s.stop()));
-  await pipeline.drain(30_000);
-  await pool.end();
+  await ingest.stop({ drainMs: 30_000 });
   await db.$disconnect();
   process.stdout.write(
     `${JSON.stringify({ rooms, connected, rssMiB: Math.round(rss / MiB), baselineRssMiB: Math.round(baseline / MiB), perRoomMiB: Math.round(((rss - baseline) / MiB / Math.max(1, connected)) * 100) / 100, eventsPerSecond })}\n`,

@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
@@ -14,34 +13,31 @@ import type { ExpectedTotals } from '@/lib/live/synth';
 import { createLogger } from '@/lib/logger';
 import { FakeTikTok } from '@/lib/testing/fake-tiktok';
 import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { createIngest, type Ingest } from '@/worker/ingest';
 import { AccountMonitor } from '@/worker/monitor';
-import { WritePipeline } from '@/worker/pipeline';
 import { MemoryRateLimiter } from '@/worker/rate-limiter';
 import { readLiveTotals, runReplay } from '@/worker/replay-run';
 import { RoomSession } from '@/worker/room';
 import { TikTokSource } from '@/worker/sources/tiktok';
-import { BatchWriter } from '@/worker/writer';
 
 const FIXTURE = path.join(import.meta.dirname, '..', 'fixtures', 'small-evening.jsonl');
 const expected = JSON.parse(fs.readFileSync(FIXTURE.replace(/\.jsonl$/, '.expected.json'), 'utf8')) as ExpectedTotals;
 const log = createLogger('tiktok-test');
 const fake = new FakeTikTok();
 let frames: ReplayFrame[];
-let pool: pg.Pool;
-let pipeline: WritePipeline;
+let ingest: Ingest;
 
 beforeAll(async () => {
   frames = [];
   for await (const item of readReplay(FIXTURE)) if ('frame' in item) frames.push(item.frame);
   await fake.start();
-  pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 2 });
-  pipeline = new WritePipeline({ pool, writer: new BatchWriter(), log });
-  pipeline.start();
+  // The worker's own chain (without realtime): the same sinks and stop order.
+  ingest = createIngest({ databaseUrl: requireDatabaseUrl(), log });
+  ingest.start();
 });
 
 afterAll(async () => {
-  await pipeline.drain(10_000);
-  await pool.end();
+  await ingest.stop({ drainMs: 10_000 });
   await fake.stop();
 });
 
@@ -53,10 +49,10 @@ describe('TikTokSource through the real connect() against a local TikTok stand-i
     const account = await createTestAccount(db);
     const roomId = newRoomId();
     fake.rooms.set(roomId, { status: 2, frames });
-    const room = new RoomSession({ source: new TikTokSource(account.handle, { roomId }), accountId: account.id, db, pipeline, log });
+    const room = new RoomSession({ source: new TikTokSource(account.handle, { roomId }), accountId: account.id, db, log, ...ingest.room });
     const end = await room.run();
     expect(end.streamEnded).toBe(true);
-    await pipeline.flushed();
+    await ingest.pipeline.flushed();
     const { liveId: _liveId, ...totals } = await readLiveTotals(db, roomId);
     expect(totals).toEqual(expectedTotals);
   });
@@ -67,7 +63,7 @@ describe('TikTokSource through the real connect() against a local TikTok stand-i
     fake.rooms.set(roomId, { status: 2, frames });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'livelens-rec-')), 'recording.jsonl');
     const writer = new ReplayWriter(file, { handle: account.handle, roomId, startedAt: Date.now() });
-    const room = new RoomSession({ source: new TikTokSource(account.handle, { roomId, onWebsocketData: (bytes) => writer.write(bytes) }), accountId: account.id, db, pipeline, log });
+    const room = new RoomSession({ source: new TikTokSource(account.handle, { roomId, onWebsocketData: (bytes) => writer.write(bytes) }), accountId: account.id, db, log, ...ingest.room });
     await room.run();
     await writer.close();
     expect(writer.frames).toBe(frames.length);
@@ -86,7 +82,7 @@ describe('TikTokSource through the real connect() against a local TikTok stand-i
     const limiter = new MemoryRateLimiter({ perMinute: 100, perHour: 1000 });
     const monitor = new AccountMonitor(
       { id: account.id, handle: account.handle, source: 'tiktok', replayFile: null },
-      { db, log, limiter, createSource: (_account, attempt) => new TikTokSource(account.handle, { roomId: attempt.roomId ?? roomId }), room: { pipeline }, offlineRecheckMs: 60_000, replayPauseMs: 1000 },
+      { db, log, limiter, createSource: (_account, attempt) => new TikTokSource(account.handle, { roomId: attempt.roomId ?? roomId }), room: ingest.room, offlineRecheckMs: 60_000, replayPauseMs: 1000 },
       { roomId, errorCount: 0, nextCheckAt: new Date() },
     );
     monitor.start();
@@ -111,7 +107,7 @@ describe('TikTokSource through the real connect() against a local TikTok stand-i
     monitor.requestCheck();
     for (let i = 0; i < 300 && !(await db.live.findUnique({ where: { roomId } }))?.endedAt; i++) await new Promise((r) => setTimeout(r, 100));
     await monitor.stop();
-    await pipeline.flushed();
+    await ingest.pipeline.flushed();
     expect(fake.connects.slice(connectsBefore)).toEqual([roomId, roomId]);
     const { liveId: _liveId, ...totals } = await readLiveTotals(db, roomId);
     expect(totals).toEqual(expectedTotals);
