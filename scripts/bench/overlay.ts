@@ -26,7 +26,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import pg from 'pg';
 import { createDb, type Db } from '@/lib/db';
 import { parseEnv, resetEnvCache } from '@/lib/env';
 import { getFreePort } from '@/lib/infra/ports';
