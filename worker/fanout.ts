@@ -10,7 +10,9 @@ import type { LiveEvent } from '@/lib/live/events';
 import type { Logger } from '@/lib/logger';
 import { accountChannel, overlayChannel, RealtimeEvent, workspaceChannel } from '@/lib/realtime/channels';
 import { toRealtimePayload, type LiveCounters, type LiveStatus } from '@/lib/realtime/payloads';
-import { publishBatch, type RealtimeMessage } from '@/lib/realtime/server';
+import type { GameMessage } from '@/lib/games/realtime';
+import type { RealtimeEventName, RealtimeEvents, RealtimeMessage } from '@/lib/realtime/contract';
+import { publishBatch } from '@/lib/realtime/server';
 
 export type { LiveCounters, LiveStatus } from '@/lib/realtime/payloads';
 
@@ -60,7 +62,7 @@ export class Fanout {
       this.progress.set(`${channel}:${event.dedupeKey}`, { channel, ...payload });
       return;
     }
-    this.send(accountId, payload.name, payload.data);
+    this.push({ channel: accountChannel(accountId), ...payload });
   }
 
   /** The latest running totals of an account's live; sent at most every countersIntervalMs. */
@@ -73,12 +75,12 @@ export class Fanout {
   }
 
   /** Anything else about an account's live, for everyone watching it. */
-  send(accountId: string, name: string, data: unknown): void {
-    this.push({ channel: accountChannel(accountId), name, data });
+  send<N extends RealtimeEventName>(accountId: string, name: N, data: RealtimeEvents[N]): void {
+    this.push({ channel: accountChannel(accountId), name, data } as RealtimeMessage);
   }
 
   /** A game message: to the session's overlay (if any) and its workspace's dashboards, nobody else. */
-  game(target: { workspaceId: string; overlayId: string | null }, data: unknown): void {
+  game(target: { workspaceId: string; overlayId: string | null }, data: GameMessage): void {
     if (target.overlayId) this.push({ channel: overlayChannel(target.overlayId), name: RealtimeEvent.game, data });
     this.push({ channel: workspaceChannel(target.workspaceId), name: RealtimeEvent.game, data });
   }

@@ -13,7 +13,7 @@
 // - Events that arrive before an account's sessions are loaded wait for the first sync.
 import type pg from 'pg';
 import { ScoreBoard, type BoardEntry } from '@/lib/games/board';
-import { BOARD_ROWS_PUBLISHED, type GameBoardMessage } from '@/lib/games/realtime';
+import { BOARD_ROWS_PUBLISHED, type GameBoardMessage, type GameMessage } from '@/lib/games/realtime';
 import { parseRules } from '@/lib/games/rules';
 import { acceptsPoints, phaseOf, type GameStatus } from '@/lib/games/session';
 import type { LiveEvent } from '@/lib/live/events';
@@ -22,7 +22,7 @@ import { readSettings } from '@/lib/overlays/settings';
 import { cleanText } from '@/lib/text/clean';
 
 /** Where game messages go: the session's overlay and its workspace (worker/fanout.ts). */
-type Publisher = { game(target: { workspaceId: string; overlayId: string | null }, data: unknown): void };
+type Publisher = { game(target: { workspaceId: string; overlayId: string | null }, data: GameMessage): void };
 type Pool = Pick<pg.Pool, 'query' | 'connect'>;
 
 export type GameManagerOptions = {

@@ -241,7 +241,7 @@ describe('overlay changes over realtime (pusher-js through the app’s auth rout
 
 /** Publishes a marker event on an account's channel and waits long enough for delivery. */
 async function publishOnAccount(accountId: string): Promise<void> {
-  const { publish } = await import('@/lib/realtime/server');
-  await publish(accountChannel(accountId), 'counters', { marker: true });
+  const { publishUntyped } = await import('@/lib/realtime/server');
+  await publishUntyped(accountChannel(accountId), 'counters', { marker: true });
   await new Promise((r) => setTimeout(r, 300));
 }

@@ -4,7 +4,9 @@
 import 'server-only';
 import { createLogger } from '@/lib/logger';
 import { overlayChannel, RealtimeEvent, workspaceChannel } from '@/lib/realtime/channels';
-import { publishBatch, type RealtimeMessage } from '@/lib/realtime/server';
+import type { GameMessage } from '@/lib/games/realtime';
+import type { RealtimeMessage } from '@/lib/realtime/contract';
+import { publishBatch } from '@/lib/realtime/server';
 import type { OverlayControlMessage } from '@/lib/overlays/types';
 
 const log = createLogger('realtime');
@@ -30,7 +32,7 @@ export function notifyOverlay(overlay: { id: string; workspaceId: string }, forO
 }
 
 /** A game update: to the session's overlay (when it has one) and the workspace's dashboards. */
-export function notifyGame(session: { workspaceId: string; overlayId: string | null }, data: unknown): Promise<boolean> {
+export function notifyGame(session: { workspaceId: string; overlayId: string | null }, data: GameMessage): Promise<boolean> {
   return send([
     ...(session.overlayId ? [{ channel: overlayChannel(session.overlayId), name: RealtimeEvent.game, data }] : []),
     { channel: workspaceChannel(session.workspaceId), name: RealtimeEvent.game, data },

@@ -2,6 +2,7 @@
 // dashboard and overlays (which render the same shapes from their first page load).
 import type { LiveEvent, ViewerRef } from '@/lib/live/events';
 import { RealtimeEvent } from '@/lib/realtime/channels';
+import type { NamedRealtimeData } from '@/lib/realtime/contract';
 
 export type RealtimeUser = { id: string; handle: string; nickname: string; avatar: string | null; follower: boolean };
 
@@ -41,7 +42,7 @@ export type LiveStatus = { state: 'live' | 'offline'; liveId: string | null; sta
 export const toRealtimeUser = (v: ViewerRef): RealtimeUser => ({ id: v.userId, handle: v.handle, nickname: v.nickname, avatar: v.avatarUrl, follower: v.isFollower });
 
 /** The event name and JSON a browser receives for a domain event (null: not published on its own). */
-export function toRealtimePayload(event: LiveEvent, liveId: string): { name: string; data: RealtimeGift | RealtimeGiftProgress | RealtimeChat | RealtimeSocial } | null {
+export function toRealtimePayload(event: LiveEvent, liveId: string): Extract<NamedRealtimeData, { name: 'gift' | 'gift-progress' | 'chat' | 'social' }> | null {
   switch (event.type) {
     case 'gift':
       return {

@@ -8,7 +8,7 @@ import { removeManagedAccount } from '@/lib/dashboard/accounts';
 import { issueIdentity } from '@/lib/realtime/authorize';
 import { accountChannel, overlayChannel, parseChannel, workspaceChannel } from '@/lib/realtime/channels';
 import { dashboardIdentity, overlayIdentity, parseIdentity } from '@/lib/realtime/identity';
-import { createPusher, publish, publishBatch, RealtimeError } from '@/lib/realtime/server';
+import { createPusher, publishBatch, publishUntyped, RealtimeError } from '@/lib/realtime/server';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { addTestMember, createTestAccount, createTestOverlay, createTestUser, uniqueSuffix, watchTestAccount } from '@/lib/testing/factories';
 import { connectionEnded, createTestClient, nextEvent, sessionCookie, subscribe } from '@/lib/testing/realtime-client';
@@ -64,7 +64,7 @@ describe('Pusher through soketi with the real SDKs', () => {
   it('delivers a server trigger to a subscribed pusher-js client on a public channel', async () => {
     const channel = await subscribe(client(), `health-${uniqueSuffix()}`);
     const received = nextEvent<{ hello: string }>(channel, 'ping');
-    await publish(channel.name, 'ping', { hello: 'world' });
+    await publishUntyped(channel.name, 'ping', { hello: 'world' });
     expect(await received).toEqual({ hello: 'world' });
   });
 
@@ -101,7 +101,7 @@ describe('Pusher through soketi with the real SDKs', () => {
     const feed = await subscribe(c, accountChannel(world.accountId));
     await subscribe(c, workspaceChannel(world.member.workspaceId));
     const received = nextEvent<{ viewers: number }>(feed, 'counters');
-    await publish(accountChannel(world.accountId), 'counters', { viewers: 12 });
+    await publishUntyped(accountChannel(world.accountId), 'counters', { viewers: 12 });
     expect(await received).toEqual({ viewers: 12 });
     // A dashboard never gets an overlay's own channel (it carries the OBS password).
     await expect(subscribe(client({}, cookie), overlayChannel(world.overlayId))).rejects.toMatchObject({ status: 403 });
@@ -166,6 +166,6 @@ describe('Pusher through soketi with the real SDKs', () => {
   });
 
   it('surfaces a rejection that soketi reports inside a 200 response', async () => {
-    await expect(publish(`big-${uniqueSuffix()}`, 'x', { blob: 'x'.repeat(150 * 1024) })).rejects.toBeInstanceOf(RealtimeError);
+    await expect(publishUntyped(`big-${uniqueSuffix()}`, 'x', { blob: 'x'.repeat(150 * 1024) })).rejects.toBeInstanceOf(RealtimeError);
   });
 });

@@ -4,7 +4,12 @@ import 'server-only';
 import Pusher from 'pusher';
 import { requirePusherConfig, type PusherServerConfig } from '@/lib/env';
 
-export type RealtimeMessage = { channel: string; name: string; data: unknown };
+import type { RealtimeEventName, RealtimeEvents, RealtimeMessage } from '@/lib/realtime/contract';
+
+export type { RealtimeMessage };
+
+/** A message outside the contract: health checks and tests of the realtime server itself. */
+export type UntypedRealtimeMessage = { channel: string; name: string; data: unknown };
 
 /** Pusher's limit on events per batch request (soketi is configured to match). */
 export const MAX_BATCH = 10;
@@ -42,12 +47,17 @@ async function assertAccepted(response: { status: number; text(): Promise<string
   }
 }
 
-export async function publish(channel: string, name: string, data: unknown, pusher: Pusher = getPusher()): Promise<void> {
+export async function publish<N extends RealtimeEventName>(channel: string, name: N, data: RealtimeEvents[N], pusher: Pusher = getPusher()): Promise<void> {
+  await assertAccepted(await pusher.trigger(channel, name, data));
+}
+
+/** An event outside the contract (the realtime server's own checks and tests). */
+export async function publishUntyped(channel: string, name: string, data: unknown, pusher: Pusher = getPusher()): Promise<void> {
   await assertAccepted(await pusher.trigger(channel, name, data));
 }
 
 /** Publishes many events in as few requests as Pusher allows (10 per batch). */
-export async function publishBatch(messages: RealtimeMessage[], pusher: Pusher = getPusher()): Promise<void> {
+export async function publishBatch(messages: readonly (RealtimeMessage | UntypedRealtimeMessage)[], pusher: Pusher = getPusher()): Promise<void> {
   for (let i = 0; i < messages.length; i += MAX_BATCH) {
     const batch = messages.slice(i, i + MAX_BATCH).map((m) => ({ channel: m.channel, name: m.name, data: m.data }));
     await assertAccepted(await pusher.triggerBatch(batch));

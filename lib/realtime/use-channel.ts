@@ -8,9 +8,12 @@
 import PusherClient from 'pusher-js';
 import { useEffect, useRef, useState } from 'react';
 import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
+import type { RealtimeEventName, RealtimeHandlers } from '@/lib/realtime/contract';
 
 export type RealtimeState = 'connecting' | 'connected' | 'unavailable' | 'denied';
-export type ChannelHandlers = Record<string, (data: never) => void>;
+export type { RealtimeHandlers };
+
+const isEventName = (name: string, handlers: RealtimeHandlers): name is RealtimeEventName => name in handlers;
 
 const RECONNECT_MS = [1_000, 3_000, 10_000, 30_000];
 
@@ -21,7 +24,7 @@ async function postForm(url: string, fields: Record<string, string>): Promise<{ 
   return { status: response.status, data: response.ok ? ((await response.json()) as AuthData) : null };
 }
 
-export function useRealtime(config: PublicRealtimeConfig, channelNames: readonly string[], handlers: ChannelHandlers, authParams?: Record<string, string>): RealtimeState {
+export function useRealtime(config: PublicRealtimeConfig, channelNames: readonly string[], handlers: RealtimeHandlers, authParams?: Record<string, string>): RealtimeState {
   const [state, setState] = useState<RealtimeState>('connecting');
   const [generation, setGeneration] = useState(0);
   const latest = useRef(handlers);
@@ -93,9 +96,11 @@ export function useRealtime(config: PublicRealtimeConfig, channelNames: readonly
         if (subscribed.size === channels.length && !denied) setState('connected');
       });
       channel.bind_global((event: string, data: unknown) => {
-        if (event.startsWith('pusher:')) return;
-        const handler = latest.current[event];
-        if (handler) (handler as (payload: unknown) => void)(data);
+        const current = latest.current;
+        if (event.startsWith('pusher:') || !isEventName(event, current)) return;
+        // The server publishes through the same contract (lib/realtime/contract.ts), so the data has its
+        // event's type; a handler receives it as that.
+        (current[event] as ((payload: unknown) => void) | undefined)?.(data);
       });
     }
     client.connection.bind('state_change', ({ current }: { current: string }) => {

@@ -37,7 +37,7 @@ import { encodePushFrame, type SynthMessage, type SynthUser } from '@/lib/live/s
 import { createLogger } from '@/lib/logger';
 import { ALERT_GAP_MS, advanceAlertQueue, createAlertQueue, enqueueAlert, nextAlertChange, type AlertQueue, type AlertTiming } from '@/lib/overlays/alert-queue';
 import { accountChannel, RealtimeEvent } from '@/lib/realtime/channels';
-import { createPusher, publish } from '@/lib/realtime/server';
+import { createPusher, publishUntyped } from '@/lib/realtime/server';
 import { GIFT_CATALOG, giftWeight } from '@/lib/seed/catalog';
 import { createRandom } from '@/lib/seed/random';
 import { createIngest } from '@/worker/ingest';
@@ -390,7 +390,7 @@ async function pusherRoundTrip(browser: Browser, appUrl: string, pusherEnv: Reco
     for (let seq = 0; seq < RTT_EVENTS; seq++) {
       const at = now();
       sent[seq] = at;
-      await publish('bench-rtt', 'ping', { seq }, pusher);
+      await publishUntyped('bench-rtt', 'ping', { seq }, pusher);
       acked[seq] = now() - at;
       const wait = at + RTT_INTERVAL_MS - now();
       if (wait > 0) await sleep(wait);
