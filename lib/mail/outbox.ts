@@ -8,6 +8,10 @@ import type { Mail } from '@/lib/mail/layout';
 import type { MailTransport } from '@/lib/mail/transport';
 
 export const MAX_ATTEMPTS = 8;
+/** Messages claimed per round (each send is bounded by the transport's timeouts, about 40 s at worst). */
+const BATCH = 5;
+/** How long claimed messages are left to the worker that claimed them (a dead worker's go to others then). */
+export const CLAIM_MS = 4 * 60_000;
 
 export type QueuedMail = Mail & { to: string; kind: string; userId?: string | null; channelId?: string | null };
 
@@ -41,9 +45,9 @@ export async function processOutbox(db: Db, transport: MailTransport, options: {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM email_outbox WHERE status = 'PENDING' AND next_attempt_at <= ${now}
         AND (${options.ids ?? null}::text[] IS NULL OR id = ANY(${options.ids ?? null}::text[]))
-      ORDER BY next_attempt_at LIMIT ${options.limit ?? 20} FOR UPDATE SKIP LOCKED`;
-    // Claimed: pushed a few minutes ahead, so another worker does not send it while this one does.
-    if (rows.length > 0) await tx.emailMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { nextAttemptAt: new Date(now.getTime() + 5 * 60_000) } });
+      ORDER BY next_attempt_at LIMIT ${options.limit ?? BATCH} FOR UPDATE SKIP LOCKED`;
+    // Claimed: pushed ahead, so another worker does not send it while this one does.
+    if (rows.length > 0) await tx.emailMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) } });
     return rows.length > 0 ? tx.emailMessage.findMany({ where: { id: { in: rows.map((r) => r.id) } } }) : [];
   });
   const from = getEnv().MAIL_FROM;

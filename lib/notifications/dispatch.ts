@@ -8,6 +8,13 @@ import { sendToChannel, type SendOutcome } from '@/lib/notifications/send';
 import type { NotificationPayload } from '@/lib/notifications/types';
 
 export const MAX_ATTEMPTS = 5;
+/** Deliveries claimed per round: each takes at most one request timeout (10 s), so a round ends well inside the claim. */
+const BATCH = 5;
+/**
+ * How long a claimed delivery is left to the worker that claimed it. A worker that dies mid-round leaves
+ * its claimed deliveries to the others after this long, so it bounds how late a notification can be.
+ */
+export const CLAIM_MS = 60_000;
 
 export function retryDelayMs(attempts: number, outcome: Extract<SendOutcome, { kind: 'retry' }>): number {
   if (outcome.retryAfterMs !== undefined) return Math.min(3600_000, Math.max(1000, outcome.retryAfterMs));
@@ -24,10 +31,10 @@ export async function processDeliveries(db: Db, options: { now?: Date; limit?: n
       SELECT d.id FROM notification_deliveries d JOIN notification_channels c ON c.id = d.channel_id
       WHERE d.status = 'PENDING' AND d.next_attempt_at <= ${now} AND c.enabled
         AND (${options.channelIds ?? null}::text[] IS NULL OR d.channel_id = ANY(${options.channelIds ?? null}::text[]))
-      ORDER BY d.next_attempt_at LIMIT ${options.limit ?? 20} FOR UPDATE OF d SKIP LOCKED`;
+      ORDER BY d.next_attempt_at LIMIT ${options.limit ?? BATCH} FOR UPDATE OF d SKIP LOCKED`;
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    await tx.notificationDelivery.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: new Date(now.getTime() + 5 * 60_000) } });
+    await tx.notificationDelivery.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) } });
     return tx.notificationDelivery.findMany({ where: { id: { in: ids } }, include: { channel: true } });
   });
   for (const delivery of due) {

@@ -101,7 +101,7 @@ describe('went live and live ended', () => {
       topGifters: [{ handle: 'gifter0', diamonds: 5000 }, { handle: 'gifter1', diamonds: 3000 }, { handle: 'gifter2', diamonds: 1500 }],
     });
     // The summary is queued a moment after "went live" (same round), so it is due a little later.
-    await processDeliveries(db, { channelIds, now: new Date(Date.now() + 3000) });
+    await processDeliveries(db, { channelIds, now: new Date(Date.now() + 3000), limit: 50 });
     const text = String(standIns.received.find((r) => r.service === 'telegram' && String(r.body.text).includes(account.handle) && String(r.body.text).includes('ended'))?.body.text);
     expect(text).toContain('Duration: 1 h 35 min');
     expect(text).toContain('1. Gifter 0 (5,000 💎)');
