@@ -8,6 +8,8 @@ import { addAccount, freshHandle, signIn, signUpAndIn } from './support/live';
 type Overlay = { id: string; token: string };
 
 test('two users who add the same handle see none of each other’s overlays, games or clusters, and can change none', async ({ page, browser }) => {
+  // Many page loads (every page of the table, twice): more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   await signUpAndIn(page, 'iso-a');
   const handle = freshHandle('iso');
   const accountId = await addAccount(page, handle);
