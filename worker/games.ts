@@ -20,6 +20,8 @@ import type { LiveEvent } from '@/lib/live/events';
 import type { Logger } from '@/lib/logger';
 import { readSettings } from '@/lib/overlays/settings';
 import { cleanText } from '@/lib/text/clean';
+import { replaceOpenSessions } from '@/lib/games/lifecycle';
+import { inTransaction, insertComments, markScoresAt, readLeaderboardOverlays, readOpenSessions, readScores, readRemovedViewers, upsertScores, viewerIdsOf, type Person, type SessionRow } from '@/worker/game-sql';
 
 /** Where game messages go: the session's overlay and its workspace (worker/fanout.ts). */
 type Publisher = { game(target: { workspaceId: string; overlayId: string | null }, data: GameMessage): void };
@@ -56,7 +58,6 @@ type Session = {
 
 type AccountState = { lastEventAt: number; liveId: string | null; ready: boolean; pending: { event: LiveEvent; receivedAt: number }[] };
 
-type SessionRow = { id: string; workspace_id: string; account_id: string; overlay_id: string | null; kind: 'LEADERBOARD' | 'QA_GAME' | null; live_id: string | null; status: GameStatus; rules: unknown; freeze_at: Date | null; updated_at: Date };
 
 const MAX_PENDING = 20_000;
 
@@ -159,12 +160,7 @@ export class GameManager {
     if (accountIds.length === 0) return;
     const liveAtStart = new Map(accountIds.map((id) => [id, this.accounts.get(id)?.liveId ?? null]));
     await this.startLeaderboardSessions(accountIds);
-    const { rows } = await this.options.pool.query<SessionRow>(
-      `SELECT s.id, s.workspace_id, s.account_id, s.overlay_id, o.kind::text AS kind, s.live_id::text, s.status::text AS status, s.rules, s.freeze_at, s.updated_at
-         FROM game_sessions s LEFT JOIN overlays o ON o.id = s.overlay_id
-        WHERE s.account_id = ANY($1::text[]) AND s.status <> 'ENDED'`,
-      [accountIds],
-    );
+    const rows = await readOpenSessions(this.options.pool, accountIds);
     const open = new Set(rows.map((r) => r.id));
     for (const [id, session] of this.sessions) {
       if (!open.has(id) && accountIds.includes(session.accountId)) {
@@ -182,7 +178,7 @@ export class GameManager {
         known.freezeAt = row.freeze_at?.getTime() ?? null;
         known.updatedAt = row.updated_at.getTime();
         known.frozenStored = false;
-        for (const userId of await this.removedViewers(row.id)) known.board.remove(userId);
+        for (const userId of await readRemovedViewers(this.options.pool, row.id)) known.board.remove(userId);
         known.publish = true;
       }
     }
@@ -205,15 +201,7 @@ export class GameManager {
   private async startLeaderboardSessions(accountIds: string[]): Promise<void> {
     const live = [...this.accounts].filter(([id, a]) => accountIds.includes(id) && a.liveId !== null);
     if (live.length === 0) return;
-    const { rows } = await this.options.pool.query<{ id: string; account_id: string; settings: unknown; open_live: string | null; has_open: boolean }>(
-      `SELECT o.id, o.account_id, o.settings,
-              (SELECT s.live_id::text FROM game_sessions s WHERE s.overlay_id = o.id AND s.status <> 'ENDED' ORDER BY s.started_at DESC LIMIT 1) AS open_live,
-              EXISTS (SELECT 1 FROM game_sessions s WHERE s.overlay_id = o.id AND s.status <> 'ENDED') AS has_open
-         FROM overlays o
-        WHERE o.account_id = ANY($1::text[]) AND o.kind = 'LEADERBOARD' AND o.revoked_at IS NULL
-          AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = o.workspace_id AND wa.account_id = o.account_id)`,
-      [live.map(([id]) => id)],
-    );
+    const rows = await readLeaderboardOverlays(this.options.pool, live.map(([id]) => id));
     for (const overlay of rows) {
       const liveId = this.accounts.get(overlay.account_id)?.liveId ?? null;
       const settings = readSettings('LEADERBOARD', overlay.settings);
@@ -223,38 +211,19 @@ export class GameManager {
   }
 
   private async openLeaderboardSession(overlayId: string, accountId: string, liveId: string | null, rules: unknown): Promise<void> {
-    const client = await this.options.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.options.pool, async (client) => {
       // The overlay row serialises session changes with the app's "Reset board" and "New session".
       const { rows } = await client.query<{ workspace_id: string }>(`SELECT workspace_id FROM overlays WHERE id = $1 AND revoked_at IS NULL FOR UPDATE`, [overlayId]);
       const overlay = rows[0];
-      if (overlay) {
-        const open = await client.query<{ live_id: string | null }>(`SELECT live_id::text FROM game_sessions WHERE overlay_id = $1 AND status <> 'ENDED'`, [overlayId]);
-        if (!open.rows.some((r) => r.live_id === liveId)) {
-          await client.query(`UPDATE game_sessions SET status = 'ENDED', ended_at = now(), freeze_at = COALESCE(freeze_at, now()), updated_at = now() WHERE overlay_id = $1 AND status <> 'ENDED'`, [overlayId]);
-          await client.query(
-            `INSERT INTO game_sessions (id, workspace_id, account_id, overlay_id, name, status, rules, live_id, started_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, 'ACTIVE', $6, $7::bigint, now(), now())`,
-            [newId(), overlay.workspace_id, accountId, overlayId, liveId ? 'This LIVE' : 'Leaderboard', JSON.stringify(rules), liveId],
-          );
-        }
-      }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      if (!overlay) return;
+      const open = await client.query<{ live_id: string | null }>(`SELECT live_id::text FROM game_sessions WHERE overlay_id = $1 AND status <> 'ENDED'`, [overlayId]);
+      if (open.rows.some((r) => r.live_id === liveId)) return;
+      await replaceOpenSessions((sql, params) => client.query(sql, params), { workspaceId: overlay.workspace_id, accountId, overlayId, createdById: null, name: liveId ? 'This LIVE' : 'Leaderboard', rules, liveId });
+    });
   }
 
   private async load(row: SessionRow): Promise<Session> {
-    const { rows } = await this.options.pool.query<{ tiktok_user_id: string; handle: string | null; nickname: string | null; avatar_url: string | null; is_follower: boolean; likes: number; diamonds: number; gift_points: number; points: number; reached_at: Date; removed_at: Date | null }>(
-      `SELECT v.tiktok_user_id, v.handle, v.nickname, v.avatar_url, g.is_follower, g.likes, g.diamonds, g.gift_points, g.points, g.reached_at, g.removed_at
-         FROM game_scores g JOIN viewers v ON v.id = g.viewer_id WHERE g.session_id = $1`,
-      [row.id],
-    );
+    const rows = await readScores(this.options.pool, row.id);
     const entries: BoardEntry[] = rows.map((r) => ({
       userId: r.tiktok_user_id,
       handle: r.handle ?? `user${r.tiktok_user_id}`,
@@ -284,14 +253,6 @@ export class GameManager {
       publish: true,
       frozenStored: false,
     };
-  }
-
-  private async removedViewers(sessionId: string): Promise<string[]> {
-    const { rows } = await this.options.pool.query<{ tiktok_user_id: string }>(
-      `SELECT v.tiktok_user_id FROM game_scores g JOIN viewers v ON v.id = g.viewer_id WHERE g.session_id = $1 AND g.removed_at IS NOT NULL`,
-      [sessionId],
-    );
-    return rows.map((r) => r.tiktok_user_id);
   }
 
   private forget(accountId: string): void {
@@ -334,55 +295,26 @@ export class GameManager {
 
   /** Writes one session's changes in a transaction; returns the viewers it could not store yet. */
   private async writeSession(sessionId: string, entries: BoardEntry[], comments: Session['comments'], scoresAt: number): Promise<Set<string>> {
-    const client = await this.options.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const people = new Map<string, { handle: string; nickname: string; avatar: string | null }>();
+    return inTransaction(this.options.pool, async (client) => {
+      const people = new Map<string, Person>();
       for (const e of entries) people.set(e.userId, { handle: e.handle, nickname: e.nickname, avatar: e.avatar });
       for (const c of comments) if (!people.has(c.userId)) people.set(c.userId, { handle: c.handle, nickname: c.nickname, avatar: null });
-      const ids = await viewerIds(client, people);
-      const scored = entries.filter((e) => ids.has(e.userId));
-      if (scored.length > 0) {
-        await client.query(
-          `INSERT INTO game_scores (session_id, viewer_id, points, gift_points, likes, diamonds, is_follower, reached_at, updated_at)
-           SELECT $1, i.viewer_id, i.points, i.gift_points, i.likes, i.diamonds, i.is_follower, i.reached_at, now()
-             FROM unnest($2::bigint[], $3::float8[], $4::float8[], $5::int[], $6::int[], $7::bool[], $8::timestamp(3)[])
-                  AS i(viewer_id, points, gift_points, likes, diamonds, is_follower, reached_at)
-           ON CONFLICT (session_id, viewer_id) DO UPDATE SET points = EXCLUDED.points, gift_points = EXCLUDED.gift_points,
-             likes = EXCLUDED.likes, diamonds = EXCLUDED.diamonds, is_follower = EXCLUDED.is_follower,
-             reached_at = EXCLUDED.reached_at, updated_at = now()`,
-          [
-            sessionId,
-            scored.map((e) => ids.get(e.userId)),
-            scored.map((e) => e.points),
-            scored.map((e) => e.giftPoints),
-            scored.map((e) => Math.min(e.likes, 2_147_483_647)),
-            scored.map((e) => Math.min(e.diamonds, 2_147_483_647)),
-            scored.map((e) => e.follower),
-            scored.map((e) => new Date(e.reachedAt || scoresAt).toISOString()),
-          ],
-        );
-      }
-      const kept = comments.filter((c) => ids.has(c.userId));
-      if (kept.length > 0) {
-        await client.query(
-          `INSERT INTO game_comments (session_id, viewer_id, msg_id, content, created_at)
-           SELECT $1, i.viewer_id, i.msg_id, i.content, i.created_at
-             FROM unnest($2::bigint[], $3::text[], $4::text[], $5::timestamp(3)[]) AS i(viewer_id, msg_id, content, created_at)
-           ON CONFLICT (session_id, msg_id) DO NOTHING`,
-          [sessionId, kept.map((c) => ids.get(c.userId)), kept.map((c) => c.msgId), kept.map((c) => c.content), kept.map((c) => new Date(c.at).toISOString())],
-        );
-      }
+      const ids = await viewerIdsOf(client, people);
+      const idOf = (userId: string) => ids.get(userId) ?? '';
+      await upsertScores(
+        client,
+        sessionId,
+        entries.filter((e) => ids.has(e.userId)).map((e) => ({ viewerId: idOf(e.userId), points: e.points, giftPoints: e.giftPoints, likes: e.likes, diamonds: e.diamonds, follower: e.follower, reachedAt: new Date(e.reachedAt || scoresAt).toISOString() })),
+      );
+      await insertComments(
+        client,
+        sessionId,
+        comments.filter((c) => ids.has(c.userId)).map((c) => ({ viewerId: idOf(c.userId), msgId: c.msgId, content: c.content, at: new Date(c.at).toISOString() })),
+      );
       const missed = new Set([...people.keys()].filter((id) => !ids.has(id)));
-      if (missed.size === 0) await client.query(`UPDATE game_sessions SET scores_at = $2 WHERE id = $1`, [sessionId, new Date(scoresAt).toISOString()]);
-      await client.query('COMMIT');
+      if (missed.size === 0) await markScoresAt(client, sessionId, new Date(scoresAt).toISOString());
       return missed;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Sends the boards that changed (coalesced: at most one message per session per interval). */
@@ -396,28 +328,4 @@ export class GameManager {
       fanout.game(session, message);
     }
   }
-}
-
-/** Our viewer ids for TikTok user ids, creating the viewers the write pipeline has not stored yet. */
-async function viewerIds(client: pg.PoolClient, people: Map<string, { handle: string; nickname: string; avatar: string | null }>): Promise<Map<string, string>> {
-  if (people.size === 0) return new Map();
-  const userIds = [...people.keys()];
-  const { rows } = await client.query<{ id: string; tiktok_user_id: string }>(
-    `WITH input AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS i(tiktok_user_id, handle, nickname, avatar_url)),
-          created AS (
-            INSERT INTO viewers (tiktok_user_id, handle, nickname, avatar_url)
-            SELECT tiktok_user_id, handle, nickname, avatar_url FROM input
-            ON CONFLICT (tiktok_user_id) DO NOTHING
-            RETURNING id, tiktok_user_id)
-     SELECT id::text, tiktok_user_id FROM created
-     UNION ALL
-     SELECT v.id::text, v.tiktok_user_id FROM viewers v JOIN input USING (tiktok_user_id)`,
-    [userIds, userIds.map((id) => people.get(id)?.handle ?? null), userIds.map((id) => people.get(id)?.nickname ?? null), userIds.map((id) => people.get(id)?.avatar ?? null)],
-  );
-  return new Map(rows.map((r) => [r.tiktok_user_id, r.id]));
-}
-
-function newId(): string {
-  // cuid-like: sortable time prefix plus randomness (Prisma's cuid() default only applies to its own inserts).
-  return `g${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 6)}`;
 }

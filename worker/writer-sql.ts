@@ -3,6 +3,7 @@
 // ids), and returns only what is needed to increase running totals — aggregated in SQL where the batch
 // is large (likes, chats, joins), so tens of thousands of rows never travel back to Node.
 import type pg from 'pg';
+import type { ViewerRef } from '@/lib/live/events';
 
 export type Client = Pick<pg.PoolClient, 'query'>;
 
@@ -23,6 +24,57 @@ const ts = (column: string) => `timestamp 'epoch' + ${column} * interval '1 mill
  * the rare batch that raced another writer on the same room (a unique violation sends it back here).
  */
 export type Mode = 'fast' | 'safe';
+
+/** Text order of ids: rows are written in one order, so two writers lock them in the same order. */
+export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Upserts viewers and returns TikTok user id → our id for every one of them. Shared by the writer (which
+ * skips viewers its cache knows) and the game manager (viewers of boards and comments).
+ *
+ * A viewer row is rewritten only when something about it changes: most viewers of a live were seen before
+ * (in another live, or before this worker started) with the same names. Their ids come from a probe per
+ * viewer (OFFSET 0 keeps it one), since an upsert that writes nothing returns nothing. A placeholder name
+ * (`user123…`, or a name the caller only half knows) never replaces a stored real one.
+ */
+export async function upsertViewers(client: Client, viewers: readonly ViewerRef[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (viewers.length === 0) return ids;
+  const input = [...viewers].sort((a, b) => cmp(a.userId, b.userId));
+  // What each column becomes on a conflict: written to the row, and compared with it to decide whether
+  // there is anything to write.
+  const kept = (column: string) => `CASE WHEN EXCLUDED.placeholder AND NOT viewers.placeholder THEN viewers.${column} ELSE EXCLUDED.${column} END`;
+  const next: [string, string][] = [
+    ['handle', kept('handle')],
+    ['nickname', kept('nickname')],
+    ['avatar_url', 'COALESCE(EXCLUDED.avatar_url, viewers.avatar_url)'],
+    ['placeholder', 'viewers.placeholder AND EXCLUDED.placeholder'],
+  ];
+  const { rows } = await client.query<{ id: string; tiktok_user_id: string }>(
+    `/*upsertViewers*/ WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[]) AS u(tiktok_user_id, handle, nickname, avatar_url, placeholder)
+     ), known AS (
+       SELECT v.id, v.tiktok_user_id FROM input i CROSS JOIN LATERAL (SELECT v.id, v.tiktok_user_id FROM viewers v WHERE v.tiktok_user_id = i.tiktok_user_id OFFSET 0) v
+     ), written AS (
+       INSERT INTO viewers (tiktok_user_id, handle, nickname, avatar_url, placeholder, updated_at)
+       SELECT *, now() FROM input
+       ON CONFLICT (tiktok_user_id) DO UPDATE SET ${next.map(([column, value]) => `${column} = ${value}`).join(', ')}, updated_at = EXCLUDED.updated_at
+       WHERE (${next.map(([column]) => `viewers.${column}`).join(', ')}) IS DISTINCT FROM (${next.map(([, value]) => value).join(', ')})
+       RETURNING id, tiktok_user_id
+     )
+     SELECT id::text, tiktok_user_id FROM known UNION ALL SELECT id::text, tiktok_user_id FROM written`,
+    [input.map((v) => v.userId), input.map((v) => v.handle), input.map((v) => v.nickname), input.map((v) => v.avatarUrl), input.map((v) => v.placeholder)],
+  );
+  for (const row of rows) ids.set(row.tiktok_user_id, row.id);
+  // A viewer another writer stored after this statement's snapshot, with nothing to change: neither
+  // probed nor returned. Rare (two workers on one viewer at the same moment); read it now.
+  const missing = input.filter((v) => !ids.has(v.userId)).map((v) => v.userId);
+  if (missing.length > 0) {
+    const { rows: late } = await client.query<{ id: string; tiktok_user_id: string }>('SELECT id::text, tiktok_user_id FROM viewers WHERE tiktok_user_id = ANY($1::text[])', [missing]);
+    for (const row of late) ids.set(row.tiktok_user_id, row.id);
+  }
+  return ids;
+}
 
 /** A `fast` statement found rows another writer changed meanwhile: the batch is rolled back and redone
  *  in `safe` mode, like a unique violation (code 23505, which the pipeline treats the same). */

@@ -20,6 +20,8 @@ import {
   upsertGifterStats,
   upsertGiftTypes,
   upsertLiveViewers,
+  upsertViewers,
+  cmp,
   type ChatRow,
   type GifterIncrement,
   type GiftRow,
@@ -35,7 +37,7 @@ export type StoredEvent = ChatEvent | GiftEvent | LikeEvent | MemberEvent | Foll
 export type QueuedEvent = { liveId: string; accountId: string; event: StoredEvent; queuedAt: number };
 
 const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 
 type LiveAcc = Omit<LiveIncrement, 'liveId'>;
 
@@ -96,42 +98,7 @@ export class BatchWriter {
       else toUpsert.push(viewer);
     }
     if (toUpsert.length === 0) return { ids, upserted: [] };
-    toUpsert.sort((a, b) => cmp(a.userId, b.userId));
-    // A viewer row is rewritten only when something about it changes: most viewers of a live were seen
-    // before (in another live, or before this worker started) with the same names. Their ids come from a
-    // probe per viewer (OFFSET 0 keeps it one), since an upsert that writes nothing returns nothing.
-    // What each column becomes on a conflict (a placeholder never replaces a stored real name): written
-    // to the row, and compared with it to decide whether there is anything to write.
-    const kept = (column: string) => `CASE WHEN EXCLUDED.placeholder AND NOT viewers.placeholder THEN viewers.${column} ELSE EXCLUDED.${column} END`;
-    const next: [string, string][] = [
-      ['handle', kept('handle')],
-      ['nickname', kept('nickname')],
-      ['avatar_url', 'COALESCE(EXCLUDED.avatar_url, viewers.avatar_url)'],
-      ['placeholder', 'viewers.placeholder AND EXCLUDED.placeholder'],
-    ];
-    const { rows } = await client.query<{ id: string; tiktok_user_id: string }>(
-      `/*upsertViewers*/ WITH input AS (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[]) AS u(tiktok_user_id, handle, nickname, avatar_url, placeholder)
-       ), known AS (
-         SELECT v.id, v.tiktok_user_id FROM input i CROSS JOIN LATERAL (SELECT v.id, v.tiktok_user_id FROM viewers v WHERE v.tiktok_user_id = i.tiktok_user_id OFFSET 0) v
-       ), written AS (
-         INSERT INTO viewers (tiktok_user_id, handle, nickname, avatar_url, placeholder, updated_at)
-         SELECT *, now() FROM input
-         ON CONFLICT (tiktok_user_id) DO UPDATE SET ${next.map(([column, value]) => `${column} = ${value}`).join(', ')}, updated_at = EXCLUDED.updated_at
-         WHERE (${next.map(([column]) => `viewers.${column}`).join(', ')}) IS DISTINCT FROM (${next.map(([, value]) => value).join(', ')})
-         RETURNING id, tiktok_user_id
-       )
-       SELECT id::text, tiktok_user_id FROM known UNION ALL SELECT id::text, tiktok_user_id FROM written`,
-      [toUpsert.map((v) => v.userId), toUpsert.map((v) => v.handle), toUpsert.map((v) => v.nickname), toUpsert.map((v) => v.avatarUrl), toUpsert.map((v) => v.placeholder)],
-    );
-    for (const row of rows) ids.set(row.tiktok_user_id, row.id);
-    // A viewer another writer stored after this statement's snapshot, with nothing to change: neither
-    // probed nor returned. Rare (two workers on one viewer at the same moment); read it now.
-    const missing = toUpsert.filter((v) => !ids.has(v.userId)).map((v) => v.userId);
-    if (missing.length > 0) {
-      const { rows: late } = await client.query<{ id: string; tiktok_user_id: string }>('SELECT id::text, tiktok_user_id FROM viewers WHERE tiktok_user_id = ANY($1::text[])', [missing]);
-      for (const row of late) ids.set(row.tiktok_user_id, row.id);
-    }
+    for (const [userId, id] of await upsertViewers(client, toUpsert)) ids.set(userId, id);
     return { ids, upserted: toUpsert };
   }
 

@@ -5,6 +5,7 @@ import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
 import { distinctComments, type DistinctComment } from '@/lib/games/comments';
+import { endOpenSessions, LOCK_OVERLAY_SQL, replaceOpenSessions, type Execute } from '@/lib/games/lifecycle';
 import type { BoardRow } from '@/lib/games/board';
 import type { GameMessage, GameWinner } from '@/lib/games/realtime';
 import { phaseOf, transition, type SessionAction } from '@/lib/games/session';
@@ -59,13 +60,11 @@ export async function startSession(db: Db, actor: Actor, overlayId: string, name
   // A reset leaderboard belongs to the LIVE in progress, so the worker does not replace it with its own.
   const live = overlay.kind === 'LEADERBOARD' ? await db.live.findFirst({ where: { accountId: overlay.accountId, endedAt: null }, orderBy: { startedAt: 'desc' }, select: { id: true } }) : null;
   const session = await db.$transaction(async (tx) => {
+    const execute: Execute = (sql, params) => tx.$executeRawUnsafe(sql, ...params);
     // The overlay row serialises this with the worker starting a per-LIVE leaderboard.
-    await tx.$queryRaw`SELECT id FROM overlays WHERE id = ${overlay.id} FOR UPDATE`;
-    const ended = await tx.gameSession.findMany({ where: { overlayId: overlay.id, status: { not: 'ENDED' } }, select: { id: true } });
-    await tx.gameSession.updateMany({ where: { id: { in: ended.map((s) => s.id) } }, data: { status: 'ENDED', endedAt: new Date(), shownWinnerId: null } });
-    return tx.gameSession.create({
-      data: { workspaceId: overlay.workspaceId, createdById: actor.userId, accountId: overlay.accountId, overlayId: overlay.id, name: name?.trim() || defaultName(), rules, liveId: live?.id ?? null },
-    });
+    await tx.$queryRawUnsafe(LOCK_OVERLAY_SQL, overlay.id);
+    const id = await replaceOpenSessions(execute, { workspaceId: overlay.workspaceId, accountId: overlay.accountId, overlayId: overlay.id, createdById: actor.userId, name: name?.trim() || defaultName(), rules, liveId: live?.id ?? null });
+    return tx.gameSession.findUniqueOrThrow({ where: { id } });
   });
   await announceState(session);
   await announce(session, { type: 'board', sessionId: session.id, overlayId: session.overlayId, rows: [], at: Date.now() });
@@ -83,8 +82,8 @@ export async function sessionAction(db: Db, workspaceId: string, sessionId: stri
   if ('error' in change) throw new AppError('CONFLICT', change.error);
   const updated = await db.$transaction(async (tx) => {
     if (action === 'continue' && session.overlayId) {
-      await tx.$queryRaw`SELECT id FROM overlays WHERE id = ${session.overlayId} FOR UPDATE`;
-      await tx.gameSession.updateMany({ where: { overlayId: session.overlayId, status: { not: 'ENDED' }, id: { not: session.id } }, data: { status: 'ENDED', endedAt: new Date(), shownWinnerId: null } });
+      await tx.$queryRawUnsafe(LOCK_OVERLAY_SQL, session.overlayId);
+      await endOpenSessions((sql, params) => tx.$executeRawUnsafe(sql, ...params), session.overlayId, session.id);
     }
     return tx.gameSession.update({ where: { id: session.id }, data: { ...change, ...(action === 'end' ? { shownWinnerId: null } : {}) } });
   });
