@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-// A local stand-in for tiktok.com's profile pages (saved pages, see lib/testing/profile-server.ts).
+// A local stand-in for tiktok.com's profile pages (saved pages, see tools/testing/profile-server.ts).
 const tiktokPort = Number(process.env.E2E_TIKTOK_PORT ?? 7171);
 // The embedded mail catcher's web inbox of the e2e instance (e2e/support/mail.ts reads it).
 export const E2E_MAIL_INBOX_PORT = Number(process.env.E2E_MAIL_INBOX_PORT ?? 1180);

@@ -2,7 +2,7 @@
 // so no native engine is downloaded (see docs/architecture.md, "Prisma without engine downloads").
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
-import { createMigrateAdapter } from './lib/prisma-migrate-adapter';
+import { createMigrateAdapter } from './tools/prisma/migrate-adapter';
 
 export default defineConfig({
   experimental: { adapter: true },

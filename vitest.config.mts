@@ -14,7 +14,7 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', '.data/**', 'e2e/**'],
-    globalSetup: ['lib/testing/global-setup.ts'],
+    globalSetup: ['tools/testing/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

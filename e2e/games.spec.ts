@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { startObsStandIn } from '@/lib/testing/obs-stand-in';
+import { startObsStandIn } from '@/tools/testing/obs-stand-in';
 import { addAccount, freshHandle, replay, signIn } from './support/live';
 
 // The Q&A game end to end: a recorded LIVE replayed as a fresh account goes through the real decoder,

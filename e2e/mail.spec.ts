@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { GOOD_BOT_TOKEN, NotifyStandIns } from '@/lib/testing/notify-stand-ins';
+import { GOOD_BOT_TOKEN, NotifyStandIns } from '@/tools/testing/notify-stand-ins';
 import { addAccount, freshHandle, replay, signIn } from './support/live';
 import { INBOX, waitForMail } from './support/mail';
 

@@ -94,7 +94,7 @@ const envShape = z.object({
       .min(0, 'must be 0 or more')
       .max(10, 'must be at most 10')
       .default(0),
-    // How long the production server's shared cache (lib/infra/shared-cache.ts) may serve a response that
+    // How long the production server's shared cache (tools/infra/shared-cache.ts) may serve a response that
     // Next marks as shareable (s-maxage), in ms; 0 turns it off.
     WEB_SHARED_CACHE_MS: z.coerce
       .number({ message: 'must be a whole number of milliseconds, e.g. 1000 (0 turns the cache off)' })

@@ -9,8 +9,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDb } from '@/lib/db';
 import { EnvError, parseEnv } from '@/lib/env';
-import { migrateDeploy, runPrisma } from '@/lib/infra/migrate';
-import { ensureServices } from '@/lib/infra/services';
+import { migrateDeploy, runPrisma } from '@/tools/infra/migrate';
+import { ensureServices } from '@/tools/infra/services';
 import { DEMO_USER, isDatabaseEmpty, seedDemoData } from '@/lib/seed/demo';
 import { sealLegacyObsPasswords } from '@/lib/overlays/obs-secret';
 

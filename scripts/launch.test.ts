@@ -6,8 +6,8 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isProcessAlive, waitForExit } from '@/lib/infra/child';
-import { getFreePort } from '@/lib/infra/ports';
+import { isProcessAlive, waitForExit } from '@/tools/infra/child';
+import { getFreePort } from '@/tools/infra/ports';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(ROOT, '.data', 'test', `launcher-${process.pid}`);

@@ -1,6 +1,6 @@
 // `node --import tsx scripts/profile-server.ts [port]` — serves the saved TikTok profile pages (a local
 // stand-in for tiktok.com) for trying the lookup offline: TIKTOK_PROFILE_BASE_URL=http://127.0.0.1:<port>.
-import { FIXTURE_PAGES, ProfileServer } from '@/lib/testing/profile-server';
+import { FIXTURE_PAGES, ProfileServer } from '@/tools/testing/profile-server';
 
 const server = new ProfileServer();
 // Browser tests add accounts with fresh handles (e2e.<something>), each its own account with fresh lives.

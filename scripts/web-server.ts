@@ -1,5 +1,5 @@
 // The production web server that `npm start` runs: Next.js's request handler (the same one `next start`
-// uses) behind the shared cache of lib/infra/shared-cache.ts, which serves pages Next marks as shareable
+// uses) behind the shared cache of tools/infra/shared-cache.ts, which serves pages Next marks as shareable
 // (`s-maxage`: profile pages, static pages, built assets) from memory for up to WEB_SHARED_CACHE_MS — what a CDN
 // or a reverse proxy would do in front of a self-hosted Next app. `npm run dev` still runs `next dev`.
 //
@@ -11,7 +11,7 @@ import path from 'node:path';
 import next from 'next';
 import { PEER_ADDRESS_HEADER } from '@/lib/client-ip';
 import { parseEnv } from '@/lib/env';
-import { SharedCache } from '@/lib/infra/shared-cache';
+import { SharedCache } from '@/tools/infra/shared-cache';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
 

@@ -11,8 +11,8 @@ import { createLogger } from '@/lib/logger';
 import type { ExpectedTotals } from '@/lib/live/synth';
 import { accountChannel } from '@/lib/realtime/channels';
 import { createPusher } from '@/lib/realtime/server';
-import { createTestOverlay, createTestUser, uniqueSuffix } from '@/lib/testing/factories';
-import { createTestClient, subscribe } from '@/lib/testing/realtime-client';
+import { createTestOverlay, createTestUser, uniqueSuffix } from '@/tools/testing/factories';
+import { createTestClient, subscribe } from '@/tools/testing/realtime-client';
 import { runReplay } from '@/worker/replay-run';
 import type { LiveCounters } from '@/worker/fanout';
 

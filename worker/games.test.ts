@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import type { GiftEvent, LikeEvent, LiveEvent, ViewerRef } from '@/lib/live/events';
 import { createLogger } from '@/lib/logger';
-import { createTestAccount, createTestOverlay, createTestUser, uniqueSuffix } from '@/lib/testing/factories';
+import { createTestAccount, createTestOverlay, createTestUser, uniqueSuffix } from '@/tools/testing/factories';
 import { GameManager } from '@/worker/games';
 
 const log = createLogger('games-test');

@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import type { ChatEvent, LikeEvent } from '@/lib/live/events';
 import { createLogger } from '@/lib/logger';
-import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { isConnectionError, WritePipeline, type ClientSource } from '@/worker/pipeline';
 import { BatchWriter, type QueuedEvent } from '@/worker/writer';
 

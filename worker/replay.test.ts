@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import { createLogger } from '@/lib/logger';
 import type { ExpectedTotals } from '@/lib/live/synth';
-import { uniqueSuffix } from '@/lib/testing/factories';
+import { uniqueSuffix } from '@/tools/testing/factories';
 import { runReplay } from '@/worker/replay-run';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');

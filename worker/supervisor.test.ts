@@ -7,10 +7,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, db, type Db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
-import { waitForExit } from '@/lib/infra/child';
-import { migrateDeploy } from '@/lib/infra/migrate';
-import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
-import { NotifyStandIns } from '@/lib/testing/notify-stand-ins';
+import { waitForExit } from '@/tools/infra/child';
+import { migrateDeploy } from '@/tools/infra/migrate';
+import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
+import { NotifyStandIns } from '@/tools/testing/notify-stand-ins';
 import { seal } from '@/lib/crypto/secret-box';
 import { backoffDelay, DbRateLimiter, jitter, MemoryRateLimiter } from '@/worker/rate-limiter';
 

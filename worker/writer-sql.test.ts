@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
-import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { storeLikes, type LikeRow, type Mode } from './writer-sql';
 
 const client = new pg.Client({ connectionString: requireDatabaseUrl() });

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { displayText, type WordFilter } from '@/lib/overlays/filter';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
-import { giftEmoji } from '@/lib/seed/catalog';
+import { giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { useOverlayEvent, useWordFilter } from './context';
 
 type Settings = OverlaySettingsByKind['ACTIVITY'];

@@ -8,7 +8,7 @@ import { ALERT_GAP_MS, advanceAlertQueue, createAlertQueue, enqueueAlert, nextAl
 import { displayText, fillTemplate, type WordFilter } from '@/lib/overlays/filter';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { RealtimeGift } from '@/lib/realtime/payloads';
-import { giftEmoji } from '@/lib/seed/catalog';
+import { giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { playChime, speak, stopSpeaking } from './alert-effects';
 import { formatNumber, useOverlayEvent, useWordFilter } from './context';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { giftEmoji } from '@/lib/seed/catalog';
+import { giftEmoji } from '@/lib/tiktok/gift-catalog';
 
 /** The gift's picture from TikTok's CDN when we have one and it loads; its emoji otherwise. */
 export function GiftIcon({ image, giftId, name, size = 24 }: { image: string | null; giftId: string; name: string; size?: number }) {

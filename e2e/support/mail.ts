@@ -1,6 +1,6 @@
 // The e2e instance's mail inbox (the embedded mail catcher the launcher starts).
 import { expect, type APIRequestContext } from '@playwright/test';
-import type { CaughtMessage } from '@/lib/infra/mail-catcher';
+import type { CaughtMessage } from '@/tools/infra/mail-catcher';
 
 export const INBOX = `http://127.0.0.1:${Number(process.env.E2E_MAIL_INBOX_PORT ?? 1180)}`;
 

@@ -11,7 +11,7 @@ import { checkSignInAllowed, recordSignInFailure } from '@/lib/auth/sign-in-limi
 import { userFromHeaders } from '@/lib/auth/session';
 import { changePassword, createUser } from '@/lib/auth/users';
 import { db } from '@/lib/db';
-import { uniqueSuffix } from '@/lib/testing/factories';
+import { uniqueSuffix } from '@/tools/testing/factories';
 
 const cookieFor = async (uid: string, sid: string) => `next-auth.session-token=${await encode({ token: { uid, sid, sub: uid }, secret: process.env.AUTH_SECRET ?? '' })}`;
 const headersWith = (cookie: string) => new Headers({ cookie });

@@ -3,8 +3,8 @@ import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWatchedLive, watchesAccount } from '@/lib/dashboard/access';
 import { addManagedAccount, listManagedAccounts, removeManagedAccount, requestCheckNow, verifyOwnership } from '@/lib/dashboard/accounts';
 import { getLiveNow } from '@/lib/dashboard/live-now';
-import { actorOf, createTestUser } from '@/lib/testing/factories';
-import { profileServerForThisFile } from '@/lib/testing/profile-server-hooks';
+import { actorOf, createTestUser } from '@/tools/testing/factories';
+import { profileServerForThisFile } from '@/tools/testing/profile-server-hooks';
 
 const server = profileServerForThisFile();
 const fresh = (fixture: string) => server.fresh(fixture);

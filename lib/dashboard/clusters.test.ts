@@ -11,7 +11,7 @@ import {
   updateCluster,
   type ClusterAccountRow,
 } from '@/lib/dashboard/clusters';
-import { createTestAccount, createTestUser, uniqueSuffix } from '@/lib/testing/factories';
+import { createTestAccount, createTestUser, uniqueSuffix } from '@/tools/testing/factories';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

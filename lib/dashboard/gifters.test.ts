@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { requireWatchedAccount } from '@/lib/dashboard/access';
 import { getGifter, gifterLeaderboard, parseViewerId, periodStartDay } from '@/lib/dashboard/gifters';
-import { createTestAccount, createTestUser, uniqueSuffix } from '@/lib/testing/factories';
+import { createTestAccount, createTestUser, uniqueSuffix } from '@/tools/testing/factories';
 
 const DAY = 86_400_000;
 // A fixed clock, so the 7- and 30-day windows fall on known calendar days.

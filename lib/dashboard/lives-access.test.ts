@@ -5,7 +5,7 @@ import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWatchedLive } from '@/lib/dashboard/access';
 import { requireOwnLive } from '@/lib/dashboard/lives';
-import { createTestAccount, createTestUser, uniqueSuffix, watchTestAccount } from '@/lib/testing/factories';
+import { createTestAccount, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {

@@ -15,7 +15,7 @@ import {
   searchChats,
   type LiveSort,
 } from '@/lib/dashboard/lives';
-import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 
 const T0 = new Date('2031-01-01T10:00:00Z');
 const at = (minutes: number, seconds = 0) => new Date(T0.getTime() + minutes * 60_000 + seconds * 1000);

@@ -14,8 +14,8 @@ import { loadBoard } from '@/lib/games/snapshot';
 import type { LiveEvent, ViewerRef } from '@/lib/live/events';
 import { createLogger } from '@/lib/logger';
 import { overlayChannel } from '@/lib/realtime/channels';
-import { actorOf, createTestAccount, createTestOverlay, createTestUser, uniqueSuffix, watchTestAccount } from '@/lib/testing/factories';
-import { createTestClient, subscribe } from '@/lib/testing/realtime-client';
+import { actorOf, createTestAccount, createTestOverlay, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
+import { createTestClient, subscribe } from '@/tools/testing/realtime-client';
 import { GameManager } from '@/worker/games';
 
 const log = createLogger('host-test');

@@ -10,9 +10,9 @@ import type { BoardRow } from '@/lib/games/board';
 import type { GameMessage, GameWinner } from '@/lib/games/realtime';
 import { phaseOf, transition, type SessionAction } from '@/lib/games/session';
 import { loadBoard, sessionSnapshot, winnerOf } from '@/lib/games/snapshot';
-import { notifyGame } from '@/lib/overlays/realtime';
-import { readSettings } from '@/lib/overlays/settings';
-import type { GameSnapshot } from '@/lib/overlays/types';
+import { notifyGame } from '@/lib/games/notify';
+import { readGameConfig } from '@/lib/games/config';
+import type { GameSnapshot } from '@/lib/games/types';
 import type { Actor } from '@/lib/workspaces/context';
 import { workspaceChannel } from '@/lib/realtime/channels';
 
@@ -34,12 +34,12 @@ async function requireSession(db: Db, workspaceId: string, sessionId: string) {
 type SessionRecord = Awaited<ReturnType<typeof requireSession>>;
 
 function countdownSeconds(session: SessionRecord): number {
-  return session.overlay?.kind === 'QA_GAME' ? readSettings('QA_GAME', session.overlay.settings).countdownSeconds : 5;
+  return readGameConfig(session.overlay?.kind === 'QA_GAME' ? 'QA_GAME' : 'LEADERBOARD', session.overlay?.settings).countdownSeconds;
 }
 
 /** How many rows the overlay shows (the host panel marks them). */
 function boardSize(overlay: NonNullable<SessionRecord['overlay']>): number {
-  return overlay.kind === 'QA_GAME' ? readSettings('QA_GAME', overlay.settings).size : readSettings('LEADERBOARD', overlay.settings).size;
+  return readGameConfig(overlay.kind === 'QA_GAME' ? 'QA_GAME' : 'LEADERBOARD', overlay.settings).size;
 }
 
 type Announced = { workspaceId: string; overlayId: string | null };
@@ -56,7 +56,7 @@ async function announceState(session: Announced & { id: string; status: SessionR
 /** Ends the overlay's open sessions and starts a new one with the overlay's current rules (New session, Reset board). */
 export async function startSession(db: Db, actor: Actor, overlayId: string, name?: string) {
   const overlay = await requireScoredOverlay(db, actor.workspaceId, overlayId);
-  const rules = overlay.kind === 'QA_GAME' ? readSettings('QA_GAME', overlay.settings).rules : readSettings('LEADERBOARD', overlay.settings).rules;
+  const { rules } = readGameConfig(overlay.kind === 'QA_GAME' ? 'QA_GAME' : 'LEADERBOARD', overlay.settings);
   // A reset leaderboard belongs to the LIVE in progress, so the worker does not replace it with its own.
   const live = overlay.kind === 'LEADERBOARD' ? await db.live.findFirst({ where: { accountId: overlay.accountId, endedAt: null }, orderBy: { startedAt: 'desc' }, select: { id: true } }) : null;
   const session = await db.$transaction(async (tx) => {

@@ -5,7 +5,7 @@ import type { Db } from '@/lib/db';
 import type { BoardRow } from '@/lib/games/board';
 import { BOARD_ROWS_PUBLISHED, type GameWinner } from '@/lib/games/realtime';
 import { phaseOf, type GameStatus } from '@/lib/games/session';
-import type { GameSnapshot } from '@/lib/overlays/types';
+import type { GameSnapshot } from '@/lib/games/types';
 
 type SessionRow = { id: string; overlayId: string | null; name: string | null; status: GameStatus; freezeAt: Date | null; startedAt: Date; shownWinnerId: string | null };
 

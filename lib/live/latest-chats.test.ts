@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { latestChats } from './latest-chats';
 
 describe('latestChats', () => {

@@ -2,7 +2,7 @@
 // single gifts, duplicate frames and messages, a streak whose end frame never comes, placeholder names
 // that later become real, and the stream's end. The generator knows what it sent, so it also states the
 // totals a correct pipeline must store (`expected`) — computed here from the plan, never by our pipeline.
-import { GIFT_CATALOG } from '@/lib/seed/catalog';
+import { GIFT_CATALOG } from '@/lib/tiktok/gift-catalog';
 import { createRandom, type Random } from '@/lib/seed/random';
 import { encodePushFrame, type SynthGift, type SynthMessage, type SynthUser } from '@/lib/live/synth-frames';
 

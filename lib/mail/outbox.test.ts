@@ -9,8 +9,8 @@ import { db } from '@/lib/db';
 import { renderMail } from '@/lib/mail/layout';
 import { backoffMs, enqueueMail, MAX_ATTEMPTS, processOutbox } from '@/lib/mail/outbox';
 import { createMailTransport } from '@/lib/mail/transport';
-import { createTestUser, uniqueSuffix } from '@/lib/testing/factories';
-import { waitForMessages } from '@/lib/testing/mail';
+import { createTestUser, uniqueSuffix } from '@/tools/testing/factories';
+import { waitForMessages } from '@/tools/testing/mail';
 
 const servers: SMTPServer[] = [];
 afterAll(async () => {

@@ -13,9 +13,9 @@ import { processDeliveries, sendTestMessage } from '@/lib/notifications/dispatch
 import { queueLiveNotifications } from '@/lib/notifications/events';
 import { channelOfToken, unsubscribe, unsubscribeToken } from '@/lib/notifications/unsubscribe';
 import { checkUrlShape, isPrivateAddress } from '@/lib/notifications/url-guard';
-import { actorOf, createTestAccount, createTestUser, uniqueSuffix, watchTestAccount } from '@/lib/testing/factories';
-import { waitForMessages } from '@/lib/testing/mail';
-import { GOOD_BOT_TOKEN, NotifyStandIns } from '@/lib/testing/notify-stand-ins';
+import { actorOf, createTestAccount, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
+import { waitForMessages } from '@/tools/testing/mail';
+import { GOOD_BOT_TOKEN, NotifyStandIns } from '@/tools/testing/notify-stand-ins';
 
 const standIns = new NotifyStandIns();
 

@@ -6,8 +6,8 @@ import { readSettings } from '@/lib/overlays/settings';
 import type { OverlayControlMessage } from '@/lib/overlays/types';
 import { loadOverlayView, OVERLAY_TOKEN } from '@/lib/overlays/view';
 import { accountChannel, overlayChannel, RealtimeEvent } from '@/lib/realtime/channels';
-import { actorOf, addTestMember, createTestAccount, createTestUser, watchTestAccount } from '@/lib/testing/factories';
-import { connectionEnded, createTestClient, nextEvent, subscribe } from '@/lib/testing/realtime-client';
+import { actorOf, addTestMember, createTestAccount, createTestUser, watchTestAccount } from '@/tools/testing/factories';
+import { connectionEnded, createTestClient, nextEvent, subscribe } from '@/tools/testing/realtime-client';
 
 /**
  * An owner and a member of one workspace watching an account; an outsider whose own workspace watches the

@@ -1,11 +1,11 @@
 // The obs-websocket client against a local stand-in that speaks obs-websocket 5's protocol (OBS itself
-// cannot run here): lib/testing/obs-stand-in.ts.
+// cannot run here): tools/testing/obs-stand-in.ts.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { OBS_DEFAULT_URL, obsAuthentication, switchObsScene } from '@/lib/overlays/obs';
 import { readSettings, validateSettings } from '@/lib/overlays/settings';
-import { startObsStandIn } from '@/lib/testing/obs-stand-in';
+import { startObsStandIn } from '@/tools/testing/obs-stand-in';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64');
 

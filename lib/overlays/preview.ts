@@ -7,7 +7,7 @@ import type { GameMessage, GameWinner } from '@/lib/games/realtime';
 import type { OverlayEvent } from '@/lib/overlays/events';
 import type { KindSettings } from '@/lib/overlays/settings';
 import type { LiveCounters, RealtimeGift, RealtimeSocial, RealtimeUser } from '@/lib/realtime/payloads';
-import { GIFT_CATALOG } from '@/lib/seed/catalog';
+import { GIFT_CATALOG } from '@/lib/tiktok/gift-catalog';
 
 // ---- The editor → preview protocol (window.postMessage, same origin only) ----
 

@@ -1,10 +1,9 @@
-// App-side realtime updates about what a workspace makes (overlay changes, host actions): to the
-// overlay's own channel and to the workspace's channel (its members' dashboards). A failed publish does
+// App-side realtime updates about overlays: to the overlay's own channel and to the workspace's channel
+// (its members' dashboards). Game updates go the same way (lib/games/notify.ts). A failed publish does
 // not fail the request: the change is stored, and pages pick it up on their next load or reconnect.
 import 'server-only';
 import { createLogger } from '@/lib/logger';
 import { overlayChannel, RealtimeEvent, workspaceChannel } from '@/lib/realtime/channels';
-import type { GameMessage } from '@/lib/games/realtime';
 import type { RealtimeMessage } from '@/lib/realtime/contract';
 import { publishBatch } from '@/lib/realtime/server';
 import type { OverlayControlMessage } from '@/lib/overlays/types';
@@ -28,13 +27,5 @@ export function notifyOverlay(overlay: { id: string; workspaceId: string }, forO
   return send([
     { channel: overlayChannel(overlay.id), name: RealtimeEvent.overlay, data: forOverlay },
     { channel: workspaceChannel(overlay.workspaceId), name: RealtimeEvent.overlay, data: forWorkspace },
-  ]);
-}
-
-/** A game update: to the session's overlay (when it has one) and the workspace's dashboards. */
-export function notifyGame(session: { workspaceId: string; overlayId: string | null }, data: GameMessage): Promise<boolean> {
-  return send([
-    ...(session.overlayId ? [{ channel: overlayChannel(session.overlayId), name: RealtimeEvent.game, data }] : []),
-    { channel: workspaceChannel(session.workspaceId), name: RealtimeEvent.game, data },
   ]);
 }

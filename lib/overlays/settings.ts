@@ -2,8 +2,7 @@
 // stored value that no longer validates, falls back to its default rather than breaking an overlay that
 // is on air). Shared by the editor, the API, the overlay page and the worker.
 import { z } from 'zod';
-import { scoringRulesSchema } from '@/lib/games/rules';
-import { DEFAULT_COUNTDOWN_SECONDS } from '@/lib/games/session';
+import { countdownField, scoredFields } from '@/lib/games/config';
 import { OBS_DEFAULT_URL } from '@/lib/overlays/obs';
 
 export const OVERLAY_KINDS = ['GIFT_ALERTS', 'LEADERBOARD', 'GOAL', 'CHAT', 'VIEWER_COUNT', 'ACTIVITY', 'QA_GAME'] as const;
@@ -50,8 +49,7 @@ export const giftAlertsSettings = z.object({
 export const leaderboardSettings = z.object({
   ...common,
   title: text(60, 'Top fans'),
-  size: z.number().int().min(1).max(20).default(5),
-  rules: scoringRulesSchema.default(scoringRulesSchema.parse({})),
+  ...scoredFields,
   /** Start a fresh board whenever a new LIVE starts (otherwise only "Reset board" does). */
   resetEachLive: z.boolean().default(true),
   showOvertakes: z.boolean().default(true),
@@ -89,9 +87,8 @@ export const activitySettings = z.object({
 export const qaGameSettings = z.object({
   ...common,
   title: text(60, 'Q&A — top fan asks'),
-  size: z.number().int().min(1).max(20).default(5),
-  rules: scoringRulesSchema.default(scoringRulesSchema.parse({})),
-  countdownSeconds: z.number().int().min(1).max(60).default(DEFAULT_COUNTDOWN_SECONDS),
+  ...scoredFields,
+  ...countdownField,
   showOvertakes: z.boolean().default(true),
   /** Optional: OBS switches to this scene (over obs-websocket) when the freeze countdown ends; '' = off. */
   obsScene: text(100, ''),

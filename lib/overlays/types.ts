@@ -1,7 +1,7 @@
 // Shapes shared by the overlay page (browser) and the server code that feeds it.
-import type { BoardRow } from '@/lib/games/board';
-import type { GameWinner } from '@/lib/games/realtime';
-import type { GamePhase } from '@/lib/games/session';
+import type { GameSnapshot } from '@/lib/games/types';
+
+export type { GameSnapshot };
 import type { KindSettings } from '@/lib/overlays/settings';
 import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
 import type { LiveCounters, RealtimeChat, RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
@@ -10,19 +10,6 @@ import type { LiveCounters, RealtimeChat, RealtimeGift, RealtimeSocial } from '@
 export type OverlayControlMessage =
   | { type: 'settings'; overlayId: string; settings: unknown }
   | { type: 'revoked'; overlayId: string };
-
-/** A session's board as a page first draws it (then kept current by "game" messages). */
-export type GameSnapshot = {
-  sessionId: string;
-  overlayId: string | null;
-  name: string | null;
-  phase: GamePhase;
-  freezeAt: number | null;
-  startedAt: number;
-  rows: BoardRow[];
-  /** The winner and question on screen, if the host is showing one. */
-  shown: { winner: GameWinner; question: string | null } | null;
-};
 
 type ViewBase = {
   overlayId: string;

@@ -10,8 +10,8 @@ import { confirmCheckoutSession, fulfilOrder } from '@/lib/payments/fulfil';
 import { createOrder, startCheckout } from '@/lib/payments/orders';
 import { createStripe } from '@/lib/payments/stripe';
 import { getReadableReport } from '@/lib/reports/access';
-import { createTestAccount, createTestUser } from '@/lib/testing/factories';
-import { StripeStandIn } from '@/lib/testing/stripe-stand-in';
+import { createTestAccount, createTestUser } from '@/tools/testing/factories';
+import { StripeStandIn } from '@/tools/testing/stripe-stand-in';
 
 const WEBHOOK_SECRET = 'whsec_test_livelens_webhook_secret';
 const standIn = new StripeStandIn();

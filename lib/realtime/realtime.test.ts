@@ -10,8 +10,8 @@ import { accountChannel, overlayChannel, parseChannel, workspaceChannel } from '
 import { dashboardIdentity, overlayIdentity, parseIdentity } from '@/lib/realtime/identity';
 import { createPusher, publishBatch, publishUntyped, RealtimeError } from '@/lib/realtime/server';
 import { revokeUserSessions } from '@/lib/auth/sessions';
-import { addTestMember, createTestAccount, createTestOverlay, createTestUser, uniqueSuffix, watchTestAccount } from '@/lib/testing/factories';
-import { connectionEnded, createTestClient, nextEvent, sessionCookie, subscribe } from '@/lib/testing/realtime-client';
+import { addTestMember, createTestAccount, createTestOverlay, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
+import { connectionEnded, createTestClient, nextEvent, sessionCookie, subscribe } from '@/tools/testing/realtime-client';
 
 describe('channel names and identities', () => {
   it('round-trips the names we hand out and rejects anything else', () => {

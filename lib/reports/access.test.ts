@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createShareLink, getReadableReport, listShareLinks, revokeShareLink } from '@/lib/reports/access';
-import { createTestAccount, createTestUser } from '@/lib/testing/factories';
+import { createTestAccount, createTestUser } from '@/tools/testing/factories';
 
 async function reportOf() {
   const [owner, stranger, account] = await Promise.all([createTestUser(db), createTestUser(db), createTestAccount(db)]);

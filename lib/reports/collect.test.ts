@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { collectReportInput } from '@/lib/reports/collect';
 import { generateReport } from '@/lib/reports/generate';
 import { reportDataSchema } from '@/lib/reports/types';
-import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

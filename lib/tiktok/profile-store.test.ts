@@ -2,8 +2,8 @@
 // TikTok pages (a stand-in for tiktok.com).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { ProfileServer } from '@/lib/testing/profile-server';
-import { uniqueSuffix } from '@/lib/testing/factories';
+import { ProfileServer } from '@/tools/testing/profile-server';
+import { uniqueSuffix } from '@/tools/testing/factories';
 import { lookupProfile, PROFILE_FRESH_MS } from '@/lib/tiktok/profile-store';
 
 const server = new ProfileServer();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireDatabaseUrl } from '@/lib/env';
-import { uniqueSuffix } from '@/lib/testing/factories';
+import { uniqueSuffix } from '@/tools/testing/factories';
 
 const MIGRATIONS = path.join(import.meta.dirname, '..', '..', 'prisma', 'migrations');
 const TARGET = '20261202043835_workspaces';

@@ -2,7 +2,7 @@
 // docs/benchmarks.md by each script; the last line is one JSON object with every script's figures.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { INGEST_NODE_FLAGS } from '@/lib/infra/node-flags';
+import { INGEST_NODE_FLAGS } from '@/tools/infra/node-flags';
 
 const BENCHES = ['ingest', 'web', 'dashboard', 'overlay'];
 

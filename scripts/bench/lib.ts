@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrateDeploy } from '@/lib/infra/migrate';
-import { getFreePort } from '@/lib/infra/ports';
-import { EmbeddedPostgres } from '@/lib/infra/postgres';
+import { migrateDeploy } from '@/tools/infra/migrate';
+import { getFreePort } from '@/tools/infra/ports';
+import { EmbeddedPostgres } from '@/tools/infra/postgres';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 

@@ -5,7 +5,7 @@
 import { createDb } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import { createLogger } from '@/lib/logger';
-import { installFakeRoutes } from '@/lib/testing/fake-tiktok';
+import { installFakeRoutes } from '@/tools/testing/fake-tiktok';
 import { createIngest } from '@/worker/ingest';
 import { RoomSession } from '@/worker/room';
 import { TikTokSource } from '@/worker/sources/tiktok';

@@ -7,7 +7,7 @@
 // through), so the table shows what the cache adds.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { getFreePort } from '@/lib/infra/ports';
+import { getFreePort } from '@/tools/infra/ports';
 import { runLoad, type LoadResult } from './load';
 import { machineLine, ROOT, round, writeBenchSection } from './lib';
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { uniqueSuffix } from '@/lib/testing/factories';
+import { uniqueSuffix } from '@/tools/testing/factories';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const FIXTURE = path.join(ROOT, 'worker', 'fixtures', 'duplicates-no-end.jsonl');

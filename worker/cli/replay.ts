@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { createDb } from '@/lib/db';
 import { EnvError, parseEnv, resetEnvCache } from '@/lib/env';
-import { ensureServices } from '@/lib/infra/services';
+import { ensureServices } from '@/tools/infra/services';
 import { readReplayHeader } from '@/lib/live/replay-file';
 import { createLogger } from '@/lib/logger';
 import { createPusher } from '@/lib/realtime/server';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createLogger } from '@/lib/logger';
-import { createTestAccount, uniqueSuffix } from '@/lib/testing/factories';
+import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { accessCleanupJob } from '@/worker/jobs/access-cleanup';
 import { chatRetentionJob } from '@/worker/jobs/chat-retention';
 import { createSession, revokeSession } from '@/lib/auth/sessions';
-import { createTestUser } from '@/lib/testing/factories';
+import { createTestUser } from '@/tools/testing/factories';
 import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
 import { topListsJob } from '@/worker/jobs/top-lists';
 import { Metrics } from '@/worker/metrics';

@@ -7,7 +7,7 @@ import { auth } from '@/lib/auth/session';
 import { getEnv, stripeEnabled } from '@/lib/env';
 import { formatCompact } from '@/lib/stats/format';
 import { clientIp } from '@/lib/rate-limit';
-import { lookupAccount } from '@/lib/tiktok/lookup';
+import { lookupAccount } from '@/lib/stats/lookup';
 import { CheckoutClient } from './_components/checkout-client';
 
 export const dynamic = 'force-dynamic';

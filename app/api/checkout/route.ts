@@ -9,7 +9,7 @@ import { createOrder, startCheckout } from '@/lib/payments/orders';
 import { getStripe } from '@/lib/payments/stripe';
 import { clientIp } from '@/lib/rate-limit';
 import { handleSchema } from '@/lib/tiktok/handle';
-import { lookupAccount } from '@/lib/tiktok/lookup';
+import { lookupAccount } from '@/lib/stats/lookup';
 import { revalidateProfilePage } from '@/lib/tiktok/profile-page-cache';
 
 export const dynamic = 'force-dynamic';

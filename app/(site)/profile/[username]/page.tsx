@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
-import { readProfilePage } from '@/lib/tiktok/lookup';
+import { readProfilePage } from '@/lib/stats/lookup';
 import { LiveProfile } from './_components/live-profile';
 import { LookupProblem } from './_components/lookup-problem';
 

@@ -3,9 +3,9 @@
 // view beacon counts visits. Against the test Postgres and a local stand-in for tiktok.com.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
-import { uniqueSuffix } from '@/lib/testing/factories';
-import { profileServerForThisFile } from '@/lib/testing/profile-server-hooks';
-import { readProfilePage } from '@/lib/tiktok/lookup';
+import { uniqueSuffix } from '@/tools/testing/factories';
+import { profileServerForThisFile } from '@/tools/testing/profile-server-hooks';
+import { readProfilePage } from '@/lib/stats/lookup';
 import { flushLookups } from '@/lib/tiktok/lookup-counter';
 import { lookupProfile, PROFILE_FRESH_MS } from '@/lib/tiktok/profile-store';
 

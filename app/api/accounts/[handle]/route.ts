@@ -7,7 +7,7 @@ import { AppError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { clientIp } from '@/lib/rate-limit';
 import { decodePathSegment } from '@/lib/api/path';
-import { lookupAccount } from '@/lib/tiktok/lookup';
+import { lookupAccount } from '@/lib/stats/lookup';
 import { revalidateProfilePage } from '@/lib/tiktok/profile-page-cache';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { Avatar } from '@/components/ui/avatar';
 import type { GiftBreakdownRow, TopGifter } from '@/lib/dashboard/lives';
-import { giftEmoji } from '@/lib/seed/catalog';
+import { giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { formatCompact, formatCount, formatPercent } from '@/lib/stats/format';
 
 export function TopGifters({ gifters }: { gifters: TopGifter[] }) {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const INPUT_DIRS = ['app', 'components', 'lib', 'public'];
-const INPUT_FILES = ['next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs', 'instrumentation.ts', 'prisma/schema.prisma'];
+const INPUT_FILES = ['next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs', 'instrumentation.ts', 'proxy.ts', 'prisma/schema.prisma'];
 const MARKER = 'livelens-build-fingerprint';
 
 function collect(root: string, dir: string, out: string[]): void {

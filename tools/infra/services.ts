@@ -4,10 +4,10 @@
 // are reused instead of started twice.
 import path from 'node:path';
 import type { Env } from '@/lib/env';
-import { migrateDeploy } from '@/lib/infra/migrate';
-import { EmbeddedPostgres, runningPostmasterPid } from '@/lib/infra/postgres';
-import { EmbeddedSoketi } from '@/lib/infra/soketi';
-import { AlreadyRunningError, LauncherLock, loadLocalSecrets, type LocalSecrets } from '@/lib/infra/state';
+import { migrateDeploy } from '@/tools/infra/migrate';
+import { EmbeddedPostgres, runningPostmasterPid } from '@/tools/infra/postgres';
+import { EmbeddedSoketi } from '@/tools/infra/soketi';
+import { AlreadyRunningError, LauncherLock, loadLocalSecrets, type LocalSecrets } from '@/tools/infra/state';
 
 export type ServiceHandle = {
   databaseUrl: string;

@@ -53,7 +53,7 @@ export async function setup(_project: TestProject): Promise<void> {
   soketi = new EmbeddedSoketi({ port: soketiPort, appId: 'test-app', key: 'test-key', secret: 'test-secret', logFile: path.join(dataDir, 'soketi.log') });
   await soketi.start();
 
-  // A real SMTP server with an inbox the tests read over HTTP (lib/testing/mail.ts).
+  // A real SMTP server with an inbox the tests read over HTTP (tools/testing/mail.ts).
   mail = new MailCatcher({ smtpPort: 0, webPort: 0 });
   await mail.start();
 

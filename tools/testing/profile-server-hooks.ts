@@ -2,7 +2,7 @@
 // the browser tests and the web bench import without Vitest).
 import { afterAll, beforeAll } from 'vitest';
 import { resetEnvCache } from '@/lib/env';
-import { ProfileServer } from '@/lib/testing/profile-server';
+import { ProfileServer } from '@/tools/testing/profile-server';
 
 /** A ProfileServer started for this test file, with TIKTOK_PROFILE_BASE_URL pointing at it. */
 export function profileServerForThisFile(): ProfileServer {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPrisma } from '@/lib/infra/migrate';
-import { forceShadowDatabaseDrop, MigrateSafeClient, pgConfigFromUrl, reportNameColumnsAsText } from '@/lib/prisma-migrate-adapter';
+import { runPrisma } from '@/tools/infra/migrate';
+import { forceShadowDatabaseDrop, MigrateSafeClient, pgConfigFromUrl, reportNameColumnsAsText } from '@/tools/prisma/migrate-adapter';
 
 const url = () => {
   const value = process.env.DATABASE_URL;

@@ -1,5 +1,5 @@
 // Reading the test mail catcher's inbox (started by the global setup) from a test file.
-import type { CaughtMessage } from '@/lib/infra/mail-catcher';
+import type { CaughtMessage } from '@/tools/infra/mail-catcher';
 
 const inbox = () => process.env.LIVELENS_TEST_MAIL_INBOX ?? '';
 

@@ -10,7 +10,7 @@ export type PrismaRun = { code: number; output: string; stdout: string };
 export function runPrisma(args: string[], databaseUrl: string, { inherit = false }: { inherit?: boolean } = {}): Promise<PrismaRun> {
   const cli = require.resolve('prisma/build/index.js');
   return new Promise((resolve) => {
-    const preload = require.resolve('../prisma-cli-preload.cjs');
+    const preload = require.resolve('../prisma/cli-preload.cjs');
     const child = spawn(process.execPath, ['-r', preload, cli, ...args], {
       env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
       stdio: ['ignore', inherit ? 'inherit' : 'pipe', inherit ? 'inherit' : 'pipe'],

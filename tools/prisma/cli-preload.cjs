@@ -1,4 +1,4 @@
-// Preloaded (`node -r`) into the Prisma CLI by lib/infra/migrate.ts. Prisma 6.19's WASM schema engine
+// Preloaded (`node -r`) into the Prisma CLI by tools/infra/migrate.ts. Prisma 6.19's WASM schema engine
 // leaves a 10-second timer behind after its last command, so every `migrate deploy` sat idle for ten
 // seconds before exiting. Timers created from inside the WASM module are unref'd: they still fire
 // while the engine is working (its database socket keeps the process alive), but no longer hold the
