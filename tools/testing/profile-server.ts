@@ -6,7 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { uniqueSuffix } from './factories';
 
-const FIXTURES = path.resolve(import.meta.dirname, '..', 'tiktok', 'fixtures');
+const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'lib', 'tiktok', 'fixtures');
 
 /** Saved pages by the handle they belong to. */
 export const FIXTURE_PAGES: Record<string, string> = {
