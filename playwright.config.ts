@@ -49,14 +49,14 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: [
     {
-      command: `node --import tsx scripts/profile-server.ts ${tiktokPort}`,
+      command: `node tools/node/run.mjs web scripts/profile-server.ts ${tiktokPort}`,
       url: `http://127.0.0.1:${tiktokPort}/@luna.bakes`,
       timeout: 30_000,
       reuseExistingServer: false,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
     {
-    command: 'node --conditions=react-server --import tsx scripts/launch.ts start',
+    command: 'node tools/node/run.mjs app scripts/launch.ts start',
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -1,6 +1,7 @@
 // The launcher as a user runs it: a real process started the way `npm start` starts it (without the web
 // app, which the e2e suite covers), with its own data folder and ports.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { nodeCommand } from '@/tools/node/run.mjs';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -22,7 +23,7 @@ function launch(env: Record<string, string>, args: string[] = ['--no-web']): Lau
     if (/^(DATABASE_URL|PUSHER_|AUTH_SECRET|APP_URL|NEXTAUTH_URL|LIVELENS_PARENT_PID)/.test(key)) delete childEnv[key];
   }
   Object.assign(childEnv, env);
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts', 'launch.ts'), 'start', ...args], {
+  const child = spawn(process.execPath, nodeCommand('app', path.join(ROOT, 'scripts', 'launch.ts'), ['start', ...args]), {
     cwd: ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

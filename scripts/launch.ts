@@ -3,7 +3,7 @@
 // server (yours via PUSHER_*, or an embedded soketi), the web app and the worker — and stops what it
 // started, in reverse order, on Ctrl-C or SIGTERM.
 //
-//   node --conditions=react-server --import tsx scripts/launch.ts <start|dev> [--no-web] [--no-worker]
+//   node tools/node/run.mjs app scripts/launch.ts <start|dev> [--no-web] [--no-worker]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv as parseDotEnv } from 'node:util';
@@ -14,7 +14,7 @@ import { sealLegacyObsPasswords } from '@/lib/overlays/obs-secret';
 import { computeBuildFingerprint, isBuildCurrent, recordBuild } from '@/tools/infra/build-fingerprint';
 import { ManagedChild } from '@/tools/infra/child';
 import { migrateDeploy } from '@/tools/infra/migrate';
-import { INGEST_NODE_FLAGS } from '@/tools/infra/node-flags';
+import { nodeCommand } from '@/tools/node/run.mjs';
 import { assertPortFree } from '@/tools/infra/ports';
 import { embeddedPostgres, embeddedPusherEnv } from '@/tools/infra/services';
 import { EmbeddedSoketi } from '@/tools/infra/soketi';
@@ -103,9 +103,15 @@ async function main(): Promise<void> {
     return shuttingDown;
   };
 
+  // A repeat of the same signal within a second is one signal: a terminal's Ctrl-C reaches both this
+  // process and tools/node/run.mjs, which passes it on.
   let signals = 0;
+  let lastSignal = { name: '', at: 0 };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
+      const now = Date.now();
+      if (lastSignal.name === signal && now - lastSignal.at < 1000) return;
+      lastSignal = { name: signal, at: now };
       signals++;
       if (signals > 1) {
         say(red('Second signal: killing everything now.'));
@@ -268,7 +274,7 @@ async function main(): Promise<void> {
         command: process.execPath,
         // Production: Next's handler behind the shared cache (scripts/web-server.ts), as `next start` would
         // serve it behind a CDN; development: `next dev`.
-        args: mode === 'dev' ? [nextBin, 'dev', '--port', String(env.PORT)] : ['--import', 'tsx', path.join(ROOT, 'scripts', 'web-server.ts'), '--port', String(env.PORT)],
+        args: mode === 'dev' ? [nextBin, 'dev', '--port', String(env.PORT)] : nodeCommand('web', path.join(ROOT, 'scripts', 'web-server.ts'), ['--port', String(env.PORT)]),
         cwd: ROOT,
         env: { ...childEnv, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
         logFile: path.join(logDir, 'web.log'),
@@ -288,7 +294,7 @@ async function main(): Promise<void> {
         worker = new ManagedChild({
           name: 'worker',
           command: process.execPath,
-          args: [...INGEST_NODE_FLAGS, '--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'worker', 'index.ts')],
+          args: nodeCommand('ingest', path.join(ROOT, 'worker', 'index.ts')),
           cwd: ROOT,
           env: { ...childEnv, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
           logFile: path.join(logDir, 'worker.log'),

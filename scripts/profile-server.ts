@@ -1,4 +1,4 @@
-// `node --import tsx scripts/profile-server.ts [port]` — serves the saved TikTok profile pages (a local
+// `node tools/node/run.mjs web scripts/profile-server.ts [port]` — serves the saved TikTok profile pages (a local
 // stand-in for tiktok.com) for trying the lookup offline: TIKTOK_PROFILE_BASE_URL=http://127.0.0.1:<port>.
 import { FIXTURE_PAGES, ProfileServer } from '@/tools/testing/profile-server';
 

@@ -3,9 +3,9 @@
 // (`s-maxage`: profile pages, static pages, built assets) from memory for up to WEB_SHARED_CACHE_MS — what a CDN
 // or a reverse proxy would do in front of a self-hosted Next app. `npm run dev` still runs `next dev`.
 //
-//   NODE_ENV=production node --import tsx scripts/web-server.ts --port 3000
+//   NODE_ENV=production node tools/node/run.mjs web scripts/web-server.ts --port 3000
 //
-// Deliberately without `--conditions=react-server`: Next loads its own React builds for each layer.
+// Deliberately without the react-server condition (the `web` profile): Next loads its own React builds.
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';

@@ -2,6 +2,7 @@
 // survivor takes its accounts over. The accounts replay a fixture (the replay source), so this runs
 // without TikTok.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { nodeCommand } from '@/tools/node/run.mjs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +45,7 @@ beforeAll(async () => {
 }, 180_000);
 
 function startWorker(workerId: string, capacity: number): ChildProcess {
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'worker', 'index.ts')], {
+  const child = spawn(process.execPath, nodeCommand('ingest', path.join(ROOT, 'worker', 'index.ts')), {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { nodeCommand } from '@/tools/node/run.mjs';
 
 export const DEMO = { email: 'demo@livelens.local', password: 'livelens-demo' };
 
@@ -42,7 +43,7 @@ export function replay(fixture: string, handle: string, speed: number | 'max' = 
     EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54339)),
     SOKETI_PORT: String(Number(process.env.E2E_SOKETI_PORT ?? 6111)),
   };
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'worker/cli/replay.ts', path.join('worker', 'fixtures', fixture), '--as', handle, '--speed', String(speed)], {
+  const child = spawn(process.execPath, nodeCommand('ingest', 'worker/cli/replay.ts', [path.join('worker', 'fixtures', fixture), '--as', handle, '--speed', String(speed)]), {
     env: { ...process.env, ...e2eEnv, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,15 +2,15 @@
 // docs/benchmarks.md by each script; the last line is one JSON object with every script's figures.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { INGEST_NODE_FLAGS } from '@/tools/infra/node-flags';
+import { nodeCommand } from '@/tools/node/run.mjs';
 
 const BENCHES = ['ingest', 'web', 'dashboard', 'overlay'];
 
 async function run(name: string): Promise<unknown> {
   const script = path.join(import.meta.dirname, `${name}.ts`);
   // The benches that act as the worker run with the worker's V8 flags, as their npm scripts do.
-  const flags = name === 'ingest' || name === 'overlay' ? INGEST_NODE_FLAGS : [];
-  const child = spawn(process.execPath, [...flags, '--conditions=react-server', '--expose-gc', '--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = name === 'ingest' || name === 'overlay' ? 'ingest+gc' : 'app+gc';
+  const child = spawn(process.execPath, nodeCommand(profile, script), { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { deserializeWebSocketMessage } from 'tiktok-live-connector';
 import { createDb } from '@/lib/db';
-import { INGEST_NODE_FLAGS } from '@/tools/infra/node-flags';
+import { nodeArgs, nodeCommand } from '@/tools/node/run.mjs';
 import { readReplay, ReplayWriter, type ReplayFrame } from '@/lib/live/replay-file';
 import { generateSession } from '@/lib/live/synth';
 import { createLogger } from '@/lib/logger';
@@ -92,7 +92,7 @@ async function roomsBench(databaseUrl: string): Promise<{ rooms: number; connect
   server.fallback = { status: 2, frames, speed: 1 };
   await server.start({ routes: false });
   try {
-    const child = spawn(process.execPath, [...INGEST_NODE_FLAGS, '--conditions=react-server', '--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'rooms-child.ts')], {
+    const child = spawn(process.execPath, nodeCommand('ingest+gc', path.join(import.meta.dirname, 'rooms-child.ts')), {
       cwd: ROOT,
       env: { ...process.env, BENCH_PORT: String(server.port), BENCH_ROOMS: String(ROOMS), DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
       'ingest',
       `## Ingest (\`npm run bench:ingest\`)
 
-Machine: ${result.machine}. Run ${new Date().toISOString().slice(0, 16)}Z. Input: a synthetic ${MINUTES}-minute busy session of ${session.messages.toLocaleString('en-US')} messages in ${session.frames.length} websocket frames (chat, likes, joins, gifts and streaks, follows, shares, viewer counts, 1% duplicate frames), replayed through one worker process (Node flags \`${INGEST_NODE_FLAGS.join(' ')}\`, as the worker runs) into a fresh embedded Postgres 17 with default (durable) settings.
+Machine: ${result.machine}. Run ${new Date().toISOString().slice(0, 16)}Z. Input: a synthetic ${MINUTES}-minute busy session of ${session.messages.toLocaleString('en-US')} messages in ${session.frames.length} websocket frames (chat, likes, joins, gifts and streaks, follows, shares, viewer counts, 1% duplicate frames), replayed through one worker process (Node flags \`${nodeArgs('ingest').join(' ')}\`, as the worker runs) into a fresh embedded Postgres 17 with default (durable) settings.
 
 | measurement | result | target |
 |---|---|---|

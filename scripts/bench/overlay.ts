@@ -25,6 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { nodeCommand } from '@/tools/node/run.mjs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createDb, type Db } from '@/lib/db';
 import { parseEnv, resetEnvCache } from '@/lib/env';
@@ -82,7 +83,7 @@ async function startApp(): Promise<App> {
     LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts', 'launch.ts'), 'start', '--no-worker'], {
+  const child = spawn(process.execPath, nodeCommand('app', path.join(ROOT, 'scripts', 'launch.ts'), ['start', '--no-worker']), {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

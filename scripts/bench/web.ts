@@ -6,6 +6,7 @@
 // front of Next) and from Next alone (`Cache-Control: no-cache` on the request, which that cache passes
 // through), so the table shows what the cache adds.
 import { spawn } from 'node:child_process';
+import { nodeCommand } from '@/tools/node/run.mjs';
 import path from 'node:path';
 import { getFreePort } from '@/tools/infra/ports';
 import { runLoad, type LoadResult } from './load';
@@ -18,7 +19,7 @@ const HANDLE = 'luna.streams';
 
 async function startApp(): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await getFreePort();
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts', 'launch.ts'), 'start', '--no-worker'], {
+  const child = spawn(process.execPath, nodeCommand('app', path.join(ROOT, 'scripts', 'launch.ts'), ['start', '--no-worker']), {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   });
   const ended = new Promise<string>((resolve) => {
     const timer = setTimeout(() => resolve(`${minutes} minutes recorded`), minutes * 60_000);
-    process.once('SIGINT', () => resolve('stopped by Ctrl-C'));
+    // `on`, not `once`: Ctrl-C arrives twice (from the terminal and through tools/node/run.mjs).
+    process.on('SIGINT', () => resolve('stopped by Ctrl-C'));
     void source
       .start({
         message: () => undefined,

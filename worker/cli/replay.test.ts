@@ -1,6 +1,7 @@
 // `npm run replay` as a user runs it: a separate process against the test Postgres and soketi (given as
 // DATABASE_URL / PUSHER_*), printing the stored totals as one JSON object on its last line.
 import { spawn } from 'node:child_process';
+import { nodeCommand } from '@/tools/node/run.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ const FIXTURE = path.join(ROOT, 'worker', 'fixtures', 'duplicates-no-end.jsonl')
 
 function replayCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'worker', 'cli', 'replay.ts'), ...args], { cwd: ROOT, env: process.env });
+    const child = spawn(process.execPath, nodeCommand('ingest', path.join(ROOT, 'worker', 'cli', 'replay.ts'), args), { cwd: ROOT, env: process.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
