@@ -28,11 +28,11 @@ const nextConfig: NextConfig = {
   // Profiles live at /@username; "@" folders are parallel-route slots in the app router, so the page
   // sits at /profile/[username] and this rewrite keeps the public address.
   // Static files skip the proxy (proxy.ts); they get the headers every response has.
-  async headers() {
-    return [{ source: '/_next/static/:path*', headers: Object.entries(BASE_HEADERS).map(([key, value]) => ({ key, value })) }];
+  headers() {
+    return Promise.resolve([{ source: '/_next/static/:path*', headers: Object.entries(BASE_HEADERS).map(([key, value]) => ({ key, value })) }]);
   },
-  async rewrites() {
-    return [{ source: '/@:username', destination: '/profile/:username' }];
+  rewrites() {
+    return Promise.resolve([{ source: '/@:username', destination: '/profile/:username' }]);
   },
 };
 

@@ -9,12 +9,12 @@ export default defineConfig({
   engine: 'js',
   schema: path.join('prisma', 'schema.prisma'),
   migrations: { path: path.join('prisma', 'migrations') },
-  async adapter() {
+  adapter() {
     const url = process.env.DATABASE_URL;
     if (!url) {
       throw new Error('DATABASE_URL is not set. `npm start` sets it for the embedded Postgres; to run Prisma ' +
         'commands by hand against it, use `npm run db:deploy` / `npm run db:migrate`, which start it first.');
     }
-    return createMigrateAdapter(url);
+    return Promise.resolve(createMigrateAdapter(url));
   },
 });

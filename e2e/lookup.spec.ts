@@ -102,7 +102,7 @@ test('npm start answers shareable pages from its shared cache, and never a signe
     expect(response.headers()['x-livelens-cache'], path).toBe('BYPASS');
     expect(response.headers()['cache-control'], path).toMatch(/private|no-store/);
   }
-  const session = await (await page.request.get('/api/auth/session')).json();
+  const session = (await (await page.request.get('/api/auth/session')).json()) as { user: { email: string } };
   expect(session.user.email).toBe(DEMO.email);
   // Someone without the cookie gets the sign-in redirect, not the demo user's dashboard.
   const anonymous = await request.get('/dashboard', { maxRedirects: 0 });

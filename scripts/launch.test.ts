@@ -98,7 +98,7 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Prom
 
 afterAll(async () => {
   for (const child of started) if (child.exitCode === null && child.pid) child.kill('SIGTERM');
-  await Promise.all(started.map((child) => (child.pid ? waitForExit(child.pid, 20_000) : true)));
+  await Promise.all(started.map((child) => (child.pid ? waitForExit(child.pid, 20_000) : Promise.resolve(true))));
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

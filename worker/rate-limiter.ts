@@ -66,7 +66,11 @@ export class MemoryRateLimiter implements RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async tryAcquire(): Promise<Acquire> {
+  tryAcquire(): Promise<Acquire> {
+    return Promise.resolve(this.acquire());
+  }
+
+  private acquire(): Acquire {
     const t = this.now();
     if (t < this.pausedUntil) return { ok: false, retryInMs: this.pausedUntil - t, reason: 'paused' };
     const minuteStart = Math.floor(t / MINUTE) * MINUTE;
@@ -80,8 +84,9 @@ export class MemoryRateLimiter implements RateLimiter {
     return { ok: true };
   }
 
-  async pauseUntil(until: Date): Promise<void> {
+  pauseUntil(until: Date): Promise<void> {
     this.pausedUntil = Math.max(this.pausedUntil, until.getTime());
+    return Promise.resolve();
   }
 }
 

@@ -75,7 +75,7 @@ async function leasesOf(accountIds: string[]) {
   return new Map(rows.map((r) => [r.accountId, r.workerId]));
 }
 
-async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await check();
@@ -144,7 +144,7 @@ describe('leases across worker processes', () => {
     const wentLive = () => receiver.received.filter((r) => r.body.event === 'went-live').map((r) => String((r.body.data as { liveId?: string }).liveId));
     // A killed worker may have claimed some deliveries without sending them: the survivor sends them once
     // the claim runs out (CLAIM_MS, a minute).
-    await waitFor(async () => lives.every((l) => wentLive().includes(l.id.toString())) || false, 120_000, 'a went-live message for every live');
+    await waitFor(() => lives.every((l) => wentLive().includes(l.id.toString())) || false, 120_000, 'a went-live message for every live');
     for (const live of lives) expect(wentLive().filter((id) => id === live.id.toString()), `live ${live.id}`).toHaveLength(1);
     expect(receiver.received.every((r) => r.signatureValid)).toBe(true);
 

@@ -8,6 +8,7 @@ import { SIGN_UP_THEN_SIGN_IN_FAILED } from '@/lib/auth/rules';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { fetchJson } from '@/lib/query-client';
 import { EmailPasswordFields } from './email-password-fields';
+import { formText } from '@/lib/text/form';
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Email or password is incorrect.',
@@ -24,12 +25,12 @@ export function CredentialsForm({ mode, callbackUrl }: { mode: 'signin' | 'signu
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const email = String(form.get('email') ?? '');
-    const password = String(form.get('password') ?? '');
+    const email = formText(form, 'email');
+    const password = formText(form, 'password');
     setBusy(true);
     setError(null);
     try {
-      if (mode === 'signup') await fetchJson('/api/auth/signup', { method: 'POST', body: JSON.stringify({ email, password, name: String(form.get('name') ?? '') || undefined }) });
+      if (mode === 'signup') await fetchJson('/api/auth/signup', { method: 'POST', body: JSON.stringify({ email, password, name: formText(form, 'name') || undefined }) });
       const result = await signIn('credentials', { email, password, redirect: false });
       if (!result || result.error) throw new Error(result?.error !== 'RATE_LIMITED' && mode === 'signup' ? SIGN_UP_THEN_SIGN_IN_FAILED : (MESSAGES[result?.error ?? ''] ?? MESSAGES.CredentialsSignin));
       router.replace(safeCallback);

@@ -19,7 +19,7 @@ export function HistoryChart({ points }: { points: Point[] }) {
           <YAxis yAxisId="hearts" orientation="right" tickFormatter={(v: number) => formatCompact(v)} stroke="#fe2c55" fontSize={12} width={48} />
           <Tooltip
             contentStyle={{ background: '#15151d', border: '1px solid #2a2a38', borderRadius: 8 }}
-            labelFormatter={(label) => day(String(label))}
+            labelFormatter={(label) => day(typeof label === 'string' || typeof label === 'number' ? String(label) : '')}
             formatter={(value, name) => [formatCount(Number(value)), name === 'followers' ? 'Followers' : 'Likes']}
           />
           <Line yAxisId="followers" type="monotone" dataKey="followers" stroke="#25f4ee" strokeWidth={2} dot={false} isAnimationActive={false} />

@@ -8,7 +8,7 @@ const context = (params: Record<string, string> = {}) => ({ params: Promise.reso
 describe('route()', () => {
   const handler = route(
     { access: 'public', params: z.object({ id: z.string().regex(/^\d+$/, 'must be a number') }), query: z.object({ page: z.coerce.number().int().min(1).default(1) }), body: z.object({ name: z.string().min(1) }), maxBodyBytes: 100 },
-    async ({ params, query, body }) => ({ id: params.id, page: query.page, name: body.name }),
+    ({ params, query, body }) => ({ id: params.id, page: query.page, name: body.name }),
   );
   const post = (body: string, type = 'application/json', url = 'http://x/api/things/7?page=2') =>
     new Request(url, { method: 'POST', headers: { 'content-type': type }, body });
@@ -40,14 +40,14 @@ describe('route()', () => {
   });
 
   it('maps AppError codes to statuses and hides unexpected errors', async () => {
-    const notFound = route({ access: 'public' }, async () => {
+    const notFound = route({ access: 'public' }, () => {
       throw new AppError('NOT_FOUND', 'No such thing.');
     });
     let response = await notFound(new Request('http://x/'), context());
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'No such thing.' } });
 
-    const broken = route({ access: 'public' }, async () => {
+    const broken = route({ access: 'public' }, () => {
       throw new Error('secret database detail');
     });
     response = await broken(new Request('http://x/'), context());

@@ -103,7 +103,8 @@ async function resolveCaller(access: Access, request: Request): Promise<Record<s
 
 export function route<A extends Access, P = Record<string, never>, Q = Record<string, never>, B = undefined>(
   options: Options<A, P, Q, B>,
-  handler: (input: HandlerInput<A, P, Q, B>) => Promise<Response | unknown>,
+  /** Returns (or resolves to) a Response, or a value sent as JSON. */
+  handler: (input: HandlerInput<A, P, Q, B>) => unknown,
 ): RouteHandler {
   const wrapped = async (request: Request, context: RouteContext): Promise<Response> => {
     try {

@@ -12,6 +12,7 @@ import { userFromHeaders } from '@/lib/auth/session';
 import { changePassword, createUser } from '@/lib/auth/users';
 import { db } from '@/lib/db';
 import { uniqueSuffix } from '@/tools/testing/factories';
+import { withProps } from '@/tools/testing/match';
 
 const cookieFor = async (uid: string, sid: string) => `next-auth.session-token=${await encode({ token: { uid, sid, sub: uid }, secret: process.env.AUTH_SECRET ?? '' })}`;
 const headersWith = (cookie: string) => new Headers({ cookie });
@@ -83,7 +84,7 @@ describe('sign-up', () => {
     expect(second.status).toBe(first.status);
     expect(await second.json()).toEqual(await first.json());
     const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: { include: { workspace: true } } } });
-    expect(user.memberships).toEqual([expect.objectContaining({ role: 'OWNER', workspace: expect.objectContaining({ personal: true }) })]);
+    expect(user.memberships).toEqual([withProps({ role: 'OWNER', workspace: withProps({ personal: true }) })]);
     expect(user.currentWorkspaceId).toBe(user.memberships[0]?.workspaceId);
   });
 });

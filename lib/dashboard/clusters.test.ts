@@ -12,6 +12,7 @@ import {
   type ClusterAccountRow,
 } from '@/lib/dashboard/clusters';
 import { createTestAccount, createTestUser, uniqueSuffix } from '@/tools/testing/factories';
+import { matching } from '@/tools/testing/match';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -64,7 +65,7 @@ describe('cluster management', () => {
   });
 
   it('rejects accounts the user does not manage, with a clear message', async () => {
-    await expect(createCluster(db, p.owner.workspaceId, `Mixed ${uniqueSuffix()}`, [p.a1.id, p.b1.id])).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/accounts this workspace watches/) });
+    await expect(createCluster(db, p.owner.workspaceId, `Mixed ${uniqueSuffix()}`, [p.a1.id, p.b1.id])).rejects.toMatchObject({ code: 'BAD_REQUEST', message: matching(/accounts this workspace watches/) });
     await expect(createCluster(db, p.owner.workspaceId, `Ghost ${uniqueSuffix()}`, ['no-such-account'])).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const cluster = await createCluster(db, p.owner.workspaceId, `Edit ${uniqueSuffix()}`, [p.a1.id]);
     await expect(setClusterAccounts(db, p.owner.workspaceId, cluster.id, [p.a2.id, p.b1.id])).rejects.toMatchObject({ code: 'BAD_REQUEST' });

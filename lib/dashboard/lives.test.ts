@@ -16,6 +16,7 @@ import {
   type LiveSort,
 } from '@/lib/dashboard/lives';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
+import { anyOf } from '@/tools/testing/match';
 
 const T0 = new Date('2031-01-01T10:00:00Z');
 const at = (minutes: number, seconds = 0) => new Date(T0.getTime() + minutes * 60_000 + seconds * 1000);
@@ -232,7 +233,7 @@ describe('searchChats', () => {
     const live = await db.live.create({ data: { accountId: account.id, roomId: roomId(), startedAt: at(0) } });
     await db.chat.create({ data: { liveId: live.id, accountId: account.id, viewerId: 123456789123n, msgId: 'orphan', content: 'still here', createdAt: at(1) } });
     const listed = await searchChats(db, live.id);
-    expect(listed.items).toEqual([{ id: expect.any(String), at: at(1).toISOString(), content: 'still here', viewer: { id: '123456789123', handle: null, nickname: null, avatarUrl: null } }]);
+    expect(listed.items).toEqual([{ id: anyOf(String), at: at(1).toISOString(), content: 'still here', viewer: { id: '123456789123', handle: null, nickname: null, avatarUrl: null } }]);
     expect((await searchChats(db, live.id, { q: 'STILL' })).total).toBe(1);
     const csv = (await collect(exportChatsCsv(db, live.id))).join('');
     expect(csv).toContain('still here');
@@ -265,8 +266,8 @@ describe('CSV', () => {
 
   it('streams text chunks as UTF-8 bytes after the prefix', async () => {
     async function* chunks() {
-      yield 'a,b\r\n';
-      yield 'é,🌹\r\n';
+      yield await Promise.resolve('a,b\r\n');
+      yield await Promise.resolve('é,🌹\r\n');
     }
     const bytes = new Uint8Array(await new Response(createTextStream(chunks(), '\uFEFF')).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

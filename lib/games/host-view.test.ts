@@ -3,6 +3,7 @@ import type { BoardRow } from '@/lib/games/board';
 import type { HostView } from '@/lib/games/host';
 import { applyGameMessage, availableActions, countdownLeft, currentPhase, explainError, freezeLabel, mergeSnapshot, phaseBanner, visibleBoard, type PanelState } from '@/lib/games/host-view';
 import type { GameWinner } from '@/lib/games/realtime';
+import { containing } from '@/tools/testing/match';
 
 const row = (userId: string, points: number, rank = 1): BoardRow => ({ rank, userId, handle: `fan${userId}`, nickname: `Fan ${userId}`, avatar: null, follower: false, points, likes: points * 15, diamonds: 0 });
 const winner = (userId: string, points: number): GameWinner => ({ userId, handle: `fan${userId}`, nickname: `Fan ${userId}`, avatar: null, points });
@@ -52,7 +53,7 @@ describe('phase labels and actions', () => {
   it('names each phase with what to do next', () => {
     expect(phaseBanner('active', 0).label).toBe('Accepting points');
     expect(phaseBanner('countdown', 3).label).toBe('Countdown 3 s');
-    expect(phaseBanner('frozen', 0)).toMatchObject({ label: 'Frozen', hint: expect.stringContaining('Select the winner') });
+    expect(phaseBanner('frozen', 0)).toMatchObject({ label: 'Frozen', hint: containing('Select the winner') });
     expect(phaseBanner('ended', 0).label).toBe('Ended');
     expect(freezeLabel(5)).toBe('Freeze (5 s countdown)');
   });

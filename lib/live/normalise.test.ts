@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GiftEvent, LiveEvent } from '@/lib/live/events';
 import { Normaliser, toViewer, type LibGift, type LibUser } from '@/lib/live/normalise';
 import { StreakTracker } from '@/lib/live/streaks';
+import { matching, withProps } from '@/tools/testing/match';
 
 const ROOM = '7400000000000000001';
 const alice: LibUser = { id: '6800000000000000001', idStr: '6800000000000000001', displayId: 'alice', nickname: 'Alice', avatarThumb: { urlList: ['https://example.invalid/a.webp'] }, followInfo: { followStatus: '1' } };
@@ -47,14 +48,14 @@ describe('Normaliser', () => {
     ];
     expect(out.map((e) => e.type)).toEqual(['gift-progress', 'gift-progress', 'gift']);
     expect(gifts(out)).toEqual([
-      expect.objectContaining({ repeatCount: 5, diamonds: 5, streakable: true, timeoutClosed: false, dedupeKey: `s:${bob.idStr}:5655:g1`, at: 1500 }),
+      withProps({ repeatCount: 5, diamonds: 5, streakable: true, timeoutClosed: false, dedupeKey: `s:${bob.idStr}:5655:g1`, at: 1500 }),
     ]);
   });
 
   it('counts a non-streakable gift at once', () => {
     const n = new Normaliser(ROOM);
     const out = gifts(n.push({ kind: 'gift', data: giftFrame(alice, lion, 1, 0, '222', 2000) }));
-    expect(out).toEqual([expect.objectContaining({ giftName: 'Lion', diamonds: 29999, streakable: false, dedupeKey: expect.stringMatching(/^m:/) })]);
+    expect(out).toEqual([withProps({ giftName: 'Lion', diamonds: 29999, streakable: false, dedupeKey: matching(/^m:/) })]);
   });
 
   it('drops duplicate messages by id, including a duplicated end frame', () => {
@@ -79,7 +80,7 @@ describe('Normaliser', () => {
     n.push({ kind: 'gift', data: giftFrame(bob, rose, 7, 0, 'g4', 2000) });
     expect(gifts(n.push({ kind: 'chat', data: { common: common(11_999), user: alice, content: 'still open' } }))).toEqual([]);
     const closed = gifts(n.push({ kind: 'chat', data: { common: common(12_000), user: alice, content: 'now closed' } }));
-    expect(closed).toEqual([expect.objectContaining({ repeatCount: 7, diamonds: 7, timeoutClosed: true, at: 2000 })]);
+    expect(closed).toEqual([withProps({ repeatCount: 7, diamonds: 7, timeoutClosed: true, at: 2000 })]);
   });
 
   it('re-emits a late end frame with a higher count under the same key, so storage can correct it', () => {
@@ -88,7 +89,7 @@ describe('Normaliser', () => {
     const [timedOut] = n.finish();
     expect(timedOut).toMatchObject({ repeatCount: 4, timeoutClosed: true });
     const late = gifts(n.push({ kind: 'gift', data: giftFrame(bob, rose, 6, 1, 'g5', 30_000) }));
-    expect(late).toEqual([expect.objectContaining({ repeatCount: 6, diamonds: 6, timeoutClosed: false, dedupeKey: timedOut?.dedupeKey })]);
+    expect(late).toEqual([withProps({ repeatCount: 6, diamonds: 6, timeoutClosed: false, dedupeKey: timedOut?.dedupeKey })]);
     expect(gifts(n.push({ kind: 'gift', data: giftFrame(bob, rose, 6, 1, 'g5', 31_000) }))).toEqual([]);
   });
 
@@ -116,12 +117,12 @@ describe('Normaliser', () => {
       ...n.push({ kind: 'controlMessage', data: { common: common(8), action: 3 } }),
     ];
     expect(out).toEqual([
-      expect.objectContaining({ type: 'like', count: 15, total: 12345 }),
-      expect.objectContaining({ type: 'member', viewer: expect.objectContaining({ handle: 'bob' }) }),
-      expect.objectContaining({ type: 'follow' }),
-      expect.objectContaining({ type: 'share' }),
-      expect.objectContaining({ type: 'viewers', viewers: 321, totalUsers: 4567 }),
-      expect.objectContaining({ type: 'stream-end', reason: 'ended' }),
+      withProps({ type: 'like', count: 15, total: 12345 }),
+      withProps({ type: 'member', viewer: withProps({ handle: 'bob' }) }),
+      withProps({ type: 'follow' }),
+      withProps({ type: 'share' }),
+      withProps({ type: 'viewers', viewers: 321, totalUsers: 4567 }),
+      withProps({ type: 'stream-end', reason: 'ended' }),
     ]);
   });
 
@@ -145,7 +146,7 @@ describe('Normaliser', () => {
     wall = 9_000;
     expect(n.tick()).toEqual([]);
     wall = 10_000;
-    expect(n.tick()).toEqual([expect.objectContaining({ repeatCount: 3, timeoutClosed: true })]);
+    expect(n.tick()).toEqual([withProps({ repeatCount: 3, timeoutClosed: true })]);
   });
 });
 

@@ -10,7 +10,7 @@ import { seal, unseal } from '@/lib/crypto/secret-box';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import type { NotificationChannel } from '@/lib/generated/prisma/client';
-import type { ChannelKind, ChannelView } from '@/lib/notifications/types';
+import type { ChannelView } from '@/lib/notifications/types';
 import { checkUrlShape, UnsafeUrlError } from '@/lib/notifications/url-guard';
 import type { Actor, WorkspaceContext } from '@/lib/workspaces/context';
 
@@ -77,6 +77,7 @@ async function buildConfig(db: Db, workspaceId: string, input: ChannelInput): Pr
 }
 
 const open = (value: unknown) => (typeof value === 'string' ? (unseal(value, PURPOSE) ?? '') : '');
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 const obj = (config: unknown): Record<string, unknown> => (config && typeof config === 'object' ? (config as Record<string, unknown>) : {});
 
 /** The channel's secrets in clear, for sending (the worker). */
@@ -84,11 +85,11 @@ export function openConfig(channel: Pick<NotificationChannel, 'kind' | 'config'>
   const c = obj(channel.config);
   switch (channel.kind) {
     case 'EMAIL':
-      return { userId: String(c.userId ?? '') };
+      return { userId: text(c.userId) };
     case 'DISCORD':
       return { url: open(c.url) };
     case 'TELEGRAM':
-      return { botToken: open(c.botToken), chatId: String(c.chatId ?? '') };
+      return { botToken: open(c.botToken), chatId: text(c.chatId) };
     case 'WEBHOOK':
       return { url: open(c.url), secret: open(c.secret) };
   }
@@ -116,7 +117,7 @@ async function toView(db: Db, row: NotificationChannel): Promise<ChannelView> {
   } else target = maskUrl(config.url);
   return {
     id: row.id,
-    kind: row.kind as ChannelKind,
+    kind: row.kind,
     name: row.name,
     enabled: row.enabled,
     target,

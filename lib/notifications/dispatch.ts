@@ -51,7 +51,7 @@ export async function processDeliveries(db: Db, options: { now?: Date; limit?: n
     const error = giveUp && outcome.kind === 'retry' ? `${outcome.error} Gave up after ${attempts} attempts.` : outcome.error;
     await db.notificationDelivery.update({
       where: { id: delivery.id },
-      data: giveUp ? { status: 'FAILED', attempts, lastError: error } : { attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, outcome as Extract<SendOutcome, { kind: 'retry' }>)) },
+      data: giveUp ? { status: 'FAILED', attempts, lastError: error } : { attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, outcome)) },
     });
     await db.notificationChannel.update({ where: { id: delivery.channelId }, data: { lastError: error, lastErrorAt: new Date() } });
     if (giveUp) run.failed++;

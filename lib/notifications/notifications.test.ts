@@ -16,6 +16,7 @@ import { checkUrlShape, isPrivateAddress } from '@/lib/notifications/url-guard';
 import { actorOf, createTestAccount, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
 import { waitForMessages } from '@/tools/testing/mail';
 import { GOOD_BOT_TOKEN, NotifyStandIns } from '@/tools/testing/notify-stand-ins';
+import { containing } from '@/tools/testing/match';
 
 const standIns = new NotifyStandIns();
 
@@ -68,7 +69,7 @@ describe('went live and live ended', () => {
     const telegram = standIns.received.filter((r) => r.service === 'telegram' && JSON.stringify(r.body).includes(handle));
     const webhook = standIns.received.filter((r) => r.service === 'webhook' && JSON.stringify(r.body).includes(handle));
     expect([discord.length, telegram.length, webhook.length]).toEqual([1, 1, 1]);
-    expect(discord[0]?.body).toMatchObject({ embeds: [{ title: expect.stringContaining(`@${handle}`) }] });
+    expect(discord[0]?.body).toMatchObject({ embeds: [{ title: containing(`@${handle}`) }] });
     expect(String(telegram[0]?.body.text)).toContain('Night stream');
     expect(webhook[0]).toMatchObject({ signatureValid: true, body: { event: 'went-live', data: { liveId: live.id.toString() } } });
     expect(webhook[0]?.headers['x-livelens-event']).toBe('went-live');
@@ -138,7 +139,7 @@ describe('gift spikes', () => {
     await queueLiveNotifications(db, now);
     expect(await spikes()).toBe(4);
     const [spike] = await db.notificationDelivery.findMany({ where: { channelId: channelIds[3], event: 'gift-spike' } });
-    expect(spike?.payload).toMatchObject({ diamondsLastMinute: 1100, baselinePerMinute: expect.closeTo(105.3, 0) });
+    expect(spike?.payload).toMatchObject({ diamondsLastMinute: 1100, baselinePerMinute: expect.closeTo(105.3, 0) as number });
     // Within the cooldown: no second alert, even with another burst.
     await gift(2000, new Date(now.getTime() + 60_000), 'c');
     await db.live.update({ where: { id: live.id }, data: { diamonds: 5100n, lastEventAt: new Date(now.getTime() + 90_000) } });
@@ -157,7 +158,7 @@ describe('delivery failures', () => {
     standIns.answerNext({ status: 502, body: { message: 'Bad gateway' } });
     await processDeliveries(db, { ...only, now: t0 });
     let row = await db.notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
-    expect(row).toMatchObject({ status: 'PENDING', attempts: 1, lastError: expect.stringContaining('Discord answered 502') });
+    expect(row).toMatchObject({ status: 'PENDING', attempts: 1, lastError: containing('Discord answered 502') });
     expect(row.nextAttemptAt.getTime()).toBe(t0.getTime() + 30_000);
 
     standIns.answerNext({ status: 429, body: { message: 'You are being rate limited.', retry_after: 7.5, global: false } });
@@ -209,9 +210,9 @@ describe('settings and safety', () => {
     const { user } = await setup();
     const stranger = await createTestUser(db);
     const actor = actorOf(user);
-    await expect(createChannel(db, actor, { kind: 'EMAIL', userId: stranger.id })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('member of this workspace') });
+    await expect(createChannel(db, actor, { kind: 'EMAIL', userId: stranger.id })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: containing('member of this workspace') });
     await expect(createChannel(db, actor, { kind: 'DISCORD', url: 'not a url' })).rejects.toMatchObject({ message: 'url: This is not a valid URL.' });
-    await expect(createChannel(db, actor, { kind: 'DISCORD', url: `${standIns.url}/not/a/webhook` })).rejects.toMatchObject({ message: expect.stringContaining('Paste the webhook URL Discord gives') });
+    await expect(createChannel(db, actor, { kind: 'DISCORD', url: `${standIns.url}/not/a/webhook` })).rejects.toMatchObject({ message: containing('Paste the webhook URL Discord gives') });
     // Secrets are sealed at rest and not shown back.
     const saved = await db.notificationChannel.findFirstOrThrow({ where: { workspaceId: user.workspaceId, kind: 'TELEGRAM' } });
     expect(JSON.stringify(saved.config)).not.toContain(GOOD_BOT_TOKEN);

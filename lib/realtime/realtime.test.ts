@@ -12,6 +12,7 @@ import { createPusher, publishBatch, publishUntyped, RealtimeError } from '@/lib
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { addTestMember, createTestAccount, createTestOverlay, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
 import { connectionEnded, createTestClient, nextEvent, sessionCookie, subscribe } from '@/tools/testing/realtime-client';
+import { matching } from '@/tools/testing/match';
 
 describe('channel names and identities', () => {
   it('round-trips the names we hand out and rejects anything else', () => {
@@ -26,7 +27,7 @@ describe('channel names and identities', () => {
   it('round-trips identities, and never mistakes one kind for another', () => {
     expect(parseIdentity(dashboardIdentity('u1', 'ws_u1'))).toEqual({ kind: 'dashboard', userId: 'u1', workspaceId: 'ws_u1' });
     const overlay = parseIdentity(overlayIdentity('ov1', 'a-token-of-thirty-two-characters'));
-    expect(overlay).toMatchObject({ kind: 'overlay', overlayId: 'ov1', tokenFp: expect.stringMatching(/^[0-9a-f]{20}$/) });
+    expect(overlay).toMatchObject({ kind: 'overlay', overlayId: 'ov1', tokenFp: matching(/^[0-9a-f]{20}$/) });
     for (const bad of ['', 'd.u1', 'x.u1.w1', 'o.ov1.nothex', 'd.u1.w1.extra', 'd.u 1.w1']) expect(parseIdentity(bad)).toBeUndefined();
   });
 });

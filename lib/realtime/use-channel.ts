@@ -35,8 +35,8 @@ export function useRealtime(config: PublicRealtimeConfig, channelNames: readonly
   const channelsKey = JSON.stringify(channelNames);
 
   useEffect(() => {
-    const params: Record<string, string> = JSON.parse(paramsKey);
-    const names: string[] = JSON.parse(channelsKey);
+    const params = JSON.parse(paramsKey) as Record<string, string>;
+    const names = JSON.parse(channelsKey) as string[];
     let closing = false;
     let denied = false;
     let reconnectTimer: ReturnType<typeof setTimeout> | undefined;

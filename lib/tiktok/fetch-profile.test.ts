@@ -162,9 +162,9 @@ describe('fetchProfile against a local server serving saved pages', () => {
 
   it('uses the injected fetch and never puts an invalid handle in the URL', async () => {
     const calls: string[] = [];
-    const fakeFetch: typeof fetch = async (input) => {
-      calls.push(String(input));
-      throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND www.tiktok.com') });
+    const fakeFetch: typeof fetch = (input) => {
+      calls.push(input instanceof Request ? input.url : input.toString());
+      return Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND www.tiktok.com') }));
     };
     const result = await fetchProfile('luna.bakes', { baseUrl: 'https://www.tiktok.com', timeoutMs: 1000, fetchImpl: fakeFetch });
     expect(result).toEqual({ kind: 'network', reason: 'fetch failed: getaddrinfo ENOTFOUND www.tiktok.com' });

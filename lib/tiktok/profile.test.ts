@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProfilePage, type ProfileParseResult, type TikTokProfile } from '@/lib/tiktok/profile';
+import { containing, matching } from '@/tools/testing/match';
 
 function readFixture(name: string): string {
   return fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
@@ -28,7 +29,7 @@ describe('parseProfilePage with saved TikTok pages', () => {
       tiktokUserId: '6838201945312470021',
       secUid: 'MS4wLjABAAAAq7Zt0bXk3nH9pVw2sLr8cFd1yE4uJm6oGiTa5KhQeNxP_vB0cWzRjY9lSu2D',
       nickname: 'Luna Bakes 🍰',
-      avatarUrl: expect.stringMatching(/^https:\/\/p16-sign-va\.tiktokcdn\.com\/tos-maliva-avt-0068\/3f1c8e0a7b2d4e6f9a1b5c7d8e0f2a4b~c5_1080x1080\.jpeg\?lk3s=a5d48078&nonce=/),
+      avatarUrl: matching(/^https:\/\/p16-sign-va\.tiktokcdn\.com\/tos-maliva-avt-0068\/3f1c8e0a7b2d4e6f9a1b5c7d8e0f2a4b~c5_1080x1080\.jpeg\?lk3s=a5d48078&nonce=/),
       bio: 'Home baker from Leeds 🇬🇧\nSourdough <3 & fancy cakes\nNew recipe every Sunday ⬇️',
       verified: false,
       privateAccount: false,
@@ -90,7 +91,7 @@ describe('parseProfilePage with saved TikTok pages', () => {
       tiktokUserId: '6710384459201948678',
       secUid: 'MS4wLjABAAAAr3tR0rE3lSqW9eE8rT7yU6iO5pA4sD3fG2hJ1kL0zX9cV8bN7mQ6wE5rT4yU',
       nickname: 'Retro Reels 📼',
-      avatarUrl: expect.stringContaining('0e2c4a6b8d0f2e4c6a8b0d2f4e6c8a0b~c5_1080x1080.jpeg'),
+      avatarUrl: containing('0e2c4a6b8d0f2e4c6a8b0d2f4e6c8a0b~c5_1080x1080.jpeg'),
       bio: 'VHS vibes only. Cutting 80s ads into 15 seconds.',
       verified: false,
       privateAccount: false,

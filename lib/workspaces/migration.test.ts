@@ -41,7 +41,7 @@ afterAll(async () => {
 
 /** Totals of every live, as the dashboard shows them. */
 async function liveTotals(): Promise<unknown[]> {
-  const { rows } = await client.query(`SELECT id::text, account_id, diamonds::text, gifts, likes::text, comments, follows, shares, peak_viewers,
+  const { rows } = await client.query<Record<string, unknown>>(`SELECT id::text, account_id, diamonds::text, gifts, likes::text, comments, follows, shares, peak_viewers,
       (SELECT COUNT(*)::int FROM gifts g WHERE g.live_id = l.id) AS gift_rows,
       (SELECT COUNT(*)::int FROM chats c WHERE c.live_id = l.id) AS chat_rows
     FROM lives l ORDER BY id`);

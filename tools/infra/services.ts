@@ -58,7 +58,7 @@ export async function ensureServices(env: Env, options: { realtime?: boolean; sa
         databaseUrl: env.DATABASE_URL ?? embeddedPostgres(env, dataDir, secrets).url('livelens'),
         pusherEnv: env.PUSHER_APP_ID ? {} : embeddedPusherEnv(env, secrets),
         secrets,
-        stop: async () => undefined,
+        stop: () => Promise.resolve(),
       };
     }
   }

@@ -178,7 +178,10 @@ export class SharedCache {
     };
     res.setHeader(CACHE_STATUS_HEADER, 'MISS');
 
-    const writeHead = res.writeHead;
+    // The originals, bound to this response, called from the replacements below.
+    const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
+    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
     res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
       // writeHead(status, [message], [headers]): headers given here do not all show in getHeaders(), so
       // an object of headers is set first; raw header arrays are passed on and the response not stored.
@@ -191,18 +194,16 @@ export class SharedCache {
       }
       this.statusCode = args[0] as number;
       decide();
-      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-    } as ServerResponse['writeHead'];
-    const write = res.write;
+      return writeHead(...args);
+    };
     res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
       collect(chunk, rest[0]);
-      return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+      return write(chunk, ...rest);
     } as ServerResponse['write'];
-    const end = res.end;
     res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
       collect(chunk, rest[0]);
       ended = true;
-      return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+      return end(chunk, ...rest);
     } as ServerResponse['end'];
 
     res.once('finish', () => {

@@ -65,8 +65,8 @@ export class MigrateSafeClient extends pg.Client {
       args[args.length - 1] = (err: Error | null, result?: ResultLike) =>
         callback(err, result === undefined ? result : reportNameColumnsAsText(result));
     }
-    const superQuery = super.query as (...a: unknown[]) => unknown;
-    const returned = superQuery.apply(this, args);
+    const superQuery = super.query.bind(this) as (...a: unknown[]) => unknown;
+    const returned = superQuery(...args);
     if (returned instanceof Promise) return returned.then(reportNameColumnsAsText) as never;
     return returned as never;
   }

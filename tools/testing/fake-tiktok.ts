@@ -26,11 +26,11 @@ type Routes = { fetchRoomInfo: typeof RouteConfig.fetchRoomInfo; fetchSignedWebS
  */
 export function installFakeRoutes(port: number, roomOf: (roomId: string) => Pick<FakeRoom, 'status' | 'createTime'> | undefined, onConnect: (roomId: string) => void = () => undefined): Routes {
   const original: Routes = { fetchRoomInfo: RouteConfig.fetchRoomInfo, fetchSignedWebSocketFromProvider: RouteConfig.fetchSignedWebSocketFromProvider };
-  RouteConfig.fetchRoomInfo = (async ({ roomId }: { roomId: string }) => {
+  RouteConfig.fetchRoomInfo = (({ roomId }: { roomId: string }) => {
     const room = roomOf(roomId);
-    return { data: { status: room?.status ?? 4, create_time: Math.floor((room?.createTime ?? Date.now()) / 1000), title: `Room ${roomId}` } };
+    return Promise.resolve({ data: { status: room?.status ?? 4, create_time: Math.floor((room?.createTime ?? Date.now()) / 1000), title: `Room ${roomId}` } });
   }) as typeof RouteConfig.fetchRoomInfo;
-  RouteConfig.fetchSignedWebSocketFromProvider = (async ({ roomId }: { roomId: string }) => {
+  RouteConfig.fetchSignedWebSocketFromProvider = (({ roomId }: { roomId: string }) => {
     onConnect(roomId);
     const initial = Object.assign(ProtoMessageFetchResult.decode(new Uint8Array(0)), {
       cursor: `cursor-${Date.now()}`,
@@ -40,12 +40,12 @@ export function installFakeRoutes(port: number, roomOf: (roomId: string) => Pick
       pushServer: `ws://127.0.0.1:${port}/webcast/im/ws_proxy/ws_reuse_supplement/`,
       routeParams: {},
     });
-    return {
+    return Promise.resolve({
       fetchResult: deserializeMessage('ProtoMessageFetchResult', Buffer.from(ProtoMessageFetchResult.encode(initial).finish())),
       fetchResultCookieHeader: 'ttwid=local-stand-in; Path=/',
       fetchResultRoomId: roomId,
-    };
-  }) as typeof RouteConfig.fetchSignedWebSocketFromProvider;
+    });
+  });
   return original;
 }
 

@@ -16,7 +16,7 @@ export function startObsStandIn(password: string, scenes: string[]) {
     const challenge = `challenge-${Math.random().toString(36).slice(2)}`;
     socket.send(JSON.stringify({ op: 0, d: { obsWebSocketVersion: '5.5.0', rpcVersion: 1, ...(password ? { authentication: { challenge, salt } } : {}) } }));
     socket.on('message', (raw) => {
-      const message = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
+      const message = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(Array.isArray(raw) ? raw : [Buffer.from(raw)]).toString('utf8')) as { op: number; d: Record<string, unknown> };
       if (message.op === 1) {
         if (password && message.d.authentication !== sha(sha(password + salt) + challenge)) return socket.close(4009, 'Authentication failed.');
         socket.send(JSON.stringify({ op: 2, d: { negotiatedRpcVersion: 1 } }));

@@ -15,5 +15,6 @@ export function attachSink(connection: TikTokLiveConnection, sink: SourceSink): 
   connection.on(WebcastEvent.SHARE, (data) => sink.message({ kind: 'share', data }));
   // Stream end comes from the control message: it carries the message id and time; `streamEnd` does not.
   connection.on(WebcastEvent.CONTROL_MESSAGE, (data) => sink.message({ kind: 'controlMessage', data }));
-  connection.on(ControlEvent.ERROR, (payload) => sink.error(payload.exception ?? payload, payload.info ?? 'tiktok-live-connector error'));
+  // The library emits `{ info, exception }` (its declaration says `any`).
+  connection.on(ControlEvent.ERROR, (payload: { exception?: unknown; info?: string }) => sink.error(payload.exception ?? payload, payload.info ?? 'tiktok-live-connector error'));
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
 import { Notice } from '@/components/ui/card';
 import { fetchJson } from '@/lib/query-client';
+import { formText } from '@/lib/text/form';
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordForm() {
@@ -15,7 +16,7 @@ export function ForgotPasswordForm() {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // Read from the form: what was typed before the page finished loading counts too.
-    const typed = String(new FormData(event.currentTarget).get('email') ?? '').trim();
+    const typed = formText(new FormData(event.currentTarget), 'email').trim();
     if (!typed) {
       setLocalError('Enter the address you sign in with.');
       return;

@@ -5,6 +5,7 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { EmailPasswordFields } from '@/components/auth/email-password-fields';
 import { fetchJson } from '@/lib/query-client';
+import { formText } from '@/lib/text/form';
 
 type Props = { handle: string; signedIn: boolean; email: string | null; price: string; testMode: boolean };
 
@@ -26,7 +27,7 @@ export function CheckoutClient({ handle, signedIn, email, price, testMode }: Pro
     try {
       if (!signedIn) {
         const form = new FormData(event.currentTarget);
-        const credentials = { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
+        const credentials = { email: formText(form, 'email'), password: formText(form, 'password') };
         if (mode === 'signup') await fetchJson('/api/auth/signup', { method: 'POST', body: JSON.stringify({ ...credentials, via: 'checkout' }) });
         const result = await signIn('credentials', { ...credentials, redirect: false });
         if (!result || result.error) throw new Error(result?.error === 'RATE_LIMITED' ? 'Too many sign-in attempts; wait a few minutes.' : mode === 'signup' ? SIGN_UP_THEN_SIGN_IN_FAILED : 'Email or password is incorrect.');

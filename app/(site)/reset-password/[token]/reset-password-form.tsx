@@ -5,6 +5,7 @@ import { signIn } from 'next-auth/react';
 import { useId, useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/rules';
 import { fetchJson } from '@/lib/query-client';
+import { formText } from '@/lib/text/form';
 
 /** Sets the new password, then signs in with it (every other session of the account has ended). */
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
@@ -15,7 +16,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // Read from the form: what was typed before the page finished loading counts too.
-    const password = String(new FormData(event.currentTarget).get('password') ?? '');
+    const password = formText(new FormData(event.currentTarget), 'password');
     if (password.length < PASSWORD_MIN_LENGTH) {
       setError(`Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`);
       return;

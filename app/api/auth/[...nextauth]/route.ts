@@ -18,7 +18,9 @@ const handler = route({ access: 'public', params: z.object({ nextauth: z.array(z
     headers: request.headers,
     ...(request.method === 'POST' ? { body: await readLimitedText(request, MAX_AUTH_BODY) } : {}),
   });
-  return NextAuth(getAuthOptions())(limited, { params: Promise.resolve(params) });
+  // next-auth's App Router handler; its declaration returns `any`.
+  const nextAuth = NextAuth(getAuthOptions()) as (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
+  return nextAuth(limited, { params: Promise.resolve(params) });
 });
 
 export { handler as GET, handler as POST };

@@ -11,7 +11,7 @@ import { decodePathSegment } from '@/lib/api/path';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ access: 'public', params: z.object({ handle: z.string().max(4096) }) }, async ({ params }) => {
+export const POST = route({ access: 'public', params: z.object({ handle: z.string().max(4096) }) }, ({ params }) => {
   const parsed = parseHandle(decodePathSegment(params.handle));
   if (!parsed.ok) throw new AppError('BAD_REQUEST', parsed.error);
   // Counted in memory and written every few seconds; only accounts that are stored are counted.
