@@ -1,7 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/health/route';
 import { db } from '@/lib/db';
+import { resetEnvCache } from '@/lib/env';
 import { getHealth, workerStaleAfterMs } from '@/lib/health';
+import { createOwnDatabase, type OwnDatabase } from '@/tools/testing/own-database';
+
+// The health check counts every worker heartbeat, so this file has a database of its own: the shared
+// one's heartbeats belong to other files' workers. The app's `db` connects on first use, to this one.
+let own: OwnDatabase | undefined;
+beforeAll(async () => {
+  own = await createOwnDatabase('health');
+  process.env.DATABASE_URL = own.url;
+  resetEnvCache();
+}, 120_000);
+afterAll(async () => {
+  await db.$disconnect();
+  await own?.drop();
+});
 
 async function callHealthRoute() {
   const response = await GET(new Request('http://localhost/api/health'), { params: Promise.resolve({}) });
@@ -9,9 +24,8 @@ async function callHealthRoute() {
 }
 
 describe('GET /api/health', () => {
-  // One sequence, because the worker heartbeat table is shared state.
   it('is 503 without a live worker, 200 once a worker beats, and 503 again when the beat goes stale', async () => {
-    await db.workerHeartbeat.deleteMany();
+    expect(await db.workerHeartbeat.count()).toBe(0);
     let { status, body } = await callHealthRoute();
     expect(status).toBe(503);
     expect(body.status).toBe('degraded');
@@ -33,7 +47,6 @@ describe('GET /api/health', () => {
     await db.workerHeartbeat.update({ where: { workerId: 'health-test' }, data: { lastSeenAt: new Date(), stoppedAt: new Date() } });
     ({ status } = await callHealthRoute());
     expect(status).toBe(503);
-    await db.workerHeartbeat.deleteMany();
   });
 
   it('counts a worker as alive for at least 30 s or three beats', () => {

@@ -51,7 +51,9 @@ describe('GameManager', () => {
     const { user, account, overlay, liveId } = await setup();
     const session = await db.gameSession.create({ data: { workspaceId: user.workspaceId, createdById: user.id, accountId: account.id, overlayId: overlay.id, rules: {} } });
     const published: unknown[] = [];
-    const games = new GameManager({ pool, log, syncMs: 50, persistMs: 50, publishMs: 20, fanout: { game: (_target, data) => published.push(data) } });
+    // The manager's clock: real time, held still around the freeze so "during" and "after" are exact.
+    let clock: number | undefined;
+    const games = new GameManager({ pool, log, syncMs: 50, persistMs: 50, publishMs: 20, fanout: { game: (_target, data) => published.push(data) }, now: () => clock ?? Date.now() });
     games.start();
     const [a, b] = [viewer(uid(), true), viewer(uid())];
     games.onEvent(account.id, liveId, like(a, 35)); // follower: 3 points
@@ -61,16 +63,19 @@ describe('GameManager', () => {
     expect(games.board(session.id)?.top(5).map((r) => [r.userId, r.points])).toEqual([[b.userId, 24], [a.userId, 3]]);
 
     // The host freezes with a 300 ms countdown: points still count during it, none after it.
-    const freezeAt = new Date(Date.now() + 300);
+    clock = Date.now();
+    const freezeAt = new Date(clock + 300);
     await db.gameSession.update({ where: { id: session.id }, data: { status: 'COUNTDOWN', freezeAt } });
-    await until(async () => (await db.gameSession.findUniqueOrThrow({ where: { id: session.id } })).freezeAt !== null && games.board(session.id) !== undefined, 'sync');
-    await new Promise((r) => setTimeout(r, 120)); // the worker has read the freeze by now
+    // Two syncs: the second starts after the update even if the first was already under way.
+    await games.sync();
+    await games.sync();
     games.onEvent(account.id, liveId, like(a, 10)); // during the countdown: counts
-    await until(() => Date.now() > freezeAt.getTime(), 'the countdown');
+    clock = freezeAt.getTime() + 1;
     games.onEvent(account.id, liveId, gift(a, 100, 5)); // after it: ignored
     games.onEvent(account.id, liveId, chat(a, 'too late'));
     expect(games.board(session.id)?.get(a.userId)?.points).toBe(4);
     expect(games.stats.ignoredFrozen).toBeGreaterThanOrEqual(2);
+    clock = undefined;
 
     await until(async () => ((await db.gameSession.findUniqueOrThrow({ where: { id: session.id } })).scoresAt ?? new Date(0)) >= freezeAt, 'the frozen board saved');
     const scores = await db.gameScore.findMany({ where: { sessionId: session.id }, include: { viewer: true }, orderBy: { points: 'desc' } });

@@ -7,6 +7,7 @@ import { createLogger } from '@/lib/logger';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { isConnectionError, WritePipeline, type ClientSource } from '@/worker/pipeline';
 import { BatchWriter, type QueuedEvent } from '@/worker/writer';
+import { backendPid, waitUntilBlocked } from '@/tools/testing/locks';
 
 const log = createLogger('pipeline-test');
 let pool: pg.Pool;
@@ -195,8 +196,9 @@ describe('BatchWriter viewers', () => {
       await other.query('BEGIN');
       await other.query("INSERT INTO viewers (tiktok_user_id, handle, nickname, placeholder, updated_at) VALUES ($1, $2, 'Same', false, now())", [userId, `h${userId}`]);
       // The batch's upsert waits on the other writer's row, which is then committed unchanged.
+      const pid = await backendPid(client);
       const writing = new BatchWriter().write(client, [chatFrom(310, userId, 'Same', liveId, accountId)]);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitUntilBlocked((sql, params) => db.$queryRawUnsafe(sql, ...params), pid, writing);
       await other.query('COMMIT');
       await writing;
       const stored = await db.viewer.findUniqueOrThrow({ where: { tiktokUserId: userId } });

@@ -8,7 +8,7 @@ import type { Db } from '@/lib/db';
 import { readReplayHeader } from '@/lib/live/replay-file';
 import type { LiveEvent } from '@/lib/live/events';
 import { createLogger, type Logger } from '@/lib/logger';
-import { createIngest } from '@/worker/ingest';
+import { createIngest, type Ingest } from '@/worker/ingest';
 import type { PipelineOptions } from '@/worker/pipeline';
 import { RoomSession, type RoomEnd } from '@/worker/room';
 import { eventSink, type EventSink } from '@/worker/sinks';
@@ -55,6 +55,8 @@ export type ReplayRunOptions = {
   /** Score leaderboard and Q&A sessions of the account, as the worker does (default true). */
   games?: boolean;
   onFrame?: (bytes: Uint8Array) => void;
+  /** Called once the chain is built (tests watch the pipeline's progress through it). */
+  onIngest?: (ingest: Ingest) => void;
 };
 
 export type ReplayRunResult = { handle: string; roomId: string; accountId: string; end: RoomEnd; seconds: number; totals: LiveTotals & { liveId: string } };
@@ -74,6 +76,7 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplayRunRes
     pipeline: options.pipeline,
     sinks: [...(recorder ? [eventSink('recorder', (event, live) => recorder(event, live.liveId))] : []), ...(options.sinks ?? [])],
   });
+  options.onIngest?.(ingest);
   try {
     const account = await options.db.tiktokAccount.upsert({ where: { handle }, create: { handle, nickname: handle }, update: {} });
     ingest.start();

@@ -2,18 +2,16 @@
 // survivor takes its accounts over. The accounts replay a fixture (the replay source), so this runs
 // without TikTok.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { nodeCommand } from '@/tools/node/run.mjs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, db, type Db } from '@/lib/db';
-import { requireDatabaseUrl } from '@/lib/env';
+import { db, type Db } from '@/lib/db';
 import { waitForExit } from '@/tools/infra/child';
-import { migrateDeploy } from '@/tools/infra/migrate';
+import { nodeCommand } from '@/tools/node/run.mjs';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { NotifyStandIns } from '@/tools/testing/notify-stand-ins';
 import { seal } from '@/lib/crypto/secret-box';
 import { backoffDelay, DbRateLimiter, jitter, MemoryRateLimiter } from '@/worker/rate-limiter';
+import { createOwnDatabase, type OwnDatabase } from '@/tools/testing/own-database';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FIXTURE = path.join(ROOT, 'worker', 'fixtures', 'small-evening.jsonl');
@@ -23,25 +21,9 @@ const output: string[] = [];
 // The workers get a database of their own: a worker leases every enabled tracked account it finds, and
 // other test files keep tracked accounts (with monitors of their own) in the shared one. Sharing made
 // this test depend on which files ran before it, and could disturb theirs.
-let isolated: { url: string; db: Db; name: string } | undefined;
-const admin = async <T>(run: (client: pg.Client) => Promise<T>): Promise<T> => {
-  const url = new URL(requireDatabaseUrl());
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-};
+let isolated: OwnDatabase | undefined;
 beforeAll(async () => {
-  const name = `livelens_leases_${process.pid}_${Date.now()}`;
-  await admin((client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
-  const url = new URL(requireDatabaseUrl());
-  url.pathname = `/${name}`;
-  await migrateDeploy(url.toString());
-  isolated = { url: url.toString(), db: createDb(url.toString()), name };
+  isolated = await createOwnDatabase('leases');
 }, 180_000);
 
 function startWorker(workerId: string, capacity: number): ChildProcess {
@@ -93,10 +75,7 @@ const own = (): Db => {
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   for (const child of children) await waitForExit(child.pid ?? 0, 10_000);
-  if (!isolated) return;
-  const { db: ownDb, name } = isolated;
-  await ownDb.$disconnect();
-  await admin((client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+  await isolated?.drop();
 });
 
 describe('leases across worker processes', () => {

@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { storeLikes, type LikeRow, type Mode } from './writer-sql';
+import { backendPid, waitUntilBlocked } from '@/tools/testing/locks';
 
 const client = new pg.Client({ connectionString: requireDatabaseUrl() });
 beforeAll(() => client.connect());
@@ -53,9 +54,10 @@ describe('storeLikes with two writers on the same buckets', () => {
       await client.query('BEGIN');
       await other.query('BEGIN');
       await storeLikes(client, first, mode);
+      const pid = await backendPid(other);
       const pending = storeLikes(other, second, mode);
       pending.catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitUntilBlocked((sql, params) => db.$queryRawUnsafe(sql, ...params), pid, pending);
       await client.query('COMMIT');
       const [result] = await Promise.allSettled([pending]);
       await other.query(result?.status === 'fulfilled' ? 'COMMIT' : 'ROLLBACK');

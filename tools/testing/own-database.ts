@@ -1,0 +1,39 @@
+// A database of a test file's own, on the shared test Postgres: created empty, migrated, dropped at the end.
+// For tests whose subject is a whole table (worker heartbeats, leases of every enabled account) and that
+// must neither see nor disturb what other files keep in the shared database.
+import pg from 'pg';
+import { createDb, type Db } from '@/lib/db';
+import { requireDatabaseUrl } from '@/lib/env';
+import { migrateDeploy } from '@/tools/infra/migrate';
+
+export type OwnDatabase = { url: string; db: Db; name: string; drop(): Promise<void> };
+
+async function asAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = new URL(requireDatabaseUrl());
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createOwnDatabase(label: string): Promise<OwnDatabase> {
+  const name = `livelens_${label}_${process.pid}_${Date.now()}`;
+  await asAdmin((client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
+  const url = new URL(requireDatabaseUrl());
+  url.pathname = `/${name}`;
+  await migrateDeploy(url.toString());
+  const db = createDb(url.toString());
+  return {
+    url: url.toString(),
+    db,
+    name,
+    async drop() {
+      await db.$disconnect();
+      await asAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+    },
+  };
+}
