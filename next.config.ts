@@ -27,9 +27,11 @@ const nextConfig: NextConfig = {
   },
   // Profiles live at /@username; "@" folders are parallel-route slots in the app router, so the page
   // sits at /profile/[username] and this rewrite keeps the public address.
-  // Static files skip the proxy (proxy.ts); they get the headers every response has.
+  // Static files (Next's and public/) skip the proxy (proxy.ts); they get the headers every response has.
   headers() {
-    return Promise.resolve([{ source: '/_next/static/:path*', headers: Object.entries(BASE_HEADERS).map(([key, value]) => ({ key, value })) }]);
+    const headers = Object.entries(BASE_HEADERS).map(([key, value]) => ({ key, value }));
+    const staticFiles = ['/_next/static/:path*', '/icons/:path*', '/images/:path*', '/favicon.ico', '/icon.svg', '/site.webmanifest'];
+    return Promise.resolve(staticFiles.map((source) => ({ source, headers })));
   },
   rewrites() {
     return Promise.resolve([{ source: '/@:username', destination: '/profile/:username' }]);

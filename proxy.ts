@@ -49,6 +49,6 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Everything but Next's own static files and image optimiser (they carry BASE_HEADERS via next.config).
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  // Everything but static files (Next's, the image optimiser, public/'s; they carry BASE_HEADERS via next.config).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|images/|site.webmanifest).*)'],
 };

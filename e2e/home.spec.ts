@@ -25,6 +25,23 @@ test('/api/health reports the database, realtime server and worker healthy', asy
   expect(body.checks.worker?.ok).toBe(true);
 });
 
+test('the icons, the web manifest and the share picture in public/ are linked from every page and served', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  const attr = (pattern: RegExp) => pattern.exec(html)?.[1];
+  expect(attr(/<link rel="manifest" href="([^"]+)"/)).toBe('/site.webmanifest');
+  expect(attr(/<link rel="apple-touch-icon" href="([^"]+)"/)).toBe('/icons/apple-touch-icon.png');
+  expect(attr(/<meta property="og:image" content="([^"]+)"/)).toMatch(/\/images\/share\.png$/);
+  const manifest = await request.get('/site.webmanifest');
+  expect(manifest.status()).toBe(200);
+  expect(manifest.headers()['x-content-type-options']).toBe('nosniff');
+  const { icons } = (await manifest.json()) as { icons: { src: string; sizes: string }[] };
+  for (const file of ['/favicon.ico', '/images/share.png', '/icons/apple-touch-icon.png', ...icons.map((icon) => icon.src)]) {
+    const response = await request.get(file);
+    expect(response.status(), file).toBe(200);
+    expect(response.headers()['content-type'], file).toMatch(/^image\//);
+  }
+});
+
 test('the home page fits a phone screen without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/');
