@@ -1,17 +1,17 @@
 // `npm test`: typecheck, lint, unit/integration tests (Vitest, real Postgres and soketi) and browser
-// tests (Playwright, real Chromium, against `npm start`). Every stage runs even when an earlier one fails,
-// so one run shows everything; the exit code is non-zero when anything failed. The production build the
+// tests (Playwright, real Chromium, against `npm start`). Typecheck and lint run side by side, after
+// the route types they both read are generated. Every stage runs even when an earlier one fails, so one
+// run shows everything; the exit code is non-zero when anything failed. The production build the
 // browser tests need is made while Vitest runs (both mostly wait: one on the compiler, the other on
 // Postgres), after typecheck and lint, which read .next/types that the build rewrites. The summary gives
 // each stage's time; its last line is `tests: N passed, M failed`.
-import { buildWebApp, checkStep, lint, playwright, resetResults, step, summarise, typecheck, vitest, type StepResult } from './test-steps';
+import { buildWebApp, checkStep, playwright, resetResults, step, summarise, typecheckAndLint, vitest, type StepResult } from './test-steps';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
   resetResults();
   const results: StepResult[] = [];
-  results.push(await step('typecheck', typecheck));
-  results.push(await step('lint', lint));
+  results.push(...(await typecheckAndLint()));
 
   const buildStarted = Date.now();
   const build = buildWebApp({ PORT: process.env.E2E_PORT ?? '3100' }).then((outcome) => ({ ...outcome, seconds: (Date.now() - buildStarted) / 1000 }));

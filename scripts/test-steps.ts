@@ -79,14 +79,19 @@ export async function step(name: string, body: () => Promise<Omit<StepResult, 'n
 export const checkStep = (ok: boolean) => ({ ok, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
 
 
-/** `next typegen`, then `tsc --noEmit`. */
-export async function typecheck(): Promise<Omit<StepResult, 'name' | 'seconds'>> {
+/**
+ * Typecheck (`tsc --noEmit`) and lint side by side, each mostly one core (tsc, and ESLint's own
+ * TypeScript program), after `next typegen` writes the route types both read.
+ */
+export async function typecheckAndLint(): Promise<StepResult[]> {
+  const started = Date.now();
   const typegen = await run(bin('next'), ['typegen']);
-  return checkStep(typegen === 0 && (await run(bin('tsc'), ['--noEmit'])) === 0);
-}
-
-export async function lint(): Promise<Omit<StepResult, 'name' | 'seconds'>> {
-  return checkStep((await run(bin('eslint'), ['.', '--max-warnings=0'])) === 0);
+  const typegenSeconds = (Date.now() - started) / 1000;
+  const [typecheck, lint] = await Promise.all([
+    step('typecheck', async () => checkStep(typegen === 0 && (await run(bin('tsc'), ['--noEmit'])) === 0)),
+    step('lint (beside typecheck)', async () => checkStep((await run(bin('eslint'), ['.', '--max-warnings=0'])) === 0)),
+  ]);
+  return [{ ...typecheck, seconds: typecheck.seconds + typegenSeconds }, lint];
 }
 
 /** Vitest with a JSON report; `config` picks another configuration (test:quick's). */
