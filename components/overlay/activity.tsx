@@ -28,7 +28,7 @@ function isShown(item: Item, settings: Settings): boolean {
 }
 
 export function Activity({ settings, initial }: { settings: Settings; initial: (RealtimeSocial | RealtimeGift)[] }) {
-  const filter = useWordFilter(settings.blockedWords);
+  const filter = useWordFilter(settings);
   const [items, setItems] = useState<Item[]>(() => initial.map(toItem).reverse().slice(0, KEPT));
   const add = (event: RealtimeSocial | RealtimeGift) => {
     const item = toItem(event);

@@ -15,7 +15,7 @@ type Line = RealtimeChat & { ageMs: number };
 const KEPT = 50;
 
 export function Chat({ settings, initial, serverNow }: { settings: Settings; initial: RealtimeChat[]; serverNow: number }) {
-  const filter = useWordFilter(settings.blockedWords);
+  const filter = useWordFilter(settings);
   const [lines, setLines] = useState<Line[]>(() => initial.slice(-KEPT).map((chat) => ({ ...chat, ageMs: Math.max(0, serverNow - chat.at) })));
   useOverlayEvent('chat', (chat) => setLines((current) => (current.some((l) => l.id === chat.id) ? current : [...current, { ...chat, ageMs: 0 }].slice(-KEPT))));
   const hideMs = settings.hideAfterSeconds * 1000;

@@ -4,7 +4,7 @@
 // samples in the editor's preview), and small helpers for text and layout.
 import { createContext, useContext, useEffect, useEffectEvent, useMemo, type ReactNode } from 'react';
 import type { OverlayBus, OverlayEventMap, OverlayEventName } from '@/lib/overlays/events';
-import { WordFilter } from '@/lib/overlays/filter';
+import { WordFilter, type FilterMatch } from '@/lib/overlays/filter';
 
 export const OverlayBusContext = createContext<OverlayBus | null>(null);
 
@@ -17,9 +17,9 @@ export function useOverlayEvent<K extends OverlayEventName>(name: K, handler: (d
 }
 
 /** The overlay's word filter, rebuilt only when its list changes (settings can change while on air). */
-export function useWordFilter(blockedWords: readonly string[]): WordFilter {
+export function useWordFilter({ blockedWords, filterMatch }: { blockedWords: readonly string[]; filterMatch: FilterMatch }): WordFilter {
   const key = blockedWords.join('\n');
-  return useMemo(() => new WordFilter(key ? key.split('\n') : []), [key]);
+  return useMemo(() => new WordFilter(key ? key.split('\n') : [], filterMatch), [key, filterMatch]);
 }
 
 /** A dark translucent card: readable over any stream background. */

@@ -24,7 +24,7 @@ function alertText(gift: RealtimeGift, settings: Settings, filter: WordFilter) {
 }
 
 export function GiftAlerts({ settings }: { settings: Settings }) {
-  const filter = useWordFilter(settings.blockedWords);
+  const filter = useWordFilter(settings);
   const [queue, setQueue] = useState(createAlertQueue<RealtimeGift>);
   const durationMs = settings.durationSeconds * 1000;
 

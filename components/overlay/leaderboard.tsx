@@ -8,7 +8,7 @@ import { useWordFilter } from './context';
 import { useGame } from './use-game';
 
 export function Leaderboard({ overlayId, settings, snapshot, serverNow }: { overlayId: string; settings: OverlaySettingsByKind['LEADERBOARD']; snapshot: GameSnapshot | null; serverNow: number }) {
-  const filter = useWordFilter(settings.blockedWords);
+  const filter = useWordFilter(settings);
   const { state } = useGame(overlayId, snapshot, serverNow, settings.size);
   return (
     <div className="p-4">

@@ -39,7 +39,7 @@ function useObsSceneSwitch(settings: OverlaySettingsByKind['QA_GAME'], countdown
 }
 
 export function QaGame({ overlayId, settings, snapshot, serverNow, preview = false }: { overlayId: string; settings: OverlaySettingsByKind['QA_GAME']; snapshot: GameSnapshot | null; serverNow: number; preview?: boolean }) {
-  const filter = useWordFilter(settings.blockedWords);
+  const filter = useWordFilter(settings);
   const { state, offsetMs } = useGame(overlayId, snapshot, serverNow, settings.size);
   const countdownKey = state.phase === 'countdown' && state.freezeAt !== null ? state.freezeAt : null;
   const now = useServerClock(countdownKey !== null, offsetMs, state.clockAt);

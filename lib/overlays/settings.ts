@@ -30,6 +30,8 @@ const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #ff2d55.
 const common = {
   /** Words that hide a name or a message wherever this overlay shows or speaks one. */
   blockedWords: words,
+  /** Blocked entries match whole words and phrases, or also inside longer words. */
+  filterMatch: z.enum(['word', 'anywhere']).default('word'),
   accent: colour,
   /** Scales the whole overlay (the OBS source size stays the same). */
   scale: z.number().min(0.5).max(3).default(1),

@@ -3,11 +3,16 @@
 // Settings every kind has: how the overlay looks (accent colour, size) and the words it never shows.
 import type { FieldErrors } from '@/lib/overlays/editor';
 import type { OverlaySettings } from '@/lib/overlays/settings';
-import { ColourField, FieldGroup, RangeField, WordListField } from './controls';
+import { ChoiceField, ColourField, FieldGroup, RangeField, WordListField } from './controls';
 
 export type FieldsProps<S> = { settings: S; onChange: (settings: S) => void; errors: FieldErrors };
 
-export type CommonSettings = Pick<OverlaySettings, 'accent' | 'scale' | 'blockedWords'>;
+export type CommonSettings = Pick<OverlaySettings, 'accent' | 'scale' | 'blockedWords' | 'filterMatch'>;
+
+const MATCHES = [
+  { value: 'word', label: 'Whole words' },
+  { value: 'anywhere', label: 'Anywhere in a word' },
+] as const;
 
 const percent = (value: number) => (Number.isFinite(value) ? `${Math.round(value * 100)}%` : '—');
 
@@ -35,7 +40,16 @@ export function FilterFields<S extends CommonSettings>({ settings, onChange, err
         onChange={(blockedWords) => onChange({ ...settings, blockedWords })}
         error={errors.blockedWords}
         errors={errorsUnder(errors, 'blockedWords')}
-        hint="One word per line (up to 200). A name containing one shows as “Someone”; a message containing one is not shown or read out — also when spelled with spaces, accents or numbers."
+        hint="One word or phrase per line (up to 200), in any language. A name containing one shows as “Someone”; a message containing one is not shown or read out — also when spelled with spaces, accents, numbers or look-alike letters of another alphabet."
+      />
+      <ChoiceField
+        path="filterMatch"
+        label="Match blocked words"
+        value={settings.filterMatch}
+        options={MATCHES}
+        onChange={(filterMatch) => onChange({ ...settings, filterMatch })}
+        error={errors.filterMatch}
+        hint="Whole words: blocking “ass” leaves “classic” alone. Anywhere: also inside longer words."
       />
     </FieldGroup>
   );
