@@ -30,6 +30,11 @@ async function main(): Promise<void> {
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
     return serve(req, res);
   });
+  // Node closes an idle keep-alive connection after 5 s; a client that sends its next request on it at
+  // that instant gets ECONNRESET (seen in e2e: "socket hang up" on a GET). Idle connections stay open
+  // longer than the usual proxy and client idle times (60 s), as load balancers recommend of upstreams.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, () => resolve());
