@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 import { parseEnv } from './lib/env';
 import { BASE_HEADERS } from './lib/security/headers';
 
@@ -25,17 +26,13 @@ const nextConfig: NextConfig = {
     // build time are still read from .next/ as before.
     isrFlushToDisk: false,
   },
-  // Profiles live at /@username; "@" folders are parallel-route slots in the app router, so the page
-  // sits at /profile/[username] and this rewrite keeps the public address.
   // Static files (Next's and public/) skip the proxy (proxy.ts); they get the headers every response has.
   headers() {
     const headers = Object.entries(BASE_HEADERS).map(([key, value]) => ({ key, value }));
     const staticFiles = ['/_next/static/:path*', '/icons/:path*', '/images/:path*', '/favicon.ico', '/icon.svg', '/site.webmanifest'];
     return Promise.resolve(staticFiles.map((source) => ({ source, headers })));
   },
-  rewrites() {
-    return Promise.resolve([{ source: '/@:username', destination: '/profile/:username' }]);
-  },
 };
 
-export default nextConfig;
+// next-intl reads each request's locale and messages from lib/i18n/request.ts.
+export default createNextIntlPlugin('./lib/i18n/request.ts')(nextConfig);

@@ -1,7 +1,14 @@
 // Runs before every page and route: refuses an address that cannot be decoded (a malformed `%`, a NUL)
 // with a 400 before any code tries to read it, and sets the security headers of lib/security/headers.ts,
 // with a fresh CSP nonce per request for pages Next renders per request.
+//
+// Pages live under app/[locale]/: this picks each page request's language (lib/i18n/locales.ts) and
+// rewrites the public address to the internal one ("/ru/@koji" → "/ru/profile/koji", "/dashboard" →
+// "/en/dashboard" for an English browser). Pages rendered once for everyone (/@handle, /about) take
+// their language from the address only, so a cached copy is always in the language its address names;
+// the others also follow the saved choice and Accept-Language.
 import { NextResponse, type NextRequest } from 'next/server';
+import { LOCALE_COOKIE, requestLocale, splitLocalePrefix, type Locale } from '@/lib/i18n/locales';
 import { getPublicRealtimeConfig } from '@/lib/realtime/config';
 import { BASE_HEADERS, contentSecurityPolicy, pageKindOf, realtimeOrigins } from '@/lib/security/headers';
 
@@ -19,6 +26,12 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
   return response;
 }
 
+/** Profiles live at /@username; "@" folders are parallel-route slots in the app router, so the page sits at /profile/[username]. */
+function internalPath(rest: string): string {
+  if (rest.startsWith('/@')) return `/profile/${rest.slice(2)}`;
+  return rest === '/' ? '' : rest;
+}
+
 export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   if (badAddress(request.nextUrl.href.slice(request.nextUrl.origin.length))) {
@@ -29,7 +42,9 @@ export function proxy(request: NextRequest): NextResponse {
   }
   if (pathname.startsWith('/api/')) return withHeaders(NextResponse.next(), BASE_HEADERS);
 
-  const kind = pageKindOf(pathname);
+  const { locale: addressed, rest } = splitLocalePrefix(pathname);
+  const kind = pageKindOf(rest);
+  const locale: Locale = addressed ?? (kind === 'shared' ? 'en' : requestLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language')));
   const nonce = kind === 'shared' ? undefined : Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   let realtime: string[] = [];
   try {
@@ -42,7 +57,13 @@ export function proxy(request: NextRequest): NextResponse {
   // Next reads the nonce from the request's policy and puts it on its own scripts.
   requestHeaders.set('content-security-policy', csp);
   if (nonce) requestHeaders.set('x-nonce', nonce);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // next-intl's getRequestLocale() reads this header (what its own middleware sets) on pages that do not
+  // call setRequestLocale().
+  requestHeaders.set('X-NEXT-INTL-LOCALE', locale);
+  const internal = request.nextUrl.clone();
+  internal.pathname = `/${locale}${internalPath(rest)}`;
+  const response = NextResponse.rewrite(internal, { request: { headers: requestHeaders } });
+  if (!addressed && kind === 'per-request') response.headers.set('Vary', 'Accept-Language, Cookie');
   const headers: Record<string, string> = { ...BASE_HEADERS, 'Content-Security-Policy': csp };
   if (kind !== 'overlay') headers['X-Frame-Options'] = 'DENY';
   return withHeaders(response, headers);

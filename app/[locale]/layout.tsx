@@ -1,19 +1,30 @@
 import type { Metadata, Viewport } from 'next';
+import { notFound } from 'next/navigation';
+import { NextIntlClientProvider } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { appUrl } from '@/lib/env';
+import { isLocale, LOCALES } from '@/lib/i18n/locales';
 import { Providers } from './providers';
 import './globals.css';
 
-const DESCRIPTION = 'Statistics for any TikTok account, LIVE analytics for streamers, growth reports and OBS overlays.';
+type LayoutParams = { params: Promise<{ locale: string }> };
+
+/** Pages rendered once for everyone (/about, /@handle) are rendered once per language. */
+export function generateStaticParams() {
+  return LOCALES.map((locale) => ({ locale }));
+}
 
 // Icons, the web manifest and the share picture live in public/ (drawn by scripts/make-static-images.ts);
 // app/icon.svg is the vector favicon for browsers that take one. Pages with a picture of their own
 // override `openGraph.images`.
-export function generateMetadata(): Metadata {
+export async function generateMetadata({ params }: LayoutParams): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: isLocale(locale) ? locale : 'en', namespace: 'meta' });
   return {
     metadataBase: new URL(appUrl()),
-    title: { default: 'LiveLens — TikTok LIVE analytics', template: '%s · LiveLens' },
-    description: DESCRIPTION,
+    title: { default: t('title'), template: '%s · LiveLens' },
+    description: t('description'),
     applicationName: 'LiveLens',
     manifest: '/site.webmanifest',
     icons: { icon: [{ url: '/favicon.ico', sizes: '48x48' }, { url: '/icon.svg', type: 'image/svg+xml' }], apple: '/icons/apple-touch-icon.png' },
@@ -24,13 +35,19 @@ export function generateMetadata(): Metadata {
 
 export const viewport: Viewport = { themeColor: '#0b0b10', width: 'device-width', initialScale: 1 };
 
-// The bare document. The site's header and footer come from app/(site)/layout.tsx; OBS overlays
-// (app/overlay) render on their own, with a transparent page and no chrome.
-export default function RootLayout({ children }: { children: ReactNode }) {
+// The bare document, in the request's language (proxy.ts puts it in the address). The site's header and
+// footer come from app/[locale]/(site)/layout.tsx; OBS overlays (app/[locale]/overlay) render on their
+// own, with a transparent page and no chrome.
+export default async function LocaleLayout({ children, params }: LayoutParams & { children: ReactNode }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="font-sans antialiased">
-        <Providers>{children}</Providers>
+        <NextIntlClientProvider>
+          <Providers>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

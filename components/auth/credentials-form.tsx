@@ -3,21 +3,17 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { SIGN_UP_THEN_SIGN_IN_FAILED } from '@/lib/auth/rules';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { fetchJson } from '@/lib/query-client';
 import { EmailPasswordFields } from './email-password-fields';
 import { formText } from '@/lib/text/form';
 
-const MESSAGES: Record<string, string> = {
-  CredentialsSignin: 'Email or password is incorrect.',
-  RATE_LIMITED: 'Too many sign-in attempts. Wait a few minutes and try again.',
-};
-
 /** Sign in, or sign up and then sign in. Returns to `callbackUrl` (same site only). */
 export function CredentialsForm({ mode, callbackUrl }: { mode: 'signin' | 'signup'; callbackUrl: string }) {
   const router = useRouter();
+  const t = useTranslations('auth');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const safeCallback = safeReturnPath(callbackUrl);
@@ -32,21 +28,21 @@ export function CredentialsForm({ mode, callbackUrl }: { mode: 'signin' | 'signu
     try {
       if (mode === 'signup') await fetchJson('/api/auth/signup', { method: 'POST', body: JSON.stringify({ email, password, name: formText(form, 'name') || undefined }) });
       const result = await signIn('credentials', { email, password, redirect: false });
-      if (!result || result.error) throw new Error(result?.error !== 'RATE_LIMITED' && mode === 'signup' ? SIGN_UP_THEN_SIGN_IN_FAILED : (MESSAGES[result?.error ?? ''] ?? MESSAGES.CredentialsSignin));
+      if (!result || result.error) throw new Error(result?.error === 'RATE_LIMITED' ? t('rateLimited') : mode === 'signup' ? t('signUpThenSignInFailed') : t('wrongCredentials'));
       router.replace(safeCallback);
       router.refresh();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message.replace(/^(email|password|name): /, '') : 'Something went wrong; try again.');
+      setError(caught instanceof Error ? caught.message.replace(/^(email|password|name): /, '') : t('failed'));
       setBusy(false);
     }
   };
 
-  const other = mode === 'signin' ? { href: '/signup', text: 'No account yet? Sign up' } : { href: '/signin', text: 'Already have an account? Sign in' };
+  const other = mode === 'signin' ? { href: '/signup', text: t('toSignUp') } : { href: '/signin', text: t('toSignIn') };
   return (
     <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-3" noValidate>
       {mode === 'signup' && (
         <label className="flex flex-col gap-1 text-sm">
-          Name <span className="text-muted">(optional)</span>
+          {t('name')} <span className="text-muted">{t('optional')}</span>
           <input name="name" autoComplete="name" maxLength={80} className="rounded-lg border border-line bg-panel px-3 py-2" />
         </label>
       )}
@@ -57,14 +53,14 @@ export function CredentialsForm({ mode, callbackUrl }: { mode: 'signin' | 'signu
         </p>
       )}
       <button type="submit" disabled={busy} className="rounded-lg bg-accent px-4 py-2 font-semibold hover:opacity-90 disabled:opacity-60">
-        {busy ? 'Please wait…' : mode === 'signin' ? 'Sign in' : 'Create account'}
+        {busy ? t('wait') : mode === 'signin' ? t('submitSignIn') : t('submitSignUp')}
       </button>
       <Link href={`${other.href}?callbackUrl=${encodeURIComponent(safeCallback)}`} className="text-center text-sm text-muted hover:text-white">
         {other.text}
       </Link>
       {mode === 'signin' && (
         <Link href="/forgot-password" className="text-center text-sm text-muted hover:text-white">
-          Forgot password?
+          {t('forgot')}
         </Link>
       )}
     </form>

@@ -1,12 +1,16 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { parseHandle } from '@/lib/tiktok/handle';
+import { useHandleError } from '@/components/lookup/handle-error';
 
 /** The lookup box: a username, @username or profile link; invalid input is explained inline. */
 export function SearchBox({ autoFocus = false, size = 'large' }: { autoFocus?: boolean; size?: 'large' | 'small' }) {
   const router = useRouter();
+  const t = useTranslations('search');
+  const handleError = useHandleError();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -16,7 +20,7 @@ export function SearchBox({ autoFocus = false, size = 'large' }: { autoFocus?: b
     event.preventDefault();
     const parsed = parseHandle(value);
     if (!parsed.ok) {
-      setError(parsed.error);
+      setError(handleError(parsed));
       return;
     }
     setError(null);
@@ -28,7 +32,7 @@ export function SearchBox({ autoFocus = false, size = 'large' }: { autoFocus?: b
     <form onSubmit={submit} role="search" className="w-full" noValidate>
       <div className={`flex gap-2 ${big ? 'flex-col sm:flex-row' : ''}`}>
         <label className="sr-only" htmlFor={`${errorId}-input`}>
-          TikTok username or profile link
+          {t('label')}
         </label>
         <input
           id={`${errorId}-input`}
@@ -42,13 +46,13 @@ export function SearchBox({ autoFocus = false, size = 'large' }: { autoFocus?: b
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
-          placeholder="@username or tiktok.com/@username"
+          placeholder={t('placeholder')}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           className={`min-w-0 flex-1 rounded-lg border bg-panel px-4 text-white placeholder:text-muted focus:border-accent-2 ${big ? 'py-3 text-lg' : 'py-2'} ${error ? 'border-accent' : 'border-line'}`}
         />
         <button type="submit" disabled={pending} className={`rounded-lg bg-accent font-semibold text-white hover:opacity-90 disabled:opacity-60 ${big ? 'px-6 py-3 text-lg' : 'px-4 py-2'}`}>
-          {pending ? 'Looking up…' : 'Look up'}
+          {pending ? t('pending') : t('submit')}
         </button>
       </div>
       {error && (

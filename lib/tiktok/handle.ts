@@ -8,7 +8,8 @@ export const HANDLE_MAX_LENGTH = 24;
 // Longer than any profile link a person would paste; stops us scanning megabytes of hostile input.
 const MAX_INPUT_LENGTH = 2048;
 
-const EXAMPLE_LINK = 'https://www.tiktok.com/@username';
+export const HANDLE_EXAMPLE_LINK = 'https://www.tiktok.com/@username';
+const EXAMPLE_LINK = HANDLE_EXAMPLE_LINK;
 
 export const HANDLE_ERRORS = {
   empty: 'Enter a TikTok username or profile link.',
@@ -22,7 +23,10 @@ export const HANDLE_ERRORS = {
     `A TikTok username can only contain letters, numbers, underscores and dots, not ${described}.`,
 } as const;
 
-export type HandleParseResult = { ok: true; handle: string } | { ok: false; error: string };
+export type HandleErrorCode = keyof typeof HANDLE_ERRORS;
+/** Why a handle was refused: `error` in English (the API's message), `code` (and the character) for the UI's translation. */
+export type HandleFailure = { ok: false; error: string; code: HandleErrorCode; character?: string };
+export type HandleParseResult = { ok: true; handle: string } | HandleFailure;
 
 const HANDLE_CHARACTER = /^[A-Za-z0-9_.]$/;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -35,10 +39,10 @@ const BARE_TIKTOK_HOST = /^(?:[a-z0-9-]+\.)*tiktok\.com$/i;
  * Never throws: any string (or, defensively, any value) gives either a handle or a user-facing error.
  */
 export function parseHandle(input: string): HandleParseResult {
-  if (typeof input !== 'string') return fail(HANDLE_ERRORS.empty);
+  if (typeof input !== 'string') return fail('empty');
   const trimmed = input.trim();
-  if (trimmed === '' || trimmed === '@') return fail(HANDLE_ERRORS.empty);
-  if (trimmed.length > MAX_INPUT_LENGTH) return fail(HANDLE_ERRORS.inputTooLong);
+  if (trimmed === '' || trimmed === '@') return fail('empty');
+  if (trimmed.length > MAX_INPUT_LENGTH) return fail('inputTooLong');
 
   if (!trimmed.startsWith('@') && isLinkLike(trimmed)) {
     const fromLink = extractHandleFromLink(trimmed);
@@ -55,8 +59,8 @@ export const handleSchema = z.string({ error: HANDLE_ERRORS.empty }).transform((
   return z.NEVER;
 });
 
-function fail(error: string): HandleParseResult {
-  return { ok: false, error };
+function fail(code: Exclude<HandleErrorCode, 'invalidCharacter'>): HandleFailure {
+  return { ok: false, error: HANDLE_ERRORS[code], code };
 }
 
 function isLinkLike(text: string): boolean {
@@ -68,15 +72,15 @@ function extractHandleFromLink(text: string): HandleParseResult {
   try {
     url = new URL(HAS_SCHEME.test(text) ? text : `https://${text}`);
   } catch {
-    return fail(HANDLE_ERRORS.notTikTokLink);
+    return fail('notTikTokLink');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(HANDLE_ERRORS.notTikTokLink);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('notTikTokLink');
   const host = url.hostname.toLowerCase();
   // Any subdomain (www., m., regional ones) serves the same /@handle profile path.
-  if (host !== 'tiktok.com' && !host.endsWith('.tiktok.com')) return fail(HANDLE_ERRORS.notTikTokLink);
+  if (host !== 'tiktok.com' && !host.endsWith('.tiktok.com')) return fail('notTikTokLink');
 
   const firstSegment = url.pathname.split('/')[1] ?? '';
-  if (!firstSegment.startsWith('@') || firstSegment.length < 2) return fail(HANDLE_ERRORS.notProfileLink);
+  if (!firstSegment.startsWith('@') || firstSegment.length < 2) return fail('notProfileLink');
   return { ok: true, handle: decodePathSegment(firstSegment.slice(1)) };
 }
 
@@ -90,14 +94,14 @@ function decodePathSegment(segment: string): string {
 }
 
 function validateHandleText(text: string): HandleParseResult {
-  if (text === '') return fail(HANDLE_ERRORS.empty);
+  if (text === '') return fail('empty');
   // Checked on the original text: lower-casing first would turn e.g. the Kelvin sign into "k".
   for (const character of text) {
-    if (!HANDLE_CHARACTER.test(character)) return fail(HANDLE_ERRORS.invalidCharacter(describeCharacter(character)));
+    if (!HANDLE_CHARACTER.test(character)) return { ok: false, error: HANDLE_ERRORS.invalidCharacter(describeCharacter(character)), code: 'invalidCharacter', character };
   }
-  if (text.length < HANDLE_MIN_LENGTH) return fail(HANDLE_ERRORS.tooShort);
-  if (text.length > HANDLE_MAX_LENGTH) return fail(HANDLE_ERRORS.tooLong);
-  if (text.endsWith('.')) return fail(HANDLE_ERRORS.endsWithDot);
+  if (text.length < HANDLE_MIN_LENGTH) return fail('tooShort');
+  if (text.length > HANDLE_MAX_LENGTH) return fail('tooLong');
+  if (text.endsWith('.')) return fail('endsWithDot');
   return { ok: true, handle: text.toLowerCase() };
 }
 

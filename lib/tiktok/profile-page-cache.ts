@@ -3,9 +3,10 @@
 // re-rendering on the next visit. Route handlers and server functions only: Next refuses it during a render.
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { LOCALES } from '@/lib/i18n/locales';
 
-/** The cached page of `handle` (normalised) is out of date. */
+/** The cached page of `handle` (normalised) is out of date, in every language. */
 export function revalidateProfilePage(handle: string): void {
-  // The route file's path, not the /@handle address the rewrite in next.config.ts maps onto it.
-  revalidatePath(`/profile/${handle}`);
+  // The route's own paths, not the /@handle and /ru/@handle addresses proxy.ts maps onto them.
+  for (const locale of LOCALES) revalidatePath(`/${locale}/profile/${handle}`);
 }

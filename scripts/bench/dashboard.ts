@@ -22,7 +22,7 @@ import { machineLine, percentile, ROOT, round, startBenchDatabase, writeBenchSec
 
 const say = (message: string) => process.stderr.write(`[bench:dashboard] ${message}\n`);
 const TARGET_P99_MS = 200;
-// The live page shows this many top gifters (app/(site)/dashboard/lives/[liveId]/page.tsx).
+// The live page shows this many top gifters (app/[locale]/(site)/dashboard/lives/[liveId]/page.tsx).
 const TOP_GIFTERS = 10;
 
 const optionsSchema = z.object({

@@ -1,11 +1,18 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
 import { SearchBox } from '@/components/lookup/search-box';
+import { alternatesFor } from '@/lib/i18n/locales';
 import { formatCompact, formatUsdRange } from '@/lib/stats/format';
 import { recentLookups, topCreators, trendingLookups, type AccountChip } from '@/lib/stats/public-lists';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  return { alternates: alternatesFor((await params).locale, '/') };
+}
 
 function ChipList({ accounts, empty }: { accounts: AccountChip[]; empty: string }) {
   if (accounts.length === 0) return <p className="text-sm text-muted">{empty}</p>;
@@ -28,29 +35,29 @@ function ChipList({ accounts, empty }: { accounts: AccountChip[]; empty: string 
 }
 
 export default async function HomePage() {
-  const [recent, trending, top] = await Promise.all([recentLookups(), trendingLookups(), topCreators(7, 1)]);
+  const [recent, trending, top, t] = await Promise.all([recentLookups(), trendingLookups(), topCreators(7, 1), getTranslations('home')]);
   return (
     <div className="flex flex-col gap-10">
       <section className="flex flex-col items-center gap-5 pt-6 text-center sm:pt-12">
         <h1 className="text-4xl font-extrabold tracking-tight sm:text-5xl">
-          See what happens on <span className="text-accent">TikTok LIVE</span>
+          {t.rich('headline', { accent: (chunks) => <span className="text-accent">{chunks}</span> })}
         </h1>
-        <p className="max-w-2xl text-lg text-muted">Statistics, estimated earnings and a 0–100 rating for any TikTok account. Type a username or paste a profile link.</p>
+        <p className="max-w-2xl text-lg text-muted">{t('pitch')}</p>
         <div className="w-full max-w-2xl">
           <SearchBox autoFocus />
         </div>
       </section>
 
       <div className="grid gap-4 md:grid-cols-3">
-        <Card title="Recently looked up">
-          <ChipList accounts={recent} empty="Nothing yet: look up an account above." />
+        <Card title={t('recent')}>
+          <ChipList accounts={recent} empty={t('recentEmpty')} />
         </Card>
-        <Card title="Trending this week">
-          <ChipList accounts={trending} empty="Lookups of the past week show up here." />
+        <Card title={t('trending')}>
+          <ChipList accounts={trending} empty={t('trendingEmpty')} />
         </Card>
-        <Card title="Top LIVE earners, 7 days" action={<Link href="/top" className="text-sm text-accent-2 hover:underline">All</Link>}>
+        <Card title={t('topEarners')} action={<Link href="/top" className="text-sm text-accent-2 hover:underline">{t('all')}</Link>}>
           {top.items.length === 0 ? (
-            <EmptyState title="No LIVE data yet">The list fills in as LiveLens watches lives.</EmptyState>
+            <EmptyState title={t('topEmptyTitle')}>{t('topEmpty')}</EmptyState>
           ) : (
             <ol className="flex flex-col gap-2">
               {top.items.slice(0, 5).map((c) => (

@@ -1,11 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { setRequestLocale } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
+import { alternatesFor, isLocale } from '@/lib/i18n/locales';
 
-export const metadata: Metadata = { title: 'About', description: 'What LiveLens is, where its numbers come from, and how to run it yourself.' };
+type Props = { params: Promise<{ locale: string }> };
 
-// A static page (rendered at build time).
-export default function AboutPage() {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: 'About', description: 'What LiveLens is, where its numbers come from, and how to run it yourself.', alternates: alternatesFor(locale, '/about') };
+}
+
+// A static page (rendered at build time, once per language).
+export default async function AboutPage({ params }: Props) {
+  const { locale } = await params;
+  if (isLocale(locale)) setRequestLocale(locale);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <h1 className="text-3xl font-bold">About LiveLens</h1>

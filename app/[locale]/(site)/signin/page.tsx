@@ -1,15 +1,20 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { CredentialsForm } from '@/components/auth/credentials-form';
 import { safeReturnPath } from '@/lib/auth/return-path';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth');
+  return { title: t('signInTitle') };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
+  const t = await getTranslations('auth');
   return (
     <div className="mx-auto max-w-sm py-8">
-      <Card title="Sign in to LiveLens">
+      <Card title={t('signInHeading')}>
         <CredentialsForm mode="signin" callbackUrl={safeReturnPath(callbackUrl)} />
       </Card>
     </div>

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { uniqueSuffix } from '@/tools/testing/factories';
 import { profileServerForThisFile } from '@/tools/testing/profile-server-hooks';
+import { LOCALES } from '@/lib/i18n/locales';
 import { readProfilePage } from '@/lib/stats/lookup';
 import { flushLookups } from '@/lib/tiktok/lookup-counter';
 import { lookupProfile, PROFILE_FRESH_MS } from '@/lib/tiktok/profile-store';
@@ -35,7 +36,7 @@ describe('the cached profile page and GET /api/accounts/{handle}', () => {
     const response = await get(handle);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ account: { handle, nickname: containing('Luna Bakes') }, stale: false });
-    expect(revalidatePath).toHaveBeenCalledWith(`/profile/${handle}`);
+    expect(revalidatePath.mock.calls).toEqual(LOCALES.map((locale) => [`/${locale}/profile/${handle}`]));
 
     const page = await readProfilePage(handle);
     expect(page).toMatchObject({ kind: 'ok', view: { handle, stats: { followers: 184_203 } } });
@@ -53,7 +54,7 @@ describe('the cached profile page and GET /api/accounts/{handle}', () => {
     const handle = `nobody.${uniqueSuffix()}`;
     const first = await get(handle);
     expect(first.status).toBe(404);
-    expect(revalidatePath).toHaveBeenCalledWith(`/profile/${handle}`);
+    expect(revalidatePath.mock.calls).toEqual(LOCALES.map((locale) => [`/${locale}/profile/${handle}`]));
     expect(await readProfilePage(handle)).toEqual({ kind: 'missing', handle });
     revalidatePath.mockClear();
     expect((await get(handle)).status).toBe(404);
@@ -69,7 +70,7 @@ describe('the cached profile page and GET /api/accounts/{handle}', () => {
     expect(page.kind === 'ok' && page.refreshDueAt !== null && new Date(page.refreshDueAt).getTime() < Date.now()).toBe(true);
     expect((await get(handle)).status).toBe(200);
     expect(server.hits.get(handle)).toBe(2);
-    expect(revalidatePath).toHaveBeenCalledWith(`/profile/${handle}`);
+    expect(revalidatePath.mock.calls).toEqual(LOCALES.map((locale) => [`/${locale}/profile/${handle}`]));
   });
 
   it('serves stored numbers with a notice when TikTok fails, and 503 with the reason when nothing is stored', async () => {

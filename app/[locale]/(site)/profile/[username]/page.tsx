@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
+import { setRequestLocale } from 'next-intl/server';
+import { alternatesFor, isLocale, localePath } from '@/lib/i18n/locales';
 import { readProfilePage } from '@/lib/stats/lookup';
 import { LiveProfile } from './_components/live-profile';
 import { LookupProblem } from './_components/lookup-problem';
@@ -15,7 +17,7 @@ export function generateStaticParams(): { username: string }[] {
   return [];
 }
 
-type Props = { params: Promise<{ username: string }> };
+type Props = { params: Promise<{ locale: string; username: string }> };
 
 function decode(value: string): string {
   try {
@@ -25,25 +27,27 @@ function decode(value: string): string {
   }
 }
 
-// Shown at /@username (a rewrite in next.config.ts): Next.js reserves "@" folders for parallel routes.
+// Shown at /@username and /{locale}/@username (rewritten in proxy.ts): Next.js reserves "@" folders for
+// parallel routes.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { username } = await params;
+  const { locale, username } = await params;
   const handle = decode(username).toLowerCase();
   return {
     title: `@${handle} — TikTok stats, engagement and LIVE earnings`,
     description: `Followers, likes, engagement, estimated earnings and the LiveLens rating of @${handle} on TikTok.`,
-    alternates: { canonical: `/@${handle}` },
+    alternates: alternatesFor(locale, `/@${handle}`),
   };
 }
 
 export default async function ProfilePage({ params }: Props) {
-  const { username } = await params;
+  const { locale, username } = await params;
+  if (isLocale(locale)) setRequestLocale(locale);
   const page = await readProfilePage(decode(username));
   switch (page.kind) {
     case 'invalid':
       return <LookupProblem problem={page} />;
     case 'redirect':
-      redirect(`/@${page.handle}`);
+      redirect(isLocale(locale) ? localePath(locale, `/@${page.handle}`) : `/@${page.handle}`);
     case 'missing':
       // HTTP 404; the not-found view looks the handle up from the browser (see not-found.tsx).
       notFound();

@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
-import { AccountChecklist, readableError, type AccountOption } from '@/app/(site)/dashboard/clusters/clusters-client';
+import { AccountChecklist, readableError, type AccountOption } from '@/app/[locale]/(site)/dashboard/clusters/clusters-client';
 import { Card } from '@/components/ui/card';
 import { fetchJson } from '@/lib/query-client';
 

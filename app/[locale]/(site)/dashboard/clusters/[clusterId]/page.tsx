@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { PeriodTabs } from '@/app/(site)/dashboard/_components/period-tabs';
+import { PeriodTabs } from '@/app/[locale]/(site)/dashboard/_components/period-tabs';
 import { Avatar } from '@/components/ui/avatar';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { Card, EmptyState, StatTile } from '@/components/ui/card';

@@ -9,8 +9,8 @@ import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { GIFTER_PERIODS, gifterLeaderboard, type GifterPeriod } from '@/lib/dashboard/gifters';
 import { formatCompact, formatCount } from '@/lib/stats/format';
-import { Pager } from '@/app/(site)/dashboard/_components/pager';
-import { PeriodTabs } from '@/app/(site)/dashboard/_components/period-tabs';
+import { Pager } from '@/app/[locale]/(site)/dashboard/_components/pager';
+import { PeriodTabs } from '@/app/[locale]/(site)/dashboard/_components/period-tabs';
 
 export const metadata: Metadata = { title: 'Gifters' };
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { Pager } from '@/app/(site)/dashboard/_components/pager';
+import { Pager } from '@/app/[locale]/(site)/dashboard/_components/pager';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState, StatTile } from '@/components/ui/card';
 import { isAppError } from '@/lib/api/errors';
