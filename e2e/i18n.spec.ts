@@ -1,11 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { OVERLAY_DEFAULT_TEXTS, withLanguage } from '@/lib/overlays/default-texts';
+import { addAccount, freshHandle, signUpAndIn } from './support/live';
 
 // Languages: the browser's Accept-Language picks the language of pages without one in their address,
 // the switcher saves a choice that wins over it, and public pages carry theirs in the address
 // (/ru/@handle) with hreflang alternates. Thai and Chinese render with real glyphs (the fonts .ci/run
 // installs), not empty boxes.
 
-const HEADLINES = { en: 'See what happens on', ru: 'Всё, что происходит в', th: 'ดูทุกความเคลื่อนไหวบน', 'zh-CN': '看清' } as const;
+type Catalogue = { [key: string]: string | Catalogue };
+/** A message of a catalogue (lib/i18n/messages), e.g. text('th', 'auth.wrongCredentials'). */
+function text(locale: string, key: string): string {
+  const catalogue = JSON.parse(fs.readFileSync(path.resolve('lib', 'i18n', 'messages', `${locale}.json`), 'utf8')) as Catalogue;
+  const value = key.split('.').reduce<string | Catalogue | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), catalogue);
+  if (typeof value !== 'string') throw new Error(`no message ${key} in ${locale}`);
+  return value;
+}
+/** The headline's text before its <accent> part. */
+const headline = (locale: string) => text(locale, 'home.headline').split('<accent>')[0]?.trim() ?? '';
+const HEADLINES = { en: headline('en'), ru: headline('ru'), th: headline('th'), 'zh-CN': headline('zh-CN') } as const;
 
 test('the home page answers in the browser’s language, with <html lang>', async ({ request }) => {
   for (const [header, lang] of [['ru-RU,ru;q=0.9,en;q=0.5', 'ru'], ['th-TH', 'th'], ['zh-CN,zh;q=0.9', 'zh-CN'], ['de-DE,en;q=0.3', 'en'], ['zh-TW', 'en']] as const) {
@@ -44,21 +58,22 @@ test('the switcher saves a language that wins over the browser’s, and Thai and
 
   // The choice holds on other pages, and for forms and their messages.
   await page.goto('/signin');
-  await expect(page.getByRole('button', { name: 'เข้าสู่ระบบ' })).toBeVisible();
-  await page.getByLabel('อีเมล').fill('nobody@example.test');
-  await page.getByLabel('รหัสผ่าน').fill('not the password');
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  await expect(page.locator('form').getByRole('alert')).toHaveText('อีเมลหรือรหัสผ่านไม่ถูกต้อง');
+  const signIn = page.locator('form').getByRole('button', { name: text('th', 'auth.submitSignIn') });
+  await expect(signIn).toBeVisible();
+  await page.getByLabel(text('th', 'auth.email')).fill('nobody@example.test');
+  await page.getByLabel(text('th', 'auth.password')).fill('not the password');
+  await signIn.click();
+  await expect(page.locator('form').getByRole('alert')).toHaveText(text('th', 'auth.wrongCredentials'));
 
-  await page.getByLabel('ภาษา').selectOption('zh-CN');
+  await page.getByLabel(text('th', 'language.label')).selectOption('zh-CN');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.goto('/');
-  await page.getByLabel('TikTok 用户名或主页链接').fill('bad handle');
-  await page.getByRole('button', { name: '查询' }).click();
-  await expect(page.getByRole('search').getByRole('alert')).toHaveText('TikTok 用户名只能包含字母、数字、下划线和点，不能有空格。');
+  await page.getByLabel(text('zh-CN', 'search.label')).fill('bad handle');
+  await page.getByRole('button', { name: text('zh-CN', 'search.submit') }).click();
+  await expect(page.getByRole('search').getByRole('alert')).toHaveText(text('zh-CN', 'handle.invalidSpace'));
   expect(await drawsGlyphs(page, '看清一切')).toBe(true);
 
-  await page.getByLabel('语言').selectOption('en');
+  await page.getByLabel(text('zh-CN', 'language.label')).selectOption('en');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(HEADLINES.en);
 });
 
@@ -76,5 +91,33 @@ test('a public profile carries its language in the address, with alternates for 
   await page.getByLabel('Language').selectOption('ru');
   await expect(page).toHaveURL(/\/ru\/@luna\.streams$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-  await expect(page.getByRole('link', { name: 'Поиск' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: text('ru', 'header.lookup') })).toBeVisible();
+});
+
+test('an overlay writes in its own language, and switches live when the editor changes it', async ({ page, browser }) => {
+  await signUpAndIn(page, 'i18n-overlay');
+  const accountId = await addAccount(page, freshHandle('i18n'));
+  const created = await page.request.post('/api/overlays', { data: { accountId, kind: 'LEADERBOARD', language: 'th' } });
+  expect(created.status()).toBe(201);
+  const { overlay } = (await created.json()) as { overlay: { id: string; token: string; settings: { title: string; language: string } } };
+  expect(overlay.settings).toMatchObject({ language: 'th', title: OVERLAY_DEFAULT_TEXTS.th.leaderboardTitle });
+
+  // OBS opens it with an English browser: the overlay is still Thai.
+  const obs = await browser.newContext({ locale: 'en-US' });
+  const source = await obs.newPage();
+  await source.goto(`/overlay/${overlay.token}`);
+  const root = source.locator('[data-overlay-kind="LEADERBOARD"] [lang]');
+  await expect(root).toHaveAttribute('lang', 'th');
+  await expect(source.getByText(text('th', 'overlay.boardEmpty'))).toBeVisible();
+  await expect(source.getByText(OVERLAY_DEFAULT_TEXTS.th.leaderboardTitle)).toBeVisible();
+
+  // Saved in Russian from the editor: the open overlay follows without a reload; the title the streamer
+  // never changed follows too.
+  const settings = withLanguage('LEADERBOARD', overlay.settings as never, 'ru') as { title: string };
+  expect((await page.request.patch(`/api/overlays/${overlay.id}`, { data: { settings } })).ok()).toBe(true);
+  await expect(root).toHaveAttribute('lang', 'ru', { timeout: 15_000 });
+  await expect(source.getByText(text('ru', 'overlay.boardEmpty'))).toBeVisible();
+  await expect(source.getByText(OVERLAY_DEFAULT_TEXTS.ru.leaderboardTitle)).toBeVisible();
+  expect(await drawsGlyphs(source, OVERLAY_DEFAULT_TEXTS.th.leaderboardTitle)).toBe(true);
+  await obs.close();
 });

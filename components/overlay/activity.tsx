@@ -1,7 +1,8 @@
 'use client';
 
 // ACTIVITY: the latest follows, shares, gifts and joins (each kind switchable), newest first.
-import { useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useState, type ReactNode } from 'react';
 import { displayText, type WordFilter } from '@/lib/overlays/filter';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
@@ -51,26 +52,29 @@ export function Activity({ settings, initial }: { settings: Settings; initial: (
   );
 }
 
+const strong = (chunks: ReactNode) => <strong className="ov-accent-text">{chunks}</strong>;
+
 function ActivityLine({ item, filter }: { item: Item; filter: WordFilter }) {
+  const t = useTranslations('overlay');
   if ('gift' in item) {
     const { gift } = item;
     return (
       <>
         <span aria-hidden className="text-2xl">{giftEmoji(gift.giftId, gift.name)}</span>
         <span className="min-w-0 flex-1">
-          <strong className="ov-accent-text">{filter.name(gift.user.nickname, gift.user.handle)}</strong> sent {displayText(gift.name, 40)}
-          {gift.repeatCount > 1 ? ` ×${gift.repeatCount}` : ''}
+          {t.rich('activityGift', { name: filter.name(gift.user.nickname, gift.user.handle), gift: displayText(gift.name, 40), count: gift.repeatCount, strong })}
         </span>
       </>
     );
   }
   const { social } = item;
-  const [icon, text] = social.kind === 'follow' ? ['➕', 'followed'] : social.kind === 'share' ? ['🔁', 'shared the LIVE'] : ['👋', 'joined'];
+  const name = filter.name(social.user.nickname, social.user.handle);
+  const [icon, text] = social.kind === 'follow' ? ['➕', t.rich('activityFollow', { name, strong })] : social.kind === 'share' ? ['🔁', t.rich('activityShare', { name, strong })] : ['👋', t.rich('activityJoin', { name, strong })];
   return (
     <>
       <span aria-hidden className="text-2xl">{icon}</span>
       <span className="min-w-0 flex-1">
-        <strong className="ov-accent-text">{filter.name(social.user.nickname, social.user.handle)}</strong> {text}
+        {text}
       </span>
     </>
   );

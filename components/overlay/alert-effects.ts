@@ -2,6 +2,9 @@
 // audio files to host) and the system's text-to-speech. OBS browser sources may play audio without a
 // click; an ordinary browser tab may refuse until the page is clicked, which is harmless.
 
+import type { Locale } from '@/lib/i18n/locales';
+import { pickVoice, SPEECH_TAGS } from '@/lib/overlays/speech';
+
 let audio: AudioContext | null = null;
 
 /** A rising three-note chime at `volume` (0–1). */
@@ -36,12 +39,18 @@ export function playChime(volume: number): void {
   }
 }
 
-/** Reads `text` aloud (queued after anything still being spoken). */
-export function speak(text: string, volume: number): void {
-  if (typeof window === 'undefined' || !('speechSynthesis' in window) || volume <= 0 || !text) return;
+export type SpeechOptions = { locale: Locale; voice: string; rate: number; volume: number };
+
+/** Reads `text` aloud in `locale` (queued after anything still being spoken), with the chosen voice when this browser has it. */
+export function speak(text: string, options: SpeechOptions): void {
+  if (typeof window === 'undefined' || !('speechSynthesis' in window) || options.volume <= 0 || !text) return;
   try {
     const utterance = new SpeechSynthesisUtterance(text);
-    utterance.volume = Math.min(1, volume);
+    utterance.lang = SPEECH_TAGS[options.locale];
+    const voice = pickVoice(window.speechSynthesis.getVoices(), options.locale, options.voice);
+    if (voice) utterance.voice = voice;
+    utterance.rate = Math.min(2, Math.max(0.5, options.rate));
+    utterance.volume = Math.min(1, options.volume);
     window.speechSynthesis.speak(utterance);
   } catch {
     // Speech unavailable: the alert still shows.

@@ -2,6 +2,7 @@
 
 // The points board of LEADERBOARD and QA_GAME overlays: the top rows with a smooth reorder (FLIP: each
 // row starts where it was drawn and glides to its new place), and the "A overtook B" banner.
+import { useTranslations } from 'next-intl';
 import { useLayoutEffect, useRef } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import type { BoardRow } from '@/lib/games/board';
@@ -48,6 +49,7 @@ function useFlip(order: string) {
 }
 
 export function BoardPanel({ title, rows, size, filter, overtake }: { title: string; rows: BoardRow[]; size: number; filter: WordFilter; overtake: ShownOvertake | null }) {
+  const t = useTranslations('overlay');
   const shown = rows.slice(0, size);
   const refFor = useFlip(shown.map((r) => r.userId).join(','));
   const heading = displayText(title, 60);
@@ -61,14 +63,14 @@ export function BoardPanel({ title, rows, size, filter, overtake }: { title: str
             return (
               <li key={row.userId} ref={refFor(row.userId)} data-testid="board-row" data-user-id={row.userId} data-rank={row.rank} className="ov-enter flex items-center gap-3 rounded-xl bg-white/5 px-2 py-1.5">
                 <span className={`w-7 text-center text-lg font-black tabular-nums ${row.rank === 1 ? 'ov-accent-text' : ''}`}>{row.rank}</span>
-                <Avatar src={row.avatar} name={name === 'Someone' ? '?' : name} size={32} />
+                <Avatar src={row.avatar} name={name === filter.someone ? '?' : name} size={32} />
                 <span className="min-w-0 flex-1 truncate text-lg font-semibold">{name}</span>
                 <span className="text-lg font-bold tabular-nums">{formatPoints(row.points)}</span>
               </li>
             );
           })}
         </ol>
-        {shown.length === 0 && <p className="text-base text-white/80">Likes and gifts put you on the board.</p>}
+        {shown.length === 0 && <p className="text-base text-white/80">{t('boardEmpty')}</p>}
       </Panel>
       {overtake && <OvertakeBanner overtake={overtake} filter={filter} />}
     </div>
@@ -78,10 +80,10 @@ export function BoardPanel({ title, rows, size, filter, overtake }: { title: str
 function OvertakeBanner({ overtake, filter }: { overtake: ShownOvertake; filter: WordFilter }) {
   const by = filter.name(overtake.by.nickname, overtake.by.handle);
   const over = filter.name(overtake.over.nickname, overtake.over.handle);
+  const t = useTranslations('overlay');
   return (
     <div key={overtake.key} data-testid="overtake" role="status" className="ov-banner ov-accent-bg self-start rounded-xl px-4 py-2 text-lg font-extrabold">
-      ⚡ {by} overtook {over}
-      {overtake.by.rank === 1 ? ' for #1!' : ''}
+      {overtake.by.rank === 1 ? t('overtookFirst', { by, over }) : t('overtook', { by, over })}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // GIFT_ALERTS: each gift at or above the threshold as an animated alert, one at a time in arrival order
 // (lib/overlays/alert-queue.ts), with an optional chime and the alert read aloud. Names go through the
 // word filter, so a blocked name is shown and spoken as "Someone".
+import { useTranslations } from 'next-intl';
 import { useEffect, useEffectEvent, useState, type CSSProperties } from 'react';
 import { ALERT_GAP_MS, advanceAlertQueue, createAlertQueue, enqueueAlert, nextAlertChange, type AlertTiming } from '@/lib/overlays/alert-queue';
 import { displayText, fillTemplate, type WordFilter } from '@/lib/overlays/filter';
@@ -10,21 +11,24 @@ import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { RealtimeGift } from '@/lib/realtime/payloads';
 import { giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { playChime, speak, stopSpeaking } from './alert-effects';
-import { formatNumber, useOverlayEvent, useWordFilter } from './context';
+import { detectTextLanguage } from '@/lib/overlays/speech';
+import { useFormatNumber, useOverlayEvent, useWordFilter } from './context';
 
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
 
 const EXIT_MS = 400;
 
-function alertText(gift: RealtimeGift, settings: Settings, filter: WordFilter) {
+function alertText(gift: RealtimeGift, settings: Settings, filter: WordFilter, aGift: string) {
   const name = filter.name(gift.user.nickname, gift.user.handle);
-  const giftName = displayText(gift.name, 40) || 'a gift';
+  const giftName = displayText(gift.name, 40) || aGift;
   const sentence = displayText(fillTemplate(settings.template, { name, gift: giftName, count: gift.repeatCount, diamonds: gift.diamonds }), 160);
   return { name, giftName, sentence };
 }
 
 export function GiftAlerts({ settings }: { settings: Settings }) {
   const filter = useWordFilter(settings);
+  const t = useTranslations('overlay');
+  const formatNumber = useFormatNumber();
   const [queue, setQueue] = useState(createAlertQueue<RealtimeGift>);
   const durationMs = settings.durationSeconds * 1000;
 
@@ -52,8 +56,9 @@ export function GiftAlerts({ settings }: { settings: Settings }) {
     if (settings.sound) playChime(settings.volume);
     if (settings.speech) {
       // The sentence holds the filtered name; a sentence that still trips the filter is not read out.
-      const spoken = filter.message(alertText(gift, settings, filter).sentence);
-      if (spoken) speak(spoken, settings.volume);
+      const spoken = filter.message(alertText(gift, settings, filter, t('aGift')).sentence);
+      const locale = settings.speechDetect && spoken ? detectTextLanguage(spoken, settings.language) : settings.language;
+      if (spoken) speak(spoken, { locale, voice: settings.speechVoice, rate: settings.speechRate, volume: settings.speechVolume });
     }
   });
   useEffect(() => {
@@ -63,7 +68,7 @@ export function GiftAlerts({ settings }: { settings: Settings }) {
 
   if (!current) return null;
   const gift = current.item;
-  const { name, giftName, sentence } = alertText(gift, settings, filter);
+  const { name, giftName, sentence } = alertText(gift, settings, filter, t('aGift'));
   const length = current.endsAt - current.startedAt;
   const style: CSSProperties & Record<'--ov-exit-delay', string> = { '--ov-exit-delay': `${Math.max(0, length - EXIT_MS)}ms` };
   const showsBoth = sentence.includes(name) && sentence.includes(giftName);
@@ -73,7 +78,7 @@ export function GiftAlerts({ settings }: { settings: Settings }) {
       <div key={current.id} data-testid="gift-alert" data-alert-id={gift.id} role="status" style={style} className="ov-alert ov-panel flex max-w-[min(90vw,40rem)] items-center gap-4 rounded-3xl border-2 border-(--ov-accent) px-6 py-4">
         <GiftPicture gift={gift} />
         <div className="min-w-0">
-          <p className="text-2xl leading-tight font-extrabold break-words">{sentence || `${name} sent ${giftName}`}</p>
+          <p className="text-2xl leading-tight font-extrabold break-words">{sentence || t('sent', { name, gift: giftName })}</p>
           {!showsBoth && sentence && (
             <p className="mt-0.5 text-lg font-semibold">
               <span className="ov-accent-text">{name}</span> · {giftName} ×{gift.repeatCount}

@@ -2,15 +2,18 @@
 
 // GOAL: likes, diamonds or new followers of the current LIVE towards a target, with a moment when the
 // target is reached.
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { displayText } from '@/lib/overlays/filter';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { LiveCounters } from '@/lib/realtime/payloads';
-import { formatNumber, Panel, useOverlayEvent } from './context';
+import { Panel, useFormatNumber, useOverlayEvent } from './context';
 
 const CELEBRATE_MS = 6000;
 
 export function Goal({ settings, live }: { settings: OverlaySettingsByKind['GOAL']; live: LiveCounters | null }) {
+  const t = useTranslations('overlay');
+  const formatNumber = useFormatNumber();
   const [counters, setCounters] = useState(live);
   const [celebrating, setCelebrating] = useState(0);
   const value = counters?.[settings.metric] ?? 0;
@@ -44,13 +47,13 @@ export function Goal({ settings, live }: { settings: OverlaySettingsByKind['GOAL
             {unit} {formatNumber(value)} / {formatNumber(settings.target)}
           </span>
         </div>
-        <div data-testid="goal" role="progressbar" aria-label={title || 'Goal'} aria-valuemin={0} aria-valuemax={settings.target} aria-valuenow={value} className="relative h-7 overflow-hidden rounded-full bg-white/15">
+        <div data-testid="goal" role="progressbar" aria-label={title || t('goal')} aria-valuemin={0} aria-valuemax={settings.target} aria-valuenow={value} className="relative h-7 overflow-hidden rounded-full bg-white/15">
           <div className="ov-bar ov-accent-bg h-full rounded-full" style={{ width: `${percent}%` }} />
-          <span className="absolute inset-0 flex items-center justify-center text-sm font-extrabold tabular-nums">{reached ? 'Goal reached!' : `${percent}%`}</span>
+          <span className="absolute inset-0 flex items-center justify-center text-sm font-extrabold tabular-nums">{reached ? t('goalReached') : t('percent', { percent: percent / 100 })}</span>
         </div>
         {celebrating > 0 && (
           <p key={celebrating} role="status" className="ov-enter ov-accent-text mt-2 text-center text-2xl font-black">
-            🎉 Goal reached — thank you!
+            {t('goalThanks')}
           </p>
         )}
       </Panel>

@@ -4,6 +4,9 @@
 // public events) and the overlay's own channel (settings, games, revocation),
 // puts what arrives on the overlay's event bus for the kind's renderer, applies settings changes live,
 // and goes blank (and disconnects) when the overlay is revoked or its token regenerated.
+import { NextIntlClientProvider } from 'next-intl';
+import type { Locale } from '@/lib/i18n/locales';
+import type { Messages } from '@/lib/i18n/messages';
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { GameMessage } from '@/lib/games/realtime';
 import { OverlayBus } from '@/lib/overlays/events';
@@ -47,7 +50,10 @@ function KindRenderer({ view, overlay, preview }: { view: OverlayView; overlay: 
 /** After a refused subscription (revoked token, or the server briefly failing), try again this much later. */
 const RETRY_MS = [15_000, 30_000, 60_000, 120_000];
 
-export function OverlayRoot({ view, preview }: { view: OverlayView; preview: boolean }) {
+/** The overlay's texts in every language (its `language` setting picks one). */
+export type OverlayTexts = Record<Locale, Messages['overlay']>;
+
+export function OverlayRoot({ view, preview, texts }: { view: OverlayView; preview: boolean; texts: OverlayTexts }) {
   const [bus] = useState(() => new OverlayBus());
   const [rawSettings, setRawSettings] = useState<unknown>(view.settings);
   const [connection, setConnection] = useState<RealtimeState>('connecting');
@@ -83,8 +89,10 @@ export function OverlayRoot({ view, preview }: { view: OverlayView; preview: boo
         {state !== 'denied' && (
           <>
             {preview && <div aria-hidden className="ov-checker absolute inset-0" />}
-            <div className="relative h-full w-full" style={{ zoom: overlay.settings.scale }}>
-              <KindRenderer view={view} overlay={overlay} preview={preview} />
+            <div lang={overlay.settings.language} className="relative h-full w-full" style={{ zoom: overlay.settings.scale }}>
+              <NextIntlClientProvider locale={overlay.settings.language} messages={{ overlay: texts[overlay.settings.language] }} timeZone="UTC">
+                <KindRenderer view={view} overlay={overlay} preview={preview} />
+              </NextIntlClientProvider>
             </div>
           </>
         )}

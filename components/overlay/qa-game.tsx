@@ -2,6 +2,7 @@
 
 // QA_GAME: the points board plus the host's moments: a big countdown when the host freezes the board,
 // a "frozen" badge once no more points count, and the winner with the question the host picked.
+import { useTranslations } from 'next-intl';
 import { useEffect, useEffectEvent, useRef } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { useServerClock } from '@/components/ui/use-server-clock';
@@ -39,6 +40,7 @@ function useObsSceneSwitch(settings: OverlaySettingsByKind['QA_GAME'], countdown
 }
 
 export function QaGame({ overlayId, settings, snapshot, serverNow, preview = false }: { overlayId: string; settings: OverlaySettingsByKind['QA_GAME']; snapshot: GameSnapshot | null; serverNow: number; preview?: boolean }) {
+  const t = useTranslations('overlay');
   const filter = useWordFilter(settings);
   const { state, offsetMs } = useGame(overlayId, snapshot, serverNow, settings.size);
   const countdownKey = state.phase === 'countdown' && state.freezeAt !== null ? state.freezeAt : null;
@@ -53,14 +55,14 @@ export function QaGame({ overlayId, settings, snapshot, serverNow, preview = fal
         <BoardPanel title={settings.title} rows={state.rows} size={settings.size} filter={filter} overtake={settings.showOvertakes && !frozen ? state.overtake : null} />
         {frozen && (
           <div data-testid="qa-frozen" role="status" className="ov-enter ov-panel rounded-xl px-4 py-2 text-lg font-bold text-cyan-200">
-            ❄ Board frozen — no more points
+            {t('frozen')}
           </div>
         )}
       </div>
       {countdownKey !== null && secondsLeft > 0 && (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
           <div className="flex flex-col items-center">
-            <span className="text-2xl font-extrabold uppercase">Board freezes in</span>
+            <span className="text-2xl font-extrabold uppercase">{t('freezesIn')}</span>
             <span key={secondsLeft} data-testid="qa-countdown" aria-live="assertive" className="ov-tick ov-accent-text text-[10rem] leading-none font-black tabular-nums">
               {secondsLeft}
             </span>
@@ -73,6 +75,7 @@ export function QaGame({ overlayId, settings, snapshot, serverNow, preview = fal
 }
 
 function WinnerCard({ shown, filter }: { shown: NonNullable<GameState['shown']>; filter: WordFilter }) {
+  const t = useTranslations('overlay');
   const name = filter.name(shown.winner.nickname, shown.winner.handle);
   // The host picked this question on purpose, but the overlay's blocked words still apply on air.
   const question = shown.question === null ? null : filter.message(shown.question);
@@ -81,9 +84,9 @@ function WinnerCard({ shown, filter }: { shown: NonNullable<GameState['shown']>;
       <Panel className="ov-enter w-[min(44rem,94vw)] border-2 border-(--ov-accent)">
         <div data-testid="qa-winner" role="status" className="flex flex-col gap-2">
           <div className="flex items-center gap-3">
-            <Avatar src={shown.winner.avatar} name={name === 'Someone' ? '?' : name} size={52} />
+            <Avatar src={shown.winner.avatar} name={name === filter.someone ? '?' : name} size={52} />
             <div className="min-w-0">
-              <p className="ov-accent-text text-sm font-extrabold tracking-widest uppercase">🏆 Winner</p>
+              <p className="ov-accent-text text-sm font-extrabold tracking-widest uppercase">{t('winner')}</p>
               <p className="truncate text-2xl font-extrabold">{name}</p>
             </div>
             <span className="ml-auto text-lg font-bold tabular-nums">{formatPoints(shown.winner.points)} pts</span>
@@ -93,7 +96,7 @@ function WinnerCard({ shown, filter }: { shown: NonNullable<GameState['shown']>;
               “<span data-testid="qa-question">{question}</span>”
             </p>
           ) : (
-            <p className="text-lg text-white/80">{shown.question === null ? 'The host is choosing a question…' : 'Question hidden by the word filter.'}</p>
+            <p className="text-lg text-white/80">{shown.question === null ? t('choosing') : t('questionHidden')}</p>
           )}
         </div>
       </Panel>

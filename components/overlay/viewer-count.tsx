@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { displayText } from '@/lib/overlays/filter';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { LiveCounters } from '@/lib/realtime/payloads';
-import { formatNumber, Panel, useOverlayEvent } from './context';
+import { Panel, useFormatNumber, useOverlayEvent } from './context';
 
 export function ViewerCount({ settings, live }: { settings: OverlaySettingsByKind['VIEWER_COUNT']; live: LiveCounters | null }) {
+  const formatNumber = useFormatNumber();
   const [viewers, setViewers] = useState(live?.viewers ?? 0);
   useOverlayEvent('counters', (counters) => setViewers(counters.viewers));
   useOverlayEvent('live-status', (status) => {

@@ -211,6 +211,12 @@ export function fieldId(path: string): string {
 const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
   blockedWords: 'Blocked words',
+  filterMatch: 'Match blocked words',
+  language: 'Overlay language',
+  speechVoice: 'Voice',
+  speechRate: 'Speaking rate',
+  speechVolume: 'Speech volume',
+  speechDetect: 'Read each alert in its own language',
   accent: 'Accent colour',
   scale: 'Size',
   minDiamonds: 'Minimum diamonds',

@@ -110,6 +110,8 @@ export class WordFilter {
   constructor(
     blockedWords: readonly string[],
     private readonly match: FilterMatch = 'word',
+    /** What a blocked or empty name is shown as, in the overlay's language. */
+    readonly someone = 'Someone',
   ) {
     this.entries = blockedWords
       .map(wordsForMatching)
@@ -125,10 +127,10 @@ export class WordFilter {
     return this.entries.some((entry) => occursAsWords(text, entry.words));
   }
 
-  /** A viewer's name for display and speech: "Someone" when it is blocked or empty. */
+  /** A viewer's name for display and speech: `someone` ("Someone") when it is blocked or empty. */
   name(nickname: string, handle: string): string {
     const shown = displayText(nickname, 40) || displayText(handle, 40);
-    if (!shown || this.blocks(shown) || this.blocks(handle)) return 'Someone';
+    if (!shown || this.blocks(shown) || this.blocks(handle)) return this.someone;
     return shown;
   }
 

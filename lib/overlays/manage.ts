@@ -2,6 +2,8 @@
 // and settings, regenerate its token (the old URL stops working at once) or revoke it, delete it. The
 // token is the only credential an OBS browser source has, so it is long, random, and never reused; when it
 // stops working, every realtime connection opened with it is ended (lib/realtime/identity.ts).
+import type { Locale } from '@/lib/i18n/locales';
+import { initialSettings } from '@/lib/overlays/default-texts';
 import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
@@ -66,14 +68,15 @@ async function requireOverlay(db: Db, workspaceId: string, overlayId: string) {
   return row;
 }
 
-export async function createOverlay(db: Db, actor: Actor, input: { accountId: string; kind: OverlayKind; name?: string }): Promise<OverlaySummary> {
+/** A new overlay with default settings, its texts in `language` (the creating dashboard's; English by default). */
+export async function createOverlay(db: Db, actor: Actor, input: { accountId: string; kind: OverlayKind; name?: string; language?: Locale }): Promise<OverlaySummary> {
   const account = await requireWatchedAccount(db, actor.workspaceId, input.accountId);
   if ((await db.overlay.count({ where: { workspaceId: actor.workspaceId } })) >= MAX_OVERLAYS_PER_WORKSPACE) {
     throw new AppError('CONFLICT', `This workspace has ${MAX_OVERLAYS_PER_WORKSPACE} overlays already; delete some you no longer use.`);
   }
   const name = input.name?.trim() || `${OVERLAY_KIND_LABELS[input.kind].name} · @${account.handle}`;
   const row = await db.overlay.create({
-    data: { workspaceId: actor.workspaceId, createdById: actor.userId, accountId: account.id, kind: input.kind, name: name.slice(0, 80), settings: readSettings(input.kind, {}), token: newOverlayToken() },
+    data: { workspaceId: actor.workspaceId, createdById: actor.userId, accountId: account.id, kind: input.kind, name: name.slice(0, 80), settings: readSettings(input.kind, initialSettings(input.kind, input.language ?? 'en')), token: newOverlayToken() },
     include: withAccount,
   });
   return summary(row);

@@ -3,6 +3,7 @@
 // is on air). Shared by the editor, the API, the overlay page and the worker.
 import { z } from 'zod';
 import { countdownField, scoredFields } from '@/lib/games/config';
+import { LOCALES } from '@/lib/i18n/locales';
 import { OBS_DEFAULT_URL } from '@/lib/overlays/obs';
 
 export const OVERLAY_KINDS = ['GIFT_ALERTS', 'LEADERBOARD', 'GOAL', 'CHAT', 'VIEWER_COUNT', 'ACTIVITY', 'QA_GAME'] as const;
@@ -32,6 +33,8 @@ const common = {
   blockedWords: words,
   /** Blocked entries match whole words and phrases, or also inside longer words. */
   filterMatch: z.enum(['word', 'anywhere']).default('word'),
+  /** The language of what the overlay writes and says (the audience's, which may not be the dashboard's). */
+  language: z.enum(LOCALES).default('en'),
   accent: colour,
   /** Scales the whole overlay (the OBS source size stays the same). */
   scale: z.number().min(0.5).max(3).default(1),
@@ -44,6 +47,12 @@ export const giftAlertsSettings = z.object({
   sound: z.boolean().default(false),
   volume: z.number().min(0).max(1).default(0.6),
   speech: z.boolean().default(false),
+  /** A voice's name from the browser's list; '' (or a voice OBS's browser lacks): the language's first voice. */
+  speechVoice: z.string().trim().max(200).default(''),
+  speechRate: z.number().min(0.5).max(2).default(1),
+  speechVolume: z.number().min(0).max(1).default(0.8),
+  /** Read each alert in the language its text is written in (Thai, Russian, Chinese, English) rather than the overlay's. */
+  speechDetect: z.boolean().default(false),
   /** {name}, {gift}, {count} and {diamonds} are replaced. */
   template: text(120, '{name} sent {count}× {gift}'),
 });

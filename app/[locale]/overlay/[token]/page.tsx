@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { OverlayRoot } from '@/components/overlay/overlay-root';
+import { OverlayRoot, type OverlayTexts } from '@/components/overlay/overlay-root';
 import { db } from '@/lib/db';
+import { LOCALES } from '@/lib/i18n/locales';
+import { loadMessages } from '@/lib/i18n/messages';
 import { loadOverlayView } from '@/lib/overlays/view';
 
 export const dynamic = 'force-dynamic';
@@ -17,5 +19,8 @@ export default async function OverlayPage({ params, searchParams }: { params: Pr
   const view = await loadOverlayView(db, token);
   if (!view) notFound();
   const { preview } = overlayQuery.parse(query);
-  return <OverlayRoot view={view} preview={preview === '1'} />;
+  // The overlay writes in its own language (a setting that can change while it is on air), so it gets
+  // its texts in every language; they are a few hundred bytes each.
+  const texts = Object.fromEntries(await Promise.all(LOCALES.map(async (locale) => [locale, (await loadMessages(locale)).overlay] as const)));
+  return <OverlayRoot view={view} preview={preview === '1'} texts={texts as OverlayTexts} />;
 }

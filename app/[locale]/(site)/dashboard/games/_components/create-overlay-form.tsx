@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
@@ -13,8 +14,10 @@ export function CreateOverlayForm({ accounts }: { accounts: AccountOption[] }) {
   const router = useRouter();
   const selectId = useId();
   const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
+  // New overlays write in the dashboard's language (changeable in the editor).
+  const language = useLocale();
   const create = useMutation({
-    mutationFn: (input: { accountId: string }) => fetchJson<{ overlay: { id: string } }>('/api/overlays', { method: 'POST', body: JSON.stringify({ accountId: input.accountId, kind: 'QA_GAME' }) }),
+    mutationFn: (input: { accountId: string }) => fetchJson<{ overlay: { id: string } }>('/api/overlays', { method: 'POST', body: JSON.stringify({ accountId: input.accountId, kind: 'QA_GAME', language }) }),
     onSuccess: ({ overlay }) => {
       router.push(`/dashboard/games?overlay=${overlay.id}`);
       router.refresh();

@@ -2,6 +2,7 @@
 
 // Creates an overlay: which account, what it shows (a card per kind), an optional name. On success the
 // editor opens, where the URL is ready to copy.
+import { useLocale } from 'next-intl';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
@@ -21,8 +22,10 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
   const [kind, setKind] = useState<OverlayKind | null>(null);
   const [name, setName] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
+  // New overlays write in the dashboard's language (changeable in the editor).
+  const language = useLocale();
   const create = useMutation({
-    mutationFn: (input: { accountId: string; kind: OverlayKind; name?: string }) => fetchJson<{ overlay: OverlaySummary }>('/api/overlays', { method: 'POST', body: JSON.stringify(input) }),
+    mutationFn: (input: { accountId: string; kind: OverlayKind; name?: string }) => fetchJson<{ overlay: OverlaySummary }>('/api/overlays', { method: 'POST', body: JSON.stringify({ ...input, language }) }),
     onSuccess: ({ overlay }) => router.push(`/dashboard/overlays/${overlay.id}?created=1`),
   });
   const account = accounts.find((a) => a.id === accountId);

@@ -1,6 +1,12 @@
 'use client';
 
+import { useEffect, useState } from 'react';
+import { speak } from '@/components/overlay/alert-effects';
+import { LOCALE_NAMES } from '@/lib/i18n/locales';
+import { OVERLAY_DEFAULT_TEXTS } from '@/lib/overlays/default-texts';
+import { fillTemplate } from '@/lib/overlays/filter';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
+import { pickVoice, SPEECH_TAGS } from '@/lib/overlays/speech';
 import type { FieldsProps } from './common-fields';
 import { FieldGroup, NumberField, RangeField, TextField, ToggleField } from './controls';
 
@@ -19,7 +25,63 @@ export function GiftAlertsFields({ settings, onChange, errors }: FieldsProps<Set
         <ToggleField path="sound" label="Play a sound" checked={settings.sound} onChange={set('sound')} error={errors.sound} />
         {settings.sound && <RangeField path="volume" label="Volume" value={settings.volume} min={0} max={1} step={0.05} format={(v) => `${Math.round(v * 100)}%`} onChange={set('volume')} error={errors.volume} />}
         <ToggleField path="speech" label="Read alerts aloud" checked={settings.speech} onChange={set('speech')} error={errors.speech} hint="Uses the computer’s text-to-speech voice. Blocked words are never read." />
+        {settings.speech && <SpeechFields settings={settings} onChange={onChange} errors={errors} />}
       </FieldGroup>
+    </>
+  );
+}
+
+const percent = (v: number) => `${Math.round(v * 100)}%`;
+
+/** The voices this browser offers (the list arrives after the page loads, and can change). */
+function useVoices(): SpeechSynthesisVoice[] {
+  const [voices, setVoices] = useState<SpeechSynthesisVoice[]>([]);
+  useEffect(() => {
+    if (typeof window === 'undefined' || !('speechSynthesis' in window)) return;
+    const read = () => setVoices(window.speechSynthesis.getVoices());
+    read();
+    window.speechSynthesis.addEventListener('voiceschanged', read);
+    return () => window.speechSynthesis.removeEventListener('voiceschanged', read);
+  }, []);
+  return voices;
+}
+
+/** Voice, rate, volume and language detection, with a button that reads a sample alert. */
+function SpeechFields({ settings, onChange, errors }: FieldsProps<Settings>) {
+  const set = <F extends keyof Settings>(field: F) => (value: Settings[F]) => onChange({ ...settings, [field]: value });
+  const voices = useVoices();
+  const language = LOCALE_NAMES[settings.language];
+  const speaking = voices.filter((voice) => pickVoice([voice], settings.language, voice.name) !== undefined);
+  const used = pickVoice(voices, settings.language, settings.speechVoice);
+  const sample = fillTemplate(settings.template || OVERLAY_DEFAULT_TEXTS[settings.language].template, { name: 'Mia', gift: 'Rose', count: 5, diamonds: 5 });
+  return (
+    <>
+      <div className="flex flex-col gap-1 text-sm">
+        <label htmlFor="setting-speechVoice" className="font-medium">
+          Voice
+        </label>
+        <select id="setting-speechVoice" value={settings.speechVoice} onChange={(event) => set('speechVoice')(event.target.value)} aria-describedby="setting-speechVoice-hint" className="min-h-11 w-full min-w-0 rounded-lg border border-line bg-panel-2 px-3 py-2">
+          <option value="">Default {language} voice</option>
+          {speaking.map((voice) => (
+            <option key={voice.voiceURI} value={voice.name}>
+              {voice.name} ({voice.lang})
+            </option>
+          ))}
+          {settings.speechVoice && !speaking.some((voice) => voice.name === settings.speechVoice) && <option value={settings.speechVoice}>{settings.speechVoice} (not on this computer)</option>}
+        </select>
+        <span id="setting-speechVoice-hint" className="text-xs text-muted">
+          {speaking.length === 0
+            ? `This browser has no ${language} voice (${SPEECH_TAGS[settings.language]}); OBS uses its computer’s voices, which may differ. Install a ${language} voice in the system’s speech settings.`
+            : `OBS reads with the same voice when its computer has it, otherwise with its default ${language} voice.${used ? ` Here: ${used.name}.` : ''}`}
+        </span>
+        {errors.speechVoice && <span className="text-xs font-semibold text-accent">{errors.speechVoice}</span>}
+      </div>
+      <RangeField path="speechRate" label="Speaking rate" value={settings.speechRate} min={0.5} max={2} step={0.1} format={(v) => `${v.toFixed(1)}×`} onChange={set('speechRate')} error={errors.speechRate} />
+      <RangeField path="speechVolume" label="Speech volume" value={settings.speechVolume} min={0} max={1} step={0.05} format={percent} onChange={set('speechVolume')} error={errors.speechVolume} />
+      <ToggleField path="speechDetect" label="Read each alert in its own language" checked={settings.speechDetect} onChange={set('speechDetect')} error={errors.speechDetect} hint={`A Thai, Russian, Chinese or English alert is read by a voice of that language; otherwise every alert is read in ${language}.`} />
+      <button type="button" onClick={() => speak(sample, { locale: settings.language, voice: settings.speechVoice, rate: settings.speechRate, volume: settings.speechVolume })} className="min-h-11 self-start rounded-lg border border-line px-4 py-2 text-sm font-semibold hover:bg-panel-2">
+        ▶ Test voice: “{sample}”
+      </button>
     </>
   );
 }

@@ -4,7 +4,8 @@
 // kind shares.
 import type { ReactNode } from 'react';
 import type { FieldErrors, SettingsDraft } from '@/lib/overlays/editor';
-import { AppearanceFields, FilterFields, type CommonSettings, type FieldsProps } from './common-fields';
+import type { OverlayKind } from '@/lib/overlays/settings';
+import { AppearanceFields, FilterFields, LanguageFields, type CommonSettings, type FieldsProps } from './common-fields';
 import { ActivityFields, ChatFields, ViewerCountFields } from './feed-fields';
 import { GiftAlertsFields } from './gift-alerts-fields';
 import { GoalFields } from './goal-fields';
@@ -17,38 +18,39 @@ export function SettingsFields({ draft, onChange, errors }: Props) {
   switch (draft.kind) {
     case 'GIFT_ALERTS': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared {...props} fields={<GiftAlertsFields {...props} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<GiftAlertsFields {...props} />} />;
     }
     case 'LEADERBOARD': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared {...props} fields={<LeaderboardFields {...props} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<LeaderboardFields {...props} />} />;
     }
     case 'GOAL': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared {...props} fields={<GoalFields {...props} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<GoalFields {...props} />} />;
     }
     case 'CHAT': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared {...props} fields={<ChatFields {...props} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<ChatFields {...props} />} />;
     }
     case 'VIEWER_COUNT': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared {...props} fields={<ViewerCountFields {...props} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<ViewerCountFields {...props} />} />;
     }
     case 'ACTIVITY': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared {...props} fields={<ActivityFields {...props} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<ActivityFields {...props} />} />;
     }
     case 'QA_GAME': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared {...props} fields={<QaGameFields {...props} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<QaGameFields {...props} />} />;
     }
   }
 }
 
-function WithShared<S extends CommonSettings>({ fields, ...props }: FieldsProps<S> & { fields: ReactNode }) {
+function WithShared<S extends CommonSettings>({ kind, fields, ...props }: FieldsProps<S> & { kind: OverlayKind; fields: ReactNode }) {
   return (
     <>
+      <LanguageFields kind={kind} {...props} />
       {fields}
       <AppearanceFields {...props} />
       <FilterFields {...props} />

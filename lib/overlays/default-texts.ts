@@ -1,0 +1,52 @@
+// The texts an overlay starts with, in each language (a streamer edits them in the overlay editor). An
+// overlay is created in the language of the dashboard that creates it; changing its language in the
+// editor replaces each text still at its default with the new language's (lib/overlays/editor.ts).
+import type { Locale } from '@/lib/i18n/locales';
+
+export type OverlayDefaultTexts = {
+  /** Gift alerts: {name}, {gift}, {count} and {diamonds} are replaced. */
+  template: string;
+  leaderboardTitle: string;
+  goalTitle: string;
+  viewerLabel: string;
+  qaTitle: string;
+};
+
+export const OVERLAY_DEFAULT_TEXTS: Readonly<Record<Locale, OverlayDefaultTexts>> = {
+  en: { template: '{name} sent {count}× {gift}', leaderboardTitle: 'Top fans', goalTitle: 'Like goal', viewerLabel: 'watching', qaTitle: 'Q&A — top fan asks' },
+  ru: { template: '{name} дарит {gift} ×{count}', leaderboardTitle: 'Топ зрителей', goalTitle: 'Цель по лайкам', viewerLabel: 'смотрят', qaTitle: 'Вопрос от лучшего зрителя' },
+  th: { template: '{name} ส่ง {gift} ×{count}', leaderboardTitle: 'แฟนตัวท็อป', goalTitle: 'เป้าหมายยอดไลก์', viewerLabel: 'คนกำลังดู', qaTitle: 'ถาม-ตอบ แฟนอันดับ 1 ได้ถาม' },
+  'zh-CN': { template: '{name} 送出 {count} 个{gift}', leaderboardTitle: '粉丝榜', goalTitle: '点赞目标', viewerLabel: '人在看', qaTitle: '问答：榜一提问' },
+};
+
+/** Which setting of which kind holds each default text. */
+const FIELDS: Readonly<Record<string, Partial<Record<keyof OverlayDefaultTexts, string>>>> = {
+  GIFT_ALERTS: { template: 'template' },
+  LEADERBOARD: { leaderboardTitle: 'title' },
+  GOAL: { goalTitle: 'title' },
+  VIEWER_COUNT: { viewerLabel: 'label' },
+  QA_GAME: { qaTitle: 'title' },
+};
+
+/** The settings of a new overlay of `kind` in `locale`: its language and its texts in that language. */
+export function initialSettings(kind: string, locale: Locale): Record<string, string> {
+  const texts = OVERLAY_DEFAULT_TEXTS[locale];
+  const settings: Record<string, string> = { language: locale };
+  for (const [text, field] of Object.entries(FIELDS[kind] ?? {})) settings[field] = texts[text as keyof OverlayDefaultTexts];
+  return settings;
+}
+
+/**
+ * Settings moved to another language: the language set, and each text that is still the old language's
+ * default replaced by the new one's; texts the streamer wrote stay as written.
+ */
+export function withLanguage<S extends { language: Locale }>(kind: string, settings: S, locale: Locale): S {
+  const before = OVERLAY_DEFAULT_TEXTS[settings.language];
+  const after = OVERLAY_DEFAULT_TEXTS[locale];
+  const next: Record<string, unknown> = { ...settings, language: locale };
+  for (const [text, field] of Object.entries(FIELDS[kind] ?? {})) {
+    const key = text as keyof OverlayDefaultTexts;
+    if (next[field] === before[key]) next[field] = after[key];
+  }
+  return next as S;
+}
