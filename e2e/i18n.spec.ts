@@ -12,8 +12,9 @@ import { addAccount, freshHandle, signUpAndIn } from './support/live';
 type Catalogue = { [key: string]: string | Catalogue };
 /** A message of a catalogue (lib/i18n/messages), e.g. text('th', 'auth.wrongCredentials'). */
 function text(locale: string, key: string): string {
-  const catalogue = JSON.parse(fs.readFileSync(path.resolve('lib', 'i18n', 'messages', `${locale}.json`), 'utf8')) as Catalogue;
-  const value = key.split('.').reduce<string | Catalogue | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), catalogue);
+  const [namespace = '', ...rest] = key.split('.');
+  const catalogue = JSON.parse(fs.readFileSync(path.resolve('lib', 'i18n', 'messages', locale, `${namespace}.json`), 'utf8')) as Catalogue;
+  const value = rest.reduce<string | Catalogue | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), catalogue);
   if (typeof value !== 'string') throw new Error(`no message ${key} in ${locale}`);
   return value;
 }

@@ -6,10 +6,19 @@ import path from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '@/lib/i18n/locales';
+import { NAMESPACES } from '@/lib/i18n/messages';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 type Catalogue = { [key: string]: string | Catalogue };
-const read = (locale: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'lib/i18n/messages', `${locale}.json`), 'utf8')) as Catalogue;
+/** A language's whole catalogue: its namespace files, each under its name. */
+function read(locale: string): Catalogue {
+  const catalogue: Catalogue = {};
+  for (const namespace of NAMESPACES) {
+    const file = path.join(ROOT, 'lib/i18n/messages', locale, `${namespace}.json`);
+    catalogue[namespace] = JSON.parse(fs.readFileSync(file, 'utf8')) as Catalogue;
+  }
+  return catalogue;
+}
 
 function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
   const flat = new Map<string, string>();
@@ -71,12 +80,17 @@ describe('message catalogues', () => {
     };
     for (const dir of ['app', 'components', 'lib']) walk(path.join(ROOT, dir));
     const sources = files.map((file) => fs.readFileSync(file, 'utf8'));
-    // A key counts as used when a file that opens its namespace names it in quotes.
+    // A key counts as used when a file that opens one of its namespaces (useTranslations('a') or
+    // ('a.b'), getTranslations likewise) names the rest of the key in quotes: 'c' or 'b.c' for "a.b.c".
     const unused = [...english.keys()].filter((key) => {
-      const namespace = key.slice(0, key.lastIndexOf('.'));
-      const leaf = key.slice(key.lastIndexOf('.') + 1);
-      const opens = new RegExp(`(?:useTranslations|getTranslations)\\((?:'${namespace}'|\\{[^}]*namespace: '${namespace}')`);
-      return !sources.some((source) => opens.test(source) && source.includes(`'${leaf}'`));
+      const parts = key.split('.');
+      for (let split = 1; split < parts.length; split++) {
+        const namespace = parts.slice(0, split).join('.');
+        const rest = parts.slice(split).join('.');
+        const opens = new RegExp(`(?:useTranslations|getTranslations)\\((?:'${namespace}'|\\{[^}]*namespace: '${namespace}')`);
+        if (sources.some((source) => opens.test(source) && (source.includes(`'${rest}'`) || source.includes(`"${rest}"`)))) return false;
+      }
+      return true;
     });
     expect(unused).toEqual([]);
   });

@@ -1,19 +1,45 @@
-// The message catalogues, one JSON file per locale (ICU message syntax). English is the source; every
-// other catalogue has the same keys (lib/i18n/messages.test.ts fails on a missing, extra or unused key).
+// The message catalogues: one JSON file per language and area (lib/i18n/messages/<locale>/<namespace>.json,
+// ICU message syntax), so each area's texts are translated and reviewed on their own. English is the
+// source; every other language has the same keys (lib/i18n/messages.test.ts fails on a missing, extra or
+// unused key). A new area: add its name here and a file per language.
 import type { Locale } from '@/lib/i18n/locales';
-import type en from '@/lib/i18n/messages/en.json';
 
-export type Messages = typeof en;
+export const NAMESPACES = ['meta', 'header', 'language', 'footer', 'notFound', 'home', 'search', 'handle', 'auth', 'overlay', 'dashboard', 'overlayEditor', 'games', 'clusters', 'workspace', 'notifications', 'account', 'authFlows', 'profile', 'top', 'about', 'reports', 'checkout'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+/** Every namespace's English messages (the shape every language has). */
+export type Messages = {
+  meta: typeof import('@/lib/i18n/messages/en/meta.json');
+  header: typeof import('@/lib/i18n/messages/en/header.json');
+  language: typeof import('@/lib/i18n/messages/en/language.json');
+  footer: typeof import('@/lib/i18n/messages/en/footer.json');
+  notFound: typeof import('@/lib/i18n/messages/en/notFound.json');
+  home: typeof import('@/lib/i18n/messages/en/home.json');
+  search: typeof import('@/lib/i18n/messages/en/search.json');
+  handle: typeof import('@/lib/i18n/messages/en/handle.json');
+  auth: typeof import('@/lib/i18n/messages/en/auth.json');
+  overlay: typeof import('@/lib/i18n/messages/en/overlay.json');
+  dashboard: typeof import('@/lib/i18n/messages/en/dashboard.json');
+  overlayEditor: typeof import('@/lib/i18n/messages/en/overlayEditor.json');
+  games: typeof import('@/lib/i18n/messages/en/games.json');
+  clusters: typeof import('@/lib/i18n/messages/en/clusters.json');
+  workspace: typeof import('@/lib/i18n/messages/en/workspace.json');
+  notifications: typeof import('@/lib/i18n/messages/en/notifications.json');
+  account: typeof import('@/lib/i18n/messages/en/account.json');
+  authFlows: typeof import('@/lib/i18n/messages/en/authFlows.json');
+  profile: typeof import('@/lib/i18n/messages/en/profile.json');
+  top: typeof import('@/lib/i18n/messages/en/top.json');
+  about: typeof import('@/lib/i18n/messages/en/about.json');
+  reports: typeof import('@/lib/i18n/messages/en/reports.json');
+  checkout: typeof import('@/lib/i18n/messages/en/checkout.json');
+};
 
 export async function loadMessages(locale: Locale): Promise<Messages> {
-  switch (locale) {
-    case 'ru':
-      return (await import('@/lib/i18n/messages/ru.json')).default;
-    case 'th':
-      return (await import('@/lib/i18n/messages/th.json')).default;
-    case 'zh-CN':
-      return (await import('@/lib/i18n/messages/zh-CN.json')).default;
-    default:
-      return (await import('@/lib/i18n/messages/en.json')).default;
-  }
+  const entries = await Promise.all(
+    NAMESPACES.map(async (namespace) => {
+      const loaded = (await import(`./messages/${locale}/${namespace}.json`)) as { default: unknown };
+      return [namespace, loaded.default] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Messages;
 }
