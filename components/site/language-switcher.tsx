@@ -4,6 +4,7 @@
 // names its language (/ru/…) or a page rendered once for everyone (/@handle, /about), it moves to the
 // same page's address in the chosen language; elsewhere it renders the page again.
 import { usePathname, useRouter } from 'next/navigation';
+import { useSession } from 'next-auth/react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALE_NAMES, LOCALES, localeAddress, type Locale } from '@/lib/i18n/locales';
@@ -13,10 +14,13 @@ export function LanguageSwitcher() {
   const current = useLocale();
   const pathname = usePathname();
   const router = useRouter();
+  const { status } = useSession();
   const id = useId();
 
   const choose = (locale: Locale) => {
     document.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${LOCALE_COOKIE_MAX_AGE}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
+    // Signed in: e-mails follow the choice too (best effort; the page's language does not wait for it).
+    if (status === 'authenticated') void fetch('/api/account/locale', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale }) }).catch(() => undefined);
     const target = localeAddress(pathname, locale);
     if (target === pathname) router.refresh();
     else router.push(`${target}${window.location.search}`);

@@ -169,3 +169,25 @@ describe('receipts and invites', () => {
     expect(mail?.text).toContain(`/invite/${token}`);
   });
 });
+
+describe('messages in the reader’s language', () => {
+  it('keeps the language a user signed up in and writes their account mail in it; the switcher changes it', async () => {
+    const email = address('thai');
+    const request = new Request('http://localhost/api/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.2.${uniqueSuffix()}`, 'accept-language': 'th-TH,th;q=0.9' }, body: JSON.stringify({ email, password: 'a thai password' }) });
+    expect((await signUp(request, { params: Promise.resolve({}) })).status).toBe(201);
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(user.locale).toBe('th');
+
+    const [welcome] = await inbox(email, 1);
+    expect(welcome?.subject).toBe('ยืนยันอีเมลของคุณสำหรับ LiveLens');
+    expect(welcome?.html).toContain('<html lang="th">');
+    expect(welcome?.html).toContain('หรือเปิดลิงก์นี้:'); // the layout's own words too
+
+    // Chosen later with the language switcher (PUT /api/account/locale): the next message is Russian.
+    await db.user.update({ where: { id: user.id }, data: { locale: 'ru' } });
+    await requestPasswordReset(db, email, { ip: `10.3.${uniqueSuffix()}` });
+    const messages = await inbox(email, 2);
+    const reset = messages.find((m) => m.subject === 'Сброс пароля LiveLens');
+    expect(reset?.text).toContain('Задать новый пароль');
+  });
+});

@@ -11,9 +11,14 @@ import type { Db } from '@/lib/db';
 import { appUrl } from '@/lib/env';
 import { renderMail } from '@/lib/mail/layout';
 import { enqueueMail } from '@/lib/mail/outbox';
+import { mailTranslator, userLocale, type MailTranslator } from '@/lib/mail/translate';
+import type { Locale } from '@/lib/i18n/locales';
 import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 
 const link = (path: string) => `${appUrl()}${path}`;
+
+/** The layout's words and the language tag, for renderMail. */
+const chrome = (t: MailTranslator, locale: Locale) => ({ labels: { orOpen: t('chrome.orOpen'), turnOff: t('chrome.turnOff') }, lang: locale });
 
 /** Both limits for a mail that a visitor can trigger: per target address and per requesting address. */
 async function limitMailRequests(db: Db, email: string, ip: string): Promise<void> {
@@ -36,19 +41,22 @@ export const TOKEN_PROBLEMS: Record<TokenProblem, string> = {
 export async function requestPasswordReset(db: Db, emailInput: string, options: { ip: string }): Promise<void> {
   const email = emailInput.trim().toLowerCase();
   await limitMailRequests(db, email, options.ip);
-  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, locale: true } });
   if (!user) return;
   const token = await issueToken(db, user.id, 'RESET_PASSWORD', email);
+  const locale = userLocale(user.locale);
+  const t = await mailTranslator(locale);
   await enqueueMail(db, {
     to: email,
     kind: 'password-reset',
     userId: user.id,
     ...renderMail({
-      subject: 'Reset your LiveLens password',
-      heading: 'Reset your password',
-      paragraphs: ['Someone (we hope you) asked to reset the password of your LiveLens account. Choose a new one with the button below.'],
-      action: { label: 'Choose a new password', url: link(`/reset-password/${token}`) },
-      note: 'The link works once, for 30 minutes. Choosing a new password signs you out everywhere. If you did not ask for this, ignore this message: your password stays as it is.',
+      subject: t('reset.subject'),
+      heading: t('reset.heading'),
+      paragraphs: [t('reset.body')],
+      action: { label: t('reset.action'), url: link(`/reset-password/${token}`) },
+      note: t('reset.note'),
+      ...chrome(t, locale),
     }),
   });
 }
@@ -79,20 +87,19 @@ export async function completePasswordReset(db: Db, token: string, password: str
 /** Sends the link that proves `email` is the user's (their address, or a new one they asked for). */
 export async function sendVerification(db: Db, user: { id: string }, email: string, reason: 'signup' | 'change' | 'resend'): Promise<void> {
   const token = await issueToken(db, user.id, 'VERIFY_EMAIL', email);
+  const locale = userLocale((await db.user.findUnique({ where: { id: user.id }, select: { locale: true } }))?.locale);
+  const t = await mailTranslator(locale);
   await enqueueMail(db, {
     to: email,
     kind: 'verify-email',
     userId: user.id,
     ...renderMail({
-      subject: reason === 'change' ? 'Confirm your new address for LiveLens' : 'Confirm your email address for LiveLens',
-      heading: reason === 'change' ? 'Confirm your new email address' : 'Welcome to LiveLens: confirm your address',
-      paragraphs: [
-        reason === 'change'
-          ? 'You asked to use this address for your LiveLens account. It takes effect when you confirm it.'
-          : 'Confirm that this address is yours, so password resets, receipts and notifications reach you.',
-      ],
-      action: { label: 'Confirm this address', url: link(`/verify-email/${token}`) },
-      note: 'The link works once, for 48 hours. If you did not ask for this, ignore this message.',
+      subject: reason === 'change' ? t('verify.subjectChange') : t('verify.subject'),
+      heading: reason === 'change' ? t('verify.headingChange') : t('verify.heading'),
+      paragraphs: [reason === 'change' ? t('verify.bodyChange') : t('verify.body')],
+      action: { label: t('verify.action'), url: link(`/verify-email/${token}`) },
+      note: t('verify.note'),
+      ...chrome(t, locale),
     }),
   });
 }
@@ -123,7 +130,7 @@ export type VerifyOutcome = { verified: 'address' | 'new-address'; email: string
 export async function confirmEmail(db: Db, token: string): Promise<VerifyOutcome> {
   const found = await findToken(db, token, ['VERIFY_EMAIL']);
   if ('problem' in found) throw new AppError(found.problem === 'invalid' ? 'NOT_FOUND' : 'CONFLICT', TOKEN_PROBLEMS[found.problem]);
-  const user = await db.user.findUniqueOrThrow({ where: { id: found.userId }, select: { id: true, email: true, pendingEmail: true } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: found.userId }, select: { id: true, email: true, pendingEmail: true, locale: true } });
   if (found.email === user.email) {
     await db.$transaction(async (tx) => {
       if (!(await consumeToken(tx, found.id))) throw new AppError('CONFLICT', TOKEN_PROBLEMS.used);
@@ -142,15 +149,18 @@ export async function confirmEmail(db: Db, token: string): Promise<VerifyOutcome
     if (error instanceof Error && 'code' in error && error.code === 'P2002') throw new AppError('CONFLICT', 'Another account uses that address now, so it cannot be moved to yours.');
     throw error;
   }
+  const locale = userLocale(user.locale);
+  const t = await mailTranslator(locale);
   await enqueueMail(db, {
     to: old,
     kind: 'email-changed',
     userId: user.id,
     ...renderMail({
-      subject: 'Your LiveLens address was changed',
-      heading: 'Your sign-in address was changed',
-      paragraphs: [`Your LiveLens account now signs in with ${found.email}. Messages no longer come to this address.`],
-      note: 'If you did not do this, reset your password now from the sign-in page with the new address, or reply to this message.',
+      subject: t('changed.subject'),
+      heading: t('changed.heading'),
+      paragraphs: [t('changed.body', { email: found.email })],
+      note: t('changed.note'),
+      ...chrome(t, locale),
     }),
   });
   return { verified: 'new-address', email: found.email };
@@ -163,15 +173,18 @@ export async function notifyExistingAccount(db: Db, email: string): Promise<void
   // At most a few a day per address, silently: the answer to the sign-up must not change.
   const limit = await consumeRateLimit(db, RATE_LIMITS.mailPerAddress, email);
   if (!limit.ok) return;
+  const locale = userLocale((await db.user.findUnique({ where: { email }, select: { locale: true } }))?.locale);
+  const t = await mailTranslator(locale);
   await enqueueMail(db, {
     to: email,
     kind: 'already-registered',
     ...renderMail({
-      subject: 'You already have a LiveLens account',
-      heading: 'You already have an account',
-      paragraphs: ['Someone (we hope you) tried to sign up for LiveLens with this address, which already has an account. No new account was made.'],
-      action: { label: 'Sign in', url: link('/signin') },
-      note: 'Forgot the password? Use “Forgot password” on the sign-in page. If it was not you, you can ignore this message.',
+      subject: t('existing.subject'),
+      heading: t('existing.heading'),
+      paragraphs: [t('existing.body')],
+      action: { label: t('existing.action'), url: link('/signin') },
+      note: t('existing.note'),
+      ...chrome(t, locale),
     }),
   });
 }

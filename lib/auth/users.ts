@@ -1,6 +1,7 @@
 // Accounts of people who sign in: email + password (scrypt, see password.ts). Messages never reveal
 // whether an email is registered: signing up with a registered address answers exactly as a new sign-up
 // (the email issue adds a message to the address's owner).
+import type { Locale } from '@/lib/i18n/locales';
 import 'server-only';
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
@@ -30,12 +31,12 @@ export type PublicUser = { id: string; email: string; name: string | null };
  * (the caller answers the same either way). The password is hashed first in both cases, so the time
  * taken does not tell them apart either.
  */
-export async function createUser(db: Db, input: z.input<typeof signUpSchema>): Promise<PublicUser | null> {
+export async function createUser(db: Db, input: z.input<typeof signUpSchema>, options: { locale?: Locale } = {}): Promise<PublicUser | null> {
   const passwordHash = await hashPassword(input.password);
   const name = input.name || null;
   try {
     return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: input.email.trim().toLowerCase(), passwordHash, name, createdVia: input.via ?? 'signup' } });
+      const user = await tx.user.create({ data: { email: input.email.trim().toLowerCase(), passwordHash, name, createdVia: input.via ?? 'signup', locale: options.locale ?? null } });
       const workspace = await tx.workspace.create({ data: { name: personalWorkspaceName(user), personal: true, members: { create: { userId: user.id, role: 'OWNER' } } } });
       await tx.user.update({ where: { id: user.id }, data: { currentWorkspaceId: workspace.id } });
       return { id: user.id, email: user.email, name: user.name };

@@ -69,6 +69,12 @@ export function localePath(locale: Locale, path: string): string {
   return path === '/' ? `/${locale}` : `/${locale}${path}`;
 }
 
+/** A request's language where its address has none (API routes): the saved choice, else the browser's. */
+export function localeOfRequest(request: Request): Locale {
+  const saved = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(request.headers.get('cookie') ?? '')?.[1];
+  return requestLocale(saved, request.headers.get('accept-language'));
+}
+
 /** The locale of a request without one in its address: the saved choice, else the browser's, else English. */
 export function requestLocale(saved: string | undefined, acceptLanguage: string | null | undefined): Locale {
   if (isLocale(saved)) return saved;

@@ -4,7 +4,7 @@
 // unused key). A new area: add its name here and a file per language.
 import type { Locale } from '@/lib/i18n/locales';
 
-export const NAMESPACES = ['meta', 'header', 'language', 'footer', 'notFound', 'home', 'search', 'handle', 'auth', 'overlay', 'dashboard', 'overlayEditor', 'games', 'clusters', 'workspace', 'notifications', 'account', 'authFlows', 'profile', 'top', 'about', 'reports', 'checkout'] as const;
+export const NAMESPACES = ['meta', 'header', 'language', 'footer', 'notFound', 'home', 'search', 'handle', 'auth', 'overlay', 'dashboard', 'overlayEditor', 'games', 'clusters', 'workspace', 'notifications', 'account', 'authFlows', 'profile', 'top', 'about', 'reports', 'checkout', 'email'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Every namespace's English messages (the shape every language has). */
@@ -32,6 +32,7 @@ export type Messages = {
   about: typeof import('@/lib/i18n/messages/en/about.json');
   reports: typeof import('@/lib/i18n/messages/en/reports.json');
   checkout: typeof import('@/lib/i18n/messages/en/checkout.json');
+  email: typeof import('@/lib/i18n/messages/en/email.json');
 };
 
 export async function loadMessages(locale: Locale): Promise<Messages> {

@@ -21,11 +21,16 @@ export type MailBody = {
   note?: string;
   /** A notification: the link that turns it off. */
   unsubscribeUrl?: string;
+  /** The layout's own words in the message's language (English when not given). */
+  labels?: { orOpen: string; turnOff: string };
+  /** The message's language, for the HTML part's lang attribute. */
+  lang?: string;
 };
 
 export function renderMail(body: MailBody): Mail {
   const env = getEnv();
   const site = appUrl();
+  const labels = body.labels ?? { orOpen: 'Or open this address:', turnOff: 'Turn these messages off' };
   const footerLines = [`LiveLens · ${site}`, ...(env.MAIL_POSTAL_ADDRESS ? [env.MAIL_POSTAL_ADDRESS] : [])];
   const text = [
     body.heading,
@@ -36,15 +41,15 @@ export function renderMail(body: MailBody): Mail {
     ...(body.note ? [body.note, ''] : []),
     '—',
     ...footerLines,
-    ...(body.unsubscribeUrl ? [`Turn these messages off: ${body.unsubscribeUrl}`] : []),
+    ...(body.unsubscribeUrl ? [`${labels.turnOff}: ${body.unsubscribeUrl}`] : []),
   ].join('\n');
   const facts = body.facts?.length
     ? `<table role="presentation" style="border-collapse:collapse;margin:16px 0">${body.facts.map(([k, v]) => `<tr><td style="padding:4px 16px 4px 0;color:#6b6f7a">${escapeHtml(k)}</td><td style="padding:4px 0;font-weight:600">${escapeHtml(v)}</td></tr>`).join('')}</table>`
     : '';
   const action = body.action
-    ? `<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="background:#ff2d55;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(body.action.label)}</a></p><p style="font-size:12px;color:#6b6f7a">Or open this address: <a href="${escapeHtml(body.action.url)}" style="color:#6b6f7a">${escapeHtml(body.action.url)}</a></p>`
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(body.action.url)}" style="background:#ff2d55;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(body.action.label)}</a></p><p style="font-size:12px;color:#6b6f7a">${escapeHtml(labels.orOpen)} <a href="${escapeHtml(body.action.url)}" style="color:#6b6f7a">${escapeHtml(body.action.url)}</a></p>`
     : '';
-  const html = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(body.subject)}</title></head>
+  const html = `<!doctype html><html lang="${escapeHtml(body.lang ?? 'en')}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(body.subject)}</title></head>
 <body style="margin:0;padding:24px;background:#f4f5f7;font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#1d1f24">
 <div style="max-width:560px;margin:0 auto;background:#fff;border-radius:12px;padding:28px">
 <p style="margin:0 0 16px;font-weight:700;color:#ff2d55">LiveLens</p>
@@ -53,7 +58,7 @@ ${body.paragraphs.map((p) => `<p style="line-height:1.5">${escapeHtml(p)}</p>`).
 ${facts}${action}
 ${body.note ? `<p style="font-size:13px;color:#6b6f7a;line-height:1.5">${escapeHtml(body.note)}</p>` : ''}
 </div>
-<p style="max-width:560px;margin:16px auto 0;font-size:12px;color:#6b6f7a;text-align:center">${footerLines.map(escapeHtml).join('<br>')}${body.unsubscribeUrl ? `<br><a href="${escapeHtml(body.unsubscribeUrl)}" style="color:#6b6f7a">Turn these messages off</a>` : ''}</p>
+<p style="max-width:560px;margin:16px auto 0;font-size:12px;color:#6b6f7a;text-align:center">${footerLines.map(escapeHtml).join('<br>')}${body.unsubscribeUrl ? `<br><a href="${escapeHtml(body.unsubscribeUrl)}" style="color:#6b6f7a">${escapeHtml(labels.turnOff)}</a>` : ''}</p>
 </body></html>`;
   return {
     subject: body.subject,

@@ -6,6 +6,7 @@ import { route } from '@/lib/api/route';
 import { notifyExistingAccount, welcome } from '@/lib/auth/email-flows';
 import { createUser, signUpSchema } from '@/lib/auth/users';
 import { db } from '@/lib/db';
+import { localeOfRequest } from '@/lib/i18n/locales';
 import { clientIp, consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export const POST = route({ access: 'public', body: signUpSchema, maxBodyBytes: 4096 }, async ({ body, request }) => {
   const limit = await consumeRateLimit(db, RATE_LIMITS.signUp, clientIp(request.headers));
   if (!limit.ok) throw new AppError('RATE_LIMITED', 'Too many new accounts from your address; try again later.', undefined, { 'retry-after': String(limit.retryAfterSeconds) });
-  const user = await createUser(db, body);
+  const user = await createUser(db, body, { locale: localeOfRequest(request) });
   // A new account gets its verification link; an address that has one is told someone tried.
   if (user) await welcome(db, user);
   else await notifyExistingAccount(db, body.email);
