@@ -7,13 +7,18 @@ const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”�
 
 // Emoji and the invisible characters that build them (joiners, variation selectors, skin tones, tag
 // and keycap marks): dropped rather than replaced, since a "?" per emoji adds noise, not meaning.
-const EMOJI_PARTS = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3\u{e0020}-\u{e007f}]/gu;
+export const EMOJI_PARTS = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3\u{e0020}-\u{e007f}]/gu;
 
 export const UNSUPPORTED_TEXT_MARK = '?';
 
 function isWinAnsi(char: string): boolean {
   const code = char.codePointAt(0) ?? 0;
   return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char);
+}
+
+/** True when Helvetica can draw every character of `text` as it is. */
+export function isWinAnsiText(text: string): boolean {
+  return [...text].every(isWinAnsi);
 }
 
 /**

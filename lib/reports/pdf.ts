@@ -1,9 +1,11 @@
-// The growth report as an A4 PDF, for download. Uses only pdfkit's built-in Helvetica (no font files,
-// no network), so every string goes through toPdfText first. The PDF is a rendering of the stored
+// The growth report as an A4 PDF, for download. Its own text uses pdfkit's built-in Helvetica, so every
+// string goes through toPdfText first; the account's nickname is drawn in its own scripts with the
+// machine's fonts (pdf-fonts.ts). The PDF is a rendering of the stored
 // report data; it adds no figure of its own.
 import 'server-only';
 import PDFDocument from 'pdfkit';
-import { toPdfText, toReadablePdfText } from '@/lib/reports/pdf-text';
+import { pdfFonts, scriptRuns } from '@/lib/reports/pdf-fonts';
+import { EMOJI_PARTS, isWinAnsiText, toPdfText } from '@/lib/reports/pdf-text';
 import type { GuideArea, ReportData } from '@/lib/reports/types';
 import { formatDecimal, formatEvidence, formatHourUtc } from '@/lib/reports/wording';
 import { formatCount, formatPercent, formatUsdRange, MISSING_VALUE } from '@/lib/stats/format';
@@ -55,12 +57,38 @@ function writeTable(doc: Doc, header: string[], rows: string[][]): void {
   doc.font(FONT.regular);
 }
 
+/**
+ * "Nickname (@handle)": the nickname in its own scripts with the machine's fonts (pdf-fonts.ts), each run
+ * of Latin/Cyrillic, Thai or Chinese with a font that draws it; a script without a font becomes "?".
+ * Just the handle when nothing readable is left of the nickname (emoji only).
+ */
+function writeNameLine(doc: Doc, nickname: string | null, handle: string): void {
+  const fonts = pdfFonts();
+  const cleaned = nickname === null ? '' : nickname.normalize('NFKC').replace(EMOJI_PARTS, '').replace(/\p{C}/gu, ' ').replace(/\s+/g, ' ').trim();
+  const runs = scriptRuns(cleaned).map((run) => {
+    // Text Helvetica can draw stays in the title's Helvetica; other letters take the machine's font.
+    const face = run.script === 'latin' && isWinAnsiText(run.text) ? undefined : fonts[run.script];
+    return face ? { text: run.text, face } : { text: toPdfText(run.text), face: undefined };
+  });
+  const readable = runs.some((run) => /[\p{L}\p{N}]/u.test(run.text));
+  if (!readable) {
+    doc.text(handle);
+    return;
+  }
+  for (const run of runs) {
+    if (run.face?.family) doc.font(run.face.file, run.face.family);
+    else if (run.face) doc.font(run.face.file);
+    else doc.font(FONT.bold);
+    doc.text(run.text, { continued: true });
+  }
+  doc.font(FONT.bold).text(` (${handle})`);
+}
+
 function writeTitle(doc: Doc, report: ReportData): void {
   const { account } = report;
   doc.font(FONT.bold).fontSize(22).fillColor(COLORS.text).text('LiveLens growth report');
-  const nickname = toReadablePdfText(account.nickname);
-  const handle = `@${toPdfText(account.handle)}`;
-  doc.moveDown(0.3).fontSize(14).text(nickname ? `${nickname} (${handle})` : handle);
+  doc.moveDown(0.3).fontSize(14);
+  writeNameLine(doc, account.nickname, `@${toPdfText(account.handle)}`);
   const facts = [
     account.verified ? 'Verified account' : null,
     account.privateAccount ? 'Private account' : null,
