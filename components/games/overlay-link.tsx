@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState, useSyncExternalStore } from 'react';
 
 const noSubscription = () => () => undefined;
@@ -10,6 +11,7 @@ const noSubscription = () => () => undefined;
  * hydration.
  */
 export function OverlayLink({ appUrl, token }: { appUrl: string; token: string }) {
+  const t = useTranslations('games');
   const inputId = useId();
   const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => appUrl);
   const path = `/overlay/${token}`;
@@ -26,21 +28,21 @@ export function OverlayLink({ appUrl, token }: { appUrl: string; token: string }
   return (
     <div className="@container flex flex-col gap-1">
       <label htmlFor={inputId} className="text-sm font-semibold">
-        Overlay URL for OBS (browser source)
+        {t('overlayLink.label')}
       </label>
       <div className="flex flex-col gap-2 @lg:flex-row">
         <input id={inputId} readOnly value={url} onFocus={(e) => e.currentTarget.select()} className="min-h-11 min-w-0 flex-1 rounded-lg border border-line bg-panel-2 px-3 font-mono text-sm" data-testid="overlay-url" />
         <div className="flex gap-2">
           <button type="button" onClick={() => void copy()} className="min-h-11 flex-1 rounded-lg border border-line px-4 font-semibold hover:bg-panel-2">
-            Copy
+            {t('overlayLink.copy')}
           </button>
           <a href={path} target="_blank" rel="noopener" className="inline-flex min-h-11 flex-1 items-center justify-center rounded-lg border border-line px-4 font-semibold hover:bg-panel-2">
-            Preview
+            {t('overlayLink.preview')}
           </a>
         </div>
       </div>
       <p role="status" className="text-xs text-muted">
-        {copied === 'yes' ? 'Copied. In OBS, add a Browser source and paste it as the URL.' : copied === 'failed' ? 'This browser did not allow copying; select the address and copy it yourself.' : 'Anyone with this address sees the overlay; regenerate it in Overlays if it leaks.'}
+        {copied === 'yes' ? t('overlayLink.copied') : copied === 'failed' ? t('overlayLink.copyFailed') : t('overlayLink.hint')}
       </p>
     </div>
   );

@@ -1,10 +1,16 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
+
+function ChartLoading() {
+  const t = useTranslations('profile');
+  return <div className="h-64 w-full animate-pulse rounded-lg bg-panel-2" aria-label={t('chartLoading')} />;
+}
 
 // Charts are drawn in the browser only: server-rendering Recharts costs more than the rest of the
 // page together, and the chart needs the browser's width anyway.
 export const HistoryChart = dynamic(() => import('./history-chart').then((m) => m.HistoryChart), {
   ssr: false,
-  loading: () => <div className="h-64 w-full animate-pulse rounded-lg bg-panel-2" aria-label="Loading the chart" />,
+  loading: () => <ChartLoading />,
 });

@@ -1,16 +1,19 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 
 type Point = { at: string; followers: number; hearts: number };
 
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayIn = (locale: string) => (iso: string) => new Date(iso).toLocaleDateString(locale === 'en' ? 'en-US' : locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** Followers and likes over time, from the stored snapshots (two axes: the scales differ a lot). */
 export function HistoryChart({ points }: { points: Point[] }) {
+  const t = useTranslations('profile');
+  const day = dayIn(useLocale());
   return (
-    <div className="h-64 w-full" role="img" aria-label={`Followers and likes over ${points.length} snapshots`}>
+    <div className="h-64 w-full" role="img" aria-label={t('chartAria', { count: points.length })}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#2a2a38" strokeDasharray="3 3" />
@@ -20,7 +23,7 @@ export function HistoryChart({ points }: { points: Point[] }) {
           <Tooltip
             contentStyle={{ background: '#15151d', border: '1px solid #2a2a38', borderRadius: 8 }}
             labelFormatter={(label) => day(typeof label === 'string' || typeof label === 'number' ? String(label) : '')}
-            formatter={(value, name) => [formatCount(Number(value)), name === 'followers' ? 'Followers' : 'Likes']}
+            formatter={(value, name) => [formatCount(Number(value)), name === 'followers' ? t('followers') : t('likes')]}
           />
           <Line yAxisId="followers" type="monotone" dataKey="followers" stroke="#25f4ee" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line yAxisId="hearts" type="monotone" dataKey="hearts" stroke="#fe2c55" strokeWidth={2} dot={false} isAnimationActive={false} />

@@ -3,13 +3,6 @@
 export const CHANNEL_KINDS = ['EMAIL', 'DISCORD', 'TELEGRAM', 'WEBHOOK'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
-export const CHANNEL_LABELS: Record<ChannelKind, string> = {
-  EMAIL: 'Email',
-  DISCORD: 'Discord',
-  TELEGRAM: 'Telegram',
-  WEBHOOK: 'Webhook',
-};
-
 export type ChannelView = {
   id: string;
   kind: ChannelKind;

@@ -92,10 +92,6 @@ const PROBLEM_MESSAGES = {
   revoked: 'This invite link was withdrawn. Ask for a new one.',
 } as const;
 
-export function inviteProblemMessage(problem: keyof typeof PROBLEM_MESSAGES): string {
-  return PROBLEM_MESSAGES[problem];
-}
-
 /** Joins the invite's workspace (once; a member already keeps their role) and makes it current. */
 export async function acceptInvite(db: Db, userId: string, token: string, now = new Date()): Promise<{ workspaceId: string; workspaceName: string }> {
   if (!TOKEN.test(token)) throw new AppError('NOT_FOUND', PROBLEM_MESSAGES.invalid);

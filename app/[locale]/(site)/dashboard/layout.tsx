@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { db } from '@/lib/db';
@@ -7,23 +8,29 @@ import { listUserWorkspaces } from '@/lib/workspaces/context';
 import { DashboardNav } from './_components/dashboard-nav';
 import { WorkspaceSwitcher } from './_components/workspace-switcher';
 
-export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s · Dashboard · LiveLens' } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('dashboard');
+  return { title: { default: t('title'), template: `%s · ${t('title')} · LiveLens` } };
+}
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { user, ws } = await requireWorkspace('/dashboard');
-  const workspaces = await listUserWorkspaces(db, user.id, ws.workspaceId);
+  const [workspaces, t] = await Promise.all([listUserWorkspaces(db, user.id, ws.workspaceId), getTranslations('dashboard')]);
+  const inbox = getEnv().LIVELENS_MAIL_INBOX_URL;
   return (
     <div className="flex flex-col gap-4">
       <WorkspaceSwitcher workspaces={workspaces} />
       <DashboardNav />
       {children}
-      {demoModeEnabled() && getEnv().LIVELENS_MAIL_INBOX_URL && (
+      {demoModeEnabled() && inbox && (
         <p className="border-t border-line pt-3 text-xs text-muted">
-          Demo mode: mail is not delivered but kept in the{' '}
-          <a href={getEnv().LIVELENS_MAIL_INBOX_URL} className="underline hover:text-white" target="_blank" rel="noreferrer">
-            local mail inbox
-          </a>
-          .
+          {t.rich('demoMail', {
+            inbox: (chunks) => (
+              <a href={inbox} className="underline hover:text-white" target="_blank" rel="noreferrer">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
       )}
     </div>

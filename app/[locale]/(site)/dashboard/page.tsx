@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
 import { db } from '@/lib/db';
@@ -9,24 +10,22 @@ import { AddAccountForm } from './_components/add-account-form';
 
 export const dynamic = 'force-dynamic';
 
-const STATE: Record<string, string> = { OFFLINE: 'offline', CHECKING: 'checking…', CONNECTING: 'connecting…', LIVE: 'live', BACKING_OFF: 'backing off' };
-
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ handle?: string }> }) {
   const { ws } = await requireWorkspace('/dashboard');
-  const [{ handle }, accounts] = await Promise.all([searchParams, listManagedAccounts(db, ws.workspaceId)]);
+  const [{ handle }, accounts, t, locale] = await Promise.all([searchParams, listManagedAccounts(db, ws.workspaceId), getTranslations('dashboard'), getLocale()]);
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-3xl font-bold">Your accounts</h1>
-          <p className="text-muted">LiveLens watches these accounts and records every live.</p>
+          <h1 className="text-3xl font-bold">{t('accounts.title')}</h1>
+          <p className="text-muted">{t('accounts.intro')}</p>
         </div>
       </div>
-      <Card title="Add an account">
+      <Card title={t('accounts.add')}>
         <AddAccountForm initialHandle={handle ?? ''} />
       </Card>
       {accounts.length === 0 ? (
-        <EmptyState title="No accounts yet">Add the TikTok accounts you manage above; their lives appear here as soon as they go live.</EmptyState>
+        <EmptyState title={t('accounts.emptyTitle')}>{t('accounts.empty')}</EmptyState>
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {accounts.map((a) => (
@@ -39,18 +38,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     <p className="flex min-w-0 items-center gap-1.5 text-sm text-muted">
                       <span className="truncate">@{a.handle}</span>
                       {a.ownershipVerified && (
-                        <span className="shrink-0 rounded-full border border-emerald-400/60 px-1.5 text-xs text-emerald-200" title="This workspace proved it owns the account with a code in its TikTok bio.">
-                          ✓ verified owner
+                        <span className="shrink-0 rounded-full border border-emerald-400/60 px-1.5 text-xs text-emerald-200" title={t('accounts.verifiedHint')}>
+                          {t('accounts.verified')}
                         </span>
                       )}
                     </p>
                   </div>
-                  {a.liveNow ? <span className="animate-pulse rounded-full bg-accent px-2 py-0.5 text-xs font-semibold">● LIVE</span> : <span className="text-xs text-muted">{STATE[a.state ?? ''] ?? 'not tracked'}</span>}
+                  {a.liveNow ? <span className="animate-pulse rounded-full bg-accent px-2 py-0.5 text-xs font-semibold">{t('liveBadge')}</span> : <span className="text-xs text-muted">{t('accounts.state', { state: a.state ?? 'none' })}</span>}
                 </div>
                 <p className="text-sm text-muted">
-                  {a.followers !== null && `${formatCompact(a.followers)} followers · `}
-                  {a.liveNow ? `💎 ${formatCount(a.liveNow.diamonds)} this live` : a.lastLiveAt ? `last live ${new Date(a.lastLiveAt).toLocaleDateString('en-US', { dateStyle: 'medium' })}` : 'no lives yet'}
-                  {!a.ownershipVerified && ' · ownership not confirmed'}
+                  {[
+                    // A compact figure ("1.2K") reads as a large number: it takes that plural form, whatever its exact value.
+                    a.followers !== null && t('accounts.followers', { count: a.followers < 1000 ? a.followers : 1000, shown: formatCompact(a.followers) }),
+                    a.liveNow
+                      ? t('accounts.liveDiamonds', { diamonds: formatCount(a.liveNow.diamonds) })
+                      : a.lastLiveAt
+                        ? t('accounts.lastLive', { date: new Date(a.lastLiveAt).toLocaleDateString(locale, { dateStyle: 'medium' }) })
+                        : t('accounts.noLives'),
+                    !a.ownershipVerified && t('accounts.notConfirmed'),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </p>
               </Link>
             </li>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { Notice } from '@/components/ui/card';
 import { fetchJson } from '@/lib/query-client';
@@ -8,6 +9,7 @@ import { formText } from '@/lib/text/form';
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordForm() {
+  const t = useTranslations('authFlows');
   const emailId = useId();
   const [email, setEmail] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
@@ -18,7 +20,7 @@ export function ForgotPasswordForm() {
     // Read from the form: what was typed before the page finished loading counts too.
     const typed = formText(new FormData(event.currentTarget), 'email').trim();
     if (!typed) {
-      setLocalError('Enter the address you sign in with.');
+      setLocalError(t('forgot.enterEmail'));
       return;
     }
     setLocalError(null);
@@ -29,26 +31,26 @@ export function ForgotPasswordForm() {
       await fetchJson('/api/auth/password-reset', { method: 'POST', body: JSON.stringify({ email: typed }) });
       setState('sent');
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message.replace(/^email: /, '') : 'Something went wrong; try again.');
+      setError(caught instanceof Error ? caught.message.replace(/^email: /, '') : t('failed'));
       setState('idle');
     }
   };
   if (state === 'sent') {
     return (
       <div className="flex flex-col gap-3 text-sm">
-        <Notice>If {email} has a LiveLens account, a link to choose a new password is on its way. It works for 30 minutes.</Notice>
-        <p className="text-muted">Nothing after a few minutes? Look in the spam folder, or ask again.</p>
+        <Notice>{t('forgot.sent', { email })}</Notice>
+        <p className="text-muted">{t('forgot.nothingYet')}</p>
         <Link href="/signin" className="text-muted hover:text-white">
-          Back to sign in
+          {t('forgot.back')}
         </Link>
       </div>
     );
   }
   return (
     <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-3" noValidate>
-      <p className="text-sm text-muted">Give the address you sign in with; we send a link to choose a new password.</p>
+      <p className="text-sm text-muted">{t('forgot.intro')}</p>
       <label htmlFor={emailId} className="flex flex-col gap-1 text-sm">
-        Email
+        {t('forgot.email')}
         <input id={emailId} name="email" type="email" required autoComplete="email" defaultValue={email} className="rounded-lg border border-line bg-panel px-3 py-2" />
       </label>
       {(localError ?? error) && (
@@ -57,10 +59,10 @@ export function ForgotPasswordForm() {
         </p>
       )}
       <button type="submit" disabled={state === 'busy'} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
-        {state === 'busy' ? 'Sending…' : 'Send the link'}
+        {state === 'busy' ? t('forgot.sending') : t('forgot.submit')}
       </button>
       <Link href="/signin" className="text-center text-sm text-muted hover:text-white">
-        Back to sign in
+        {t('forgot.back')}
       </Link>
     </form>
   );

@@ -1,13 +1,18 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { ForgotPasswordForm } from './forgot-password-form';
 
-export const metadata: Metadata = { title: 'Forgot password', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('authFlows');
+  return { title: t('forgot.metaTitle'), robots: { index: false } };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations('authFlows');
   return (
     <div className="mx-auto max-w-sm py-8">
-      <Card title="Forgot your password?">
+      <Card title={t('forgot.heading')}>
         <ForgotPasswordForm />
       </Card>
     </div>

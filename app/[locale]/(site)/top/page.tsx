@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
@@ -7,7 +9,11 @@ import { formatCompact, formatCount, formatUsdRange } from '@/lib/stats/format';
 import { topCreators, topGifters } from '@/lib/stats/public-lists';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Top TikTok LIVE creators and gifters', description: 'TikTok creators ranked by estimated LIVE earnings, and the biggest gifters, over 7 and 30 days.' };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('top');
+  return { title: t('metaTitle'), description: t('metaDescription') };
+}
 
 const topQuery = z.object({
   period: z.enum(['7', '30']).catch('7').transform(Number),
@@ -17,15 +23,18 @@ const topQuery = z.object({
 
 type Search = Record<string, string | string[] | undefined>;
 
+/** When the lists were computed: English keeps the HTTP-style UTC date, other languages their own. */
+const updatedAt = (date: Date, locale: string) =>
+  locale === 'en' ? date.toUTCString() : `${date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+
 function Pager({ page, pages, makeHref, label }: { page: number; pages: number; makeHref: (page: number) => string; label: string }) {
+  const t = useTranslations('top');
   if (pages <= 1) return null;
   return (
     <nav aria-label={label} className="mt-3 flex items-center justify-between text-sm">
-      {page > 1 ? <Link href={makeHref(page - 1)} className="rounded-md border border-line px-3 py-1.5 hover:bg-panel-2">← Previous</Link> : <span />}
-      <span className="text-muted">
-        Page {page} of {pages}
-      </span>
-      {page < pages ? <Link href={makeHref(page + 1)} className="rounded-md border border-line px-3 py-1.5 hover:bg-panel-2">Next →</Link> : <span />}
+      {page > 1 ? <Link href={makeHref(page - 1)} className="rounded-md border border-line px-3 py-1.5 hover:bg-panel-2">{t('previous')}</Link> : <span />}
+      <span className="text-muted">{t('pageOf', { page, pages })}</span>
+      {page < pages ? <Link href={makeHref(page + 1)} className="rounded-md border border-line px-3 py-1.5 hover:bg-panel-2">{t('next')}</Link> : <span />}
     </nav>
   );
 }
@@ -34,7 +43,7 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
   const raw = await searchParams;
   const query = topQuery.parse({ period: raw.period, page: raw.page, gpage: raw.gpage });
   const period = query.period === 30 ? 30 : 7;
-  const [creators, gifters] = await Promise.all([topCreators(period, query.page), topGifters(period, query.gpage)]);
+  const [creators, gifters, t, locale] = await Promise.all([topCreators(period, query.page), topGifters(period, query.gpage), getTranslations('top'), getLocale()]);
   const href = (p: { period?: number; page?: number; gpage?: number }) => {
     const params = new URLSearchParams({ period: String(p.period ?? period), page: String(p.page ?? query.page), gpage: String(p.gpage ?? query.gpage) });
     return `/top?${params.toString()}`;
@@ -43,32 +52,32 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
     <div className="flex flex-col gap-4">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-3xl font-bold">Top of TikTok LIVE</h1>
-          <p className="text-muted">Accounts LiveLens watches, ranked by diamonds received. Earnings are estimates (about $0.005 per diamond, ±20%).</p>
+          <h1 className="text-3xl font-bold">{t('heading')}</h1>
+          <p className="text-muted">{t('intro')}</p>
         </div>
-        <div role="tablist" aria-label="Period" className="flex rounded-lg border border-line p-1">
+        <div role="tablist" aria-label={t('period')} className="flex rounded-lg border border-line p-1">
           {[7, 30].map((p) => (
             <Link key={p} role="tab" aria-selected={p === period} href={href({ period: p, page: 1, gpage: 1 })} className={`rounded-md px-3 py-1.5 text-sm font-semibold ${p === period ? 'bg-accent text-white' : 'text-muted hover:text-white'}`}>
-              {p} days
+              {t('days', { days: p })}
             </Link>
           ))}
         </div>
       </header>
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card title={`Creators by LIVE earnings, last ${period} days`} className="lg:col-span-2">
+        <Card title={t('creatorsTitle', { days: period })} className="lg:col-span-2">
           {creators.items.length === 0 ? (
-            <EmptyState title="No lives recorded in this period">Creators appear here once LiveLens has watched their lives.</EmptyState>
+            <EmptyState title={t('creatorsEmptyTitle')}>{t('creatorsEmpty')}</EmptyState>
           ) : (
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <thead className="text-xs uppercase text-muted">
                   <tr>
                     <th scope="col" className="py-2 pr-2">#</th>
-                    <th scope="col" className="py-2 pr-2">Creator</th>
-                    <th scope="col" className="py-2 pr-2 text-right">Diamonds</th>
-                    <th scope="col" className="py-2 pr-2 text-right">Est. earnings</th>
-                    <th scope="col" className="hidden py-2 text-right sm:table-cell">Lives · hours</th>
+                    <th scope="col" className="py-2 pr-2">{t('colCreator')}</th>
+                    <th scope="col" className="py-2 pr-2 text-right">{t('colDiamonds')}</th>
+                    <th scope="col" className="py-2 pr-2 text-right">{t('colEarnings')}</th>
+                    <th scope="col" className="hidden py-2 text-right sm:table-cell">{t('colLivesHours')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -79,26 +88,24 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
                         <Link href={`/@${c.handle}`} className="flex items-center gap-2 hover:underline">
                           <Avatar src={c.avatarUrl} name={c.nickname ?? c.handle} size={28} />
                           <span className="min-w-0 truncate">{c.nickname ?? c.handle}</span>
-                          {c.verified && <span title="Verified" className="text-accent-2">✓</span>}
+                          {c.verified && <span title={t('verified')} className="text-accent-2">✓</span>}
                         </Link>
                       </td>
                       <td className="py-2 pr-2 text-right tabular-nums" title={formatCount(c.diamonds)}>{formatCompact(c.diamonds)}</td>
                       <td className="py-2 pr-2 text-right tabular-nums text-accent-2">{formatUsdRange(c.earnings)}</td>
-                      <td className="hidden py-2 text-right tabular-nums text-muted sm:table-cell">
-                        {c.lives} · {c.hoursLive.toFixed(1)} h
-                      </td>
+                      <td className="hidden py-2 text-right tabular-nums text-muted sm:table-cell">{t('livesHours', { lives: c.lives, hours: c.hoursLive.toFixed(1) })}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           )}
-          <Pager page={creators.page} pages={creators.pages} makeHref={(page) => href({ page })} label="Creators pages" />
+          <Pager page={creators.page} pages={creators.pages} makeHref={(page) => href({ page })} label={t('creatorsPages')} />
         </Card>
 
-        <Card title={`Top gifters, last ${period} days`}>
+        <Card title={t('giftersTitle', { days: period })}>
           {gifters.items.length === 0 ? (
-            <EmptyState title="No gifts recorded in this period" />
+            <EmptyState title={t('giftersEmpty')} />
           ) : (
             <ol className="flex flex-col gap-2">
               {gifters.items.map((g) => (
@@ -107,17 +114,17 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
                   <Avatar src={g.avatarUrl} name={g.nickname ?? g.handle ?? '?'} size={28} />
                   <span className="min-w-0 flex-1">
                     <span className="block truncate">{g.nickname ?? g.handle}</span>
-                    <span className="block text-xs text-muted">to {g.streamers} creator{g.streamers === 1 ? '' : 's'}</span>
+                    <span className="block text-xs text-muted">{t('toCreators', { count: g.streamers })}</span>
                   </span>
                   <span className="tabular-nums text-accent-2">💎 {formatCompact(g.diamonds)}</span>
                 </li>
               ))}
             </ol>
           )}
-          <Pager page={gifters.page} pages={gifters.pages} makeHref={(gpage) => href({ gpage })} label="Gifters pages" />
+          <Pager page={gifters.page} pages={gifters.pages} makeHref={(gpage) => href({ gpage })} label={t('giftersPages')} />
         </Card>
       </div>
-      {creators.computedAt && <p className="text-xs text-muted">Updated {new Date(creators.computedAt).toUTCString()}.</p>}
+      {creators.computedAt && <p className="text-xs text-muted">{t('updated', { time: updatedAt(new Date(creators.computedAt), locale) })}</p>}
     </div>
   );
 }

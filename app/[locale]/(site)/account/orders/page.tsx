@@ -1,62 +1,94 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Your orders' };
 
-const STATUS: Record<string, { label: string; tone: string }> = {
-  PENDING: { label: 'Awaiting payment', tone: 'text-amber-300' },
-  PAID: { label: 'Paid, report in progress', tone: 'text-accent-2' },
-  FULFILLED: { label: 'Report ready', tone: 'text-emerald-400' },
-  FAILED: { label: 'Payment failed', tone: 'text-accent' },
-  CANCELED: { label: 'Canceled', tone: 'text-muted' },
-  REFUNDED: { label: 'Refunded', tone: 'text-muted' },
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('account');
+  return { title: t('orders.title') };
+}
+
+const TONES: Record<string, string> = {
+  PENDING: 'text-amber-300',
+  PAID: 'text-accent-2',
+  FULFILLED: 'text-emerald-400',
+  FAILED: 'text-accent',
+  CANCELED: 'text-muted',
+  REFUNDED: 'text-muted',
 };
 
 export default async function OrdersPage() {
   const user = await requireUser('/account/orders');
+  const [t, locale] = await Promise.all([getTranslations('account'), getLocale()]);
+  // English keeps the US formats it always had.
+  const intlLocale = locale === 'en' ? 'en-US' : locale;
+  const statusLabel = (status: string) => {
+    switch (status) {
+      case 'PENDING':
+        return t('orders.status.pending');
+      case 'PAID':
+        return t('orders.status.paid');
+      case 'FULFILLED':
+        return t('orders.status.fulfilled');
+      case 'FAILED':
+        return t('orders.status.failed');
+      case 'CANCELED':
+        return t('orders.status.canceled');
+      case 'REFUNDED':
+        return t('orders.status.refunded');
+      default:
+        return status;
+    }
+  };
   const orders = await db.order.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'desc' }, include: { account: { select: { handle: true } }, report: { select: { id: true } } }, take: 200 });
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-3xl font-bold">Your orders</h1>
+      <h1 className="text-3xl font-bold">{t('orders.title')}</h1>
       {orders.length === 0 ? (
-        <EmptyState title="No orders yet">
-          Open any account&rsquo;s page and press <strong>Buy growth report</strong>. <Link href="/" className="text-accent-2 underline">Look up an account</Link>
+        <EmptyState title={t('orders.emptyTitle')}>
+          {t.rich('orders.empty', {
+            strong: (chunks) => <strong>{chunks}</strong>,
+            link: (chunks) => (
+              <Link href="/" className="text-accent-2 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </EmptyState>
       ) : (
         <Card>
           <ul className="flex flex-col divide-y divide-line">
-            {orders.map((order) => {
-              const status = STATUS[order.status] ?? { label: order.status, tone: '' };
-              return (
-                <li key={order.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
-                  <div>
-                    <p className="font-semibold">Growth report for @{order.account.handle}</p>
-                    <p className="text-xs text-muted">
-                      {order.createdAt.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC ·{' '}
-                      {new Intl.NumberFormat('en-US', { style: 'currency', currency: order.currency.toUpperCase() }).format(order.amountCents / 100)}
-                      {order.testMode && ' · test mode'}
-                    </p>
-                  </div>
-                  <div className="flex items-center gap-3">
-                    <span className={`text-sm ${status.tone}`}>{status.label}</span>
-                    {order.report && order.status !== 'REFUNDED' && (
-                      <Link href={`/reports/${order.report.id}`} className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold hover:opacity-90">
-                        Open report
-                      </Link>
-                    )}
-                    {order.status === 'PENDING' && (
-                      <Link href={order.testMode ? `/checkout/test/${order.id}` : `/checkout?handle=${order.account.handle}`} className="text-sm text-accent-2 hover:underline">
-                        Pay now
-                      </Link>
-                    )}
-                  </div>
-                </li>
-              );
-            })}
+            {orders.map((order) => (
+              <li key={order.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
+                <div>
+                  <p className="font-semibold">{t('orders.reportFor', { handle: order.account.handle })}</p>
+                  <p className="text-xs text-muted">
+                    {t('orders.meta', {
+                      date: order.createdAt.toLocaleString(intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+                      price: new Intl.NumberFormat(intlLocale, { style: 'currency', currency: order.currency.toUpperCase() }).format(order.amountCents / 100),
+                      test: order.testMode ? 'yes' : 'no',
+                    })}
+                  </p>
+                </div>
+                <div className="flex items-center gap-3">
+                  <span className={`text-sm ${TONES[order.status] ?? ''}`}>{statusLabel(order.status)}</span>
+                  {order.report && order.status !== 'REFUNDED' && (
+                    <Link href={`/reports/${order.report.id}`} className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold hover:opacity-90">
+                      {t('orders.openReport')}
+                    </Link>
+                  )}
+                  {order.status === 'PENDING' && (
+                    <Link href={order.testMode ? `/checkout/test/${order.id}` : `/checkout?handle=${order.account.handle}`} className="text-sm text-accent-2 hover:underline">
+                      {t('orders.payNow')}
+                    </Link>
+                  )}
+                </div>
+              </li>
+            ))}
           </ul>
         </Card>
       )}

@@ -4,6 +4,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { Card, Notice } from '@/components/ui/card';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/rules';
@@ -11,11 +12,12 @@ import { fetchJson } from '@/lib/query-client';
 
 type Session = { id: string; createdAt: string; lastSeenAt: string; userAgent: string | null; current: boolean };
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string, locale: string) => new Date(iso).toLocaleString(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** The sign-in address: confirmed or not, a change waiting for its link, and a form to change it. */
 export function AccountEmail({ email, verified, pending }: { email: string; verified: boolean; pending: string | null }) {
   const router = useRouter();
+  const t = useTranslations('account');
   const newId = useId();
   const passwordId = useId();
   const [next, setNext] = useState('');
@@ -33,15 +35,15 @@ export function AccountEmail({ email, verified, pending }: { email: string; veri
     change.mutate();
   };
   return (
-    <Card title="Email address">
+    <Card title={t('email.title')}>
       <div className="flex flex-col gap-3 text-sm">
         <p className="wrap-anywhere">
-          {email} {verified ? <span className="text-emerald-300">· confirmed</span> : <span className="text-amber-200">· not confirmed yet</span>}
+          {email} {verified ? <span className="text-emerald-300">{t('email.confirmed')}</span> : <span className="text-amber-200">{t('email.unconfirmed')}</span>}
         </p>
-        {pending && <Notice tone="warn">Waiting for you to open the link sent to {pending}; until then you sign in with {email}.</Notice>}
+        {pending && <Notice tone="warn">{t('email.pending', { pending, email })}</Notice>}
         {(!verified || pending) && (
           <button type="button" onClick={() => resend.mutate()} disabled={resend.isPending} className="self-start rounded-lg border border-line px-3 py-1.5 hover:bg-panel-2 disabled:opacity-60">
-            {resend.isSuccess ? 'Sent: look in your inbox' : 'Send the confirmation link again'}
+            {resend.isSuccess ? t('email.resent') : t('email.resend')}
           </button>
         )}
         {resend.error && (
@@ -50,19 +52,19 @@ export function AccountEmail({ email, verified, pending }: { email: string; veri
           </p>
         )}
         <form onSubmit={submit} className="flex flex-col gap-2 border-t border-line pt-3" noValidate>
-          <h3 className="font-semibold">Change address</h3>
+          <h3 className="font-semibold">{t('email.changeTitle')}</h3>
           <label htmlFor={newId} className="flex flex-col gap-1">
-            New address
+            {t('email.newAddress')}
             <input id={newId} type="email" autoComplete="email" value={next} onChange={(e) => setNext(e.currentTarget.value)} className="rounded-lg border border-line bg-panel-2 px-3 py-2" />
           </label>
           <label htmlFor={passwordId} className="flex flex-col gap-1">
-            Current password
+            {t('currentPassword')}
             <input id={passwordId} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} className="rounded-lg border border-line bg-panel-2 px-3 py-2" />
           </label>
           <button type="submit" disabled={change.isPending || !next.trim() || !password} className="self-start rounded-lg border border-line px-4 py-2 font-semibold disabled:opacity-60">
-            Send a confirmation link
+            {t('email.submit')}
           </button>
-          {change.isSuccess && <Notice>Open the link we sent to {next} to finish. Your old address will be told.</Notice>}
+          {change.isSuccess && <Notice>{t('email.sent', { email: next })}</Notice>}
           {change.error && (
             <p role="alert" className="text-accent">
               {change.error.message.replace(/^\w+: /, '')}
@@ -76,6 +78,8 @@ export function AccountEmail({ email, verified, pending }: { email: string; veri
 
 export function AccountSecurity({ sessions }: { sessions: Session[] }) {
   const router = useRouter();
+  const t = useTranslations('account');
+  const locale = useLocale();
   const currentId = useId();
   const nextId = useId();
   const [current, setCurrent] = useState('');
@@ -98,20 +102,20 @@ export function AccountSecurity({ sessions }: { sessions: Session[] }) {
   };
   return (
     <>
-      <Card title="Password">
+      <Card title={t('password.title')}>
         <form onSubmit={submit} className="flex flex-col gap-3 text-sm" noValidate>
           <label htmlFor={currentId} className="flex flex-col gap-1">
-            Current password
+            {t('currentPassword')}
             <input id={currentId} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} className="rounded-lg border border-line bg-panel-2 px-3 py-2" />
           </label>
           <label htmlFor={nextId} className="flex flex-col gap-1">
-            New password <span className="text-muted">(at least {PASSWORD_MIN_LENGTH} characters)</span>
+            {t('password.new')} <span className="text-muted">{t('password.rule', { min: PASSWORD_MIN_LENGTH })}</span>
             <input id={nextId} type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} value={next} onChange={(e) => setNext(e.currentTarget.value)} className="rounded-lg border border-line bg-panel-2 px-3 py-2" />
           </label>
           <button type="submit" disabled={change.isPending || !current || next.length < PASSWORD_MIN_LENGTH} className="self-start rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
-            Change password
+            {t('password.submit')}
           </button>
-          {change.isSuccess && <Notice>Password changed. You stay signed in here; every other browser was signed out.</Notice>}
+          {change.isSuccess && <Notice>{t('password.changed')}</Notice>}
           {change.error && (
             <p role="alert" className="text-accent">
               {change.error.message.replace(/^\w+: /, '')}
@@ -119,19 +123,19 @@ export function AccountSecurity({ sessions }: { sessions: Session[] }) {
           )}
         </form>
       </Card>
-      <Card title="Where you are signed in">
+      <Card title={t('sessions.title')}>
         <ul className="flex flex-col divide-y divide-line text-sm">
           {sessions.map((s) => (
             <li key={s.id} className="py-2">
-              <p className="truncate">{s.userAgent ?? 'Unknown browser'}</p>
+              <p className="truncate">{s.userAgent ?? t('sessions.unknown')}</p>
               <p className="text-xs text-muted">
-                since {when(s.createdAt)} · last seen {when(s.lastSeenAt)} {s.current && '· this browser'}
+                {t('sessions.line', { since: when(s.createdAt, locale), seen: when(s.lastSeenAt, locale), current: s.current ? 'yes' : 'no' })}
               </p>
             </li>
           ))}
         </ul>
         <button type="button" onClick={() => everywhere.mutate()} disabled={everywhere.isPending} className="mt-3 rounded-lg border border-line px-4 py-2 text-sm font-semibold hover:bg-panel-2 disabled:opacity-60">
-          Sign out everywhere
+          {t('sessions.signOutEverywhere')}
         </button>
         {everywhere.error && (
           <p role="alert" className="text-sm text-accent">

@@ -1,16 +1,19 @@
 'use client';
 
-import { SIGN_UP_THEN_SIGN_IN_FAILED } from '@/lib/auth/rules';
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { EmailPasswordFields } from '@/components/auth/email-password-fields';
+import { useHandleError } from '@/components/lookup/handle-error';
 import { fetchJson } from '@/lib/query-client';
 import { formText } from '@/lib/text/form';
+import type { HandleFailure } from '@/lib/tiktok/handle';
 
 type Props = { handle: string; signedIn: boolean; email: string | null; price: string; testMode: boolean };
 
 /** Creates the account inline when needed, signs in, then starts the checkout. */
 export function CheckoutClient({ handle, signedIn, email, price, testMode }: Props) {
+  const t = useTranslations('checkout');
   const [mode, setMode] = useState<'signup' | 'signin'>('signup');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,11 +33,11 @@ export function CheckoutClient({ handle, signedIn, email, price, testMode }: Pro
         const credentials = { email: formText(form, 'email'), password: formText(form, 'password') };
         if (mode === 'signup') await fetchJson('/api/auth/signup', { method: 'POST', body: JSON.stringify({ ...credentials, via: 'checkout' }) });
         const result = await signIn('credentials', { ...credentials, redirect: false });
-        if (!result || result.error) throw new Error(result?.error === 'RATE_LIMITED' ? 'Too many sign-in attempts; wait a few minutes.' : mode === 'signup' ? SIGN_UP_THEN_SIGN_IN_FAILED : 'Email or password is incorrect.');
+        if (!result || result.error) throw new Error(result?.error === 'RATE_LIMITED' ? t('rateLimited') : mode === 'signup' ? t('signUpThenSignInFailed') : t('wrongCredentials'));
       }
       await pay();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message.replace(/^(email|password|handle): /, '') : 'Something went wrong; try again.');
+      setError(caught instanceof Error ? caught.message.replace(/^(email|password|handle): /, '') : t('failed'));
       setBusy(false);
     }
   };
@@ -42,13 +45,13 @@ export function CheckoutClient({ handle, signedIn, email, price, testMode }: Pro
   return (
     <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-3" noValidate>
       {signedIn ? (
-        <p className="text-sm text-muted">Signed in as {email}. The report will be in your orders.</p>
+        <p className="text-sm text-muted">{t('signedInAs', { email: email ?? '' })}</p>
       ) : (
         <>
-          <div role="tablist" aria-label="Account" className="flex rounded-lg border border-line p-1 text-sm">
+          <div role="tablist" aria-label={t('accountTabs')} className="flex rounded-lg border border-line p-1 text-sm">
             {(['signup', 'signin'] as const).map((m) => (
               <button key={m} type="button" role="tab" aria-selected={mode === m} onClick={() => setMode(m)} className={`flex-1 rounded-md px-3 py-1.5 font-semibold ${mode === m ? 'bg-panel-2 text-white' : 'text-muted'}`}>
-                {m === 'signup' ? 'New to LiveLens' : 'I have an account'}
+                {m === 'signup' ? t('newUser') : t('haveAccount')}
               </button>
             ))}
           </div>
@@ -61,8 +64,13 @@ export function CheckoutClient({ handle, signedIn, email, price, testMode }: Pro
         </p>
       )}
       <button type="submit" disabled={busy} className="rounded-lg bg-accent px-4 py-2.5 font-semibold hover:opacity-90 disabled:opacity-60">
-        {busy ? 'Starting checkout…' : testMode ? `Continue to test checkout (${price})` : `Pay ${price} with Stripe`}
+        {busy ? t('starting') : testMode ? t('continueTest', { price }) : t('payStripe', { price })}
       </button>
     </form>
   );
+}
+
+/** Why the handle in the address is not one (the handle check's failure, in the page's language). */
+export function HandleProblem({ failure }: { failure: HandleFailure }) {
+  return <>{useHandleError()(failure)}</>;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
@@ -10,7 +11,12 @@ import { getStripe } from '@/lib/payments/stripe';
 import { OrderProgress } from './order-progress';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Thank you' };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('checkout');
+  return { title: t('thanksTitle') };
+}
+
 const log = createLogger('checkout');
 
 export default async function CheckoutSuccessPage({ searchParams }: { searchParams: Promise<{ order?: string; session_id?: string }> }) {
@@ -23,10 +29,11 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   if (stripe && sessionId && order.status !== 'FULFILLED') {
     await confirmCheckoutSession(db, stripe, order.id, sessionId).catch((error: unknown) => log.warn('could not confirm the checkout with Stripe; waiting for the webhook', { orderId: order.id, error }));
   }
+  const t = await getTranslations('checkout');
   return (
     <div className="mx-auto max-w-md py-8">
-      <Card title="Thank you">
-        <p className="text-muted">Your growth report for @{order.account.handle} is being prepared.</p>
+      <Card title={t('thanksTitle')}>
+        <p className="text-muted">{t('preparing', { handle: order.account.handle })}</p>
         <div className="mt-4">
           <OrderProgress orderId={order.id} />
         </div>

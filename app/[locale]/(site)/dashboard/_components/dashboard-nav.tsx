@@ -2,20 +2,21 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-
-const ITEMS = [
-  { href: '/dashboard', label: 'Accounts', exact: true },
-  { href: '/dashboard/clusters', label: 'Clusters' },
-  { href: '/dashboard/overlays', label: 'Overlays' },
-  { href: '/dashboard/games', label: 'Q&A game' },
-  { href: '/dashboard/notifications', label: 'Notifications' },
-];
+import { useTranslations } from 'next-intl';
 
 export function DashboardNav() {
   const pathname = usePathname();
+  const t = useTranslations('dashboard');
+  const items = [
+    { href: '/dashboard', label: t('nav.accounts'), exact: true },
+    { href: '/dashboard/clusters', label: t('nav.clusters') },
+    { href: '/dashboard/overlays', label: t('nav.overlays') },
+    { href: '/dashboard/games', label: t('nav.games') },
+    { href: '/dashboard/notifications', label: t('nav.notifications') },
+  ];
   return (
-    <nav aria-label="Dashboard" className="-mx-1 flex gap-1 overflow-x-auto border-b border-line pb-2 text-sm">
-      {ITEMS.map((item) => {
+    <nav aria-label={t('nav.label')} className="-mx-1 flex gap-1 overflow-x-auto border-b border-line pb-2 text-sm">
+      {items.map((item) => {
         const active = item.exact ? pathname === item.href : pathname.startsWith(item.href);
         return (
           <Link key={item.href} href={item.href} aria-current={active ? 'page' : undefined} className={`whitespace-nowrap rounded-md px-3 py-1.5 font-semibold ${active ? 'bg-panel-2 text-white' : 'text-muted hover:text-white'}`}>

@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 /** Period switch as plain links, so it works before hydration and keeps the period in the address. */
 export function PeriodTabs<P extends string>({ periods, current, makeHref }: { periods: readonly { value: P; label: string }[]; current: P; makeHref: (period: P) => string }) {
+  const t = useTranslations('dashboard');
   return (
-    <nav aria-label="Period" className="flex self-start rounded-lg border border-line p-1">
+    <nav aria-label={t('period')} className="flex self-start rounded-lg border border-line p-1">
       {periods.map((p) => (
         <Link
           key={p.value}

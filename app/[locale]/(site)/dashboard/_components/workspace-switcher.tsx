@@ -5,14 +5,32 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { fetchJson } from '@/lib/query-client';
-import { ROLE_LABELS, WORKSPACE_NAME_MAX, type WorkspaceRole } from '@/lib/workspaces/roles';
+import { WORKSPACE_NAME_MAX, type WorkspaceRole } from '@/lib/workspaces/roles';
 
 export type WorkspaceOption = { id: string; name: string; personal: boolean; role: WorkspaceRole; current: boolean };
 
+/** A role's name and what it may do, in the words of the workspace page. */
+function useRoleLabel() {
+  const t = useTranslations('workspace');
+  return (role: WorkspaceRole): { name: string; can: string } => {
+    switch (role) {
+      case 'OWNER':
+        return { name: t('roles.owner'), can: t('roles.ownerCan') };
+      case 'ADMIN':
+        return { name: t('roles.admin'), can: t('roles.adminCan') };
+      case 'MEMBER':
+        return { name: t('roles.member'), can: t('roles.memberCan') };
+    }
+  };
+}
+
 export function WorkspaceSwitcher({ workspaces }: { workspaces: WorkspaceOption[] }) {
   const router = useRouter();
+  const t = useTranslations('dashboard');
+  const roleLabel = useRoleLabel();
   const selectId = useId();
   const nameId = useId();
   const current = workspaces.find((w) => w.current);
@@ -45,7 +63,7 @@ export function WorkspaceSwitcher({ workspaces }: { workspaces: WorkspaceOption[
     <div className="flex flex-col gap-2 rounded-xl border border-line bg-panel px-3 py-2 sm:flex-row sm:items-center sm:justify-between">
       <div className="flex min-w-0 flex-wrap items-center gap-2 text-sm">
         <label htmlFor={selectId} className="text-muted">
-          Workspace
+          {t('switcher.label')}
         </label>
         <select
           id={selectId}
@@ -57,33 +75,32 @@ export function WorkspaceSwitcher({ workspaces }: { workspaces: WorkspaceOption[
         >
           {workspaces.map((w) => (
             <option key={w.id} value={w.id}>
-              {w.name}
-              {w.personal ? ' (personal)' : ''}
+              {w.personal ? t('switcher.personal', { name: w.name }) : w.name}
             </option>
           ))}
         </select>
-        {current && <span className="rounded-full border border-line px-2 py-0.5 text-xs text-muted" title={ROLE_LABELS[current.role].can}>{ROLE_LABELS[current.role].name}</span>}
+        {current && <span className="rounded-full border border-line px-2 py-0.5 text-xs text-muted" title={roleLabel(current.role).can}>{roleLabel(current.role).name}</span>}
       </div>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <Link href="/dashboard/workspace" className="rounded-md px-2 py-1.5 text-muted hover:text-white">
-          Members &amp; settings
+          {t('switcher.settings')}
         </Link>
         {creating ? (
           <form onSubmit={submit} className="flex items-center gap-2">
             <label htmlFor={nameId} className="sr-only">
-              Name of the new workspace
+              {t('switcher.newName')}
             </label>
-            <input id={nameId} autoFocus value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={WORKSPACE_NAME_MAX} placeholder="Team name" className="w-40 rounded-md border border-line bg-panel-2 px-2 py-1.5" />
+            <input id={nameId} autoFocus value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={WORKSPACE_NAME_MAX} placeholder={t('switcher.namePlaceholder')} className="w-40 rounded-md border border-line bg-panel-2 px-2 py-1.5" />
             <button type="submit" disabled={create.isPending || !name.trim()} className="rounded-md bg-accent px-3 py-1.5 font-semibold disabled:opacity-60">
-              Create
+              {t('switcher.create')}
             </button>
             <button type="button" onClick={() => setCreating(false)} className="rounded-md px-2 py-1.5 text-muted hover:text-white">
-              Cancel
+              {t('switcher.cancel')}
             </button>
           </form>
         ) : (
           <button type="button" onClick={() => setCreating(true)} className="rounded-md border border-line px-3 py-1.5 hover:bg-panel-2">
-            New workspace
+            {t('switcher.new')}
           </button>
         )}
       </div>

@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { fetchJson } from '@/lib/query-client';
@@ -16,6 +17,7 @@ export function readableError(error: Error | null): string | null {
 
 /** A checkbox per account; keyboard-usable as a plain fieldset of labelled checkboxes. */
 export function AccountChecklist({ accounts, selected, onChange, disabled }: { accounts: AccountOption[]; selected: ReadonlySet<string>; onChange: (next: Set<string>) => void; disabled?: boolean }) {
+  const t = useTranslations('clusters');
   const toggle = (id: string, on: boolean) => {
     const next = new Set(selected);
     if (on) next.add(id);
@@ -24,7 +26,7 @@ export function AccountChecklist({ accounts, selected, onChange, disabled }: { a
   };
   return (
     <fieldset className="flex flex-col gap-1" disabled={disabled}>
-      <legend className="mb-1 text-sm">Accounts</legend>
+      <legend className="mb-1 text-sm">{t('form.accounts')}</legend>
       {accounts.map((account) => (
         <label key={account.id} className="flex min-h-10 cursor-pointer items-center gap-3 rounded-md px-2 py-1.5 text-sm hover:bg-panel-2">
           <input type="checkbox" checked={selected.has(account.id)} onChange={(e) => toggle(account.id, e.currentTarget.checked)} className="size-4 accent-accent" />
@@ -40,6 +42,7 @@ export function AccountChecklist({ accounts, selected, onChange, disabled }: { a
 
 /** Creates a cluster from a name and a choice of the user's accounts, then refreshes the list. */
 export function CreateClusterForm({ accounts, maxNameLength }: { accounts: AccountOption[]; maxNameLength: number }) {
+  const t = useTranslations('clusters');
   const router = useRouter();
   const nameId = useId();
   const [name, setName] = useState('');
@@ -59,7 +62,7 @@ export function CreateClusterForm({ accounts, maxNameLength }: { accounts: Accou
     const trimmed = name.trim();
     // Checked here too so an obvious mistake does not cost a round trip; the server checks again.
     if (trimmed === '') {
-      setLocalError('Give the cluster a name.');
+      setLocalError(t('form.nameRequired'));
       return;
     }
     setLocalError(null);
@@ -70,8 +73,8 @@ export function CreateClusterForm({ accounts, maxNameLength }: { accounts: Accou
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
       <label htmlFor={nameId} className="flex flex-col gap-1 text-sm">
-        Name
-        <input id={nameId} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={maxNameLength} required placeholder="My agency" className="rounded-lg border border-line bg-panel px-3 py-2" />
+        {t('form.name')}
+        <input id={nameId} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={maxNameLength} required placeholder={t('form.placeholder')} className="rounded-lg border border-line bg-panel px-3 py-2" />
       </label>
       <AccountChecklist accounts={accounts} selected={selected} onChange={setSelected} disabled={create.isPending} />
       {error && (
@@ -81,15 +84,18 @@ export function CreateClusterForm({ accounts, maxNameLength }: { accounts: Accou
       )}
       {create.isSuccess && !error && (
         <p role="status" className="text-sm text-muted">
-          Created{' '}
-          <Link href={`/dashboard/clusters/${create.data.cluster.id}`} className="text-white underline">
-            {create.data.cluster.name}
-          </Link>
-          .
+          {t.rich('form.created', {
+            name: create.data.cluster.name,
+            link: (chunks) => (
+              <Link href={`/dashboard/clusters/${create.data.cluster.id}`} className="text-white underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
       <button type="submit" disabled={create.isPending} className="rounded-lg bg-accent px-4 py-2 font-semibold hover:opacity-90 disabled:opacity-60">
-        {create.isPending ? 'Creating…' : 'Create cluster'}
+        {create.isPending ? t('form.creating') : t('form.create')}
       </button>
     </form>
   );

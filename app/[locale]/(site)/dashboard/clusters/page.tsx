@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
 import { db } from '@/lib/db';
@@ -7,32 +8,43 @@ import { requireWorkspace } from '@/lib/dashboard/access';
 import { CLUSTER_NAME_MAX, listClusterCandidates, listClusters } from '@/lib/dashboard/clusters';
 import { CreateClusterForm } from './clusters-client';
 
-export const metadata: Metadata = { title: 'Clusters' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('clusters');
+  return { title: t('title') };
+}
 
 export default async function ClustersPage() {
   const { ws } = await requireWorkspace('/dashboard/clusters');
+  const t = await getTranslations('clusters');
   const [clusters, accounts] = await Promise.all([listClusters(db, ws.workspaceId), listClusterCandidates(db, ws.workspaceId)]);
 
   return (
     <div className="flex flex-col gap-4">
       <header>
-        <h1 className="text-2xl font-bold">Clusters</h1>
-        <p className="text-sm text-muted">Group the accounts you manage — an agency&apos;s streamers, say — and see their LIVE numbers together.</p>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="text-sm text-muted">{t('intro')}</p>
       </header>
 
       {accounts.length === 0 ? (
-        <EmptyState title="No accounts yet">
-          A cluster groups accounts you manage.{' '}
-          <Link href="/dashboard" className="underline hover:text-white">
-            Add an account on the dashboard
-          </Link>{' '}
-          first.
+        <EmptyState title={t('noAccountsTitle')}>
+          {t.rich('noAccounts', {
+            link: (chunks) => (
+              <Link href="/dashboard" className="underline hover:text-white">
+                {chunks}
+              </Link>
+            ),
+          })}
         </EmptyState>
       ) : (
         <div className="grid gap-4 lg:grid-cols-3">
-          <Card title="Your clusters" className="lg:col-span-2">
+          <Card title={t('yours')} className="lg:col-span-2">
             {clusters.length === 0 ? (
-              <EmptyState title="No clusters yet">Create one with the form{' '}<span className="lg:hidden">below</span><span className="hidden lg:inline">beside this</span>.</EmptyState>
+              <EmptyState title={t('noClustersTitle')}>
+                {t.rich('noClusters', {
+                  below: (chunks) => <span className="lg:hidden">{chunks}</span>,
+                  beside: (chunks) => <span className="hidden lg:inline">{chunks}</span>,
+                })}
+              </EmptyState>
             ) : (
               <ul className="flex flex-col gap-2">
                 {clusters.map((cluster) => (
@@ -41,7 +53,7 @@ export default async function ClustersPage() {
                       <span className="min-w-0">
                         <span className="block truncate font-semibold">{cluster.name}</span>
                         <span className="block text-xs text-muted">
-                          {cluster.accounts.length === 0 ? 'No accounts' : `${cluster.accounts.length} account${cluster.accounts.length === 1 ? '' : 's'}: ${cluster.accounts.map((a) => `@${a.handle}`).join(', ')}`}
+                          {cluster.accounts.length === 0 ? t('noMembers') : t('members', { count: cluster.accounts.length, handles: cluster.accounts.map((a) => `@${a.handle}`).join(', ') })}
                         </span>
                       </span>
                       <span className="flex -space-x-2" aria-hidden>
@@ -55,7 +67,7 @@ export default async function ClustersPage() {
               </ul>
             )}
           </Card>
-          <Card title="New cluster">
+          <Card title={t('new')}>
             <CreateClusterForm accounts={accounts.map((a) => ({ id: a.accountId, handle: a.handle, nickname: a.nickname }))} maxNameLength={CLUSTER_NAME_MAX} />
           </Card>
         </div>

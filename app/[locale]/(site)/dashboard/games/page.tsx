@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState, Notice } from '@/components/ui/card';
 import { OverlayLink } from '@/components/games/overlay-link';
 import { db } from '@/lib/db';
@@ -14,10 +15,14 @@ import { NewSessionForm } from './_components/new-session-form';
 import { SessionHistory } from './_components/session-history';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Q&A game' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('games');
+  return { title: t('page.title') };
+}
 
 export default async function GamesPage({ searchParams }: { searchParams: Promise<{ overlay?: string | string[] }> }) {
   const { ws } = await requireWorkspace('/dashboard/games');
+  const t = await getTranslations('games');
   const [{ overlay: wanted }, overlays, accounts] = await Promise.all([searchParams, listOverlays(db, ws.workspaceId), listManagedAccounts(db, ws.workspaceId)]);
   const games = overlays.filter((o) => o.kind === 'QA_GAME');
   const wantedId = typeof wanted === 'string' ? wanted : undefined;
@@ -29,32 +34,35 @@ export default async function GamesPage({ searchParams }: { searchParams: Promis
   return (
     <div className="flex flex-col gap-4">
       <div>
-        <h1 className="text-3xl font-bold">Q&amp;A game</h1>
-        <p className="text-muted">Viewers score with likes and gifts; you freeze the board, the top viewer wins and you answer the question they asked.</p>
+        <h1 className="text-3xl font-bold">{t('page.title')}</h1>
+        <p className="text-muted">{t('page.intro')}</p>
       </div>
 
-      {wantedId && selected?.id !== wantedId && <Notice tone="warn">That overlay is not one of your Q&amp;A overlays{selected ? '; showing another one' : ''}.</Notice>}
+      {wantedId && selected?.id !== wantedId && <Notice tone="warn">{selected ? t('page.notYoursShowingOther') : t('page.notYours')}</Notice>}
 
       {games.length === 0 ? (
-        <Card title="Start with a Q&A overlay">
+        <Card title={t('page.startTitle')}>
           {accounts.length === 0 ? (
-            <EmptyState title="Add an account first">
-              The game runs on the LIVE of a TikTok account you manage.{' '}
-              <Link href="/dashboard" className="inline-flex min-h-11 items-center font-semibold text-accent-2 underline">
-                Add an account in the dashboard
-              </Link>
+            <EmptyState title={t('page.noAccountsTitle')}>
+              {t.rich('page.noAccounts', {
+                link: (chunks) => (
+                  <Link href="/dashboard" className="inline-flex min-h-11 items-center font-semibold text-accent-2 underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </EmptyState>
           ) : (
             <div className="flex flex-col gap-3">
-              <p className="text-sm text-muted">The overlay shows the board, the countdown and the winner’s question in OBS. Create one for the account that goes live:</p>
+              <p className="text-sm text-muted">{t('page.createFirst')}</p>
               <CreateOverlayForm accounts={accountOptions} />
             </div>
           )}
         </Card>
       ) : (
         <>
-          <Card title="Overlay">
-            <ul className="flex flex-wrap gap-2" aria-label="Your Q&A overlays">
+          <Card title={t('page.overlay')}>
+            <ul className="flex flex-wrap gap-2" aria-label={t('page.overlays')}>
               {games.map((o) => {
                 const active = o.id === selected?.id;
                 return (
@@ -67,7 +75,7 @@ export default async function GamesPage({ searchParams }: { searchParams: Promis
                       <span className="font-semibold">{o.name}</span>
                       <span className="text-sm text-muted">
                         @{o.handle}
-                        {o.revoked && ' · revoked'}
+                        {o.revoked && ` · ${t('page.revoked')}`}
                       </span>
                     </Link>
                   </li>
@@ -76,12 +84,12 @@ export default async function GamesPage({ searchParams }: { searchParams: Promis
             </ul>
             {selected && (
               <div className="mt-4 flex flex-col gap-4">
-                {selected.token ? <OverlayLink appUrl={appUrl()} token={selected.token} /> : <Notice tone="warn">This overlay has been revoked, so OBS shows nothing. Regenerate its link in Overlays, or create a new Q&amp;A overlay below.</Notice>}
+                {selected.token ? <OverlayLink appUrl={appUrl()} token={selected.token} /> : <Notice tone="warn">{t('page.revokedNotice')}</Notice>}
                 <NewSessionForm overlayId={selected.id} disabled={selected.revoked} />
               </div>
             )}
             <details className="mt-4">
-              <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-semibold text-muted">Create another Q&amp;A overlay</summary>
+              <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-semibold text-muted">{t('page.createAnother')}</summary>
               <div className="mt-2">
                 <CreateOverlayForm accounts={accountOptions} />
               </div>
@@ -89,9 +97,9 @@ export default async function GamesPage({ searchParams }: { searchParams: Promis
           </Card>
 
           {selected && (
-            <Card title="Sessions">
+            <Card title={t('page.sessions')}>
               {sessions.length === 0 ? (
-                <EmptyState title="No sessions yet">Start a new session above when you go live.</EmptyState>
+                <EmptyState title={t('page.noSessionsTitle')}>{t('page.noSessions')}</EmptyState>
               ) : (
                 <SessionHistory sessions={sessions.map((s) => ({ ...s, winnerList: winners.get(s.id) ?? [] }))} />
               )}

@@ -4,22 +4,41 @@
 // notify. Every form is a plain labelled form, usable with a keyboard and on a phone.
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { Card, EmptyState, Notice } from '@/components/ui/card';
-import { CHANNEL_KINDS, CHANNEL_LABELS, type ChannelKind, type ChannelView, type RuleView } from '@/lib/notifications/types';
+import { CHANNEL_KINDS, type ChannelKind, type ChannelView, type RuleView } from '@/lib/notifications/types';
 import { fetchJson } from '@/lib/query-client';
 
 type Member = { userId: string; email: string; you: boolean };
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) : null);
+const when = (iso: string | null, locale: string) => (iso ? new Date(iso).toLocaleString(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) : null);
 const message = (error: Error | null) => error?.message.replace(/^\w+: /, '') ?? null;
 
+/** A channel kind's name, as the badge and the kind picker show it. */
+function useKindLabel() {
+  const t = useTranslations('notifications');
+  return (kind: ChannelKind) => {
+    switch (kind) {
+      case 'EMAIL':
+        return t('kinds.email');
+      case 'DISCORD':
+        return t('kinds.discord');
+      case 'TELEGRAM':
+        return t('kinds.telegram');
+      case 'WEBHOOK':
+        return t('kinds.webhook');
+    }
+  };
+}
+
 export function NotificationSettings({ channels, rules, members }: { channels: ChannelView[]; rules: RuleView[]; members: Member[] }) {
+  const t = useTranslations('notifications');
   return (
     <>
-      <Card title="Channels">
+      <Card title={t('channels.title')}>
         {channels.length === 0 ? (
-          <EmptyState title="No channels yet">Add one below: an email to a member, a Discord channel, a Telegram chat, or your own webhook.</EmptyState>
+          <EmptyState title={t('channels.emptyTitle')}>{t('channels.empty')}</EmptyState>
         ) : (
           <ul className="flex flex-col divide-y divide-line" data-testid="channels">
             {channels.map((channel) => (
@@ -36,6 +55,9 @@ export function NotificationSettings({ channels, rules, members }: { channels: C
 
 function ChannelRow({ channel }: { channel: ChannelView }) {
   const router = useRouter();
+  const t = useTranslations('notifications');
+  const locale = useLocale();
+  const kindLabel = useKindLabel();
   const [confirming, setConfirming] = useState(false);
   const test = useMutation({ mutationFn: () => fetchJson<{ ok: boolean; error: string | null }>(`/api/notifications/channels/${channel.id}/test`, { method: 'POST' }), onSettled: () => router.refresh() });
   const toggle = useMutation({ mutationFn: () => fetchJson(`/api/notifications/channels/${channel.id}`, { method: 'PATCH', body: JSON.stringify({ enabled: !channel.enabled }) }), onSuccess: () => router.refresh() });
@@ -45,47 +67,47 @@ function ChannelRow({ channel }: { channel: ChannelView }) {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="min-w-0">
           <p className="truncate font-semibold">
-            {channel.name} <span className="rounded-full border border-line px-2 py-0.5 text-xs font-normal text-muted">{CHANNEL_LABELS[channel.kind]}</span>
-            {!channel.enabled && <span className="ml-1 text-xs text-amber-200">off</span>}
+            {channel.name} <span className="rounded-full border border-line px-2 py-0.5 text-xs font-normal text-muted">{kindLabel(channel.kind)}</span>
+            {!channel.enabled && <span className="ml-1 text-xs text-amber-200">{t('channel.off')}</span>}
           </p>
           <p className="truncate text-xs text-muted">{channel.target}</p>
         </div>
         <div className="flex flex-wrap gap-2">
           <button type="button" onClick={() => test.mutate()} disabled={test.isPending || !channel.enabled} className="rounded-md border border-line px-3 py-1 hover:bg-panel-2 disabled:opacity-60">
-            {test.isPending ? 'Sending…' : 'Send a test'}
+            {test.isPending ? t('channel.sending') : t('channel.test')}
           </button>
           <button type="button" onClick={() => toggle.mutate()} disabled={toggle.isPending} className="rounded-md border border-line px-3 py-1 hover:bg-panel-2">
-            {channel.enabled ? 'Turn off' : 'Turn on'}
+            {channel.enabled ? t('channel.turnOff') : t('channel.turnOn')}
           </button>
           {confirming ? (
             <>
               <button type="button" onClick={() => remove.mutate()} className="rounded-md bg-accent px-3 py-1 font-semibold">
-                Delete {channel.name}
+                {t('channel.deleteNamed', { name: channel.name })}
               </button>
               <button type="button" onClick={() => setConfirming(false)} className="rounded-md px-2 py-1 text-muted">
-                Cancel
+                {t('channel.cancel')}
               </button>
             </>
           ) : (
             <button type="button" onClick={() => setConfirming(true)} className="rounded-md border border-line px-3 py-1 hover:bg-panel-2">
-              Delete
+              {t('channel.delete')}
             </button>
           )}
         </div>
       </div>
-      {test.data?.ok && <Notice>Test sent. {channel.kind === 'EMAIL' ? 'It is on its way to the inbox.' : 'It should be there now.'}</Notice>}
+      {test.data?.ok && <Notice>{t('channel.testSent', { kind: channel.kind === 'EMAIL' ? 'email' : 'other' })}</Notice>}
       {channel.lastError ? (
         <p role="status" className="rounded-md border border-accent/50 bg-accent/10 px-2 py-1 text-xs" data-testid="channel-error">
-          Last error{channel.lastErrorAt ? ` (${when(channel.lastErrorAt)})` : ''}: {channel.lastError}
+          {t('channel.lastError', { hasTime: channel.lastErrorAt ? 'yes' : 'no', time: when(channel.lastErrorAt, locale) ?? '', error: channel.lastError })}
         </p>
       ) : (
-        channel.lastSentAt && <p className="text-xs text-muted">Last sent {when(channel.lastSentAt)}</p>
+        channel.lastSentAt && <p className="text-xs text-muted">{t('channel.lastSent', { time: when(channel.lastSentAt, locale) ?? '' })}</p>
       )}
       {channel.signingSecret && (
         <details className="text-xs text-muted">
-          <summary className="cursor-pointer">Signing secret (to check the X-LiveLens-Signature header)</summary>
+          <summary className="cursor-pointer">{t('channel.secretSummary')}</summary>
           <code className="mt-1 block break-all rounded bg-panel-2 p-2">{channel.signingSecret}</code>
-          <p className="mt-1">Each request carries <code>X-LiveLens-Signature: t=…,v1=…</code>: v1 is the hex HMAC-SHA256 of “t.body” with this secret. Refuse a t older than 5 minutes.</p>
+          <p className="mt-1">{t.rich('channel.secretHelp', { code: (chunks) => <code>{chunks}</code> })}</p>
         </details>
       )}
       {(toggle.error ?? remove.error) && (
@@ -99,6 +121,8 @@ function ChannelRow({ channel }: { channel: ChannelView }) {
 
 function AddChannel({ members }: { members: Member[] }) {
   const router = useRouter();
+  const t = useTranslations('notifications');
+  const kindLabel = useKindLabel();
   const kindId = useId();
   const ids = { name: useId(), user: useId(), url: useId(), bot: useId(), chat: useId() };
   const [kind, setKind] = useState<ChannelKind>('EMAIL');
@@ -121,26 +145,25 @@ function AddChannel({ members }: { members: Member[] }) {
   };
   const input = 'rounded-lg border border-line bg-panel-2 px-3 py-2';
   return (
-    <Card title="Add a channel">
+    <Card title={t('add.title')}>
       <form onSubmit={submit} className="flex flex-col gap-3 text-sm" noValidate>
         <label htmlFor={kindId} className="flex flex-col gap-1">
-          Kind
+          {t('add.kind')}
           <select id={kindId} value={kind} onChange={(e) => setKind(e.currentTarget.value as ChannelKind)} className={input}>
             {CHANNEL_KINDS.map((k) => (
               <option key={k} value={k}>
-                {CHANNEL_LABELS[k]}
+                {kindLabel(k)}
               </option>
             ))}
           </select>
         </label>
         {kind === 'EMAIL' && (
           <label htmlFor={ids.user} className="flex flex-col gap-1">
-            Send to (a member of this workspace)
+            {t('add.sendTo')}
             <select id={ids.user} value={fields.userId} onChange={(e) => set('userId')(e.currentTarget.value)} className={input}>
               {members.map((m) => (
                 <option key={m.userId} value={m.userId}>
-                  {m.email}
-                  {m.you ? ' (you)' : ''}
+                  {t('add.member', { email: m.email, you: m.you ? 'yes' : 'no' })}
                 </option>
               ))}
             </select>
@@ -148,31 +171,31 @@ function AddChannel({ members }: { members: Member[] }) {
         )}
         {(kind === 'DISCORD' || kind === 'WEBHOOK') && (
           <label htmlFor={ids.url} className="flex flex-col gap-1">
-            {kind === 'DISCORD' ? 'Discord webhook URL' : 'Webhook URL (https)'}
+            {kind === 'DISCORD' ? t('add.discordUrl') : t('add.webhookUrl')}
             <input id={ids.url} value={fields.url} onChange={(e) => set('url')(e.currentTarget.value)} placeholder={kind === 'DISCORD' ? 'https://discord.com/api/webhooks/…' : 'https://example.com/livelens-hook'} className={input} autoComplete="off" />
-            {kind === 'DISCORD' && <span className="text-xs text-muted">In Discord: Server settings → Integrations → Webhooks → New webhook → Copy Webhook URL.</span>}
-            {kind === 'WEBHOOK' && <span className="text-xs text-muted">We POST JSON, signed with a secret shown once the channel is added.</span>}
+            {kind === 'DISCORD' && <span className="text-xs text-muted">{t('add.discordHelp')}</span>}
+            {kind === 'WEBHOOK' && <span className="text-xs text-muted">{t('add.webhookHelp')}</span>}
           </label>
         )}
         {kind === 'TELEGRAM' && (
           <>
             <label htmlFor={ids.bot} className="flex flex-col gap-1">
-              Bot token
+              {t('add.botToken')}
               <input id={ids.bot} value={fields.botToken} onChange={(e) => set('botToken')(e.currentTarget.value)} placeholder="123456789:AA…" className={input} autoComplete="off" />
-              <span className="text-xs text-muted">From @BotFather. Add the bot to your group or channel first.</span>
+              <span className="text-xs text-muted">{t('add.botHelp')}</span>
             </label>
             <label htmlFor={ids.chat} className="flex flex-col gap-1">
-              Chat id
-              <input id={ids.chat} value={fields.chatId} onChange={(e) => set('chatId')(e.currentTarget.value)} placeholder="-1001234567890 or @mychannel" className={input} autoComplete="off" />
+              {t('add.chatId')}
+              <input id={ids.chat} value={fields.chatId} onChange={(e) => set('chatId')(e.currentTarget.value)} placeholder={t('add.chatPlaceholder')} className={input} autoComplete="off" />
             </label>
           </>
         )}
         <label htmlFor={ids.name} className="flex flex-col gap-1">
-          Name <span className="text-muted">(optional)</span>
+          {t('add.name')} <span className="text-muted">{t('add.optional')}</span>
           <input id={ids.name} value={fields.name} maxLength={60} onChange={(e) => set('name')(e.currentTarget.value)} className={input} />
         </label>
         <button type="submit" disabled={create.isPending} className="self-start rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
-          Add channel
+          {t('add.submit')}
         </button>
         {create.error && (
           <p role="alert" className="text-accent">
@@ -185,10 +208,11 @@ function AddChannel({ members }: { members: Member[] }) {
 }
 
 function Rules({ rules }: { rules: RuleView[] }) {
+  const t = useTranslations('notifications');
   return (
-    <Card title="What each account notifies">
+    <Card title={t('rules.title')}>
       {rules.length === 0 ? (
-        <EmptyState title="No accounts yet">Add an account on the dashboard; it notifies “went live” and “live ended” by default.</EmptyState>
+        <EmptyState title={t('rules.emptyTitle')}>{t('rules.empty')}</EmptyState>
       ) : (
         <ul className="flex flex-col divide-y divide-line">
           {rules.map((rule) => (
@@ -202,6 +226,7 @@ function Rules({ rules }: { rules: RuleView[] }) {
 
 function RuleRow({ rule }: { rule: RuleView }) {
   const router = useRouter();
+  const t = useTranslations('notifications');
   const [draft, setDraft] = useState(rule);
   const factorId = useId();
   const cooldownId = useId();
@@ -221,20 +246,21 @@ function RuleRow({ rule }: { rule: RuleView }) {
     <li className="flex flex-col gap-2 py-3 text-sm">
       <p className="font-semibold">@{rule.handle}</p>
       <div className="flex flex-wrap gap-x-5">
-        {box('wentLive', 'Went live')}
-        {box('liveEnded', 'Live ended (summary)')}
-        {box('giftSpike', 'Gift spike')}
+        {box('wentLive', t('rules.wentLive'))}
+        {box('liveEnded', t('rules.liveEnded'))}
+        {box('giftSpike', t('rules.giftSpike'))}
       </div>
       {draft.giftSpike && (
         <div className="flex flex-wrap gap-3">
           <label htmlFor={factorId} className="flex items-center gap-2">
-            When the last minute brings
-            <input id={factorId} type="number" min={1.5} max={100} step={0.5} value={draft.spikeFactor} onChange={(e) => setDraft({ ...draft, spikeFactor: Number(e.currentTarget.value) })} onBlur={() => save.mutate(draft)} className="w-20 rounded-md border border-line bg-panel-2 px-2 py-1" />× the usual diamonds
+            {t.rich('rules.factor', {
+              input: () => <input id={factorId} type="number" min={1.5} max={100} step={0.5} value={draft.spikeFactor} onChange={(e) => setDraft({ ...draft, spikeFactor: Number(e.currentTarget.value) })} onBlur={() => save.mutate(draft)} className="w-20 rounded-md border border-line bg-panel-2 px-2 py-1" />,
+            })}
           </label>
           <label htmlFor={cooldownId} className="flex items-center gap-2">
-            at most once per
-            <input id={cooldownId} type="number" min={1} max={1440} value={draft.spikeCooldownMinutes} onChange={(e) => setDraft({ ...draft, spikeCooldownMinutes: Number(e.currentTarget.value) })} onBlur={() => save.mutate(draft)} className="w-20 rounded-md border border-line bg-panel-2 px-2 py-1" />
-            minutes
+            {t.rich('rules.cooldown', {
+              input: () => <input id={cooldownId} type="number" min={1} max={1440} value={draft.spikeCooldownMinutes} onChange={(e) => setDraft({ ...draft, spikeCooldownMinutes: Number(e.currentTarget.value) })} onBlur={() => save.mutate(draft)} className="w-20 rounded-md border border-line bg-panel-2 px-2 py-1" />,
+            })}
           </label>
         </div>
       )}

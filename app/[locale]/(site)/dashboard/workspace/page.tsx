@@ -1,34 +1,46 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { db } from '@/lib/db';
 import { listInvites } from '@/lib/workspaces/invites';
 import { listMembers } from '@/lib/workspaces/manage';
-import { hasRole, ROLE_LABELS, WORKSPACE_ROLES } from '@/lib/workspaces/roles';
+import { hasRole, WORKSPACE_ROLES, type WorkspaceRole } from '@/lib/workspaces/roles';
 import { WorkspaceSettings } from './workspace-client';
 
-export const metadata: Metadata = { title: 'Workspace' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('workspace');
+  return { title: t('metaTitle') };
+}
 
 export default async function WorkspacePage() {
   const { ws } = await requireWorkspace('/dashboard/workspace');
+  const t = await getTranslations('workspace');
   const isAdmin = hasRole(ws.role, 'ADMIN');
   const [members, invites] = await Promise.all([listMembers(db, ws), isAdmin ? listInvites(db, ws) : []]);
+  const roleText = (role: WorkspaceRole) => {
+    switch (role) {
+      case 'OWNER':
+        return { name: t('roles.owner'), can: t('roles.ownerCan') };
+      case 'ADMIN':
+        return { name: t('roles.admin'), can: t('roles.adminCan') };
+      case 'MEMBER':
+        return { name: t('roles.member'), can: t('roles.memberCan') };
+    }
+  };
   return (
     <div className="flex flex-col gap-4">
       <div>
         <h1 className="text-2xl font-bold wrap-anywhere">{ws.name}</h1>
-        <p className="text-sm text-muted">
-          {ws.personal ? 'Your personal workspace. ' : 'A team workspace. '}
-          Accounts, overlays, games and clusters here are seen by its members only. You are {ROLE_LABELS[ws.role].name.toLowerCase()}.
-        </p>
+        <p className="text-sm text-muted">{t('intro', { kind: ws.personal ? 'personal' : 'team', role: ws.role })}</p>
       </div>
       <WorkspaceSettings workspace={{ id: ws.workspaceId, name: ws.name, personal: ws.personal, role: ws.role }} members={members} invites={invites} />
-      <Card title="Roles">
+      <Card title={t('rolesTitle')}>
         <dl className="grid gap-2 text-sm sm:grid-cols-3">
           {WORKSPACE_ROLES.map((role) => (
             <div key={role} className="rounded-lg bg-panel-2 p-3">
-              <dt className="font-semibold">{ROLE_LABELS[role].name}</dt>
-              <dd className="text-muted">{ROLE_LABELS[role].can}</dd>
+              <dt className="font-semibold">{roleText(role).name}</dt>
+              <dd className="text-muted">{roleText(role).can}</dd>
             </div>
           ))}
         </dl>

@@ -4,17 +4,33 @@
 // server checks every action again.
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { Card, EmptyState } from '@/components/ui/card';
 import { fetchJson } from '@/lib/query-client';
-import { hasRole, INVITE_TTL_DAYS, ROLE_LABELS, WORKSPACE_NAME_MAX, type WorkspaceRole } from '@/lib/workspaces/roles';
+import { hasRole, INVITE_TTL_DAYS, WORKSPACE_NAME_MAX, type WorkspaceRole } from '@/lib/workspaces/roles';
 
 type Member = { userId: string; email: string; name: string | null; role: WorkspaceRole; joinedAt: string; you: boolean };
 type Invite = { id: string; role: 'ADMIN' | 'MEMBER'; createdAt: string; expiresAt: string; createdBy: string | null; sentTo: string | null };
 type Workspace = { id: string; name: string; personal: boolean; role: WorkspaceRole };
 
 const message = (error: Error | null) => error?.message.replace(/^\w+: /, '') ?? null;
-const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const day = (iso: string, locale: string) => new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** A role's name, as a badge or an option shows it. */
+export function useRoleName() {
+  const t = useTranslations('workspace');
+  return (role: WorkspaceRole) => {
+    switch (role) {
+      case 'OWNER':
+        return t('roles.owner');
+      case 'ADMIN':
+        return t('roles.admin');
+      case 'MEMBER':
+        return t('roles.member');
+    }
+  };
+}
 
 function ErrorLine({ error }: { error: Error | null }) {
   return error ? (
@@ -39,6 +55,9 @@ export function WorkspaceSettings({ workspace, members, invites }: { workspace: 
 
 function MembersCard({ workspace, members }: { workspace: Workspace; members: Member[] }) {
   const router = useRouter();
+  const t = useTranslations('workspace');
+  const locale = useLocale();
+  const roleName = useRoleName();
   const isAdmin = hasRole(workspace.role, 'ADMIN');
   const [confirming, setConfirming] = useState<string | null>(null);
   const setRole = useMutation({
@@ -55,48 +74,48 @@ function MembersCard({ workspace, members }: { workspace: Workspace; members: Me
     },
   });
   return (
-    <Card title={`Members (${members.length})`}>
+    <Card title={t('members.title', { count: members.length })}>
       <ul className="flex flex-col divide-y divide-line" data-testid="members">
         {members.map((m) => (
           <li key={m.userId} className="flex flex-col gap-2 py-2 sm:flex-row sm:items-center sm:justify-between">
             <div className="min-w-0">
               <p className="truncate font-semibold">
-                {m.name ?? m.email} {m.you && <span className="text-xs font-normal text-muted">(you)</span>}
+                {m.name ?? m.email} {m.you && <span className="text-xs font-normal text-muted">{t('members.you')}</span>}
               </p>
               <p className="truncate text-xs text-muted">
-                {m.email} · joined {day(m.joinedAt)}
+                {t('members.joined', { email: m.email, date: day(m.joinedAt, locale) })}
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2 text-sm">
               {isAdmin && m.role !== 'OWNER' && !m.you ? (
                 <label className="flex items-center gap-1">
-                  <span className="sr-only">Role of {m.email}</span>
+                  <span className="sr-only">{t('members.roleOf', { email: m.email })}</span>
                   <select value={m.role} disabled={setRole.isPending} onChange={(e) => setRole.mutate({ userId: m.userId, role: e.currentTarget.value === 'ADMIN' ? 'ADMIN' : 'MEMBER' })} className="rounded-md border border-line bg-panel-2 px-2 py-1">
-                    <option value="MEMBER">{ROLE_LABELS.MEMBER.name}</option>
-                    <option value="ADMIN">{ROLE_LABELS.ADMIN.name}</option>
+                    <option value="MEMBER">{roleName('MEMBER')}</option>
+                    <option value="ADMIN">{roleName('ADMIN')}</option>
                   </select>
                 </label>
               ) : (
-                <span className="rounded-full border border-line px-2 py-0.5 text-xs">{ROLE_LABELS[m.role].name}</span>
+                <span className="rounded-full border border-line px-2 py-0.5 text-xs">{roleName(m.role)}</span>
               )}
               {m.role !== 'OWNER' && (isAdmin || m.you) && (
                 confirming === m.userId ? (
                   <>
                     <button type="button" onClick={() => remove.mutate(m.userId)} disabled={remove.isPending} className="rounded-md bg-accent px-3 py-1 font-semibold disabled:opacity-60">
-                      {m.you ? 'Leave now' : `Remove ${m.name ?? m.email}`}
+                      {m.you ? t('members.leaveNow') : t('members.removeNamed', { name: m.name ?? m.email })}
                     </button>
                     <button type="button" onClick={() => setConfirming(null)} className="rounded-md px-2 py-1 text-muted hover:text-white">
-                      Cancel
+                      {t('members.cancel')}
                     </button>
                   </>
                 ) : (
                   <button type="button" onClick={() => setConfirming(m.userId)} className="rounded-md border border-line px-3 py-1 hover:bg-panel-2">
-                    {m.you ? 'Leave workspace' : 'Remove'}
+                    {m.you ? t('members.leave') : t('members.remove')}
                   </button>
                 )
               )}
             </div>
-            {confirming === m.userId && !m.you && <p className="text-xs text-muted sm:basis-full">They lose access at once. Overlays they created get new URLs: copy the new ones into OBS.</p>}
+            {confirming === m.userId && !m.you && <p className="text-xs text-muted sm:basis-full">{t('members.removeWarning')}</p>}
           </li>
         ))}
       </ul>
@@ -107,6 +126,9 @@ function MembersCard({ workspace, members }: { workspace: Workspace; members: Me
 
 function InvitesCard({ invites }: { invites: Invite[] }) {
   const router = useRouter();
+  const t = useTranslations('workspace');
+  const locale = useLocale();
+  const roleName = useRoleName();
   const roleId = useId();
   const emailId = useId();
   const [role, setRole] = useState<'ADMIN' | 'MEMBER'>('MEMBER');
@@ -131,49 +153,55 @@ function InvitesCard({ invites }: { invites: Invite[] }) {
     await navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false));
   };
   return (
-    <Card title="Invite someone">
+    <Card title={t('invites.title')}>
       <div className="flex flex-col gap-3">
-        <p className="text-sm text-muted">Make a link and send it, or give an email address and we send it. Whoever opens it while signed in joins this workspace. A link works once, for {INVITE_TTL_DAYS} days.</p>
+        <p className="text-sm text-muted">{t('invites.intro', { days: INVITE_TTL_DAYS })}</p>
         <div className="flex flex-wrap items-end gap-2">
           <label htmlFor={roleId} className="flex flex-col gap-1 text-sm">
-            Role
+            {t('invites.role')}
             <select id={roleId} value={role} onChange={(e) => setRole(e.currentTarget.value === 'ADMIN' ? 'ADMIN' : 'MEMBER')} className="rounded-md border border-line bg-panel-2 px-2 py-1.5">
-              <option value="MEMBER">{ROLE_LABELS.MEMBER.name}</option>
-              <option value="ADMIN">{ROLE_LABELS.ADMIN.name}</option>
+              <option value="MEMBER">{roleName('MEMBER')}</option>
+              <option value="ADMIN">{roleName('ADMIN')}</option>
             </select>
           </label>
           <label htmlFor={emailId} className="flex flex-col gap-1 text-sm">
-            Email <span className="text-muted">(optional)</span>
+            {t('invites.email')} <span className="text-muted">{t('invites.optional')}</span>
             <input id={emailId} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} placeholder="name@example.com" className="w-56 max-w-full rounded-md border border-line bg-panel-2 px-2 py-1.5" />
           </label>
           <button type="button" onClick={() => create.mutate()} disabled={create.isPending} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
-            {email.trim() ? 'Send invite' : 'Create invite link'}
+            {email.trim() ? t('invites.send') : t('invites.create')}
           </button>
         </div>
         {link && (
           <div className="flex flex-col gap-2 rounded-lg border border-line bg-panel-2 p-3 sm:flex-row sm:items-center">
-            <input readOnly value={link} aria-label="Invite link" data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded-md border border-line bg-panel px-2 py-1.5 font-mono text-xs" />
+            <input readOnly value={link} aria-label={t('invites.linkLabel')} data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded-md border border-line bg-panel px-2 py-1.5 font-mono text-xs" />
             <button type="button" onClick={() => void copy()} className="rounded-md border border-line px-3 py-1.5 text-sm hover:bg-panel">
-              {copied ? 'Copied' : 'Copy'}
+              {copied ? t('invites.copied') : t('invites.copy')}
             </button>
           </div>
         )}
-        {link && <p className="text-xs text-muted">This link is shown only now. If you lose it, withdraw it below and make another.</p>}
+        {link && <p className="text-xs text-muted">{t('invites.shownOnce')}</p>}
         <ErrorLine error={create.error ?? revoke.error} />
-        <h3 className="mt-2 text-sm font-semibold">Open invite links</h3>
+        <h3 className="mt-2 text-sm font-semibold">{t('invites.openTitle')}</h3>
         {invites.length === 0 ? (
-          <EmptyState title="No open invite links" />
+          <EmptyState title={t('invites.none')} />
         ) : (
           <ul className="flex flex-col divide-y divide-line text-sm">
             {invites.map((invite) => (
               <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  {ROLE_LABELS[invite.role].name} · made {day(invite.createdAt)}
-                  {invite.createdBy ? ` by ${invite.createdBy}` : ''}
-                  {invite.sentTo ? ` · sent to ${invite.sentTo}` : ''} · expires {day(invite.expiresAt)}
+                  {t('invites.line', {
+                    role: roleName(invite.role),
+                    made: day(invite.createdAt, locale),
+                    hasCreator: invite.createdBy ? 'yes' : 'no',
+                    creator: invite.createdBy ?? '',
+                    hasRecipient: invite.sentTo ? 'yes' : 'no',
+                    recipient: invite.sentTo ?? '',
+                    expires: day(invite.expiresAt, locale),
+                  })}
                 </span>
                 <button type="button" onClick={() => revoke.mutate(invite.id)} disabled={revoke.isPending} className="rounded-md border border-line px-3 py-1 hover:bg-panel-2">
-                  Withdraw
+                  {t('invites.withdraw')}
                 </button>
               </li>
             ))}
@@ -186,6 +214,7 @@ function InvitesCard({ invites }: { invites: Invite[] }) {
 
 function RenameCard({ workspace }: { workspace: Workspace }) {
   const router = useRouter();
+  const t = useTranslations('workspace');
   const nameId = useId();
   const [name, setName] = useState(workspace.name);
   const rename = useMutation({
@@ -197,14 +226,14 @@ function RenameCard({ workspace }: { workspace: Workspace }) {
     rename.mutate();
   };
   return (
-    <Card title="Name">
+    <Card title={t('rename.title')}>
       <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
         <label htmlFor={nameId} className="flex flex-col gap-1 text-sm">
-          Workspace name
+          {t('rename.label')}
           <input id={nameId} value={name} maxLength={WORKSPACE_NAME_MAX} onChange={(e) => setName(e.currentTarget.value)} className="w-64 max-w-full rounded-md border border-line bg-panel-2 px-2 py-1.5" />
         </label>
         <button type="submit" disabled={rename.isPending || name.trim() === '' || name.trim() === workspace.name} className="rounded-lg border border-line px-4 py-2 font-semibold disabled:opacity-60">
-          Save name
+          {t('rename.save')}
         </button>
       </form>
       <ErrorLine error={rename.error} />
@@ -214,6 +243,7 @@ function RenameCard({ workspace }: { workspace: Workspace }) {
 
 function DangerCard({ workspace, members }: { workspace: Workspace; members: Member[] }) {
   const router = useRouter();
+  const t = useTranslations('workspace');
   const confirmId = useId();
   const heirId = useId();
   const others = members.filter((m) => !m.you);
@@ -231,16 +261,16 @@ function DangerCard({ workspace, members }: { workspace: Workspace; members: Mem
     },
   });
   return (
-    <Card title="Owner’s actions" className="border-accent/40">
+    <Card title={t('danger.title')} className="border-accent/40">
       <div className="flex flex-col gap-4 text-sm">
         <div className="flex flex-col gap-2">
-          <h3 className="font-semibold">Hand the workspace over</h3>
+          <h3 className="font-semibold">{t('danger.handOverTitle')}</h3>
           {others.length === 0 ? (
-            <p className="text-muted">Invite someone first: the workspace can only go to one of its members.</p>
+            <p className="text-muted">{t('danger.inviteFirst')}</p>
           ) : (
             <div className="flex flex-wrap items-end gap-2">
               <label htmlFor={heirId} className="flex flex-col gap-1">
-                New owner (you stay on as an admin)
+                {t('danger.newOwner')}
                 <select id={heirId} value={heir} onChange={(e) => setHeir(e.currentTarget.value)} className="rounded-md border border-line bg-panel-2 px-2 py-1.5">
                   {others.map((m) => (
                     <option key={m.userId} value={m.userId}>
@@ -250,21 +280,21 @@ function DangerCard({ workspace, members }: { workspace: Workspace; members: Mem
                 </select>
               </label>
               <button type="button" onClick={() => transfer.mutate()} disabled={transfer.isPending || !heir} className="rounded-lg border border-line px-4 py-2 font-semibold disabled:opacity-60">
-                Hand over
+                {t('danger.handOver')}
               </button>
             </div>
           )}
           <ErrorLine error={transfer.error} />
         </div>
         <div className="flex flex-col gap-2">
-          <h3 className="font-semibold">Delete the workspace</h3>
-          <p className="text-muted">Its overlays stop working, and its games, clusters and list of accounts are deleted for every member. The accounts’ public history stays, and nothing of other workspaces changes.</p>
+          <h3 className="font-semibold">{t('danger.deleteTitle')}</h3>
+          <p className="text-muted">{t('danger.deleteWarning')}</p>
           <label htmlFor={confirmId} className="flex flex-col gap-1">
-            Type <strong className="wrap-anywhere">{workspace.name}</strong> to confirm
+            <span>{t.rich('danger.confirm', { name: workspace.name, strong: (chunks) => <strong className="wrap-anywhere">{chunks}</strong> })}</span>
             <input id={confirmId} value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} className="w-64 max-w-full rounded-md border border-line bg-panel-2 px-2 py-1.5" autoComplete="off" />
           </label>
           <button type="button" onClick={() => remove.mutate()} disabled={remove.isPending || confirm.trim() !== workspace.name} className="self-start rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
-            Delete workspace
+            {t('danger.delete')}
           </button>
           <ErrorLine error={remove.error} />
         </div>

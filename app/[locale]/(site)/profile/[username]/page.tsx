@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
-import { setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { alternatesFor, isLocale, localePath } from '@/lib/i18n/locales';
 import { readProfilePage } from '@/lib/stats/lookup';
+import { parseHandle } from '@/lib/tiktok/handle';
 import { LiveProfile } from './_components/live-profile';
 import { LookupProblem } from './_components/lookup-problem';
 
@@ -32,9 +33,10 @@ function decode(value: string): string {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, username } = await params;
   const handle = decode(username).toLowerCase();
+  const t = await getTranslations({ locale: isLocale(locale) ? locale : 'en', namespace: 'profile' });
   return {
-    title: `@${handle} — TikTok stats, engagement and LIVE earnings`,
-    description: `Followers, likes, engagement, estimated earnings and the LiveLens rating of @${handle} on TikTok.`,
+    title: t('metaTitle', { handle }),
+    description: t('metaDescription', { handle }),
     alternates: alternatesFor(locale, `/@${handle}`),
   };
 }
@@ -44,8 +46,11 @@ export default async function ProfilePage({ params }: Props) {
   if (isLocale(locale)) setRequestLocale(locale);
   const page = await readProfilePage(decode(username));
   switch (page.kind) {
-    case 'invalid':
-      return <LookupProblem problem={page} />;
+    case 'invalid': {
+      // The failure's code, so the problem is explained in the page's language.
+      const parsed = parseHandle(decode(username));
+      return <LookupProblem problem={{ ...page, failure: parsed.ok ? undefined : parsed }} />;
+    }
     case 'redirect':
       redirect(isLocale(locale) ? localePath(locale, `/@${page.handle}`) : `/@${page.handle}`);
     case 'missing':

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/rules';
 import { fetchJson } from '@/lib/query-client';
@@ -10,6 +11,7 @@ import { formText } from '@/lib/text/form';
 /** Sets the new password, then signs in with it (every other session of the account has ended). */
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();
+  const t = useTranslations('authFlows');
   const passwordId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +20,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     // Read from the form: what was typed before the page finished loading counts too.
     const password = formText(new FormData(event.currentTarget), 'password');
     if (password.length < PASSWORD_MIN_LENGTH) {
-      setError(`Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`);
+      setError(t('reset.tooShort', { min: PASSWORD_MIN_LENGTH }));
       return;
     }
     setBusy(true);
@@ -29,15 +31,15 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       router.replace(signedIn?.ok ? '/dashboard' : '/signin');
       router.refresh();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message.replace(/^password: /, '') : 'Something went wrong; try again.');
+      setError(caught instanceof Error ? caught.message.replace(/^password: /, '') : t('failed'));
       setBusy(false);
     }
   };
   return (
     <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-3 text-sm" noValidate>
-      <p className="text-muted">For {email}. You will be signed out everywhere else.</p>
+      <p className="text-muted">{t('reset.for', { email })}</p>
       <label htmlFor={passwordId} className="flex flex-col gap-1">
-        New password <span className="text-muted">(at least {PASSWORD_MIN_LENGTH} characters)</span>
+        {t('reset.newPassword')} <span className="text-muted">{t('reset.rule', { min: PASSWORD_MIN_LENGTH })}</span>
         <input id={passwordId} name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} className="rounded-lg border border-line bg-panel px-3 py-2" />
       </label>
       {error && (
@@ -46,7 +48,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         </p>
       )}
       <button type="submit" disabled={busy} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
-        {busy ? 'Saving…' : 'Save and sign in'}
+        {busy ? t('reset.saving') : t('reset.submit')}
       </button>
     </form>
   );

@@ -1,16 +1,20 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { UnsubscribeButton } from './unsubscribe-button';
 
-export const metadata: Metadata = { title: 'Turn notification emails off', robots: { index: false }, referrer: 'no-referrer' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('authFlows');
+  return { title: t('unsubscribe.metaTitle'), robots: { index: false }, referrer: 'no-referrer' };
+}
 
 // Public: the signed token in the address is the credential. Turning off takes a click (a POST), so mail
 // scanners that open links change nothing.
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+  const [{ token }, t] = await Promise.all([params, getTranslations('authFlows')]);
   return (
     <div className="mx-auto max-w-sm py-8">
-      <Card title="Turn these emails off">
+      <Card title={t('unsubscribe.heading')}>
         <UnsubscribeButton token={token} />
       </Card>
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, Notice } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
@@ -8,7 +9,11 @@ import { getStripe } from '@/lib/payments/stripe';
 import { TestPayButton } from './test-pay-button';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Test checkout' };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('checkout');
+  return { title: t('testTitle') };
+}
 
 // Only without Stripe keys: a clearly marked stand-in for Stripe's checkout page.
 export default async function TestCheckoutPage({ params }: { params: Promise<{ orderId: string }> }) {
@@ -16,16 +21,15 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ o
   const user = await requireUser(`/checkout/test/${orderId}`);
   const order = await getOwnOrder(db, orderId, user.id).catch(() => null);
   if (!order || !order.testMode || getStripe()) notFound();
-  const amount = new Intl.NumberFormat('en-US', { style: 'currency', currency: order.currency.toUpperCase() }).format(order.amountCents / 100);
+  const [t, locale] = await Promise.all([getTranslations('checkout'), getLocale()]);
+  const amount = new Intl.NumberFormat(locale === 'en' ? 'en-US' : locale, { style: 'currency', currency: order.currency.toUpperCase() }).format(order.amountCents / 100);
   return (
     <div className="mx-auto max-w-md py-8">
-      <Card title="Test checkout">
-        <Notice tone="warn">TEST MODE — no money moves. This page stands in for Stripe Checkout because this LiveLens has no Stripe keys.</Notice>
-        <p className="mt-4">
-          Growth report for <strong>@{order.account.handle}</strong>
-        </p>
+      <Card title={t('testTitle')}>
+        <Notice tone="warn">{t('testNotice')}</Notice>
+        <p className="mt-4">{t.rich('reportFor', { handle: order.account.handle, strong: (chunks) => <strong>{chunks}</strong> })}</p>
         <p className="text-2xl font-bold">{amount}</p>
-        <div className="mt-4">{order.status === 'PENDING' || order.status === 'CANCELED' ? <TestPayButton orderId={order.id} /> : <p className="text-muted">This order is {order.status.toLowerCase()}.</p>}</div>
+        <div className="mt-4">{order.status === 'PENDING' || order.status === 'CANCELED' ? <TestPayButton orderId={order.id} /> : <p className="text-muted">{t('orderIs', { status: order.status.toLowerCase() })}</p>}</div>
       </Card>
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { AccountChecklist, readableError, type AccountOption } from '@/app/[locale]/(site)/dashboard/clusters/clusters-client';
@@ -22,8 +23,9 @@ function useUpdateCluster(clusterId: string) {
 
 /** Rename, change members and delete: each its own form, so one failing does not lose the others' input. */
 export function ClusterSettings({ clusterId, name, memberIds, accounts, maxNameLength }: Props) {
+  const t = useTranslations('clusters');
   return (
-    <Card title="Manage cluster">
+    <Card title={t('manage.title')}>
       <div className="grid gap-6 md:grid-cols-2">
         <RenameForm clusterId={clusterId} name={name} maxNameLength={maxNameLength} />
         <MembersForm clusterId={clusterId} memberIds={memberIds} accounts={accounts} />
@@ -34,6 +36,7 @@ export function ClusterSettings({ clusterId, name, memberIds, accounts, maxNameL
 }
 
 function RenameForm({ clusterId, name, maxNameLength }: { clusterId: string; name: string; maxNameLength: number }) {
+  const t = useTranslations('clusters');
   const inputId = useId();
   const [value, setValue] = useState(name);
   const rename = useUpdateCluster(clusterId);
@@ -45,7 +48,7 @@ function RenameForm({ clusterId, name, maxNameLength }: { clusterId: string; nam
   return (
     <form onSubmit={submit} className="flex flex-col gap-2" noValidate>
       <label htmlFor={inputId} className="text-sm">
-        Name
+        {t('form.name')}
       </label>
       <input id={inputId} value={value} onChange={(e) => setValue(e.currentTarget.value)} maxLength={maxNameLength} required className="rounded-lg border border-line bg-panel px-3 py-2" />
       {rename.error && (
@@ -53,15 +56,16 @@ function RenameForm({ clusterId, name, maxNameLength }: { clusterId: string; nam
           {readableError(rename.error)}
         </p>
       )}
-      {rename.isSuccess && unchanged && <p role="status" className="text-sm text-muted">Renamed.</p>}
+      {rename.isSuccess && unchanged && <p role="status" className="text-sm text-muted">{t('manage.renamed')}</p>}
       <button type="submit" disabled={rename.isPending || unchanged || value.trim() === ''} className={`${button} self-start border border-line hover:bg-panel-2`}>
-        {rename.isPending ? 'Saving…' : 'Rename'}
+        {rename.isPending ? t('manage.saving') : t('manage.rename')}
       </button>
     </form>
   );
 }
 
 function MembersForm({ clusterId, memberIds, accounts }: { clusterId: string; memberIds: string[]; accounts: AccountOption[] }) {
+  const t = useTranslations('clusters');
   const [selected, setSelected] = useState<Set<string>>(() => new Set(memberIds));
   const update = useUpdateCluster(clusterId);
   const unchanged = selected.size === memberIds.length && memberIds.every((id) => selected.has(id));
@@ -70,10 +74,10 @@ function MembersForm({ clusterId, memberIds, accounts }: { clusterId: string; me
     update.mutate({ accountIds: [...selected] });
   };
   return (
-    <form onSubmit={submit} className="flex flex-col gap-2" aria-label="Edit accounts">
-      <h3 className="text-sm font-semibold">Edit accounts</h3>
+    <form onSubmit={submit} className="flex flex-col gap-2" aria-label={t('manage.editAccounts')}>
+      <h3 className="text-sm font-semibold">{t('manage.editAccounts')}</h3>
       {accounts.length === 0 ? (
-        <p className="text-sm text-muted">You manage no accounts to add.</p>
+        <p className="text-sm text-muted">{t('manage.noCandidates')}</p>
       ) : (
         <AccountChecklist accounts={accounts} selected={selected} onChange={setSelected} disabled={update.isPending} />
       )}
@@ -82,15 +86,16 @@ function MembersForm({ clusterId, memberIds, accounts }: { clusterId: string; me
           {readableError(update.error)}
         </p>
       )}
-      {update.isSuccess && unchanged && <p role="status" className="text-sm text-muted">Accounts saved.</p>}
+      {update.isSuccess && unchanged && <p role="status" className="text-sm text-muted">{t('manage.saved')}</p>}
       <button type="submit" disabled={update.isPending || unchanged} className={`${button} self-start border border-line hover:bg-panel-2`}>
-        {update.isPending ? 'Saving…' : 'Save accounts'}
+        {update.isPending ? t('manage.saving') : t('manage.save')}
       </button>
     </form>
   );
 }
 
 function DeleteCluster({ clusterId, name }: { clusterId: string; name: string }) {
+  const t = useTranslations('clusters');
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
@@ -103,23 +108,23 @@ function DeleteCluster({ clusterId, name }: { clusterId: string; name: string })
   return (
     <div className="mt-6 border-t border-line pt-4">
       {confirming ? (
-        <div role="group" aria-label="Confirm deletion" className="flex flex-col gap-2">
+        <div role="group" aria-label={t('manage.confirmLabel')} className="flex flex-col gap-2">
           <p className="text-sm">
-            Delete <strong>{name}</strong>? The accounts and their data stay; only the group goes.
+            {t.rich('manage.confirm', { name, strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
           <div className="flex flex-wrap gap-2">
             {/* Focus moves to the destructive choice so keyboard users land on the question just asked. */}
             <button type="button" autoFocus onClick={() => remove.mutate()} disabled={remove.isPending} className={`${button} bg-accent text-white hover:opacity-90`}>
-              {remove.isPending ? 'Deleting…' : 'Yes, delete'}
+              {remove.isPending ? t('manage.deleting') : t('manage.yesDelete')}
             </button>
             <button type="button" onClick={() => setConfirming(false)} disabled={remove.isPending} className={`${button} border border-line hover:bg-panel-2`}>
-              Cancel
+              {t('manage.cancel')}
             </button>
           </div>
         </div>
       ) : (
         <button type="button" onClick={() => setConfirming(true)} className={`${button} border border-accent/60 text-accent hover:bg-accent/10`}>
-          Delete cluster…
+          {t('manage.delete')}
         </button>
       )}
       {remove.error && (

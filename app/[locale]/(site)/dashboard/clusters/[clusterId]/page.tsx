@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { PeriodTabs } from '@/app/[locale]/(site)/dashboard/_components/period-tabs';
 import { Avatar } from '@/components/ui/avatar';
@@ -13,24 +14,31 @@ import { CLUSTER_NAME_MAX, CLUSTER_PERIODS, getClusterOverview, listClusterCandi
 import { formatCompact, formatCount, formatUsdRange } from '@/lib/stats/format';
 import { ClusterSettings } from './cluster-client';
 
-export const metadata: Metadata = { title: 'Cluster' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('clusters');
+  return { title: t('detail.metaTitle') };
+}
 
 const overviewSearch = z.object({ period: z.enum(CLUSTER_PERIODS).catch('7d') });
-const PERIOD_LABELS: Record<ClusterPeriod, string> = { '7d': '7 days', '30d': '30 days' };
+const PERIOD_DAYS: Record<ClusterPeriod, number> = { '7d': 7, '30d': 30 };
 
-const hours = (value: number) => `${value.toFixed(1)} h`;
+type Translate = Awaited<ReturnType<typeof getTranslations<'clusters'>>>;
+type Column = { id: string; label: string; cell: (s: ClusterStats) => string; className?: string };
 
 // One column list for the table body and its totals row, so the two cannot drift apart.
-const COLUMNS: { label: string; cell: (s: ClusterStats) => string; className?: string }[] = [
-  { label: 'Lives', cell: (s) => formatCount(s.lives) },
-  { label: 'Hours', cell: (s) => hours(s.hoursLive) },
-  { label: 'Diamonds', cell: (s) => formatCompact(s.diamonds), className: 'text-accent-2' },
-  { label: 'Est. earnings', cell: (s) => formatUsdRange(s.earnings) },
-  { label: 'Likes', cell: (s) => formatCompact(s.likes) },
-  { label: 'Comments', cell: (s) => formatCompact(s.comments) },
-  { label: 'New followers', cell: (s) => formatCompact(s.newFollowers) },
-  { label: 'Peak viewers', cell: (s) => formatCompact(s.peakViewers) },
-];
+function columns(t: Translate): Column[] {
+  const hours = (value: number) => t('detail.hours', { hours: value.toFixed(1) });
+  return [
+    { id: 'lives', label: t('detail.lives'), cell: (s) => formatCount(s.lives) },
+    { id: 'hours', label: t('detail.hoursColumn'), cell: (s) => hours(s.hoursLive) },
+    { id: 'diamonds', label: t('detail.diamonds'), cell: (s) => formatCompact(s.diamonds), className: 'text-accent-2' },
+    { id: 'earnings', label: t('detail.earnings'), cell: (s) => formatUsdRange(s.earnings) },
+    { id: 'likes', label: t('detail.likes'), cell: (s) => formatCompact(s.likes) },
+    { id: 'comments', label: t('detail.comments'), cell: (s) => formatCompact(s.comments) },
+    { id: 'newFollowers', label: t('detail.newFollowers'), cell: (s) => formatCompact(s.newFollowers) },
+    { id: 'peakViewers', label: t('detail.peakViewers'), cell: (s) => formatCompact(s.peakViewers) },
+  ];
+}
 
 type Props = { params: Promise<{ clusterId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,38 +55,43 @@ export default async function ClusterPage({ params, searchParams }: Props) {
   ]);
   if (!overview) notFound();
   const { cluster, totals, accounts } = overview;
+  const t = await getTranslations('clusters');
+  const tableColumns = columns(t);
+  const periodLabel = (value: ClusterPeriod) => t('detail.period', { days: PERIOD_DAYS[value] });
 
   return (
     <div className="flex flex-col gap-4">
-      <Breadcrumb href="/dashboard/clusters" parent="Clusters" current={cluster.name} />
+      <Breadcrumb href="/dashboard/clusters" parent={t('title')} current={cluster.name} />
       <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0">
           <h1 className="break-words text-2xl font-bold">{cluster.name}</h1>
           <p className="text-sm text-muted">
-            Lives started in the last {PERIOD_LABELS[period]}, {accounts.length} account{accounts.length === 1 ? '' : 's'}. Earnings are estimates (±20%).
+            {t('detail.intro', { days: PERIOD_DAYS[period], count: accounts.length })}
           </p>
         </div>
-        <PeriodTabs periods={CLUSTER_PERIODS.map((value) => ({ value, label: PERIOD_LABELS[value] }))} current={period} makeHref={(p) => `/dashboard/clusters/${cluster.id}?period=${p}`} />
+        <PeriodTabs periods={CLUSTER_PERIODS.map((value) => ({ value, label: periodLabel(value) }))} current={period} makeHref={(p) => `/dashboard/clusters/${cluster.id}?period=${p}`} />
       </header>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <StatTile label="Lives" value={formatCount(totals.lives)} hint={hours(totals.hoursLive)} />
-        <StatTile label="Diamonds" value={formatCompact(totals.diamonds)} hint={formatUsdRange(totals.earnings)} />
-        <StatTile label="Likes" value={formatCompact(totals.likes)} hint={`${formatCompact(totals.comments)} comments`} />
-        <StatTile label="New followers" value={formatCompact(totals.newFollowers)} hint={`Peak ${formatCompact(totals.peakViewers)} viewers`} />
+        <StatTile label={t('detail.lives')} value={formatCount(totals.lives)} hint={t('detail.hours', { hours: totals.hoursLive.toFixed(1) })} />
+        <StatTile label={t('detail.diamonds')} value={formatCompact(totals.diamonds)} hint={formatUsdRange(totals.earnings)} />
+        <StatTile label={t('detail.likes')} value={formatCompact(totals.likes)} hint={t('detail.commentsHint', { comments: formatCompact(totals.comments) })} />
+        <StatTile label={t('detail.newFollowers')} value={formatCompact(totals.newFollowers)} hint={t('detail.peakHint', { viewers: formatCompact(totals.peakViewers) })} />
       </dl>
 
-      <Card title="By account">
+      <Card title={t('detail.byAccount')}>
         {accounts.length === 0 ? (
-          <EmptyState title="No accounts in this cluster">Add some under “Edit accounts” below.</EmptyState>
+          <EmptyState title={t('detail.emptyTitle')}>{t('detail.empty')}</EmptyState>
         ) : (
           <div className="-mx-1 overflow-x-auto px-1">
             <table className="w-full min-w-[44rem] text-left text-sm">
               <thead className="text-xs uppercase text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-2">Account</th>
-                  {COLUMNS.map((c) => (
-                    <th key={c.label} scope="col" className="py-2 pr-2 text-right">
+                  <th scope="col" className="py-2 pr-2">
+                    {t('detail.account')}
+                  </th>
+                  {tableColumns.map((c) => (
+                    <th key={c.id} scope="col" className="py-2 pr-2 text-right">
                       {c.label}
                     </th>
                   ))}
@@ -93,8 +106,8 @@ export default async function ClusterPage({ params, searchParams }: Props) {
                         <span className="max-w-[10rem] truncate">@{row.handle}</span>
                       </Link>
                     </th>
-                    {COLUMNS.map((c) => (
-                      <td key={c.label} className={`py-2 pr-2 text-right tabular-nums ${c.className ?? ''}`}>
+                    {tableColumns.map((c) => (
+                      <td key={c.id} className={`py-2 pr-2 text-right tabular-nums ${c.className ?? ''}`}>
                         {c.cell(row)}
                       </td>
                     ))}
@@ -104,10 +117,10 @@ export default async function ClusterPage({ params, searchParams }: Props) {
               <tfoot>
                 <tr className="border-t-2 border-line font-semibold">
                   <th scope="row" className="py-2 pr-2">
-                    All accounts
+                    {t('detail.allAccounts')}
                   </th>
-                  {COLUMNS.map((c) => (
-                    <td key={c.label} className={`py-2 pr-2 text-right tabular-nums ${c.className ?? ''}`}>
+                  {tableColumns.map((c) => (
+                    <td key={c.id} className={`py-2 pr-2 text-right tabular-nums ${c.className ?? ''}`}>
                       {c.cell(totals)}
                     </td>
                   ))}
@@ -116,7 +129,7 @@ export default async function ClusterPage({ params, searchParams }: Props) {
             </table>
           </div>
         )}
-        <p className="mt-2 text-xs text-muted">Peak viewers in the totals row is the highest of the accounts, not a sum.</p>
+        <p className="mt-2 text-xs text-muted">{t('detail.peakNote')}</p>
       </Card>
 
       <ClusterSettings

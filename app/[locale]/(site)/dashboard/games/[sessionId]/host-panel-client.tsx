@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { OverlayLink } from '@/components/games/overlay-link';
 import { Notice } from '@/components/ui/card';
@@ -24,18 +25,17 @@ const BANNER_STYLE = {
   ended: 'border-line bg-panel-2 text-muted',
 } as const;
 
-const ACTION_NAMES: Record<SessionAction, string> = { freeze: 'Freeze', resume: 'Resume', end: 'End session', continue: 'Continue' };
-
-const CONNECTION: Record<RealtimeState, { text: string; tone: string }> = {
-  connected: { text: 'Live updates on', tone: 'bg-emerald-400' },
-  connecting: { text: 'Connecting to live updates… refreshing every 3 s meanwhile', tone: 'bg-amber-300' },
-  unavailable: { text: 'Live updates lost — refreshing every 3 s while reconnecting', tone: 'bg-accent' },
-  denied: { text: 'Live updates not allowed for this account — refreshing every 3 s', tone: 'bg-accent' },
+const CONNECTION_TONE: Record<RealtimeState, string> = {
+  connected: 'bg-emerald-400',
+  connecting: 'bg-amber-300',
+  unavailable: 'bg-accent',
+  denied: 'bg-accent',
 };
 
 const button = 'min-h-14 rounded-xl px-5 text-lg font-bold disabled:opacity-50';
 
 export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostView; realtime: PublicRealtimeConfig; appUrl: string }) {
+  const t = useTranslations('games');
   const queryClient = useQueryClient();
   const sessionId = initial.session.sessionId;
   const key = useMemo(() => ['game-session', sessionId], [sessionId]);
@@ -89,7 +89,31 @@ export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostVi
     setConfirmEnd(false);
     act.mutate(action);
   };
-  const failure = act.error ? `${ACTION_NAMES[act.variables ?? 'freeze']} did not work: ${explainError(act.error)}` : clear.error ? `Could not clear the question: ${explainError(clear.error)}` : null;
+  const actionFailed = (action: SessionAction, error: string) => {
+    switch (action) {
+      case 'freeze':
+        return t('host.failed.freeze', { error });
+      case 'resume':
+        return t('host.failed.resume', { error });
+      case 'end':
+        return t('host.failed.end', { error });
+      case 'continue':
+        return t('host.failed.continue', { error });
+    }
+  };
+  const connectionText = (state: RealtimeState) => {
+    switch (state) {
+      case 'connected':
+        return t('host.connection.connected');
+      case 'connecting':
+        return t('host.connection.connecting');
+      case 'unavailable':
+        return t('host.connection.unavailable');
+      case 'denied':
+        return t('host.connection.denied');
+    }
+  };
+  const failure = act.error ? actionFailed(act.variables ?? 'freeze', explainError(act.error) ?? '') : clear.error ? t('host.clearFailed', { error: explainError(clear.error) ?? '' }) : null;
   const overlaySize = view.overlay?.size ?? 5;
 
   return (
@@ -97,14 +121,14 @@ export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostVi
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="min-w-0">
           <Link href={view.overlay ? `/dashboard/games?overlay=${view.overlay.id}` : '/dashboard/games'} className="inline-flex min-h-11 items-center text-sm font-semibold text-muted hover:text-white">
-            ← All sessions
+            {t('host.allSessions')}
           </Link>
-          <h1 className="break-words text-2xl font-bold sm:text-3xl">{session.name ?? 'Q&A session'}</h1>
+          <h1 className="break-words text-2xl font-bold sm:text-3xl">{session.name ?? t('host.untitled')}</h1>
           <p className="text-muted">@{view.account.handle}</p>
         </div>
         <p role="status" className="flex items-center gap-2 text-sm" data-testid="connection-state" data-state={connection}>
-          <span aria-hidden className={`size-3 rounded-full ${CONNECTION[connection].tone}`} />
-          {CONNECTION[connection].text}
+          <span aria-hidden className={`size-3 rounded-full ${CONNECTION_TONE[connection]}`} />
+          {connectionText(connection)}
         </p>
       </div>
 
@@ -114,45 +138,45 @@ export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostVi
       </div>
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
-        <aside className="flex flex-col gap-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1 lg:self-start" aria-label="Controls">
+        <aside className="flex flex-col gap-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1 lg:self-start" aria-label={t('host.controls')}>
           <section className="flex flex-col gap-3 rounded-xl border border-line bg-panel p-4">
-            <h2 className="sr-only">Session controls</h2>
+            <h2 className="sr-only">{t('host.sessionControls')}</h2>
             {can.freeze && (
               <button type="button" disabled={busy} onClick={() => run('freeze')} className={`${button} bg-amber-300 text-black hover:bg-amber-200`}>
-                {act.isPending && act.variables === 'freeze' ? 'Freezing…' : freezeLabel(session.countdownSeconds)}
+                {act.isPending && act.variables === 'freeze' ? t('host.freezing') : freezeLabel(session.countdownSeconds)}
               </button>
             )}
             {can.resume && (
               <button type="button" disabled={busy} onClick={() => run('resume')} className={`${button} border-2 border-emerald-400 text-emerald-200 hover:bg-emerald-400/10`}>
-                {act.isPending && act.variables === 'resume' ? 'Resuming…' : 'Resume (accept points again)'}
+                {act.isPending && act.variables === 'resume' ? t('host.resuming') : t('host.resume')}
               </button>
             )}
             {can.selectWinner && (
               <button type="button" disabled={busy} onClick={() => setPicking(true)} className={`${button} bg-accent text-white hover:opacity-90`}>
-                Select winner
+                {t('host.selectWinner')}
               </button>
             )}
             {can.continue && (
               <button type="button" disabled={busy} onClick={() => run('continue')} className={`${button} bg-emerald-400 text-black hover:bg-emerald-300`}>
-                {act.isPending && act.variables === 'continue' ? 'Continuing…' : 'Continue session'}
+                {act.isPending && act.variables === 'continue' ? t('host.continuing') : t('host.continue')}
               </button>
             )}
             {can.end &&
               (confirmEnd ? (
                 <div className="flex flex-col gap-2 rounded-lg border border-accent/60 p-3">
-                  <p className="font-semibold">End this session? The overlay stops showing it; you can continue it later.</p>
+                  <p className="font-semibold">{t('host.confirmEnd')}</p>
                   <div className="grid grid-cols-2 gap-2">
                     <button type="button" disabled={busy} onClick={() => run('end')} className="min-h-12 rounded-lg bg-accent font-bold text-white">
-                      End now
+                      {t('host.endNow')}
                     </button>
                     <button type="button" onClick={() => setConfirmEnd(false)} className="min-h-12 rounded-lg border border-line font-semibold hover:bg-panel-2">
-                      Keep playing
+                      {t('host.keepPlaying')}
                     </button>
                   </div>
                 </div>
               ) : (
                 <button type="button" disabled={busy} onClick={() => setConfirmEnd(true)} className="min-h-12 rounded-xl border border-line px-5 font-semibold text-muted hover:bg-panel-2 hover:text-white">
-                  End session…
+                  {t('host.end')}
                 </button>
               ))}
             {failure && <Notice tone="error">{failure}</Notice>}
@@ -162,14 +186,15 @@ export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostVi
 
           <section className="flex flex-col gap-3 rounded-xl border border-line bg-panel p-4">
             <h2 className="font-semibold">
-              Overlay in OBS{view.overlay && <span className="font-normal text-muted"> · {view.overlay.name}</span>}
+              {t('host.overlayInObs')}
+              {view.overlay && <span className="font-normal text-muted"> · {view.overlay.name}</span>}
             </h2>
             {!view.overlay ? (
-              <Notice tone="warn">This session’s overlay was deleted, so nothing shows in OBS. Start a new session on another Q&amp;A overlay.</Notice>
+              <Notice tone="warn">{t('host.overlayDeleted')}</Notice>
             ) : view.overlay.token ? (
               <OverlayLink appUrl={appUrl} token={view.overlay.token} />
             ) : (
-              <Notice tone="warn">This overlay has been revoked, so OBS shows nothing. Regenerate its link in Overlays.</Notice>
+              <Notice tone="warn">{t('host.overlayRevoked')}</Notice>
             )}
           </section>
         </aside>
@@ -177,9 +202,9 @@ export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostVi
         <section className="flex flex-col gap-3 rounded-xl border border-line bg-panel p-4 lg:col-start-1 lg:row-start-1" aria-labelledby="board-title">
           <div className="flex items-baseline justify-between gap-3">
             <h2 id="board-title" className="text-lg font-semibold">
-              Board
+              {t('board.title')}
             </h2>
-            <p className="text-sm text-muted">The overlay shows the top {overlaySize}; winners leave the board.</p>
+            <p className="text-sm text-muted">{t('host.boardHint', { size: overlaySize })}</p>
           </div>
           <HostBoard rows={rows} size={overlaySize} />
         </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWorkspace } from '@/lib/dashboard/access';
@@ -9,7 +10,10 @@ import { getPublicRealtimeConfig } from '@/lib/realtime/config';
 import { HostPanelClient } from './host-panel-client';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Host panel' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('games');
+  return { title: t('host.metaTitle') };
+}
 
 export default async function HostPanelPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;

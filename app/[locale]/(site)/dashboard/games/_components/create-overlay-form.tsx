@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
@@ -11,6 +11,7 @@ type AccountOption = { id: string; handle: string; nickname: string | null };
 
 /** Creates a Q&A overlay for one of the user's accounts and selects it. */
 export function CreateOverlayForm({ accounts }: { accounts: AccountOption[] }) {
+  const t = useTranslations('games');
   const router = useRouter();
   const selectId = useId();
   const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
@@ -31,7 +32,7 @@ export function CreateOverlayForm({ accounts }: { accounts: AccountOption[] }) {
     <form onSubmit={submit} className="flex flex-col gap-2">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <label htmlFor={selectId} className="flex flex-col gap-1 text-sm">
-          Account
+          {t('createOverlay.account')}
           <select id={selectId} value={accountId} onChange={(e) => setAccountId(e.target.value)} className="min-h-12 rounded-lg border border-line bg-panel px-3 text-base">
             {accounts.map((a) => (
               <option key={a.id} value={a.id}>
@@ -42,7 +43,7 @@ export function CreateOverlayForm({ accounts }: { accounts: AccountOption[] }) {
           </select>
         </label>
         <button type="submit" disabled={!accountId || create.isPending} className="min-h-12 rounded-lg bg-accent px-5 font-semibold hover:opacity-90 disabled:opacity-60">
-          {create.isPending ? 'Creating…' : 'Create Q&A overlay'}
+          {create.isPending ? t('createOverlay.creating') : t('createOverlay.submit')}
         </button>
       </div>
       {create.error && (

@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import type { SessionWinner } from '@/lib/games/history';
 import type { SessionSummary } from '@/lib/games/host';
@@ -19,6 +20,7 @@ const PHASE_STYLE: Record<string, string> = {
 
 /** Sessions of one overlay, newest first: open one, or continue one that has ended. */
 export function SessionHistory({ sessions }: { sessions: HistoryEntry[] }) {
+  const t = useTranslations('games');
   const router = useRouter();
   const resume = useMutation({
     mutationFn: (sessionId: string) => fetchJson(`/api/games/sessions/${sessionId}/actions`, { method: 'POST', body: JSON.stringify({ action: 'continue' }) }),
@@ -28,12 +30,12 @@ export function SessionHistory({ sessions }: { sessions: HistoryEntry[] }) {
     <div className="flex flex-col gap-3">
       {resume.error && (
         <p role="alert" className="rounded-lg border border-accent/50 bg-accent/10 px-3 py-2 text-sm">
-          Could not continue the session: {explainError(resume.error)}
+          {t('history.continueFailed', { error: explainError(resume.error) ?? '' })}
         </p>
       )}
       <ul className="flex flex-col gap-3" data-testid="session-history">
         {sessions.map((s) => {
-          const name = s.name ?? 'Untitled session';
+          const name = s.name ?? t('history.untitled');
           return (
             <li key={s.id} data-testid="history-session" data-session-id={s.id} className="flex flex-col gap-3 rounded-lg border border-line bg-panel-2/40 p-3 sm:p-4">
               <div className="flex flex-wrap items-start justify-between gap-3">
@@ -43,8 +45,9 @@ export function SessionHistory({ sessions }: { sessions: HistoryEntry[] }) {
                     <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${PHASE_STYLE[s.phase] ?? 'bg-panel-2'}`}>{phaseLabel(s.phase)}</span>
                   </p>
                   <p className="text-sm text-muted">
-                    Started {formatWhen(s.startedAt)}
-                    {s.endedAt !== null && ` · ended ${formatWhen(s.endedAt)}`} · {s.players} {s.players === 1 ? 'player' : 'players'} · {s.winners} {s.winners === 1 ? 'winner' : 'winners'}
+                    {s.endedAt === null
+                      ? t('history.summary', { started: formatWhen(s.startedAt), players: s.players, winners: s.winners })
+                      : t('history.summaryEnded', { started: formatWhen(s.startedAt), ended: formatWhen(s.endedAt), players: s.players, winners: s.winners })}
                   </p>
                 </div>
                 <div className="flex gap-2">
@@ -55,22 +58,26 @@ export function SessionHistory({ sessions }: { sessions: HistoryEntry[] }) {
                       onClick={() => resume.mutate(s.id)}
                       className="min-h-11 rounded-lg border border-line px-4 font-semibold hover:bg-panel-2 disabled:opacity-60"
                     >
-                      {resume.isPending && resume.variables === s.id ? 'Continuing…' : 'Continue'}
+                      {resume.isPending && resume.variables === s.id ? t('history.continuing') : t('history.continue')}
                       <span className="sr-only"> {name}</span>
                     </button>
                   )}
                   <Link href={`/dashboard/games/${s.id}`} className="inline-flex min-h-11 items-center rounded-lg bg-accent px-4 font-semibold hover:opacity-90">
-                    Open<span className="sr-only"> {name}</span>
+                    {t('history.open')}
+                    <span className="sr-only"> {name}</span>
                   </Link>
                 </div>
               </div>
               {s.winnerList.length > 0 && (
-                <ol className="flex flex-col gap-1 border-t border-line pt-2 text-sm" aria-label={`Winners of ${name}`}>
+                <ol className="flex flex-col gap-1 border-t border-line pt-2 text-sm" aria-label={t('history.winnersOf', { name })}>
                   {s.winnerList.map((w) => (
                     <li key={w.id} data-testid="history-winner" data-user-id={w.winner.userId}>
                       <strong>{w.winner.nickname || w.winner.handle}</strong>
-                      <span className="text-muted"> @{w.winner.handle} · {formatPoints(w.winner.points)} pts · </span>
-                      {w.question ? <q className="break-words">{w.question}</q> : <span className="text-muted">no question</span>}
+                      <span className="text-muted">
+                        {' '}
+                        @{w.winner.handle} · {t('history.points', { points: formatPoints(w.winner.points) })} ·{' '}
+                      </span>
+                      {w.question ? <q className="break-words">{w.question}</q> : <span className="text-muted">{t('history.noQuestion')}</span>}
                     </li>
                   ))}
                 </ol>

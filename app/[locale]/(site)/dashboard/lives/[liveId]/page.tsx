@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
@@ -12,7 +13,10 @@ import { LiveHeader, LiveStats } from './_components/live-header';
 import { LiveCharts } from './_components/live-charts-lazy';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Live' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('dashboard');
+  return { title: t('live.title') };
+}
 
 const TOP_GIFTERS = 10;
 
@@ -27,11 +31,12 @@ export default async function LivePage({ params }: { params: Promise<{ liveId: s
   const live = await requireOwnLive(db, ws.workspaceId, liveId).catch(nullWhenNotFound);
   if (!live) notFound();
 
-  const [summary, series, gifters, breakdown] = await Promise.all([
+  const [summary, series, gifters, breakdown, t] = await Promise.all([
     getLiveSummary(db, live.id),
     getLiveSeries(db, live.id),
     getLiveTopGifters(db, live.id, TOP_GIFTERS),
     getGiftBreakdown(db, live.id),
+    getTranslations('dashboard'),
   ]);
   if (!summary) notFound();
 
@@ -39,18 +44,18 @@ export default async function LivePage({ params }: { params: Promise<{ liveId: s
     <div className="flex flex-col gap-4">
       <LiveHeader summary={summary} />
       <LiveStats summary={summary} />
-      <Card title="Over time" action={<span className="text-xs text-muted">UTC</span>}>
-        {series.points.length > 1 ? <LiveCharts series={series} /> : <p className="text-sm text-muted">The charts fill in as the worker records viewers, gifts and likes.</p>}
+      <Card title={t('live.overTime')} action={<span className="text-xs text-muted">UTC</span>}>
+        {series.points.length > 1 ? <LiveCharts series={series} /> : <p className="text-sm text-muted">{t('live.chartsEmpty')}</p>}
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title={`Top gifters of this live`}>
+        <Card title={t('topGifters')}>
           <TopGifters gifters={gifters} />
         </Card>
-        <Card title="Gifts">
+        <Card title={t('stats.gifts')}>
           <GiftBreakdown rows={breakdown} />
         </Card>
       </div>
-      <Card title="Chat">
+      <Card title={t('chat')}>
         <ChatBrowser liveId={summary.id} counted={summary.comments} retentionDays={getEnv().CHAT_RETENTION_DAYS} />
       </Card>
     </div>

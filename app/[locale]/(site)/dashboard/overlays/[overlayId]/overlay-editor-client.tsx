@@ -5,13 +5,14 @@
 // delete. Unsaved changes reach the preview at once and OBS only when saved.
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { Notice } from '@/components/ui/card';
 import { draftErrors, fieldId, fieldLabel, readDraft, requestErrorMessage, sameValue, splitFieldError, type FieldErrors, type SettingsDraft } from '@/lib/overlays/editor';
 import type { OverlaySummary } from '@/lib/overlays/manage';
-import { OVERLAY_KIND_LABELS } from '@/lib/overlays/settings';
 import { fetchJson } from '@/lib/query-client';
+import { useKindLabels } from '../_components/kind-labels';
 import { StatusBadge } from '../_components/overlay-list';
 import { TextField } from './_components/controls';
 import { MoreActions } from './_components/more-actions';
@@ -24,7 +25,101 @@ const NAME_MAX = 80;
 type Props = { initial: OverlaySummary; created: boolean; fallbackOrigin: string };
 type SaveBody = { name: string; settings: SettingsDraft['settings'] };
 
+const strong = (chunks: ReactNode) => <span className="font-semibold">{chunks}</span>;
+
+/** How the error summary names a field: the form's own label, in the dashboard's language (else lib's English). */
+function useFieldLabel(): (path: string) => string {
+  const t = useTranslations('overlayEditor');
+  return (path) => {
+    switch (path) {
+      case 'name':
+        return t('fields.name');
+      case 'blockedWords':
+        return t('fields.blockedWords');
+      case 'filterMatch':
+        return t('fields.filterMatch');
+      case 'language':
+        return t('fields.language');
+      case 'speechVoice':
+        return t('fields.speechVoice');
+      case 'speechRate':
+        return t('fields.speechRate');
+      case 'speechVolume':
+        return t('fields.speechVolume');
+      case 'speechDetect':
+        return t('fields.speechDetect');
+      case 'accent':
+        return t('fields.accent');
+      case 'scale':
+        return t('fields.scale');
+      case 'minDiamonds':
+        return t('fields.minDiamonds');
+      case 'durationSeconds':
+        return t('fields.durationSeconds');
+      case 'sound':
+        return t('fields.sound');
+      case 'volume':
+        return t('fields.volume');
+      case 'speech':
+        return t('fields.speech');
+      case 'template':
+        return t('fields.template');
+      case 'title':
+        return t('fields.title');
+      case 'size':
+        return t('fields.size');
+      case 'resetEachLive':
+        return t('fields.resetEachLive');
+      case 'showOvertakes':
+        return t('fields.showOvertakes');
+      case 'metric':
+        return t('fields.metric');
+      case 'target':
+        return t('fields.target');
+      case 'maxMessages':
+        return t('fields.maxMessages');
+      case 'hideAfterSeconds':
+        return t('fields.hideAfterSeconds');
+      case 'showModeratorBadge':
+        return t('fields.showModeratorBadge');
+      case 'label':
+        return t('fields.label');
+      case 'maxItems':
+        return t('fields.maxItems');
+      case 'follows':
+        return t('fields.follows');
+      case 'shares':
+        return t('fields.shares');
+      case 'gifts':
+        return t('fields.gifts');
+      case 'joins':
+        return t('fields.joins');
+      case 'countdownSeconds':
+        return t('fields.countdownSeconds');
+      case 'rules.likesPerPointFollower':
+        return t('fields.likesPerPointFollower');
+      case 'rules.likesPerPointNonFollower':
+        return t('fields.likesPerPointNonFollower');
+      case 'rules.giftTiers':
+        return t('fields.giftTiers');
+    }
+    const tier = /^rules\.giftTiers\.(\d+)(?:\.(minDiamonds|multiplier))?$/.exec(path);
+    if (tier) {
+      const index = Number(tier[1]) + 1;
+      if (tier[2] === 'minDiamonds') return t('fields.giftTierFrom', { index });
+      if (tier[2] === 'multiplier') return t('fields.giftTierMultiplier', { index });
+      return t('fields.giftTier', { index });
+    }
+    const word = /^blockedWords\.(\d+)$/.exec(path);
+    if (word) return t('fields.blockedWord', { index: Number(word[1]) + 1 });
+    return fieldLabel(path);
+  };
+}
+
 export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
+  const t = useTranslations('overlayEditor');
+  const labels = useKindLabels();
+  const labelOf = useFieldLabel();
   const [overlay, setOverlay] = useState(initial);
   const saved = useMemo(() => readDraft(overlay.kind, overlay.settings), [overlay.kind, overlay.settings]);
   const [draft, setDraft] = useState<SettingsDraft>(saved);
@@ -37,10 +132,10 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
   const dirty = !sameValue(draft.settings, saved.settings) || name.trim() !== overlay.name;
   const errors: FieldErrors = useMemo(() => {
     const found = draftErrors(draft);
-    if (!name.trim()) found.name = 'Give the overlay a name.';
+    if (!name.trim()) found.name = t('editor.nameRequired');
     if (apiError?.field) found[apiError.field] ??= apiError.message;
     return found;
-  }, [draft, name, apiError]);
+  }, [draft, name, apiError, t]);
   const problems = Object.entries(errors);
 
   const save = useMutation({
@@ -106,30 +201,28 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
     if (apiError) setApiError(null);
   };
 
-  const label = OVERLAY_KIND_LABELS[overlay.kind];
-  const status = save.isPending ? 'Saving…' : dirty ? 'Unsaved changes — the preview shows them; OBS shows them once saved.' : savedOnce ? 'Saved. Open copies in OBS update by themselves.' : 'All changes saved.';
+  const label = labels[overlay.kind];
+  const status = save.isPending ? t('editor.saving') : dirty ? t('editor.statusUnsaved') : savedOnce ? t('editor.statusSaved') : t('editor.statusClean');
 
   return (
     <div className="flex flex-col gap-4">
-      <Breadcrumb href="/dashboard/overlays" parent="Overlays" current={overlay.name} />
+      <Breadcrumb href="/dashboard/overlays" parent={t('list.title')} current={overlay.name} />
       <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div className="flex min-w-0 flex-col gap-1">
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="min-w-0 break-words text-2xl font-bold">{overlay.name}</h1>
             <StatusBadge revoked={overlay.revoked} />
           </div>
-          <p className="text-sm text-muted">
-            {label.name} for @{overlay.handle} — {label.description}
-          </p>
+          <p className="text-sm text-muted">{t('editor.subtitle', { kind: label.name, handle: overlay.handle, description: label.description })}</p>
         </div>
         {overlay.kind === 'QA_GAME' && (
           <Link href={`/dashboard/games?overlay=${overlay.id}`} className="inline-flex min-h-11 shrink-0 items-center justify-center rounded-lg bg-accent px-4 font-semibold hover:opacity-90">
-            Open host panel
+            {t('editor.hostPanel')}
           </Link>
         )}
       </header>
 
-      {created && <Notice>Overlay created. Copy its URL into OBS below, then make it yours: the preview shows each change before you save.</Notice>}
+      {created && <Notice>{t('editor.created')}</Notice>}
 
       <UrlPanel overlay={overlay} fallbackOrigin={fallbackOrigin} onChange={setOverlay} />
 
@@ -139,9 +232,9 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
         </div>
         <form ref={form} onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="settings-title" className="flex min-w-0 flex-col gap-4 rounded-xl border border-line bg-panel p-4 sm:p-5 lg:col-start-1 lg:row-start-1 [&_:is(input,textarea,select,button,table)]:scroll-mb-40">
           <h2 id="settings-title" className="font-semibold">
-            Settings
+            {t('editor.settings')}
           </h2>
-          <TextField path="name" label="Name (only you see it)" value={name} maxLength={NAME_MAX} onChange={(value) => { setName(value); setSavedOnce(false); }} error={errors.name} />
+          <TextField path="name" label={t('editor.nameLabel')} value={name} maxLength={NAME_MAX} onChange={(value) => { setName(value); setSavedOnce(false); }} error={errors.name} />
           <SettingsFields draft={draft} onChange={change} errors={errors} />
 
           <div className="sticky bottom-0 -mx-4 -mb-4 flex flex-col gap-2 rounded-b-xl border-t border-line bg-panel/95 px-4 py-3 backdrop-blur sm:-mx-5 sm:-mb-5 sm:px-5">
@@ -150,39 +243,42 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
               <div role="alert" className="rounded-lg border border-accent/50 bg-accent/10 px-3 py-2 text-sm">
                 {problems.length > 0 ? (
                   <>
-                    <p className="font-semibold">{problems.length === 1 ? 'One thing to fix before saving:' : `${problems.length} things to fix before saving:`}</p>
+                    <p className="font-semibold">{t('editor.problems', { count: problems.length })}</p>
                     <ul className="mt-1 flex flex-col gap-0.5">
                       {problems.map(([field, message]) => (
                         <li key={field}>
-                          <a
-                            href={`#${fieldId(field)}`}
-                            onClick={(e) => {
-                              e.preventDefault();
-                              document.getElementById(fieldId(field))?.focus();
-                            }}
-                            className="underline hover:text-white"
-                          >
-                            {fieldLabel(field)}
-                          </a>
-                          : {message}
+                          {t.rich('editor.problem', {
+                            field: labelOf(field),
+                            message,
+                            link: (chunks) => (
+                              <a
+                                href={`#${fieldId(field)}`}
+                                onClick={(e) => {
+                                  e.preventDefault();
+                                  document.getElementById(fieldId(field))?.focus();
+                                }}
+                                className="underline hover:text-white"
+                              >
+                                {chunks}
+                              </a>
+                            ),
+                          })}
                         </li>
                       ))}
                     </ul>
                   </>
                 ) : (
-                  <p>
-                    <span className="font-semibold">Not saved.</span> {apiError?.message} Your changes are still here.
-                  </p>
+                  <p>{t.rich('editor.notSaved', { message: apiError?.message ?? '', strong })}</p>
                 )}
               </div>
             )}
             <div className="flex flex-wrap items-center gap-2">
               <button type="submit" disabled={save.isPending || !dirty} className="min-h-11 rounded-lg bg-accent px-5 font-semibold hover:opacity-90 disabled:opacity-50">
-                {save.isPending ? 'Saving…' : 'Save changes'}
+                {save.isPending ? t('editor.saving') : t('editor.save')}
               </button>
               {dirty && !save.isPending && (
                 <button type="button" onClick={discard} className="min-h-11 rounded-lg border border-line px-4 hover:bg-panel-2">
-                  Discard
+                  {t('editor.discard')}
                 </button>
               )}
               <p role="status" className="min-w-0 flex-1 text-xs text-muted">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWorkspace } from '@/lib/dashboard/access';
@@ -7,7 +8,11 @@ import { appUrl } from '@/lib/env';
 import { getOverlay } from '@/lib/overlays/manage';
 import { OverlayEditor } from './overlay-editor-client';
 
-export const metadata: Metadata = { title: 'Edit overlay' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('overlayEditor');
+  return { title: t('editor.metaTitle') };
+}
+
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ overlayId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -2,21 +2,26 @@
 
 // Creates an overlay: which account, what it shows (a card per kind), an optional name. On success the
 // editor opens, where the URL is ready to copy.
-import { useLocale } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { OverlaySummary } from '@/lib/overlays/manage';
 import { formatObsSize, OBS_SIZES, OVERLAY_KIND_ICONS } from '@/lib/overlays/editor';
-import { OVERLAY_KIND_LABELS, OVERLAY_KINDS, type OverlayKind } from '@/lib/overlays/settings';
+import { OVERLAY_KINDS, type OverlayKind } from '@/lib/overlays/settings';
 import { fetchJson } from '@/lib/query-client';
+import { useKindLabels } from './kind-labels';
 
 export type AccountOption = { id: string; handle: string; nickname: string | null };
 
 const NAME_MAX = 80;
 
+const muted = (chunks: ReactNode) => <span className="font-normal text-muted">{chunks}</span>;
+
 export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: AccountOption[]; initialAccountId?: string }) {
   const router = useRouter();
+  const t = useTranslations('overlayEditor');
+  const labels = useKindLabels();
   const ids = { account: useId(), name: useId(), error: useId() };
   const [accountId, setAccountId] = useState(() => accounts.find((a) => a.id === initialAccountId)?.id ?? accounts[0]?.id ?? '');
   const [kind, setKind] = useState<OverlayKind | null>(null);
@@ -33,7 +38,7 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!kind) {
-      setLocalError('Choose what the overlay shows.');
+      setLocalError(t('create.chooseKind'));
       document.getElementById(`kind-${OVERLAY_KINDS[0]}`)?.focus();
       return;
     }
@@ -41,12 +46,12 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
     create.mutate({ accountId, kind, ...(name.trim() ? { name: name.trim() } : {}) });
   };
 
-  const error = localError ?? (create.error ? `${create.error.message.replace(/^\w+: /, '')} Nothing was created; try again.` : null);
+  const error = localError ?? (create.error ? t('create.failed', { message: create.error.message.replace(/^\w+: /, '') }) : null);
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate aria-describedby={error ? ids.error : undefined}>
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor={ids.account} className="font-medium">
-          Account
+          {t('create.account')}
         </label>
         <select id={ids.account} value={accountId} onChange={(e) => setAccountId(e.currentTarget.value)} className="min-h-11 rounded-lg border border-line bg-panel-2 px-3 sm:max-w-sm">
           {accounts.map((a) => (
@@ -59,7 +64,7 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
       </div>
 
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-2 text-sm font-medium">What it shows</legend>
+        <legend className="mb-2 text-sm font-medium">{t('create.whatItShows')}</legend>
         <div className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
           {OVERLAY_KINDS.map((k) => (
             <label
@@ -71,9 +76,9 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
                 {OVERLAY_KIND_ICONS[k]}
               </span>
               <span className="flex min-w-0 flex-col gap-0.5">
-                <span className="font-semibold">{OVERLAY_KIND_LABELS[k].name}</span>
-                <span className="text-xs text-muted">{OVERLAY_KIND_LABELS[k].description}</span>
-                <span className="text-xs text-muted">OBS size {formatObsSize(OBS_SIZES[k])}</span>
+                <span className="font-semibold">{labels[k].name}</span>
+                <span className="text-xs text-muted">{labels[k].description}</span>
+                <span className="text-xs text-muted">{t('create.obsSize', { size: formatObsSize(OBS_SIZES[k]) })}</span>
               </span>
             </label>
           ))}
@@ -82,7 +87,7 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
 
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor={ids.name} className="font-medium">
-          Name <span className="font-normal text-muted">(optional, only you see it)</span>
+          {t.rich('create.name', { muted })}
         </label>
         <input
           id={ids.name}
@@ -90,7 +95,7 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
           onChange={(e) => setName(e.currentTarget.value)}
           maxLength={NAME_MAX}
           autoComplete="off"
-          placeholder={kind && account ? `${OVERLAY_KIND_LABELS[kind].name} · @${account.handle}` : 'e.g. Gift alerts — main scene'}
+          placeholder={kind && account ? `${labels[kind].name} · @${account.handle}` : t('create.namePlaceholder')}
           className="min-h-11 rounded-lg border border-line bg-panel-2 px-3 sm:max-w-sm"
         />
       </div>
@@ -102,7 +107,7 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
       )}
       <div>
         <button type="submit" disabled={create.isPending || create.isSuccess} className="min-h-11 rounded-lg bg-accent px-5 font-semibold hover:opacity-90 disabled:opacity-60">
-          {create.isPending || create.isSuccess ? 'Creating…' : 'Create overlay'}
+          {create.isPending || create.isSuccess ? t('create.creating') : t('create.submit')}
         </button>
       </div>
     </form>

@@ -1,16 +1,21 @@
 // The user's overlays grouped by account: kind, name, status, Copy URL and a link to the editor.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { formatObsSize, OBS_SIZES, OVERLAY_KIND_ICONS } from '@/lib/overlays/editor';
 import type { OverlaySummary } from '@/lib/overlays/manage';
-import { OVERLAY_KIND_LABELS } from '@/lib/overlays/settings';
+import { useKindLabels } from './kind-labels';
 import { CopyUrlButton } from './overlay-url';
 
+const sr = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
+
 export function StatusBadge({ revoked }: { revoked: boolean }) {
+  const t = useTranslations('overlayEditor');
   return revoked ? (
-    <span className="rounded-full border border-amber-400/50 bg-amber-400/10 px-2 py-0.5 text-xs font-semibold text-amber-300">Revoked</span>
+    <span className="rounded-full border border-amber-400/50 bg-amber-400/10 px-2 py-0.5 text-xs font-semibold text-amber-300">{t('status.revoked')}</span>
   ) : (
-    <span className="rounded-full border border-emerald-400/40 bg-emerald-400/10 px-2 py-0.5 text-xs font-semibold text-emerald-300">Active</span>
+    <span className="rounded-full border border-emerald-400/40 bg-emerald-400/10 px-2 py-0.5 text-xs font-semibold text-emerald-300">{t('status.active')}</span>
   );
 }
 
@@ -25,6 +30,8 @@ function groupByAccount(overlays: OverlaySummary[]): { accountId: string; handle
 }
 
 export function OverlayList({ overlays, fallbackOrigin }: { overlays: OverlaySummary[]; fallbackOrigin: string }) {
+  const t = useTranslations('overlayEditor');
+  const labels = useKindLabels();
   return (
     <div className="flex flex-col gap-4">
       {groupByAccount(overlays).map((group) => (
@@ -33,11 +40,11 @@ export function OverlayList({ overlays, fallbackOrigin }: { overlays: OverlaySum
           title={`@${group.handle}`}
           action={
             <Link href={`/dashboard/overlays?account=${group.accountId}#new-overlay`} className="shrink-0 whitespace-nowrap text-sm text-muted hover:text-white">
-              Add overlay<span className="sr-only"> for @{group.handle}</span>
+              {t.rich('list.addOverlay', { handle: group.handle, sr })}
             </Link>
           }
         >
-          <ul className="flex flex-col gap-2" aria-label={`Overlays of @${group.handle}`}>
+          <ul className="flex flex-col gap-2" aria-label={t('list.overlaysOf', { handle: group.handle })}>
             {group.overlays.map((overlay) => (
               <li key={overlay.id} className="flex flex-col gap-3 rounded-lg bg-panel-2 p-3 sm:flex-row sm:items-center" data-testid="overlay-row">
                 <div className="flex min-w-0 flex-1 items-center gap-3">
@@ -49,17 +56,17 @@ export function OverlayList({ overlays, fallbackOrigin }: { overlays: OverlaySum
                       {overlay.name}
                     </Link>
                     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
-                      <span>{OVERLAY_KIND_LABELS[overlay.kind].name}</span>
+                      <span>{labels[overlay.kind].name}</span>
                       <span aria-hidden>·</span>
-                      <span>OBS {formatObsSize(OBS_SIZES[overlay.kind])}</span>
+                      <span>{t('list.obsSize', { size: formatObsSize(OBS_SIZES[overlay.kind]) })}</span>
                       <StatusBadge revoked={overlay.revoked} />
                     </p>
                   </div>
                 </div>
                 <div className="flex gap-2 sm:shrink-0">
-                  {overlay.token ? <CopyUrlButton token={overlay.token} fallbackOrigin={fallbackOrigin} name={overlay.name} /> : <span className="self-center text-xs text-muted">URL turned off</span>}
+                  {overlay.token ? <CopyUrlButton token={overlay.token} fallbackOrigin={fallbackOrigin} name={overlay.name} /> : <span className="self-center text-xs text-muted">{t('list.urlOff')}</span>}
                   <Link href={`/dashboard/overlays/${overlay.id}`} className="inline-flex min-h-10 items-center rounded-lg border border-line px-3 text-sm font-semibold hover:bg-panel">
-                    Edit<span className="sr-only"> {overlay.name}</span>
+                    {t.rich('list.edit', { name: overlay.name, sr })}
                   </Link>
                 </div>
               </li>

@@ -2,7 +2,8 @@
 
 // Copying an overlay's URL: the Clipboard API where the browser allows it, otherwise the URL is shown
 // selected (with the old copy command tried) so Ctrl+C / ⌘C finishes the job.
-import { useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslations } from 'next-intl';
+import { useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { overlayUrl } from '@/lib/overlays/editor';
 
 const noSubscription = () => () => undefined;
@@ -36,10 +37,11 @@ async function copyText(text: string, field: HTMLInputElement | null): Promise<C
   return 'select';
 }
 
-const COPY_HINT = { copied: 'Copied. In OBS, add a Browser source and paste it as the URL.', select: 'Your browser did not let us copy. The URL is selected: press Ctrl+C (⌘C on a Mac) to copy it.' } as const;
+const sr = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
 
 /** The URL in a read-only field with a Copy button (the editor). */
 export function OverlayUrlField({ token, fallbackOrigin }: { token: string; fallbackOrigin: string }) {
+  const t = useTranslations('overlayEditor');
   const id = useId();
   const field = useRef<HTMLInputElement>(null);
   const url = overlayUrl(useOrigin(fallbackOrigin), token);
@@ -53,21 +55,21 @@ export function OverlayUrlField({ token, fallbackOrigin }: { token: string; fall
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-semibold">
-        Overlay URL
+        {t('url.label')}
       </label>
       <div className="flex flex-col gap-2 sm:flex-row">
         <input ref={field} id={id} readOnly value={url} onFocus={(e) => e.currentTarget.select()} spellCheck={false} aria-describedby={`${id}-status`} className="min-h-11 min-w-0 flex-1 rounded-lg border border-line bg-panel-2 px-3 font-mono text-sm" data-testid="overlay-url" />
         <div className="flex gap-2">
           <button type="button" onClick={() => void copyText(url, field.current).then(setResult)} className="min-h-11 flex-1 rounded-lg bg-accent px-4 font-semibold hover:opacity-90 sm:flex-none">
-            {result === 'copied' ? 'Copied ✓' : 'Copy URL'}
+            {result === 'copied' ? t('url.copied') : t('url.copy')}
           </button>
           <a href={url} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-11 flex-1 items-center justify-center rounded-lg border border-line px-4 font-semibold hover:bg-panel-2 sm:flex-none">
-            Open<span className="sr-only"> the overlay in a new tab</span>
+            {t.rich('url.open', { sr })}
           </a>
         </div>
       </div>
       <p id={`${id}-status`} role="status" className="text-xs text-muted">
-        {result ? COPY_HINT[result] : 'Anyone with this URL can show the overlay. Keep it off stream; if it leaks, regenerate it below.'}
+        {result === 'copied' ? t('url.hintCopied') : result === 'select' ? t('url.hintSelect') : t('url.hint')}
       </p>
     </div>
   );
@@ -75,6 +77,7 @@ export function OverlayUrlField({ token, fallbackOrigin }: { token: string; fall
 
 /** A compact Copy button for lists; when copying is refused it reveals the URL, selected. */
 export function CopyUrlButton({ token, fallbackOrigin, name }: { token: string; fallbackOrigin: string; name: string }) {
+  const t = useTranslations('overlayEditor');
   const field = useRef<HTMLInputElement>(null);
   const url = overlayUrl(useOrigin(fallbackOrigin), token);
   const [result, setResult] = useState<CopyResult | null>(null);
@@ -91,12 +94,11 @@ export function CopyUrlButton({ token, fallbackOrigin, name }: { token: string; 
   return (
     <span className="flex min-w-0 flex-col gap-1">
       <button type="button" onClick={() => void copy()} className="min-h-10 rounded-lg border border-line px-3 text-sm font-semibold hover:bg-panel-2">
-        {result === 'copied' ? 'Copied ✓' : 'Copy URL'}
-        <span className="sr-only"> of {name}</span>
+        {result === 'copied' ? t.rich('url.copiedOf', { name, sr }) : t.rich('url.copyOf', { name, sr })}
       </button>
-      {result === 'select' && <input ref={field} readOnly value={url} onFocus={(e) => e.currentTarget.select()} aria-label={`URL of ${name}`} className="min-w-0 rounded border border-line bg-panel-2 px-2 py-1 font-mono text-xs" />}
+      {result === 'select' && <input ref={field} readOnly value={url} onFocus={(e) => e.currentTarget.select()} aria-label={t('url.urlOf', { name })} className="min-w-0 rounded border border-line bg-panel-2 px-2 py-1 font-mono text-xs" />}
       <span role="status" className="sr-only">
-        {result === 'copied' ? 'Copied.' : result === 'select' ? 'Copy refused by the browser; the URL is selected, press Ctrl+C.' : ''}
+        {result === 'copied' ? t('url.statusCopied') : result === 'select' ? t('url.statusSelect') : ''}
       </span>
     </span>
   );

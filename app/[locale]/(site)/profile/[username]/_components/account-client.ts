@@ -1,13 +1,15 @@
 // The browser side of the public lookup: GET /api/accounts/{handle} (which fetches from TikTok when the
 // stored data is missing or old, rate-limited per IP) and the view beacon for the home page's lists.
+// `error` and `reason` are the API's own (English) text; null when it gave none (the UI says why in the
+// page's language), `offline` when the API could not be reached at all.
 import type { ProfileView } from '@/lib/stats/profile-view';
 
 export type AccountAnswer =
   | { kind: 'ok'; view: ProfileView; stale: boolean; notice: string | null }
   | { kind: 'not_found' }
-  | { kind: 'invalid'; error: string }
+  | { kind: 'invalid'; error: string | null }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
-  | { kind: 'unavailable'; reason: string };
+  | { kind: 'unavailable'; reason: string | null; offline?: boolean };
 
 type ErrorBody = { error?: { message?: string; details?: { retryAfterSeconds?: number; reason?: string } } };
 
@@ -18,7 +20,7 @@ export async function fetchAccount(handle: string, signal?: AbortSignal): Promis
     response = await fetch(`/api/accounts/${encodeURIComponent(handle)}`, { cache: 'no-store', signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    return { kind: 'unavailable', reason: 'LiveLens could not be reached (check your connection).' };
+    return { kind: 'unavailable', reason: null, offline: true };
   }
   const body = (await response.json().catch(() => null)) as ({ account?: ProfileView; stale?: boolean; notice?: string | null } & ErrorBody) | null;
   if (response.ok && body?.account) return { kind: 'ok', view: body.account, stale: body.stale ?? false, notice: body.notice ?? null };
@@ -26,11 +28,11 @@ export async function fetchAccount(handle: string, signal?: AbortSignal): Promis
     case 404:
       return { kind: 'not_found' };
     case 400:
-      return { kind: 'invalid', error: body?.error?.message ?? 'That is not a TikTok username.' };
+      return { kind: 'invalid', error: body?.error?.message ?? null };
     case 429:
       return { kind: 'rate_limited', retryAfterSeconds: body?.error?.details?.retryAfterSeconds ?? (Number(response.headers.get('retry-after')) || 60) };
     default:
-      return { kind: 'unavailable', reason: body?.error?.details?.reason ?? 'TikTok could not be reached.' };
+      return { kind: 'unavailable', reason: body?.error?.details?.reason ?? null };
   }
 }
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Notice } from '@/components/ui/card';
 import type { ProfileView } from '@/lib/stats/profile-view';
@@ -7,9 +8,6 @@ import { isRefreshDue } from '@/lib/tiktok/freshness';
 import { countProfileView, fetchAccount, type AccountAnswer } from './account-client';
 import { NoSuchAccount } from './no-such-account';
 import { ProfileDetails } from './profile-details';
-
-const RATE_LIMITED_NOTICE = 'You have looked up many accounts in a short time, so this is the stored data; it refreshes in a few minutes.';
-const UNAVAILABLE_NOTICE = 'TikTok could not be reached just now, so these are the last stored numbers.';
 
 const noSubscription = () => () => undefined;
 
@@ -19,6 +17,7 @@ const noSubscription = () => () => undefined;
  * numbers, which fetches from TikTok under the per-IP limit, and shows what it answers.
  */
 export function LiveProfile({ view, stale = false, notice = null, refreshDueAt }: { view: ProfileView; stale?: boolean; notice?: string | null; refreshDueAt?: string | null }) {
+  const t = useTranslations('profile');
   const handle = view.handle;
   // Decided in the browser (false while server-rendering): the cached page may be hours old.
   const due = useSyncExternalStore(
@@ -42,13 +41,13 @@ export function LiveProfile({ view, stale = false, notice = null, refreshDueAt }
     answer?.kind === 'ok'
       ? answer
       : answer?.kind === 'rate_limited'
-        ? { view, stale: true, notice: RATE_LIMITED_NOTICE }
+        ? { view, stale: true, notice: t('rateLimitedNotice') }
         : answer?.kind === 'unavailable'
-          ? { view, stale: true, notice: UNAVAILABLE_NOTICE }
+          ? { view, stale: true, notice: t('unavailableNotice') }
           : { view, stale, notice };
   return (
     <div className="flex flex-col gap-4">
-      {due && !answer && <Notice>These numbers are more than a day old; checking TikTok for newer ones…</Notice>}
+      {due && !answer && <Notice>{t('checkingNewer')}</Notice>}
       <ProfileDetails view={shown.view} stale={shown.stale} notice={shown.notice} />
     </div>
   );

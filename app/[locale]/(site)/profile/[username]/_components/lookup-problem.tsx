@@ -1,22 +1,34 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
+import { useHandleError } from '@/components/lookup/handle-error';
 import { SearchBox } from '@/components/lookup/search-box';
+import type { HandleFailure } from '@/lib/tiktok/handle';
 
+/**
+ * `error` and `reason`: the API's (English) text, null when it gave none; `failure`: the handle check's
+ * result, explained in the page's language; `offline`: the API could not be reached.
+ */
 export type LookupProblemKind =
-  | { kind: 'invalid'; error: string }
+  | { kind: 'invalid'; error: string | null; failure?: HandleFailure }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
-  | { kind: 'unavailable'; handle: string; reason: string };
+  | { kind: 'unavailable'; handle: string; reason: string | null; offline?: boolean };
 
 /** Why a profile cannot be shown, with "Try again" when trying again can help. */
 export function LookupProblem({ problem, onRetry }: { problem: LookupProblemKind; onRetry?: () => void }) {
+  const t = useTranslations('profile');
+  const handleError = useHandleError();
   const { title, text } =
     problem.kind === 'invalid'
-      ? { title: 'That is not a TikTok username', text: problem.error }
+      ? { title: t('invalidTitle'), text: problem.failure ? handleError(problem.failure) : (problem.error ?? t('invalidFallback')) }
       : problem.kind === 'rate_limited'
-        ? { title: 'Too many lookups for now', text: `To keep LiveLens fair for everyone, new lookups are limited. Try again in about ${Math.ceil(problem.retryAfterSeconds / 60)} minute(s); accounts already looked up still open.` }
-        : { title: `We could not load @${problem.handle} right now`, text: `${problem.reason} Nothing is stored for this account yet, so there is nothing to show instead. This is usually temporary.` };
+        ? { title: t('rateLimitedTitle'), text: t('rateLimitedText', { minutes: Math.ceil(problem.retryAfterSeconds / 60) }) }
+        : {
+            title: t('unavailableTitle', { handle: problem.handle }),
+            text: t('unavailableText', { reason: problem.reason ?? (problem.offline ? t('offline') : t('tiktokUnreachable')) }),
+          };
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4 py-8">
       <Card>
@@ -25,11 +37,11 @@ export function LookupProblem({ problem, onRetry }: { problem: LookupProblemKind
         <div className="mt-4 flex gap-2">
           {onRetry && problem.kind !== 'invalid' && (
             <button type="button" onClick={onRetry} className="rounded-lg bg-accent px-4 py-2 font-semibold hover:opacity-90">
-              Try again
+              {t('tryAgain')}
             </button>
           )}
           <Link href="/" className="rounded-lg border border-line px-4 py-2 font-semibold hover:bg-panel-2">
-            Home
+            {t('home')}
           </Link>
         </div>
       </Card>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { parseHandle } from '@/lib/tiktok/handle';
@@ -23,6 +24,7 @@ function decode(value: string): string {
  * the per-IP limit) and shows the profile, "No such TikTok account", or why it could not be loaded.
  */
 export function MissingProfile() {
+  const t = useTranslations('profile');
   const params = useParams<{ username?: string }>();
   const parsed = parseHandle(decode(params.username ?? ''));
   const handle = parsed.ok ? parsed.handle : null;
@@ -41,22 +43,22 @@ export function MissingProfile() {
     setAttempt((n) => n + 1);
   };
 
-  if (!parsed.ok) return <LookupProblem problem={{ kind: 'invalid', error: parsed.error }} />;
+  if (!parsed.ok) return <LookupProblem problem={{ kind: 'invalid', error: parsed.error, failure: parsed }} />;
   switch (answer?.kind) {
     case undefined:
       return (
         <div className="mx-auto flex max-w-xl flex-col gap-4 py-8" aria-busy="true">
           <Card>
-            <h1 className="text-xl font-bold break-words">Looking up @{parsed.handle}…</h1>
+            <h1 className="text-xl font-bold break-words">{t('lookingUp', { handle: parsed.handle })}</h1>
             <p className="mt-2 text-muted" role="status">
-              LiveLens has not stored this account yet, so it is asking TikTok. This takes a few seconds.
+              {t('lookingUpText')}
             </p>
             <div className="mt-4 flex flex-col gap-2" aria-hidden>
               <div className="h-4 w-2/3 animate-pulse rounded bg-panel-2" />
               <div className="h-4 w-1/2 animate-pulse rounded bg-panel-2" />
             </div>
             <noscript>
-              <p className="mt-2 text-sm text-muted">Looking up an account LiveLens has not seen before needs JavaScript.</p>
+              <p className="mt-2 text-sm text-muted">{t('needsJavaScript')}</p>
             </noscript>
           </Card>
         </div>
@@ -70,6 +72,6 @@ export function MissingProfile() {
     case 'rate_limited':
       return <LookupProblem problem={answer} onRetry={retry} />;
     case 'unavailable':
-      return <LookupProblem problem={{ kind: 'unavailable', handle: parsed.handle, reason: answer.reason }} onRetry={retry} />;
+      return <LookupProblem problem={{ kind: 'unavailable', handle: parsed.handle, reason: answer.reason, offline: answer.offline }} onRetry={retry} />;
   }
 }

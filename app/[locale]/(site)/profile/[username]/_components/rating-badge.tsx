@@ -1,7 +1,9 @@
+import { useTranslations } from 'next-intl';
 import type { Rating } from '@/lib/stats/rating';
 
-/** The 0–100 score as a ring, and the plain-English reasons under it. */
+/** The 0–100 score as a ring, and the reasons under it (lib/stats/rating.ts writes them in English). */
 export function RatingBadge({ rating }: { rating: Rating }) {
+  const t = useTranslations('profile');
   const angle = Math.round((rating.score / 100) * 360);
   return (
     <div className="flex flex-col items-center gap-3">
@@ -9,11 +11,11 @@ export function RatingBadge({ rating }: { rating: Rating }) {
         className="flex h-32 w-32 items-center justify-center rounded-full"
         style={{ background: `conic-gradient(var(--color-accent) ${angle}deg, var(--color-panel-2) ${angle}deg)` }}
         role="img"
-        aria-label={`LiveLens rating ${rating.score} out of 100`}
+        aria-label={t('ratingAria', { score: rating.score })}
       >
         <div className="flex h-24 w-24 flex-col items-center justify-center rounded-full bg-panel">
           <span className="text-4xl font-extrabold tabular-nums">{rating.score}</span>
-          <span className="text-xs text-muted">of 100</span>
+          <span className="text-xs text-muted">{t('of100')}</span>
         </div>
       </div>
       <ul className="flex w-full flex-col gap-1 text-xs text-muted">

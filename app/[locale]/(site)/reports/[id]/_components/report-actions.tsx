@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { fetchJson } from '@/lib/query-client';
 
@@ -8,15 +9,16 @@ type Link = { id: string; url: string; createdAt: string };
 
 /** Print, PDF and — for the owner — share links that can be created and revoked. */
 export function ReportActions({ reportId, isOwner, shareToken }: { reportId: string; isOwner: boolean; shareToken: string | null }) {
+  const t = useTranslations('reports');
   const pdf = `/reports/${reportId}/pdf${shareToken ? `?share=${encodeURIComponent(shareToken)}` : ''}`;
   return (
     <div className="flex flex-col gap-3 print:hidden">
       <div className="flex flex-wrap gap-2">
         <button type="button" onClick={() => window.print()} className="rounded-lg border border-line px-4 py-2 font-semibold hover:bg-panel-2">
-          Print
+          {t('print')}
         </button>
         <a href={pdf} className="rounded-lg border border-line px-4 py-2 font-semibold hover:bg-panel-2" download>
-          Download PDF
+          {t('downloadPdf')}
         </a>
       </div>
       {isOwner && <ShareLinks reportId={reportId} />}
@@ -25,6 +27,7 @@ export function ReportActions({ reportId, isOwner, shareToken }: { reportId: str
 }
 
 function ShareLinks({ reportId }: { reportId: string }) {
+  const t = useTranslations('reports');
   const queryClient = useQueryClient();
   const key = ['share-links', reportId];
   const [copied, setCopied] = useState<string | null>(null);
@@ -42,30 +45,30 @@ function ShareLinks({ reportId }: { reportId: string }) {
     setCopied(link.id);
   };
   return (
-    <section aria-label="Share links" className="rounded-xl border border-line bg-panel p-4">
+    <section aria-label={t('shareLinks')} className="rounded-xl border border-line bg-panel p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 className="font-semibold">Share this report</h2>
+        <h2 className="font-semibold">{t('shareHeading')}</h2>
         <button type="button" onClick={() => create.mutate()} disabled={create.isPending} className="rounded-lg bg-accent px-3 py-1.5 text-sm font-semibold hover:opacity-90 disabled:opacity-60">
-          {create.isPending ? 'Creating…' : 'Create share link'}
+          {create.isPending ? t('creating') : t('createLink')}
         </button>
       </div>
-      <p className="mt-1 text-xs text-muted">Anyone with a link can read the report until you revoke it.</p>
+      <p className="mt-1 text-xs text-muted">{t('shareHelp')}</p>
       {(create.error ?? revoke.error ?? links.error) && (
         <p role="alert" className="mt-2 text-sm text-accent">
           {(create.error ?? revoke.error ?? links.error)?.message}
         </p>
       )}
       <ul className="mt-3 flex flex-col gap-2">
-        {links.data?.links.length === 0 && <li className="text-sm text-muted">No active links.</li>}
+        {links.data?.links.length === 0 && <li className="text-sm text-muted">{t('noLinks')}</li>}
         {links.data?.links.map((link) => (
           <li key={link.id} className="flex flex-col gap-2 rounded-lg bg-panel-2 p-2 sm:flex-row sm:items-center">
-            <input readOnly value={link.url} aria-label="Share link" className="min-w-0 flex-1 rounded border border-line bg-panel px-2 py-1 text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <input readOnly value={link.url} aria-label={t('shareLink')} className="min-w-0 flex-1 rounded border border-line bg-panel px-2 py-1 text-xs" onFocus={(e) => e.currentTarget.select()} />
             <div className="flex gap-2">
               <button type="button" onClick={() => void copy(link)} className="rounded-md border border-line px-2 py-1 text-xs hover:bg-panel">
-                {copied === link.id ? 'Copied' : 'Copy'}
+                {copied === link.id ? t('copied') : t('copy')}
               </button>
               <button type="button" onClick={() => revoke.mutate(link.id)} className="rounded-md border border-accent/60 px-2 py-1 text-xs text-accent hover:bg-accent/10">
-                Revoke
+                {t('revoke')}
               </button>
             </div>
           </li>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState, Notice, StatTile } from '@/components/ui/card';
@@ -12,7 +13,8 @@ import { useRealtime } from '@/lib/realtime/use-channel';
 import { GiftIcon } from '@/components/ui/gift-icon';
 import { formatCompact, formatCount, formatUsdRange } from '@/lib/stats/format';
 
-const STATE_LABEL: Record<string, string> = { OFFLINE: 'Offline', CHECKING: 'Checking', CONNECTING: 'Connecting', LIVE: 'Live', BACKING_OFF: 'Backing off after errors' };
+/** How often the page asks for the numbers while live updates are down. */
+const POLL_MS = 3_000;
 
 function duration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -34,6 +36,8 @@ function useNow(active: boolean): number {
 
 export function LiveNowClient({ accountId, initial, realtime }: { accountId: string; initial: LiveNow; realtime: PublicRealtimeConfig }) {
   const queryClient = useQueryClient();
+  const t = useTranslations('dashboard');
+  const locale = useLocale();
   const key = ['live-now', accountId];
   const [progress, setProgress] = useState<Record<string, RealtimeGiftProgress>>({});
   const refreshSoon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -67,7 +71,7 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
     queryFn: () => fetchJson<LiveNow>(`/api/dashboard/accounts/${accountId}/live`),
     initialData: initial,
     // Without live updates, keep the page current by asking every few seconds.
-    refetchInterval: state === 'connected' ? 30_000 : 3_000,
+    refetchInterval: state === 'connected' ? 30_000 : POLL_MS,
   });
   const live = data.live;
   const isLive = Boolean(live && !live.endedAt && data.state === 'LIVE');
@@ -76,29 +80,29 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className={`rounded-full px-2.5 py-0.5 font-semibold ${isLive ? 'animate-pulse bg-accent text-white' : 'bg-panel-2 text-muted'}`}>{isLive ? '● LIVE' : (STATE_LABEL[data.state ?? ''] ?? 'Not monitored')}</span>
+        <span className={`rounded-full px-2.5 py-0.5 font-semibold ${isLive ? 'animate-pulse bg-accent text-white' : 'bg-panel-2 text-muted'}`}>{isLive ? t('liveBadge') : t('liveNow.state', { state: data.state ?? 'none' })}</span>
         {state !== 'connected' && (
           <span role="status" className="text-amber-300">
-            {state === 'denied' ? 'Live updates are not available for this account.' : 'Live updates paused — reconnecting. Refreshing every 3 s meanwhile.'}
+            {state === 'denied' ? t('liveNow.denied') : t('liveNow.paused', { seconds: POLL_MS / 1000 })}
           </span>
         )}
       </div>
 
       {!live ? (
-        <EmptyState title="No lives recorded yet">When this account goes live, its viewers, likes and gifts appear here as they happen.</EmptyState>
+        <EmptyState title={t('liveNow.emptyTitle')}>{t('liveNow.empty')}</EmptyState>
       ) : (
         <>
-          {!isLive && <Notice>Not live right now. These are the numbers of the last live{live.endedAt ? `, which ended ${new Date(live.endedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}` : ''}.</Notice>}
+          {!isLive && <Notice>{live.endedAt ? t('liveNow.notLiveEnded', { date: new Date(live.endedAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) }) : t('liveNow.notLive')}</Notice>}
           <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6" aria-live="polite">
-            <StatTile label="Viewers" value={<span data-testid="counter-viewers">{formatCount(live.viewers)}</span>} hint={`peak ${formatCount(live.peakViewers)}`} />
-            <StatTile label="Likes" value={<span data-testid="counter-likes">{formatCompact(live.likes)}</span>} />
-            <StatTile label="Diamonds" value={<span data-testid="counter-diamonds">{formatCount(live.diamonds)}</span>} hint={formatUsdRange(live.earnings)} />
-            <StatTile label="New followers" value={formatCount(live.follows)} />
-            <StatTile label="Shares" value={formatCount(live.shares)} />
-            <StatTile label="Duration" value={duration((live.endedAt ?? (isLive ? now : live.startedAt)) - live.startedAt)} />
+            <StatTile label={t('stats.viewers')} value={<span data-testid="counter-viewers">{formatCount(live.viewers)}</span>} hint={t('liveNow.peak', { count: formatCount(live.peakViewers) })} />
+            <StatTile label={t('stats.likes')} value={<span data-testid="counter-likes">{formatCompact(live.likes)}</span>} />
+            <StatTile label={t('stats.diamonds')} value={<span data-testid="counter-diamonds">{formatCount(live.diamonds)}</span>} hint={formatUsdRange(live.earnings)} />
+            <StatTile label={t('stats.newFollowers')} value={formatCount(live.follows)} />
+            <StatTile label={t('stats.shares')} value={formatCount(live.shares)} />
+            <StatTile label={t('stats.duration')} value={duration((live.endedAt ?? (isLive ? now : live.startedAt)) - live.startedAt)} />
           </dl>
           <div className="grid gap-4 lg:grid-cols-3">
-            <Card title="Gifts">
+            <Card title={t('stats.gifts')}>
               <ul className="flex max-h-[28rem] flex-col gap-1.5 overflow-y-auto" data-testid="gift-feed">
                 {Object.values(progress).map((g) => (
                   <li key={`p-${g.id}`} className="flex items-center gap-2 text-sm text-muted">
@@ -108,22 +112,21 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
                     </span>
                   </li>
                 ))}
-                {data.gifts.length === 0 && Object.keys(progress).length === 0 && <li className="text-sm text-muted">No gifts yet.</li>}
+                {data.gifts.length === 0 && Object.keys(progress).length === 0 && <li className="text-sm text-muted">{t('liveNow.noGifts')}</li>}
                 {data.gifts.map((g) => (
                   <li key={g.id} className="flex items-center gap-2 text-sm">
                     <GiftIcon image={g.image} giftId={g.giftId} name={g.name} />
                     <span className="min-w-0 flex-1 truncate">
-                      <strong>{g.user.nickname || g.user.handle}</strong> sent {g.name}
-                      {g.repeatCount > 1 && ` ×${g.repeatCount}`}
+                      {t.rich('liveNow.sent', { name: g.user.nickname || g.user.handle, gift: g.name, count: g.repeatCount, strong: (chunks) => <strong>{chunks}</strong> })}
                     </span>
                     <span className="tabular-nums text-accent-2">💎 {formatCount(g.diamonds)}</span>
                   </li>
                 ))}
               </ul>
             </Card>
-            <Card title="Chat">
+            <Card title={t('chat')}>
               <ul className="flex max-h-[28rem] flex-col gap-1.5 overflow-y-auto">
-                {data.chats.length === 0 && <li className="text-sm text-muted">No comments yet.</li>}
+                {data.chats.length === 0 && <li className="text-sm text-muted">{t('liveNow.noComments')}</li>}
                 {data.chats.map((c) => (
                   <li key={c.id} className="break-words text-sm">
                     <strong className="text-accent-2">{c.user.nickname || c.user.handle}</strong> {c.content}
@@ -131,9 +134,9 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
                 ))}
               </ul>
             </Card>
-            <Card title="Top gifters of this live">
+            <Card title={t('topGifters')}>
               {data.topGifters.length === 0 ? (
-                <p className="text-sm text-muted">No gifts yet.</p>
+                <p className="text-sm text-muted">{t('liveNow.noGifts')}</p>
               ) : (
                 <ol className="flex flex-col gap-1.5">
                   {data.topGifters.map((g, i) => (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
@@ -12,13 +13,10 @@ import { formatCompact, formatCount } from '@/lib/stats/format';
 import { Pager } from '@/app/[locale]/(site)/dashboard/_components/pager';
 import { PeriodTabs } from '@/app/[locale]/(site)/dashboard/_components/period-tabs';
 
-export const metadata: Metadata = { title: 'Gifters' };
-
-const PERIOD_LABELS: Record<GifterPeriod, { tab: string; text: string }> = {
-  '7d': { tab: '7 days', text: 'the last 7 days' },
-  '30d': { tab: '30 days', text: 'the last 30 days' },
-  all: { tab: 'All time', text: 'all time' },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('dashboard');
+  return { title: t('gifters.title') };
+}
 
 // Bad values in the address fall back to the defaults rather than failing the page.
 const leaderboardSearch = z.object({
@@ -26,7 +24,7 @@ const leaderboardSearch = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
+const day = (iso: string | null, locale: string) => (iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
 
 export default async function GiftersPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { accountId } = await params;
@@ -39,7 +37,7 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
 
   const raw = await searchParams;
   const { period, page } = leaderboardSearch.parse({ period: raw.period, page: raw.page });
-  const board = await gifterLeaderboard(db, account.id, { period, page });
+  const [board, t, locale] = await Promise.all([gifterLeaderboard(db, account.id, { period, page }), getTranslations('dashboard'), getLocale()]);
   const base = `/dashboard/accounts/${account.id}/gifters`;
   const href = (p: { period?: GifterPeriod; page?: number }) => `${base}?${new URLSearchParams({ period: p.period ?? period, page: String(p.page ?? 1) }).toString()}`;
 
@@ -47,22 +45,26 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
     <div className="flex flex-col gap-4">
       <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div>
-          <h1 className="text-2xl font-bold">Gifters</h1>
-          <p className="text-sm text-muted">
-            Who sent @{account.handle} the most diamonds in {PERIOD_LABELS[period].text}. Lives attended and first and last seen count all of @{account.handle}&apos;s lives. Days are UTC.
-          </p>
+          <h1 className="text-2xl font-bold">{t('gifters.title')}</h1>
+          <p className="text-sm text-muted">{t('gifters.intro', { handle: account.handle, period })}</p>
         </div>
-        <PeriodTabs periods={GIFTER_PERIODS.map((value) => ({ value, label: PERIOD_LABELS[value].tab }))} current={period} makeHref={(p) => href({ period: p })} />
+        <PeriodTabs periods={GIFTER_PERIODS.map((value) => ({ value, label: t('gifters.tab', { period: value }) }))} current={period} makeHref={(p) => href({ period: p })} />
       </header>
 
-      <Card title={`Top gifters, ${PERIOD_LABELS[period].text}`} action={board.total > 0 ? <span className="text-sm text-muted">{formatCount(board.total)} gifters</span> : undefined}>
+      <Card title={t('gifters.cardTitle', { period })} action={board.total > 0 ? <span className="text-sm text-muted">{t('gifters.count', { count: board.total })}</span> : undefined}>
         {board.total === 0 ? (
-          <EmptyState title={`No gifts in ${PERIOD_LABELS[period].text}`}>
-            {period === 'all' ? 'Gifters appear here once LiveLens has recorded gifts in a live.' : <Link href={href({ period: 'all' })} className="underline hover:text-white">See all time</Link>}
+          <EmptyState title={t('gifters.emptyTitle', { period })}>
+            {period === 'all' ? (
+              t('gifters.emptyAll')
+            ) : (
+              <Link href={href({ period: 'all' })} className="underline hover:text-white">
+                {t('gifters.seeAll')}
+              </Link>
+            )}
           </EmptyState>
         ) : board.items.length === 0 ? (
-          <EmptyState title="This page is past the end of the list">
-            <Link href={href({ page: 1 })} className="underline hover:text-white">Back to the first page</Link>
+          <EmptyState title={t('pastEnd')}>
+            <Link href={href({ page: 1 })} className="underline hover:text-white">{t('firstPage')}</Link>
           </EmptyState>
         ) : (
           <div className="-mx-1 overflow-x-auto px-1">
@@ -70,17 +72,17 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
               <thead className="text-xs uppercase text-muted">
                 <tr>
                   <th scope="col" className="py-2 pr-2">#</th>
-                  <th scope="col" className="py-2 pr-2">Gifter</th>
-                  <th scope="col" className="py-2 pr-2 text-right">Diamonds</th>
-                  <th scope="col" className="hidden py-2 pr-2 text-right sm:table-cell">Gifts</th>
-                  <th scope="col" className="py-2 pr-2 text-right">Lives</th>
-                  <th scope="col" className="hidden py-2 pr-2 md:table-cell">First seen</th>
-                  <th scope="col" className="hidden py-2 md:table-cell">Last seen</th>
+                  <th scope="col" className="py-2 pr-2">{t('gifters.gifter')}</th>
+                  <th scope="col" className="py-2 pr-2 text-right">{t('stats.diamonds')}</th>
+                  <th scope="col" className="hidden py-2 pr-2 text-right sm:table-cell">{t('stats.gifts')}</th>
+                  <th scope="col" className="py-2 pr-2 text-right">{t('stats.lives')}</th>
+                  <th scope="col" className="hidden py-2 pr-2 md:table-cell">{t('stats.firstSeen')}</th>
+                  <th scope="col" className="hidden py-2 md:table-cell">{t('stats.lastSeen')}</th>
                 </tr>
               </thead>
               <tbody>
                 {board.items.map((g) => {
-                  const name = g.nickname ?? g.handle ?? `Viewer ${g.viewerId}`;
+                  const name = g.nickname ?? g.handle ?? t('viewer', { id: g.viewerId });
                   return (
                     <tr key={g.viewerId} className="border-t border-line">
                       <td className="py-2 pr-2 text-muted tabular-nums">{g.rank}</td>
@@ -98,8 +100,8 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
                       </td>
                       <td className="hidden py-2 pr-2 text-right tabular-nums sm:table-cell">{formatCount(g.gifts)}</td>
                       <td className="py-2 pr-2 text-right tabular-nums">{formatCount(g.livesAttended)}</td>
-                      <td className="hidden py-2 pr-2 text-muted md:table-cell">{day(g.firstSeenAt)}</td>
-                      <td className="hidden py-2 text-muted md:table-cell">{day(g.lastSeenAt)}</td>
+                      <td className="hidden py-2 pr-2 text-muted md:table-cell">{day(g.firstSeenAt, locale)}</td>
+                      <td className="hidden py-2 text-muted md:table-cell">{day(g.lastSeenAt, locale)}</td>
                     </tr>
                   );
                 })}
@@ -107,7 +109,7 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
             </table>
           </div>
         )}
-        <Pager page={board.page} pages={board.pages} makeHref={(p) => href({ page: p })} label="Gifter pages" />
+        <Pager page={board.page} pages={board.pages} makeHref={(p) => href({ page: p })} label={t('gifters.pages')} />
       </Card>
     </div>
   );

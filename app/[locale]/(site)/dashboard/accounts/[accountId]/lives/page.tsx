@@ -1,15 +1,20 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Card, EmptyState } from '@/components/ui/card';
 import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { LIVE_SORTS, listLives } from '@/lib/dashboard/lives';
+import { formatCount } from '@/lib/stats/format';
 import { LivesTable } from './_components/lives-table';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Lives' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('dashboard');
+  return { title: t('lives.title') };
+}
 
 // Bad values in the URL fall back to the defaults rather than failing the page.
 const livesQuery = z.object({
@@ -31,15 +36,12 @@ export default async function LivesPage({ params, searchParams }: { params: Prom
 
   const raw = await searchParams;
   const query = livesQuery.parse({ sort: raw.sort, dir: raw.dir, page: raw.page });
-  const lives = await listLives(db, account.id, query);
+  const [lives, t] = await Promise.all([listLives(db, account.id, query), getTranslations('dashboard')]);
 
   return (
-    <Card title={`Lives of @${account.handle}`} action={lives.total > 0 ? <span className="text-xs text-muted">{lives.total} in total · times in UTC</span> : undefined}>
+    <Card title={t('lives.cardTitle', { handle: account.handle })} action={lives.total > 0 ? <span className="text-xs text-muted">{t('lives.total', { count: formatCount(lives.total) })}</span> : undefined}>
       {lives.total === 0 ? (
-        <EmptyState title="No lives yet">
-          Lives appear here once the LiveLens worker has seen @{account.handle} go live. The account is checked every few minutes; the Monitoring tab shows what the worker
-          is doing.
-        </EmptyState>
+        <EmptyState title={t('lives.emptyTitle')}>{t('lives.empty', { handle: account.handle })}</EmptyState>
       ) : (
         <LivesTable accountId={account.id} lives={lives} sort={query.sort} dir={query.dir} />
       )}

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, StatTile } from '@/components/ui/card';
 import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
@@ -7,8 +8,7 @@ import { StatusActions } from './status-actions';
 
 export const dynamic = 'force-dynamic';
 
-const STATE: Record<string, string> = { OFFLINE: 'Offline (not live)', CHECKING: 'Checking whether it is live', CONNECTING: 'Connecting to the live room', LIVE: 'Connected to the live room', BACKING_OFF: 'Backing off after errors' };
-const when = (date: Date | null | undefined) => (date ? date.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }) + ' UTC' : '—');
+const when = (date: Date | null | undefined, locale: string) => (date ? date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }) + ' UTC' : '—');
 
 export default async function MonitoringPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
@@ -20,24 +20,30 @@ export default async function MonitoringPage({ params }: { params: Promise<{ acc
     db.workspaceAccount.findUniqueOrThrow({ where: { workspaceId_accountId: { workspaceId: ws.workspaceId, accountId } } }),
   ]);
   const worker = tracked?.lease ? await db.workerHeartbeat.findUnique({ where: { workerId: tracked.lease.workerId } }) : null;
+  const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale()]);
+  const at = (date: Date | null | undefined) => when(date, locale);
   return (
     <div className="grid gap-4 lg:grid-cols-3">
-      <Card title="Monitoring" className="lg:col-span-2">
+      <Card title={t('monitoring.title')} className="lg:col-span-2">
         {!tracked ? (
-          <p className="text-muted">This account is not tracked.</p>
+          <p className="text-muted">{t('monitoring.notTracked')}</p>
         ) : (
           <>
             <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-              <StatTile label="State" value={<span data-testid="monitor-state">{STATE[tracked.state] ?? tracked.state}</span>} hint={`since ${when(tracked.stateSince)}`} />
-              <StatTile label="Events received" value={formatCount(Number(tracked.eventsReceived))} />
-              <StatTile label="Errors" value={formatCount(tracked.errorCount)} hint={tracked.lastErrorAt ? `last ${when(tracked.lastErrorAt)}` : undefined} />
-              <StatTile label="Next check" value={tracked.state === 'LIVE' ? 'while live: none' : when(tracked.nextCheckAt)} />
-              <StatTile label="Worker" value={tracked.lease ? <span className="break-all text-sm">{tracked.lease.workerId}</span> : 'none yet'} hint={worker ? `heartbeat ${when(worker.lastSeenAt)}` : tracked.enabled ? 'waiting for a worker to pick it up' : 'tracking is off'} />
-              <StatTile label="Source" value={tracked.source === 'replay' ? 'demo replay' : 'TikTok'} />
+              <StatTile label={t('monitoring.state')} value={<span data-testid="monitor-state">{t('monitoring.stateValue', { state: tracked.state })}</span>} hint={t('monitoring.since', { time: at(tracked.stateSince) })} />
+              <StatTile label={t('monitoring.events')} value={formatCount(Number(tracked.eventsReceived))} />
+              <StatTile label={t('monitoring.errors')} value={formatCount(tracked.errorCount)} hint={tracked.lastErrorAt ? t('monitoring.lastErrorAt', { time: at(tracked.lastErrorAt) }) : undefined} />
+              <StatTile label={t('monitoring.nextCheck')} value={tracked.state === 'LIVE' ? t('monitoring.whileLive') : at(tracked.nextCheckAt)} />
+              <StatTile
+                label={t('monitoring.worker')}
+                value={tracked.lease ? <span className="break-all text-sm">{tracked.lease.workerId}</span> : t('monitoring.noWorker')}
+                hint={worker ? t('monitoring.heartbeat', { time: at(worker.lastSeenAt) }) : tracked.enabled ? t('monitoring.waiting') : t('monitoring.off')}
+              />
+              <StatTile label={t('monitoring.source')} value={tracked.source === 'replay' ? t('monitoring.replay') : 'TikTok'} />
             </dl>
             {tracked.lastError && (
               <div className="mt-3">
-                <h3 className="text-sm font-semibold text-muted">Last error</h3>
+                <h3 className="text-sm font-semibold text-muted">{t('monitoring.lastError')}</h3>
                 <pre className="mt-1 whitespace-pre-wrap break-words rounded-lg bg-panel-2 p-2 text-xs">{tracked.lastError}</pre>
               </div>
             )}

@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { fetchJson } from '@/lib/query-client';
@@ -10,13 +11,15 @@ type Props = { accountId: string; handle: string; verificationCode: string | nul
 
 export function StatusActions({ accountId, handle, verificationCode, verified, tracked }: Props) {
   const router = useRouter();
+  const t = useTranslations('dashboard');
   const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const check = useMutation({ mutationFn: () => fetchJson(`/api/dashboard/accounts/${accountId}/check`, { method: 'POST' }), onSuccess: () => setMessage('Asked the worker to check now.'), onError: (e) => setMessage(e.message) });
+  const check = useMutation({ mutationFn: () => fetchJson(`/api/dashboard/accounts/${accountId}/check`, { method: 'POST' }), onSuccess: () => setMessage(t('monitoring.checkAsked')), onError: (e) => setMessage(e.message) });
   const verify = useMutation({
     mutationFn: () => fetchJson<{ verified: boolean; message: string }>(`/api/dashboard/accounts/${accountId}/verify`, { method: 'POST' }),
     onSuccess: (result) => {
-      setMessage(result.message);
+      // The reason a check failed comes from the server, in English.
+      setMessage(result.verified ? t('monitoring.verifiedNow') : result.message);
       if (result.verified) router.refresh();
     },
     onError: (e) => setMessage(e.message),
@@ -24,23 +27,23 @@ export function StatusActions({ accountId, handle, verificationCode, verified, t
   const remove = useMutation({ mutationFn: () => fetchJson(`/api/dashboard/accounts/${accountId}`, { method: 'DELETE' }), onSuccess: () => router.push('/dashboard'), onError: (e) => setMessage(e.message) });
   return (
     <div className="flex flex-col gap-4">
-      <Card title="Actions">
+      <Card title={t('monitoring.actions')}>
         <div className="flex flex-col gap-2">
           <button type="button" disabled={!tracked || check.isPending} onClick={() => check.mutate()} className="rounded-lg border border-line px-3 py-2 font-semibold hover:bg-panel-2 disabled:opacity-50">
-            Check now
+            {t('monitoring.checkNow')}
           </button>
           {confirming ? (
             <div className="flex gap-2">
               <button type="button" onClick={() => remove.mutate()} className="flex-1 rounded-lg bg-accent px-3 py-2 font-semibold">
-                Remove @{handle}
+                {t('monitoring.remove', { handle })}
               </button>
               <button type="button" onClick={() => setConfirming(false)} className="rounded-lg border border-line px-3 py-2">
-                Keep
+                {t('monitoring.keep')}
               </button>
             </div>
           ) : (
             <button type="button" onClick={() => setConfirming(true)} className="rounded-lg border border-accent/60 px-3 py-2 text-accent hover:bg-accent/10">
-              Remove from dashboard
+              {t('monitoring.removeAsk')}
             </button>
           )}
         </div>
@@ -50,16 +53,20 @@ export function StatusActions({ accountId, handle, verificationCode, verified, t
           </p>
         )}
       </Card>
-      <Card title="Ownership">
+      <Card title={t('monitoring.ownership')}>
         {verified ? (
-          <p className="text-sm text-emerald-400">Confirmed: this is your account.</p>
+          <p className="text-sm text-emerald-400">{t('monitoring.confirmed')}</p>
         ) : (
           <div className="flex flex-col gap-2 text-sm">
             <p className="text-muted">
-              Optional: to show you manage @{handle}, put <code className="rounded bg-panel-2 px-1 text-white">{verificationCode ?? 'the code'}</code> anywhere in its TikTok bio, then:
+              {t.rich('monitoring.howTo', {
+                handle,
+                code: verificationCode ?? t('monitoring.theCode'),
+                mono: (chunks) => <code className="rounded bg-panel-2 px-1 text-white">{chunks}</code>,
+              })}
             </p>
             <button type="button" disabled={verify.isPending} onClick={() => verify.mutate()} className="rounded-lg border border-line px-3 py-2 font-semibold hover:bg-panel-2 disabled:opacity-50">
-              {verify.isPending ? 'Reading the bio…' : 'Check the bio'}
+              {verify.isPending ? t('monitoring.reading') : t('monitoring.checkBio')}
             </button>
           </div>
         )}

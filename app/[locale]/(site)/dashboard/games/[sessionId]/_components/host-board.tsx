@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { Avatar } from '@/components/ui/avatar';
 import type { BoardRow } from '@/lib/games/board';
 import { formatPoints } from '@/lib/games/host-view';
@@ -5,15 +6,16 @@ import { formatCompact, formatCount } from '@/lib/stats/format';
 
 /** The live board as the host sees it: rank, viewer, points, and what the points came from. */
 export function HostBoard({ rows, size }: { rows: BoardRow[]; size: number }) {
+  const t = useTranslations('games');
   if (rows.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-line p-6 text-center text-muted" data-testid="board-empty">
-        No points yet. Likes and gifts sent during the LIVE put viewers on the board.
+        {t('board.empty')}
       </p>
     );
   }
   return (
-    <ol className="flex flex-col gap-2" data-testid="board" aria-label="Board">
+    <ol className="flex flex-col gap-2" data-testid="board" aria-label={t('board.title')}>
       {rows.map((row) => (
         <li
           key={row.userId}
@@ -27,17 +29,17 @@ export function HostBoard({ rows, size }: { rows: BoardRow[]; size: number }) {
           <span className="min-w-0 flex-1">
             <span className="flex flex-wrap items-center gap-x-2">
               <span className="truncate font-semibold text-white">{row.nickname || row.handle}</span>
-              {row.follower && <span className="rounded-full bg-accent-2/15 px-2 py-0.5 text-xs font-semibold text-accent-2">Follower</span>}
+              {row.follower && <span className="rounded-full bg-accent-2/15 px-2 py-0.5 text-xs font-semibold text-accent-2">{t('board.follower')}</span>}
             </span>
             <span className="block truncate text-sm text-muted">
-              @{row.handle} · <span aria-label={`${formatCount(row.likes)} likes`}>❤ {formatCompact(row.likes)}</span> · <span aria-label={`${formatCount(row.diamonds)} diamonds`}>💎 {formatCount(row.diamonds)}</span>
+              @{row.handle} · <span aria-label={t('board.likes', { likes: formatCount(row.likes) })}>❤ {formatCompact(row.likes)}</span> · <span aria-label={t('board.diamonds', { diamonds: formatCount(row.diamonds) })}>💎 {formatCount(row.diamonds)}</span>
             </span>
           </span>
           <span className="shrink-0 text-right">
             <span className="block text-xl font-bold tabular-nums text-white" data-testid="board-points">
               {formatPoints(row.points)}
             </span>
-            <span className="block text-xs text-muted">points</span>
+            <span className="block text-xs text-muted">{t('board.points')}</span>
           </span>
         </li>
       ))}

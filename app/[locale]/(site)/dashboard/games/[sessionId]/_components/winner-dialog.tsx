@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import type { HostView, WinnerCandidate } from '@/lib/games/host';
@@ -16,6 +17,7 @@ type Choice = number | 'custom' | 'none' | null;
  * without one. A modal <dialog>: focus stays inside, Escape closes it.
  */
 export function WinnerDialog({ sessionId, phase, onClose, onSelected }: { sessionId: string; phase: GamePhase; onClose: () => void; onSelected: (view: HostView) => void }) {
+  const t = useTranslations('games');
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const textId = useId();
@@ -62,28 +64,28 @@ export function WinnerDialog({ sessionId, phase, onClose, onSelected }: { sessio
       <form onSubmit={submit} className="flex max-h-[calc(100dvh-2rem)] flex-col">
         <header className="flex items-center justify-between gap-3 border-b border-line p-4">
           <h2 id={titleId} className="text-xl font-bold">
-            Select winner
+            {t('dialog.title')}
           </h2>
           <button type="button" onClick={onClose} className="min-h-11 rounded-lg border border-line px-4 font-semibold hover:bg-panel-2">
-            Cancel
+            {t('dialog.cancel')}
           </button>
         </header>
 
         <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto p-4">
           {candidate.isPending && (
             <p role="status" className="text-muted">
-              {phase === 'frozen' ? 'Waiting for the last points made before the freeze, then finding the top viewer…' : 'Finding the top viewer…'}
+              {phase === 'frozen' ? t('dialog.waitingFrozen') : t('dialog.finding')}
             </p>
           )}
           {candidate.error && (
             <div role="alert" className="flex flex-col gap-2 rounded-lg border border-accent/50 bg-accent/10 p-3">
-              <p>Could not load the top viewer: {explainError(candidate.error)}</p>
+              <p>{t('dialog.loadFailed', { error: explainError(candidate.error) ?? '' })}</p>
               <button type="button" onClick={() => void candidate.refetch()} className="min-h-11 self-start rounded-lg border border-line px-4 font-semibold hover:bg-panel-2">
-                Try again
+                {t('dialog.tryAgain')}
               </button>
             </div>
           )}
-          {candidate.isSuccess && !found && <p className="text-muted">Nobody has points in this session yet, so there is no winner to pick. Wait for likes and gifts, then try again.</p>}
+          {candidate.isSuccess && !found && <p className="text-muted">{t('dialog.nobody')}</p>}
 
           {found && (
             <>
@@ -95,17 +97,17 @@ export function WinnerDialog({ sessionId, phase, onClose, onSelected }: { sessio
                 </div>
                 <p className="text-right">
                   <span className="block text-2xl font-bold tabular-nums">{formatPoints(found.winner.points)}</span>
-                  <span className="text-xs text-muted">points · top of the board</span>
+                  <span className="text-xs text-muted">{t('dialog.pointsTop')}</span>
                 </p>
               </div>
-              {phase === 'active' && <p className="rounded-lg border border-amber-400/40 bg-amber-400/10 px-3 py-2 text-sm">Points are still counting, so the top viewer can still change. Freeze first to make it final.</p>}
-              {!found.boardComplete && <p className="rounded-lg border border-amber-400/40 bg-amber-400/10 px-3 py-2 text-sm">The last points before the freeze are not all saved yet; the top viewer may still change. Cancel and select again in a moment to be sure.</p>}
+              {phase === 'active' && <p className="rounded-lg border border-amber-400/40 bg-amber-400/10 px-3 py-2 text-sm">{t('dialog.stillCounting')}</p>}
+              {!found.boardComplete && <p className="rounded-lg border border-amber-400/40 bg-amber-400/10 px-3 py-2 text-sm">{t('dialog.incomplete')}</p>}
 
               <fieldset className="flex flex-col gap-2">
                 <legend className="mb-2 font-semibold">
-                  {comments.length > 0 ? `Their comments this session (${comments.length}) — pick the question` : 'They sent no comments this session'}
+                  {comments.length > 0 ? t('dialog.comments', { count: comments.length }) : t('dialog.noComments')}
                 </legend>
-                {comments.length === 0 && <p className="text-sm text-muted">Write the question they asked (for example from the chat on your phone), or show the winner without a question.</p>}
+                {comments.length === 0 && <p className="text-sm text-muted">{t('dialog.noCommentsHint')}</p>}
                 {comments.length > 0 && (
                   <div className="flex max-h-[40dvh] flex-col gap-2 overflow-y-auto pr-1">
                     {comments.map((comment, i) => (
@@ -113,7 +115,7 @@ export function WinnerDialog({ sessionId, phase, onClose, onSelected }: { sessio
                         <input type="radio" name="question-choice" checked={choice === i} onChange={() => pick(i)} className="mt-1 size-5 shrink-0 accent-accent-2" data-testid="candidate-comment" />
                         <span className="min-w-0 flex-1 break-words">{comment.text}</span>
                         {comment.count > 1 && (
-                          <span className="shrink-0 rounded-full bg-panel-2 px-2 py-0.5 text-sm tabular-nums text-muted" aria-label={`sent ${comment.count} times`}>
+                          <span className="shrink-0 rounded-full bg-panel-2 px-2 py-0.5 text-sm tabular-nums text-muted" aria-label={t('dialog.sentTimes', { count: comment.count })}>
                             ×{comment.count}
                           </span>
                         )}
@@ -123,21 +125,21 @@ export function WinnerDialog({ sessionId, phase, onClose, onSelected }: { sessio
                 )}
                 <label className={`flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border px-3 py-2 ${choice === 'custom' ? 'border-accent-2 bg-accent-2/10' : 'border-line'}`}>
                   <input type="radio" name="question-choice" checked={choice === 'custom'} onChange={() => pick('custom')} className="size-5 shrink-0 accent-accent-2" />
-                  <span>Write the question</span>
+                  <span>{t('dialog.write')}</span>
                 </label>
                 <label className={`flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border px-3 py-2 ${choice === 'none' ? 'border-accent-2 bg-accent-2/10' : 'border-line'}`}>
                   <input type="radio" name="question-choice" checked={choice === 'none'} onChange={() => pick('none')} className="size-5 shrink-0 accent-accent-2" />
-                  <span>No question (show the winner only)</span>
+                  <span>{t('dialog.none')}</span>
                 </label>
               </fieldset>
 
               {choice !== null && choice !== 'none' && (
                 <div className="flex flex-col gap-1">
                   <label htmlFor={textId} className="font-semibold">
-                    Question on the overlay
+                    {t('dialog.questionLabel')}
                   </label>
-                  <textarea id={textId} value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={300} className="rounded-lg border border-line bg-panel-2 px-3 py-2 text-base" placeholder="Type the question" />
-                  <p className="text-xs text-muted">You can edit it before it goes on screen (typos, names you would rather not show).</p>
+                  <textarea id={textId} value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={300} className="rounded-lg border border-line bg-panel-2 px-3 py-2 text-base" placeholder={t('dialog.placeholder')} />
+                  <p className="text-xs text-muted">{t('dialog.editHint')}</p>
                 </div>
               )}
             </>
@@ -150,9 +152,9 @@ export function WinnerDialog({ sessionId, phase, onClose, onSelected }: { sessio
         </div>
 
         <footer className="flex flex-col gap-2 border-t border-line p-4 sm:flex-row sm:items-center sm:justify-end">
-          {found && !ready && <p className="text-sm text-muted sm:mr-auto">Pick a comment, write a question, or choose “No question”.</p>}
+          {found && !ready && <p className="text-sm text-muted sm:mr-auto">{t('dialog.pickHint')}</p>}
           <button type="submit" disabled={!ready || select.isPending} className="min-h-14 shrink-0 whitespace-nowrap rounded-lg bg-accent px-6 text-lg font-bold hover:opacity-90 disabled:opacity-50">
-            {select.isPending ? 'Showing…' : 'Show winner on overlay'}
+            {select.isPending ? t('dialog.showing') : t('dialog.submit')}
           </button>
         </footer>
       </form>

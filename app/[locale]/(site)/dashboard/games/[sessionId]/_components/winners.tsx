@@ -1,12 +1,14 @@
+import { useTranslations } from 'next-intl';
 import { Avatar } from '@/components/ui/avatar';
 import type { HostView } from '@/lib/games/host';
 import { formatPoints, formatWhen } from '@/lib/games/host-view';
 
 /** What the overlay shows now (the last winner and their question), with the button to take it off. */
 export function ShownCard({ shown, onClear, clearing }: { shown: HostView['session']['shown']; onClear: () => void; clearing: boolean }) {
+  const t = useTranslations('games');
   return (
     <section className="flex flex-col gap-3 rounded-xl border border-line bg-panel p-4" data-testid="shown-on-overlay">
-      <h2 className="font-semibold">On the overlay now</h2>
+      <h2 className="font-semibold">{t('shown.title')}</h2>
       {shown ? (
         <>
           <div className="flex items-center gap-3">
@@ -14,17 +16,17 @@ export function ShownCard({ shown, onClear, clearing }: { shown: HostView['sessi
             <div className="min-w-0">
               <p className="truncate font-bold">{shown.winner.nickname || shown.winner.handle}</p>
               <p className="truncate text-sm text-muted">
-                @{shown.winner.handle} · {formatPoints(shown.winner.points)} points
+                @{shown.winner.handle} · {t('winners.points', { points: formatPoints(shown.winner.points) })}
               </p>
             </div>
           </div>
-          {shown.question ? <p className="break-words rounded-lg bg-panel-2 px-3 py-2 text-lg" data-testid="shown-question">“{shown.question}”</p> : <p className="text-sm text-muted">The winner is shown without a question.</p>}
+          {shown.question ? <p className="break-words rounded-lg bg-panel-2 px-3 py-2 text-lg" data-testid="shown-question">{t('shown.question', { question: shown.question })}</p> : <p className="text-sm text-muted">{t('shown.noQuestion')}</p>}
           <button type="button" disabled={clearing} onClick={onClear} className="min-h-12 rounded-xl border border-line px-5 font-semibold hover:bg-panel-2 disabled:opacity-50">
-            {clearing ? 'Clearing…' : 'Clear question from overlay'}
+            {clearing ? t('shown.clearing') : t('shown.clear')}
           </button>
         </>
       ) : (
-        <p className="text-sm text-muted">Nothing. After you select a winner, they and their question appear on the overlay until you clear them.</p>
+        <p className="text-sm text-muted">{t('shown.nothing')}</p>
       )}
     </section>
   );
@@ -32,13 +34,14 @@ export function ShownCard({ shown, onClear, clearing }: { shown: HostView['sessi
 
 /** The winners of this session, newest first, with the question each one asked. */
 export function WinnersList({ winners }: { winners: HostView['winners'] }) {
+  const t = useTranslations('games');
   return (
     <section className="flex flex-col gap-3 rounded-xl border border-line bg-panel p-4" aria-labelledby="winners-title">
       <h2 id="winners-title" className="text-lg font-semibold">
-        Winners of this session {winners.length > 0 && <span className="text-muted">({winners.length})</span>}
+        {t('winners.title')} {winners.length > 0 && <span className="text-muted">({winners.length})</span>}
       </h2>
       {winners.length === 0 ? (
-        <p className="text-sm text-muted">No winners yet.</p>
+        <p className="text-sm text-muted">{t('winners.none')}</p>
       ) : (
         <ol className="flex flex-col gap-2" data-testid="winners">
           {winners.map((w) => (
@@ -48,10 +51,10 @@ export function WinnersList({ winners }: { winners: HostView['winners'] }) {
                 <p className="flex flex-wrap items-baseline gap-x-2">
                   <strong className="truncate">{w.winner.nickname || w.winner.handle}</strong>
                   <span className="text-sm text-muted">
-                    @{w.winner.handle} · {formatPoints(w.winner.points)} points · {formatWhen(w.selectedAt, 'time')}
+                    @{w.winner.handle} · {t('winners.points', { points: formatPoints(w.winner.points) })} · {formatWhen(w.selectedAt, 'time')}
                   </span>
                 </p>
-                {w.question ? <q className="block break-words">{w.question}</q> : <p className="text-sm text-muted">No question</p>}
+                {w.question ? <q className="block break-words">{w.question}</q> : <p className="text-sm text-muted">{t('winners.noQuestion')}</p>}
               </div>
             </li>
           ))}

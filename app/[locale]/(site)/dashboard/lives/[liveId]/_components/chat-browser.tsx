@@ -1,13 +1,13 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import type { ChatMessage } from '@/lib/dashboard/live-chats';
 import { formatUtcTime } from '@/lib/dashboard/live-format';
 import type { Paged } from '@/lib/dashboard/paging';
 import { fetchJson } from '@/lib/query-client';
-import { formatCount } from '@/lib/stats/format';
 
 // Matches lib/dashboard/live-chats MAX_CHAT_QUERY_LENGTH (the API answers 400 beyond it).
 const MAX_QUERY_LENGTH = 100;
@@ -44,7 +44,8 @@ function Highlighted({ text, term }: { text: string; term: string }) {
 }
 
 function ChatLine({ chat, term }: { chat: ChatMessage; term: string }) {
-  const name = chat.viewer.nickname ?? chat.viewer.handle ?? 'Unknown viewer';
+  const t = useTranslations('dashboard');
+  const name = chat.viewer.nickname ?? chat.viewer.handle ?? t('unknownViewer');
   return (
     <li className="flex gap-2 border-t border-line py-2 first:border-t-0">
       <Avatar src={chat.viewer.avatarUrl} name={name} size={28} />
@@ -72,6 +73,7 @@ function ChatLine({ chat, term }: { chat: ChatMessage; term: string }) {
 
 /** The live's stored chat, newest first, searchable by message, handle or nickname. */
 export function ChatBrowser({ liveId, counted, retentionDays }: { liveId: string; counted: number; retentionDays: number }) {
+  const t = useTranslations('dashboard');
   const [input, setInput] = useState('');
   const q = useDebouncedValue(input.trim(), DEBOUNCE_MS);
   // The page belongs to the search it was chosen for: a new search starts again at page 1.
@@ -91,7 +93,7 @@ export function ChatBrowser({ liveId, counted, retentionDays }: { liveId: string
     <div className="flex flex-col gap-3">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
         <label className="sr-only" htmlFor={`chat-search-${liveId}`}>
-          Search the chat
+          {t('chatBrowser.search')}
         </label>
         <input
           id={`chat-search-${liveId}`}
@@ -99,26 +101,26 @@ export function ChatBrowser({ liveId, counted, retentionDays }: { liveId: string
           value={input}
           maxLength={MAX_QUERY_LENGTH}
           onChange={(e) => setInput(e.target.value)}
-          placeholder="Search messages, @handles or nicknames"
+          placeholder={t('chatBrowser.placeholder')}
           autoComplete="off"
           className="min-w-0 flex-1 rounded-lg border border-line bg-panel-2 px-3 py-2 text-sm placeholder:text-muted"
         />
         <p className="text-xs text-muted" aria-live="polite">
-          {typing || chats.isFetching ? 'Searching…' : data ? `${formatCount(data.total)} message${data.total === 1 ? '' : 's'}${q ? ' match' : ''}` : ''}
+          {typing || chats.isFetching ? t('chatBrowser.searching') : data ? (q ? t('chatBrowser.matches', { count: data.total }) : t('chatBrowser.count', { count: data.total })) : ''}
         </p>
       </div>
 
       {chats.isError && (
         <div role="alert" className="flex flex-wrap items-center gap-2 rounded-lg border border-accent/50 bg-accent/10 px-3 py-2 text-sm">
-          <span>Could not load the chat: {chats.error.message}</span>
+          <span>{t('chatBrowser.loadFailed', { error: chats.error.message })}</span>
           <button type="button" onClick={() => void chats.refetch()} className="rounded-md border border-line px-2 py-1 text-xs hover:bg-panel-2">
-            Try again
+            {t('chatBrowser.retry')}
           </button>
         </div>
       )}
 
       {chats.isPending ? (
-        <ul aria-label="Loading the chat" className="flex flex-col gap-2">
+        <ul aria-label={t('chatBrowser.loading')} className="flex flex-col gap-2">
           {[0, 1, 2, 3].map((i) => (
             <li key={i} className="h-10 animate-pulse rounded-lg bg-panel-2" />
           ))}
@@ -131,24 +133,20 @@ export function ChatBrowser({ liveId, counted, retentionDays }: { liveId: string
         </ul>
       ) : data ? (
         <p className="rounded-lg border border-dashed border-line p-4 text-center text-sm text-muted">
-          {q
-            ? `No messages match “${q}”.`
-            : counted > 0
-              ? `${formatCount(counted)} comments were counted, but their text is no longer stored (raw chat is kept for ${retentionDays} days).`
-              : 'No one has written in the chat of this live.'}
+          {q ? t('chatBrowser.noMatch', { query: q }) : counted > 0 ? t('chatBrowser.expired', { count: counted, days: retentionDays }) : t('chatBrowser.none')}
         </p>
       ) : null}
 
       {data && data.pages > 1 && (
-        <nav aria-label="Chat pages" className="flex items-center justify-between text-sm">
+        <nav aria-label={t('chatBrowser.pages')} className="flex items-center justify-between text-sm">
           <button type="button" onClick={() => goTo(page - 1)} disabled={page <= 1} className="rounded-md border border-line px-3 py-1.5 hover:bg-panel-2 disabled:opacity-40">
-            ← Newer
+            {t('chatBrowser.newer')}
           </button>
           <span className="text-muted">
-            Page {page} of {data.pages}
+            {t('pager.page', { page, pages: data.pages })}
           </span>
           <button type="button" onClick={() => goTo(page + 1)} disabled={page >= data.pages} className="rounded-md border border-line px-3 py-1.5 hover:bg-panel-2 disabled:opacity-40">
-            Older →
+            {t('chatBrowser.older')}
           </button>
         </nav>
       )}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatUtcTime } from '@/lib/dashboard/live-format';
@@ -25,11 +26,11 @@ function ChartPanel({ title, label, children }: { title: string; label: string; 
 
 /** Viewers over time, and diamonds and likes per minute (per bucket on long lives). */
 export function LiveCharts({ series }: { series: LiveSeries }) {
+  const t = useTranslations('dashboard');
   const { points, bucketMinutes } = series;
-  const per = bucketMinutes === 1 ? 'per minute' : `per ${bucketMinutes} minutes`;
   const first = points[0]?.at;
   const last = points.at(-1)?.at;
-  const span = first && last ? `from ${formatUtcTime(first)} to ${formatUtcTime(last)} UTC` : '';
+  const span = { from: first ? formatUtcTime(first) : '—', to: last ? formatUtcTime(last) : '—' };
   const axis = <XAxis dataKey="at" tickFormatter={(v: string) => formatUtcTime(v)} stroke={AXIS} fontSize={12} minTickGap={32} />;
   const tooltipLabel = (label: unknown) => `${formatUtcTime(String(label))} UTC`;
   const peak = Math.max(0, ...points.map((p) => p.viewers ?? 0));
@@ -38,31 +39,31 @@ export function LiveCharts({ series }: { series: LiveSeries }) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      <ChartPanel title="Viewers" label={`Viewers ${span}, peak ${formatCount(peak)}`}>
+      <ChartPanel title={t('stats.viewers')} label={t('charts.viewersLabel', { ...span, peak: formatCount(peak) })}>
         <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
           {axis}
           <YAxis tickFormatter={(v: number) => formatCompact(v)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value)), 'Viewers']} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value)), t('stats.viewers')]} />
           {/* Minutes without a sample are gaps in the data, not zero viewers. */}
           <Line type="monotone" dataKey="viewers" stroke="#25f4ee" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
         </LineChart>
       </ChartPanel>
-      <ChartPanel title={`Diamonds ${per}`} label={`Diamonds ${per} ${span}, ${formatCount(diamonds)} in total`}>
+      <ChartPanel title={t('charts.diamondsTitle', { minutes: bucketMinutes })} label={t('charts.diamondsLabel', { minutes: bucketMinutes, ...span, total: formatCount(diamonds) })}>
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={0}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
           {axis}
           <YAxis tickFormatter={(v: number) => formatCompact(v)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value)), 'Diamonds']} cursor={{ fill: '#ffffff10' }} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value)), t('stats.diamonds')]} cursor={{ fill: '#ffffff10' }} />
           <Bar dataKey="diamonds" fill="#fe2c55" isAnimationActive={false} />
         </BarChart>
       </ChartPanel>
-      <ChartPanel title={`Likes ${per}`} label={`Likes ${per} ${span}, ${formatCount(likes)} in total`}>
+      <ChartPanel title={t('charts.likesTitle', { minutes: bucketMinutes })} label={t('charts.likesLabel', { minutes: bucketMinutes, ...span, total: formatCount(likes) })}>
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={0}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
           {axis}
           <YAxis tickFormatter={(v: number) => formatCompact(v)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value)), 'Likes']} cursor={{ fill: '#ffffff10' }} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value)), t('stats.likes')]} cursor={{ fill: '#ffffff10' }} />
           <Bar dataKey="likes" fill="#a78bfa" isAnimationActive={false} />
         </BarChart>
       </ChartPanel>

@@ -1,10 +1,12 @@
+import { useTranslations } from 'next-intl';
 import { Avatar } from '@/components/ui/avatar';
 import type { GiftBreakdownRow, TopGifter } from '@/lib/dashboard/lives';
 import { giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { formatCompact, formatCount, formatPercent } from '@/lib/stats/format';
 
 export function TopGifters({ gifters }: { gifters: TopGifter[] }) {
-  if (gifters.length === 0) return <p className="text-sm text-muted">No gifts in this live.</p>;
+  const t = useTranslations('dashboard');
+  if (gifters.length === 0) return <p className="text-sm text-muted">{t('live.noGifts')}</p>;
   return (
     <ol className="flex flex-col gap-2">
       {gifters.map((g, i) => (
@@ -12,10 +14,10 @@ export function TopGifters({ gifters }: { gifters: TopGifter[] }) {
           <span className="w-5 text-right text-muted">{i + 1}</span>
           <Avatar src={g.avatarUrl} name={g.nickname ?? g.handle ?? '?'} size={28} />
           <span className="min-w-0 flex-1">
-            <span className="block truncate">{g.nickname ?? g.handle ?? 'Unknown viewer'}</span>
+            <span className="block truncate">{g.nickname ?? g.handle ?? t('unknownViewer')}</span>
             <span className="block truncate text-xs text-muted">
               {g.handle ? `@${g.handle} · ` : ''}
-              {formatCount(g.gifts)} gift{g.gifts === 1 ? '' : 's'}
+              {t('live.giftCount', { count: g.gifts })}
             </span>
           </span>
           <span className="tabular-nums text-accent-2" title={formatCount(g.diamonds)}>
@@ -29,17 +31,22 @@ export function TopGifters({ gifters }: { gifters: TopGifter[] }) {
 
 /** Gifts by name: how often, how many units (streaks add up), diamonds and their share. */
 export function GiftBreakdown({ rows }: { rows: GiftBreakdownRow[] }) {
-  if (rows.length === 0) return <p className="text-sm text-muted">No gifts in this live.</p>;
+  const t = useTranslations('dashboard');
+  if (rows.length === 0) return <p className="text-sm text-muted">{t('live.noGifts')}</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[24rem] text-left text-sm">
         <thead className="text-xs uppercase text-muted">
           <tr>
-            <th scope="col" className="py-2 pr-2">Gift</th>
-            <th scope="col" className="py-2 pr-2 text-right" title="Gift messages; a streak counts once">Sent</th>
-            <th scope="col" className="py-2 pr-2 text-right" title="Units, with streaks counted in full">Units</th>
-            <th scope="col" className="py-2 pr-2 text-right">Diamonds</th>
-            <th scope="col" className="w-28 py-2 text-right">Share</th>
+            <th scope="col" className="py-2 pr-2">{t('live.gift')}</th>
+            <th scope="col" className="py-2 pr-2 text-right" title={t('live.sentHint')}>
+              {t('live.sent')}
+            </th>
+            <th scope="col" className="py-2 pr-2 text-right" title={t('live.unitsHint')}>
+              {t('live.units')}
+            </th>
+            <th scope="col" className="py-2 pr-2 text-right">{t('stats.diamonds')}</th>
+            <th scope="col" className="w-28 py-2 text-right">{t('live.share')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,47 +1,56 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, StatTile } from '@/components/ui/card';
 import { formatDuration, formatUtcDateTime } from '@/lib/dashboard/live-format';
 import type { LiveSummary } from '@/lib/dashboard/lives';
 import { formatCompact, formatCount, formatUsdRange, MISSING_VALUE } from '@/lib/stats/format';
 
-const END_REASONS: Record<string, string> = { stream_end: 'ended by the streamer', disconnected: 'connection lost', stale: 'closed after going quiet' };
+/** Why a live ended, for the reasons the catalogue has words for. */
+const END_REASONS = new Set(['stream_end', 'disconnected', 'stale']);
 
 /** Who, when and how long, with the CSV downloads. */
 export function LiveHeader({ summary }: { summary: LiveSummary }) {
+  const t = useTranslations('dashboard');
   const { account } = summary;
   const accountHref = `/dashboard/accounts/${account.id}`;
   const exportHref = (type: 'gifts' | 'chats') => `/api/lives/${summary.id}/export?type=${type}`;
   return (
     <Card>
       <p className="mb-3 text-sm text-muted">
-        <Link href="/dashboard" className="hover:text-white">Accounts</Link> / <Link href={accountHref} className="hover:text-white">@{account.handle}</Link> /{' '}
-        <Link href={`${accountHref}/lives`} className="hover:text-white">Lives</Link>
+        <Link href="/dashboard" className="hover:text-white">{t('nav.accounts')}</Link> / <Link href={accountHref} className="hover:text-white">@{account.handle}</Link> /{' '}
+        <Link href={`${accountHref}/lives`} className="hover:text-white">{t('account.lives')}</Link>
       </p>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
         <Avatar src={account.avatarUrl} name={account.nickname ?? account.handle} size={64} />
         <div className="min-w-0 flex-1">
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-bold">
-            <span className="break-words">Live of @{account.handle}</span>
-            {summary.isLive && <span className="animate-pulse rounded-full bg-accent px-2 py-0.5 text-xs font-semibold">● LIVE now</span>}
+            <span className="break-words">{t('live.heading', { handle: account.handle })}</span>
+            {summary.isLive && <span className="animate-pulse rounded-full bg-accent px-2 py-0.5 text-xs font-semibold">{t('live.liveNow')}</span>}
           </h1>
           {summary.title && <p className="break-words text-muted">{summary.title}</p>}
           <p className="mt-1 text-sm">
-            {formatUtcDateTime(summary.startedAt)} → {summary.endedAt ? formatUtcDateTime(summary.endedAt) : 'still running'} · {formatDuration(summary.durationSeconds)}
-            {summary.endReason && END_REASONS[summary.endReason] && <span className="text-muted"> · {END_REASONS[summary.endReason]}</span>}
+            {formatUtcDateTime(summary.startedAt)} → {summary.endedAt ? formatUtcDateTime(summary.endedAt) : t('live.running')} · {formatDuration(summary.durationSeconds)}
+            {summary.endReason && END_REASONS.has(summary.endReason) && <span className="text-muted"> · {t('live.endReason', { reason: summary.endReason })}</span>}
           </p>
           {summary.isLive && (
             <p className="mt-1 text-xs text-muted">
-              Numbers as of this page load. <Link href={accountHref} className="underline hover:text-white">Follow it live</Link>
+              {t.rich('live.asOfLoad', {
+                link: (chunks) => (
+                  <Link href={accountHref} className="underline hover:text-white">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           )}
         </div>
         <div className="flex flex-wrap gap-2 sm:flex-col">
           <a href={exportHref('gifts')} download className="rounded-lg border border-line px-3 py-1.5 text-center text-sm font-semibold hover:bg-panel-2">
-            Gifts CSV
+            {t('live.giftsCsv')}
           </a>
           <a href={exportHref('chats')} download className="rounded-lg border border-line px-3 py-1.5 text-center text-sm font-semibold hover:bg-panel-2">
-            Chat CSV
+            {t('live.chatCsv')}
           </a>
         </div>
       </div>
@@ -51,18 +60,19 @@ export function LiveHeader({ summary }: { summary: LiveSummary }) {
 
 /** The live's totals as tiles. */
 export function LiveStats({ summary }: { summary: LiveSummary }) {
+  const t = useTranslations('dashboard');
   return (
     <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
-      <StatTile label="Peak viewers" value={formatCount(summary.peakViewers)} />
-      <StatTile label="Avg viewers" value={summary.averageViewers === null ? MISSING_VALUE : formatCount(summary.averageViewers)} />
-      <StatTile label="Likes" value={formatCompact(summary.likes)} hint={formatCount(summary.likes)} />
-      <StatTile label="Diamonds" value={formatCompact(summary.diamonds)} hint={formatCount(summary.diamonds)} />
-      <StatTile label="Est. earnings" value={formatUsdRange(summary.earnings)} hint="estimate" />
-      <StatTile label="Gifts" value={formatCount(summary.gifts)} hint={`from ${formatCount(summary.uniqueGifters)} gifter${summary.uniqueGifters === 1 ? '' : 's'}`} />
-      <StatTile label="Comments" value={formatCount(summary.comments)} />
-      <StatTile label="New followers" value={formatCount(summary.followers)} />
-      <StatTile label="Shares" value={formatCount(summary.shares)} />
-      <StatTile label="Joins" value={formatCount(summary.joins)} />
+      <StatTile label={t('stats.peakViewers')} value={formatCount(summary.peakViewers)} />
+      <StatTile label={t('stats.avgViewers')} value={summary.averageViewers === null ? MISSING_VALUE : formatCount(summary.averageViewers)} />
+      <StatTile label={t('stats.likes')} value={formatCompact(summary.likes)} hint={formatCount(summary.likes)} />
+      <StatTile label={t('stats.diamonds')} value={formatCompact(summary.diamonds)} hint={formatCount(summary.diamonds)} />
+      <StatTile label={t('stats.earnings')} value={formatUsdRange(summary.earnings)} hint={t('live.estimate')} />
+      <StatTile label={t('stats.gifts')} value={formatCount(summary.gifts)} hint={t('live.fromGifters', { count: summary.uniqueGifters })} />
+      <StatTile label={t('stats.comments')} value={formatCount(summary.comments)} />
+      <StatTile label={t('stats.newFollowers')} value={formatCount(summary.followers)} />
+      <StatTile label={t('stats.shares')} value={formatCount(summary.shares)} />
+      <StatTile label={t('stats.joins')} value={formatCount(summary.joins)} />
     </dl>
   );
 }

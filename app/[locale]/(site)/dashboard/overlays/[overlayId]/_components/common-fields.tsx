@@ -1,6 +1,7 @@
 'use client';
 
 // Settings every kind has: how the overlay looks (accent colour, size) and the words it never shows.
+import { useTranslations } from 'next-intl';
 import { fieldId, type FieldErrors } from '@/lib/overlays/editor';
 import { isLocale, LOCALE_NAMES, LOCALES } from '@/lib/i18n/locales';
 import { withLanguage } from '@/lib/overlays/default-texts';
@@ -10,11 +11,6 @@ import { ChoiceField, ColourField, FieldGroup, RangeField, WordListField } from 
 export type FieldsProps<S> = { settings: S; onChange: (settings: S) => void; errors: FieldErrors };
 
 export type CommonSettings = Pick<OverlaySettings, 'accent' | 'scale' | 'blockedWords' | 'filterMatch' | 'language'>;
-
-const MATCHES = [
-  { value: 'word', label: 'Whole words' },
-  { value: 'anywhere', label: 'Anywhere in a word' },
-] as const;
 
 const percent = (value: number) => (Number.isFinite(value) ? `${Math.round(value * 100)}%` : '—');
 
@@ -27,11 +23,12 @@ const inputClass = 'min-h-11 w-full min-w-0 rounded-lg border border-line bg-pan
 
 /** The language the overlay writes (and speaks) in: the audience's, whatever the dashboard's is. */
 export function LanguageFields<S extends CommonSettings>({ kind, settings, onChange, errors }: FieldsProps<S> & { kind: OverlayKind }) {
+  const t = useTranslations('overlayEditor');
   return (
-    <FieldGroup title="Language" description="What the overlay writes and reads aloud is in this language; your dashboard can be in another.">
+    <FieldGroup title={t('language.title')} description={t('language.description')}>
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor={fieldId('language')} className="font-medium">
-          Overlay language
+          {t('fields.language')}
         </label>
         <select
           id={fieldId('language')}
@@ -49,7 +46,7 @@ export function LanguageFields<S extends CommonSettings>({ kind, settings, onCha
           ))}
         </select>
         <span id={`${fieldId('language')}-hint`} className="text-xs text-muted">
-          Texts you have not changed (title, alert text, label) switch to the new language.
+          {t('language.hint')}
         </span>
         {errors.language && <span className="text-xs font-semibold text-accent">{errors.language}</span>}
       </div>
@@ -58,34 +55,40 @@ export function LanguageFields<S extends CommonSettings>({ kind, settings, onCha
 }
 
 export function AppearanceFields<S extends CommonSettings>({ settings, onChange, errors }: FieldsProps<S>) {
+  const t = useTranslations('overlayEditor');
   return (
-    <FieldGroup title="Look">
-      <ColourField path="accent" label="Accent colour" value={settings.accent} onChange={(accent) => onChange({ ...settings, accent })} error={errors.accent} hint="Bars, highlights and badges use it." />
-      <RangeField path="scale" label="Size" value={settings.scale} min={0.5} max={3} step={0.1} format={percent} onChange={(scale) => onChange({ ...settings, scale })} error={errors.scale} hint="Enlarges the text and boxes; the OBS source keeps its size." />
+    <FieldGroup title={t('look.title')}>
+      <ColourField path="accent" label={t('fields.accent')} value={settings.accent} onChange={(accent) => onChange({ ...settings, accent })} error={errors.accent} hint={t('look.accentHint')} />
+      <RangeField path="scale" label={t('fields.scale')} value={settings.scale} min={0.5} max={3} step={0.1} format={percent} onChange={(scale) => onChange({ ...settings, scale })} error={errors.scale} hint={t('look.scaleHint')} />
     </FieldGroup>
   );
 }
 
 export function FilterFields<S extends CommonSettings>({ settings, onChange, errors }: FieldsProps<S>) {
+  const t = useTranslations('overlayEditor');
+  const matches = [
+    { value: 'word', label: t('filter.matchWord') },
+    { value: 'anywhere', label: t('filter.matchAnywhere') },
+  ] as const;
   return (
-    <FieldGroup title="Word filter" description="Keeps abusive names and messages off your stream.">
+    <FieldGroup title={t('filter.title')} description={t('filter.description')}>
       <WordListField
         path="blockedWords"
-        label="Blocked words"
+        label={t('fields.blockedWords')}
         value={settings.blockedWords}
         onChange={(blockedWords) => onChange({ ...settings, blockedWords })}
         error={errors.blockedWords}
         errors={errorsUnder(errors, 'blockedWords')}
-        hint="One word or phrase per line (up to 200), in any language. A name containing one shows as “Someone”; a message containing one is not shown or read out — also when spelled with spaces, accents, numbers or look-alike letters of another alphabet."
+        hint={t('filter.blockedWordsHint')}
       />
       <ChoiceField
         path="filterMatch"
-        label="Match blocked words"
+        label={t('fields.filterMatch')}
         value={settings.filterMatch}
-        options={MATCHES}
+        options={matches}
         onChange={(filterMatch) => onChange({ ...settings, filterMatch })}
         error={errors.filterMatch}
-        hint="Whole words: blocking “ass” leaves “classic” alone. Anywhere: also inside longer words."
+        hint={t('filter.matchHint')}
       />
     </FieldGroup>
   );

@@ -2,6 +2,7 @@
 
 // A button whose action needs a second, informed click: the first shows what will happen and the
 // confirm button; Escape or Cancel backs out. Focus moves into the explanation and back.
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 type Props = {
@@ -16,6 +17,7 @@ type Props = {
 };
 
 export function ConfirmAction({ label, title, confirmLabel, pendingLabel, children, onConfirm, error, tone = 'danger' }: Props) {
+  const t = useTranslations('overlayEditor');
   const titleId = useId();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
@@ -80,7 +82,7 @@ export function ConfirmAction({ label, title, confirmLabel, pendingLabel, childr
           {pending ? pendingLabel : confirmLabel}
         </button>
         <button type="button" onClick={close} disabled={pending} className="min-h-11 rounded-lg border border-line px-4 hover:bg-panel">
-          Cancel
+          {t('confirm.cancel')}
         </button>
       </div>
     </div>

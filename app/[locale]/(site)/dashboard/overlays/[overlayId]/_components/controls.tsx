@@ -3,6 +3,7 @@
 // The overlay editor's form controls: each is a labelled native input (keyboard and screen-reader
 // friendly as is) with an optional hint and an error, both tied to the input with aria-describedby.
 // Ids come from the setting's path (fieldId), so the error summary can link to the field.
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { fieldId, formatWordList, parseWordList } from '@/lib/overlays/editor';
 
@@ -166,11 +167,12 @@ type ColourProps = Described & { label: ReactNode; value: string; onChange: (val
 
 /** A colour picker and the same colour as text (#rrggbb), for pasting a brand colour. */
 export function ColourField({ path, label, value, onChange, hint, error }: ColourProps) {
+  const t = useTranslations('overlayEditor');
   const valid = /^#[0-9a-fA-F]{6}$/.test(value);
   return (
     <LabelledField path={path} label={label} hint={hint} error={error}>
       <span className="flex items-center gap-2">
-        <input type="color" value={valid ? value.toLowerCase() : '#000000'} onChange={(e) => onChange(e.currentTarget.value)} aria-label="Pick a colour" className="h-11 w-14 shrink-0 cursor-pointer rounded-lg border border-line bg-panel-2 p-1" />
+        <input type="color" value={valid ? value.toLowerCase() : '#000000'} onChange={(e) => onChange(e.currentTarget.value)} aria-label={t('controls.pickColour')} className="h-11 w-14 shrink-0 cursor-pointer rounded-lg border border-line bg-panel-2 p-1" />
         <input
           id={fieldId(path)}
           value={value}
@@ -211,6 +213,7 @@ type WordListProps = Described & { label: ReactNode; value: readonly string[]; o
 
 /** One word per line. The text is kept as typed (blank lines too); the list sent is cleaned. */
 export function WordListField({ path, label, value, onChange, hint, error, errors = [] }: WordListProps) {
+  const t = useTranslations('overlayEditor');
   const [text, setText] = useState(() => formatWordList(value));
   const [shown, setShown] = useState(value);
   if (shown !== value) {
@@ -221,7 +224,7 @@ export function WordListField({ path, label, value, onChange, hint, error, error
   const messages = [error, ...errors.map(([field, message]) => {
     const index = Number(field.split('.').at(-1));
     const word = value[index];
-    return word === undefined ? message : `“${word.length > 24 ? `${word.slice(0, 24)}…` : word}”: ${message}`;
+    return word === undefined ? message : t('controls.wordError', { word: word.length > 24 ? `${word.slice(0, 24)}…` : word, message });
   })].filter((m): m is string => Boolean(m));
   const combined = messages.length ? messages.join(' ') : undefined;
   return (

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { speak } from '@/components/overlay/alert-effects';
 import { LOCALE_NAMES } from '@/lib/i18n/locales';
@@ -13,18 +14,19 @@ import { FieldGroup, NumberField, RangeField, TextField, ToggleField } from './c
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
 
 export function GiftAlertsFields({ settings, onChange, errors }: FieldsProps<Settings>) {
+  const t = useTranslations('overlayEditor');
   const set = <F extends keyof Settings>(field: F) => (value: Settings[F]) => onChange({ ...settings, [field]: value });
   return (
     <>
-      <FieldGroup title="Alerts">
-        <NumberField path="minDiamonds" label="Minimum diamonds" value={settings.minDiamonds} min={0} max={1_000_000} onChange={set('minDiamonds')} error={errors.minDiamonds} hint="Gifts worth less (in total) are not shown. 1 shows every gift." />
-        <NumberField path="durationSeconds" label="Alert duration" value={settings.durationSeconds} min={1} max={30} step={0.5} suffix="seconds" onChange={set('durationSeconds')} error={errors.durationSeconds} hint="Alerts queue up and play one after another." />
-        <TextField path="template" label="Alert text" value={settings.template} maxLength={120} onChange={set('template')} error={errors.template} hint="{name}, {gift}, {count} and {diamonds} are replaced, e.g. “Mia sent 5× Rose”." />
+      <FieldGroup title={t('giftAlerts.alertsTitle')}>
+        <NumberField path="minDiamonds" label={t('fields.minDiamonds')} value={settings.minDiamonds} min={0} max={1_000_000} onChange={set('minDiamonds')} error={errors.minDiamonds} hint={t('giftAlerts.minDiamondsHint')} />
+        <NumberField path="durationSeconds" label={t('fields.durationSeconds')} value={settings.durationSeconds} min={1} max={30} step={0.5} suffix={t('controls.seconds')} onChange={set('durationSeconds')} error={errors.durationSeconds} hint={t('giftAlerts.durationHint')} />
+        <TextField path="template" label={t('fields.template')} value={settings.template} maxLength={120} onChange={set('template')} error={errors.template} hint={t('giftAlerts.templateHint')} />
       </FieldGroup>
-      <FieldGroup title="Sound and speech" description="In OBS, tick “Control audio via OBS” on the browser source to hear it on stream.">
-        <ToggleField path="sound" label="Play a sound" checked={settings.sound} onChange={set('sound')} error={errors.sound} />
-        {settings.sound && <RangeField path="volume" label="Volume" value={settings.volume} min={0} max={1} step={0.05} format={(v) => `${Math.round(v * 100)}%`} onChange={set('volume')} error={errors.volume} />}
-        <ToggleField path="speech" label="Read alerts aloud" checked={settings.speech} onChange={set('speech')} error={errors.speech} hint="Uses the computer’s text-to-speech voice. Blocked words are never read." />
+      <FieldGroup title={t('giftAlerts.soundTitle')} description={t('giftAlerts.soundDescription')}>
+        <ToggleField path="sound" label={t('fields.sound')} checked={settings.sound} onChange={set('sound')} error={errors.sound} />
+        {settings.sound && <RangeField path="volume" label={t('fields.volume')} value={settings.volume} min={0} max={1} step={0.05} format={(v) => `${Math.round(v * 100)}%`} onChange={set('volume')} error={errors.volume} />}
+        <ToggleField path="speech" label={t('fields.speech')} checked={settings.speech} onChange={set('speech')} error={errors.speech} hint={t('giftAlerts.speechHint')} />
         {settings.speech && <SpeechFields settings={settings} onChange={onChange} errors={errors} />}
       </FieldGroup>
     </>
@@ -48,6 +50,7 @@ function useVoices(): SpeechSynthesisVoice[] {
 
 /** Voice, rate, volume and language detection, with a button that reads a sample alert. */
 function SpeechFields({ settings, onChange, errors }: FieldsProps<Settings>) {
+  const t = useTranslations('overlayEditor');
   const set = <F extends keyof Settings>(field: F) => (value: Settings[F]) => onChange({ ...settings, [field]: value });
   const voices = useVoices();
   const language = LOCALE_NAMES[settings.language];
@@ -58,29 +61,31 @@ function SpeechFields({ settings, onChange, errors }: FieldsProps<Settings>) {
     <>
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor="setting-speechVoice" className="font-medium">
-          Voice
+          {t('fields.speechVoice')}
         </label>
         <select id="setting-speechVoice" value={settings.speechVoice} onChange={(event) => set('speechVoice')(event.target.value)} aria-describedby="setting-speechVoice-hint" className="min-h-11 w-full min-w-0 rounded-lg border border-line bg-panel-2 px-3 py-2">
-          <option value="">Default {language} voice</option>
+          <option value="">{t('giftAlerts.defaultVoice', { language })}</option>
           {speaking.map((voice) => (
             <option key={voice.voiceURI} value={voice.name}>
               {voice.name} ({voice.lang})
             </option>
           ))}
-          {settings.speechVoice && !speaking.some((voice) => voice.name === settings.speechVoice) && <option value={settings.speechVoice}>{settings.speechVoice} (not on this computer)</option>}
+          {settings.speechVoice && !speaking.some((voice) => voice.name === settings.speechVoice) && <option value={settings.speechVoice}>{t('giftAlerts.voiceMissing', { voice: settings.speechVoice })}</option>}
         </select>
         <span id="setting-speechVoice-hint" className="text-xs text-muted">
           {speaking.length === 0
-            ? `This browser has no ${language} voice (${SPEECH_TAGS[settings.language]}); OBS uses its computer’s voices, which may differ. Install a ${language} voice in the system’s speech settings.`
-            : `OBS reads with the same voice when its computer has it, otherwise with its default ${language} voice.${used ? ` Here: ${used.name}.` : ''}`}
+            ? t('giftAlerts.noVoice', { language, tag: SPEECH_TAGS[settings.language] })
+            : used
+              ? t('giftAlerts.sameVoiceHere', { language, voice: used.name })
+              : t('giftAlerts.sameVoice', { language })}
         </span>
         {errors.speechVoice && <span className="text-xs font-semibold text-accent">{errors.speechVoice}</span>}
       </div>
-      <RangeField path="speechRate" label="Speaking rate" value={settings.speechRate} min={0.5} max={2} step={0.1} format={(v) => `${v.toFixed(1)}×`} onChange={set('speechRate')} error={errors.speechRate} />
-      <RangeField path="speechVolume" label="Speech volume" value={settings.speechVolume} min={0} max={1} step={0.05} format={percent} onChange={set('speechVolume')} error={errors.speechVolume} />
-      <ToggleField path="speechDetect" label="Read each alert in its own language" checked={settings.speechDetect} onChange={set('speechDetect')} error={errors.speechDetect} hint={`A Thai, Russian, Chinese or English alert is read by a voice of that language; otherwise every alert is read in ${language}.`} />
+      <RangeField path="speechRate" label={t('fields.speechRate')} value={settings.speechRate} min={0.5} max={2} step={0.1} format={(v) => `${v.toFixed(1)}×`} onChange={set('speechRate')} error={errors.speechRate} />
+      <RangeField path="speechVolume" label={t('fields.speechVolume')} value={settings.speechVolume} min={0} max={1} step={0.05} format={percent} onChange={set('speechVolume')} error={errors.speechVolume} />
+      <ToggleField path="speechDetect" label={t('fields.speechDetect')} checked={settings.speechDetect} onChange={set('speechDetect')} error={errors.speechDetect} hint={t('giftAlerts.detectHint', { language })} />
       <button type="button" onClick={() => speak(sample, { locale: settings.language, voice: settings.speechVoice, rate: settings.speechRate, volume: settings.speechVolume })} className="min-h-11 self-start rounded-lg border border-line px-4 py-2 text-sm font-semibold hover:bg-panel-2">
-        ▶ Test voice: “{sample}”
+        {t('giftAlerts.testVoice', { sample })}
       </button>
     </>
   );

@@ -2,7 +2,8 @@
 
 // The live preview: the overlay page itself in preview mode (checkerboard, sample events) in an iframe
 // at its suggested OBS size, scaled to fit. Unsaved settings are pushed into it as the form changes.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { PREVIEW_READY } from '@/components/overlay/use-preview';
 import { formatObsSize, OBS_SIZES, previewPath, settingsMessage, testEventMessage } from '@/lib/overlays/editor';
 import type { OverlayKind } from '@/lib/overlays/settings';
@@ -13,7 +14,10 @@ const MAX_PREVIEW_HEIGHT = 560;
 
 type Props = { token: string | null; kind: OverlayKind; settings: unknown; name: string };
 
+const sr = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
+
 export function PreviewPanel({ token, kind, settings, name }: Props) {
+  const t = useTranslations('overlayEditor');
   const frame = useRef<HTMLIFrameElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const latest = useRef(settings);
@@ -59,10 +63,10 @@ export function PreviewPanel({ token, kind, settings, name }: Props) {
       <header className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <h2 id="preview-title" className="font-semibold">
-            Preview
+            {t('preview.title')}
           </h2>
           <p className="text-xs text-muted">
-            {formatObsSize(size)} as in OBS{scale > 0 && scale < 1 ? `, shown at ${Math.round(scale * 100)}%` : ''}. Sample events; your changes show before you save.
+            {scale > 0 && scale < 1 ? t('preview.sizeScaled', { size: formatObsSize(size), percent: Math.round(scale * 100) }) : t('preview.size', { size: formatObsSize(size) })}
           </p>
         </div>
         {token && (
@@ -75,10 +79,10 @@ export function PreviewPanel({ token, kind, settings, name }: Props) {
               }}
               className="min-h-11 rounded-lg border border-line px-3 text-sm font-semibold hover:bg-panel-2"
             >
-              Send test event
+              {t('preview.sendTest')}
             </button>
             <button type="button" onClick={() => setReloads((n) => n + 1)} className="min-h-11 rounded-lg border border-line px-3 text-sm hover:bg-panel-2">
-              Reload<span className="sr-only"> preview</span>
+              {t.rich('preview.reload', { sr })}
             </button>
           </div>
         )}
@@ -89,7 +93,7 @@ export function PreviewPanel({ token, kind, settings, name }: Props) {
             key={`${token}-${reloads}`}
             ref={frame}
             src={previewPath(token)}
-            title={`Preview of ${name}`}
+            title={t('preview.frameTitle', { name })}
             onLoad={onLoad}
             width={size.width}
             height={size.height}
@@ -100,10 +104,10 @@ export function PreviewPanel({ token, kind, settings, name }: Props) {
           />
         </div>
       ) : (
-        <p className="rounded-lg border border-dashed border-line p-6 text-center text-sm text-muted">No preview while the overlay is revoked. Regenerate its URL to turn it back on.</p>
+        <p className="rounded-lg border border-dashed border-line p-6 text-center text-sm text-muted">{t('preview.revoked')}</p>
       )}
       <p role="status" className="sr-only">
-        {tested > 0 ? `Test event ${tested} sent to the preview.` : ''}
+        {tested > 0 ? t('preview.testSent', { index: tested }) : ''}
       </p>
     </section>
   );

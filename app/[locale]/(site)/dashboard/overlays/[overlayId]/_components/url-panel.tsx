@@ -3,7 +3,8 @@
 // "Add to OBS": the overlay's URL with Copy, the suggested source size and steps, and the two ways to
 // stop a URL: regenerate (a new one replaces it) and revoke (off until regenerated).
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useState, type ReactNode } from 'react';
 import { Notice } from '@/components/ui/card';
 import { formatObsSize, OBS_SIZES, requestErrorMessage } from '@/lib/overlays/editor';
 import type { OverlaySummary } from '@/lib/overlays/manage';
@@ -14,14 +15,19 @@ import { ConfirmAction } from './confirm-action';
 
 type Props = { overlay: OverlaySummary; fallbackOrigin: string; onChange: (overlay: OverlaySummary) => void };
 
+const strong = (chunks: ReactNode) => <strong className="text-white">{chunks}</strong>;
+const muted = (chunks: ReactNode) => <span className="text-muted">{chunks}</span>;
+
 export function UrlPanel({ overlay, fallbackOrigin, onChange }: Props) {
-  const [notice, setNotice] = useState<string | null>(null);
+  const t = useTranslations('overlayEditor');
+  // What the last regeneration did: turned a revoked overlay back on, or replaced a working URL.
+  const [notice, setNotice] = useState<'turnedOn' | 'regenerated' | null>(null);
   const post = (action: 'token' | 'revoke') => fetchJson<{ overlay: OverlaySummary }>(`/api/overlays/${overlay.id}/${action}`, { method: 'POST' });
   const regenerate = useMutation({
     mutationFn: () => post('token'),
     onSuccess: ({ overlay: updated }) => {
       onChange(updated);
-      setNotice(overlay.revoked ? 'The overlay is on again with a new URL. Paste it into OBS.' : 'New URL ready. The old one has stopped working: paste the new one into OBS.');
+      setNotice(overlay.revoked ? 'turnedOn' : 'regenerated');
     },
   });
   const revoke = useMutation({
@@ -36,50 +42,44 @@ export function UrlPanel({ overlay, fallbackOrigin, onChange }: Props) {
   return (
     <section aria-labelledby="obs-title" className="flex flex-col gap-4 rounded-xl border border-line bg-panel p-4 sm:p-5">
       <h2 id="obs-title" className="font-semibold">
-        Add to OBS
+        {t('obs.title')}
       </h2>
       {overlay.token ? (
         <>
           <OverlayUrlField token={overlay.token} fallbackOrigin={fallbackOrigin} />
-          <p className="text-sm">
-            Suggested browser-source size: <strong data-testid="obs-size">{size}</strong> <span className="text-muted">(width × height)</span>
-          </p>
+          <p className="text-sm">{t.rich('obs.size', { size, strong: (chunks) => <strong data-testid="obs-size">{chunks}</strong>, muted })}</p>
           <details className="group text-sm">
-            <summary className="min-h-11 cursor-pointer content-center font-semibold text-muted hover:text-white">How to add it to OBS</summary>
+            <summary className="min-h-11 cursor-pointer content-center font-semibold text-muted hover:text-white">{t('obs.howTo')}</summary>
             <div className="pt-1">
               <ObsSteps kind={overlay.kind} />
             </div>
           </details>
         </>
       ) : (
-        <Notice tone="warn">This overlay is revoked: its URL shows nothing in OBS. Regenerate the URL to turn it back on — you will paste the new URL into OBS.</Notice>
+        <Notice tone="warn">{t('obs.revoked')}</Notice>
       )}
-      {notice && <Notice>{notice}</Notice>}
+      {notice && <Notice>{notice === 'turnedOn' ? t('obs.turnedOn') : t('obs.regenerated')}</Notice>}
       <div className="flex flex-col gap-2 border-t border-line pt-4">
-        <p className="text-xs text-muted">If the URL leaked (shown on stream, shared by mistake), replace it:</p>
+        <p className="text-xs text-muted">{t('obs.leaked')}</p>
         <div className="flex flex-wrap gap-2">
           <ConfirmAction
-            label={overlay.revoked ? 'Turn on with a new URL' : 'Regenerate URL'}
-            title={overlay.revoked ? 'Turn the overlay on with a new URL?' : 'Regenerate the URL?'}
-            confirmLabel={overlay.revoked ? 'Turn on' : 'Regenerate URL'}
-            pendingLabel="Regenerating…"
+            label={overlay.revoked ? t('obs.turnOnLabel') : t('obs.regenerate')}
+            title={overlay.revoked ? t('obs.turnOnTitle') : t('obs.regenerateTitle')}
+            confirmLabel={overlay.revoked ? t('obs.turnOnConfirm') : t('obs.regenerate')}
+            pendingLabel={t('obs.regenerating')}
             tone={overlay.revoked ? 'normal' : 'danger'}
             onConfirm={() => regenerate.mutateAsync()}
             error={regenerate.error ? requestErrorMessage(regenerate.error) : null}
           >
             {overlay.revoked ? (
-              <p>You get a new URL to paste into OBS. The old URL stays off.</p>
+              <p>{t('obs.turnOnBody')}</p>
             ) : (
-              <p>
-                You get a new URL, and <strong className="text-white">the current one stops working at once</strong>: OBS sources using it go blank until you paste the new URL.
-              </p>
+              <p>{t.rich('obs.regenerateBody', { strong })}</p>
             )}
           </ConfirmAction>
           {!overlay.revoked && (
-            <ConfirmAction label="Revoke" title="Revoke this overlay’s URL?" confirmLabel="Revoke URL" pendingLabel="Revoking…" onConfirm={() => revoke.mutateAsync()} error={revoke.error ? requestErrorMessage(revoke.error) : null}>
-              <p>
-                <strong className="text-white">The URL stops working at once</strong> and the overlay disappears from OBS. Its settings are kept; “Turn on with a new URL” brings it back with a different URL.
-              </p>
+            <ConfirmAction label={t('obs.revoke')} title={t('obs.revokeTitle')} confirmLabel={t('obs.revokeConfirm')} pendingLabel={t('obs.revoking')} onConfirm={() => revoke.mutateAsync()} error={revoke.error ? requestErrorMessage(revoke.error) : null}>
+              <p>{t.rich('obs.revokeBody', { strong })}</p>
             </ConfirmAction>
           )}
         </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Pager } from '@/app/[locale]/(site)/dashboard/_components/pager';
 import { Avatar } from '@/components/ui/avatar';
@@ -13,12 +14,15 @@ import { getEnv } from '@/lib/env';
 import { buildDiamondRate, estimateLiveEarnings } from '@/lib/stats/estimates';
 import { formatCompact, formatCount, formatUsdRange } from '@/lib/stats/format';
 
-export const metadata: Metadata = { title: 'Gifter' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('dashboard');
+  return { title: t('gifter.title') };
+}
 
 const giftsSearch = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
-const moment = (iso: string) => `${new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+const day = (iso: string | null, locale: string) => (iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
+const moment = (iso: string, locale: string) => `${new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 
 type Props = { params: Promise<{ accountId: string; viewerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -38,7 +42,8 @@ export default async function GifterPage({ params, searchParams }: Props) {
   });
   if (!gifter) notFound();
 
-  const name = gifter.nickname ?? gifter.handle ?? `Viewer ${gifter.viewerId}`;
+  const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale()]);
+  const name = gifter.nickname ?? gifter.handle ?? t('viewer', { id: gifter.viewerId });
   const base = `/dashboard/accounts/${account.id}`;
   const earnings = estimateLiveEarnings(gifter.diamonds, buildDiamondRate(getEnv().USD_PER_DIAMOND));
 
@@ -46,7 +51,7 @@ export default async function GifterPage({ params, searchParams }: Props) {
     <div className="flex flex-col gap-4">
       <p className="text-sm">
         <Link href={`${base}/gifters`} className="text-muted hover:text-white">
-          ← All gifters
+          {t('gifter.back')}
         </Link>
       </p>
       <header className="flex items-center gap-3">
@@ -58,41 +63,39 @@ export default async function GifterPage({ params, searchParams }: Props) {
       </header>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-        <StatTile label={`Diamonds to @${account.handle}`} value={formatCompact(gifter.diamonds)} hint={`≈ ${formatUsdRange(earnings)} for the streamer`} />
-        <StatTile label="Gifts" value={formatCount(gifter.giftCount)} />
-        <StatTile label="Lives attended" value={formatCount(gifter.livesAttended)} />
-        <StatTile label="First seen" value={day(gifter.firstSeenAt)} />
-        <StatTile label="Last seen" value={day(gifter.lastSeenAt)} />
+        <StatTile label={t('gifter.diamondsTo', { handle: account.handle })} value={formatCompact(gifter.diamonds)} hint={t('gifter.forStreamer', { amount: formatUsdRange(earnings) })} />
+        <StatTile label={t('stats.gifts')} value={formatCount(gifter.giftCount)} />
+        <StatTile label={t('gifter.livesAttended')} value={formatCount(gifter.livesAttended)} />
+        <StatTile label={t('stats.firstSeen')} value={day(gifter.firstSeenAt, locale)} />
+        <StatTile label={t('stats.lastSeen')} value={day(gifter.lastSeenAt, locale)} />
       </dl>
 
-      <Card title="Gifts, newest first" action={gifter.gifts.total > 0 ? <span className="text-sm text-muted">{formatCount(gifter.gifts.total)} in all</span> : undefined}>
+      <Card title={t('gifter.giftsTitle')} action={gifter.gifts.total > 0 ? <span className="text-sm text-muted">{t('gifter.total', { count: formatCount(gifter.gifts.total) })}</span> : undefined}>
         {gifter.gifts.total === 0 ? (
-          <EmptyState title="No gifts yet">
-            {name} has watched @{account.handle} but has not sent a gift.
-          </EmptyState>
+          <EmptyState title={t('gifter.emptyTitle')}>{t('gifter.empty', { name, handle: account.handle })}</EmptyState>
         ) : gifter.gifts.items.length === 0 ? (
-          <EmptyState title="This page is past the end of the list">
-            <Link href={`${base}/gifters/${gifter.viewerId}`} className="underline hover:text-white">Back to the newest gifts</Link>
+          <EmptyState title={t('pastEnd')}>
+            <Link href={`${base}/gifters/${gifter.viewerId}`} className="underline hover:text-white">{t('gifter.newest')}</Link>
           </EmptyState>
         ) : (
           <div className="-mx-1 overflow-x-auto px-1">
             <table className="w-full text-left text-sm">
               <thead className="text-xs uppercase text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-2">When</th>
-                  <th scope="col" className="py-2 pr-2">Gift</th>
-                  <th scope="col" className="py-2 pr-2 text-right">Diamonds</th>
-                  <th scope="col" className="hidden py-2 sm:table-cell">Live</th>
+                  <th scope="col" className="py-2 pr-2">{t('gifter.when')}</th>
+                  <th scope="col" className="py-2 pr-2">{t('gifter.gift')}</th>
+                  <th scope="col" className="py-2 pr-2 text-right">{t('stats.diamonds')}</th>
+                  <th scope="col" className="hidden py-2 sm:table-cell">{t('gifter.live')}</th>
                 </tr>
               </thead>
               <tbody>
                 {gifter.gifts.items.map((g) => (
                   <tr key={g.id} className="border-t border-line">
                     <td className="py-2 pr-2 text-muted">
-                      {moment(g.createdAt)}
+                      {moment(g.createdAt, locale)}
                       {/* The live column is hidden on phones; its link moves here. */}
                       <Link href={`/dashboard/lives/${g.liveId}`} className="block text-xs hover:text-white hover:underline sm:hidden">
-                        Live of {day(g.liveStartedAt)}
+                        {t('gifter.liveOf', { date: day(g.liveStartedAt, locale) })}
                       </Link>
                     </td>
                     <td className="py-2 pr-2">
@@ -102,7 +105,7 @@ export default async function GifterPage({ params, searchParams }: Props) {
                     <td className="py-2 pr-2 text-right tabular-nums text-accent-2">{formatCount(g.diamonds)}</td>
                     <td className="hidden py-2 sm:table-cell">
                       <Link href={`/dashboard/lives/${g.liveId}`} className="text-muted hover:text-white hover:underline">
-                        Live of {day(g.liveStartedAt)}
+                        {t('gifter.liveOf', { date: day(g.liveStartedAt, locale) })}
                       </Link>
                     </td>
                   </tr>
@@ -111,7 +114,7 @@ export default async function GifterPage({ params, searchParams }: Props) {
             </table>
           </div>
         )}
-        <Pager page={gifter.gifts.page} pages={gifter.gifts.pages} makeHref={(p) => `${base}/gifters/${gifter.viewerId}?page=${p}`} label="Gift pages" />
+        <Pager page={gifter.gifts.page} pages={gifter.gifts.pages} makeHref={(p) => `${base}/gifters/${gifter.viewerId}?page=${p}`} label={t('gifter.pages')} />
       </Card>
     </div>
   );
