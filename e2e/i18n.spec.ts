@@ -122,3 +122,24 @@ test('an overlay writes in its own language, and switches live when the editor c
   expect(await drawsGlyphs(source, OVERLAY_DEFAULT_TEXTS.th.leaderboardTitle)).toBe(true);
   await obs.close();
 });
+
+test('the signed-in pages answer in the saved language', async ({ page, context }) => {
+  await signUpAndIn(page, 'i18n-pages');
+  const pages = [
+    ['/dashboard', 'dashboard.title'],
+    ['/dashboard/overlays', 'overlayEditor.list.title'],
+    ['/dashboard/clusters', 'clusters.title'],
+    ['/dashboard/notifications', 'notifications.title'],
+    ['/dashboard/workspace', 'workspace.metaTitle'],
+    ['/account/settings', 'account.settings.title'],
+  ] as const;
+  for (const locale of ['ru', 'th', 'zh-CN'] as const) {
+    await context.addCookies([{ name: 'livelens-locale', value: locale, url: page.url() }]);
+    for (const [path, key] of pages) {
+      // Asked over HTTP: the server's own answer (no browser render per page and language).
+      const html = await (await page.request.get(path)).text();
+      expect(html, `${locale} ${path}`).toContain(`<html lang="${locale}"`);
+      expect(html, `${locale} ${path}`).toContain(text(locale, key));
+    }
+  }
+});
