@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardRow } from '@/lib/games/board';
 import type { HostView } from '@/lib/games/host';
-import { applyGameMessage, availableActions, countdownLeft, currentPhase, explainError, freezeLabel, mergeSnapshot, phaseBanner, visibleBoard, type PanelState } from '@/lib/games/host-view';
+import { createTranslator } from 'next-intl';
+import { loadMessages } from '@/lib/i18n/messages';
+import { applyGameMessage, availableActions, countdownLeft, currentPhase, explainError, mergeSnapshot, visibleBoard, type PanelState } from '@/lib/games/host-view';
 import type { GameWinner } from '@/lib/games/realtime';
-import { containing } from '@/tools/testing/match';
 
 const row = (userId: string, points: number, rank = 1): BoardRow => ({ rank, userId, handle: `fan${userId}`, nickname: `Fan ${userId}`, avatar: null, follower: false, points, likes: points * 15, diamonds: 0 });
 const winner = (userId: string, points: number): GameWinner => ({ userId, handle: `fan${userId}`, nickname: `Fan ${userId}`, avatar: null, points });
@@ -50,12 +51,15 @@ describe('countdown on the server clock', () => {
 });
 
 describe('phase labels and actions', () => {
-  it('names each phase with what to do next', () => {
-    expect(phaseBanner('active', 0).label).toBe('Accepting points');
-    expect(phaseBanner('countdown', 3).label).toBe('Countdown 3 s');
-    expect(phaseBanner('frozen', 0)).toMatchObject({ label: 'Frozen', hint: containing('Select the winner') });
-    expect(phaseBanner('ended', 0).label).toBe('Ended');
-    expect(freezeLabel(5)).toBe('Freeze (5 s countdown)');
+  it('names each phase with what to do next, in each language (the games catalogue)', async () => {
+    const en = createTranslator({ locale: 'en', messages: await loadMessages('en'), namespace: 'games' });
+    expect(en('phase.countdownLabel', { seconds: 3 })).toBe('Countdown 3 s');
+    expect(en('phase.frozenHint')).toContain('Select the winner');
+    expect(en('phase.freeze', { seconds: 5 })).toBe('Freeze (5 s countdown)');
+    const ru = createTranslator({ locale: 'ru', messages: await loadMessages('ru'), namespace: 'games' });
+    expect(ru('phase.countdownLabel', { seconds: 3 })).toBe('Обратный отсчёт: 3 с');
+    const th = createTranslator({ locale: 'th', messages: await loadMessages('th'), namespace: 'games' });
+    expect(th('phase.freeze', { seconds: 5 })).toBe('หยุดนับ (นับถอยหลัง 5 วินาที)');
   });
 
   it('offers only the actions that apply', () => {

@@ -81,29 +81,6 @@ export function countdownLeft(freezeAt: number | null, serverNow: number): numbe
   return Math.max(0, Math.ceil((freezeAt - serverNow) / 1000));
 }
 
-export type PhaseBanner = { label: string; hint: string; tone: GamePhase };
-
-export function phaseBanner(phase: GamePhase, secondsLeft: number): PhaseBanner {
-  switch (phase) {
-    case 'active':
-      return { label: 'Accepting points', hint: 'Likes and gifts score now. Freeze when you want a winner.', tone: phase };
-    case 'countdown':
-      return { label: `Countdown ${secondsLeft} s`, hint: 'Points still count until the countdown ends.', tone: phase };
-    case 'frozen':
-      return { label: 'Frozen', hint: 'No more points are accepted. Select the winner, or resume to keep playing.', tone: phase };
-    case 'ended':
-      return { label: 'Ended', hint: 'This session is over. Continue it to play on with the same board.', tone: phase };
-  }
-}
-
-export function phaseLabel(phase: string): string {
-  return phase === 'active' ? 'Accepting points' : phase === 'countdown' ? 'Countdown' : phase === 'frozen' ? 'Frozen' : phase === 'ended' ? 'Ended' : phase;
-}
-
-export function freezeLabel(countdownSeconds: number): string {
-  return `Freeze (${countdownSeconds} s countdown)`;
-}
-
 /** The board as the host sees it: winners of the session left out, ranks closed up, at most `limit` rows. */
 export function visibleBoard(view: HostView, limit = 20): BoardRow[] {
   const winners = new Set(view.winners.map((w) => w.winner.userId));

@@ -8,9 +8,9 @@ import { OverlayLink } from '@/components/games/overlay-link';
 import { Notice } from '@/components/ui/card';
 import { useServerClock } from '@/components/ui/use-server-clock';
 import type { HostView } from '@/lib/games/host';
-import { applyGameMessage, availableActions, countdownLeft, currentPhase, explainError, freezeLabel, mergeSnapshot, phaseBanner, visibleBoard, type PanelState } from '@/lib/games/host-view';
+import { applyGameMessage, availableActions, countdownLeft, currentPhase, explainError, mergeSnapshot, visibleBoard, type PanelState } from '@/lib/games/host-view';
 import type { GameMessage } from '@/lib/games/realtime';
-import type { SessionAction } from '@/lib/games/session';
+import type { GamePhase, SessionAction } from '@/lib/games/session';
 import { fetchJson } from '@/lib/query-client';
 import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
 import { useRealtime, type RealtimeState } from '@/lib/realtime/use-channel';
@@ -33,6 +33,22 @@ const CONNECTION_TONE: Record<RealtimeState, string> = {
 };
 
 const button = 'min-h-14 rounded-xl px-5 text-lg font-bold disabled:opacity-50';
+
+type GamesT = ReturnType<typeof useTranslations<'games'>>;
+
+/** The host panel's big status line and its hint, for the phase the panel shows now. */
+function phaseBanner(t: GamesT, phase: GamePhase, secondsLeft: number): { label: string; hint: string } {
+  switch (phase) {
+    case 'active':
+      return { label: t('phase.activeLabel'), hint: t('phase.activeHint') };
+    case 'countdown':
+      return { label: t('phase.countdownLabel', { seconds: secondsLeft }), hint: t('phase.countdownHint') };
+    case 'frozen':
+      return { label: t('phase.frozenLabel'), hint: t('phase.frozenHint') };
+    case 'ended':
+      return { label: t('phase.endedLabel'), hint: t('phase.endedHint') };
+  }
+}
 
 export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostView; realtime: PublicRealtimeConfig; appUrl: string }) {
   const t = useTranslations('games');
@@ -81,7 +97,7 @@ export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostVi
   const now = useServerClock(counting, panel.offsetMs, initial.serverNow);
   const phase = currentPhase(session.phase, session.freezeAt, now);
   const secondsLeft = countdownLeft(session.freezeAt, now);
-  const banner = phaseBanner(phase, secondsLeft);
+  const banner = phaseBanner(t, phase, secondsLeft);
   const can = availableActions(phase);
   const busy = act.isPending || clear.isPending;
   const rows = visibleBoard(view);
@@ -143,7 +159,7 @@ export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostVi
             <h2 className="sr-only">{t('host.sessionControls')}</h2>
             {can.freeze && (
               <button type="button" disabled={busy} onClick={() => run('freeze')} className={`${button} bg-amber-300 text-black hover:bg-amber-200`}>
-                {act.isPending && act.variables === 'freeze' ? t('host.freezing') : freezeLabel(session.countdownSeconds)}
+                {act.isPending && act.variables === 'freeze' ? t('host.freezing') : t('phase.freeze', { seconds: session.countdownSeconds })}
               </button>
             )}
             {can.resume && (

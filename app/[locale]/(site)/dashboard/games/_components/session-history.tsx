@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import type { SessionWinner } from '@/lib/games/history';
 import type { SessionSummary } from '@/lib/games/host';
-import { explainError, formatPoints, formatWhen, phaseLabel } from '@/lib/games/host-view';
+import { explainError, formatPoints, formatWhen } from '@/lib/games/host-view';
 import { fetchJson } from '@/lib/query-client';
 
 type HistoryEntry = SessionSummary & { winnerList: SessionWinner[] };
@@ -21,6 +21,8 @@ const PHASE_STYLE: Record<string, string> = {
 /** Sessions of one overlay, newest first: open one, or continue one that has ended. */
 export function SessionHistory({ sessions }: { sessions: HistoryEntry[] }) {
   const t = useTranslations('games');
+  const phaseLabel = (phase: string) =>
+    phase === 'active' ? t('phase.activeLabel') : phase === 'countdown' ? t('phase.countdown') : phase === 'frozen' ? t('phase.frozenLabel') : phase === 'ended' ? t('phase.endedLabel') : phase;
   const router = useRouter();
   const resume = useMutation({
     mutationFn: (sessionId: string) => fetchJson(`/api/games/sessions/${sessionId}/actions`, { method: 'POST', body: JSON.stringify({ action: 'continue' }) }),
