@@ -9,28 +9,14 @@ import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { fetchJson } from '@/lib/query-client';
 import { WORKSPACE_NAME_MAX, type WorkspaceRole } from '@/lib/workspaces/roles';
+import { useRoleText } from './role-text';
 
 export type WorkspaceOption = { id: string; name: string; personal: boolean; role: WorkspaceRole; current: boolean };
-
-/** A role's name and what it may do, in the words of the workspace page. */
-function useRoleLabel() {
-  const t = useTranslations('workspace');
-  return (role: WorkspaceRole): { name: string; can: string } => {
-    switch (role) {
-      case 'OWNER':
-        return { name: t('roles.owner'), can: t('roles.ownerCan') };
-      case 'ADMIN':
-        return { name: t('roles.admin'), can: t('roles.adminCan') };
-      case 'MEMBER':
-        return { name: t('roles.member'), can: t('roles.memberCan') };
-    }
-  };
-}
 
 export function WorkspaceSwitcher({ workspaces }: { workspaces: WorkspaceOption[] }) {
   const router = useRouter();
   const t = useTranslations('dashboard');
-  const roleLabel = useRoleLabel();
+  const roleLabel = useRoleText();
   const selectId = useId();
   const nameId = useId();
   const current = workspaces.find((w) => w.current);

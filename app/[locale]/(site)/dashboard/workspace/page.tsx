@@ -5,7 +5,8 @@ import { requireWorkspace } from '@/lib/dashboard/access';
 import { db } from '@/lib/db';
 import { listInvites } from '@/lib/workspaces/invites';
 import { listMembers } from '@/lib/workspaces/manage';
-import { hasRole, WORKSPACE_ROLES, type WorkspaceRole } from '@/lib/workspaces/roles';
+import { hasRole, WORKSPACE_ROLES } from '@/lib/workspaces/roles';
+import { roleText } from '../_components/role-text';
 import { WorkspaceSettings } from './workspace-client';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,16 +19,6 @@ export default async function WorkspacePage() {
   const t = await getTranslations('workspace');
   const isAdmin = hasRole(ws.role, 'ADMIN');
   const [members, invites] = await Promise.all([listMembers(db, ws), isAdmin ? listInvites(db, ws) : []]);
-  const roleText = (role: WorkspaceRole) => {
-    switch (role) {
-      case 'OWNER':
-        return { name: t('roles.owner'), can: t('roles.ownerCan') };
-      case 'ADMIN':
-        return { name: t('roles.admin'), can: t('roles.adminCan') };
-      case 'MEMBER':
-        return { name: t('roles.member'), can: t('roles.memberCan') };
-    }
-  };
   return (
     <div className="flex flex-col gap-4">
       <div>
@@ -39,8 +30,8 @@ export default async function WorkspacePage() {
         <dl className="grid gap-2 text-sm sm:grid-cols-3">
           {WORKSPACE_ROLES.map((role) => (
             <div key={role} className="rounded-lg bg-panel-2 p-3">
-              <dt className="font-semibold">{roleText(role).name}</dt>
-              <dd className="text-muted">{roleText(role).can}</dd>
+              <dt className="font-semibold">{roleText(t, role).name}</dt>
+              <dd className="text-muted">{roleText(t, role).can}</dd>
             </div>
           ))}
         </dl>

@@ -9,6 +9,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Card, EmptyState } from '@/components/ui/card';
 import { fetchJson } from '@/lib/query-client';
 import { hasRole, INVITE_TTL_DAYS, WORKSPACE_NAME_MAX, type WorkspaceRole } from '@/lib/workspaces/roles';
+import { useRoleText } from '../_components/role-text';
 
 type Member = { userId: string; email: string; name: string | null; role: WorkspaceRole; joinedAt: string; you: boolean };
 type Invite = { id: string; role: 'ADMIN' | 'MEMBER'; createdAt: string; expiresAt: string; createdBy: string | null; sentTo: string | null };
@@ -18,18 +19,9 @@ const message = (error: Error | null) => error?.message.replace(/^\w+: /, '') ??
 const day = (iso: string, locale: string) => new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
 
 /** A role's name, as a badge or an option shows it. */
-export function useRoleName() {
-  const t = useTranslations('workspace');
-  return (role: WorkspaceRole) => {
-    switch (role) {
-      case 'OWNER':
-        return t('roles.owner');
-      case 'ADMIN':
-        return t('roles.admin');
-      case 'MEMBER':
-        return t('roles.member');
-    }
-  };
+function useRoleName(): (role: WorkspaceRole) => string {
+  const text = useRoleText();
+  return (role) => text(role).name;
 }
 
 function ErrorLine({ error }: { error: Error | null }) {
