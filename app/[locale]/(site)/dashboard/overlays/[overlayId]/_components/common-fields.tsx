@@ -2,11 +2,11 @@
 
 // Settings every kind has: how the overlay looks (accent colour, size) and the words it never shows.
 import { useTranslations } from 'next-intl';
-import { fieldId, type FieldErrors } from '@/lib/overlays/editor';
+import type { FieldErrors } from '@/lib/overlays/editor';
 import { isLocale, LOCALE_NAMES, LOCALES } from '@/lib/i18n/locales';
 import { withLanguage } from '@/lib/overlays/default-texts';
 import type { OverlayKind, OverlaySettings } from '@/lib/overlays/settings';
-import { ChoiceField, ColourField, FieldGroup, RangeField, WordListField } from './controls';
+import { ChoiceField, ColourField, FieldGroup, RangeField, SelectField, WordListField } from './controls';
 
 export type FieldsProps<S> = { settings: S; onChange: (settings: S) => void; errors: FieldErrors };
 
@@ -19,37 +19,22 @@ export function errorsUnder(errors: FieldErrors, path: string): [string, string]
   return Object.entries(errors).filter(([field]) => field.startsWith(`${path}.`));
 }
 
-const inputClass = 'min-h-11 w-full min-w-0 rounded-lg border border-line bg-panel-2 px-3 py-2';
-
 /** The language the overlay writes (and speaks) in: the audience's, whatever the dashboard's is. */
 export function LanguageFields<S extends CommonSettings>({ kind, settings, onChange, errors }: FieldsProps<S> & { kind: OverlayKind }) {
   const t = useTranslations('overlayEditor');
   return (
     <FieldGroup title={t('language.title')} description={t('language.description')}>
-      <div className="flex flex-col gap-1 text-sm">
-        <label htmlFor={fieldId('language')} className="font-medium">
-          {t('fields.language')}
-        </label>
-        <select
-          id={fieldId('language')}
-          value={settings.language}
-          onChange={(event) => {
-            if (isLocale(event.target.value)) onChange(withLanguage(kind, settings, event.target.value));
-          }}
-          aria-describedby={`${fieldId('language')}-hint`}
-          className={inputClass}
-        >
-          {LOCALES.map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
-              {LOCALE_NAMES[locale]}
-            </option>
-          ))}
-        </select>
-        <span id={`${fieldId('language')}-hint`} className="text-xs text-muted">
-          {t('language.hint')}
-        </span>
-        {errors.language && <span className="text-xs font-semibold text-accent">{errors.language}</span>}
-      </div>
+      <SelectField
+        path="language"
+        label={t('fields.language')}
+        value={settings.language}
+        options={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale], lang: locale }))}
+        onChange={(locale) => {
+          if (isLocale(locale)) onChange(withLanguage(kind, settings, locale));
+        }}
+        hint={t('language.hint')}
+        error={errors.language}
+      />
     </FieldGroup>
   );
 }

@@ -135,6 +135,23 @@ export function TextField({ path, label, value, onChange, maxLength, placeholder
   );
 }
 
+type SelectProps = Described & { label: ReactNode; value: string; options: readonly { value: string; label: string; lang?: string }[]; onChange: (value: string) => void };
+
+/** A native drop-down, for choices too many (or too long) for ChoiceField's buttons. */
+export function SelectField({ path, label, value, options, onChange, hint, error }: SelectProps) {
+  return (
+    <LabelledField path={path} label={label} hint={hint} error={error}>
+      <select id={fieldId(path)} value={value} onChange={(e) => onChange(e.currentTarget.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(path, hint, error)} className={inputClass}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value} lang={option.lang}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </LabelledField>
+  );
+}
+
 type ToggleProps = Described & { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void };
 
 /** A checkbox presented as a switch; Space toggles it. */

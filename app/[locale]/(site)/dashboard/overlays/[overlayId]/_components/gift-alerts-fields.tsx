@@ -9,7 +9,7 @@ import { fillTemplate } from '@/lib/overlays/filter';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import { pickVoice, SPEECH_TAGS } from '@/lib/overlays/speech';
 import type { FieldsProps } from './common-fields';
-import { FieldGroup, NumberField, RangeField, TextField, ToggleField } from './controls';
+import { FieldGroup, NumberField, RangeField, SelectField, TextField, ToggleField } from './controls';
 
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
 
@@ -54,33 +54,25 @@ function SpeechFields({ settings, onChange, errors }: FieldsProps<Settings>) {
   const set = <F extends keyof Settings>(field: F) => (value: Settings[F]) => onChange({ ...settings, [field]: value });
   const voices = useVoices();
   const language = LOCALE_NAMES[settings.language];
-  const speaking = voices.filter((voice) => pickVoice([voice], settings.language, voice.name) !== undefined);
+  // The setting holds a voice's name, so one entry per name (a browser may list a name twice).
+  const speaking = voices.filter((voice) => pickVoice([voice], settings.language, voice.name) !== undefined).filter((voice, i, all) => all.findIndex((other) => other.name === voice.name) === i);
   const used = pickVoice(voices, settings.language, settings.speechVoice);
   const sample = fillTemplate(settings.template || OVERLAY_DEFAULT_TEXTS[settings.language].template, { name: 'Mia', gift: 'Rose', count: 5, diamonds: 5 });
   return (
     <>
-      <div className="flex flex-col gap-1 text-sm">
-        <label htmlFor="setting-speechVoice" className="font-medium">
-          {t('fields.speechVoice')}
-        </label>
-        <select id="setting-speechVoice" value={settings.speechVoice} onChange={(event) => set('speechVoice')(event.target.value)} aria-describedby="setting-speechVoice-hint" className="min-h-11 w-full min-w-0 rounded-lg border border-line bg-panel-2 px-3 py-2">
-          <option value="">{t('giftAlerts.defaultVoice', { language })}</option>
-          {speaking.map((voice) => (
-            <option key={voice.voiceURI} value={voice.name}>
-              {voice.name} ({voice.lang})
-            </option>
-          ))}
-          {settings.speechVoice && !speaking.some((voice) => voice.name === settings.speechVoice) && <option value={settings.speechVoice}>{t('giftAlerts.voiceMissing', { voice: settings.speechVoice })}</option>}
-        </select>
-        <span id="setting-speechVoice-hint" className="text-xs text-muted">
-          {speaking.length === 0
-            ? t('giftAlerts.noVoice', { language, tag: SPEECH_TAGS[settings.language] })
-            : used
-              ? t('giftAlerts.sameVoiceHere', { language, voice: used.name })
-              : t('giftAlerts.sameVoice', { language })}
-        </span>
-        {errors.speechVoice && <span className="text-xs font-semibold text-accent">{errors.speechVoice}</span>}
-      </div>
+      <SelectField
+        path="speechVoice"
+        label={t('fields.speechVoice')}
+        value={settings.speechVoice}
+        options={[
+          { value: '', label: t('giftAlerts.defaultVoice', { language }) },
+          ...speaking.map((voice) => ({ value: voice.name, label: `${voice.name} (${voice.lang})` })),
+          ...(settings.speechVoice && !speaking.some((voice) => voice.name === settings.speechVoice) ? [{ value: settings.speechVoice, label: t('giftAlerts.voiceMissing', { voice: settings.speechVoice }) }] : []),
+        ]}
+        onChange={set('speechVoice')}
+        hint={speaking.length === 0 ? t('giftAlerts.noVoice', { language, tag: SPEECH_TAGS[settings.language] }) : used ? t('giftAlerts.sameVoiceHere', { language, voice: used.name }) : t('giftAlerts.sameVoice', { language })}
+        error={errors.speechVoice}
+      />
       <RangeField path="speechRate" label={t('fields.speechRate')} value={settings.speechRate} min={0.5} max={2} step={0.1} format={(v) => `${v.toFixed(1)}×`} onChange={set('speechRate')} error={errors.speechRate} />
       <RangeField path="speechVolume" label={t('fields.speechVolume')} value={settings.speechVolume} min={0} max={1} step={0.05} format={percent} onChange={set('speechVolume')} error={errors.speechVolume} />
       <ToggleField path="speechDetect" label={t('fields.speechDetect')} checked={settings.speechDetect} onChange={set('speechDetect')} error={errors.speechDetect} hint={t('giftAlerts.detectHint', { language })} />
