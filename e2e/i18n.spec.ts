@@ -113,7 +113,8 @@ test('an overlay writes in its own language, and switches live when the editor c
   await expect(source.getByText(OVERLAY_DEFAULT_TEXTS.th.leaderboardTitle)).toBeVisible();
 
   // Saved in Russian from the editor: the open overlay follows without a reload; the title the streamer
-  // never changed follows too.
+  // never changed follows too. (Settings reach an overlay over its realtime subscription: wait for it.)
+  await expect(source.locator('[data-overlay-kind="LEADERBOARD"]')).toHaveAttribute('data-overlay-state', 'live', { timeout: 20_000 });
   const settings = withLanguage('LEADERBOARD', overlay.settings as never, 'ru') as { title: string };
   expect((await page.request.patch(`/api/overlays/${overlay.id}`, { data: { settings } })).ok()).toBe(true);
   await expect(root).toHaveAttribute('lang', 'ru', { timeout: 15_000 });
