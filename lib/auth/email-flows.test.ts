@@ -12,7 +12,8 @@ import { db } from '@/lib/db';
 import { processOutbox } from '@/lib/mail/outbox';
 import { createMailTransport } from '@/lib/mail/transport';
 import { fulfilOrder } from '@/lib/payments/fulfil';
-import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
+import { createTestAccount, uniqueSuffix, withinOneWindow } from '@/tools/testing/factories';
+import { RATE_LIMITS } from '@/lib/rate-limit';
 import { linkIn, waitForMessages } from '@/tools/testing/mail';
 import { currentWorkspace } from '@/lib/workspaces/context';
 import { createInvite } from '@/lib/workspaces/invites';
@@ -75,6 +76,7 @@ describe('password reset', () => {
   });
 
   it('limits reset requests per address and per requester', async () => {
+    await withinOneWindow(RATE_LIMITS.mailPerAddress.windowSeconds);
     const email = address('flood');
     await post(signUp, '/api/auth/signup', { email, password: 'correct horse battery' });
     const ip = `10.3.${uniqueSuffix()}`;

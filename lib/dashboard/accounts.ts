@@ -110,14 +110,14 @@ export type OwnershipCheck = { verified: boolean; code: string; message: string 
  * Fetches the live profile and looks for the workspace's code in its bio. The fetch counts against the
  * caller's per-address lookup limit like any other forced fetch.
  */
-export async function verifyOwnership(db: Db, workspaceId: string, accountId: string, options: { ip: string }): Promise<OwnershipCheck> {
+export async function verifyOwnership(db: Db, workspaceId: string, accountId: string, options: { ip: string; now?: Date }): Promise<OwnershipCheck> {
   const where = { workspaceId_accountId: { workspaceId, accountId } };
   const watched = await db.workspaceAccount.findUnique({ where, include: { account: { select: { handle: true } } } });
   if (!watched) throw new AppError('NOT_FOUND', 'No such account in this workspace.');
   const code = watched.verificationCode ?? newVerificationCode();
   if (!watched.verificationCode) await db.workspaceAccount.update({ where, data: { verificationCode: code } });
   if (watched.verifiedAt) return { verified: true, code, message: 'Ownership already confirmed.' };
-  const limit = await consumeRateLimit(db, RATE_LIMITS.profileFetch, options.ip);
+  const limit = await consumeRateLimit(db, RATE_LIMITS.profileFetch, options.ip, options.now);
   if (!limit.ok) throw new AppError('RATE_LIMITED', `Too many checks from your address; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s).`, undefined, { 'retry-after': String(limit.retryAfterSeconds) });
   const env = getEnv();
   const lookup = await lookupProfile(db, watched.account.handle, { baseUrl: env.TIKTOK_PROFILE_BASE_URL, timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS, force: true });

@@ -50,3 +50,13 @@ export async function createTestOverlay(db: Db, options: { workspaceId: string; 
 export function actorOf(user: { id: string; workspaceId: string }) {
   return { userId: user.id, workspaceId: user.workspaceId };
 }
+
+/**
+ * Waits, if needed, so that the next `needMs` fit inside one fixed rate-limit window of `windowSeconds`
+ * (lib/rate-limit.ts counts in fixed windows: a run of requests that straddles an edge starts a new count).
+ */
+export async function withinOneWindow(windowSeconds: number, needMs = 15_000): Promise<void> {
+  const windowMs = windowSeconds * 1000;
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}

@@ -3,7 +3,8 @@
 // view beacon counts visits. Against the test Postgres and a local stand-in for tiktok.com.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
-import { uniqueSuffix } from '@/tools/testing/factories';
+import { uniqueSuffix, withinOneWindow } from '@/tools/testing/factories';
+import { RATE_LIMITS } from '@/lib/rate-limit';
 import { profileServerForThisFile } from '@/tools/testing/profile-server-hooks';
 import { LOCALES } from '@/lib/i18n/locales';
 import { readProfilePage } from '@/lib/stats/lookup';
@@ -90,6 +91,7 @@ describe('the cached profile page and GET /api/accounts/{handle}', () => {
   });
 
   it('limits fetches per address with 429 and the wait, while stored accounts still open', async () => {
+    await withinOneWindow(RATE_LIMITS.profileFetch.windowSeconds);
     for (let i = 0; i < 20; i++) await get(`absent${i}.${uniqueSuffix()}`);
     const refused = await get(`absent.${uniqueSuffix()}`);
     expect(refused.status).toBe(429);
