@@ -5,6 +5,7 @@
 // when they are not set, so they are optional here; `requireDatabaseUrl()` and friends give the
 // readable error for a process started some other way without them.
 import { z } from 'zod';
+import { parseExchangeRates } from './money/convert';
 
 const TRUE_WORDS = ['true', '1', 'yes', 'on'];
 const FALSE_WORDS = ['false', '0', 'no', 'off'];
@@ -74,6 +75,21 @@ const envShape = z.object({
     STRIPE_API_BASE: httpUrl.optional(),
     REPORT_PRICE_CENTS: positiveInt('price of a growth report in cents').default(1900),
     REPORT_CURRENCY: z.string().trim().toLowerCase().regex(/^[a-z]{3}$/, 'must be a 3-letter ISO currency code').default('usd'),
+
+    // Money shown in other currencies is converted from USD at these rates (per US dollar), dated
+    // (lib/money/convert.ts has the defaults and their date).
+    EXCHANGE_RATES: z
+      .string()
+      .trim()
+      .refine((v) => { try { parseExchangeRates(v, '2000-01-01'); return true; } catch { return false; } }, {
+        message: 'must be CODE=rate pairs per US dollar separated by commas, e.g. EUR=0.86,RUB=78.2,THB=32.3,CNY=7.08',
+      })
+      .optional(),
+    EXCHANGE_RATES_DATE: z
+      .string()
+      .trim()
+      .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { message: 'must be the day the rates are from, as YYYY-MM-DD' })
+      .optional(),
 
     // TikTok
     TIKTOK_SIGN_API_KEY: z.string().trim().min(1).optional(),
@@ -165,6 +181,9 @@ export const envSchema = envShape.superRefine((env, ctx) => {
     }
     if (env.SMTP_URL && env.SMTP_HOST) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_HOST'], message: 'set either SMTP_URL or SMTP_HOST (with SMTP_PORT, SMTP_USER, SMTP_PASSWORD), not both' });
+    }
+    if (env.EXCHANGE_RATES && !env.EXCHANGE_RATES_DATE) {
+      ctx.addIssue({ code: 'custom', path: ['EXCHANGE_RATES_DATE'], message: 'is required when EXCHANGE_RATES is set: the day the rates are from, as YYYY-MM-DD (pages show it)' });
     }
     if (env.STRIPE_WEBHOOK_SECRET && !env.STRIPE_SECRET_KEY) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_SECRET_KEY'], message: 'is required when STRIPE_WEBHOOK_SECRET is set' });

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { BrowserTimeZone } from '@/components/site/display';
 import { SiteFooter } from '@/components/site/footer';
 import { SiteHeader } from '@/components/site/header';
 
@@ -11,6 +12,7 @@ export function SiteChrome({ children }: { children: ReactNode }) {
         {children}
       </main>
       <SiteFooter />
+      <BrowserTimeZone />
     </div>
   );
 }

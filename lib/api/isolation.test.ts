@@ -43,6 +43,7 @@ const ROUTES: Record<string, Partial<Record<Method, Rule>>> = {
   'app/[locale]/(site)/reports/[id]/pdf/route.ts': { GET: { access: 'optional', foreign: { call: (w) => ({ params: { id: w.a.reportId } }), status: 404 } } },
   'app/api/account/password/route.ts': { POST: { access: 'user', own: 'changes the caller’s own password' } },
   'app/api/account/locale/route.ts': { PUT: { access: 'user', own: 'sets the caller’s own language' } },
+  'app/api/account/display/route.ts': { PUT: { access: 'user', own: 'sets the caller’s own time zone and currency' } },
   'app/api/account/email/route.ts': { POST: { access: 'user', own: 'changes the caller’s own address' } },
   'app/api/account/email/verification/route.ts': { POST: { access: 'user', own: 'resends the caller’s own confirmation link' } },
   'app/api/auth/password-reset/route.ts': { POST: { access: 'public', own: 'mails a link to the address given (same answer for every address)' } },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateLiveEarnings } from '@/lib/stats/estimates';
-import { formatCompact, formatCount, formatPercent, formatUsd, formatUsdRange, MISSING_VALUE } from '@/lib/stats/format';
+import { formatCompact, formatCount, formatMoney, formatMoneyRange, formatPercent, formatUsd, formatUsdRange, MISSING_VALUE } from '@/lib/stats/format';
+import { DEFAULT_EXCHANGE_RATES, parseExchangeRates } from '@/lib/money/convert';
 
 describe('formatCompact', () => {
   it('abbreviates with at most one decimal and drops a trailing .0', () => {
@@ -96,5 +97,45 @@ describe('formatPercent', () => {
     expect(formatPercent(-0.04)).toBe('0.0%');
     expect(formatPercent(null)).toBe(MISSING_VALUE);
     expect(formatPercent(Number.NaN)).toBe(MISSING_VALUE);
+  });
+});
+
+describe('numbers and money in every language', () => {
+  const rates = { date: '2025-11-28', perUsd: { USD: 1, EUR: 0.8628, RUB: 78.23, THB: 32.26, CNY: 7.076 } };
+  it('writes compact counts as each language does', () => {
+    expect(formatCompact(1_234, 'ru')).toBe('1,2\u00a0тыс.');
+    expect(formatCompact(12_345, 'zh-CN')).toBe('1.2万');
+    expect(formatCompact(134_500_000, 'zh-CN')).toBe('1.3亿');
+    expect(formatCompact(3_400_000, 'th')).toBe('3.4M');
+    expect(formatCompact(1_150, 'ru')).toBe('1,2\u00a0тыс.');
+    expect(formatCompact(2n ** 53n + 1n, 'ru')).toBe('9\u00a0007,2\u00a0трлн');
+  });
+
+  it('groups counts and writes percentages as each language does', () => {
+    expect(formatCount(1_234_567, 'ru')).toBe('1\u00a0234\u00a0567');
+    expect(formatCount(1_234_567, 'zh-CN')).toBe('1,234,567');
+    expect(formatPercent(4.3, 'ru')).toBe('4,3\u00a0%');
+    expect(formatPercent(10.25, 'th')).toBe('10.3%');
+    expect(formatPercent(-0.04, 'zh-CN')).toBe('0.0%');
+  });
+
+  it('converts USD at the dated rate, marks the result as converted and uses the currency’s own sign', () => {
+    expect(formatMoney(100, { locale: 'ru', currency: 'RUB', rates })).toBe('≈7\u00a0823\u00a0₽');
+    expect(formatMoney(1_000, { locale: 'th', currency: 'THB', rates })).toBe('≈฿32.3K');
+    expect(formatMoney(1_000, { locale: 'zh-CN', currency: 'CNY', rates })).toBe('≈¥7,076');
+    expect(formatMoney(4.5, { locale: 'en', currency: 'EUR', rates })).toBe('≈€3.88');
+    // USD is not converted and carries no mark.
+    expect(formatMoney(4.5, { locale: 'ru', currency: 'USD', rates })).toBe('4,50\u00a0$');
+    expect(formatMoneyRange({ low: 40, high: 60 }, { locale: 'ru', currency: 'RUB', rates })).toBe('≈3\u00a0129\u00a0₽–4\u00a0694\u00a0₽');
+    expect(formatMoneyRange({ low: 40, high: 60 }, { locale: 'en', currency: 'USD', rates })).toBe('$40–$60');
+    expect(formatMoney(-1, { locale: 'en', currency: 'EUR', rates })).toBe(MISSING_VALUE);
+  });
+
+  it('reads EXCHANGE_RATES and refuses what is not a rate', () => {
+    expect(parseExchangeRates('eur=0.9, RUB = 80', '2026-12-01')).toEqual({ date: '2026-12-01', perUsd: { USD: 1, EUR: 0.9, RUB: 80, THB: DEFAULT_EXCHANGE_RATES.perUsd.THB, CNY: DEFAULT_EXCHANGE_RATES.perUsd.CNY } });
+    expect(() => parseExchangeRates('GBP=0.8', 'x')).toThrow(/GBP is not one of/);
+    expect(() => parseExchangeRates('EUR=abc', 'x')).toThrow(/not CODE=rate/);
+    expect(() => parseExchangeRates('EUR=0', 'x')).toThrow(/above 0/);
+    expect(() => parseExchangeRates('USD=2', 'x')).toThrow(/base/);
   });
 });

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { DisplayProvider } from '@/components/site/display';
 import type { ReactNode } from 'react';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { db } from '@/lib/db';
 import { demoModeEnabled, getEnv } from '@/lib/env';
+import { readerDisplay } from '@/lib/i18n/display';
 import { listUserWorkspaces } from '@/lib/workspaces/context';
 import { DashboardNav } from './_components/dashboard-nav';
 import { WorkspaceSwitcher } from './_components/workspace-switcher';
@@ -15,9 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { user, ws } = await requireWorkspace('/dashboard');
-  const [workspaces, t] = await Promise.all([listUserWorkspaces(db, user.id, ws.workspaceId), getTranslations('dashboard')]);
+  const [workspaces, t, display] = await Promise.all([listUserWorkspaces(db, user.id, ws.workspaceId), getTranslations('dashboard'), getLocale().then(readerDisplay)]);
   const inbox = getEnv().LIVELENS_MAIL_INBOX_URL;
   return (
+    <DisplayProvider settings={display}>
     <div className="flex flex-col gap-4">
       <WorkspaceSwitcher workspaces={workspaces} />
       <DashboardNav />
@@ -34,5 +37,6 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </p>
       )}
     </div>
+    </DisplayProvider>
   );
 }

@@ -4,15 +4,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
+import { useDisplay } from '@/components/site/display';
 import { Card, Notice } from '@/components/ui/card';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/rules';
 import { fetchJson } from '@/lib/query-client';
 
 type Session = { id: string; createdAt: string; lastSeenAt: string; userAgent: string | null; current: boolean };
-
-const when = (iso: string, locale: string) => new Date(iso).toLocaleString(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** The sign-in address: confirmed or not, a change waiting for its link, and a form to change it. */
 export function AccountEmail({ email, verified, pending }: { email: string; verified: boolean; pending: string | null }) {
@@ -79,7 +78,7 @@ export function AccountEmail({ email, verified, pending }: { email: string; veri
 export function AccountSecurity({ sessions }: { sessions: Session[] }) {
   const router = useRouter();
   const t = useTranslations('account');
-  const locale = useLocale();
+  const display = useDisplay();
   const currentId = useId();
   const nextId = useId();
   const [current, setCurrent] = useState('');
@@ -129,7 +128,7 @@ export function AccountSecurity({ sessions }: { sessions: Session[] }) {
             <li key={s.id} className="py-2">
               <p className="truncate">{s.userAgent ?? t('sessions.unknown')}</p>
               <p className="text-xs text-muted">
-                {t('sessions.line', { since: when(s.createdAt, locale), seen: when(s.lastSeenAt, locale), current: s.current ? 'yes' : 'no' })}
+                {t('sessions.line', { since: display.date(s.createdAt, 'dateTime'), seen: display.date(s.lastSeenAt, 'dateTime'), current: s.current ? 'yes' : 'no' })}
               </p>
             </li>
           ))}

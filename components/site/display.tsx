@@ -1,0 +1,82 @@
+'use client';
+
+// Times and money in client components. Pages rendered per request wrap their content in
+// <DisplayProvider settings={await readerDisplay(locale)}> so the server's HTML is already in the
+// reader's zone and currency. Elsewhere (pages rendered once for everyone) the context starts at UTC and
+// the language's currency, and switches to the browser's zone and saved choices after loading.
+//
+// BrowserTimeZone (in every site page's chrome) stores the browser's zone in a cookie, so pages rendered
+// per request use it from then on; a DisplayProvider whose page was rendered before the zone was known
+// (and with no saved zone) renders the page again once.
+import { useRouter } from 'next/navigation';
+import { useLocale } from 'next-intl';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { CURRENCY_COOKIE, DISPLAY_COOKIE_MAX_AGE, displayOf, type Display, type DisplaySettings } from '@/lib/i18n/display-settings';
+import { DEFAULT_TIME_ZONE, isTimeZone, TIME_ZONE_COOKIE } from '@/lib/i18n/time';
+import { DEFAULT_EXCHANGE_RATES, defaultCurrencyFor, isCurrency } from '@/lib/money/convert';
+
+const DisplayContext = createContext<DisplaySettings | null>(null);
+
+export type { Display };
+
+export function DisplayProvider({ settings, children }: { settings: DisplaySettings; children: ReactNode }) {
+  const router = useRouter();
+  useEffect(() => {
+    // Rendered before the browser's zone was known (or the browser moved zones): store it and render again.
+    const zone = browserTimeZone();
+    if (!zone) return;
+    if (readCookie(TIME_ZONE_COOKIE) !== zone) writeDisplayCookie(TIME_ZONE_COOKIE, zone);
+    if (settings.timeZoneSource !== 'saved' && settings.timeZone !== zone) router.refresh();
+  }, [settings.timeZone, settings.timeZoneSource, router]);
+  return <DisplayContext.Provider value={settings}>{children}</DisplayContext.Provider>;
+}
+
+function readCookie(name: string): string | undefined {
+  const match = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
+  return match ? decodeURIComponent(match.slice(name.length + 1)) : undefined;
+}
+
+export function browserTimeZone(): string | undefined {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return isTimeZone(zone) ? zone : undefined;
+}
+
+export function writeDisplayCookie(name: typeof TIME_ZONE_COOKIE | typeof CURRENCY_COOKIE, value: string) {
+  document.cookie = `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${DISPLAY_COOKIE_MAX_AGE}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
+}
+
+/** The reader's time zone, currency and language for client components. */
+export function useDisplay(): Display {
+  const provided = useContext(DisplayContext);
+  const locale = useLocale();
+  const [fallback, setFallback] = useState<DisplaySettings>(() => ({
+    locale,
+    timeZone: DEFAULT_TIME_ZONE,
+    timeZoneSource: 'default',
+    currency: defaultCurrencyFor(locale),
+    rates: DEFAULT_EXCHANGE_RATES,
+  }));
+  useEffect(() => {
+    if (provided) return;
+    // After hydration, so the server's HTML and the first render in the browser agree.
+    const zone = readCookie(TIME_ZONE_COOKIE) ?? browserTimeZone();
+    const currency = readCookie(CURRENCY_COOKIE);
+    setFallback((current) => ({
+      ...current,
+      locale,
+      ...(zone && isTimeZone(zone) ? { timeZone: zone, timeZoneSource: 'browser' as const } : {}),
+      ...(isCurrency(currency) ? { currency } : {}),
+    }));
+  }, [provided, locale]);
+  const settings = provided ?? fallback;
+  return useMemo(() => displayOf(settings), [settings]);
+}
+
+/** Keeps the browser's time zone in a cookie (every site page), so pages rendered per request use it. */
+export function BrowserTimeZone() {
+  useEffect(() => {
+    const zone = browserTimeZone();
+    if (zone && readCookie(TIME_ZONE_COOKIE) !== zone) writeDisplayCookie(TIME_ZONE_COOKIE, zone);
+  }, []);
+  return null;
+}
