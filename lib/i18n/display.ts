@@ -5,6 +5,7 @@
 // zone after loading (components/site/display.tsx).
 import 'server-only';
 import { cookies } from 'next/headers';
+import { cache } from 'react';
 import { auth } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { CURRENCY_COOKIE, displayOf, type Display, type DisplaySettings } from '@/lib/i18n/display-settings';
@@ -17,11 +18,12 @@ export async function readerFormat(locale: string): Promise<Display> {
   return displayOf(await readerDisplay(locale));
 }
 
-export async function readerDisplay(locale: string): Promise<DisplaySettings> {
+/** Once per request however many layouts and pages ask (React's request cache). */
+export const readerDisplay = cache(async (locale: string): Promise<DisplaySettings> => {
   const [user, jar] = await Promise.all([auth(), cookies()]);
   const saved = user ? await db.user.findUnique({ where: { id: user.id }, select: { timeZone: true, currency: true } }) : null;
   return resolveDisplay(locale, saved, { timeZone: jar.get(TIME_ZONE_COOKIE)?.value, currency: jar.get(CURRENCY_COOKIE)?.value });
-}
+});
 
 /** The settings from what is saved and what the browser sent, in that order (exported for tests). */
 export function resolveDisplay(
