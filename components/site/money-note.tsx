@@ -9,7 +9,7 @@ export function MoneyNote({ className = 'text-xs text-muted' }: { className?: st
   const t = useTranslations('language');
   const display = useDisplay();
   if (display.currency === 'USD') return null;
-  return <p className={className}>{t('moneyNote', { currency: display.currency, date: display.date(`${display.rates.date}T12:00:00Z`, 'dateLong') })}</p>;
+  return <p className={className}>{t('moneyNote', { currency: display.currency, date: display.ratesDate })}</p>;
 }
 
 export function TimesIn({ className = 'text-xs text-muted' }: { className?: string }) {

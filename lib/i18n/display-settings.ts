@@ -25,6 +25,8 @@ export type Display = DisplaySettings & {
   date: (value: Date | string | null | undefined, style: DateStyle) => string;
   /** The reader's zone as people read it ("UTC", "Asia/Bangkok (GMT+7)"). */
   zoneLabel: string;
+  /** The day the exchange rates are from, in the reader's language ("28 November 2025"). */
+  ratesDate: string;
 };
 
 export function displayOf(settings: DisplaySettings): Display {
@@ -33,5 +35,6 @@ export function displayOf(settings: DisplaySettings): Display {
     money: moneyViewOf(settings),
     date: (value, style) => formatDate(value, style, settings.locale, settings.timeZone),
     zoneLabel: timeZoneLabel(settings.timeZone, settings.locale),
+    ratesDate: formatDate(`${settings.rates.date}T00:00:00Z`, 'dateLong', settings.locale, 'UTC'),
   };
 }

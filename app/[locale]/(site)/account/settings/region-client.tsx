@@ -71,7 +71,7 @@ export function AccountRegion({ saved }: { saved: { timeZone: string | null; cur
             ))}
           </select>
         </label>
-        <p className="text-xs text-muted">{t('ratesNote', { date: display.date(`${display.rates.date}T12:00:00Z`, 'dateLong') })}</p>
+        <p className="text-xs text-muted">{t('ratesNote', { date: display.ratesDate })}</p>
         <button type="submit" disabled={save.isPending} className="self-start rounded-lg border border-line px-4 py-2 font-semibold disabled:opacity-60">
           {t('save')}
         </button>
