@@ -10,7 +10,7 @@
 // (and with no saved zone) renders the page again once.
 import { useRouter } from 'next/navigation';
 import { useLocale } from 'next-intl';
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { CURRENCY_COOKIE, DISPLAY_COOKIE_MAX_AGE, displayOf, type Display, type DisplaySettings } from '@/lib/i18n/display-settings';
 import { DEFAULT_TIME_ZONE, isTimeZone, TIME_ZONE_COOKIE } from '@/lib/i18n/time';
 import { DEFAULT_EXCHANGE_RATES, defaultCurrencyFor, isCurrency } from '@/lib/money/convert';
@@ -45,31 +45,31 @@ export function writeDisplayCookie(name: typeof TIME_ZONE_COOKIE | typeof CURREN
   document.cookie = `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${DISPLAY_COOKIE_MAX_AGE}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
 }
 
+const noSubscription = () => () => undefined;
+
+/** "zone|currency" from the browser (a string, so the snapshot is stable between renders). */
+function browserChoices(): string {
+  return `${readCookie(TIME_ZONE_COOKIE) ?? browserTimeZone() ?? ''}|${readCookie(CURRENCY_COOKIE) ?? ''}`;
+}
+
 /** The reader's time zone, currency and language for client components. */
 export function useDisplay(): Display {
   const provided = useContext(DisplayContext);
   const locale = useLocale();
-  const [fallback, setFallback] = useState<DisplaySettings>(() => ({
-    locale,
-    timeZone: DEFAULT_TIME_ZONE,
-    timeZoneSource: 'default',
-    currency: defaultCurrencyFor(locale),
-    rates: DEFAULT_EXCHANGE_RATES,
-  }));
-  useEffect(() => {
-    if (provided) return;
-    // After hydration, so the server's HTML and the first render in the browser agree.
-    const zone = readCookie(TIME_ZONE_COOKIE) ?? browserTimeZone();
-    const currency = readCookie(CURRENCY_COOKIE);
-    setFallback((current) => ({
-      ...current,
+  // On the server and in the first render in the browser: nothing (UTC, the language's currency), so
+  // both agree; then the browser's own zone and the currency cookie.
+  const choices = useSyncExternalStore(noSubscription, browserChoices, () => '|');
+  return useMemo(() => {
+    if (provided) return displayOf(provided);
+    const [zone, currency] = choices.split('|');
+    return displayOf({
       locale,
-      ...(zone && isTimeZone(zone) ? { timeZone: zone, timeZoneSource: 'browser' as const } : {}),
-      ...(isCurrency(currency) ? { currency } : {}),
-    }));
-  }, [provided, locale]);
-  const settings = provided ?? fallback;
-  return useMemo(() => displayOf(settings), [settings]);
+      timeZone: isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE,
+      timeZoneSource: isTimeZone(zone) ? 'browser' : 'default',
+      currency: isCurrency(currency) ? currency : defaultCurrencyFor(locale),
+      rates: DEFAULT_EXCHANGE_RATES,
+    });
+  }, [provided, locale, choices]);
 }
 
 /** Keeps the browser's time zone in a cookie (every site page), so pages rendered per request use it. */

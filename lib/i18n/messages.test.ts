@@ -87,8 +87,8 @@ describe('message catalogues', () => {
       for (let split = 1; split < parts.length; split++) {
         const namespace = parts.slice(0, split).join('.');
         const rest = parts.slice(split).join('.');
-        // lib/mail/translate.ts's mailTranslator opens 'email' for the mail code that calls it.
-        const opens = new RegExp(`(?:useTranslations|getTranslations)\\((?:'${namespace}'|\\{[^}]*namespace: '${namespace}')${namespace === 'email' ? '|mailTranslator\\(' : ''}`);
+        // lib/mail/translate.ts's mailTranslator (and mailReader) open 'email' for the mail code that calls them.
+        const opens = new RegExp(`(?:useTranslations|getTranslations)\\((?:'${namespace}'|\\{[^}]*namespace: '${namespace}')${namespace === 'email' ? '|mailTranslator\\(|mailReader\\(|\\bMailReader\\b' : ''}`);
         if (sources.some((source) => opens.test(source) && (source.includes(`'${rest}'`) || source.includes(`"${rest}"`)))) return false;
       }
       return true;

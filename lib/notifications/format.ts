@@ -1,47 +1,57 @@
 // The words of each notification, once, for every channel: a title, lines of text, and a link to the
-// dashboard. Channels render them (Discord embed, Telegram text, email, webhook JSON).
+// dashboard. Channels render them (Discord embed, Telegram text, email, webhook JSON). Written in the
+// reader's language, times in their zone and money in their currency: for an email channel the member it
+// emails, for the others the person who set the channel up (lib/notifications/send.ts).
 import 'server-only';
 import { appUrl } from '@/lib/env';
+import type { MailReader } from '@/lib/mail/translate';
 import type { NotificationPayload } from '@/lib/notifications/types';
+import { formatCount, formatMoneyRange, intlLocaleOf } from '@/lib/stats/format';
 
 export type FormattedNotification = { title: string; lines: string[]; url: string };
 
-const usd = (value: number) => `$${value.toLocaleString('en-US', { maximumFractionDigits: value < 100 ? 2 : 0 })}`;
 const who = (account: { handle: string; nickname: string | null }) => (account.nickname ? `${account.nickname} (@${account.handle})` : `@${account.handle}`);
 
-export function formatNotification(payload: NotificationPayload): FormattedNotification {
+export function formatNotification(payload: NotificationPayload, { t, display }: MailReader): FormattedNotification {
   const site = appUrl();
+  const count = (value: number) => formatCount(value, display.locale);
   switch (payload.event) {
     case 'went-live':
       return {
-        title: `${who(payload.account)} is LIVE`,
-        lines: [payload.title ? `“${payload.title}”` : 'A LIVE just started.', `Started ${payload.startedAt.slice(11, 16)} UTC.`],
+        title: t('notify.wentLiveTitle', { who: who(payload.account) }),
+        lines: [payload.title ? `“${payload.title}”` : t('notify.wentLiveNoTitle'), t('notify.startedAt', { time: display.date(payload.startedAt, 'dateTime'), zone: display.zoneLabel })],
         url: `${site}/dashboard/lives/${payload.liveId}`,
       };
     case 'live-ended': {
-      const hours = Math.floor(payload.durationMinutes / 60);
-      const minutes = payload.durationMinutes % 60;
+      const earnings = formatMoneyRange(payload.earnings, display.money);
       return {
-        title: `${who(payload.account)} ended the LIVE`,
+        title: t('notify.endedTitle', { who: who(payload.account) }),
         lines: [
-          `Duration: ${hours > 0 ? `${hours} h ` : ''}${minutes} min`,
-          `Peak viewers: ${payload.peakViewers.toLocaleString('en-US')}`,
-          `Diamonds: ${payload.diamonds.toLocaleString('en-US')} (about ${usd(payload.earnings.low)}–${usd(payload.earnings.high)} estimated)`,
-          `New followers: ${payload.newFollowers.toLocaleString('en-US')}`,
+          t('notify.duration', { hours: Math.floor(payload.durationMinutes / 60), minutes: payload.durationMinutes % 60 }),
+          t('notify.peakViewers', { count: count(payload.peakViewers) }),
+          t('notify.diamonds', { count: count(payload.diamonds), earnings }),
+          t('notify.newFollowers', { count: count(payload.newFollowers) }),
           payload.topGifters.length > 0
-            ? `Top gifters: ${payload.topGifters.map((g, i) => `${i + 1}. ${g.nickname || g.handle} (${g.diamonds.toLocaleString('en-US')} 💎)`).join(', ')}`
-            : 'No gifts this time.',
+            ? t('notify.topGifters', { list: payload.topGifters.map((g, i) => `${i + 1}. ${g.nickname || g.handle} (${count(g.diamonds)} 💎)`).join(', ') })
+            : t('notify.noGifts'),
+          ...(display.currency === 'USD' ? [] : [t('notify.converted', { currency: display.currency, date: display.ratesDate })]),
         ],
         url: `${site}/dashboard/lives/${payload.liveId}`,
       };
     }
     case 'gift-spike':
       return {
-        title: `Gift spike on ${who(payload.account)}`,
-        lines: [`${payload.diamondsLastMinute.toLocaleString('en-US')} diamonds in the last minute: ${payload.factor.toFixed(1)}× the LIVE's usual ${payload.baselinePerMinute.toLocaleString('en-US', { maximumFractionDigits: 1 })} a minute.`],
+        title: t('notify.spikeTitle', { who: who(payload.account) }),
+        lines: [
+          t('notify.spike', {
+            diamonds: count(payload.diamondsLastMinute),
+            factor: new Intl.NumberFormat(intlLocaleOf(display.locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(payload.factor),
+            baseline: new Intl.NumberFormat(intlLocaleOf(display.locale), { maximumFractionDigits: 1 }).format(payload.baselinePerMinute),
+          }),
+        ],
         url: `${site}/dashboard/lives/${payload.liveId}`,
       };
     case 'test':
-      return { title: 'LiveLens test message', lines: [`Notifications of the workspace ${payload.workspace} reach this channel.`], url: `${site}/dashboard/notifications` };
+      return { title: t('notify.testTitle'), lines: [t('notify.test', { workspace: payload.workspace })], url: `${site}/dashboard/notifications` };
   }
 }

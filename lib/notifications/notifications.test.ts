@@ -108,6 +108,32 @@ describe('went live and live ended', () => {
     expect(text).toContain('1. Gifter 0 (5,000 💎)');
   });
 
+  it('writes in the language, time zone and currency of the person who set the channel up, and of the member an email goes to', async () => {
+    const { user, account, channelIds } = await setup();
+    await db.user.update({ where: { id: user.id }, data: { locale: 'ru', timeZone: 'Asia/Bangkok', currency: 'RUB' } });
+    // 23:30 UTC is 06:30 the next morning in Bangkok.
+    const started = new Date('2026-03-14T23:30:00Z');
+    await db.live.create({ data: { accountId: account.id, roomId: `r${uniqueSuffix()}${uniqueSuffix()}`, title: 'Ночной эфир', startedAt: started, endedAt: new Date(started.getTime() + 95 * 60_000), endReason: 'stream_end', peakViewers: 1812, diamonds: 12_500n, follows: 37 } });
+    await queueLiveNotifications(db);
+    await processDeliveries(db, { channelIds, now: new Date(Date.now() + 3000), limit: 50 });
+    const telegram = standIns.received.filter((r) => r.service === 'telegram' && String(r.body.text).includes(account.handle)).map((r) => String(r.body.text));
+    const started_ = telegram.find((text) => text.includes('в эфире'));
+    expect(started_).toContain('Ночной эфир');
+    expect(started_).toMatch(/15 мар\. 2026\sг\., 06:30 \(Asia\/Bangkok \(GMT\+7\)\)/);
+    const ended = telegram.find((text) => text.includes('завершён'));
+    expect(ended).toContain('Длительность: 1 ч 35 мин');
+    expect(ended).toContain('Пик зрителей: 1\u00a0812');
+    // 12,500 diamonds ≈ $50–$75, shown in roubles at the dated rate and marked as converted.
+    expect(ended).toMatch(/≈[\d\s\u00a0]+₽–[\d\s\u00a0]+₽/);
+    expect(ended).toContain('по курсу на');
+    const mails = (await db.emailMessage.findMany({ where: { channelId: channelIds[0] } })).map((m) => m.id);
+    await processOutbox(db, createMailTransport(), { ids: mails });
+    const received = await waitForMessages(user.email, 2);
+    expect(received.map((m) => m.subject)).toEqual(expect.arrayContaining([containing('в эфире'), containing('завершён')]));
+    expect(received[0]?.text).toMatch(/Отключить эти письма: http:\/\/\S+\/unsubscribe\//);
+    expect(received[0]?.html).toContain('lang="ru"');
+  });
+
   it('asks only the channels whose workspace’s rules want the event', async () => {
     const { user, account, channelIds } = await setup();
     await db.notificationRule.create({ data: { workspaceId: user.workspaceId, accountId: account.id, wentLive: false, liveEnded: true } });

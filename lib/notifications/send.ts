@@ -13,6 +13,7 @@ import { getEnv } from '@/lib/env';
 import type { NotificationChannel } from '@/lib/generated/prisma/client';
 import { renderMail } from '@/lib/mail/layout';
 import { enqueueMail } from '@/lib/mail/outbox';
+import { mailReader, READER_FIELDS, type MailReader } from '@/lib/mail/translate';
 import { openConfig } from '@/lib/notifications/channels';
 import { formatNotification } from '@/lib/notifications/format';
 import type { NotificationPayload } from '@/lib/notifications/types';
@@ -81,9 +82,17 @@ async function post(service: string, url: string, body: string, headers: Record<
   return { kind: 'give-up', error: describeRefusal(service, response, text) };
 }
 
+/** Whose language, zone and currency a channel's messages use: the member it emails, else who set it up. */
+async function readerOf(db: Db, channel: NotificationChannel, config: ReturnType<typeof openConfig>): Promise<MailReader> {
+  const userId = channel.kind === 'EMAIL' && 'userId' in config ? config.userId : channel.createdById;
+  const user = userId ? await db.user.findUnique({ where: { id: userId }, select: READER_FIELDS }) : null;
+  return mailReader(user);
+}
+
 export async function sendToChannel(db: Db, channel: NotificationChannel, payload: NotificationPayload, delivery: { id: string }, options: SendOptions = {}): Promise<SendOutcome> {
-  const message = formatNotification(payload);
   const config = openConfig(channel);
+  const reader = await readerOf(db, channel, config);
+  const message = formatNotification(payload, reader);
   switch (channel.kind) {
     case 'DISCORD': {
       if (!('url' in config) || !config.url) return { kind: 'give-up', error: 'The webhook URL cannot be read; save the channel again.' };
@@ -117,8 +126,10 @@ export async function sendToChannel(db: Db, channel: NotificationChannel, payloa
           subject: message.title,
           heading: message.title,
           paragraphs: message.lines,
-          action: { label: 'Open in LiveLens', url: message.url },
+          action: { label: reader.t('notify.open'), url: message.url },
           unsubscribeUrl: unsubscribePageUrl(channel.id),
+          labels: { orOpen: reader.t('chrome.orOpen'), turnOff: reader.t('chrome.turnOff') },
+          lang: reader.display.locale,
         }),
         headers: { 'List-Unsubscribe': `<${unsubscribeOneClickUrl(channel.id)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
       });

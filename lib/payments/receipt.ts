@@ -7,38 +7,43 @@ import type { Db } from '@/lib/db';
 import { appUrl } from '@/lib/env';
 import { renderMail } from '@/lib/mail/layout';
 import { enqueueMail } from '@/lib/mail/outbox';
+import { mailReader, READER_FIELDS } from '@/lib/mail/translate';
+import { intlLocaleOf } from '@/lib/stats/format';
 
-export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
+/** An amount charged, in the currency it was charged in (never converted), in the reader's language. */
+export function formatCharged(cents: number, currency: string, locale = 'en'): string {
+  return new Intl.NumberFormat(intlLocaleOf(locale), { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
 }
 
 export async function sendReceipt(db: Db, orderId: string): Promise<void> {
-  const order = await db.order.findUnique({ where: { id: orderId }, include: { user: { select: { id: true, email: true, createdVia: true } }, account: { select: { handle: true } }, report: { select: { id: true } } } });
+  const order = await db.order.findUnique({ where: { id: orderId }, include: { user: { select: { id: true, email: true, createdVia: true, ...READER_FIELDS } }, account: { select: { handle: true } }, report: { select: { id: true } } } });
   if (!order?.report) return;
   const site = appUrl();
   const reportUrl = `${site}/reports/${order.report.id}`;
   // The first order of an account made in the checkout: offer to set a password it will remember.
   const firstOrder = (await db.order.count({ where: { userId: order.userId, status: 'FULFILLED' } })) <= 1;
   const setPassword = order.user.createdVia === 'checkout' && firstOrder ? `${site}/reset-password/${await issueToken(db, order.user.id, 'SET_PASSWORD', order.user.email)}` : null;
+  const { t, display } = await mailReader(order.user);
+  const handle = order.account.handle;
+  const amount = formatCharged(order.amountCents, order.currency, display.locale);
   await enqueueMail(db, {
     to: order.user.email,
     kind: 'receipt',
     userId: order.user.id,
     ...renderMail({
-      subject: `Your LiveLens growth report for @${order.account.handle}`,
-      heading: 'Thank you: your report is ready',
-      paragraphs: [
-        `Your growth report for @${order.account.handle} is ready. It stays in your account under Orders.`,
-        ...(setPassword ? ['Your LiveLens account was made during the checkout. If you would rather choose a password now (or have forgotten the one you typed), use the second link below.'] : []),
-      ],
+      subject: t('receipt.subject', { handle }),
+      heading: t('receipt.heading'),
+      paragraphs: [t('receipt.body', { handle }), ...(setPassword ? [t('receipt.checkoutAccount')] : [])],
       facts: [
-        ['Order', order.id],
-        ['Item', `Growth report for @${order.account.handle}`],
-        ['Amount', `${formatMoney(order.amountCents, order.currency)}${order.testMode ? ' (test mode: nothing was charged)' : ''}`],
-        ['Paid', (order.paidAt ?? new Date()).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'],
+        [t('receipt.order'), order.id],
+        [t('receipt.item'), t('receipt.itemValue', { handle })],
+        [t('receipt.amount'), order.testMode ? t('receipt.testMode', { amount }) : amount],
+        [t('receipt.paid'), `${display.date(order.paidAt ?? new Date(), 'dateTime')} (${display.zoneLabel})`],
       ],
-      action: { label: 'Open the report', url: reportUrl },
-      note: setPassword ? `Set your password: ${setPassword} (works once, for 7 days).` : 'Keep this message as your receipt.',
+      action: { label: t('receipt.action'), url: reportUrl },
+      note: setPassword ? t('receipt.setPassword', { url: setPassword }) : t('receipt.keep'),
+      labels: { orOpen: t('chrome.orOpen'), turnOff: t('chrome.turnOff') },
+      lang: display.locale,
     }),
   });
 }

@@ -9,7 +9,8 @@ import type { WorkspaceContext } from '@/lib/workspaces/context';
 import { appUrl } from '@/lib/env';
 import { renderMail } from '@/lib/mail/layout';
 import { enqueueMail } from '@/lib/mail/outbox';
-import { hasRole, INVITE_TTL_DAYS, MAX_MEMBERS_PER_WORKSPACE, ROLE_LABELS } from '@/lib/workspaces/roles';
+import { mailReader, READER_FIELDS } from '@/lib/mail/translate';
+import { hasRole, INVITE_TTL_DAYS, MAX_MEMBERS_PER_WORKSPACE } from '@/lib/workspaces/roles';
 
 const TOKEN = /^[A-Za-z0-9_-]{30,60}$/;
 
@@ -32,19 +33,24 @@ export async function createInvite(db: Db, ws: WorkspaceContext, role: 'ADMIN' |
   const token = randomBytes(24).toString('base64url');
   const row = await db.workspaceInvite.create({
     data: { workspaceId: ws.workspaceId, tokenHash: hashToken(token), role, createdById: ws.userId, expiresAt: new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000), email: email ?? null },
-    include: { createdBy: { select: { email: true, name: true } } },
+    include: { createdBy: { select: { email: true, name: true, ...READER_FIELDS } } },
   });
   if (email) {
-    const inviter = row.createdBy?.name ?? row.createdBy?.email ?? 'A LiveLens user';
+    // Written in the inviter's language: the person invited may have no account (and no language) yet.
+    const { t, display } = await mailReader(row.createdBy);
+    const inviter = row.createdBy?.name ?? row.createdBy?.email ?? t('invite.someone');
+    const workspace = ws.name;
     await enqueueMail(db, {
       to: email,
       kind: 'workspace-invite',
       ...renderMail({
-        subject: `${inviter} invites you to ${ws.name} on LiveLens`,
-        heading: `Join ${ws.name} on LiveLens`,
-        paragraphs: [`${inviter} invites you to work in the workspace ${ws.name} as ${ROLE_LABELS[role].name.toLowerCase()}: ${ROLE_LABELS[role].can.toLowerCase()}`],
-        action: { label: 'Open the invite', url: `${appUrl()}/invite/${token}` },
-        note: `The link works once, for ${INVITE_TTL_DAYS} days. You need a LiveLens account (free) to join; the page offers to make one.`,
+        subject: t('invite.subject', { inviter, workspace }),
+        heading: t('invite.heading', { workspace }),
+        paragraphs: [t('invite.body', { inviter, workspace, role })],
+        action: { label: t('invite.action'), url: `${appUrl()}/invite/${token}` },
+        note: t('invite.note', { days: INVITE_TTL_DAYS }),
+        labels: { orOpen: t('chrome.orOpen'), turnOff: t('chrome.turnOff') },
+        lang: display.locale,
       }),
     });
   }

@@ -9,12 +9,6 @@ export function hasRole(role: WorkspaceRole, required: WorkspaceRole): boolean {
   return RANK[role] >= RANK[required];
 }
 
-export const ROLE_LABELS: Record<WorkspaceRole, { name: string; can: string }> = {
-  OWNER: { name: 'Owner', can: 'Everything an admin can, and hands the workspace over or deletes it.' },
-  ADMIN: { name: 'Admin', can: 'Invites and removes members and changes their roles, as well as everything a member can.' },
-  MEMBER: { name: 'Member', can: 'Adds and removes accounts, makes overlays, clusters and games, and runs the host panel.' },
-};
-
 export const WORKSPACE_NAME_MAX = 60;
 /** How long an invite link works. */
 export const INVITE_TTL_DAYS = 7;

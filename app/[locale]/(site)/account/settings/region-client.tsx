@@ -5,7 +5,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { browserTimeZone, useDisplay, writeDisplayCookie } from '@/components/site/display';
 import { LanguageSwitcher } from '@/components/site/language-switcher';
 import { Card, Notice } from '@/components/ui/card';
@@ -13,6 +13,11 @@ import { CURRENCY_COOKIE } from '@/lib/i18n/display-settings';
 import { timeZoneLabel, timeZoneList } from '@/lib/i18n/time';
 import { CURRENCIES, defaultCurrencyFor, isCurrency } from '@/lib/money/convert';
 import { fetchJson } from '@/lib/query-client';
+
+const noSubscription = () => () => undefined;
+const NO_ZONES: string[] = [];
+let zoneCache: string[] | undefined;
+const allZones = () => (zoneCache ??= timeZoneList());
 
 export function AccountRegion({ saved }: { saved: { timeZone: string | null; currency: string | null } }) {
   const t = useTranslations('account.region');
@@ -22,13 +27,10 @@ export function AccountRegion({ saved }: { saved: { timeZone: string | null; cur
   const currencyId = useId();
   const [zone, setZone] = useState(saved.timeZone ?? '');
   const [currency, setCurrency] = useState(saved.currency ?? '');
-  const [zones, setZones] = useState<string[]>(() => (saved.timeZone ? [saved.timeZone] : []));
-  const [browserZone, setBrowserZone] = useState<string | undefined>();
   // The list (about 400 zones) and the browser's zone are read in the browser only.
-  useEffect(() => {
-    setZones(timeZoneList());
-    setBrowserZone(browserTimeZone());
-  }, []);
+  const serverZones = useMemo(() => (saved.timeZone ? [saved.timeZone] : NO_ZONES), [saved.timeZone]);
+  const zones = useSyncExternalStore(noSubscription, allZones, () => serverZones);
+  const browserZone = useSyncExternalStore(noSubscription, browserTimeZone, () => undefined);
   const save = useMutation({
     mutationFn: () =>
       fetchJson('/api/account/display', { method: 'PUT', body: JSON.stringify({ timeZone: zone || null, currency: isCurrency(currency) ? currency : null }) }),
