@@ -1,27 +1,79 @@
 // Display helpers for lives, shared by the server-rendered tables and the browser-drawn charts and chat.
-// Times are shown in UTC with a fixed locale, so server and browser render the same text.
+// Everything is in the reader's language and time zone, passed in (a page's Display from
+// lib/i18n/display.ts or useDisplay()), so the server and the browser render the same text.
+import { DEFAULT_TIME_ZONE, formatDate, isTimeZone } from '@/lib/i18n/time';
+import { intlLocaleOf, MISSING_VALUE } from '@/lib/stats/format';
 
-const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-const timeWithSecondsFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' });
-
-/** "Jan 1, 2031, 10:00 AM UTC". */
-export function formatUtcDateTime(iso: string): string {
-  return `${dateTimeFormat.format(new Date(iso))} UTC`;
+const formats = new Map<string, Intl.DateTimeFormat>();
+function timeFormat(locale: string, timeZone: string, seconds: boolean, zoneName: boolean): Intl.DateTimeFormat {
+  const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+  const key = `${locale}|${zone}|${seconds}|${zoneName}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocaleOf(locale), {
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(seconds ? { second: '2-digit' } : {}),
+      ...(zoneName ? { timeZoneName: 'short' } : {}),
+      timeZone: zone,
+    });
+    formats.set(key, format);
+  }
+  return format;
 }
 
-/** "10:00" (UTC, 24-hour), or "10:00:05" with seconds. */
-export function formatUtcTime(iso: string, withSeconds = false): string {
-  return (withSeconds ? timeWithSecondsFormat : timeFormat).format(new Date(iso));
+/**
+ * The time of day of `value` in `timeZone`, in the language's form: "10:05 PM" (en), "22:05" (ru);
+ * with `seconds` "10:05:09 PM"; with `zoneName` the zone's short name as well ("10:05 PM GMT+7",
+ * "22:05 UTC"). "—" for a missing or bad value.
+ */
+export function formatLiveTime(value: Date | string | null | undefined, locale: string, timeZone: string, options: { seconds?: boolean; zoneName?: boolean } = {}): string {
+  const { seconds = false, zoneName = false } = options;
+  if (!seconds && !zoneName) return formatDate(value, 'time', locale, timeZone);
+  if (value === null || value === undefined) return MISSING_VALUE;
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return MISSING_VALUE;
+  return timeFormat(locale, timeZone, seconds, zoneName).format(date);
 }
 
-/** A duration in seconds as "45 s", "12 min" or "2 h 5 min"; "—" when negative or not finite. */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return '—';
-  if (seconds < 60) return `${Math.floor(seconds)} s`;
+const units = new Map<string, Intl.NumberFormat>();
+function unit(locale: string, name: 'hour' | 'minute' | 'second', value: number): string {
+  const key = `${locale}|${name}`;
+  let format = units.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocaleOf(locale), { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: 0 });
+    units.set(key, format);
+  }
+  return format.format(value);
+}
+
+/**
+ * A duration in seconds in the language's short units: "45 sec", "12 min", "2 hr 5 min" in English,
+ * "2 ч 5 мин" in Russian, "2小时5分钟" in Chinese. "—" when negative or not finite.
+ */
+export function formatDuration(seconds: number, locale = 'en'): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return MISSING_VALUE;
+  if (seconds < 60) return unit(locale, 'second', Math.floor(seconds));
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return unit(locale, 'minute', minutes);
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  if (rest === 0) return unit(locale, 'hour', hours);
+  return new Intl.ListFormat(intlLocaleOf(locale), { type: 'unit', style: 'narrow' }).format([unit(locale, 'hour', hours), unit(locale, 'minute', rest)]);
+}
+
+const decimals = new Map<string, Intl.NumberFormat>();
+/**
+ * A number with `minDigits` to `maxDigits` decimals in the language's form ("1,234.5", "1 234,5"): hours
+ * live, game points (gift multipliers make fractions). "—" when not finite.
+ */
+export function formatDecimal(value: number, locale: string, { minDigits = 0, maxDigits = 1 }: { minDigits?: number; maxDigits?: number } = {}): string {
+  if (!Number.isFinite(value)) return MISSING_VALUE;
+  const key = `${locale}|${minDigits}|${maxDigits}`;
+  let format = decimals.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocaleOf(locale), { minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits, signDisplay: 'negative' });
+    decimals.set(key, format);
+  }
+  return format.format(value);
 }

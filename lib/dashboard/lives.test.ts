@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createTextStream, formatCsvCell, formatCsvRow } from '@/lib/dashboard/csv';
 import { buildContainsPattern } from '@/lib/dashboard/live-chats';
-import { formatDuration, formatUtcDateTime, formatUtcTime } from '@/lib/dashboard/live-format';
 import {
   exportChatsCsv,
   exportGiftsCsv,
@@ -302,14 +301,5 @@ describe('CSV', () => {
     );
     expect(await collect(exportGiftsCsv(db, world.l3.id))).toEqual(['time_utc,gift,gift_id,repeat_count,diamonds_each,diamonds,streak,streak_end_missing,viewer_handle,viewer_nickname,viewer_tiktok_id\r\n']);
     expect(await collect(exportChatsCsv(db, world.l2.id))).toHaveLength(1);
-  });
-});
-
-describe('live display helpers', () => {
-  it('formats durations and UTC times', () => {
-    expect([0, 45, 60, 719, 3600, 5400, 7_500, -1, Number.NaN].map(formatDuration)).toEqual(['0 s', '45 s', '1 min', '11 min', '1 h', '1 h 30 min', '2 h 5 min', '—', '—']);
-    expect(formatUtcDateTime('2031-01-01T22:05:00Z')).toBe('Jan 1, 2031, 10:05 PM UTC');
-    expect(formatUtcTime('2031-01-01T22:05:09Z')).toBe('22:05');
-    expect(formatUtcTime('2031-01-01T22:05:09Z', true)).toBe('22:05:09');
   });
 });

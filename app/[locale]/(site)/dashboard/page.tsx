@@ -5,6 +5,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { db } from '@/lib/db';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { listManagedAccounts } from '@/lib/dashboard/accounts';
+import { readerFormat } from '@/lib/i18n/display';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { AddAccountForm } from './_components/add-account-form';
 
@@ -12,7 +13,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ handle?: string }> }) {
   const { ws } = await requireWorkspace('/dashboard');
-  const [{ handle }, accounts, t, locale] = await Promise.all([searchParams, listManagedAccounts(db, ws.workspaceId), getTranslations('dashboard'), getLocale()]);
+  const [{ handle }, accounts, t, display] = await Promise.all([searchParams, listManagedAccounts(db, ws.workspaceId), getTranslations('dashboard'), getLocale().then(readerFormat)]);
+  const { locale } = display;
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -49,11 +51,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <p className="text-sm text-muted">
                   {[
                     // A compact figure ("1.2K") reads as a large number: it takes that plural form, whatever its exact value.
-                    a.followers !== null && t('accounts.followers', { count: a.followers < 1000 ? a.followers : 1000, shown: formatCompact(a.followers) }),
+                    a.followers !== null && t('accounts.followers', { count: a.followers < 1000 ? a.followers : 1000, shown: formatCompact(a.followers, locale) }),
                     a.liveNow
-                      ? t('accounts.liveDiamonds', { diamonds: formatCount(a.liveNow.diamonds) })
+                      ? t('accounts.liveDiamonds', { diamonds: formatCount(a.liveNow.diamonds, locale) })
                       : a.lastLiveAt
-                        ? t('accounts.lastLive', { date: new Date(a.lastLiveAt).toLocaleDateString(locale, { dateStyle: 'medium' }) })
+                        ? t('accounts.lastLive', { date: display.date(a.lastLiveAt, 'date') })
                         : t('accounts.noLives'),
                     !a.ownershipVerified && t('accounts.notConfirmed'),
                   ]

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { TimesIn } from '@/components/site/money-note';
 import { Card } from '@/components/ui/card';
 import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { getGiftBreakdown, getLiveSeries, getLiveSummary, getLiveTopGifters, requireOwnLive } from '@/lib/dashboard/lives';
 import { getEnv } from '@/lib/env';
+import { readerFormat } from '@/lib/i18n/display';
 import { ChatBrowser } from './_components/chat-browser';
 import { GiftBreakdown, TopGifters } from './_components/live-gifts';
 import { LiveHeader, LiveStats } from './_components/live-header';
@@ -31,28 +33,29 @@ export default async function LivePage({ params }: { params: Promise<{ liveId: s
   const live = await requireOwnLive(db, ws.workspaceId, liveId).catch(nullWhenNotFound);
   if (!live) notFound();
 
-  const [summary, series, gifters, breakdown, t] = await Promise.all([
+  const [summary, series, gifters, breakdown, t, display] = await Promise.all([
     getLiveSummary(db, live.id),
     getLiveSeries(db, live.id),
     getLiveTopGifters(db, live.id, TOP_GIFTERS),
     getGiftBreakdown(db, live.id),
     getTranslations('dashboard'),
+    getLocale().then(readerFormat),
   ]);
   if (!summary) notFound();
 
   return (
     <div className="flex flex-col gap-4">
-      <LiveHeader summary={summary} />
-      <LiveStats summary={summary} />
-      <Card title={t('live.overTime')} action={<span className="text-xs text-muted">UTC</span>}>
+      <LiveHeader summary={summary} display={display} />
+      <LiveStats summary={summary} display={display} />
+      <Card title={t('live.overTime')} action={<TimesIn />}>
         {series.points.length > 1 ? <LiveCharts series={series} /> : <p className="text-sm text-muted">{t('live.chartsEmpty')}</p>}
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t('topGifters')}>
-          <TopGifters gifters={gifters} />
+          <TopGifters gifters={gifters} locale={display.locale} />
         </Card>
         <Card title={t('stats.gifts')}>
-          <GiftBreakdown rows={breakdown} />
+          <GiftBreakdown rows={breakdown} locale={display.locale} />
         </Card>
       </div>
       <Card title={t('chat')}>

@@ -1,8 +1,10 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { useDisplay } from '@/components/site/display';
+import { MoneyNote } from '@/components/site/money-note';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState, Notice, StatTile } from '@/components/ui/card';
 import type { LiveNow } from '@/lib/dashboard/live-now';
@@ -11,7 +13,7 @@ import { accountChannel, type PublicRealtimeConfig } from '@/lib/realtime/channe
 import type { LiveCounters, LiveStatus, RealtimeChat, RealtimeGift, RealtimeGiftProgress } from '@/lib/realtime/payloads';
 import { useRealtime } from '@/lib/realtime/use-channel';
 import { GiftIcon } from '@/components/ui/gift-icon';
-import { formatCompact, formatCount, formatUsdRange } from '@/lib/stats/format';
+import { formatCompact, formatCount, formatMoneyRange } from '@/lib/stats/format';
 
 /** How often the page asks for the numbers while live updates are down. */
 const POLL_MS = 3_000;
@@ -37,7 +39,8 @@ function useNow(active: boolean): number {
 export function LiveNowClient({ accountId, initial, realtime }: { accountId: string; initial: LiveNow; realtime: PublicRealtimeConfig }) {
   const queryClient = useQueryClient();
   const t = useTranslations('dashboard');
-  const locale = useLocale();
+  const display = useDisplay();
+  const { locale } = display;
   const key = ['live-now', accountId];
   const [progress, setProgress] = useState<Record<string, RealtimeGiftProgress>>({});
   const refreshSoon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -92,15 +95,16 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
         <EmptyState title={t('liveNow.emptyTitle')}>{t('liveNow.empty')}</EmptyState>
       ) : (
         <>
-          {!isLive && <Notice>{live.endedAt ? t('liveNow.notLiveEnded', { date: new Date(live.endedAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) }) : t('liveNow.notLive')}</Notice>}
+          {!isLive && <Notice>{live.endedAt ? t('liveNow.notLiveEnded', { date: display.date(new Date(live.endedAt), 'dateTime') }) : t('liveNow.notLive')}</Notice>}
           <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6" aria-live="polite">
-            <StatTile label={t('stats.viewers')} value={<span data-testid="counter-viewers">{formatCount(live.viewers)}</span>} hint={t('liveNow.peak', { count: formatCount(live.peakViewers) })} />
-            <StatTile label={t('stats.likes')} value={<span data-testid="counter-likes">{formatCompact(live.likes)}</span>} />
-            <StatTile label={t('stats.diamonds')} value={<span data-testid="counter-diamonds">{formatCount(live.diamonds)}</span>} hint={formatUsdRange(live.earnings)} />
-            <StatTile label={t('stats.newFollowers')} value={formatCount(live.follows)} />
-            <StatTile label={t('stats.shares')} value={formatCount(live.shares)} />
+            <StatTile label={t('stats.viewers')} value={<span data-testid="counter-viewers">{formatCount(live.viewers, locale)}</span>} hint={t('liveNow.peak', { count: formatCount(live.peakViewers, locale) })} />
+            <StatTile label={t('stats.likes')} value={<span data-testid="counter-likes">{formatCompact(live.likes, locale)}</span>} />
+            <StatTile label={t('stats.diamonds')} value={<span data-testid="counter-diamonds">{formatCount(live.diamonds, locale)}</span>} hint={formatMoneyRange(live.earnings, display.money)} />
+            <StatTile label={t('stats.newFollowers')} value={formatCount(live.follows, locale)} />
+            <StatTile label={t('stats.shares')} value={formatCount(live.shares, locale)} />
             <StatTile label={t('stats.duration')} value={duration((live.endedAt ?? (isLive ? now : live.startedAt)) - live.startedAt)} />
           </dl>
+          <MoneyNote className="-mt-2 text-xs text-muted" />
           <div className="grid gap-4 lg:grid-cols-3">
             <Card title={t('stats.gifts')}>
               <ul className="flex max-h-[28rem] flex-col gap-1.5 overflow-y-auto" data-testid="gift-feed">
@@ -119,7 +123,7 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
                     <span className="min-w-0 flex-1 truncate">
                       {t.rich('liveNow.sent', { name: g.user.nickname || g.user.handle, gift: g.name, count: g.repeatCount, strong: (chunks) => <strong>{chunks}</strong> })}
                     </span>
-                    <span className="tabular-nums text-accent-2">💎 {formatCount(g.diamonds)}</span>
+                    <span className="tabular-nums text-accent-2">💎 {formatCount(g.diamonds, locale)}</span>
                   </li>
                 ))}
               </ul>
@@ -144,7 +148,7 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
                       <span className="w-5 text-right text-muted">{i + 1}</span>
                       <Avatar src={g.avatar} name={g.nickname ?? g.handle ?? '?'} size={24} />
                       <span className="min-w-0 flex-1 truncate">{g.nickname ?? g.handle}</span>
-                      <span className="tabular-nums text-accent-2">💎 {formatCompact(g.diamonds)}</span>
+                      <span className="tabular-nums text-accent-2">💎 {formatCompact(g.diamonds, locale)}</span>
                     </li>
                   ))}
                 </ol>

@@ -9,6 +9,7 @@ import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { GIFTER_PERIODS, gifterLeaderboard, type GifterPeriod } from '@/lib/dashboard/gifters';
+import { readerFormat } from '@/lib/i18n/display';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { Pager } from '@/app/[locale]/(site)/dashboard/_components/pager';
 import { PeriodTabs } from '@/app/[locale]/(site)/dashboard/_components/period-tabs';
@@ -24,8 +25,6 @@ const leaderboardSearch = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
-const day = (iso: string | null, locale: string) => (iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
-
 export default async function GiftersPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { accountId } = await params;
   const { ws } = await requireWorkspace(`/dashboard/accounts/${accountId}/gifters`);
@@ -37,7 +36,8 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
 
   const raw = await searchParams;
   const { period, page } = leaderboardSearch.parse({ period: raw.period, page: raw.page });
-  const [board, t, locale] = await Promise.all([gifterLeaderboard(db, account.id, { period, page }), getTranslations('dashboard'), getLocale()]);
+  const [board, t, display] = await Promise.all([gifterLeaderboard(db, account.id, { period, page }), getTranslations('dashboard'), getLocale().then(readerFormat)]);
+  const { locale } = display;
   const base = `/dashboard/accounts/${account.id}/gifters`;
   const href = (p: { period?: GifterPeriod; page?: number }) => `${base}?${new URLSearchParams({ period: p.period ?? period, page: String(p.page ?? 1) }).toString()}`;
 
@@ -46,7 +46,7 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
       <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div>
           <h1 className="text-2xl font-bold">{t('gifters.title')}</h1>
-          <p className="text-sm text-muted">{t('gifters.intro', { handle: account.handle, period })}</p>
+          <p className="text-sm text-muted">{t('gifters.intro', { handle: account.handle, period, zone: display.zoneLabel })}</p>
         </div>
         <PeriodTabs periods={GIFTER_PERIODS.map((value) => ({ value, label: t('gifters.tab', { period: value }) }))} current={period} makeHref={(p) => href({ period: p })} />
       </header>
@@ -95,13 +95,13 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
                           </span>
                         </Link>
                       </td>
-                      <td className="py-2 pr-2 text-right tabular-nums text-accent-2" title={formatCount(g.diamonds)}>
-                        {formatCompact(g.diamonds)}
+                      <td className="py-2 pr-2 text-right tabular-nums text-accent-2" title={formatCount(g.diamonds, locale)}>
+                        {formatCompact(g.diamonds, locale)}
                       </td>
-                      <td className="hidden py-2 pr-2 text-right tabular-nums sm:table-cell">{formatCount(g.gifts)}</td>
-                      <td className="py-2 pr-2 text-right tabular-nums">{formatCount(g.livesAttended)}</td>
-                      <td className="hidden py-2 pr-2 text-muted md:table-cell">{day(g.firstSeenAt, locale)}</td>
-                      <td className="hidden py-2 text-muted md:table-cell">{day(g.lastSeenAt, locale)}</td>
+                      <td className="hidden py-2 pr-2 text-right tabular-nums sm:table-cell">{formatCount(g.gifts, locale)}</td>
+                      <td className="py-2 pr-2 text-right tabular-nums">{formatCount(g.livesAttended, locale)}</td>
+                      <td className="hidden py-2 pr-2 text-muted md:table-cell">{display.date(g.firstSeenAt, 'date')}</td>
+                      <td className="hidden py-2 text-muted md:table-cell">{display.date(g.lastSeenAt, 'date')}</td>
                     </tr>
                   );
                 })}

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { MoneyNote } from '@/components/site/money-note';
 import { Card, EmptyState } from '@/components/ui/card';
 import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { LIVE_SORTS, listLives } from '@/lib/dashboard/lives';
+import { readerFormat } from '@/lib/i18n/display';
 import { formatCount } from '@/lib/stats/format';
 import { LivesTable } from './_components/lives-table';
 
@@ -36,14 +38,17 @@ export default async function LivesPage({ params, searchParams }: { params: Prom
 
   const raw = await searchParams;
   const query = livesQuery.parse({ sort: raw.sort, dir: raw.dir, page: raw.page });
-  const [lives, t] = await Promise.all([listLives(db, account.id, query), getTranslations('dashboard')]);
+  const [lives, t, display] = await Promise.all([listLives(db, account.id, query), getTranslations('dashboard'), getLocale().then(readerFormat)]);
 
   return (
-    <Card title={t('lives.cardTitle', { handle: account.handle })} action={lives.total > 0 ? <span className="text-xs text-muted">{t('lives.total', { count: formatCount(lives.total) })}</span> : undefined}>
+    <Card title={t('lives.cardTitle', { handle: account.handle })} action={lives.total > 0 ? <span className="text-xs text-muted">{t('lives.total', { count: formatCount(lives.total, display.locale), zone: display.zoneLabel })}</span> : undefined}>
       {lives.total === 0 ? (
         <EmptyState title={t('lives.emptyTitle')}>{t('lives.empty', { handle: account.handle })}</EmptyState>
       ) : (
-        <LivesTable accountId={account.id} lives={lives} sort={query.sort} dir={query.dir} />
+        <>
+          <LivesTable accountId={account.id} lives={lives} sort={query.sort} dir={query.dir} display={display} />
+          <MoneyNote className="mt-3 text-xs text-muted" />
+        </>
       )}
     </Card>
   );

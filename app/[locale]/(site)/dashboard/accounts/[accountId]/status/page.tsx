@@ -1,14 +1,14 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { TimesIn } from '@/components/site/money-note';
 import { Card, StatTile } from '@/components/ui/card';
 import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
+import { readerFormat } from '@/lib/i18n/display';
 import { formatCount } from '@/lib/stats/format';
 import { StatusActions } from './status-actions';
 
 export const dynamic = 'force-dynamic';
-
-const when = (date: Date | null | undefined, locale: string) => (date ? date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }) + ' UTC' : '—');
 
 export default async function MonitoringPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
@@ -20,19 +20,19 @@ export default async function MonitoringPage({ params }: { params: Promise<{ acc
     db.workspaceAccount.findUniqueOrThrow({ where: { workspaceId_accountId: { workspaceId: ws.workspaceId, accountId } } }),
   ]);
   const worker = tracked?.lease ? await db.workerHeartbeat.findUnique({ where: { workerId: tracked.lease.workerId } }) : null;
-  const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale()]);
-  const at = (date: Date | null | undefined) => when(date, locale);
+  const [t, display] = await Promise.all([getTranslations('dashboard'), getLocale().then(readerFormat)]);
+  const at = (date: Date | null | undefined) => display.date(date, 'dateTimeSeconds');
   return (
     <div className="grid gap-4 lg:grid-cols-3">
-      <Card title={t('monitoring.title')} className="lg:col-span-2">
+      <Card title={t('monitoring.title')} action={tracked ? <TimesIn /> : undefined} className="lg:col-span-2">
         {!tracked ? (
           <p className="text-muted">{t('monitoring.notTracked')}</p>
         ) : (
           <>
             <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
               <StatTile label={t('monitoring.state')} value={<span data-testid="monitor-state">{t('monitoring.stateValue', { state: tracked.state })}</span>} hint={t('monitoring.since', { time: at(tracked.stateSince) })} />
-              <StatTile label={t('monitoring.events')} value={formatCount(Number(tracked.eventsReceived))} />
-              <StatTile label={t('monitoring.errors')} value={formatCount(tracked.errorCount)} hint={tracked.lastErrorAt ? t('monitoring.lastErrorAt', { time: at(tracked.lastErrorAt) }) : undefined} />
+              <StatTile label={t('monitoring.events')} value={formatCount(tracked.eventsReceived, display.locale)} />
+              <StatTile label={t('monitoring.errors')} value={formatCount(tracked.errorCount, display.locale)} hint={tracked.lastErrorAt ? t('monitoring.lastErrorAt', { time: at(tracked.lastErrorAt) }) : undefined} />
               <StatTile label={t('monitoring.nextCheck')} value={tracked.state === 'LIVE' ? t('monitoring.whileLive') : at(tracked.nextCheckAt)} />
               <StatTile
                 label={t('monitoring.worker')}

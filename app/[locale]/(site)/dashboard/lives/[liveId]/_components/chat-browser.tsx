@@ -3,9 +3,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { useDisplay } from '@/components/site/display';
 import { Avatar } from '@/components/ui/avatar';
 import type { ChatMessage } from '@/lib/dashboard/live-chats';
-import { formatUtcTime } from '@/lib/dashboard/live-format';
+import { formatLiveTime } from '@/lib/dashboard/live-format';
 import type { Paged } from '@/lib/dashboard/paging';
 import { fetchJson } from '@/lib/query-client';
 
@@ -45,6 +46,7 @@ function Highlighted({ text, term }: { text: string; term: string }) {
 
 function ChatLine({ chat, term }: { chat: ChatMessage; term: string }) {
   const t = useTranslations('dashboard');
+  const display = useDisplay();
   const name = chat.viewer.nickname ?? chat.viewer.handle ?? t('unknownViewer');
   return (
     <li className="flex gap-2 border-t border-line py-2 first:border-t-0">
@@ -59,8 +61,8 @@ function ChatLine({ chat, term }: { chat: ChatMessage; term: string }) {
               @<Highlighted text={chat.viewer.handle} term={term.replace(/^@+/, '')} />
             </span>
           )}
-          <time dateTime={chat.at} className="tabular-nums">
-            {formatUtcTime(chat.at, true)}
+          <time dateTime={chat.at} title={`${display.date(chat.at, 'dateTimeSeconds')} · ${display.zoneLabel}`} className="tabular-nums">
+            {formatLiveTime(chat.at, display.locale, display.timeZone, { seconds: true })}
           </time>
         </p>
         <p className="whitespace-pre-wrap break-words text-sm">

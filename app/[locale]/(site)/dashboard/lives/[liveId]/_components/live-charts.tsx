@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatUtcTime } from '@/lib/dashboard/live-format';
+import { useDisplay } from '@/components/site/display';
+import { formatLiveTime } from '@/lib/dashboard/live-format';
 import type { LiveSeries } from '@/lib/dashboard/lives';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 
@@ -27,43 +28,44 @@ function ChartPanel({ title, label, children }: { title: string; label: string; 
 /** Viewers over time, and diamonds and likes per minute (per bucket on long lives). */
 export function LiveCharts({ series }: { series: LiveSeries }) {
   const t = useTranslations('dashboard');
+  const { locale, timeZone, zoneLabel } = useDisplay();
   const { points, bucketMinutes } = series;
-  const first = points[0]?.at;
-  const last = points.at(-1)?.at;
-  const span = { from: first ? formatUtcTime(first) : '—', to: last ? formatUtcTime(last) : '—' };
-  const axis = <XAxis dataKey="at" tickFormatter={(v: string) => formatUtcTime(v)} stroke={AXIS} fontSize={12} minTickGap={32} />;
-  const tooltipLabel = (label: unknown) => `${formatUtcTime(String(label))} UTC`;
+  const time = (at: string | undefined) => formatLiveTime(at, locale, timeZone);
+  const span = { from: time(points[0]?.at), to: time(points.at(-1)?.at), zone: zoneLabel };
+  const axis = <XAxis dataKey="at" tickFormatter={(v: string) => time(v)} stroke={AXIS} fontSize={12} minTickGap={32} />;
+  // The tooltip names the zone with the time ("10:05 PM GMT+7"); the card names it in full.
+  const tooltipLabel = (label: unknown) => formatLiveTime(String(label), locale, timeZone, { zoneName: true });
   const peak = Math.max(0, ...points.map((p) => p.viewers ?? 0));
   const diamonds = points.reduce((sum, p) => sum + p.diamonds, 0);
   const likes = points.reduce((sum, p) => sum + p.likes, 0);
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      <ChartPanel title={t('stats.viewers')} label={t('charts.viewersLabel', { ...span, peak: formatCount(peak) })}>
+      <ChartPanel title={t('stats.viewers')} label={t('charts.viewersLabel', { ...span, peak: formatCount(peak, locale) })}>
         <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
           {axis}
-          <YAxis tickFormatter={(v: number) => formatCompact(v)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value)), t('stats.viewers')]} />
+          <YAxis tickFormatter={(v: number) => formatCompact(v, locale)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value), locale), t('stats.viewers')]} />
           {/* Minutes without a sample are gaps in the data, not zero viewers. */}
           <Line type="monotone" dataKey="viewers" stroke="#25f4ee" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
         </LineChart>
       </ChartPanel>
-      <ChartPanel title={t('charts.diamondsTitle', { minutes: bucketMinutes })} label={t('charts.diamondsLabel', { minutes: bucketMinutes, ...span, total: formatCount(diamonds) })}>
+      <ChartPanel title={t('charts.diamondsTitle', { minutes: bucketMinutes })} label={t('charts.diamondsLabel', { minutes: bucketMinutes, ...span, total: formatCount(diamonds, locale) })}>
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={0}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
           {axis}
-          <YAxis tickFormatter={(v: number) => formatCompact(v)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value)), t('stats.diamonds')]} cursor={{ fill: '#ffffff10' }} />
+          <YAxis tickFormatter={(v: number) => formatCompact(v, locale)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value), locale), t('stats.diamonds')]} cursor={{ fill: '#ffffff10' }} />
           <Bar dataKey="diamonds" fill="#fe2c55" isAnimationActive={false} />
         </BarChart>
       </ChartPanel>
-      <ChartPanel title={t('charts.likesTitle', { minutes: bucketMinutes })} label={t('charts.likesLabel', { minutes: bucketMinutes, ...span, total: formatCount(likes) })}>
+      <ChartPanel title={t('charts.likesTitle', { minutes: bucketMinutes })} label={t('charts.likesLabel', { minutes: bucketMinutes, ...span, total: formatCount(likes, locale) })}>
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={0}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
           {axis}
-          <YAxis tickFormatter={(v: number) => formatCompact(v)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value)), t('stats.likes')]} cursor={{ fill: '#ffffff10' }} />
+          <YAxis tickFormatter={(v: number) => formatCompact(v, locale)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value), locale), t('stats.likes')]} cursor={{ fill: '#ffffff10' }} />
           <Bar dataKey="likes" fill="#a78bfa" isAnimationActive={false} />
         </BarChart>
       </ChartPanel>

@@ -4,7 +4,7 @@ import type { GiftBreakdownRow, TopGifter } from '@/lib/dashboard/lives';
 import { giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { formatCompact, formatCount, formatPercent } from '@/lib/stats/format';
 
-export function TopGifters({ gifters }: { gifters: TopGifter[] }) {
+export function TopGifters({ gifters, locale }: { gifters: TopGifter[]; locale: string }) {
   const t = useTranslations('dashboard');
   if (gifters.length === 0) return <p className="text-sm text-muted">{t('live.noGifts')}</p>;
   return (
@@ -20,8 +20,8 @@ export function TopGifters({ gifters }: { gifters: TopGifter[] }) {
               {t('live.giftCount', { count: g.gifts })}
             </span>
           </span>
-          <span className="tabular-nums text-accent-2" title={formatCount(g.diamonds)}>
-            💎 {formatCompact(g.diamonds)}
+          <span className="tabular-nums text-accent-2" title={formatCount(g.diamonds, locale)}>
+            💎 {formatCompact(g.diamonds, locale)}
           </span>
         </li>
       ))}
@@ -30,7 +30,7 @@ export function TopGifters({ gifters }: { gifters: TopGifter[] }) {
 }
 
 /** Gifts by name: how often, how many units (streaks add up), diamonds and their share. */
-export function GiftBreakdown({ rows }: { rows: GiftBreakdownRow[] }) {
+export function GiftBreakdown({ rows, locale }: { rows: GiftBreakdownRow[]; locale: string }) {
   const t = useTranslations('dashboard');
   if (rows.length === 0) return <p className="text-sm text-muted">{t('live.noGifts')}</p>;
   return (
@@ -56,15 +56,15 @@ export function GiftBreakdown({ rows }: { rows: GiftBreakdownRow[] }) {
                 <span aria-hidden className="mr-1.5">{giftEmoji(r.giftId, r.giftName)}</span>
                 {r.giftName}
               </td>
-              <td className="py-2 pr-2 text-right tabular-nums">{formatCount(r.count)}</td>
-              <td className="py-2 pr-2 text-right tabular-nums">{formatCount(r.repeatTotal)}</td>
-              <td className="py-2 pr-2 text-right tabular-nums text-accent-2" title={formatCount(r.diamonds)}>{formatCompact(r.diamonds)}</td>
+              <td className="py-2 pr-2 text-right tabular-nums">{formatCount(r.count, locale)}</td>
+              <td className="py-2 pr-2 text-right tabular-nums">{formatCount(r.repeatTotal, locale)}</td>
+              <td className="py-2 pr-2 text-right tabular-nums text-accent-2" title={formatCount(r.diamonds, locale)}>{formatCompact(r.diamonds, locale)}</td>
               <td className="py-2 text-right tabular-nums">
                 <span className="flex items-center justify-end gap-2">
                   <span aria-hidden className="h-1.5 w-12 overflow-hidden rounded-full bg-panel-2">
                     <span className="block h-full bg-accent" style={{ width: `${Math.min(100, r.sharePercent)}%` }} />
                   </span>
-                  {formatPercent(r.sharePercent)}
+                  {formatPercent(r.sharePercent, locale)}
                 </span>
               </td>
             </tr>

@@ -1,16 +1,18 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Avatar } from '@/components/ui/avatar';
+import { MoneyNote, TimesIn } from '@/components/site/money-note';
 import { Card, StatTile } from '@/components/ui/card';
-import { formatDuration, formatUtcDateTime } from '@/lib/dashboard/live-format';
+import { formatDuration } from '@/lib/dashboard/live-format';
 import type { LiveSummary } from '@/lib/dashboard/lives';
-import { formatCompact, formatCount, formatUsdRange, MISSING_VALUE } from '@/lib/stats/format';
+import type { Display } from '@/lib/i18n/display-settings';
+import { formatCompact, formatCount, formatMoneyRange, MISSING_VALUE } from '@/lib/stats/format';
 
 /** Why a live ended, for the reasons the catalogue has words for. */
 const END_REASONS = new Set(['stream_end', 'disconnected', 'stale']);
 
-/** Who, when and how long, with the CSV downloads. */
-export function LiveHeader({ summary }: { summary: LiveSummary }) {
+/** Who, when (in the reader's zone, named) and how long, with the CSV downloads. */
+export function LiveHeader({ summary, display }: { summary: LiveSummary; display: Display }) {
   const t = useTranslations('dashboard');
   const { account } = summary;
   const accountHref = `/dashboard/accounts/${account.id}`;
@@ -30,8 +32,13 @@ export function LiveHeader({ summary }: { summary: LiveSummary }) {
           </h1>
           {summary.title && <p className="break-words text-muted">{summary.title}</p>}
           <p className="mt-1 text-sm">
-            {formatUtcDateTime(summary.startedAt)} → {summary.endedAt ? formatUtcDateTime(summary.endedAt) : t('live.running')} · {formatDuration(summary.durationSeconds)}
+            <time dateTime={summary.startedAt}>{display.date(summary.startedAt, 'dateTime')}</time> →{' '}
+            {summary.endedAt ? <time dateTime={summary.endedAt}>{display.date(summary.endedAt, 'dateTime')}</time> : t('live.running')} · {formatDuration(summary.durationSeconds, display.locale)}
             {summary.endReason && END_REASONS.has(summary.endReason) && <span className="text-muted"> · {t('live.endReason', { reason: summary.endReason })}</span>}
+            <span className="text-muted">
+              {' · '}
+              <TimesIn className="" />
+            </span>
           </p>
           {summary.isLive && (
             <p className="mt-1 text-xs text-muted">
@@ -58,21 +65,25 @@ export function LiveHeader({ summary }: { summary: LiveSummary }) {
   );
 }
 
-/** The live's totals as tiles. */
-export function LiveStats({ summary }: { summary: LiveSummary }) {
+/** The live's totals as tiles, earnings in the reader's currency. */
+export function LiveStats({ summary, display }: { summary: LiveSummary; display: Display }) {
   const t = useTranslations('dashboard');
+  const { locale } = display;
   return (
-    <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
-      <StatTile label={t('stats.peakViewers')} value={formatCount(summary.peakViewers)} />
-      <StatTile label={t('stats.avgViewers')} value={summary.averageViewers === null ? MISSING_VALUE : formatCount(summary.averageViewers)} />
-      <StatTile label={t('stats.likes')} value={formatCompact(summary.likes)} hint={formatCount(summary.likes)} />
-      <StatTile label={t('stats.diamonds')} value={formatCompact(summary.diamonds)} hint={formatCount(summary.diamonds)} />
-      <StatTile label={t('stats.earnings')} value={formatUsdRange(summary.earnings)} hint={t('live.estimate')} />
-      <StatTile label={t('stats.gifts')} value={formatCount(summary.gifts)} hint={t('live.fromGifters', { count: summary.uniqueGifters })} />
-      <StatTile label={t('stats.comments')} value={formatCount(summary.comments)} />
-      <StatTile label={t('stats.newFollowers')} value={formatCount(summary.followers)} />
-      <StatTile label={t('stats.shares')} value={formatCount(summary.shares)} />
-      <StatTile label={t('stats.joins')} value={formatCount(summary.joins)} />
-    </dl>
+    <div className="flex flex-col gap-1">
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
+        <StatTile label={t('stats.peakViewers')} value={formatCount(summary.peakViewers, locale)} />
+        <StatTile label={t('stats.avgViewers')} value={summary.averageViewers === null ? MISSING_VALUE : formatCount(summary.averageViewers, locale)} />
+        <StatTile label={t('stats.likes')} value={formatCompact(summary.likes, locale)} hint={formatCount(summary.likes, locale)} />
+        <StatTile label={t('stats.diamonds')} value={formatCompact(summary.diamonds, locale)} hint={formatCount(summary.diamonds, locale)} />
+        <StatTile label={t('stats.earnings')} value={formatMoneyRange(summary.earnings, display.money)} hint={t('live.estimate')} />
+        <StatTile label={t('stats.gifts')} value={formatCount(summary.gifts, locale)} hint={t('live.fromGifters', { count: summary.uniqueGifters })} />
+        <StatTile label={t('stats.comments')} value={formatCount(summary.comments, locale)} />
+        <StatTile label={t('stats.newFollowers')} value={formatCount(summary.followers, locale)} />
+        <StatTile label={t('stats.shares')} value={formatCount(summary.shares, locale)} />
+        <StatTile label={t('stats.joins')} value={formatCount(summary.joins, locale)} />
+      </dl>
+      <MoneyNote />
+    </div>
   );
 }

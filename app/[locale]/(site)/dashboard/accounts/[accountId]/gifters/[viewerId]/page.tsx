@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Pager } from '@/app/[locale]/(site)/dashboard/_components/pager';
+import { MoneyNote } from '@/components/site/money-note';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState, StatTile } from '@/components/ui/card';
 import { isAppError } from '@/lib/api/errors';
@@ -11,8 +12,9 @@ import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { getGifter } from '@/lib/dashboard/gifters';
 import { getEnv } from '@/lib/env';
+import { readerFormat } from '@/lib/i18n/display';
 import { buildDiamondRate, estimateLiveEarnings } from '@/lib/stats/estimates';
-import { formatCompact, formatCount, formatUsdRange } from '@/lib/stats/format';
+import { formatCompact, formatCount, formatMoneyRange } from '@/lib/stats/format';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('dashboard');
@@ -20,9 +22,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const giftsSearch = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
-
-const day = (iso: string | null, locale: string) => (iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
-const moment = (iso: string, locale: string) => `${new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 
 type Props = { params: Promise<{ accountId: string; viewerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -42,10 +41,13 @@ export default async function GifterPage({ params, searchParams }: Props) {
   });
   if (!gifter) notFound();
 
-  const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale()]);
+  const [t, display] = await Promise.all([getTranslations('dashboard'), getLocale().then(readerFormat)]);
+  const { locale } = display;
   const name = gifter.nickname ?? gifter.handle ?? t('viewer', { id: gifter.viewerId });
   const base = `/dashboard/accounts/${account.id}`;
   const earnings = estimateLiveEarnings(gifter.diamonds, buildDiamondRate(getEnv().USD_PER_DIAMOND));
+  // The message already marks the amount as approximate; a converted amount's own "≈" would repeat it.
+  const forStreamer = formatMoneyRange(earnings, display.money).replace(/^≈/, '');
 
   return (
     <div className="flex flex-col gap-4">
@@ -63,14 +65,15 @@ export default async function GifterPage({ params, searchParams }: Props) {
       </header>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-        <StatTile label={t('gifter.diamondsTo', { handle: account.handle })} value={formatCompact(gifter.diamonds)} hint={t('gifter.forStreamer', { amount: formatUsdRange(earnings) })} />
-        <StatTile label={t('stats.gifts')} value={formatCount(gifter.giftCount)} />
-        <StatTile label={t('gifter.livesAttended')} value={formatCount(gifter.livesAttended)} />
-        <StatTile label={t('stats.firstSeen')} value={day(gifter.firstSeenAt, locale)} />
-        <StatTile label={t('stats.lastSeen')} value={day(gifter.lastSeenAt, locale)} />
+        <StatTile label={t('gifter.diamondsTo', { handle: account.handle })} value={formatCompact(gifter.diamonds, locale)} hint={t('gifter.forStreamer', { amount: forStreamer })} />
+        <StatTile label={t('stats.gifts')} value={formatCount(gifter.giftCount, locale)} />
+        <StatTile label={t('gifter.livesAttended')} value={formatCount(gifter.livesAttended, locale)} />
+        <StatTile label={t('stats.firstSeen')} value={display.date(gifter.firstSeenAt, 'date')} />
+        <StatTile label={t('stats.lastSeen')} value={display.date(gifter.lastSeenAt, 'date')} />
       </dl>
+      <MoneyNote className="-mt-2 text-xs text-muted" />
 
-      <Card title={t('gifter.giftsTitle')} action={gifter.gifts.total > 0 ? <span className="text-sm text-muted">{t('gifter.total', { count: formatCount(gifter.gifts.total) })}</span> : undefined}>
+      <Card title={t('gifter.giftsTitle')} action={gifter.gifts.total > 0 ? <span className="text-sm text-muted">{t('gifter.total', { count: formatCount(gifter.gifts.total, locale), zone: display.zoneLabel })}</span> : undefined}>
         {gifter.gifts.total === 0 ? (
           <EmptyState title={t('gifter.emptyTitle')}>{t('gifter.empty', { name, handle: account.handle })}</EmptyState>
         ) : gifter.gifts.items.length === 0 ? (
@@ -92,20 +95,20 @@ export default async function GifterPage({ params, searchParams }: Props) {
                 {gifter.gifts.items.map((g) => (
                   <tr key={g.id} className="border-t border-line">
                     <td className="py-2 pr-2 text-muted">
-                      {moment(g.createdAt, locale)}
+                      {display.date(g.createdAt, 'dateTime')}
                       {/* The live column is hidden on phones; its link moves here. */}
                       <Link href={`/dashboard/lives/${g.liveId}`} className="block text-xs hover:text-white hover:underline sm:hidden">
-                        {t('gifter.liveOf', { date: day(g.liveStartedAt, locale) })}
+                        {t('gifter.liveOf', { date: display.date(g.liveStartedAt, 'date') })}
                       </Link>
                     </td>
                     <td className="py-2 pr-2">
                       {g.giftName}
                       {g.repeatCount > 1 && <span className="text-muted"> ×{g.repeatCount}</span>}
                     </td>
-                    <td className="py-2 pr-2 text-right tabular-nums text-accent-2">{formatCount(g.diamonds)}</td>
+                    <td className="py-2 pr-2 text-right tabular-nums text-accent-2">{formatCount(g.diamonds, locale)}</td>
                     <td className="hidden py-2 sm:table-cell">
                       <Link href={`/dashboard/lives/${g.liveId}`} className="text-muted hover:text-white hover:underline">
-                        {t('gifter.liveOf', { date: day(g.liveStartedAt, locale) })}
+                        {t('gifter.liveOf', { date: display.date(g.liveStartedAt, 'date') })}
                       </Link>
                     </td>
                   </tr>

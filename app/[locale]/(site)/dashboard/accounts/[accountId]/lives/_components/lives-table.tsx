@@ -1,26 +1,31 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { formatDuration, formatUtcDateTime } from '@/lib/dashboard/live-format';
+import { formatDuration } from '@/lib/dashboard/live-format';
 import type { LiveSort, LiveTotals, Paged, SortDir } from '@/lib/dashboard/lives';
-import { formatCompact, formatCount, formatUsdRange, MISSING_VALUE } from '@/lib/stats/format';
+import type { Display } from '@/lib/i18n/display-settings';
+import { formatCompact, formatCount, formatMoneyRange, MISSING_VALUE } from '@/lib/stats/format';
 
 type Column = { label: string; sort?: LiveSort; cell: (live: LiveTotals) => ReactNode };
 
-/** The lives table: sortable headers and paging are plain links, so it works without JavaScript. */
-export function LivesTable({ accountId, lives, sort, dir }: { accountId: string; lives: Paged<LiveTotals>; sort: LiveSort; dir: SortDir }) {
+/**
+ * The lives table: sortable headers and paging are plain links, so it works without JavaScript. Times,
+ * numbers and earnings are in the reader's zone, language and currency (`display`).
+ */
+export function LivesTable({ accountId, lives, sort, dir, display }: { accountId: string; lives: Paged<LiveTotals>; sort: LiveSort; dir: SortDir; display: Display }) {
   const t = useTranslations('dashboard');
+  const { locale } = display;
   const columns: Column[] = [
-    { label: t('stats.duration'), sort: 'duration', cell: (l) => formatDuration(l.durationSeconds) },
-    { label: t('stats.peakViewers'), sort: 'peak', cell: (l) => formatCount(l.peakViewers) },
-    { label: t('stats.avgViewers'), cell: (l) => (l.averageViewers === null ? MISSING_VALUE : formatCount(l.averageViewers)) },
-    { label: t('stats.likes'), sort: 'likes', cell: (l) => <span title={formatCount(l.likes)}>{formatCompact(l.likes)}</span> },
-    { label: t('stats.diamonds'), sort: 'diamonds', cell: (l) => <span title={formatCount(l.diamonds)}>{formatCompact(l.diamonds)}</span> },
-    { label: t('stats.earnings'), cell: (l) => <span className="text-accent-2">{formatUsdRange(l.earnings)}</span> },
-    { label: t('stats.gifts'), cell: (l) => formatCount(l.gifts) },
-    { label: t('stats.comments'), sort: 'comments', cell: (l) => formatCount(l.comments) },
-    { label: t('stats.newFollowers'), sort: 'followers', cell: (l) => formatCount(l.followers) },
-    { label: t('stats.shares'), cell: (l) => formatCount(l.shares) },
+    { label: t('stats.duration'), sort: 'duration', cell: (l) => formatDuration(l.durationSeconds, locale) },
+    { label: t('stats.peakViewers'), sort: 'peak', cell: (l) => formatCount(l.peakViewers, locale) },
+    { label: t('stats.avgViewers'), cell: (l) => (l.averageViewers === null ? MISSING_VALUE : formatCount(l.averageViewers, locale)) },
+    { label: t('stats.likes'), sort: 'likes', cell: (l) => <span title={formatCount(l.likes, locale)}>{formatCompact(l.likes, locale)}</span> },
+    { label: t('stats.diamonds'), sort: 'diamonds', cell: (l) => <span title={formatCount(l.diamonds, locale)}>{formatCompact(l.diamonds, locale)}</span> },
+    { label: t('stats.earnings'), cell: (l) => <span className="text-accent-2">{formatMoneyRange(l.earnings, display.money)}</span> },
+    { label: t('stats.gifts'), cell: (l) => formatCount(l.gifts, locale) },
+    { label: t('stats.comments'), sort: 'comments', cell: (l) => formatCount(l.comments, locale) },
+    { label: t('stats.newFollowers'), sort: 'followers', cell: (l) => formatCount(l.followers, locale) },
+    { label: t('stats.shares'), cell: (l) => formatCount(l.shares, locale) },
   ];
   const href = (next: { sort?: LiveSort; dir?: SortDir; page?: number }) => {
     const params = new URLSearchParams({ sort: next.sort ?? sort, dir: next.dir ?? dir, page: String(next.page ?? 1) });
@@ -68,7 +73,7 @@ export function LivesTable({ accountId, lives, sort, dir }: { accountId: string;
                 <tr key={live.id} className="border-t border-line">
                   <td className="sticky left-0 z-10 bg-panel py-2 pl-4 pr-3 sm:pl-0">
                     <Link href={`/dashboard/lives/${live.id}`} className="whitespace-nowrap font-semibold hover:underline">
-                      {formatUtcDateTime(live.startedAt)}
+                      {display.date(live.startedAt, 'dateTime')}
                     </Link>
                     {live.isLive && <span className="ml-2 rounded-full bg-accent px-1.5 py-0.5 text-[10px] font-semibold">{t('lives.liveBadge')}</span>}
                     {live.title && <span className="block max-w-56 truncate text-xs text-muted">{live.title}</span>}
