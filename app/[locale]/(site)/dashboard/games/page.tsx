@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { TimesIn } from '@/components/site/money-note';
 import { Card, EmptyState, Notice } from '@/components/ui/card';
 import { OverlayLink } from '@/components/games/overlay-link';
 import { db } from '@/lib/db';
@@ -97,7 +98,7 @@ export default async function GamesPage({ searchParams }: { searchParams: Promis
           </Card>
 
           {selected && (
-            <Card title={t('page.sessions')}>
+            <Card title={t('page.sessions')} action={sessions.length > 0 ? <TimesIn /> : undefined}>
               {sessions.length === 0 ? (
                 <EmptyState title={t('page.noSessionsTitle')}>{t('page.noSessions')}</EmptyState>
               ) : (

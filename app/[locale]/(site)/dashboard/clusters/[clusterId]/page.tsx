@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { PeriodTabs } from '@/app/[locale]/(site)/dashboard/_components/period-tabs';
+import { MoneyNote } from '@/components/site/money-note';
 import { Avatar } from '@/components/ui/avatar';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { Card, EmptyState, StatTile } from '@/components/ui/card';
@@ -11,7 +12,10 @@ import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { CLUSTER_NAME_MAX, CLUSTER_PERIODS, getClusterOverview, listClusterCandidates, type ClusterPeriod, type ClusterStats } from '@/lib/dashboard/clusters';
-import { formatCompact, formatCount, formatUsdRange } from '@/lib/stats/format';
+import { formatDecimal } from '@/lib/dashboard/live-format';
+import { readerFormat } from '@/lib/i18n/display';
+import type { Display } from '@/lib/i18n/display-settings';
+import { formatCompact, formatCount, formatMoneyRange } from '@/lib/stats/format';
 import { ClusterSettings } from './cluster-client';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,18 +29,24 @@ const PERIOD_DAYS: Record<ClusterPeriod, number> = { '7d': 7, '30d': 30 };
 type Translate = Awaited<ReturnType<typeof getTranslations<'clusters'>>>;
 type Column = { id: string; label: string; cell: (s: ClusterStats) => string; className?: string };
 
+/** Hours live with one decimal, in the reader's language ("12.5 h", "12,5 ч"). */
+function hoursText(t: Translate, value: number, locale: string): string {
+  return t('detail.hours', { hours: formatDecimal(value, locale, { minDigits: 1, maxDigits: 1 }) });
+}
+
 // One column list for the table body and its totals row, so the two cannot drift apart.
-function columns(t: Translate): Column[] {
-  const hours = (value: number) => t('detail.hours', { hours: value.toFixed(1) });
+function columns(t: Translate, display: Display): Column[] {
+  const { locale } = display;
+  const hours = (value: number) => hoursText(t, value, locale);
   return [
-    { id: 'lives', label: t('detail.lives'), cell: (s) => formatCount(s.lives) },
+    { id: 'lives', label: t('detail.lives'), cell: (s) => formatCount(s.lives, locale) },
     { id: 'hours', label: t('detail.hoursColumn'), cell: (s) => hours(s.hoursLive) },
-    { id: 'diamonds', label: t('detail.diamonds'), cell: (s) => formatCompact(s.diamonds), className: 'text-accent-2' },
-    { id: 'earnings', label: t('detail.earnings'), cell: (s) => formatUsdRange(s.earnings) },
-    { id: 'likes', label: t('detail.likes'), cell: (s) => formatCompact(s.likes) },
-    { id: 'comments', label: t('detail.comments'), cell: (s) => formatCompact(s.comments) },
-    { id: 'newFollowers', label: t('detail.newFollowers'), cell: (s) => formatCompact(s.newFollowers) },
-    { id: 'peakViewers', label: t('detail.peakViewers'), cell: (s) => formatCompact(s.peakViewers) },
+    { id: 'diamonds', label: t('detail.diamonds'), cell: (s) => formatCompact(s.diamonds, locale), className: 'text-accent-2' },
+    { id: 'earnings', label: t('detail.earnings'), cell: (s) => formatMoneyRange(s.earnings, display.money) },
+    { id: 'likes', label: t('detail.likes'), cell: (s) => formatCompact(s.likes, locale) },
+    { id: 'comments', label: t('detail.comments'), cell: (s) => formatCompact(s.comments, locale) },
+    { id: 'newFollowers', label: t('detail.newFollowers'), cell: (s) => formatCompact(s.newFollowers, locale) },
+    { id: 'peakViewers', label: t('detail.peakViewers'), cell: (s) => formatCompact(s.peakViewers, locale) },
   ];
 }
 
@@ -55,8 +65,9 @@ export default async function ClusterPage({ params, searchParams }: Props) {
   ]);
   if (!overview) notFound();
   const { cluster, totals, accounts } = overview;
-  const t = await getTranslations('clusters');
-  const tableColumns = columns(t);
+  const [t, display] = await Promise.all([getTranslations('clusters'), getLocale().then(readerFormat)]);
+  const { locale } = display;
+  const tableColumns = columns(t, display);
   const periodLabel = (value: ClusterPeriod) => t('detail.period', { days: PERIOD_DAYS[value] });
 
   return (
@@ -73,10 +84,10 @@ export default async function ClusterPage({ params, searchParams }: Props) {
       </header>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <StatTile label={t('detail.lives')} value={formatCount(totals.lives)} hint={t('detail.hours', { hours: totals.hoursLive.toFixed(1) })} />
-        <StatTile label={t('detail.diamonds')} value={formatCompact(totals.diamonds)} hint={formatUsdRange(totals.earnings)} />
-        <StatTile label={t('detail.likes')} value={formatCompact(totals.likes)} hint={t('detail.commentsHint', { comments: formatCompact(totals.comments) })} />
-        <StatTile label={t('detail.newFollowers')} value={formatCompact(totals.newFollowers)} hint={t('detail.peakHint', { viewers: formatCompact(totals.peakViewers) })} />
+        <StatTile label={t('detail.lives')} value={formatCount(totals.lives, locale)} hint={hoursText(t, totals.hoursLive, locale)} />
+        <StatTile label={t('detail.diamonds')} value={formatCompact(totals.diamonds, locale)} hint={formatMoneyRange(totals.earnings, display.money)} />
+        <StatTile label={t('detail.likes')} value={formatCompact(totals.likes, locale)} hint={t('detail.commentsHint', { comments: formatCompact(totals.comments, locale) })} />
+        <StatTile label={t('detail.newFollowers')} value={formatCompact(totals.newFollowers, locale)} hint={t('detail.peakHint', { viewers: formatCompact(totals.peakViewers, locale) })} />
       </dl>
 
       <Card title={t('detail.byAccount')}>
@@ -130,6 +141,7 @@ export default async function ClusterPage({ params, searchParams }: Props) {
           </div>
         )}
         <p className="mt-2 text-xs text-muted">{t('detail.peakNote')}</p>
+        <MoneyNote className="mt-1 text-xs text-muted" />
       </Card>
 
       <ClusterSettings

@@ -4,9 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useDisplay } from '@/components/site/display';
+import { formatDecimal } from '@/lib/dashboard/live-format';
 import type { SessionWinner } from '@/lib/games/history';
 import type { SessionSummary } from '@/lib/games/host';
-import { explainError, formatPoints, formatWhen } from '@/lib/games/host-view';
+import { explainError } from '@/lib/games/host-view';
 import { fetchJson } from '@/lib/query-client';
 
 type HistoryEntry = SessionSummary & { winnerList: SessionWinner[] };
@@ -21,6 +23,8 @@ const PHASE_STYLE: Record<string, string> = {
 /** Sessions of one overlay, newest first: open one, or continue one that has ended. */
 export function SessionHistory({ sessions }: { sessions: HistoryEntry[] }) {
   const t = useTranslations('games');
+  const display = useDisplay();
+  const when = (ms: number) => display.date(new Date(ms), 'dateTime');
   const phaseLabel = (phase: string) =>
     phase === 'active' ? t('phase.activeLabel') : phase === 'countdown' ? t('phase.countdown') : phase === 'frozen' ? t('phase.frozenLabel') : phase === 'ended' ? t('phase.endedLabel') : phase;
   const router = useRouter();
@@ -48,8 +52,8 @@ export function SessionHistory({ sessions }: { sessions: HistoryEntry[] }) {
                   </p>
                   <p className="text-sm text-muted">
                     {s.endedAt === null
-                      ? t('history.summary', { started: formatWhen(s.startedAt), players: s.players, winners: s.winners })
-                      : t('history.summaryEnded', { started: formatWhen(s.startedAt), ended: formatWhen(s.endedAt), players: s.players, winners: s.winners })}
+                      ? t('history.summary', { started: when(s.startedAt), players: s.players, winners: s.winners })
+                      : t('history.summaryEnded', { started: when(s.startedAt), ended: when(s.endedAt), players: s.players, winners: s.winners })}
                   </p>
                 </div>
                 <div className="flex gap-2">
@@ -77,7 +81,7 @@ export function SessionHistory({ sessions }: { sessions: HistoryEntry[] }) {
                       <strong>{w.winner.nickname || w.winner.handle}</strong>
                       <span className="text-muted">
                         {' '}
-                        @{w.winner.handle} · {t('history.points', { points: formatPoints(w.winner.points) })} ·{' '}
+                        @{w.winner.handle} · {t('history.points', { points: formatDecimal(w.winner.points, display.locale, { maxDigits: 2 }) })} ·{' '}
                       </span>
                       {w.question ? <q className="break-words">{w.question}</q> : <span className="text-muted">{t('history.noQuestion')}</span>}
                     </li>

@@ -1,12 +1,13 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { Avatar } from '@/components/ui/avatar';
 import type { BoardRow } from '@/lib/games/board';
-import { formatPoints } from '@/lib/games/host-view';
+import { formatDecimal } from '@/lib/dashboard/live-format';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 
 /** The live board as the host sees it: rank, viewer, points, and what the points came from. */
 export function HostBoard({ rows, size }: { rows: BoardRow[]; size: number }) {
   const t = useTranslations('games');
+  const locale = useLocale();
   if (rows.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-line p-6 text-center text-muted" data-testid="board-empty">
@@ -32,12 +33,12 @@ export function HostBoard({ rows, size }: { rows: BoardRow[]; size: number }) {
               {row.follower && <span className="rounded-full bg-accent-2/15 px-2 py-0.5 text-xs font-semibold text-accent-2">{t('board.follower')}</span>}
             </span>
             <span className="block truncate text-sm text-muted">
-              @{row.handle} · <span aria-label={t('board.likes', { likes: formatCount(row.likes) })}>❤ {formatCompact(row.likes)}</span> · <span aria-label={t('board.diamonds', { diamonds: formatCount(row.diamonds) })}>💎 {formatCount(row.diamonds)}</span>
+              @{row.handle} · <span aria-label={t('board.likes', { likes: formatCount(row.likes, locale) })}>❤ {formatCompact(row.likes, locale)}</span> · <span aria-label={t('board.diamonds', { diamonds: formatCount(row.diamonds, locale) })}>💎 {formatCount(row.diamonds, locale)}</span>
             </span>
           </span>
           <span className="shrink-0 text-right">
             <span className="block text-xl font-bold tabular-nums text-white" data-testid="board-points">
-              {formatPoints(row.points)}
+              {formatDecimal(row.points, locale, { maxDigits: 2 })}
             </span>
             <span className="block text-xs text-muted">{t('board.points')}</span>
           </span>

@@ -1,11 +1,12 @@
 'use client';
 
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import type { HostView, WinnerCandidate } from '@/lib/games/host';
-import { explainError, formatPoints } from '@/lib/games/host-view';
+import { formatDecimal } from '@/lib/dashboard/live-format';
+import { explainError } from '@/lib/games/host-view';
 import type { GamePhase } from '@/lib/games/session';
 import { fetchJson } from '@/lib/query-client';
 
@@ -18,6 +19,7 @@ type Choice = number | 'custom' | 'none' | null;
  */
 export function WinnerDialog({ sessionId, phase, onClose, onSelected }: { sessionId: string; phase: GamePhase; onClose: () => void; onSelected: (view: HostView) => void }) {
   const t = useTranslations('games');
+  const locale = useLocale();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const textId = useId();
@@ -96,7 +98,7 @@ export function WinnerDialog({ sessionId, phase, onClose, onSelected }: { sessio
                   <p className="truncate text-muted">@{found.winner.handle}</p>
                 </div>
                 <p className="text-right">
-                  <span className="block text-2xl font-bold tabular-nums">{formatPoints(found.winner.points)}</span>
+                  <span className="block text-2xl font-bold tabular-nums">{formatDecimal(found.winner.points, locale, { maxDigits: 2 })}</span>
                   <span className="text-xs text-muted">{t('dialog.pointsTop')}</span>
                 </p>
               </div>

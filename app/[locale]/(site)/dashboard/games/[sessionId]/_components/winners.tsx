@@ -1,11 +1,13 @@
 import { useTranslations } from 'next-intl';
+import { useDisplay } from '@/components/site/display';
 import { Avatar } from '@/components/ui/avatar';
+import { formatDecimal, formatLiveTime } from '@/lib/dashboard/live-format';
 import type { HostView } from '@/lib/games/host';
-import { formatPoints, formatWhen } from '@/lib/games/host-view';
 
 /** What the overlay shows now (the last winner and their question), with the button to take it off. */
 export function ShownCard({ shown, onClear, clearing }: { shown: HostView['session']['shown']; onClear: () => void; clearing: boolean }) {
   const t = useTranslations('games');
+  const { locale } = useDisplay();
   return (
     <section className="flex flex-col gap-3 rounded-xl border border-line bg-panel p-4" data-testid="shown-on-overlay">
       <h2 className="font-semibold">{t('shown.title')}</h2>
@@ -16,7 +18,7 @@ export function ShownCard({ shown, onClear, clearing }: { shown: HostView['sessi
             <div className="min-w-0">
               <p className="truncate font-bold">{shown.winner.nickname || shown.winner.handle}</p>
               <p className="truncate text-sm text-muted">
-                @{shown.winner.handle} · {t('winners.points', { points: formatPoints(shown.winner.points) })}
+                @{shown.winner.handle} · {t('winners.points', { points: formatDecimal(shown.winner.points, locale, { maxDigits: 2 }) })}
               </p>
             </div>
           </div>
@@ -35,6 +37,7 @@ export function ShownCard({ shown, onClear, clearing }: { shown: HostView['sessi
 /** The winners of this session, newest first, with the question each one asked. */
 export function WinnersList({ winners }: { winners: HostView['winners'] }) {
   const t = useTranslations('games');
+  const { locale, timeZone } = useDisplay();
   return (
     <section className="flex flex-col gap-3 rounded-xl border border-line bg-panel p-4" aria-labelledby="winners-title">
       <h2 id="winners-title" className="text-lg font-semibold">
@@ -51,7 +54,7 @@ export function WinnersList({ winners }: { winners: HostView['winners'] }) {
                 <p className="flex flex-wrap items-baseline gap-x-2">
                   <strong className="truncate">{w.winner.nickname || w.winner.handle}</strong>
                   <span className="text-sm text-muted">
-                    @{w.winner.handle} · {t('winners.points', { points: formatPoints(w.winner.points) })} · {formatWhen(w.selectedAt, 'time')}
+                    @{w.winner.handle} · {t('winners.points', { points: formatDecimal(w.winner.points, locale, { maxDigits: 2 }) })} · {formatLiveTime(new Date(w.selectedAt), locale, timeZone, { zoneName: true })}
                   </span>
                 </p>
                 {w.question ? <q className="block break-words">{w.question}</q> : <p className="text-sm text-muted">{t('winners.noQuestion')}</p>}
