@@ -4,15 +4,15 @@
 // notify. Every form is a plain labelled form, usable with a keyboard and on a phone.
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
+import { useDisplay } from '@/components/site/display';
 import { Card, EmptyState, Notice } from '@/components/ui/card';
 import { CHANNEL_KINDS, type ChannelKind, type ChannelView, type RuleView } from '@/lib/notifications/types';
 import { fetchJson } from '@/lib/query-client';
 
 type Member = { userId: string; email: string; you: boolean };
 
-const when = (iso: string | null, locale: string) => (iso ? new Date(iso).toLocaleString(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) : null);
 const message = (error: Error | null) => error?.message.replace(/^\w+: /, '') ?? null;
 
 /** A channel kind's name, as the badge and the kind picker show it. */
@@ -56,7 +56,9 @@ export function NotificationSettings({ channels, rules, members }: { channels: C
 function ChannelRow({ channel }: { channel: ChannelView }) {
   const router = useRouter();
   const t = useTranslations('notifications');
-  const locale = useLocale();
+  const display = useDisplay();
+  // In the reader's zone and language, like every time on the dashboard.
+  const when = (iso: string | null) => (iso ? display.date(iso, 'dateTime') : '');
   const kindLabel = useKindLabel();
   const [confirming, setConfirming] = useState(false);
   const test = useMutation({ mutationFn: () => fetchJson<{ ok: boolean; error: string | null }>(`/api/notifications/channels/${channel.id}/test`, { method: 'POST' }), onSettled: () => router.refresh() });
@@ -98,10 +100,10 @@ function ChannelRow({ channel }: { channel: ChannelView }) {
       {test.data?.ok && <Notice>{t('channel.testSent', { kind: channel.kind === 'EMAIL' ? 'email' : 'other' })}</Notice>}
       {channel.lastError ? (
         <p role="status" className="rounded-md border border-accent/50 bg-accent/10 px-2 py-1 text-xs" data-testid="channel-error">
-          {t('channel.lastError', { hasTime: channel.lastErrorAt ? 'yes' : 'no', time: when(channel.lastErrorAt, locale) ?? '', error: channel.lastError })}
+          {t('channel.lastError', { hasTime: channel.lastErrorAt ? 'yes' : 'no', time: when(channel.lastErrorAt), error: channel.lastError })}
         </p>
       ) : (
-        channel.lastSentAt && <p className="text-xs text-muted">{t('channel.lastSent', { time: when(channel.lastSentAt, locale) ?? '' })}</p>
+        channel.lastSentAt && <p className="text-xs text-muted">{t('channel.lastSent', { time: when(channel.lastSentAt) })}</p>
       )}
       {channel.signingSecret && (
         <details className="text-xs text-muted">

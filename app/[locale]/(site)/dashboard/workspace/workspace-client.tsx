@@ -4,8 +4,9 @@
 // server checks every action again.
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
+import { useDisplay } from '@/components/site/display';
 import { Card, EmptyState } from '@/components/ui/card';
 import { fetchJson } from '@/lib/query-client';
 import { hasRole, INVITE_TTL_DAYS, WORKSPACE_NAME_MAX, type WorkspaceRole } from '@/lib/workspaces/roles';
@@ -16,7 +17,6 @@ type Invite = { id: string; role: 'ADMIN' | 'MEMBER'; createdAt: string; expires
 type Workspace = { id: string; name: string; personal: boolean; role: WorkspaceRole };
 
 const message = (error: Error | null) => error?.message.replace(/^\w+: /, '') ?? null;
-const day = (iso: string, locale: string) => new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
 
 /** A role's name, as a badge or an option shows it. */
 function useRoleName(): (role: WorkspaceRole) => string {
@@ -48,7 +48,7 @@ export function WorkspaceSettings({ workspace, members, invites }: { workspace: 
 function MembersCard({ workspace, members }: { workspace: Workspace; members: Member[] }) {
   const router = useRouter();
   const t = useTranslations('workspace');
-  const locale = useLocale();
+  const display = useDisplay();
   const roleName = useRoleName();
   const isAdmin = hasRole(workspace.role, 'ADMIN');
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -75,7 +75,7 @@ function MembersCard({ workspace, members }: { workspace: Workspace; members: Me
                 {m.name ?? m.email} {m.you && <span className="text-xs font-normal text-muted">{t('members.you')}</span>}
               </p>
               <p className="truncate text-xs text-muted">
-                {t('members.joined', { email: m.email, date: day(m.joinedAt, locale) })}
+                {t('members.joined', { email: m.email, date: display.date(m.joinedAt, 'date') })}
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -119,7 +119,7 @@ function MembersCard({ workspace, members }: { workspace: Workspace; members: Me
 function InvitesCard({ invites }: { invites: Invite[] }) {
   const router = useRouter();
   const t = useTranslations('workspace');
-  const locale = useLocale();
+  const display = useDisplay();
   const roleName = useRoleName();
   const roleId = useId();
   const emailId = useId();
@@ -184,12 +184,12 @@ function InvitesCard({ invites }: { invites: Invite[] }) {
                 <span>
                   {t('invites.line', {
                     role: roleName(invite.role),
-                    made: day(invite.createdAt, locale),
+                    made: display.date(invite.createdAt, 'date'),
                     hasCreator: invite.createdBy ? 'yes' : 'no',
                     creator: invite.createdBy ?? '',
                     hasRecipient: invite.sentTo ? 'yes' : 'no',
                     recipient: invite.sentTo ?? '',
-                    expires: day(invite.expiresAt, locale),
+                    expires: display.date(invite.expiresAt, 'date'),
                   })}
                 </span>
                 <button type="button" onClick={() => revoke.mutate(invite.id)} disabled={revoke.isPending} className="rounded-md border border-line px-3 py-1 hover:bg-panel-2">
