@@ -63,13 +63,14 @@ describe('computeRating with percentiles', () => {
       ['engagement', 0.3, 75, 22.5, 'percentile'],
       ['live', 0.3, 100, 30, 'percentile'],
     ]);
-    expect(rating.explanation).toEqual([
-      'LiveLens rating 78 out of 100: the weighted sum of the parts below, each scored from 0 to 100.',
-      'Reach: more followers than 70% of the 10 accounts LiveLens has seen (weight 30%).',
-      'Likes: more total likes than 45% of the 10 accounts LiveLens has seen (weight 10%).',
-      'Engagement: higher engagement than 75% of the 10 accounts LiveLens has seen (weight 30%).',
-      'LIVE earnings: more diamonds in the last 30 days than 100% of the 10 LIVE accounts LiveLens tracks (weight 30%).',
+    // each part has its own note (the page words it), with the percentile floored and the accounts compared
+    expect(rating.parts.map((p) => p.note)).toEqual([
+      { key: 'reachPercentile', values: { below: 70, accounts: 10 } },
+      { key: 'likesPercentile', values: { below: 45, accounts: 10 } },
+      { key: 'engagementPercentile', values: { below: 75, accounts: 10 } },
+      { key: 'livePercentile', values: { below: 100, accounts: 10 } },
     ]);
+    expect(rating.fixedScale).toBe(false);
   });
 
   it('shares the LIVE weight among the other parts when there is no LIVE data', () => {
@@ -79,9 +80,8 @@ describe('computeRating with percentiles', () => {
     expect(rating.score).toBe(69);
     expect(partOf(rating, 'reach').weight).toBeCloseTo(3 / 7, 12);
     expect(partOf(rating, 'likes').weight).toBeCloseTo(1 / 7, 12);
-    expect(partOf(rating, 'live')).toEqual({ key: 'live', label: 'LIVE earnings', weight: 0, percentile: null, contribution: 0, basis: 'missing' });
-    expect(rating.explanation[1]).toBe('Reach: more followers than 70% of the 10 accounts LiveLens has seen (weight 43%).');
-    expect(rating.explanation[4]).toMatch(/^LIVE earnings: LiveLens has no LIVE data for this account, so its weight goes to the other parts\.$/);
+    expect(partOf(rating, 'live')).toEqual({ key: 'live', weight: 0, percentile: null, contribution: 0, basis: 'missing', note: { key: 'liveMissing', values: {} } });
+    expect(partOf(rating, 'reach')).toMatchObject({ contribution: 30, note: { key: 'reachPercentile', values: { below: 70, accounts: 10 } } });
   });
 
   it('treats an untracked account as neutral: no better or worse than a tracked one at the median', () => {
@@ -98,7 +98,7 @@ describe('computeRating with percentiles', () => {
     const rating = computeRating({ ...ACCOUNT, engagementPercent: null }, DISTRIBUTIONS);
     expect(rating.score).toBe(79);
     expect(partOf(rating, 'engagement').basis).toBe('missing');
-    expect(rating.explanation[3]).toMatch(/^Engagement: not available/);
+    expect(partOf(rating, 'engagement').note).toEqual({ key: 'engagementMissing', values: {} });
   });
 
   it('uses the fixed scale for likes when no hearts distribution is given', () => {
@@ -108,14 +108,41 @@ describe('computeRating with percentiles', () => {
     const rating = computeRating(ACCOUNT, withoutHearts);
     expect(rating.score).toBe(75);
     expect(partOf(rating, 'likes')).toMatchObject({ basis: 'fixed-scale', percentile: 14, contribution: 1.4 });
+    expect(partOf(rating, 'likes').note).toEqual({ key: 'likesScale', values: { value: 5_000, score: 14, from: 1_000, to: 100_000_000 } });
+    expect(partOf(rating, 'reach').note.key).toBe('reachPercentile');
+    expect(rating.fixedScale).toBe(true);
   });
 
   it('floors the percentile in the explanation so the top account never reads "more than 100%" by rounding', () => {
     // 1,204 accounts with followers 1…1,204; an account tied with the top: (1,203 + 0.5) / 1,204 = 99.96%
     const followers = Array.from({ length: 1_204 }, (_, i) => i + 1);
     const rating = computeRating({ ...ACCOUNT, followers: 1_204 }, { ...DISTRIBUTIONS, followers });
-    expect(rating.explanation[1]).toBe('Reach: more followers than 99% of the 1,204 accounts LiveLens has seen (weight 30%).');
+    expect(partOf(rating, 'reach').note).toEqual({ key: 'reachPercentile', values: { below: 99, accounts: 1_204 } });
     expect(partOf(rating, 'reach').percentile).toBe(100);
+  });
+});
+
+describe('computeRating notes', () => {
+  it('gives every part a note of its own, named after the part', () => {
+    const cases = [
+      computeRating(ACCOUNT, DISTRIBUTIONS),
+      computeRating(ACCOUNT, EMPTY),
+      computeRating({ ...ACCOUNT, engagementPercent: null, liveDiamonds30d: null }, DISTRIBUTIONS),
+    ];
+    for (const rating of cases) {
+      const keys = rating.parts.map((p) => p.note.key);
+      expect(new Set(keys).size).toBe(4);
+      for (const part of rating.parts) expect(part.note.key.startsWith(part.key)).toBe(true);
+    }
+    expect(cases[2]?.parts.map((p) => p.note.key)).toEqual(['reachPercentile', 'likesPercentile', 'engagementMissing', 'liveMissing']);
+  });
+
+  it('names the top band without an upper bound on the engagement scale', () => {
+    const rating = computeRating({ followers: 20_000_000, hearts: 0, engagementPercent: 0.5, liveDiamonds30d: null }, EMPTY);
+    expect(partOf(rating, 'engagement').note).toEqual({
+      key: 'engagementScale',
+      values: { engagement: 0.5, typical: 1, ratio: 0.5, score: 25, bandFrom: 10_000_000, bandTo: null },
+    });
   });
 });
 
@@ -134,12 +161,13 @@ describe('computeRating on a fresh install', () => {
       [100, 'fixed-scale'],
       [60, 'fixed-scale'],
     ]);
-    expect(rating.explanation[1]).toBe(
-      'Reach: 1M followers scores 80 of 100 on a fixed scale (100 followers = 0, 10M = 100) because LiveLens has fewer than 10 accounts to compare with (weight 30%).',
-    );
-    expect(rating.explanation[3]).toBe(
-      'Engagement: 3.0% is 2.0× the typical 1.5% for accounts with 1M–10M followers, which scores 100 of 100 (typical = 50, twice typical = 100) because LiveLens has fewer than 10 accounts to compare with (weight 30%).',
-    );
+    expect(rating.fixedScale).toBe(true);
+    expect(rating.parts.map((p) => p.note)).toEqual([
+      { key: 'reachScale', values: { value: 1_000_000, score: 80, from: 100, to: 10_000_000 } },
+      { key: 'likesScale', values: { value: 10_000_000, score: 80, from: 1_000, to: 100_000_000 } },
+      { key: 'engagementScale', values: { engagement: 3, typical: 1.5, ratio: 2, score: 100, bandFrom: 1_000_000, bandTo: 10_000_000 } },
+      { key: 'liveScale', values: { value: 100_000, score: 60, from: 100, to: 10_000_000 } },
+    ]);
   });
 
   it('keeps the fixed scale until there are enough accounts', () => {

@@ -20,9 +20,9 @@
 // the metric grows, so more followers never lowers the score.
 //
 // The function is pure: the caller passes the distributions (sorted ascending, see buildDistribution),
-// so the same input always gives the same rating and tests need no database.
+// so the same input always gives the same rating and tests need no database. It writes no text: each
+// part carries a note (a message key and its numbers) that the profile page words in its language.
 import { followerBand, toCount, type Count } from '@/lib/stats/estimates';
-import { formatCompact, formatCount, formatPercent } from '@/lib/stats/format';
 
 export type RatingPartKey = 'reach' | 'likes' | 'engagement' | 'live';
 
@@ -40,14 +40,13 @@ export const MIN_ACCOUNTS_FOR_PERCENTILES = 10;
 interface LogScale {
   from: number;
   to: number;
-  describe: string;
 }
 
 // Each anchor pair spans five decades, so every tenfold step is worth 20 points.
-const FIXED_SCALES = {
-  reach: { from: 100, to: 10_000_000, describe: '100 followers = 0, 10M = 100' },
-  likes: { from: 1_000, to: 100_000_000, describe: '1K likes = 0, 100M = 100' },
-  live: { from: 100, to: 10_000_000, describe: '100 diamonds = 0, 10M = 100' },
+export const FIXED_SCALES = {
+  reach: { from: 100, to: 10_000_000 },
+  likes: { from: 1_000, to: 100_000_000 },
+  live: { from: 100, to: 10_000_000 },
 } as const satisfies Record<string, LogScale>;
 
 export interface RatingMetrics {
@@ -70,9 +69,34 @@ export interface RatingDistributions {
 
 export type RatingPartBasis = 'percentile' | 'fixed-scale' | 'missing';
 
+/**
+ * What one part of the rating says about the account, as a message key and the numbers it needs; the
+ * profile page words it in the reader's language (profile messages "ratingNotes.<key>"). Numbers are raw:
+ * the page formats them for its locale.
+ */
+export type RatingNote =
+  | {
+      /** "More followers / likes / … than {below}% of the {accounts} accounts". */
+      key: 'reachPercentile' | 'likesPercentile' | 'engagementPercentile' | 'livePercentile';
+      /** The percentile rounded down, so the top account reads "more than 99%", never a rounded-up 100%. */
+      values: { below: number; accounts: number };
+    }
+  | {
+      /** "{value} followers / likes / diamonds score {score} of 100 on a fixed scale from {from} to {to}". */
+      key: 'reachScale' | 'likesScale' | 'liveScale';
+      values: { value: number; score: number; from: number; to: number };
+    }
+  | {
+      /** Engagement against the typical value for the account's follower band (typical = 50, twice = 100). */
+      key: 'engagementScale';
+      values: { engagement: number; typical: number; ratio: number; score: number; bandFrom: number; bandTo: number | null };
+    }
+  | { key: 'engagementMissing' | 'liveMissing'; values: Record<string, never> };
+
+export type RatingNoteKey = RatingNote['key'];
+
 export interface RatingPart {
   key: RatingPartKey;
-  label: string;
   /** Share of the score after redistribution (0–1); 0 for a missing part. */
   weight: number;
   /** The part's 0–100 score (a percentile, or the fixed-scale stand-in), one decimal; null when missing. */
@@ -80,22 +104,24 @@ export interface RatingPart {
   /** Points this part adds to the score (percentile × weight), one decimal. */
   contribution: number;
   basis: RatingPartBasis;
+  /** What this part says about the account, for the profile page to word in the reader's language. */
+  note: RatingNote;
 }
 
 export interface Rating {
   /** Integer 0–100. */
   score: number;
+  /** Reach, likes, engagement and LIVE, in that order. */
   parts: RatingPart[];
-  /** Plain-English lines for the profile page: the score first, then one line per part. */
-  explanation: string[];
+  /** Whether a part is on its fixed scale (fewer than MIN_ACCOUNTS_FOR_PERCENTILES accounts to compare with). */
+  fixedScale: boolean;
 }
 
 interface PartDraft {
   key: RatingPartKey;
-  label: string;
   value: number | null;
   basis: RatingPartBasis;
-  describe: (weightText: string) => string;
+  note: RatingNote;
 }
 
 function countBelow(sorted: readonly number[], value: number, orEqual: boolean): number {
@@ -134,83 +160,48 @@ function scoreOnLogScale(value: number, scale: LogScale): number {
   return ((Math.log10(value) - Math.log10(scale.from)) / (Math.log10(scale.to) - Math.log10(scale.from))) * 100;
 }
 
-const FEW_ACCOUNTS = `because LiveLens has fewer than ${MIN_ACCOUNTS_FOR_PERCENTILES} accounts to compare with`;
+const PERCENTILE_NOTES = { reach: 'reachPercentile', likes: 'likesPercentile', engagement: 'engagementPercentile', live: 'livePercentile' } as const;
+const SCALE_NOTES = { reach: 'reachScale', likes: 'likesScale', live: 'liveScale' } as const;
 
-function draftCountPart(
-  key: 'reach' | 'likes' | 'live',
-  label: string,
-  value: number,
-  distribution: readonly number[],
-  comparison: (percentText: string, accountsText: string) => string,
-  unit: string,
-): PartDraft {
-  if (distribution.length >= MIN_ACCOUNTS_FOR_PERCENTILES) {
-    const percentile = percentileRank(distribution, value) ?? 0;
-    // Floor, so the top of 1,204 accounts reads "more than 99%", never a rounded-up "100%".
-    const text = comparison(`${Math.floor(percentile)}%`, formatCount(distribution.length));
-    return { key, label, value: percentile, basis: 'percentile', describe: (w) => `${label}: ${text} (weight ${w}).` };
-  }
+/** A part ranked among the stored accounts, or null when there are too few to rank among. */
+function draftPercentilePart(key: RatingPartKey, value: number, distribution: readonly number[]): PartDraft | null {
+  if (distribution.length < MIN_ACCOUNTS_FOR_PERCENTILES) return null;
+  const percentile = percentileRank(distribution, value) ?? 0;
+  // Floor, so the top of 1,204 accounts reads "more than 99%", never a rounded-up "100%".
+  return { key, value: percentile, basis: 'percentile', note: { key: PERCENTILE_NOTES[key], values: { below: Math.floor(percentile), accounts: distribution.length } } };
+}
+
+function draftCountPart(key: 'reach' | 'likes' | 'live', value: number, distribution: readonly number[]): PartDraft {
+  const ranked = draftPercentilePart(key, value, distribution);
+  if (ranked) return ranked;
   const scale = FIXED_SCALES[key];
   const points = scoreOnLogScale(value, scale);
-  return {
-    key,
-    label,
-    value: points,
-    basis: 'fixed-scale',
-    describe: (w) =>
-      `${label}: ${formatCompact(value)} ${unit} scores ${Math.round(points)} of 100 on a fixed scale (${scale.describe}) ${FEW_ACCOUNTS} (weight ${w}).`,
-  };
+  return { key, value: points, basis: 'fixed-scale', note: { key: SCALE_NOTES[key], values: { value, score: Math.round(points), from: scale.from, to: scale.to } } };
 }
 
 function draftEngagementPart(engagement: number | null, followers: number, distribution: readonly number[]): PartDraft {
-  const base = { key: 'engagement', label: 'Engagement' } as const;
-  if (engagement === null) {
-    return {
-      ...base,
-      value: null,
-      basis: 'missing',
-      describe: () => 'Engagement: not available (no videos to measure), so its weight goes to the other parts.',
-    };
-  }
-  if (distribution.length >= MIN_ACCOUNTS_FOR_PERCENTILES) {
-    const percentile = percentileRank(distribution, engagement) ?? 0;
-    const text = `higher engagement than ${Math.floor(percentile)}% of the ${formatCount(distribution.length)} accounts LiveLens has seen`;
-    return { ...base, value: percentile, basis: 'percentile', describe: (w) => `Engagement: ${text} (weight ${w}).` };
-  }
+  if (engagement === null) return { key: 'engagement', value: null, basis: 'missing', note: { key: 'engagementMissing', values: {} } };
+  const ranked = draftPercentilePart('engagement', engagement, distribution);
+  if (ranked) return ranked;
   // Engagement falls as accounts grow, so an absolute scale would favour small accounts; the
   // band's typical value scores 50 and twice typical or more scores 100.
   const band = followerBand(followers);
   const ratio = engagement / band.typicalEngagementPercent;
   const points = Math.min(100, ratio * 50);
   return {
-    ...base,
+    key: 'engagement',
     value: points,
     basis: 'fixed-scale',
-    describe: (w) =>
-      `Engagement: ${formatPercent(engagement)} is ${ratio.toFixed(1)}× the typical ${formatPercent(band.typicalEngagementPercent)} ` +
-      `for accounts with ${band.label} followers, which scores ${Math.round(points)} of 100 (typical = 50, twice typical = 100) ` +
-      `${FEW_ACCOUNTS} (weight ${w}).`,
+    note: {
+      key: 'engagementScale',
+      values: { engagement, typical: band.typicalEngagementPercent, ratio, score: Math.round(points), bandFrom: band.minFollowers, bandTo: band.maxFollowers },
+    },
   };
 }
 
 function draftLivePart(diamonds: number | null, distribution: readonly number[]): PartDraft {
-  if (diamonds === null) {
-    return {
-      key: 'live',
-      label: 'LIVE earnings',
-      value: null,
-      basis: 'missing',
-      describe: () => 'LIVE earnings: LiveLens has no LIVE data for this account, so its weight goes to the other parts.',
-    };
-  }
-  return draftCountPart(
-    'live',
-    'LIVE earnings',
-    diamonds,
-    distribution,
-    (p, n) => `more diamonds in the last 30 days than ${p} of the ${n} LIVE accounts LiveLens tracks`,
-    'diamonds in the last 30 days',
-  );
+  if (diamonds === null) return { key: 'live', value: null, basis: 'missing', note: { key: 'liveMissing', values: {} } };
+  return draftCountPart('live', diamonds, distribution);
 }
 
 function roundToTenth(value: number): number {
@@ -225,8 +216,8 @@ export function computeRating(metrics: RatingMetrics, distributions: RatingDistr
   const followers = toCount(metrics.followers) ?? 0;
   const hearts = toCount(metrics.hearts) ?? 0;
   const drafts: PartDraft[] = [
-    draftCountPart('reach', 'Reach', followers, distributions.followers, (p, n) => `more followers than ${p} of the ${n} accounts LiveLens has seen`, 'followers'),
-    draftCountPart('likes', 'Likes', hearts, distributions.hearts ?? [], (p, n) => `more total likes than ${p} of the ${n} accounts LiveLens has seen`, 'total likes'),
+    draftCountPart('reach', followers, distributions.followers),
+    draftCountPart('likes', hearts, distributions.hearts ?? []),
     draftEngagementPart(toCount(metrics.engagementPercent), followers, distributions.engagement),
     draftLivePart(toCount(metrics.liveDiamonds30d), distributions.liveDiamonds30d),
   ];
@@ -234,23 +225,20 @@ export function computeRating(metrics: RatingMetrics, distributions: RatingDistr
   const availableWeight = drafts.reduce((sum, d) => sum + (d.value === null ? 0 : RATING_WEIGHTS[d.key]), 0);
   let total = 0;
   const parts: RatingPart[] = [];
-  const lines: string[] = [];
   for (const draft of drafts) {
     const weight = draft.value === null || availableWeight === 0 ? 0 : RATING_WEIGHTS[draft.key] / availableWeight;
     const contribution = (draft.value ?? 0) * weight;
     total += contribution;
     parts.push({
       key: draft.key,
-      label: draft.label,
       weight,
       percentile: draft.value === null ? null : roundToTenth(draft.value),
       contribution: roundToTenth(contribution),
       basis: draft.basis,
+      note: draft.note,
     });
-    lines.push(draft.describe(`${Math.round(weight * 100)}%`));
   }
 
   const score = Math.min(100, Math.max(0, Math.round(total)));
-  const summary = `LiveLens rating ${score} out of 100: the weighted sum of the parts below, each scored from 0 to 100.`;
-  return { score, parts, explanation: [summary, ...lines] };
+  return { score, parts, fixedScale: parts.some((part) => part.basis === 'fixed-scale') };
 }
