@@ -1,24 +1,30 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { useDisplay } from '@/components/site/display';
+import { MoneyNote, TimesIn } from '@/components/site/money-note';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, Notice, StatTile } from '@/components/ui/card';
 import { HistoryChart } from '@/components/stats/history-chart-lazy';
+import { formatDecimal } from '@/components/stats/numbers';
 import type { ProfileView } from '@/lib/stats/profile-view';
 import { DEFAULT_ESTIMATE_RATES } from '@/lib/stats/constants';
-import { formatCompact, formatCount, formatPercent, formatUsdRange, MISSING_VALUE } from '@/lib/stats/format';
+import { formatCompact, formatCount, formatMoneyRange, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
 import { RatingBadge } from './rating-badge';
-
-// In UTC, so the server's render and the browser's agree.
-const when = (iso: string, locale: string) => new Date(iso).toLocaleString(locale === 'en' ? 'en-US' : locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 
 const strong = (chunks: ReactNode) => <strong className="text-white">{chunks}</strong>;
 
 // `notice` is the lookup's own (English) text from lib/; the labels of the estimates are chosen here by
 // their basis, so they read in the page's language.
+//
+// The page is rendered once for everyone (route cache), so times and money start in UTC and the
+// language's currency and switch to the reader's zone and currency once loaded (useDisplay). Estimates
+// arrive in US dollars and are converted here.
 export function ProfileDetails({ view, stale, notice }: { view: ProfileView; stale: boolean; notice: string | null }) {
   const t = useTranslations('profile');
   const locale = useLocale();
+  const display = useDisplay();
+  const when = (iso: string) => display.date(iso, 'dateTime');
   const { stats, live } = view;
   const name = view.nickname || `@${view.handle}`;
   return (
@@ -44,7 +50,15 @@ export function ProfileDetails({ view, stale, notice }: { view: ProfileView; sta
               {view.privateAccount && <> · {t('privateAccount')}</>}
             </p>
             {view.bio && <p className="mt-2 whitespace-pre-line break-words text-sm">{view.bio}</p>}
-            <p className="mt-2 text-xs text-muted">{view.fetchedAt ? t(stale ? 'dataFromStale' : 'dataFrom', { when: when(view.fetchedAt, locale) }) : t('notFetched')}</p>
+            <p className="mt-2 text-xs text-muted">
+              {view.fetchedAt ? t(stale ? 'dataFromStale' : 'dataFrom', { when: when(view.fetchedAt) }) : t('notFetched')}
+              {(view.fetchedAt || live?.lastLiveAt) && (
+                <>
+                  {' · '}
+                  <TimesIn className="" />
+                </>
+              )}
+            </p>
           </div>
           <div className="flex flex-col gap-2 sm:w-48">
             <Link href={`/dashboard?handle=${encodeURIComponent(view.handle)}`} className="rounded-lg bg-accent px-4 py-2 text-center font-semibold hover:opacity-90">
@@ -61,15 +75,15 @@ export function ProfileDetails({ view, stale, notice }: { view: ProfileView; sta
         <Card title={t('statistics')} className="lg:col-span-2">
           {stats ? (
             <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-              <StatTile label={t('followers')} value={formatCompact(stats.followers)} hint={formatCount(stats.followers)} />
-              <StatTile label={t('following')} value={formatCompact(stats.following)} />
-              <StatTile label={t('likes')} value={formatCompact(stats.hearts)} hint={formatCount(stats.hearts)} />
-              <StatTile label={t('videos')} value={formatCount(stats.videos)} />
-              <StatTile label={t('videosLiked')} value={formatCompact(stats.diggs)} />
-              <StatTile label={t('friends')} value={formatCompact(stats.friends)} />
-              <StatTile label={t('avgLikes')} value={view.averageLikesPerVideo === null ? MISSING_VALUE : formatCompact(Math.round(view.averageLikesPerVideo))} />
-              <StatTile label={t('engagement')} value={view.engagement ? formatPercent(view.engagement.percent) : MISSING_VALUE} hint={view.engagement?.basis === 'followers-approximation' ? t('approximation') : undefined} />
-              <StatTile label={t('earningsPerVideo')} value={view.perVideo ? formatUsdRange(view.perVideo.total) : MISSING_VALUE} hint={t('estimate')} />
+              <StatTile label={t('followers')} value={formatCompact(stats.followers, locale)} hint={formatCount(stats.followers, locale)} />
+              <StatTile label={t('following')} value={formatCompact(stats.following, locale)} />
+              <StatTile label={t('likes')} value={formatCompact(stats.hearts, locale)} hint={formatCount(stats.hearts, locale)} />
+              <StatTile label={t('videos')} value={formatCount(stats.videos, locale)} />
+              <StatTile label={t('videosLiked')} value={formatCompact(stats.diggs, locale)} />
+              <StatTile label={t('friends')} value={formatCompact(stats.friends, locale)} />
+              <StatTile label={t('avgLikes')} value={view.averageLikesPerVideo === null ? MISSING_VALUE : formatCompact(Math.round(view.averageLikesPerVideo), locale)} />
+              <StatTile label={t('engagement')} value={view.engagement ? formatPercent(view.engagement.percent, locale) : MISSING_VALUE} hint={view.engagement?.basis === 'followers-approximation' ? t('approximation') : undefined} />
+              <StatTile label={t('earningsPerVideo')} value={view.perVideo ? formatMoneyRange(view.perVideo.total, display.money) : MISSING_VALUE} hint={t('estimate')} />
             </dl>
           ) : (
             <p className="text-muted">{t('noPublicNumbers')}</p>
@@ -82,10 +96,10 @@ export function ProfileDetails({ view, stale, notice }: { view: ProfileView; sta
         {live ? (
           <div className="grid gap-4 md:grid-cols-2">
             <dl className="grid grid-cols-2 gap-2">
-              <StatTile label={t('lives30d')} value={formatCount(live.lives30d)} />
-              <StatTile label={t('hoursLive')} value={live.hours30d.toFixed(1)} />
-              <StatTile label={t('diamonds')} value={formatCompact(live.diamonds30d)} hint={formatCount(live.diamonds30d)} />
-              <StatTile label={t('liveEarnings')} value={formatUsdRange(live.earnings30d)} hint={t('estimate30d')} />
+              <StatTile label={t('lives30d')} value={formatCount(live.lives30d, locale)} />
+              <StatTile label={t('hoursLive')} value={formatDecimal(live.hours30d, locale, 1)} />
+              <StatTile label={t('diamonds')} value={formatCompact(live.diamonds30d, locale)} hint={formatCount(live.diamonds30d, locale)} />
+              <StatTile label={t('liveEarnings')} value={formatMoneyRange(live.earnings30d, display.money)} hint={t('estimate30d')} />
             </dl>
             <div>
               <h3 className="mb-2 text-sm font-semibold text-muted">{t('topGifters')}</h3>
@@ -98,18 +112,19 @@ export function ProfileDetails({ view, stale, notice }: { view: ProfileView; sta
                       <span className="w-5 text-right text-muted">{i + 1}</span>
                       <Avatar src={g.avatarUrl} name={g.nickname ?? g.handle ?? '?'} size={24} />
                       <span className="min-w-0 flex-1 truncate">{g.nickname ?? g.handle}</span>
-                      <span className="tabular-nums text-accent-2">💎 {formatCompact(g.diamonds)}</span>
+                      <span className="tabular-nums text-accent-2">💎 {formatCompact(g.diamonds, locale)}</span>
                     </li>
                   ))}
                 </ol>
               )}
-              {live.lastLiveAt && <p className="mt-2 text-xs text-muted">{t('lastLive', { when: when(live.lastLiveAt, locale) })}</p>}
+              {live.lastLiveAt && <p className="mt-2 text-xs text-muted">{t('lastLive', { when: when(live.lastLiveAt) })}</p>}
             </div>
           </div>
         ) : (
           <p className="text-sm text-muted">{t.rich('notWatched', { strong: (chunks) => <strong>{chunks}</strong> })}</p>
         )}
       </Card>
+      {(view.perVideo || live) && <MoneyNote className="-mt-2 text-xs text-muted" />}
 
       <Card title={t('history')}>
         {view.history.length >= 2 ? <HistoryChart points={view.history} /> : <p className="text-sm text-muted">{t('historyEmpty')}</p>}
