@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { MoneyNote } from '@/components/site/money-note';
+import { MoneyRange } from '@/components/stats/money';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
 import { SearchBox } from '@/components/lookup/search-box';
 import { alternatesFor } from '@/lib/i18n/locales';
-import { formatCompact, formatUsdRange } from '@/lib/stats/format';
+import { formatCompact, formatCount } from '@/lib/stats/format';
 import { recentLookups, topCreators, trendingLookups, type AccountChip } from '@/lib/stats/public-lists';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { alternates: alternatesFor((await params).locale, '/') };
 }
 
-function ChipList({ accounts, empty }: { accounts: AccountChip[]; empty: string }) {
+function ChipList({ accounts, empty, locale }: { accounts: AccountChip[]; empty: string; locale: string }) {
   if (accounts.length === 0) return <p className="text-sm text-muted">{empty}</p>;
   return (
     <ul className="flex flex-col gap-2">
@@ -26,7 +28,7 @@ function ChipList({ accounts, empty }: { accounts: AccountChip[]; empty: string 
               <span className="block truncate font-medium">{a.nickname ?? a.handle}</span>
               <span className="block truncate text-xs text-muted">@{a.handle}</span>
             </span>
-            {a.followers !== null && <span className="text-sm tabular-nums text-muted">{formatCompact(a.followers)}</span>}
+            {a.followers !== null && <span className="text-sm tabular-nums text-muted">{formatCompact(a.followers, locale)}</span>}
           </Link>
         </li>
       ))}
@@ -34,8 +36,10 @@ function ChipList({ accounts, empty }: { accounts: AccountChip[]; empty: string 
   );
 }
 
+// Earnings are shown by a client component in the reader's currency (useDisplay), so the HTML is the
+// same for every reader of a language.
 export default async function HomePage() {
-  const [recent, trending, top, t] = await Promise.all([recentLookups(), trendingLookups(), topCreators(7, 1), getTranslations('home')]);
+  const [recent, trending, top, t, locale] = await Promise.all([recentLookups(), trendingLookups(), topCreators(7, 1), getTranslations('home'), getLocale()]);
   return (
     <div className="flex flex-col gap-10">
       <section className="flex flex-col items-center gap-5 pt-6 text-center sm:pt-12">
@@ -50,27 +54,32 @@ export default async function HomePage() {
 
       <div className="grid gap-4 md:grid-cols-3">
         <Card title={t('recent')}>
-          <ChipList accounts={recent} empty={t('recentEmpty')} />
+          <ChipList accounts={recent} empty={t('recentEmpty')} locale={locale} />
         </Card>
         <Card title={t('trending')}>
-          <ChipList accounts={trending} empty={t('trendingEmpty')} />
+          <ChipList accounts={trending} empty={t('trendingEmpty')} locale={locale} />
         </Card>
         <Card title={t('topEarners')} action={<Link href="/top" className="text-sm text-accent-2 hover:underline">{t('all')}</Link>}>
           {top.items.length === 0 ? (
             <EmptyState title={t('topEmptyTitle')}>{t('topEmpty')}</EmptyState>
           ) : (
-            <ol className="flex flex-col gap-2">
-              {top.items.slice(0, 5).map((c) => (
-                <li key={c.handle}>
-                  <Link href={`/@${c.handle}`} className="flex items-center gap-3 rounded-lg p-1.5 hover:bg-panel-2">
-                    <span className="w-4 text-right text-sm text-muted">{c.rank}</span>
-                    <Avatar src={c.avatarUrl} name={c.nickname ?? c.handle} size={32} />
-                    <span className="min-w-0 flex-1 truncate font-medium">{c.nickname ?? c.handle}</span>
-                    <span className="text-sm tabular-nums text-accent-2">{formatUsdRange(c.earnings)}</span>
-                  </Link>
-                </li>
-              ))}
-            </ol>
+            <>
+              <ol className="flex flex-col gap-2">
+                {top.items.slice(0, 5).map((c) => (
+                  <li key={c.handle}>
+                    <Link href={`/@${c.handle}`} className="flex items-center gap-3 rounded-lg p-1.5 hover:bg-panel-2">
+                      <span className="w-4 text-right text-sm text-muted">{formatCount(c.rank, locale)}</span>
+                      <Avatar src={c.avatarUrl} name={c.nickname ?? c.handle} size={32} />
+                      <span className="min-w-0 flex-1 truncate font-medium">{c.nickname ?? c.handle}</span>
+                      <span className="text-sm tabular-nums text-accent-2">
+                        <MoneyRange low={c.earnings.low} high={c.earnings.high} />
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ol>
+              <MoneyNote className="mt-3 text-xs text-muted" />
+            </>
           )}
         </Card>
       </div>

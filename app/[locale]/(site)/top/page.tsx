@@ -3,10 +3,14 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { MoneyNote } from '@/components/site/money-note';
+import { MoneyRange } from '@/components/stats/money';
+import { formatDecimal } from '@/components/stats/numbers';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
-import { formatCompact, formatCount, formatUsdRange } from '@/lib/stats/format';
+import { formatCompact, formatCount } from '@/lib/stats/format';
 import { topCreators, topGifters } from '@/lib/stats/public-lists';
+import { UpdatedAt } from './_components/updated-at';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,10 +27,6 @@ const topQuery = z.object({
 
 type Search = Record<string, string | string[] | undefined>;
 
-/** When the lists were computed: English keeps the HTTP-style UTC date, other languages their own. */
-const updatedAt = (date: Date, locale: string) =>
-  locale === 'en' ? date.toUTCString() : `${date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
-
 function Pager({ page, pages, makeHref, label }: { page: number; pages: number; makeHref: (page: number) => string; label: string }) {
   const t = useTranslations('top');
   if (pages <= 1) return null;
@@ -39,6 +39,8 @@ function Pager({ page, pages, makeHref, label }: { page: number; pages: number; 
   );
 }
 
+// Earnings and the time the lists were computed are shown by client components in the reader's currency
+// and zone (useDisplay), so the HTML is the same for every reader of a language.
 export default async function TopPage({ searchParams }: { searchParams: Promise<Search> }) {
   const raw = await searchParams;
   const query = topQuery.parse({ period: raw.period, page: raw.page, gpage: raw.gpage });
@@ -83,7 +85,7 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
                 <tbody>
                   {creators.items.map((c) => (
                     <tr key={c.handle} className="border-t border-line">
-                      <td className="py-2 pr-2 text-muted">{c.rank}</td>
+                      <td className="py-2 pr-2 text-muted">{formatCount(c.rank, locale)}</td>
                       <td className="py-2 pr-2">
                         <Link href={`/@${c.handle}`} className="flex items-center gap-2 hover:underline">
                           <Avatar src={c.avatarUrl} name={c.nickname ?? c.handle} size={28} />
@@ -91,9 +93,11 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
                           {c.verified && <span title={t('verified')} className="text-accent-2">✓</span>}
                         </Link>
                       </td>
-                      <td className="py-2 pr-2 text-right tabular-nums" title={formatCount(c.diamonds)}>{formatCompact(c.diamonds)}</td>
-                      <td className="py-2 pr-2 text-right tabular-nums text-accent-2">{formatUsdRange(c.earnings)}</td>
-                      <td className="hidden py-2 text-right tabular-nums text-muted sm:table-cell">{t('livesHours', { lives: c.lives, hours: c.hoursLive.toFixed(1) })}</td>
+                      <td className="py-2 pr-2 text-right tabular-nums" title={formatCount(c.diamonds, locale)}>{formatCompact(c.diamonds, locale)}</td>
+                      <td className="py-2 pr-2 text-right tabular-nums text-accent-2">
+                        <MoneyRange low={c.earnings.low} high={c.earnings.high} />
+                      </td>
+                      <td className="hidden py-2 text-right tabular-nums text-muted sm:table-cell">{t('livesHours', { lives: formatCount(c.lives, locale), hours: formatDecimal(c.hoursLive, locale, 1) })}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -110,13 +114,13 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
             <ol className="flex flex-col gap-2">
               {gifters.items.map((g) => (
                 <li key={`${g.rank}`} className="flex items-center gap-2 text-sm">
-                  <span className="w-6 text-right text-muted">{g.rank}</span>
+                  <span className="w-6 text-right text-muted">{formatCount(g.rank, locale)}</span>
                   <Avatar src={g.avatarUrl} name={g.nickname ?? g.handle ?? '?'} size={28} />
                   <span className="min-w-0 flex-1">
                     <span className="block truncate">{g.nickname ?? g.handle}</span>
                     <span className="block text-xs text-muted">{t('toCreators', { count: g.streamers })}</span>
                   </span>
-                  <span className="tabular-nums text-accent-2">💎 {formatCompact(g.diamonds)}</span>
+                  <span className="tabular-nums text-accent-2">💎 {formatCompact(g.diamonds, locale)}</span>
                 </li>
               ))}
             </ol>
@@ -124,7 +128,8 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
           <Pager page={gifters.page} pages={gifters.pages} makeHref={(gpage) => href({ gpage })} label={t('giftersPages')} />
         </Card>
       </div>
-      {creators.computedAt && <p className="text-xs text-muted">{t('updated', { time: updatedAt(new Date(creators.computedAt), locale) })}</p>}
+      {creators.items.length > 0 && <MoneyNote />}
+      {creators.computedAt && <UpdatedAt at={creators.computedAt} />}
     </div>
   );
 }
