@@ -6,7 +6,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { Card, Notice } from '@/components/ui/card';
 import { auth } from '@/lib/auth/session';
 import { getEnv, stripeEnabled } from '@/lib/env';
-import { formatCompact } from '@/lib/stats/format';
+import { formatCompact, intlLocaleOf } from '@/lib/stats/format';
 import { clientIp } from '@/lib/rate-limit';
 import { lookupAccount } from '@/lib/stats/lookup';
 import { parseHandle } from '@/lib/tiktok/handle';
@@ -23,7 +23,8 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const { handle: input = '' } = await searchParams;
   const [t, locale] = await Promise.all([getTranslations('checkout'), getLocale()]);
   const env = getEnv();
-  const price = new Intl.NumberFormat(locale === 'en' ? 'en-US' : locale, { style: 'currency', currency: env.REPORT_CURRENCY.toUpperCase() }).format(env.REPORT_PRICE_CENTS / 100);
+  // The price in the currency Stripe charges (never converted: the reader pays exactly this).
+  const price = new Intl.NumberFormat(intlLocaleOf(locale), { style: 'currency', currency: env.REPORT_CURRENCY.toUpperCase() }).format(env.REPORT_PRICE_CENTS / 100);
   const [user, outcome] = await Promise.all([auth(), input ? lookupAccount(input, { ip: clientIp(await headers()) }) : null]);
   if (!outcome || outcome.kind !== 'ok') {
     const parsed = outcome?.kind === 'invalid' ? parseHandle(input) : null;
@@ -58,7 +59,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
             <p className="font-semibold">{view.nickname ?? `@${view.handle}`}</p>
             <p className="text-sm text-muted">
               @{view.handle}
-              {view.stats && ` · ${t('followers', { count: formatCompact(view.stats.followers) })}`}
+              {view.stats && ` · ${t('followers', { count: formatCompact(view.stats.followers, locale) })}`}
             </p>
           </div>
         </div>

@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, EmptyState } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { readerFormat } from '@/lib/i18n/display';
+import { intlLocaleOf } from '@/lib/stats/format';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,8 +26,10 @@ const TONES: Record<string, string> = {
 export default async function OrdersPage() {
   const user = await requireUser('/account/orders');
   const [t, locale] = await Promise.all([getTranslations('account'), getLocale()]);
-  // English keeps the US formats it always had.
-  const intlLocale = locale === 'en' ? 'en-US' : locale;
+  // Dates in the reader's zone (saved, else the browser's); prices in the currency that was charged.
+  const display = await readerFormat(locale);
+  const price = (order: { currency: string; amountCents: number }) =>
+    new Intl.NumberFormat(intlLocaleOf(locale), { style: 'currency', currency: order.currency.toUpperCase() }).format(order.amountCents / 100);
   const statusLabel = (status: string) => {
     switch (status) {
       case 'PENDING':
@@ -68,8 +72,9 @@ export default async function OrdersPage() {
                   <p className="font-semibold">{t('orders.reportFor', { handle: order.account.handle })}</p>
                   <p className="text-xs text-muted">
                     {t('orders.meta', {
-                      date: order.createdAt.toLocaleString(intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
-                      price: new Intl.NumberFormat(intlLocale, { style: 'currency', currency: order.currency.toUpperCase() }).format(order.amountCents / 100),
+                      date: display.date(order.createdAt, 'dateTime'),
+                      zone: display.zoneLabel,
+                      price: price(order),
                       test: order.testMode ? 'yes' : 'no',
                     })}
                   </p>

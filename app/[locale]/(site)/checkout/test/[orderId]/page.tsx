@@ -6,6 +6,7 @@ import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { getOwnOrder } from '@/lib/payments/orders';
 import { getStripe } from '@/lib/payments/stripe';
+import { intlLocaleOf } from '@/lib/stats/format';
 import { TestPayButton } from './test-pay-button';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +23,8 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ o
   const order = await getOwnOrder(db, orderId, user.id).catch(() => null);
   if (!order || !order.testMode || getStripe()) notFound();
   const [t, locale] = await Promise.all([getTranslations('checkout'), getLocale()]);
-  const amount = new Intl.NumberFormat(locale === 'en' ? 'en-US' : locale, { style: 'currency', currency: order.currency.toUpperCase() }).format(order.amountCents / 100);
+  // In the order's own currency: what would be charged, not converted.
+  const amount = new Intl.NumberFormat(intlLocaleOf(locale), { style: 'currency', currency: order.currency.toUpperCase() }).format(order.amountCents / 100);
   return (
     <div className="mx-auto max-w-md py-8">
       <Card title={t('testTitle')}>
