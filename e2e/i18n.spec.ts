@@ -144,3 +144,26 @@ test('the signed-in pages answer in the saved language', async ({ page, context 
     }
   }
 });
+
+test('times follow the browser’s time zone until the account saves one', async ({ browser }) => {
+  const context = await browser.newContext({ timezoneId: 'Asia/Bangkok', locale: 'en-US' });
+  const page = await context.newPage();
+  await signUpAndIn(page, 'i18n-zone');
+  const accountId = await addAccount(page, freshHandle('zone'));
+  // Every site page stores the browser's zone; pages rendered per request use it.
+  expect((await context.cookies()).find((c) => c.name === 'livelens-tz')?.value).toBe('Asia/Bangkok');
+  await page.goto(`/dashboard/accounts/${accountId}/status`);
+  await expect(page.getByText('Times in Asia/Bangkok (GMT+7)')).toBeVisible();
+
+  // A zone and currency saved in the account settings win over the browser's.
+  await page.goto('/account/settings');
+  await expect(page.getByLabel(/^Time zone/)).toContainText('Your browser’s: Asia/Bangkok (GMT+7)');
+  await page.getByLabel(/^Time zone/).selectOption('America/New_York');
+  await page.getByLabel('Currency for earnings').selectOption('EUR');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await page.goto(`/dashboard/accounts/${accountId}/status`);
+  await expect(page.getByText(/Times in America\/New York \(GMT-[45]\)/)).toBeVisible();
+  expect((await context.cookies()).find((c) => c.name === 'livelens-currency')?.value).toBe('EUR');
+  await context.close();
+});
