@@ -8,6 +8,7 @@
 // their language from the address only, so a cached copy is always in the language its address names;
 // the others also follow the saved choice and Accept-Language.
 import { NextResponse, type NextRequest } from 'next/server';
+import { REQUEST_PATH_HEADER } from '@/lib/auth/return-path';
 import { LOCALE_COOKIE, requestLocale, splitLocalePrefix, type Locale } from '@/lib/i18n/locales';
 import { getPublicRealtimeConfig } from '@/lib/realtime/config';
 import { BASE_HEADERS, contentSecurityPolicy, pageKindOf, realtimeOrigins } from '@/lib/security/headers';
@@ -60,6 +61,8 @@ export function proxy(request: NextRequest): NextResponse {
   // next-intl's getRequestLocale() reads this header (what its own middleware sets) on pages that do not
   // call setRequestLocale().
   requestHeaders.set('X-NEXT-INTL-LOCALE', locale);
+  // The address asked for, so sign-in comes back to it (lib/auth/session.ts requireUser).
+  requestHeaders.set(REQUEST_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
   const internal = request.nextUrl.clone();
   internal.pathname = `/${locale}${internalPath(rest)}`;
   const response = NextResponse.rewrite(internal, { request: { headers: requestHeaders } });

@@ -67,6 +67,8 @@ test('two users who add the same handle see none of each other’s overlays, gam
     if ((rule.access === 'user' || rule.access === 'member') && rule.path) {
       const response = await visitor.request.get(rule.path);
       expect(response.url(), `${file} as a visitor`).toMatch(/\/signin\?callbackUrl=/);
+      // …and back to the page asked for, not to the dashboard's front page.
+      expect(new URL(response.url()).searchParams.get('callbackUrl'), `${file} as a visitor`).toBe(rule.path);
       expect(response.status(), `${file} as a visitor`).toBe(200);
     }
   }

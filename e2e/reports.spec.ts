@@ -22,6 +22,27 @@ test('sign up during checkout, buy a report in test mode, open it, share it and 
   await expect(page.getByRole('heading', { name: 'Your growth guide' })).toBeVisible();
   const reportUrl = page.url();
 
+  // Printed: the report's title and headings stay, the site's header, footer and buttons go, and every
+  // box is white with dark text (also with "background graphics" on, which print emulation applies).
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your growth guide' })).toBeVisible();
+  await expect(page.getByRole('banner')).toBeHidden();
+  await expect(page.getByRole('contentinfo')).toBeHidden();
+  const dark = await page.locator('.report').evaluate((report) =>
+    [report, ...report.querySelectorAll('*')].flatMap((node) => {
+      const style = getComputedStyle(node);
+      const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
+      const [r = 0, g = 0, b = 0, a = 1] = rgb(style.backgroundColor);
+      const [cr = 0, cg = 0, cb = 0] = rgb(style.color);
+      const darkBackground = a > 0.1 && r + g + b < 600;
+      const paleText = node.textContent?.trim() && cr + cg + cb > 450;
+      return darkBackground || paleText ? [`${node.tagName}.${String(node.className).slice(0, 60)} bg=${style.backgroundColor} color=${style.color}`] : [];
+    }),
+  );
+  expect(dark).toEqual([]);
+  await page.emulateMedia({ media: 'screen' });
+
   await page.getByRole('button', { name: 'Create share link' }).click();
   const linkField = page.getByRole('textbox', { name: 'Share link' });
   await expect(linkField).toHaveValue(/\?share=/);

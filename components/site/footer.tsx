@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 export function SiteFooter() {
   const t = useTranslations('footer');
   return (
-    <footer className="mt-16 border-t border-line">
+    <footer className="mt-16 border-t border-line print:hidden">
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:flex-row sm:items-center sm:justify-between">
         <p>
           {t('tagline')}{' '}

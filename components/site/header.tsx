@@ -12,7 +12,7 @@ const NAV = [
 export function SiteHeader() {
   const t = useTranslations('header');
   return (
-    <header className="border-b border-line bg-surface/90 backdrop-blur">
+    <header className="border-b border-line bg-surface/90 backdrop-blur print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-panel focus:px-3 focus:py-2">
         {t('skip')}
       </a>

@@ -3,6 +3,9 @@
 // (another host), so backslashes, protocol-relative `//`, schemes and control characters all fall back.
 // No `server-only`: the sign-in form uses it too.
 
+/** The address a page request asked for (path and query), which proxy.ts passes to pages in this header. */
+export const REQUEST_PATH_HEADER = 'x-livelens-path';
+
 export function safeReturnPath(input: string | null | undefined, fallback = '/dashboard'): string {
   if (!input) return fallback;
   const raw = input.trim();

@@ -7,7 +7,7 @@ import { getToken } from 'next-auth/jwt';
 import { db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { isSessionActive } from '@/lib/auth/sessions';
-import { safeReturnPath } from '@/lib/auth/return-path';
+import { REQUEST_PATH_HEADER, safeReturnPath } from '@/lib/auth/return-path';
 
 export type SessionUser = { id: string; email: string | null; name: string | null; sid: string };
 
@@ -49,12 +49,19 @@ export async function auth(): Promise<SessionUser | null> {
   return userFromHeaders(new Headers(await headers()));
 }
 
+/**
+ * The signed-in user, or a redirect to sign in that comes back to the address the visitor asked for
+ * (from proxy.ts; a layout's own `returnTo` would send /dashboard/games back to /dashboard), else to
+ * `returnTo`.
+ */
 export async function requireUser(returnTo: string): Promise<SessionUser> {
   const user = await auth();
   if (user) return user;
+  const { headers } = await import('next/headers');
+  const asked = await (async () => (await headers()).get(REQUEST_PATH_HEADER))().catch(() => null);
   // Imported here rather than at the top: outside Next.js (scripts such as the dashboard bench, run with
   // the react-server condition) next/navigation's client build cannot load, and a static import would
   // stop every module that imports lib/dashboard/access from loading at all.
   const { redirect } = await import('next/navigation');
-  return redirect(`/signin?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  return redirect(`/signin?callbackUrl=${encodeURIComponent(safeReturnPath(asked ?? returnTo, safeReturnPath(returnTo)))}`);
 }

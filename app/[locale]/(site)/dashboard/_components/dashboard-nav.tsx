@@ -15,7 +15,7 @@ export function DashboardNav() {
     { href: '/dashboard/notifications', label: t('nav.notifications') },
   ];
   return (
-    <nav aria-label={t('nav.label')} className="-mx-1 flex gap-1 overflow-x-auto border-b border-line pb-2 text-sm">
+    <nav aria-label={t('nav.label')} className="-mx-1 flex print:hidden gap-1 overflow-x-auto border-b border-line pb-2 text-sm">
       {items.map((item) => {
         const active = item.exact ? pathname === item.href : pathname.startsWith(item.href);
         return (
