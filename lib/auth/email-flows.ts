@@ -3,7 +3,7 @@
 // password" link for an account made inside the checkout. Every answer is the same whether or not the
 // address has an account; requests are limited per address and per requesting address.
 import 'server-only';
-import { AppError } from '@/lib/api/errors';
+import { AppError, waitText } from '@/lib/api/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { consumeToken, findToken, issueToken, type TokenProblem } from '@/lib/auth/tokens';
@@ -25,7 +25,7 @@ async function limitMailRequests(db: Db, email: string, ip: string): Promise<voi
   const [byEmail, byIp] = await Promise.all([consumeRateLimit(db, RATE_LIMITS.mailPerAddress, email), consumeRateLimit(db, RATE_LIMITS.mailPerRequester, ip)]);
   const refused = [byEmail, byIp].find((r) => !r.ok);
   if (refused && !refused.ok) {
-    throw new AppError('RATE_LIMITED', `Too many requests; try again in ${Math.ceil(refused.retryAfterSeconds / 60)} minute(s).`, undefined, { 'retry-after': String(refused.retryAfterSeconds) });
+    throw new AppError('RATE_LIMITED', `Too many requests; try again in ${waitText(refused.retryAfterSeconds)}.`, undefined, { 'retry-after': String(refused.retryAfterSeconds) });
   }
 }
 

@@ -3,7 +3,7 @@
 // a code placed in the TikTok bio, remove it, ask the worker to check it now.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { AppError } from '@/lib/api/errors';
+import { AppError, waitText } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
 import { terminateIdentities, dashboardIdentity, overlayIdentity } from '@/lib/realtime/identity';
 import type { Actor } from '@/lib/workspaces/context';
@@ -64,7 +64,7 @@ export async function addManagedAccount(db: Db, actor: Actor, handleInput: strin
   const parsed = parseHandle(handleInput);
   if (!parsed.ok) throw new AppError('BAD_REQUEST', parsed.error);
   const limit = await consumeRateLimit(db, RATE_LIMITS.track, actor.userId);
-  if (!limit.ok) throw new AppError('RATE_LIMITED', `You added many accounts in a short time; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s).`);
+  if (!limit.ok) throw new AppError('RATE_LIMITED', `You added many accounts in a short time; try again in ${waitText(limit.retryAfterSeconds)}.`);
   const env = getEnv();
   const lookup = await lookupProfile(db, parsed.handle, { ip: options.ip, baseUrl: env.TIKTOK_PROFILE_BASE_URL, timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS });
   if (lookup.kind === 'not_found') throw new AppError('NOT_FOUND', `TikTok has no account @${parsed.handle}. Check the spelling.`);
@@ -118,7 +118,7 @@ export async function verifyOwnership(db: Db, workspaceId: string, accountId: st
   if (!watched.verificationCode) await db.workspaceAccount.update({ where, data: { verificationCode: code } });
   if (watched.verifiedAt) return { verified: true, code, message: 'Ownership already confirmed.' };
   const limit = await consumeRateLimit(db, RATE_LIMITS.profileFetch, options.ip, options.now);
-  if (!limit.ok) throw new AppError('RATE_LIMITED', `Too many checks from your address; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s).`, undefined, { 'retry-after': String(limit.retryAfterSeconds) });
+  if (!limit.ok) throw new AppError('RATE_LIMITED', `Too many checks from your address; try again in ${waitText(limit.retryAfterSeconds)}.`, undefined, { 'retry-after': String(limit.retryAfterSeconds) });
   const env = getEnv();
   const lookup = await lookupProfile(db, watched.account.handle, { baseUrl: env.TIKTOK_PROFILE_BASE_URL, timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS, force: true });
   if (lookup.kind !== 'ok' || lookup.stale) return { verified: false, code, message: 'TikTok could not be reached to read the bio; try again in a moment.' };

@@ -15,7 +15,7 @@ export const CLUSTER_PERIODS = ['7d', '30d'] as const;
 export type ClusterPeriod = (typeof CLUSTER_PERIODS)[number];
 const PERIOD_DAYS: Record<ClusterPeriod, number> = { '7d': 7, '30d': 30 };
 const DAY_MS = 86_400_000;
-const DUPLICATE_NAME = 'This workspace already has a cluster with that name.';
+export const DUPLICATE_NAME = 'This workspace already has a cluster with that name.';
 
 export type ClusterMember = { accountId: string; handle: string; nickname: string | null; avatarUrl: string | null };
 export type ClusterSummary = { id: string; name: string; createdAt: string; accounts: ClusterMember[] };

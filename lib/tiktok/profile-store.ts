@@ -132,7 +132,7 @@ async function fetchAndStore(db: Db, handle: string, stored: StoredProfile | nul
     case 'ok':
     case 'private': {
       const fresh = await readStored(db, handle);
-      if (!fresh) return { kind: 'unavailable', reason: 'the profile could not be stored' };
+      if (!fresh) return { kind: 'unavailable', reason: 'The profile could not be stored.' };
       const notice = fetched.kind === 'private' ? 'This account is private: TikTok shows only its public counts.' : null;
       return { kind: 'ok', stored: fresh, stale: false, notice, fetched: true };
     }

@@ -91,7 +91,7 @@ export async function previewInvite(db: Db, token: string, now = new Date()): Pr
   return { workspaceName: invite.workspace.name, role: invite.role === 'ADMIN' ? 'ADMIN' : 'MEMBER', invitedBy: invite.createdBy?.name ?? invite.createdBy?.email ?? null, expiresAt: invite.expiresAt.toISOString() };
 }
 
-const PROBLEM_MESSAGES = {
+export const PROBLEM_MESSAGES = {
   invalid: 'This invite link is not valid. Ask for a new one.',
   expired: 'This invite link has expired. Ask the person who sent it for a new one.',
   used: 'This invite link has already been used. Ask for a new one.',

@@ -3,7 +3,7 @@
 // route cache and calls this when its stored data is missing or older than 24 hours): the per-IP limit
 // applies here, and a fetch that stores new data marks the cached page for re-rendering.
 import { z } from 'zod';
-import { AppError } from '@/lib/api/errors';
+import { AppError, waitText } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { clientIp } from '@/lib/rate-limit';
 import { decodePathSegment } from '@/lib/api/path';
@@ -24,7 +24,7 @@ export const GET = route({ access: 'public', params: z.object({ handle: z.string
       if (outcome.fetched) revalidateProfilePage(outcome.handle);
       throw new AppError('NOT_FOUND', `TikTok has no account @${outcome.handle}.`);
     case 'rate_limited':
-      throw new AppError('RATE_LIMITED', `Too many lookups from your address; try again in ${outcome.retryAfterSeconds} s.`, { retryAfterSeconds: outcome.retryAfterSeconds }, { 'retry-after': String(outcome.retryAfterSeconds) });
+      throw new AppError('RATE_LIMITED', `Too many lookups from your address; try again in ${waitText(outcome.retryAfterSeconds, 'seconds')}.`, { retryAfterSeconds: outcome.retryAfterSeconds }, { 'retry-after': String(outcome.retryAfterSeconds) });
     case 'unavailable':
       throw new AppError('UNAVAILABLE', `${outcome.reason} Try again in a moment.`, { reason: outcome.reason });
   }

@@ -5,13 +5,13 @@ import { db } from '@/lib/db';
 import { requireChannel } from '@/lib/notifications/channels';
 import { sendTestMessage } from '@/lib/notifications/dispatch';
 import { consumeRateLimit } from '@/lib/rate-limit';
-import { AppError } from '@/lib/api/errors';
+import { AppError, waitText } from '@/lib/api/errors';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = route({ access: 'member', params: z.object({ channelId: z.string().min(1).max(64) }) }, async ({ ws, params }) => {
   const channel = await requireChannel(db, ws.workspaceId, params.channelId);
   const limit = await consumeRateLimit(db, { name: 'notify-test', limit: 10, windowSeconds: 600 }, channel.id);
-  if (!limit.ok) throw new AppError('RATE_LIMITED', `Ten tests in ten minutes is the limit; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s).`);
+  if (!limit.ok) throw new AppError('RATE_LIMITED', `Ten tests in ten minutes is the limit; try again in ${waitText(limit.retryAfterSeconds)}.`);
   return sendTestMessage(db, channel.id, ws.name);
 });
