@@ -9,9 +9,18 @@ export function makeQueryClient(): QueryClient {
   });
 }
 
-/** Fetches JSON from our API; a non-2xx answer becomes an Error carrying the API's message. */
+/** The header that tells the API the page's language (lib/i18n/errors.ts's LOCALE_HEADER; not imported: that module carries every catalogue). */
+export const LOCALE_HEADER = 'x-livelens-locale';
+
+/** The page's language (<html lang>), so error messages come back in it; nothing outside a browser. */
+function pageLanguage(): Record<string, string> {
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  return lang ? { [LOCALE_HEADER]: lang } : {};
+}
+
+/** Fetches JSON from our API; a non-2xx answer becomes an Error carrying the API's message, in the page's language. */
 export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(input, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
+  const response = await fetch(input, { ...init, headers: { 'content-type': 'application/json', ...pageLanguage(), ...init?.headers } });
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {

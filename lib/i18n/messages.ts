@@ -4,7 +4,7 @@
 // unused key). A new area: add its name here and a file per language.
 import type { Locale } from '@/lib/i18n/locales';
 
-export const NAMESPACES = ['meta', 'header', 'language', 'footer', 'notFound', 'home', 'search', 'handle', 'auth', 'overlay', 'dashboard', 'overlayEditor', 'games', 'clusters', 'workspace', 'notifications', 'account', 'authFlows', 'profile', 'top', 'about', 'reports', 'checkout', 'email'] as const;
+export const NAMESPACES = ['meta', 'header', 'language', 'footer', 'notFound', 'home', 'search', 'handle', 'auth', 'overlay', 'dashboard', 'overlayEditor', 'games', 'clusters', 'workspace', 'notifications', 'account', 'authFlows', 'profile', 'top', 'about', 'reports', 'checkout', 'email', 'errors'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Every namespace's English messages (the shape every language has). */
