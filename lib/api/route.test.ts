@@ -55,3 +55,28 @@ describe('route()', () => {
     expect(JSON.stringify(await response.json())).not.toContain('secret database detail');
   });
 });
+
+describe('error messages in the caller’s language', () => {
+  it('answers a signed-out call in the page’s language (then the saved one, the browser’s, English); the code stays', async () => {
+    const { GET } = await import('@/app/api/orders/[id]/route');
+    const call = async (headers: Record<string, string>) => {
+      const response = await GET(new Request('http://x/api/orders/1', { headers }), context({ id: '1' }));
+      expect(response.status).toBe(401);
+      return response.json() as Promise<unknown>;
+    };
+    expect(await call({ 'x-livelens-locale': 'ru' })).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'Войдите, чтобы продолжить.' } });
+    expect(await call({ cookie: 'livelens-locale=zh-CN', 'accept-language': 'th' })).toEqual({ error: { code: 'UNAUTHENTICATED', message: '请登录后继续。' } });
+    expect(await call({ 'accept-language': 'th-TH,th;q=0.9,en;q=0.8' })).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'กรุณาเข้าสู่ระบบเพื่อดำเนินการต่อ' } });
+    // A script that asks for no language gets English.
+    expect(await call({})).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to continue.' } });
+  });
+
+  it('translates a validation message but not its details', async () => {
+    const handler = route({ access: 'public', query: z.object({ page: z.coerce.number().int().min(1) }) }, () => ({}));
+    const response = await handler(new Request('http://x/?page=0', { headers: { 'x-livelens-locale': 'ru' } }), context());
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: { code: 'BAD_REQUEST', message: 'page: Не меньше 1.', details: { issues: [{ field: 'page', message: 'Too small: expected number to be >=1' }] } },
+    });
+  });
+});

@@ -2,6 +2,9 @@
 // handler runs (`access`, required, so a new route cannot forget it), refuses state changes from other
 // origins, reads the body only up to its limit, validates params, query and body with zod, refuses a
 // NUL anywhere in the input, maps AppError to JSON responses, and logs what it did not expect.
+// An error's message is written in the caller's language (lib/i18n/errors.ts: the page's language that
+// fetchJson sends, else the saved choice, else Accept-Language, else English); its code and details
+// stay as they are, for programs.
 //
 //   public    anyone; no session is read
 //   optional  anyone; the signed-in user is passed when there is one
@@ -15,6 +18,8 @@ import { z, type ZodType } from 'zod';
 import { AppError, isAppError } from '@/lib/api/errors';
 import { readLimitedText } from '@/lib/api/body';
 import { checkOrigin } from '@/lib/api/origin';
+import { callerLocale, translateError } from '@/lib/i18n/errors';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { userFromRequest, type SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { createLogger } from '@/lib/logger';
@@ -54,9 +59,10 @@ const ROLE_OF: Partial<Record<Access, WorkspaceRole>> = { member: 'MEMBER', admi
 
 export const SIGNED_OUT = 'Sign in to continue.';
 
-export function errorResponse(error: AppError): Response {
+/** The JSON answer for an error, its message in `locale` (English when the catalogue has no translation). */
+export function errorResponse(error: AppError, locale: Locale = DEFAULT_LOCALE): Response {
   return Response.json(
-    { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
+    { error: { code: error.code, message: translateError(error.message, locale), ...(error.details ? { details: error.details } : {}) } },
     { status: error.status, headers: error.headers },
   );
 }
@@ -118,9 +124,9 @@ export function route<A extends Access, P = Record<string, never>, Q = Record<st
       const result = await handler(input);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      if (isAppError(error)) return errorResponse(error);
+      if (isAppError(error)) return errorResponse(error, callerLocale(request));
       log.error('unhandled error in route', { method: request.method, url: new URL(request.url).pathname, error });
-      return errorResponse(new AppError('INTERNAL', 'Something went wrong on our side. Please try again in a moment.'));
+      return errorResponse(new AppError('INTERNAL', 'Something went wrong on our side. Please try again in a moment.'), callerLocale(request));
     }
   };
   return Object.assign(wrapped, { access: options.access, origin: options.origin ?? 'same' });
