@@ -1,6 +1,23 @@
+import { createTranslator } from 'next-intl';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { displayOf } from '@/lib/i18n/display-settings';
+import { loadMessages } from '@/lib/i18n/messages';
+import { DEFAULT_EXCHANGE_RATES } from '@/lib/money/convert';
 import { generateReport } from '@/lib/reports/generate';
+import { writeGuideTexts } from '@/lib/reports/guide-text';
 import { GUIDE_AREAS, reportDataSchema, type EvidenceMetric, type ReportData, type ReportInput } from '@/lib/reports/types';
+
+// The guide stores advice ids and figures; its words are checked as an English reader in UTC reads them.
+const englishReader = {
+  t: createTranslator({ locale: 'en', messages: await loadMessages('en'), namespace: 'reports', onError: (error) => { throw error; } }),
+  display: displayOf({ locale: 'en', timeZone: 'UTC', timeZoneSource: 'saved', currency: 'USD', rates: DEFAULT_EXCHANGE_RATES }),
+};
+
+/** The guide's sections with their English title and body. */
+function englishGuide(report: ReportData) {
+  const texts = writeGuideTexts(report, englishReader);
+  return report.guide.map((section, index) => ({ ...section, title: texts[index]?.title ?? '', body: texts[index]?.body ?? '' }));
+}
 
 const DAY = 86_400_000;
 const AT = new Date('2025-06-01T12:00:00.000Z');
@@ -45,7 +62,7 @@ function buildEmptyInput(overrides: Partial<ReportInput> = {}): ReportInput {
 }
 
 function findSection(report: ReportData, metric: EvidenceMetric) {
-  const section = report.guide.find((s) => s.evidence.metric === metric);
+  const section = englishGuide(report).find((s) => s.evidence.metric === metric);
   if (!section) throw new Error(`no guide section with evidence ${metric}: ${report.guide.map((s) => s.evidence.metric).join(', ')}`);
   return section;
 }
@@ -58,11 +75,11 @@ function expectWellFormed(report: ReportData): void {
   for (const area of GUIDE_AREAS) expect(areas, `area ${area}`).toContain(area);
   // Sections come grouped in the fixed area order.
   expect([...areas].sort((a, b) => GUIDE_AREAS.indexOf(a) - GUIDE_AREAS.indexOf(b))).toEqual(areas);
-  for (const section of report.guide) {
+  for (const section of englishGuide(report)) {
     expect(section.title.length).toBeGreaterThan(0);
     expect(section.body.length).toBeGreaterThan(40);
     expect(Number.isFinite(section.evidence.value)).toBe(true);
-    expect(section.body).not.toMatch(/NaN|undefined|null|Infinity|\[object/);
+    expect(section.body).not.toMatch(/NaN|undefined|null|Infinity|\[object|[{}]/);
   }
 }
 
@@ -120,7 +137,8 @@ describe('generateReport', () => {
     const report = generateReport(buildInput(), GENERATED_AT);
     const cadence = findSection(report, 'videosPerWeek');
     expect(cadence.area).toBe('cadence');
-    expect(cadence.evidence).toEqual({ metric: 'videosPerWeek', value: 1.5, benchmark: 3, unit: 'videos/week' });
+    expect(cadence.evidence).toEqual({ metric: 'videosPerWeek', value: 1.5, benchmark: 3 });
+    expect(cadence.values).toEqual({ min: 3, max: 5, perWeek: 1.5, days: 28, more: 2 });
     expect(cadence.body).toContain('You post about 1.5 videos a week');
     expect(cadence.body).toContain('3–5');
     expect(cadence.body).toContain('Add 2 videos a week');
@@ -139,16 +157,20 @@ describe('generateReport', () => {
   it('gives LIVE schedule, start-hour and gifting advice from the LIVE data', () => {
     const report = generateReport(buildInput(), GENERATED_AT);
     const schedule = findSection(report, 'livesPerWeek');
-    expect(schedule).toMatchObject({ area: 'live', evidence: { value: 0.93, benchmark: 3, unit: 'LIVEs/week' } });
+    expect(schedule).toMatchObject({ area: 'live', id: 'liveIrregular', evidence: { value: 0.93, benchmark: 3 } });
     expect(schedule.body).toContain('You went LIVE 4 times in the last 30 days');
     const hour = findSection(report, 'diamondsPerLiveAtBestHour');
-    expect(hour.body).toContain('20:00 UTC');
+    // Stored as the UTC hour; read here by a reader in UTC.
+    expect(hour.values).toMatchObject({ hourUtc: 20 });
+    expect(hour.body).toMatch(/started between 08:00\sPM and 09:00\sPM averaged 4,000 diamonds each/);
+    expect(hour.body).toContain('Times are in UTC.');
     expect(hour.evidence).toMatchObject({ value: 4_000, benchmark: 2_500 });
     expect(report.guide.some((s) => s.evidence.metric === 'averageHoursPerLive')).toBe(false);
 
     const concentration = findSection(report, 'topGifterSharePercent');
     expect(concentration).toMatchObject({ area: 'gifting', title: 'Depend less on one gifter', evidence: { value: 60, benchmark: 40 } });
-    expect(concentration.body).toContain('60% of the diamonds from your 4 gifters');
+    expect(concentration.body).toContain('60.0% of the diamonds from your 4 gifters');
+    expect(concentration.body).toContain('above the 40% at which income hangs on one person');
     expect(findSection(report, 'diamondsPerHour').evidence.value).toBe(1_428.6);
 
     const spread = generateReport(buildInput({ gifterDiamonds: [3_000n, 3_000n, 2_000n, 2_000n] }), GENERATED_AT);
@@ -168,11 +190,11 @@ describe('generateReport', () => {
     expectWellFormed(report);
     expect(report.live).toBeNull();
     expect(report.numbers.live).toBeNull();
-    const live = report.guide.filter((s) => s.area === 'live');
+    const live = englishGuide(report).filter((s) => s.area === 'live');
     expect(live).toHaveLength(1);
     expect(live[0]).toMatchObject({ title: 'Start with a fixed weekly LIVE schedule', evidence: { metric: 'livesPerWeek', value: 0, benchmark: 2 } });
     expect(live[0]?.body).toContain('no LIVE in the last 30 days');
-    expect(report.guide.filter((s) => s.area === 'gifting').map((s) => s.evidence)).toEqual([{ metric: 'diamonds30d', value: 0, benchmark: null, unit: 'diamonds' }]);
+    expect(report.guide.filter((s) => s.area === 'gifting').map((s) => s.evidence)).toEqual([{ metric: 'diamonds30d', value: 0, benchmark: null }]);
   });
 
   it('handles an account with no videos, no followers, no history, no peers and no LIVE', () => {
@@ -184,10 +206,10 @@ describe('generateReport', () => {
     expect(report.cadence).toEqual({ snapshots: 1, spanDays: 0, videosPerWeek: null });
     expect(report.growth).toBeNull();
     expect(findSection(report, 'videos')).toMatchObject({ area: 'engagement', title: 'Post your first videos' });
-    expect(report.guide.find((s) => s.area === 'cadence')).toMatchObject({ title: 'Set a posting routine from day one', evidence: { value: 0 } });
+    expect(englishGuide(report).find((s) => s.area === 'cadence')).toMatchObject({ title: 'Set a posting routine from day one', evidence: { value: 0 } });
     // Under TikTok's LIVE minimum: the LIVE advice is to reach it first.
     expect(report.guide.find((s) => s.area === 'live')).toMatchObject({ evidence: { metric: 'followers', value: 0, benchmark: 1_000 } });
-    const reach = report.guide.find((s) => s.area === 'reach');
+    const reach = englishGuide(report).find((s) => s.area === 'reach');
     expect(reach?.body).toContain('too few for a fair comparison');
     expect(reach?.body).toContain("Creator Rewards");
   });
@@ -206,7 +228,7 @@ describe('generateReport', () => {
     const report = generateReport(input, GENERATED_AT);
     expectWellFormed(report);
     expect(report.account.privateAccount).toBe(true);
-    expect(report.guide[0]).toMatchObject({ area: 'reach', title: 'Make your account public', evidence: { metric: 'followers', value: 25_000, benchmark: 30_000 } });
+    expect(englishGuide(report)[0]).toMatchObject({ area: 'reach', id: 'private', title: 'Make your account public', evidence: { metric: 'followers', value: 25_000, benchmark: 30_000 } });
   });
 
   it('leaves band medians and percentiles out when the band has fewer than 5 accounts, ignoring peers from other bands', () => {
@@ -218,7 +240,7 @@ describe('generateReport', () => {
     expect(report.band.accounts).toBe(4);
     expect(report.band.medians.followers).toBeNull();
     expect(report.band.percentiles.engagementPercent).toBeNull();
-    expect(report.guide.some((s) => s.title === 'Engagement against your band')).toBe(false);
+    expect(report.guide.some((s) => s.id === 'engagementBand')).toBe(false);
     expect(findSection(report, 'followers').evidence.benchmark).toBe(100_000);
   });
 
@@ -226,15 +248,15 @@ describe('generateReport', () => {
     const low = buildInput();
     low.snapshot = { ...low.snapshot, hearts: 12_000n }; // 100 likes a video on 25K followers: 0.4%
     const lowReport = generateReport(low, GENERATED_AT);
-    const section = lowReport.guide.find((s) => s.area === 'engagement');
-    expect(section).toMatchObject({ title: 'Lift engagement first: hooks and replies', evidence: { metric: 'engagementPercent', value: 0.4, benchmark: 4, unit: '%' } });
+    const section = englishGuide(lowReport).find((s) => s.area === 'engagement');
+    expect(section).toMatchObject({ title: 'Lift engagement first: hooks and replies', evidence: { metric: 'engagementPercent', value: 0.4, benchmark: 4 } });
     expect(section?.body).toContain('0.4% of your followers');
     expect(section?.body).toContain('first two seconds');
-    expect(lowReport.guide.find((s) => s.title === 'Engagement against your band')?.evidence).toMatchObject({ value: 0.4, benchmark: 4 });
+    expect(englishGuide(lowReport).find((s) => s.title === 'Engagement against your band')?.evidence).toMatchObject({ value: 0.4, benchmark: 4 });
 
     const high = buildInput();
     high.snapshot = { ...high.snapshot, hearts: 6_000_000n }; // 50K likes a video: 200%
-    const highSection = generateReport(high, GENERATED_AT).guide.find((s) => s.area === 'engagement');
+    const highSection = englishGuide(generateReport(high, GENERATED_AT)).find((s) => s.area === 'engagement');
     expect(highSection?.title).toBe('Strong engagement: put it to work');
     expect(highSection?.body).toContain('Above 100%');
   });
@@ -242,7 +264,7 @@ describe('generateReport', () => {
   it('projects fast follower growth to the next band, but not years ahead', () => {
     const fast = generateReport(buildInput({ history: [{ at: daysBefore(14), videos: 112n, followers: 20_000n, hearts: 100_000n }] }), GENERATED_AT);
     const section = findSection(fast, 'followerGrowthPercentPerWeek');
-    expect(section).toMatchObject({ title: 'Your followers are growing well', evidence: { value: 12.5, benchmark: 1, unit: '%/week' } });
+    expect(section).toMatchObject({ title: 'Your followers are growing well', evidence: { value: 12.5, benchmark: 1 } });
     expect(section.body).toContain('You gained about 2,500 followers a week over the last 14 days (12.5% a week)');
     expect(section.body).toContain('At this pace you reach 100,000 followers in about 30 weeks.');
     // 250 a week with 75,000 to go is about 300 weeks away: no projection.
@@ -267,7 +289,7 @@ describe('generateReport', () => {
     expect(report.account.nickname).toBe('<script>alert("hi")</script> & 🌸 น้อย');
     expect(report.account.handle).toBe('x"><img src=x>');
     expect(JSON.stringify(report)).not.toContain('&lt;');
-    expect(report.guide.some((s) => s.body.includes('<script>'))).toBe(false);
+    expect(englishGuide(report).some((s) => s.body.includes('<script>'))).toBe(false);
     expect(report.numbers.followers).toBe(12_345_678_901_234_567_000);
     expect(report.band.id).toBe('over-10m');
   });

@@ -1,6 +1,6 @@
 // Text for pdfkit's built-in Helvetica, which can only draw the Windows-1252 (WinAnsi) character set:
 // anything else (emoji, Thai, CJK…) would come out as blank or garbled glyphs, so it is replaced first.
-// Importable anywhere; used by pdf.ts.
+// Importable anywhere; used by pdf.ts and pdf-runs.ts.
 
 // The characters of Windows-1252 outside Latin-1, which pdfkit maps to WinAnsi codes itself.
 const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
@@ -27,6 +27,11 @@ export function isWinAnsiText(text: string): boolean {
  * other unsupported characters replaced by a single "?".
  */
 export function toPdfText(text: string): string {
+  return toWinAnsi(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Like toPdfText, but spaces are kept as they are: for a piece of a longer line (a font run). */
+export function toWinAnsi(text: string): string {
   const folded = text.normalize('NFKC').replace(EMOJI_PARTS, '').replace(/\p{Cc}/gu, ' ');
   let result = '';
   let inUnsupportedRun = false;
@@ -39,7 +44,7 @@ export function toPdfText(text: string): string {
       inUnsupportedRun = true;
     }
   }
-  return result.replace(/\s+/g, ' ').trim();
+  return result;
 }
 
 /** Like toPdfText, but null when nothing readable (no letter or digit) is left, e.g. an emoji-only name. */

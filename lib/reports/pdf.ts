@@ -1,60 +1,176 @@
-// The growth report as an A4 PDF, for download. Its own text uses pdfkit's built-in Helvetica, so every
-// string goes through toPdfText first; the account's nickname is drawn in its own scripts with the
-// machine's fonts (pdf-fonts.ts). The PDF is a rendering of the stored
-// report data; it adds no figure of its own.
+// The growth report as an A4 PDF, for download, in the reader's language, time zone and currency (the
+// PDF route passes readerFormat(locale)). It is a rendering of the stored report data and adds no
+// figure of its own; the guide's words come from guide-text.ts, as on the web page.
+//
+// Fonts: English text Helvetica can draw stays in pdfkit's built-in Helvetica; everything else (Russian,
+// Thai, Chinese, "≈", "₽") is drawn with the machine's fonts (pdf-fonts.ts), cut into runs by pdf-runs.ts.
+// Without a font for a script, its letters print as "?" (pdf-text.ts). The account's nickname is drawn
+// in its own scripts the same way.
 import 'server-only';
+import { getTranslations } from 'next-intl/server';
 import PDFDocument from 'pdfkit';
-import { pdfFonts, scriptRuns } from '@/lib/reports/pdf-fonts';
-import { EMOJI_PARTS, isWinAnsiText, toPdfText } from '@/lib/reports/pdf-text';
-import type { GuideArea, ReportData } from '@/lib/reports/types';
-import { formatDecimal, formatEvidence, formatHourUtc } from '@/lib/reports/wording';
-import { formatCount, formatPercent, formatUsdRange, MISSING_VALUE } from '@/lib/stats/format';
+import type { Display } from '@/lib/i18n/display-settings';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
+import { MIN_BAND_ACCOUNTS } from '@/lib/reports/generate';
+import { bandName, bestStartText, metricLabel, writeGuideTexts, type ReportsTranslator } from '@/lib/reports/guide-text';
+import { pdfFonts, scriptRuns, type PdfFonts } from '@/lib/reports/pdf-fonts';
+import { markThaiWordBreaks, textRuns, type RunFace, type TextRun } from '@/lib/reports/pdf-runs';
+import { EMOJI_PARTS, isWinAnsiText, toPdfText, toWinAnsi } from '@/lib/reports/pdf-text';
+import type { ReportData } from '@/lib/reports/types';
+import { formatDecimal, shownQuantity } from '@/lib/reports/wording';
+import { formatCount, formatMoneyRange, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
 
 type Doc = PDFKit.PDFDocument;
-type Row = [string, string];
+type Row = string[];
 
 const MARGIN = 50;
 const FOOTER_HEIGHT = 30;
+const CELL_PADDING = 4;
+const TABLE_FONT_SIZE = 10;
 // Area label, title, evidence line and spacing around a guide section's body, in points.
 const SECTION_CHROME_HEIGHT = 60;
-const COLORS = { text: '#111827', muted: '#6b7280', accent: '#be185d', rule: '#d1d5db' } as const;
+const COLORS = { text: '#111827', muted: '#6b7280', accent: '#be185d', rule: '#d1d5db', header: '#f3f4f6' } as const;
 const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold' } as const;
+const LIVE_WINDOW_MS = 30 * 86_400_000;
 
-const AREA_LABELS: Readonly<Record<GuideArea, string>> = Object.freeze({
-  reach: 'Reach',
-  engagement: 'Engagement',
-  cadence: 'Posting cadence',
-  live: 'LIVE schedule',
-  gifting: 'Gifting',
-});
+/** How the document writes: its language's words, the reader's zone and currency, and the machine's fonts. */
+type Writer = { doc: Doc; t: ReportsTranslator; display: Display; fonts: PdfFonts };
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+type TextStyle = { size: number; color: string; bold?: boolean; width?: number; lineGap?: number; align?: 'left' | 'center'; lineBreak?: boolean };
 
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? MISSING_VALUE : dateFormat.format(date);
+function hasFace(fonts: PdfFonts, face: RunFace): boolean {
+  return face === 'helvetica' || fonts[face] !== undefined;
 }
 
-function orMissing(value: number | null, format: (value: number) => string): string {
-  return value === null ? MISSING_VALUE : format(value);
+function prepare(text: string, locale: string, wraps = true): string {
+  // Intl puts a narrow no-break space in some dates and times ("4:30 AM"); the no-break space is in every font.
+  const spaced = text.replace(/\u202f/g, '\u00a0');
+  return locale === 'th' && wraps ? markThaiWordBreaks(spaced) : spaced;
 }
 
-function writeHeading(doc: Doc, text: string): void {
-  doc.moveDown(1.2).font(FONT.bold).fontSize(14).fillColor(COLORS.accent).text(toPdfText(text), MARGIN);
-  doc.moveDown(0.4).fillColor(COLORS.text);
+/** Selects the font of a run; true when bold has to be drawn by stroking (the machine fonts have one weight here). */
+function selectFace(doc: Doc, face: RunFace, bold: boolean): boolean {
+  if (face === 'helvetica') {
+    doc.font(bold ? FONT.bold : FONT.regular);
+    return false;
+  }
+  doc.font(face);
+  return bold;
 }
 
-function writeTable(doc: Doc, header: string[], rows: string[][]): void {
-  const data = [header, ...rows].map((row) => row.map(toPdfText));
-  doc.font(FONT.regular).fontSize(10).fillColor(COLORS.text);
-  doc.table({
-    position: { x: MARGIN },
-    columnStyles: header.length === 2 ? ['*', 170] : ['*', 90, 90, 90],
-    rowStyles: (index) => (index === 0 ? { font: { src: FONT.bold }, backgroundColor: '#f3f4f6' } : undefined),
-    defaultStyle: { border: 0.5, borderColor: COLORS.rule, padding: 4 },
-    data,
+/** The current font's ascender in points (pdfkit does not expose it; every font it loads has it). */
+function ascenderOf(doc: Doc, size: number): number {
+  const font = (doc as unknown as { _font?: { ascender?: number } })._font;
+  return ((font?.ascender ?? 800) / 1000) * size;
+}
+
+/**
+ * One line layout for a paragraph drawn in several fonts. pdfkit puts each piece's baseline at its own
+ * font's ascender and moves down by its own line height, so a Thai font next to DejaVu Sans would jump
+ * up and down; here every piece shares the tallest font's baseline and line height.
+ */
+type Layout = { baseline?: number; lineGaps: Map<RunFace, number>; lineHeight: number };
+
+function layoutOf(doc: Doc, runs: TextRun[], size: number, bold: boolean, lineGap: number): Layout {
+  const faces = [...new Set(runs.map((run) => run.face))];
+  doc.fontSize(size);
+  const metrics = faces.map((face) => {
+    selectFace(doc, face, bold);
+    return { face, ascender: ascenderOf(doc, size), height: doc.currentLineHeight(true) };
   });
-  doc.font(FONT.regular);
+  const lineHeight = Math.max(...metrics.map((m) => m.height));
+  if (metrics.length < 2) return { lineGaps: new Map(faces.map((face) => [face, lineGap])), lineHeight };
+  return {
+    baseline: -Math.max(...metrics.map((m) => m.ascender)),
+    lineGaps: new Map(metrics.map((m) => [m.face, lineHeight - m.height + lineGap])),
+    lineHeight,
+  };
+}
+
+function runsOf(w: Writer, text: string, wraps = true): TextRun[] {
+  return textRuns(prepare(text, w.display.locale, wraps), w.display.locale, (face) => hasFace(w.fonts, face));
+}
+
+/**
+ * Writes `text` at (x, y) or where the document is, in the fonts its characters need, wrapping as one
+ * paragraph across the runs.
+ */
+function writeText(w: Writer, text: string, style: TextStyle, at?: { x: number; y: number }): void {
+  const { doc } = w;
+  const runs = runsOf(w, text, style.lineBreak !== false);
+  const bold = style.bold ?? false;
+  if (runs.length === 0) {
+    doc.font(FONT.regular).fontSize(style.size).text('', at?.x, at?.y, { width: style.width, lineBreak: style.lineBreak });
+    return;
+  }
+  const layout = layoutOf(doc, runs, style.size, bold, style.lineGap ?? 0);
+  doc.fillColor(style.color);
+  runs.forEach((run, index) => {
+    const stroke = selectFace(doc, run.face, bold);
+    if (stroke) doc.lineWidth(style.size * 0.035).strokeColor(style.color);
+    const options: PDFKit.Mixins.TextOptions = {
+      width: style.width,
+      lineGap: layout.lineGaps.get(run.face),
+      align: style.align,
+      lineBreak: style.lineBreak,
+      continued: index < runs.length - 1,
+      fill: true,
+      stroke,
+      ...(layout.baseline === undefined ? {} : { baseline: layout.baseline }),
+    };
+    const shown = run.face === 'helvetica' ? toWinAnsi(run.text) : run.text;
+    if (index === 0 && at) doc.text(shown, at.x, at.y, options);
+    else doc.text(shown, options);
+  });
+}
+
+/** The height `text` takes at `width`: its lines (measured in the font most of it is in) at the paragraph's line height. */
+function heightOf(w: Writer, text: string, size: number, width: number, lineGap = 0, bold = false): number {
+  const { doc } = w;
+  const runs = runsOf(w, text);
+  if (runs.length === 0) return 0;
+  const layout = layoutOf(doc, runs, size, bold, lineGap);
+  const main = runs.reduce((best, run) => (run.text.length > best.text.length ? run : best));
+  selectFace(doc, main.face, bold);
+  const joined = runs.map((run) => run.text).join('');
+  const measured = doc.fontSize(size).heightOfString(main.face === 'helvetica' ? toWinAnsi(joined) : joined, { width, lineGap });
+  const lines = Math.max(1, Math.round((measured + lineGap) / (doc.currentLineHeight(true) + lineGap)));
+  return lines * (layout.lineHeight + lineGap) - lineGap;
+}
+
+function writeHeading(w: Writer, text: string): void {
+  w.doc.moveDown(1.2);
+  writeText(w, text, { size: 14, color: COLORS.accent, bold: true }, { x: MARGIN, y: w.doc.y });
+  w.doc.moveDown(0.4);
+}
+
+function writeNote(w: Writer, text: string): void {
+  w.doc.moveDown(0.3);
+  writeText(w, text, { size: 8, color: COLORS.muted, width: w.doc.page.width - 2 * MARGIN }, { x: MARGIN, y: w.doc.y });
+}
+
+/** A table with a header row; `widths` in points, '*' for the rest of the line. Rows never split across pages. */
+function writeTable(w: Writer, header: Row, rows: Row[], widths: (number | '*')[]): void {
+  const { doc } = w;
+  const total = doc.page.width - 2 * MARGIN;
+  const fixed = widths.reduce<number>((sum, width) => sum + (width === '*' ? 0 : width), 0);
+  const columns = widths.map((width) => (width === '*' ? total - fixed : width));
+  for (const [index, row] of [header, ...rows].entries()) {
+    const bold = index === 0;
+    const height = Math.max(...row.map((cell, c) => heightOf(w, cell, TABLE_FONT_SIZE, (columns[c] ?? 0) - 2 * CELL_PADDING, 0, bold))) + 2 * CELL_PADDING;
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const top = doc.y;
+    if (bold) doc.rect(MARGIN, top, total, height).fill(COLORS.header);
+    let x = MARGIN;
+    row.forEach((cell, c) => {
+      const width = columns[c] ?? 0;
+      writeText(w, cell, { size: TABLE_FONT_SIZE, color: COLORS.text, bold, width: width - 2 * CELL_PADDING }, { x: x + CELL_PADDING, y: top + CELL_PADDING });
+      doc.lineWidth(0.5).strokeColor(COLORS.rule).rect(x, top, width, height).stroke();
+      x += width;
+    });
+    doc.x = MARGIN;
+    doc.y = top + height;
+  }
 }
 
 /**
@@ -62,19 +178,21 @@ function writeTable(doc: Doc, header: string[], rows: string[][]): void {
  * of Latin/Cyrillic, Thai or Chinese with a font that draws it; a script without a font becomes "?".
  * Just the handle when nothing readable is left of the nickname (emoji only).
  */
-function writeNameLine(doc: Doc, nickname: string | null, handle: string): void {
-  const fonts = pdfFonts();
+function writeNameLine(w: Writer, nickname: string | null, handle: string): void {
+  const { doc, fonts } = w;
   const cleaned = nickname === null ? '' : nickname.normalize('NFKC').replace(EMOJI_PARTS, '').replace(/\p{C}/gu, ' ').replace(/\s+/g, ' ').trim();
   const runs = scriptRuns(cleaned).map((run) => {
     // Text Helvetica can draw stays in the title's Helvetica; other letters take the machine's font.
     const face = run.script === 'latin' && isWinAnsiText(run.text) ? undefined : fonts[run.script];
     return face ? { text: run.text, face } : { text: toPdfText(run.text), face: undefined };
   });
+  doc.fontSize(14).fillColor(COLORS.text);
   const readable = runs.some((run) => /[\p{L}\p{N}]/u.test(run.text));
   if (!readable) {
-    doc.text(handle);
+    doc.font(FONT.bold).text(handle, MARGIN);
     return;
   }
+  doc.x = MARGIN;
   for (const run of runs) {
     if (run.face?.family) doc.font(run.face.file, run.face.family);
     else if (run.face) doc.font(run.face.file);
@@ -84,105 +202,134 @@ function writeNameLine(doc: Doc, nickname: string | null, handle: string): void 
   doc.font(FONT.bold).text(` (${handle})`);
 }
 
-function writeTitle(doc: Doc, report: ReportData): void {
+function writeTitle(w: Writer, report: ReportData): void {
+  const { doc, t, display } = w;
   const { account } = report;
-  doc.font(FONT.bold).fontSize(22).fillColor(COLORS.text).text('LiveLens growth report');
-  doc.moveDown(0.3).fontSize(14);
-  writeNameLine(doc, account.nickname, `@${toPdfText(account.handle)}`);
+  writeText(w, t('kicker'), { size: 22, color: COLORS.text, bold: true }, { x: MARGIN, y: doc.y });
+  doc.moveDown(0.3);
+  writeNameLine(w, account.nickname, `@${toPdfText(account.handle)}`);
   const facts = [
-    account.verified ? 'Verified account' : null,
-    account.privateAccount ? 'Private account' : null,
-    account.region ? `Region: ${toPdfText(account.region)}` : null,
-    `Numbers as of ${formatDate(report.numbers.snapshotAt)}`,
+    account.verified ? t('pdf.verifiedAccount') : null,
+    account.privateAccount ? t('pdf.privateAccount') : null,
+    account.region ? t('pdf.region', { region: toPdfText(account.region) }) : null,
+    t('pdf.numbersAsOf', { date: display.date(report.numbers.snapshotAt, 'dateLong') }),
+    t('pdf.timesIn', { zone: display.zoneLabel }),
   ].filter((fact): fact is string => fact !== null);
-  doc.moveDown(0.2).font(FONT.regular).fontSize(10).fillColor(COLORS.muted).text(facts.join('  |  '));
-  doc.fillColor(COLORS.text);
+  doc.moveDown(0.2);
+  writeText(w, facts.join('  |  '), { size: 10, color: COLORS.muted, width: doc.page.width - 2 * MARGIN }, { x: MARGIN, y: doc.y });
 }
 
-function buildNumberRows(report: ReportData): Row[] {
-  const { numbers } = report;
+function buildNumberRows({ t, display }: Writer, report: ReportData): Row[] {
+  const { numbers, generatedAt } = report;
+  const { locale, money } = display;
+  const count = (value: number | null) => (value === null ? MISSING_VALUE : formatCount(value, locale));
+  const engagement = numbers.engagement;
   const rows: Row[] = [
-    ['Followers', formatCount(numbers.followers)],
-    ['Following', formatCount(numbers.following)],
-    ['Total likes', formatCount(numbers.hearts)],
-    ['Videos', formatCount(numbers.videos)],
-    ['Videos liked by the account', formatCount(numbers.diggs)],
-    ['Friends', formatCount(numbers.friends)],
-    ['Average likes per video', orMissing(numbers.averageLikesPerVideo, formatCount)],
-    ['Engagement', numbers.engagement ? `${formatPercent(numbers.engagement.percent)} (${numbers.engagement.label})` : MISSING_VALUE],
-    ['Earnings per video (estimate)', numbers.perVideo ? formatUsdRange(numbers.perVideo.total) : MISSING_VALUE],
+    [t('followers'), count(numbers.followers)],
+    [t('pdf.following'), count(numbers.following)],
+    [t('pdf.totalLikes'), count(numbers.hearts)],
+    [t('videos'), count(numbers.videos)],
+    [t('pdf.diggs'), count(numbers.diggs)],
+    [t('pdf.friends'), count(numbers.friends)],
+    [metricLabel(t, 'averageLikesPerVideo'), count(numbers.averageLikesPerVideo)],
+    [
+      t('engagement'),
+      engagement
+        ? t('pdf.engagementValue', {
+            value: formatPercent(engagement.percent, locale),
+            basis: engagement.basis === 'views' ? t('pdf.engagementViews') : t('pdf.engagementApproximation'),
+          })
+        : MISSING_VALUE,
+    ],
+    [t('pdf.earningsPerVideo'), numbers.perVideo ? formatMoneyRange(numbers.perVideo.total, money) : MISSING_VALUE],
   ];
   const live = numbers.live;
-  if (live === null) return [...rows, ['LIVE in the last 30 days', 'none recorded']];
+  if (live === null) return [...rows, [t('pdf.liveNone'), t('pdf.noneRecorded')]];
+  const end = new Date(generatedAt);
+  const period = t('livePeriod', { from: display.date(new Date(end.getTime() - LIVE_WINDOW_MS), 'dateLong'), to: display.date(end, 'dateLong') });
   return [
     ...rows,
-    ['LIVEs in the last 30 days', formatCount(live.lives30d)],
-    ['Hours LIVE in the last 30 days', formatDecimal(live.hours30d)],
-    ['Diamonds in the last 30 days', formatCount(live.diamonds30d)],
-    ['LIVE earnings, 30 days (estimate)', formatUsdRange(live.earnings30d)],
+    [t('pdf.livePeriod'), period],
+    [t('pdf.lives30d'), count(live.lives30d)],
+    [t('pdf.hours30d'), formatDecimal(live.hours30d, locale)],
+    [t('pdf.diamonds30d'), count(live.diamonds30d)],
+    [t('pdf.earnings30d'), formatMoneyRange(live.earnings30d, money)],
   ];
 }
 
-function writeBand(doc: Doc, report: ReportData): void {
+function writeBand(w: Writer, report: ReportData): void {
+  const { doc, t, display } = w;
   const { band } = report;
-  writeHeading(doc, `Your follower band: ${band.label}`);
+  const { locale } = display;
+  writeHeading(w, t('pdf.bandTitle', { band: bandName(t, locale, band) }));
   const intro =
     band.medians.followers === null
-      ? `LiveLens stores ${formatCount(band.accounts)} account(s) in this band, too few for medians and percentiles (5 are needed).`
-      : `Compared with the ${formatCount(band.accounts)} accounts LiveLens stores in this band. Engagement here is average likes per video divided by followers; typical for the band: ${formatPercent(band.typicalEngagementPercent)}.`;
-  doc.font(FONT.regular).fontSize(10).text(toPdfText(intro)).moveDown(0.5);
-  const percentile = (value: number | null) => orMissing(value, (p) => `${formatDecimal(p)}%`);
+      ? t('pdf.bandFew', { count: band.accounts, needed: MIN_BAND_ACCOUNTS })
+      : t('pdf.bandIntro', { count: band.accounts, typical: formatPercent(band.typicalEngagementPercent, locale) });
+  writeText(w, intro, { size: 10, color: COLORS.text, width: doc.page.width - 2 * MARGIN }, { x: MARGIN, y: doc.y });
+  doc.moveDown(0.5);
+  const or = (value: number | null, format: (value: number) => string) => (value === null ? MISSING_VALUE : format(value));
+  const count = (value: number) => formatCount(value, locale);
+  const percent = (value: number) => formatPercent(value, locale);
+  const percentile = (value: number | null) => or(value, (p) => t('percentile', { value: Math.round(p) }));
   writeTable(
-    doc,
-    ['Metric', 'You', 'Band median', 'Your percentile'],
+    w,
+    [t('colMeasure'), t('colThisAccount'), t('colMedian'), t('colPercentile')],
     [
-      ['Followers', formatCount(band.account.followers), orMissing(band.medians.followers, formatCount), percentile(band.percentiles.followers)],
-      ['Engagement', orMissing(band.account.engagementPercent, formatPercent), orMissing(band.medians.engagementPercent, formatPercent), percentile(band.percentiles.engagementPercent)],
+      [t('followers'), count(band.account.followers ?? 0), or(band.medians.followers, count), percentile(band.percentiles.followers)],
+      [t('engagement'), or(band.account.engagementPercent, percent), or(band.medians.engagementPercent, percent), percentile(band.percentiles.engagementPercent)],
       [
-        'Average likes per video',
-        orMissing(band.account.averageLikesPerVideo, formatCount),
-        orMissing(band.medians.averageLikesPerVideo, formatCount),
+        metricLabel(t, 'averageLikesPerVideo'),
+        or(band.account.averageLikesPerVideo, count),
+        or(band.medians.averageLikesPerVideo, count),
         percentile(band.percentiles.averageLikesPerVideo),
       ],
     ],
+    ['*', 90, 90, 90],
   );
 }
 
-function buildHabitRows(report: ReportData): Row[] {
+function buildHabitRows({ t, display }: Writer, report: ReportData): Row[] {
   const { cadence, growth, live } = report;
+  const { locale } = display;
+  const decimal = (value: number | null) => (value === null ? MISSING_VALUE : formatDecimal(value, locale));
   const rows: Row[] = [
-    ['Videos per week', orMissing(cadence.videosPerWeek, formatDecimal)],
-    ['Follower change per week', growth ? formatDecimal(growth.followersPerWeek) : MISSING_VALUE],
-    ['History measured', `${formatCount(cadence.snapshots)} snapshot(s) over ${formatDecimal(cadence.spanDays)} days`],
+    [metricLabel(t, 'videosPerWeek'), decimal(cadence.videosPerWeek)],
+    [t('pdf.followerChange'), decimal(growth?.followersPerWeek ?? null)],
+    [t('pdf.historyMeasured'), t('pdf.historyValue', { snapshots: cadence.snapshots, days: shownQuantity(cadence.spanDays) })],
   ];
   if (live === null) return rows;
   return [
     ...rows,
-    ['LIVEs per week', formatDecimal(live.livesPerWeek)],
-    ['Average hours per LIVE', formatDecimal(live.averageHoursPerLive)],
-    ['Diamonds per LIVE hour', orMissing(live.averageDiamondsPerHour, formatCount)],
-    ['Best start hour (by diamonds)', orMissing(live.bestStartHourUtc, formatHourUtc)],
-    ["Top gifter's share of diamonds", orMissing(live.topGifterSharePercent, (p) => `${formatDecimal(p)}%`)],
+    [metricLabel(t, 'livesPerWeek'), decimal(live.livesPerWeek)],
+    [metricLabel(t, 'averageHoursPerLive'), decimal(live.averageHoursPerLive)],
+    [metricLabel(t, 'diamondsPerHour'), live.averageDiamondsPerHour === null ? MISSING_VALUE : formatCount(live.averageDiamondsPerHour, locale)],
+    [t('pdf.bestStart'), bestStartText(report, display)],
+    [metricLabel(t, 'topGifterSharePercent'), formatPercent(live.topGifterSharePercent, locale)],
   ];
 }
 
-function writeGuide(doc: Doc, report: ReportData): void {
-  writeHeading(doc, 'Your growth guide');
+function writeGuide(w: Writer, report: ReportData): void {
+  const { doc, t, display } = w;
+  writeHeading(w, t('guideTitle'));
   const width = doc.page.width - 2 * MARGIN;
-  for (const section of report.guide) {
+  for (const section of writeGuideTexts(report, { t, display })) {
     // A section split across pages separates its advice from its evidence; start it on the next page instead.
-    const needed = doc.font(FONT.regular).fontSize(10).heightOfString(toPdfText(section.body), { width, lineGap: 1.5 }) + SECTION_CHROME_HEIGHT;
+    const needed = heightOf(w, section.body, 10, width, 1.5) + heightOf(w, section.title, 12, width, 0, true) + SECTION_CHROME_HEIGHT;
     if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    doc.font(FONT.bold).fontSize(8).fillColor(COLORS.muted).text(AREA_LABELS[section.area].toUpperCase(), MARGIN);
-    doc.font(FONT.bold).fontSize(12).fillColor(COLORS.text).text(toPdfText(section.title));
-    doc.moveDown(0.2).font(FONT.regular).fontSize(10).text(toPdfText(section.body), { width, lineGap: 1.5 });
-    doc.moveDown(0.2).fontSize(9).fillColor(COLORS.muted).text(toPdfText(formatEvidence(section.evidence)));
-    doc.fillColor(COLORS.text).moveDown(0.8);
+    writeText(w, section.areaTitle.toLocaleUpperCase(display.locale), { size: 8, color: COLORS.muted, bold: true, width }, { x: MARGIN, y: doc.y });
+    writeText(w, section.title, { size: 12, color: COLORS.text, bold: true, width }, { x: MARGIN, y: doc.y });
+    doc.moveDown(0.2);
+    writeText(w, section.body, { size: 10, color: COLORS.text, width, lineGap: 1.5 }, { x: MARGIN, y: doc.y });
+    doc.moveDown(0.2);
+    writeText(w, section.evidence, { size: 9, color: COLORS.muted, width }, { x: MARGIN, y: doc.y });
+    doc.moveDown(0.8);
   }
 }
 
-function writeFooters(doc: Doc, report: ReportData): void {
-  const footer = `Generated by LiveLens on ${formatDate(report.generatedAt)}. Estimates, not TikTok figures.`;
+function writeFooters(w: Writer, report: ReportData): void {
+  const { doc, t, display } = w;
+  const footer = t('pdf.footer', { date: display.date(report.generatedAt, 'dateLong') });
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
@@ -190,20 +337,27 @@ function writeFooters(doc: Doc, report: ReportData): void {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN + (MARGIN - FOOTER_HEIGHT) / 2;
-    doc.font(FONT.regular).fontSize(8).fillColor(COLORS.muted);
-    doc.text(`${footer}  Page ${index - range.start + 1} of ${range.count}`, MARGIN, y, { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false });
+    const page = t('pdf.page', { page: index - range.start + 1, pages: range.count });
+    writeText(w, `${footer}  ${page}`, { size: 8, color: COLORS.muted, width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false }, { x: MARGIN, y });
     doc.page.margins.bottom = bottom;
   }
 }
 
-/** The report as a PDF file (A4). */
-export async function renderReportPdf(report: ReportData): Promise<Buffer> {
+/** The report as a PDF file (A4), written for the reader of `display`. */
+export async function renderReportPdf(report: ReportData, display: Display): Promise<Buffer> {
+  const t = await getTranslations({ locale: isLocale(display.locale) ? display.locale : DEFAULT_LOCALE, namespace: 'reports' });
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: { Title: toPdfText(`LiveLens growth report for @${report.account.handle}`), Author: 'LiveLens', Creator: 'LiveLens' },
+    lang: display.locale,
+    info: { Title: t('pdf.documentTitle', { handle: toPdfText(report.account.handle) }), Author: 'LiveLens', Creator: 'LiveLens' },
   });
+  const fonts = pdfFonts();
+  for (const face of ['latin', 'thai', 'cjk'] as const) {
+    const font = fonts[face];
+    if (font) doc.registerFont(face, font.file, font.family);
+  }
   const chunks: Buffer[] = [];
   const finished = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -211,14 +365,16 @@ export async function renderReportPdf(report: ReportData): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  writeTitle(doc, report);
-  writeHeading(doc, 'Your numbers');
-  writeTable(doc, ['Metric', 'Value'], buildNumberRows(report));
-  writeBand(doc, report);
-  writeHeading(doc, 'Habits');
-  writeTable(doc, ['Metric', 'Value'], buildHabitRows(report));
-  writeGuide(doc, report);
-  writeFooters(doc, report);
+  const w: Writer = { doc, t, display, fonts };
+  writeTitle(w, report);
+  writeHeading(w, t('numbersTitle'));
+  writeTable(w, [t('colMeasure'), t('pdf.colValue')], buildNumberRows(w, report), ['*', 190]);
+  if (display.currency !== 'USD') writeNote(w, t('pdf.moneyNote', { currency: display.currency, date: display.ratesDate }));
+  writeBand(w, report);
+  writeHeading(w, t('pdf.habitsTitle'));
+  writeTable(w, [t('colMeasure'), t('pdf.colValue')], buildHabitRows(w, report), ['*', 190]);
+  writeGuide(w, report);
+  writeFooters(w, report);
   doc.end();
   return finished;
 }

@@ -3,11 +3,15 @@
 //
 // Every number is a plain, finite JSON number (bigints are converted), every string is plain text to
 // be escaped by whoever renders it. A change to this shape bumps `version`, so stored reports can be
-// told apart and still be read.
+// told apart and still be read (stored.ts reads every version).
+//
+// The guide holds no text: each section names its advice (`id`) and the figures the advice quotes
+// (`values`), and is written in the reader's language, time zone and currency when it is shown
+// (guide-text.ts). Version 1 stored English text; stored.ts rewrites its guide from the figures.
 import { z } from 'zod';
 import { FOLLOWER_BANDS, type ValueRange } from '@/lib/stats/constants';
 
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 export const GUIDE_AREAS = ['reach', 'engagement', 'cadence', 'live', 'gifting'] as const;
 export type GuideArea = (typeof GUIDE_AREAS)[number];
@@ -67,19 +71,68 @@ const bandMetricsSchema = z.object({
   averageLikesPerVideo: z.number().nullable(),
 });
 
+// The advice a guide section can give (guide*.ts choose one, guide-text.ts writes it).
+export const GUIDE_SECTION_IDS = [
+  'private',
+  'bandFew',
+  'bandBelow',
+  'bandAbove',
+  'growthFalling',
+  'growthSlow',
+  'growthHealthy',
+  'engagementNoVideos',
+  'engagementNoFollowers',
+  'engagementLow',
+  'engagementBelow',
+  'engagementOnPar',
+  'engagementStrong',
+  'engagementBand',
+  'cadenceNoVideos',
+  'cadenceUnmeasured',
+  'cadencePaused',
+  'cadenceLow',
+  'cadenceOnTarget',
+  'cadenceFewerStronger',
+  'cadenceHigh',
+  'liveNotEligible',
+  'liveStart',
+  'liveIrregular',
+  'liveRegular',
+  'liveShort',
+  'liveOneStartHour',
+  'liveBestHour',
+  'giftingNoLive',
+  'giftingNoGifts',
+  'giftingPerHour',
+  'giftingConcentrated',
+  'giftingSpread',
+] as const;
+export type GuideSectionId = (typeof GUIDE_SECTION_IDS)[number];
+
 const evidenceSchema = z.object({
   metric: z.enum(EVIDENCE_METRICS),
   value: z.number(),
   /** What the figure is compared with (a band median, a rule of thumb); null when there is none. */
   benchmark: z.number().nullable(),
-  unit: z.string(),
 });
+
+/** A figure the advice quotes: a number (count, rate, percentage, UTC hour), a yes/no, nothing, or a USD range. */
+const guideValueSchema = z.union([z.number(), z.boolean(), z.null(), usdRangeSchema]);
+export type GuideValue = z.infer<typeof guideValueSchema>;
 
 export const guideSectionSchema = z.object({
   area: z.enum(GUIDE_AREAS),
+  id: z.enum(GUIDE_SECTION_IDS),
+  values: z.record(z.string(), guideValueSchema),
+  evidence: evidenceSchema,
+});
+
+/** Version 1's guide section: English text written when the report was made. */
+export const guideSectionV1Schema = z.object({
+  area: z.enum(GUIDE_AREAS),
   title: z.string(),
   body: z.string(),
-  evidence: evidenceSchema,
+  evidence: evidenceSchema.extend({ unit: z.string() }),
 });
 
 export const reportDataSchema = z.object({
@@ -143,7 +196,10 @@ export const reportDataSchema = z.object({
       averageHoursPerLive: z.number().nonnegative(),
       averageDiamondsPerLive: z.number().nonnegative(),
       averageDiamondsPerHour: z.number().nonnegative().nullable(),
-      /** The UTC start hour (0–23) whose lives averaged the most diamonds; null without diamonds. */
+      /**
+       * The start hour (0–23, UTC: the report is read in many zones) whose lives averaged the most
+       * diamonds; null without diamonds. Shown in the reader's zone (guide-text.ts localHourRange).
+       */
       bestStartHourUtc: z.number().int().min(0).max(23).nullable(),
       bestStartHourDiamondsPerLive: z.number().nonnegative().nullable(),
       distinctStartHours: z.number().int().nonnegative(),
@@ -152,6 +208,12 @@ export const reportDataSchema = z.object({
     })
     .nullable(),
   guide: z.array(guideSectionSchema).min(1),
+});
+
+/** A stored version 1 report: the same figures, an English guide. */
+export const reportDataV1Schema = reportDataSchema.extend({
+  version: z.literal(1),
+  guide: z.array(guideSectionV1Schema).min(1),
 });
 
 export type ReportData = z.infer<typeof reportDataSchema>;

@@ -1,57 +1,56 @@
-// Number wording for the guide's sentences. Fixed to en-US (like lib/stats/format.ts) so a report
-// reads the same whichever server generated it.
-import type { EvidenceMetric, GuideEvidence } from '@/lib/reports/types';
-import { formatCount } from '@/lib/stats/format';
+// Number and time wording for the report, in the reader's language and time zone. No message keys
+// here (guide-text.ts and pdf.ts write the sentences); these are the figures they put in them.
+import { formatDate } from '@/lib/i18n/time';
+import { intlLocaleOf } from '@/lib/stats/format';
 
-const decimalFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const HOUR_MS = 3_600_000;
 
-/** "1.4", "12", "1,234.5": at most one decimal, none when it would be ".0". */
-export function formatDecimal(value: number): string {
-  return decimalFormat.format(value);
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+
+/** "1.4", "12", "1,234.5" ("1,4", "1 234,5" in Russian): at most one decimal, none when it would be ".0". */
+export function formatDecimal(value: number, locale = 'en'): string {
+  let format = decimalFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocaleOf(locale), { maximumFractionDigits: 1 });
+    decimalFormats.set(locale, format);
+  }
+  return format.format(value);
 }
 
-/** "1 video", "2 videos", "1.5 videos". */
-export function formatQuantity(value: number, singular: string, pluralForm = `${singular}s`): string {
-  const shown = formatDecimal(value);
-  // Decided on the shown figure, so 1.02 (shown "1") reads "1 video", not "1 videos".
-  return `${shown} ${shown === '1' ? singular : pluralForm}`;
+/**
+ * `value` rounded to one decimal, as a sentence shows it: a message's plural picks its form from the
+ * shown figure, so 1.02 reads "1 video", not "1 videos", and 1.5 reads "1.5 videos".
+ */
+export function shownQuantity(value: number): number {
+  return Number.isFinite(value) ? Math.round(value * 10) / 10 + 0 : 0;
 }
 
-/** "20:00 UTC". */
-export function formatHourUtc(hour: number): string {
-  return `${String(hour).padStart(2, '0')}:00 UTC`;
+/** A span of days as a sentence says it: whole days, at least 1. */
+export function shownDays(days: number): number {
+  return Math.max(1, Math.round(Number.isFinite(days) ? days : 0));
 }
 
-/** "about 45 days" style span; whole days, at least 1. */
-export function formatDays(days: number): string {
-  const whole = Math.max(1, Math.round(days));
-  return `${formatCount(whole)} ${whole === 1 ? 'day' : 'days'}`;
+/**
+ * The hour that starts at `hourUtc` (0–23, UTC) as the reader's clock shows it, on the day of `at` (the
+ * report's date, so a zone's summer or winter offset is the one of that day). The stored hour is a UTC
+ * bucket; a zone with a fractional offset shows it as it is there: 23:00 UTC is 06:00–07:00 in
+ * Asia/Bangkok and 04:30–05:30 in Asia/Kolkata.
+ */
+export function localHourRange(hourUtc: number, at: string, locale: string, timeZone: string): { from: string; to: string } {
+  const day = new Date(at);
+  const base = Number.isNaN(day.getTime()) ? new Date(0) : day;
+  const start = Date.UTC(base.getUTCFullYear(), base.getUTCMonth(), base.getUTCDate(), hourUtc);
+  return { from: formatDate(new Date(start), 'time', locale, timeZone), to: formatDate(new Date(start + HOUR_MS), 'time', locale, timeZone) };
 }
 
-const EVIDENCE_LABELS: Readonly<Record<EvidenceMetric, string>> = Object.freeze({
-  followers: 'Followers',
-  followersPerWeek: 'Followers gained per week',
-  followerGrowthPercentPerWeek: 'Follower growth per week',
-  engagementPercent: 'Engagement',
-  averageLikesPerVideo: 'Average likes per video',
-  videos: 'Videos',
-  videosPerWeek: 'Videos per week',
-  snapshotSpanDays: 'Days of history',
-  livesPerWeek: 'LIVEs per week',
-  averageHoursPerLive: 'Average hours per LIVE',
-  distinctStartHours: 'Different LIVE start hours',
-  diamondsPerLiveAtBestHour: 'Diamonds per LIVE at the best start hour',
-  diamonds30d: 'Diamonds in 30 days',
-  diamondsPerHour: 'Diamonds per LIVE hour',
-  topGifterSharePercent: "Top gifter's share of diamonds",
-});
+const rulePercentFormats = new Map<string, Intl.NumberFormat>();
 
-function formatWithUnit(value: number, unit: string): string {
-  return unit.startsWith('%') ? `${formatDecimal(value)}${unit}` : `${formatDecimal(value)} ${unit}`;
-}
-
-/** One line for a guide section's evidence: "Videos per week: 1.4 videos/week (benchmark 3 videos/week)". */
-export function formatEvidence(evidence: GuideEvidence): string {
-  const measured = `${EVIDENCE_LABELS[evidence.metric]}: ${formatWithUnit(evidence.value, evidence.unit)}`;
-  return evidence.benchmark === null ? measured : `${measured} (benchmark ${formatWithUnit(evidence.benchmark, evidence.unit)})`;
+/** A rule of thumb's percentage as people write it: "1%", "40%" ("40 %" in Russian), no ".0". */
+export function formatRulePercent(value: number, locale = 'en'): string {
+  let format = rulePercentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocaleOf(locale), { style: 'percent', maximumFractionDigits: 1 });
+    rulePercentFormats.set(locale, format);
+  }
+  return format.format(value / 100);
 }

@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { DisplayProvider } from '@/components/site/display';
 import { Notice } from '@/components/ui/card';
 import { auth } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { readerDisplay } from '@/lib/i18n/display';
+import { displayOf } from '@/lib/i18n/display-settings';
 import { getReadableReport } from '@/lib/reports/access';
-import { reportDataSchema } from '@/lib/reports/types';
+import { guideTexts } from '@/lib/reports/guide-text';
+import { readStoredReport } from '@/lib/reports/stored';
 import { ReportView } from './_components/report-view';
 import { ReportActions } from './_components/report-actions';
 
@@ -16,16 +20,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle'), robots: { index: false } };
 }
 
+// The report in the reader's language, time zone and currency (saved settings, else the browser's).
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ share?: string }> }) {
-  const [{ id }, { share }, user, t] = await Promise.all([params, searchParams, auth(), getTranslations('reports')]);
+  const [{ id }, { share }, user, t, settings] = await Promise.all([params, searchParams, auth(), getTranslations('reports'), getLocale().then(readerDisplay)]);
   const readable = await getReadableReport(db, id, { userId: user?.id, shareToken: share });
   if (!readable) notFound();
-  const parsed = reportDataSchema.safeParse(readable.report.data);
-  if (!parsed.success) return <Notice tone="error">{t('oldVersion')}</Notice>;
+  const report = readStoredReport(readable.report.data);
+  if (!report) return <Notice tone="error">{t('oldVersion')}</Notice>;
+  const display = displayOf(settings);
+  const guide = await guideTexts(report, display);
   return (
-    <div className="flex flex-col gap-4">
-      <ReportActions reportId={id} isOwner={readable.isOwner} shareToken={readable.isOwner ? null : (share ?? null)} />
-      <ReportView report={parsed.data} />
-    </div>
+    <DisplayProvider settings={settings}>
+      <div className="flex flex-col gap-4">
+        <ReportActions reportId={id} isOwner={readable.isOwner} shareToken={readable.isOwner ? null : (share ?? null)} />
+        <ReportView report={report} guide={guide} display={display} />
+      </div>
+    </DisplayProvider>
   );
 }

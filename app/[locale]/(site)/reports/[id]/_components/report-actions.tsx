@@ -1,8 +1,9 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { localePath } from '@/lib/i18n/locales';
 import { fetchJson } from '@/lib/query-client';
 
 type Link = { id: string; url: string; createdAt: string };
@@ -10,7 +11,8 @@ type Link = { id: string; url: string; createdAt: string };
 /** Print, PDF and — for the owner — share links that can be created and revoked. */
 export function ReportActions({ reportId, isOwner, shareToken }: { reportId: string; isOwner: boolean; shareToken: string | null }) {
   const t = useTranslations('reports');
-  const pdf = `/reports/${reportId}/pdf${shareToken ? `?share=${encodeURIComponent(shareToken)}` : ''}`;
+  // In the page's language: the PDF route reads it from the address.
+  const pdf = localePath(useLocale(), `/reports/${reportId}/pdf${shareToken ? `?share=${encodeURIComponent(shareToken)}` : ''}`);
   return (
     <div className="flex flex-col gap-3 print:hidden">
       <div className="flex flex-wrap gap-2">

@@ -1,40 +1,22 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { MoneyNote } from '@/components/site/money-note';
 import { Card, StatTile } from '@/components/ui/card';
-import type { GuideSection, ReportData } from '@/lib/reports/types';
-import { formatCompact, formatCount, formatPercent, formatUsdRange, MISSING_VALUE } from '@/lib/stats/format';
+import type { Display } from '@/lib/i18n/display-settings';
+import { bandName, bestStartText, type GuideText } from '@/lib/reports/guide-text';
+import type { ReportData } from '@/lib/reports/types';
+import { formatDecimal } from '@/lib/reports/wording';
+import { formatCompact, formatCount, formatMoneyRange, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
 
-type T = ReturnType<typeof useTranslations<'reports'>>;
+const LIVE_WINDOW_MS = 30 * 86_400_000;
 
-function areaTitle(t: T, area: GuideSection['area']): string {
-  switch (area) {
-    case 'reach':
-      return t('areaReach');
-    case 'engagement':
-      return t('areaEngagement');
-    case 'cadence':
-      return t('areaCadence');
-    case 'live':
-      return t('areaLive');
-    case 'gifting':
-      return t('areaGifting');
-  }
-}
-
-/** The follower band's name: the two with words are translated, the others ("10K–100K") read alike. */
-function bandLabel(t: T, band: ReportData['band']): string {
-  if (band.id === 'under-10k') return t('bandUnder10k');
-  if (band.id === 'over-10m') return t('bandOver10m');
-  return band.label;
-}
-
-const dateIn = (locale: string) => (iso: string) => new Date(iso).toLocaleDateString(locale === 'en' ? 'en-US' : locale, { dateStyle: 'long', timeZone: 'UTC' });
-const num = (value: number | null, digits = 1) => (value === null ? MISSING_VALUE : value.toLocaleString('en-US', { maximumFractionDigits: digits }));
-
-// The guide's titles, bodies and units are the report's generated text (lib/reports, English).
-export function ReportView({ report }: { report: ReportData }) {
+// The report in the reader's language, time zone and currency: `display` is the reader's (readerFormat),
+// `guide` the guide written for them (guide-text.ts), the same words the PDF prints.
+export function ReportView({ report, guide, display }: { report: ReportData; guide: GuideText[]; display: Display }) {
   const t = useTranslations('reports');
-  const date = dateIn(useLocale());
+  const { locale, money } = display;
   const { account, numbers, band, cadence, growth, live } = report;
+  const decimal = (value: number | null) => (value === null ? MISSING_VALUE : formatDecimal(value, locale));
+  const liveEnd = new Date(report.generatedAt);
   return (
     <article className="report flex flex-col gap-4">
       <header className="flex flex-col gap-1">
@@ -43,25 +25,26 @@ export function ReportView({ report }: { report: ReportData }) {
         <p className="text-muted">
           @{account.handle}
           {account.verified && ` · ${t('verified')}`}
-          {account.region && ` · ${account.region}`} · {t('generated', { generated: date(report.generatedAt), snapshot: date(numbers.snapshotAt) })}
+          {account.region && ` · ${account.region}`} · {t('generated', { generated: display.date(report.generatedAt, 'dateLong'), snapshot: display.date(numbers.snapshotAt, 'dateLong') })}
         </p>
       </header>
 
       <Card title={t('numbersTitle')}>
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-          <StatTile label={t('followers')} value={formatCompact(numbers.followers)} hint={formatCount(numbers.followers)} />
-          <StatTile label={t('likes')} value={formatCompact(numbers.hearts)} />
-          <StatTile label={t('videos')} value={formatCount(numbers.videos)} />
-          <StatTile label={t('avgLikes')} value={numbers.averageLikesPerVideo === null ? MISSING_VALUE : formatCompact(Math.round(numbers.averageLikesPerVideo))} />
-          <StatTile label={t('engagement')} value={numbers.engagement ? formatPercent(numbers.engagement.percent) : MISSING_VALUE} hint={numbers.engagement?.basis === 'followers-approximation' ? t('approximation') : undefined} />
-          <StatTile label={t('earningsPerVideo')} value={numbers.perVideo ? formatUsdRange(numbers.perVideo.total) : MISSING_VALUE} hint={t('estimate')} />
-          <StatTile label={t('liveDiamonds30d')} value={numbers.live ? formatCompact(numbers.live.diamonds30d) : MISSING_VALUE} />
-          <StatTile label={t('liveEarnings30d')} value={numbers.live ? formatUsdRange(numbers.live.earnings30d) : MISSING_VALUE} hint={t('estimate')} />
+          <StatTile label={t('followers')} value={formatCompact(numbers.followers, locale)} hint={formatCount(numbers.followers, locale)} />
+          <StatTile label={t('likes')} value={formatCompact(numbers.hearts, locale)} />
+          <StatTile label={t('videos')} value={formatCount(numbers.videos, locale)} />
+          <StatTile label={t('avgLikes')} value={numbers.averageLikesPerVideo === null ? MISSING_VALUE : formatCompact(Math.round(numbers.averageLikesPerVideo), locale)} />
+          <StatTile label={t('engagement')} value={numbers.engagement ? formatPercent(numbers.engagement.percent, locale) : MISSING_VALUE} hint={numbers.engagement?.basis === 'followers-approximation' ? t('approximation') : undefined} />
+          <StatTile label={t('earningsPerVideo')} value={numbers.perVideo ? formatMoneyRange(numbers.perVideo.total, money) : MISSING_VALUE} hint={t('estimate')} />
+          <StatTile label={t('liveDiamonds30d')} value={numbers.live ? formatCompact(numbers.live.diamonds30d, locale) : MISSING_VALUE} />
+          <StatTile label={t('liveEarnings30d')} value={numbers.live ? formatMoneyRange(numbers.live.earnings30d, money) : MISSING_VALUE} hint={t('estimate')} />
         </dl>
+        <MoneyNote className="mt-2 text-xs text-muted" />
       </Card>
 
-      <Card title={t('compareTitle', { band: bandLabel(t, band) })}>
-        <p className="mb-3 text-sm text-muted">{t('bandAccounts', { count: band.accounts, typical: formatPercent(band.typicalEngagementPercent) })}</p>
+      <Card title={t('compareTitle', { band: bandName(t, locale, band) })}>
+        <p className="mb-3 text-sm text-muted">{t('bandAccounts', { count: band.accounts, typical: formatPercent(band.typicalEngagementPercent, locale) })}</p>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="text-xs uppercase text-muted">
@@ -75,9 +58,9 @@ export function ReportView({ report }: { report: ReportData }) {
             <tbody>
               {(
                 [
-                  [t('followers'), band.account.followers, band.medians.followers, band.percentiles.followers, (v: number) => formatCompact(v)],
-                  [t('engagement'), band.account.engagementPercent, band.medians.engagementPercent, band.percentiles.engagementPercent, (v: number) => formatPercent(v)],
-                  [t('avgLikes'), band.account.averageLikesPerVideo, band.medians.averageLikesPerVideo, band.percentiles.averageLikesPerVideo, (v: number) => formatCompact(Math.round(v))],
+                  [t('followers'), band.account.followers, band.medians.followers, band.percentiles.followers, (v: number) => formatCompact(v, locale)],
+                  [t('engagement'), band.account.engagementPercent, band.medians.engagementPercent, band.percentiles.engagementPercent, (v: number) => formatPercent(v, locale)],
+                  [t('avgLikes'), band.account.averageLikesPerVideo, band.medians.averageLikesPerVideo, band.percentiles.averageLikesPerVideo, (v: number) => formatCompact(Math.round(v), locale)],
                 ] as const
               ).map(([label, own, median, percentile, format]) => (
                 <tr key={label} className="border-t border-line">
@@ -96,18 +79,21 @@ export function ReportView({ report }: { report: ReportData }) {
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t('activityTitle')}>
           <dl className="grid grid-cols-2 gap-2">
-            <StatTile label={t('videosPerWeek')} value={num(cadence.videosPerWeek)} hint={cadence.videosPerWeek === null ? t('needsWeek') : t('overDays', { days: Math.round(cadence.spanDays) })} />
-            <StatTile label={t('followersPerWeek')} value={growth ? formatCompact(Math.round(growth.followersPerWeek)) : MISSING_VALUE} hint={growth?.percentPerWeek != null ? formatPercent(growth.percentPerWeek) : undefined} />
+            <StatTile label={t('videosPerWeek')} value={decimal(cadence.videosPerWeek)} hint={cadence.videosPerWeek === null ? t('needsWeek') : t('overDays', { days: Math.round(cadence.spanDays) })} />
+            <StatTile label={t('followersPerWeek')} value={growth ? formatCompact(Math.round(growth.followersPerWeek), locale) : MISSING_VALUE} hint={growth?.percentPerWeek != null ? formatPercent(growth.percentPerWeek, locale) : undefined} />
           </dl>
         </Card>
         <Card title={t('liveTitle')}>
           {live ? (
-            <dl className="grid grid-cols-2 gap-2">
-              <StatTile label={t('livesPerWeek')} value={num(live.livesPerWeek)} />
-              <StatTile label={t('hoursPerWeek')} value={num(live.hoursPerWeek)} />
-              <StatTile label={t('diamondsPerHour')} value={num(live.averageDiamondsPerHour, 0)} />
-              <StatTile label={t('bestStart')} value={live.bestStartHourUtc === null ? MISSING_VALUE : `${String(live.bestStartHourUtc).padStart(2, '0')}:00`} />
-            </dl>
+            <>
+              <dl className="grid grid-cols-2 gap-2">
+                <StatTile label={t('livesPerWeek')} value={decimal(live.livesPerWeek)} />
+                <StatTile label={t('hoursPerWeek')} value={decimal(live.hoursPerWeek)} />
+                <StatTile label={t('diamondsPerHour')} value={live.averageDiamondsPerHour === null ? MISSING_VALUE : formatCount(live.averageDiamondsPerHour, locale)} />
+                <StatTile label={t('bestStart')} value={bestStartText(report, display)} hint={display.zoneLabel} />
+              </dl>
+              <p className="mt-2 text-xs text-muted">{t('livePeriod', { from: display.date(new Date(liveEnd.getTime() - LIVE_WINDOW_MS), 'dateLong'), to: display.date(liveEnd, 'dateLong') })}</p>
+            </>
           ) : (
             <p className="text-sm text-muted">{t('noLives')}</p>
           )}
@@ -116,16 +102,12 @@ export function ReportView({ report }: { report: ReportData }) {
 
       <Card title={t('guideTitle')}>
         <ol className="flex flex-col gap-4">
-          {report.guide.map((section, i) => (
+          {guide.map((section, i) => (
             <li key={`${section.area}-${i}`} className="break-inside-avoid">
-              <p className="text-xs uppercase tracking-wide text-accent-2">{areaTitle(t, section.area)}</p>
+              <p className="text-xs uppercase tracking-wide text-accent-2">{section.areaTitle}</p>
               <h3 className="text-lg font-semibold">{section.title}</h3>
               <p className="mt-1 whitespace-pre-line text-sm">{section.body}</p>
-              <p className="mt-1 text-xs text-muted">
-                {section.evidence.benchmark === null
-                  ? t('basedOn', { metric: section.evidence.metric, value: num(section.evidence.value), unit: section.evidence.unit })
-                  : t('basedOnBenchmark', { metric: section.evidence.metric, value: num(section.evidence.value), unit: section.evidence.unit, benchmark: num(section.evidence.benchmark) })}
-              </p>
+              <p className="mt-1 text-xs text-muted">{section.evidence}</p>
             </li>
           ))}
         </ol>
