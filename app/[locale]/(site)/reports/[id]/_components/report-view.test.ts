@@ -1,0 +1,78 @@
+// The web report as a reader sees it: their language, zone and currency, and no variable names.
+import { createTranslator, NextIntlClientProvider } from 'next-intl';
+import { createElement, type ComponentProps } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { displayOf } from '@/lib/i18n/display-settings';
+import type { Locale } from '@/lib/i18n/locales';
+import { loadMessages } from '@/lib/i18n/messages';
+import { DEFAULT_EXCHANGE_RATES, type Currency } from '@/lib/money/convert';
+import { generateReport } from '@/lib/reports/generate';
+import { writeGuideTexts } from '@/lib/reports/guide-text';
+import { EVIDENCE_METRICS, type ReportInput } from '@/lib/reports/types';
+import { ReportView } from './report-view';
+
+const AT = new Date('2025-06-01T12:00:00.000Z');
+
+const input: ReportInput = {
+  account: { handle: 'nok.streams', nickname: 'Nok', verified: true, region: 'TH', privateAccount: false },
+  snapshot: { fetchedAt: AT, followers: 25_000n, following: 300n, hearts: 120_000n, videos: 120n, diggs: 4_000n, friends: 50n, avgViews: null },
+  history: [{ at: new Date(AT.getTime() - 28 * 86_400_000), videos: 114n, followers: 24_000n, hearts: 110_000n }],
+  bandPeers: [12_000n, 20_000n, 30_000n, 40_000n, 50_000n].map((followers) => ({ followers, hearts: followers * 4n, videos: 100n })),
+  collectedAt: AT,
+  lives: [
+    { startedAt: new Date('2025-05-10T23:00:00Z'), endedAt: new Date('2025-05-11T01:00:00Z'), diamonds: 5_000n },
+    { startedAt: new Date('2025-05-20T14:00:00Z'), endedAt: new Date('2025-05-20T15:00:00Z'), diamonds: 1_000n },
+  ],
+  gifterDiamonds: [4_000n, 2_000n],
+};
+
+async function render(locale: Locale, timeZone: string, currency: Currency): Promise<string> {
+  const messages = await loadMessages(locale);
+  const report = generateReport(input, AT);
+  const display = displayOf({ locale, timeZone, timeZoneSource: 'saved', currency, rates: DEFAULT_EXCHANGE_RATES });
+  const guide = writeGuideTexts(report, { t: createTranslator({ locale, messages, namespace: 'reports' }), display });
+  // (.test.ts files have no JSX; the provider's props type wants its children among them.)
+  const providerProps = { locale, messages, timeZone } as ComponentProps<typeof NextIntlClientProvider>;
+  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, providerProps, createElement(ReportView, { report, guide, display })));
+  // The text as read: tags dropped, entities and the language's no-break spaces as plain text.
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/[\s\u00a0\u202f]+/g, ' ');
+}
+
+describe('ReportView', () => {
+  it('shows a Russian reader in Bangkok rubles marked ≈ with the rates note, dates and the best hour in their zone', async () => {
+    const text = await render('ru', 'Asia/Bangkok', 'RUB');
+    expect(text).toContain('создан 1 июня 2025 г. по данным на 1 июня 2025 г.');
+    expect(text).toContain('Заработок в эфирах, 30 дн. ≈1 878 ₽–2 816 ₽');
+    expect(text).toContain('Суммы со знаком ≈ в RUB пересчитаны из долларов США по курсу на 28 ноября 2025 г.');
+    // 23:00 UTC is 06:00 in Bangkok; the tile names the zone.
+    expect(text).toContain('Лучшее время начала 06:00–07:00 Asia/Bangkok (GMT+7)');
+    expect(text).toContain('Эфиры, начатые между 06:00 и 07:00, собирали в среднем 5 000 алмазов');
+    expect(text).toContain('2 мая 2025 г. – 1 июня 2025 г.');
+    expect(text).toContain('Сравнение с аккаунтами, у которых 10 тыс.–100 тыс. подписчиков');
+    expect(text).toContain('Основано на показателе «Видео в неделю»: 1,5 (ориентир — 3)');
+    // Figures are named in words, never by their variable names.
+    for (const metric of EVIDENCE_METRICS) expect(text).not.toContain(metric === 'followers' || metric === 'videos' ? `${metric} =` : metric);
+  });
+
+  it('shows a Chinese reader yuan and Shanghai time', async () => {
+    const text = await render('zh-CN', 'Asia/Shanghai', 'CNY');
+    expect(text).toContain('生成于 2025年6月1日，数据截至 2025年6月1日');
+    expect(text).toContain('直播收入（30 天） ≈¥170–¥255');
+    expect(text).toContain('最佳开播时间 07:00–08:00 Asia/Shanghai (GMT+8)');
+    expect(text).toContain('依据：每周视频数 — 1.5（参考值：3）');
+  });
+
+  it('shows US dollars as they are, without the conversion note', async () => {
+    const text = await render('en', 'UTC', 'USD');
+    expect(text).toContain('LIVE earnings, 30 d $24–$36');
+    expect(text).not.toContain('converted from US dollars');
+    expect(text).toMatch(/Best start time 11:00 PM–12:00 AM UTC/);
+    expect(text).toContain('Based on: Follower growth per week — 1.0% (benchmark: 1.0%)');
+  });
+});

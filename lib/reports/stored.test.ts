@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { generateReport } from '@/lib/reports/generate';
+import { readStoredReport } from '@/lib/reports/stored';
+import { REPORT_VERSION, type ReportInput } from '@/lib/reports/types';
+
+const AT = new Date('2025-06-01T12:00:00.000Z');
+
+const input: ReportInput = {
+  account: { handle: 'nok.streams', nickname: 'Nok', verified: false, region: 'TH', privateAccount: true },
+  snapshot: { fetchedAt: AT, followers: 25_000n, following: 300n, hearts: 120_000n, videos: 120n, diggs: 4_000n, friends: 50n, avgViews: null },
+  history: [{ at: new Date(AT.getTime() - 28 * 86_400_000), videos: 114n, followers: 24_000n, hearts: 110_000n }],
+  bandPeers: [],
+  collectedAt: AT,
+  lives: [{ startedAt: new Date('2025-05-10T23:00:00Z'), endedAt: new Date('2025-05-11T01:00:00Z'), diamonds: 3_000n }],
+  gifterDiamonds: [3_000n],
+};
+
+describe('readStoredReport', () => {
+  const current = JSON.parse(JSON.stringify(generateReport(input, AT))) as unknown;
+
+  it('reads a report of this version as it is', () => {
+    expect(readStoredReport(current)).toEqual(current);
+    expect(REPORT_VERSION).toBe(2);
+  });
+
+  it('reads a version 1 report (an English guide) with its guide written again from its figures', () => {
+    const report = generateReport(input, AT);
+    const v1 = {
+      ...report,
+      version: 1,
+      guide: [{ area: 'reach', title: 'Make your account public', body: 'Your account is private…', evidence: { metric: 'followers', value: 25_000, benchmark: null, unit: 'followers' } }],
+    };
+    const read = readStoredReport(JSON.parse(JSON.stringify(v1)));
+    expect(read?.version).toBe(REPORT_VERSION);
+    expect(read?.guide).toEqual(report.guide);
+    expect(read?.guide[0]).toMatchObject({ area: 'reach', id: 'private', values: { followers: 25_000 } });
+    expect(read?.numbers).toEqual(report.numbers);
+  });
+
+  it('gives null for data it cannot read', () => {
+    expect(readStoredReport(null)).toBeNull();
+    expect(readStoredReport({ version: 3 })).toBeNull();
+    expect(readStoredReport({ ...(current as object), guide: [{ area: 'reach', id: 'no-such-advice', values: {}, evidence: { metric: 'followers', value: 1, benchmark: null } }] })).toBeNull();
+  });
+});
