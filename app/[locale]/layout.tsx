@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { appUrl } from '@/lib/env';
 import { isLocale, LOCALES } from '@/lib/i18n/locales';
@@ -42,10 +42,12 @@ export default async function LocaleLayout({ children, params }: LayoutParams & 
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
+  // Messages only the server writes (e-mails, API errors) are not sent to the browser.
+  const { email: _email, errors: _errors, ...clientMessages } = await getMessages();
   return (
     <html lang={locale}>
       <body className="font-sans antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>
           <Providers>{children}</Providers>
         </NextIntlClientProvider>
       </body>

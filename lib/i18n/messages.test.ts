@@ -83,6 +83,9 @@ describe('message catalogues', () => {
     // A key counts as used when a file that opens one of its namespaces (useTranslations('a') or
     // ('a.b'), getTranslations likewise) names the rest of the key in quotes: 'c' or 'b.c' for "a.b.c".
     const unused = [...english.keys()].filter((key) => {
+      // The `errors` namespace is used by matching the code's English messages (lib/i18n/errors.ts), not
+      // by key; lib/i18n/errors.test.ts checks each of its templates against the code instead.
+      if (key.startsWith('errors.')) return false;
       const parts = key.split('.');
       for (let split = 1; split < parts.length; split++) {
         const namespace = parts.slice(0, split).join('.');

@@ -33,6 +33,7 @@ export type Messages = {
   reports: typeof import('@/lib/i18n/messages/en/reports.json');
   checkout: typeof import('@/lib/i18n/messages/en/checkout.json');
   email: typeof import('@/lib/i18n/messages/en/email.json');
+  errors: typeof import('@/lib/i18n/messages/en/errors.json');
 };
 
 export async function loadMessages(locale: Locale): Promise<Messages> {
