@@ -131,7 +131,7 @@ describe('writeGuideTexts', () => {
     expect(band('en', 0, 10_000)).toBe('Under 10K');
     expect(plain(band('ru', 10_000, 100_000))).toBe('10 тыс.–100 тыс.');
     expect(band('zh-CN', 10_000, 100_000)).toBe('1万–10万');
-    expect(band('zh-CN', 10_000_000, null)).toBe('1,000万以上');
+    expect(band('zh-CN', 10_000_000, null)).toBe('1000万以上');
   });
 });
 

@@ -108,7 +108,9 @@ describe('numbers and money in every language', () => {
     expect(formatCompact(134_500_000, 'zh-CN')).toBe('1.3亿');
     expect(formatCompact(3_400_000, 'th')).toBe('3.4M');
     expect(formatCompact(1_150, 'ru')).toBe('1,2\u00a0тыс.');
-    expect(formatCompact(2n ** 53n + 1n, 'ru')).toBe('9\u00a0007,2\u00a0трлн');
+    expect(formatCompact(2n ** 53n + 1n, 'ru')).toBe('9007,2\u00a0трлн');
+    expect(formatCompact(10_000_000_000, 'zh-CN')).toBe('100亿');
+    expect(formatCompact(10_000_000, 'zh-CN')).toBe('1000万');
   });
 
   it('groups counts and writes percentages as each language does', () => {

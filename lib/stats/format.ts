@@ -51,7 +51,8 @@ export function formatCompact(value: number | bigint | null | undefined, locale 
   if (value === null || value === undefined) return MISSING_VALUE;
   const exact = toExactInteger(value);
   if (exact === null) return MISSING_VALUE;
-  return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1, useGrouping: 'always' }).format(exact);
+  // English groups thousands of trillions ("9,007.2T", as before); other languages as CLDR says ("1000万").
+  return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1, useGrouping: locale === 'en' ? 'always' : 'auto' }).format(exact);
 }
 
 /** An amount of `currency` in the language's form: cents below 10, whole units below 10,000, compact above. */
