@@ -11,7 +11,7 @@
 //
 // A message no template matches stays English (errors.test.ts fails for any AppError message in the code
 // that has no template, so this is only for messages from elsewhere, e.g. a network library's).
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { DEFAULT_LOCALE, isLocale, localeOfRequest, matchLocale, type Locale } from '@/lib/i18n/locales';
 import en from '@/lib/i18n/messages/en/errors.json';
 import ru from '@/lib/i18n/messages/ru/errors.json';

@@ -1,7 +1,7 @@
 // E-mails in their reader's language: a translator over the `email` namespace of the catalogues, for the
 // user's saved language (users.locale; English when none).
 import 'server-only';
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { displayOf, type Display } from '@/lib/i18n/display-settings';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
