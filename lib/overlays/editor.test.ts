@@ -1,5 +1,9 @@
+import { createTranslator } from 'use-intl/core';
 import { describe, expect, it } from 'vitest';
+import { editorWords } from '@/app/[locale]/(site)/dashboard/overlays/[overlayId]/_components/editor-words';
 import { DEFAULT_RULES } from '@/lib/games/rules';
+import type { Locale } from '@/lib/i18n/locales';
+import { loadMessages } from '@/lib/i18n/messages';
 import {
   describeRules,
   draftErrors,
@@ -19,9 +23,25 @@ import {
   settingsMessage,
   splitFieldError,
   testEventMessage,
+  type EditorWords,
 } from '@/lib/overlays/editor';
 import { readEditorMessage } from '@/lib/overlays/preview';
 import { OVERLAY_KINDS } from '@/lib/overlays/settings';
+
+/** The editor's words in `locale`, from its catalogue as the dashboard builds them; a missing message or a bad argument fails the test. */
+async function wordsIn(locale: Locale): Promise<EditorWords> {
+  const t = createTranslator({
+    locale,
+    messages: await loadMessages(locale),
+    namespace: 'overlayEditor',
+    onError: (error) => {
+      throw error;
+    },
+  });
+  return editorWords(t, locale);
+}
+
+const en = await wordsIn('en');
 
 describe('OBS sizes and URLs', () => {
   it('suggests a size for every kind that fits a portrait TikTok canvas', () => {
@@ -73,7 +93,7 @@ describe('gift tiers', () => {
 
 describe('rules in plain words', () => {
   it('explains the default rules', () => {
-    expect(describeRules(DEFAULT_RULES)).toEqual([
+    expect(describeRules(DEFAULT_RULES, en)).toEqual([
       'Followers: 1 point per 10 likes; everyone else: 1 point per 15 likes. Only whole points count; leftover likes carry over.',
       'Gifts: diamonds × a multiplier, ×1 for gifts worth 1–9 diamonds each, ×1.2 for 10–99 and ×1.5 for 100 or more.',
       'A gift streak counts once, when it ends. Nothing scores while the game is frozen.',
@@ -90,7 +110,7 @@ describe('rules in plain words', () => {
         { minDiamonds: 5, multiplier: 1.25 },
         { minDiamonds: 6, multiplier: 1.5 },
       ],
-    });
+    }, en);
     expect(lines[0]).toMatch(/^Followers: 1 point per like; everyone else: 1 point per 2 likes\./);
     expect(lines[1]).toBe('Gifts: diamonds × a multiplier, ×1.25 for gifts worth 5 diamonds each, ×1.5 for 6–99 and ×2 for 100 or more.');
     expect(lines[2]).toBe('Gifts worth less than 5 diamonds count ×1.');
@@ -98,35 +118,35 @@ describe('rules in plain words', () => {
   });
 
   it('handles a single tier', () => {
-    expect(describeRules({ ...DEFAULT_RULES, giftTiers: [{ minDiamonds: 1, multiplier: 2 }] })[1]).toBe('Gifts: diamonds × a multiplier, ×2 for gifts worth 1 or more diamonds each.');
+    expect(describeRules({ ...DEFAULT_RULES, giftTiers: [{ minDiamonds: 1, multiplier: 2 }] }, en)[1]).toBe('Gifts: diamonds × a multiplier, ×2 for gifts worth 1 or more diamonds each.');
   });
 });
 
 describe('validation messages', () => {
   it('turns zod wording into something to act on', () => {
-    expect(humaniseIssue('Too small: expected number to be >=1')).toBe('Use 1 or more.');
-    expect(humaniseIssue('Too big: expected number to be <=1000000000')).toBe('Use 1,000,000,000 or less.');
-    expect(humaniseIssue('Invalid input: expected number, received NaN')).toBe('Enter a number.');
-    expect(humaniseIssue('Invalid input: expected int, received number')).toBe('Use a whole number.');
-    expect(humaniseIssue('Too big: expected string to have <=60 characters')).toBe('Use at most 60 characters.');
-    expect(humaniseIssue('Too small: expected array to have >=1 items')).toBe('Keep at least one row.');
-    expect(humaniseIssue('Invalid option: expected one of "likes"|"diamonds"|"follows"')).toBe('Pick one of likes, diamonds, follows.');
-    expect(humaniseIssue('Two gift tiers start at the same value.')).toBe('Two gift tiers start at the same value.');
+    expect(humaniseIssue('Too small: expected number to be >=1', en)).toBe('Use 1 or more.');
+    expect(humaniseIssue('Too big: expected number to be <=1000000000', en)).toBe('Use 1,000,000,000 or less.');
+    expect(humaniseIssue('Invalid input: expected number, received NaN', en)).toBe('Enter a number.');
+    expect(humaniseIssue('Invalid input: expected int, received number', en)).toBe('Use a whole number.');
+    expect(humaniseIssue('Too big: expected string to have <=60 characters', en)).toBe('Use at most 60 characters.');
+    expect(humaniseIssue('Too small: expected array to have >=1 items', en)).toBe('Keep at least one row.');
+    expect(humaniseIssue('Invalid option: expected one of "likes"|"diamonds"|"follows"', en)).toBe('Pick one of: likes, diamonds, or follows.');
+    expect(humaniseIssue('Two gift tiers start at the same value.', en)).toBe('Two gift tiers start at the same value.');
   });
 
   it('splits API messages into field and message', () => {
-    expect(splitFieldError('target: Too small: expected number to be >=1')).toEqual({ field: 'target', message: 'Use 1 or more.' });
-    expect(splitFieldError('rules.giftTiers.1.minDiamonds: Invalid input: expected int, received number')).toEqual({ field: 'rules.giftTiers.1.minDiamonds', message: 'Use a whole number.' });
-    expect(splitFieldError('name: Give the overlay a name.')).toEqual({ field: 'name', message: 'Give the overlay a name.' });
-    expect(splitFieldError('settings: Invalid input')).toEqual({ field: null, message: 'Invalid input' });
-    expect(splitFieldError('Something went wrong on our side. Please try again in a moment.')).toEqual({ field: null, message: 'Something went wrong on our side. Please try again in a moment.' });
+    expect(splitFieldError('target: Too small: expected number to be >=1', en)).toEqual({ field: 'target', message: 'Use 1 or more.' });
+    expect(splitFieldError('rules.giftTiers.1.minDiamonds: Invalid input: expected int, received number', en)).toEqual({ field: 'rules.giftTiers.1.minDiamonds', message: 'Use a whole number.' });
+    expect(splitFieldError('name: Give the overlay a name.', en)).toEqual({ field: 'name', message: 'Give the overlay a name.' });
+    expect(splitFieldError('settings: Invalid input', en)).toEqual({ field: null, message: 'Check this value.' });
+    expect(splitFieldError('Something went wrong on our side. Please try again in a moment.', en)).toEqual({ field: null, message: 'Something went wrong on our side. Please try again in a moment.' });
   });
 
   it('checks a draft with the API schema and reports every field', () => {
     const draft = readDraft('GOAL', {});
-    expect(draftErrors(draft)).toEqual({});
+    expect(draftErrors(draft, en)).toEqual({});
     if (draft.kind !== 'GOAL') throw new Error('unreachable');
-    expect(draftErrors({ kind: 'GOAL', settings: { ...draft.settings, target: 0, title: 'x'.repeat(61), scale: Number.NaN } })).toEqual({
+    expect(draftErrors({ kind: 'GOAL', settings: { ...draft.settings, target: 0, title: 'x'.repeat(61), scale: Number.NaN } }, en)).toEqual({
       target: 'Use 1 or more.',
       title: 'Use at most 60 characters.',
       scale: 'Enter a number.',
@@ -134,24 +154,64 @@ describe('validation messages', () => {
     const board = readDraft('LEADERBOARD', {});
     if (board.kind !== 'LEADERBOARD') throw new Error('unreachable');
     const tiers = [...board.settings.rules.giftTiers, { minDiamonds: 10, multiplier: 2 }];
-    expect(draftErrors({ kind: 'LEADERBOARD', settings: { ...board.settings, rules: { ...board.settings.rules, giftTiers: tiers } } })).toEqual({ 'rules.giftTiers': 'Two gift tiers start at the same value.' });
+    expect(draftErrors({ kind: 'LEADERBOARD', settings: { ...board.settings, rules: { ...board.settings.rules, giftTiers: tiers } } }, en)).toEqual({ 'rules.giftTiers': 'Two gift tiers start at the same value.' });
   });
 
   it('explains failed requests, including ones that never reached us', () => {
     const apiError = (status: number, message: string) => Object.assign(new Error(message), { status });
-    expect(requestErrorMessage(new TypeError('Failed to fetch'))).toBe('Could not reach LiveLens. Check your connection and try again.');
-    expect(requestErrorMessage(apiError(401, 'Sign in to use the dashboard.'))).toMatch(/^Your session has ended/);
-    expect(requestErrorMessage(apiError(404, 'No such overlay in your dashboard.'))).toMatch(/no longer exists/);
-    expect(requestErrorMessage(apiError(409, 'You have 100 overlays already; delete some you no longer use.'))).toBe('You have 100 overlays already; delete some you no longer use.');
-    expect(requestErrorMessage(apiError(400, 'target: Too small: expected number to be >=1'))).toBe('Use 1 or more.');
+    expect(requestErrorMessage(new TypeError('Failed to fetch'), en)).toBe('Could not reach LiveLens. Check your connection and try again.');
+    expect(requestErrorMessage(apiError(401, 'Sign in to use the dashboard.'), en)).toMatch(/^Your session has ended/);
+    expect(requestErrorMessage(apiError(404, 'No such overlay in your dashboard.'), en)).toMatch(/no longer exists/);
+    expect(requestErrorMessage(apiError(409, 'You have 100 overlays already; delete some you no longer use.'), en)).toBe('You have 100 overlays already; delete some you no longer use.');
+    expect(requestErrorMessage(apiError(400, 'target: Too small: expected number to be >=1'), en)).toBe('Use 1 or more.');
   });
 
   it('names fields for the error summary and gives them stable ids', () => {
-    expect(fieldLabel('target')).toBe('Target');
-    expect(fieldLabel('rules.giftTiers.0.multiplier')).toBe('Gift tier 1 — multiplier');
-    expect(fieldLabel('blockedWords.2')).toBe('Blocked word 3');
-    expect(fieldLabel('mystery')).toBe('mystery');
+    expect(fieldLabel('target', en)).toBe('Target');
+    expect(fieldLabel('rules.giftTiers.0.multiplier', en)).toBe('Gift tier 1 — multiplier');
+    expect(fieldLabel('blockedWords.2', en)).toBe('Blocked word 3');
+    expect(fieldLabel('mystery', en)).toBe('mystery');
     expect(fieldId('rules.giftTiers.0.minDiamonds')).toBe('setting-rules-giftTiers-0-minDiamonds');
+  });
+});
+
+describe('in other languages', () => {
+  it('explains the rules in Russian, with plurals and the locale’s numbers', async () => {
+    const ru = await wordsIn('ru');
+    expect(describeRules(DEFAULT_RULES, ru)).toEqual([
+      'Подписчики: 1 очко за каждые 10 лайков; остальные: 1 очко за каждые 15 лайков. Засчитываются только целые очки; оставшиеся лайки переходят дальше.',
+      'Подарки: алмазы × множитель — ×1 за подарки стоимостью от 1 до 9 алмазов за штуку, ×1,2 за 10–99 и ×1,5 от 100 и выше.',
+      'Серия одинаковых подарков засчитывается один раз, когда она закончится. Пока игра заморожена, очки не начисляются.',
+      'Пример: 30 лайков от подписчика = 3 очка; подарок за 5 алмазов, отправленный 3 раза одной серией, = 15 очков.',
+    ]);
+    const lines = describeRules({ likesPerPointFollower: 1, likesPerPointNonFollower: 21, giftTiers: [{ minDiamonds: 2, multiplier: 1.25 }] }, ru);
+    expect(lines[0]).toMatch(/^Подписчики: 1 очко за каждый лайк; остальные: 1 очко за каждые 21 лайк\./);
+    expect(lines[1]).toBe('Подарки: алмазы × множитель — ×1,25 за подарки стоимостью от 2 алмазов за штуку.');
+    expect(lines[2]).toBe('Подарки дешевле 2 алмазов считаются с множителем ×1.');
+    expect(lines.at(-1)).toBe('Пример: 3 лайка от подписчика = 3 очка; подарок за 5 алмазов, отправленный 3 раза одной серией, = 18,75 очка.');
+  });
+
+  it('checks a draft and names fields in Russian, and passes the server’s own (translated) messages through', async () => {
+    const ru = await wordsIn('ru');
+    const draft = readDraft('GOAL', {});
+    if (draft.kind !== 'GOAL') throw new Error('unreachable');
+    expect(draftErrors({ kind: 'GOAL', settings: { ...draft.settings, target: 1_000_000_001, title: 'x'.repeat(61), accent: 'red' } }, ru)).toEqual({
+      target: 'Не больше 1\u00a0000\u00a0000\u00a0000.',
+      title: 'Не длиннее 60 символов.',
+      accent: 'Укажите цвет в виде #ff2d55.',
+    });
+    expect(fieldLabel('rules.giftTiers.1.minDiamonds', ru)).toBe('Уровень подарков 2 — от скольких алмазов');
+    expect(fieldLabel('obsUrl', ru)).toBe('Адрес WebSocket OBS');
+    expect(splitFieldError('target: Не меньше 1.', ru)).toEqual({ field: 'target', message: 'Не меньше 1.' });
+    expect(requestErrorMessage(new TypeError('Failed to fetch'), ru)).toMatch(/^Не удалось связаться с LiveLens/);
+  });
+
+  it('writes Chinese with full-width punctuation', async () => {
+    const zh = await wordsIn('zh-CN');
+    expect(describeRules(DEFAULT_RULES, zh)[1]).toBe('礼物：钻石数 × 倍数。单个价值 1–9 钻石的礼物 ×1；10–99 钻石 ×1.2；100 钻石及以上 ×1.5。');
+    expect(humaniseIssue('Too small: expected number to be >=1', zh)).toBe('不能小于 1。');
+    expect(humaniseIssue('Two gift tiers start at the same value.', zh)).toBe('有两个礼物档位的起始值相同。');
+    expect(fieldLabel('blockedWords.0', zh)).toBe('屏蔽词 1');
   });
 });
 

@@ -1,6 +1,8 @@
 // Pure helpers of the overlay editor in the dashboard (browser-safe, unit-tested): the OBS source size
 // we suggest per kind, overlay URLs, the preview message protocol, word lists, gift tier rows, scoring
-// rules in plain words, and validation messages a streamer can act on.
+// rules in plain words, and validation messages a streamer can act on. The sentences come from an
+// EditorWords object the dashboard builds from its catalogue (editor-words.ts next to the editor), so this
+// file knows no language.
 import { giftPoints, likePoints, type GiftTier, type ScoringRules } from '@/lib/games/rules';
 import type { EditorMessage } from '@/lib/overlays/preview';
 import { readKindSettings, settingsSchemas, type KindSettings, type OverlayKind } from '@/lib/overlays/settings';
@@ -116,53 +118,109 @@ export function nextGiftTier(tiers: readonly GiftTier[]): GiftTier {
   return { minDiamonds, multiplier: top.multiplier };
 }
 
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const n = (value: number) => numberFormat.format(value);
-const perLikes = (likes: number) => (likes === 1 ? '1 point per like' : `1 point per ${n(likes)} likes`);
+/**
+ * The editor's sentences in the page's language. editor.ts decides which sentence applies and with which
+ * values; the dashboard builds this object from its `overlayEditor` catalogue (useEditorWords), and each
+ * function formats its numbers in the page's locale.
+ */
+export type EditorWords = {
+  // Validation, from zod's wording (humaniseIssue).
+  enterNumber: () => string;
+  wholeNumber: () => string;
+  atLeast: (min: number) => string;
+  moreThan: (min: number) => string;
+  atMost: (max: number) => string;
+  lessThan: (max: number) => string;
+  maxCharacters: (max: number) => string;
+  notEmpty: () => string;
+  maxEntries: (max: number) => string;
+  keepOneRow: () => string;
+  pickOneOf: (options: readonly string[]) => string;
+  invalid: () => string;
+  // The settings schemas' own messages (lib/overlays/settings.ts, lib/games/rules.ts).
+  colourFormat: () => string;
+  obsUrlFormat: () => string;
+  tiersClash: () => string;
+  // Requests that failed before the API could say why.
+  unreachable: () => string;
+  signedOut: () => string;
+  overlayGone: () => string;
+  // Field names in the error summary (fieldLabel).
+  field: (name: FieldName) => string;
+  giftTier: (index: number) => string;
+  giftTierFrom: (index: number) => string;
+  giftTierMultiplier: (index: number) => string;
+  blockedWord: (index: number) => string;
+  // The scoring rules in plain words (describeRules).
+  rulesLikes: (follower: number, others: number) => string;
+  rulesGifts: (tiers: string) => string;
+  /** The first tier names the unit: "×1 for gifts worth 1–9 diamonds each". */
+  tierFirstRange: (multiplier: number, from: number, to: number) => string;
+  tierFirstExact: (multiplier: number, diamonds: number) => string;
+  tierFirstUp: (multiplier: number, from: number) => string;
+  /** Later tiers: "×1.2 for 10–99", "×2 for 100", "×1.5 for 100 or more". */
+  tierRange: (multiplier: number, from: number, to: number) => string;
+  tierExact: (multiplier: number, diamonds: number) => string;
+  tierUp: (multiplier: number, from: number) => string;
+  /** "a, b and c" in the page's language. */
+  list: (parts: readonly string[]) => string;
+  rulesBelowLowest: (diamonds: number) => string;
+  rulesStreak: () => string;
+  rulesExample: (likes: number, likePoints: number, giftPoints: number) => string;
+};
 
-/** The gift part of the rules: "×1 for gifts of 1–9 diamonds, ×1.2 for 10–99 and ×1.5 for 100 or more". */
-function describeTiers(tiers: readonly GiftTier[]): string {
+/** The gift part of the rules: "×1 for gifts worth 1–9 diamonds each, ×1.2 for 10–99 and ×1.5 for 100 or more". */
+function describeTiers(tiers: readonly GiftTier[], words: EditorWords): string {
   const sorted = sortTiers(tiers);
   const parts = sorted.map((tier, i) => {
     const next = sorted[i + 1];
-    const range = next ? (next.minDiamonds - 1 === tier.minDiamonds ? n(tier.minDiamonds) : `${n(tier.minDiamonds)}–${n(next.minDiamonds - 1)}`) : `${n(tier.minDiamonds)} or more`;
-    return `×${n(tier.multiplier)} for ${i === 0 ? `gifts worth ${range} diamonds each` : range}`;
+    const first = i === 0;
+    if (!next) return first ? words.tierFirstUp(tier.multiplier, tier.minDiamonds) : words.tierUp(tier.multiplier, tier.minDiamonds);
+    const to = next.minDiamonds - 1;
+    if (to === tier.minDiamonds) return first ? words.tierFirstExact(tier.multiplier, to) : words.tierExact(tier.multiplier, to);
+    return first ? words.tierFirstRange(tier.multiplier, tier.minDiamonds, to) : words.tierRange(tier.multiplier, tier.minDiamonds, to);
   });
-  if (parts.length <= 1) return parts[0] ?? '';
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
+  return words.list(parts);
 }
 
 /** The scoring rules as short sentences for the editor (updated as the streamer edits them). */
-export function describeRules(rules: ScoringRules): string[] {
-  const lines = [`Followers: ${perLikes(rules.likesPerPointFollower)}; everyone else: ${perLikes(rules.likesPerPointNonFollower)}. Only whole points count; leftover likes carry over.`];
+export function describeRules(rules: ScoringRules, words: EditorWords): string[] {
+  const lines = [words.rulesLikes(rules.likesPerPointFollower, rules.likesPerPointNonFollower)];
   if (rules.giftTiers.length > 0) {
-    lines.push(`Gifts: diamonds × a multiplier, ${describeTiers(rules.giftTiers)}.`);
+    lines.push(words.rulesGifts(describeTiers(rules.giftTiers, words)));
     const lowest = sortTiers(rules.giftTiers)[0];
-    if (lowest && lowest.minDiamonds > 1) lines.push(`Gifts worth less than ${n(lowest.minDiamonds)} diamonds count ×1.`);
+    if (lowest && lowest.minDiamonds > 1) lines.push(words.rulesBelowLowest(lowest.minDiamonds));
   }
-  lines.push('A gift streak counts once, when it ends. Nothing scores while the game is frozen.');
+  lines.push(words.rulesStreak());
   const likes = rules.likesPerPointFollower * 3;
-  lines.push(`Example: ${n(likes)} likes from a follower = ${n(likePoints(rules, likes, true))} points; a 5-diamond gift sent 3 times in one streak = ${n(giftPoints(rules, 5, 3))} points.`);
+  lines.push(words.rulesExample(likes, likePoints(rules, likes, true), giftPoints(rules, 5, 3)));
   return lines;
 }
 
 /** Field path → message, as the form shows them (one message per field). */
 export type FieldErrors = Record<string, string>;
 
-/** zod's wording → words a streamer can act on. Unknown messages pass through unchanged. */
-export function humaniseIssue(message: string): string {
+/**
+ * zod's wording (and the settings schemas' own messages, which are English) → words a streamer can act
+ * on. Anything else passes through unchanged: the API's messages arrive already in the page's language.
+ */
+export function humaniseIssue(message: string, words: EditorWords): string {
   const rules: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/expected number, received (NaN|null|undefined|string)/, () => 'Enter a number.'],
-    [/expected int, received number/, () => 'Use a whole number.'],
-    [/^Too small: expected number to be >=(-?[\d.]+)$/, (m) => `Use ${n(Number(m[1]))} or more.`],
-    [/^Too small: expected number to be >(-?[\d.]+)$/, (m) => `Use more than ${n(Number(m[1]))}.`],
-    [/^Too big: expected number to be <=(-?[\d.]+)$/, (m) => `Use ${n(Number(m[1]))} or less.`],
-    [/^Too big: expected number to be <(-?[\d.]+)$/, (m) => `Use less than ${n(Number(m[1]))}.`],
-    [/^Too big: expected string to have <=(\d+) characters$/, (m) => `Use at most ${m[1]} characters.`],
-    [/^Too small: expected string to have >=1 characters$/, () => 'This cannot be empty.'],
-    [/^Too big: expected array to have <=(\d+) items$/, (m) => `At most ${m[1]} entries.`],
-    [/^Too small: expected array to have >=1 items$/, () => 'Keep at least one row.'],
-    [/^Invalid option: expected one of (.+)$/, (m) => `Pick one of ${m[1]?.replaceAll('"', '').split('|').join(', ')}.`],
+    [/expected number, received (NaN|null|undefined|string)/, () => words.enterNumber()],
+    [/expected int, received number/, () => words.wholeNumber()],
+    [/^Too small: expected number to be >=(-?[\d.]+)$/, (m) => words.atLeast(Number(m[1]))],
+    [/^Too small: expected number to be >(-?[\d.]+)$/, (m) => words.moreThan(Number(m[1]))],
+    [/^Too big: expected number to be <=(-?[\d.]+)$/, (m) => words.atMost(Number(m[1]))],
+    [/^Too big: expected number to be <(-?[\d.]+)$/, (m) => words.lessThan(Number(m[1]))],
+    [/^Too big: expected string to have <=(\d+) characters$/, (m) => words.maxCharacters(Number(m[1]))],
+    [/^Too small: expected string to have >=1 characters$/, () => words.notEmpty()],
+    [/^Too big: expected array to have <=(\d+) items$/, (m) => words.maxEntries(Number(m[1]))],
+    [/^Too small: expected array to have >=1 items$/, () => words.keepOneRow()],
+    [/^Invalid option: expected one of (.+)$/, (m) => words.pickOneOf((m[1] ?? '').replaceAll('"', '').split('|'))],
+    [/^Use a colour like #ff2d55\.$/, () => words.colourFormat()],
+    [/^Use a websocket address like ws:\/\/127\.0\.0\.1:4455\.$/, () => words.obsUrlFormat()],
+    [/^Two gift tiers start at the same value\.$/, () => words.tiersClash()],
+    [/^Invalid (?:input|string)\b/, () => words.invalid()],
   ];
   for (const [pattern, say] of rules) {
     const match = pattern.exec(message);
@@ -175,29 +233,29 @@ export function humaniseIssue(message: string): string {
  * An API error message ("target: Too small: …", as validateSettings and the route wrapper write them)
  * split into the field path and a readable message. `field` is null for errors about no one field.
  */
-export function splitFieldError(message: string): { field: string | null; message: string } {
+export function splitFieldError(message: string, words: EditorWords): { field: string | null; message: string } {
   const match = /^([A-Za-z]\w*(?:\.\w+)*): ([\s\S]+)$/.exec(message);
-  if (!match?.[1] || !match[2] || match[1] === 'body' || match[1] === 'settings') return { field: null, message: match?.[2] ? humaniseIssue(match[2]) : message };
-  return { field: match[1], message: humaniseIssue(match[2]) };
+  if (!match?.[1] || !match[2] || match[1] === 'body' || match[1] === 'settings') return { field: null, message: match?.[2] ? humaniseIssue(match[2], words) : message };
+  return { field: match[1], message: humaniseIssue(match[2], words) };
 }
 
 /** A failed request in words: the API's message, or what to do when the request never arrived. */
-export function requestErrorMessage(error: Error): string {
+export function requestErrorMessage(error: Error, words: EditorWords): string {
   const status = 'status' in error ? error.status : undefined;
-  if (typeof status !== 'number') return 'Could not reach LiveLens. Check your connection and try again.';
-  if (status === 401) return 'Your session has ended. Sign in again (in another tab, to keep your changes), then retry.';
-  if (status === 404) return 'This overlay no longer exists — it may have been deleted in another tab or by a co-manager.';
-  return splitFieldError(error.message).message;
+  if (typeof status !== 'number') return words.unreachable();
+  if (status === 401) return words.signedOut();
+  if (status === 404) return words.overlayGone();
+  return splitFieldError(error.message, words).message;
 }
 
 /** Every problem with a draft, checked with the same schema as the API, before anything is sent. */
-export function draftErrors(draft: SettingsDraft): FieldErrors {
+export function draftErrors(draft: SettingsDraft, words: EditorWords): FieldErrors {
   const parsed = settingsSchemas[draft.kind].safeParse(draft.settings);
   const errors: FieldErrors = {};
   if (parsed.success) return errors;
   for (const issue of parsed.error.issues) {
     const field = issue.path.map(String).join('.') || 'settings';
-    errors[field] ??= humaniseIssue(issue.message);
+    errors[field] ??= humaniseIssue(issue.message, words);
   }
   return errors;
 }
@@ -207,52 +265,101 @@ export function fieldId(path: string): string {
   return `setting-${path.replace(/[^\w-]/g, '-')}`;
 }
 
-// The editor's visible labels, so the error summary names a field the way the form does.
-const FIELD_LABELS: Record<string, string> = {
-  name: 'Name',
-  blockedWords: 'Blocked words',
-  filterMatch: 'Match blocked words',
-  language: 'Overlay language',
-  speechVoice: 'Voice',
-  speechRate: 'Speaking rate',
-  speechVolume: 'Speech volume',
-  speechDetect: 'Read each alert in its own language',
-  accent: 'Accent colour',
-  scale: 'Size',
-  minDiamonds: 'Minimum diamonds',
-  durationSeconds: 'Alert duration',
-  sound: 'Play a sound',
-  volume: 'Volume',
-  speech: 'Read alerts aloud',
-  template: 'Alert text',
-  title: 'Title',
-  size: 'Rows shown',
-  resetEachLive: 'Start a fresh board each LIVE',
-  showOvertakes: 'Show “A overtook B” moments',
-  metric: 'Goal counts',
-  target: 'Target',
-  maxMessages: 'Messages shown',
-  hideAfterSeconds: 'Hide messages after',
-  showModeratorBadge: 'Show a badge on moderators’ messages',
-  label: 'Label',
-  maxItems: 'Items shown',
-  follows: 'Follows',
-  shares: 'Shares',
-  gifts: 'Gifts',
-  joins: 'Viewers joining',
-  countdownSeconds: 'Freeze countdown',
-  'rules.likesPerPointFollower': 'Likes per point — followers',
-  'rules.likesPerPointNonFollower': 'Likes per point — everyone else',
-  'rules.giftTiers': 'Gift tiers',
-};
+/** The settings a field label is named for (see FIELD_NAMES). */
+export type FieldName =
+  | 'name'
+  | 'blockedWords'
+  | 'filterMatch'
+  | 'language'
+  | 'speechVoice'
+  | 'speechRate'
+  | 'speechVolume'
+  | 'speechDetect'
+  | 'accent'
+  | 'scale'
+  | 'minDiamonds'
+  | 'durationSeconds'
+  | 'sound'
+  | 'volume'
+  | 'speech'
+  | 'template'
+  | 'title'
+  | 'size'
+  | 'resetEachLive'
+  | 'showOvertakes'
+  | 'metric'
+  | 'target'
+  | 'maxMessages'
+  | 'hideAfterSeconds'
+  | 'showModeratorBadge'
+  | 'label'
+  | 'maxItems'
+  | 'follows'
+  | 'shares'
+  | 'gifts'
+  | 'joins'
+  | 'countdownSeconds'
+  | 'obsScene'
+  | 'obsUrl'
+  | 'obsPassword'
+  | 'likesPerPointFollower'
+  | 'likesPerPointNonFollower'
+  | 'giftTiers';
 
-/** "Target", "Gift tier 2 — minimum diamonds", "Blocked word 3": how an error summary names a field. */
-export function fieldLabel(path: string): string {
-  const known = FIELD_LABELS[path];
-  if (known) return known;
+// Field path → the name of its visible label, so the error summary names a field the way the form does.
+const FIELD_NAMES: Record<string, FieldName> = {
+  'rules.likesPerPointFollower': 'likesPerPointFollower',
+  'rules.likesPerPointNonFollower': 'likesPerPointNonFollower',
+  'rules.giftTiers': 'giftTiers',
+};
+const TOP_LEVEL_FIELDS: ReadonlySet<string> = new Set<FieldName>([
+  'name',
+  'blockedWords',
+  'filterMatch',
+  'language',
+  'speechVoice',
+  'speechRate',
+  'speechVolume',
+  'speechDetect',
+  'accent',
+  'scale',
+  'minDiamonds',
+  'durationSeconds',
+  'sound',
+  'volume',
+  'speech',
+  'template',
+  'title',
+  'size',
+  'resetEachLive',
+  'showOvertakes',
+  'metric',
+  'target',
+  'maxMessages',
+  'hideAfterSeconds',
+  'showModeratorBadge',
+  'label',
+  'maxItems',
+  'follows',
+  'shares',
+  'gifts',
+  'joins',
+  'countdownSeconds',
+  'obsScene',
+  'obsUrl',
+  'obsPassword',
+]);
+
+/** "Target", "Gift tier 2 — multiplier", "Blocked word 3": how an error summary names a field. Unknown paths stay as they are. */
+export function fieldLabel(path: string, words: EditorWords): string {
+  const known = FIELD_NAMES[path] ?? (TOP_LEVEL_FIELDS.has(path) ? (path as FieldName) : undefined);
+  if (known) return words.field(known);
   const tier = /^rules\.giftTiers\.(\d+)(?:\.(minDiamonds|multiplier))?$/.exec(path);
-  if (tier) return `Gift tier ${Number(tier[1]) + 1}${tier[2] ? ` — ${tier[2] === 'minDiamonds' ? 'from diamonds' : 'multiplier'}` : ''}`;
+  if (tier) {
+    const index = Number(tier[1]) + 1;
+    return tier[2] === 'minDiamonds' ? words.giftTierFrom(index) : tier[2] === 'multiplier' ? words.giftTierMultiplier(index) : words.giftTier(index);
+  }
   const word = /^blockedWords\.(\d+)$/.exec(path);
-  if (word) return `Blocked word ${Number(word[1]) + 1}`;
+  if (word) return words.blockedWord(Number(word[1]) + 1);
   return path;
 }

@@ -15,6 +15,7 @@ import { fetchJson } from '@/lib/query-client';
 import { useKindLabels } from '../_components/kind-labels';
 import { StatusBadge } from '../_components/overlay-list';
 import { TextField } from './_components/controls';
+import { useEditorWords } from './_components/editor-words';
 import { MoreActions } from './_components/more-actions';
 import { PreviewPanel } from './_components/preview-panel';
 import { SettingsFields } from './_components/settings-form';
@@ -27,99 +28,10 @@ type SaveBody = { name: string; settings: SettingsDraft['settings'] };
 
 const strong = (chunks: ReactNode) => <span className="font-semibold">{chunks}</span>;
 
-/** How the error summary names a field: the form's own label, in the dashboard's language (else lib's English). */
-function useFieldLabel(): (path: string) => string {
-  const t = useTranslations('overlayEditor');
-  return (path) => {
-    switch (path) {
-      case 'name':
-        return t('fields.name');
-      case 'blockedWords':
-        return t('fields.blockedWords');
-      case 'filterMatch':
-        return t('fields.filterMatch');
-      case 'language':
-        return t('fields.language');
-      case 'speechVoice':
-        return t('fields.speechVoice');
-      case 'speechRate':
-        return t('fields.speechRate');
-      case 'speechVolume':
-        return t('fields.speechVolume');
-      case 'speechDetect':
-        return t('fields.speechDetect');
-      case 'accent':
-        return t('fields.accent');
-      case 'scale':
-        return t('fields.scale');
-      case 'minDiamonds':
-        return t('fields.minDiamonds');
-      case 'durationSeconds':
-        return t('fields.durationSeconds');
-      case 'sound':
-        return t('fields.sound');
-      case 'volume':
-        return t('fields.volume');
-      case 'speech':
-        return t('fields.speech');
-      case 'template':
-        return t('fields.template');
-      case 'title':
-        return t('fields.title');
-      case 'size':
-        return t('fields.size');
-      case 'resetEachLive':
-        return t('fields.resetEachLive');
-      case 'showOvertakes':
-        return t('fields.showOvertakes');
-      case 'metric':
-        return t('fields.metric');
-      case 'target':
-        return t('fields.target');
-      case 'maxMessages':
-        return t('fields.maxMessages');
-      case 'hideAfterSeconds':
-        return t('fields.hideAfterSeconds');
-      case 'showModeratorBadge':
-        return t('fields.showModeratorBadge');
-      case 'label':
-        return t('fields.label');
-      case 'maxItems':
-        return t('fields.maxItems');
-      case 'follows':
-        return t('fields.follows');
-      case 'shares':
-        return t('fields.shares');
-      case 'gifts':
-        return t('fields.gifts');
-      case 'joins':
-        return t('fields.joins');
-      case 'countdownSeconds':
-        return t('fields.countdownSeconds');
-      case 'rules.likesPerPointFollower':
-        return t('fields.likesPerPointFollower');
-      case 'rules.likesPerPointNonFollower':
-        return t('fields.likesPerPointNonFollower');
-      case 'rules.giftTiers':
-        return t('fields.giftTiers');
-    }
-    const tier = /^rules\.giftTiers\.(\d+)(?:\.(minDiamonds|multiplier))?$/.exec(path);
-    if (tier) {
-      const index = Number(tier[1]) + 1;
-      if (tier[2] === 'minDiamonds') return t('fields.giftTierFrom', { index });
-      if (tier[2] === 'multiplier') return t('fields.giftTierMultiplier', { index });
-      return t('fields.giftTier', { index });
-    }
-    const word = /^blockedWords\.(\d+)$/.exec(path);
-    if (word) return t('fields.blockedWord', { index: Number(word[1]) + 1 });
-    return fieldLabel(path);
-  };
-}
-
 export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
   const t = useTranslations('overlayEditor');
   const labels = useKindLabels();
-  const labelOf = useFieldLabel();
+  const words = useEditorWords();
   const [overlay, setOverlay] = useState(initial);
   const saved = useMemo(() => readDraft(overlay.kind, overlay.settings), [overlay.kind, overlay.settings]);
   const [draft, setDraft] = useState<SettingsDraft>(saved);
@@ -131,11 +43,11 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
 
   const dirty = !sameValue(draft.settings, saved.settings) || name.trim() !== overlay.name;
   const errors: FieldErrors = useMemo(() => {
-    const found = draftErrors(draft);
+    const found = draftErrors(draft, words);
     if (!name.trim()) found.name = t('editor.nameRequired');
     if (apiError?.field) found[apiError.field] ??= apiError.message;
     return found;
-  }, [draft, name, apiError, t]);
+  }, [draft, name, apiError, t, words]);
   const problems = Object.entries(errors);
 
   const save = useMutation({
@@ -150,7 +62,7 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
       setSavedOnce(true);
     },
     onError: (error) => {
-      setApiError(error.message && 'status' in error && error.status === 400 ? splitFieldError(error.message) : { field: null, message: requestErrorMessage(error) });
+      setApiError(error.message && 'status' in error && error.status === 400 ? splitFieldError(error.message, words) : { field: null, message: requestErrorMessage(error, words) });
       setAttempted(true);
     },
   });
@@ -248,7 +160,7 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
                       {problems.map(([field, message]) => (
                         <li key={field}>
                           {t.rich('editor.problem', {
-                            field: labelOf(field),
+                            field: fieldLabel(field, words),
                             message,
                             link: (chunks) => (
                               <a

@@ -11,10 +11,12 @@ import { requestErrorMessage } from '@/lib/overlays/editor';
 import type { OverlaySummary } from '@/lib/overlays/manage';
 import { fetchJson } from '@/lib/query-client';
 import { ConfirmAction } from './confirm-action';
+import { useEditorWords } from './editor-words';
 
 export function MoreActions({ overlay, unsaved }: { overlay: OverlaySummary; unsaved: boolean }) {
   const router = useRouter();
   const t = useTranslations('overlayEditor');
+  const words = useEditorWords();
   const [resetDone, setResetDone] = useState(false);
   const reset = useMutation({
     mutationFn: () => fetchJson<{ session: { id: string } }>('/api/games/sessions', { method: 'POST', body: JSON.stringify({ overlayId: overlay.id }) }),
@@ -42,7 +44,7 @@ export function MoreActions({ overlay, unsaved }: { overlay: OverlaySummary; uns
               confirmLabel={t('more.reset')}
               pendingLabel={t('more.resetting')}
               onConfirm={() => reset.mutateAsync()}
-              error={reset.error ? requestErrorMessage(reset.error) : null}
+              error={reset.error ? requestErrorMessage(reset.error, words) : null}
             >
               <p>{unsaved ? t('more.resetBodyUnsaved') : t('more.resetBody')}</p>
             </ConfirmAction>
@@ -52,7 +54,7 @@ export function MoreActions({ overlay, unsaved }: { overlay: OverlaySummary; uns
       )}
       <div className={`flex flex-col gap-2 text-sm ${overlay.kind === 'LEADERBOARD' ? 'border-t border-line pt-4' : ''}`}>
         <div>
-          <ConfirmAction label={t('more.delete')} title={t('more.deleteTitle', { name: overlay.name })} confirmLabel={t('more.deleteConfirm')} pendingLabel={t('more.deleting')} onConfirm={() => remove.mutateAsync()} error={remove.error ? requestErrorMessage(remove.error) : null}>
+          <ConfirmAction label={t('more.delete')} title={t('more.deleteTitle', { name: overlay.name })} confirmLabel={t('more.deleteConfirm')} pendingLabel={t('more.deleting')} onConfirm={() => remove.mutateAsync()} error={remove.error ? requestErrorMessage(remove.error, words) : null}>
             <p>{t('more.deleteBody')}</p>
           </ConfirmAction>
         </div>

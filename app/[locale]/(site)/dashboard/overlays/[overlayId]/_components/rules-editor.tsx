@@ -6,12 +6,14 @@ import { useTranslations } from 'next-intl';
 import { scoringRulesSchema, type GiftTier, type ScoringRules } from '@/lib/games/rules';
 import { describeRules, fieldId, MAX_GIFT_TIERS, nextGiftTier, type FieldErrors } from '@/lib/overlays/editor';
 import { FieldGroup, NumberField } from './controls';
+import { useEditorWords } from './editor-words';
 
 /** `description`: from when changes apply (it differs between a leaderboard and a Q&A game). */
 type Props = { rules: ScoringRules; onChange: (rules: ScoringRules) => void; errors: FieldErrors; description: string };
 
 export function RulesEditor({ rules, onChange, errors, description }: Props) {
   const t = useTranslations('overlayEditor');
+  const words = useEditorWords();
   const setTier = (index: number, tier: GiftTier) => onChange({ ...rules, giftTiers: rules.giftTiers.map((t, i) => (i === index ? tier : t)) });
   const removeTier = (index: number) => {
     onChange({ ...rules, giftTiers: rules.giftTiers.filter((_, i) => i !== index) });
@@ -87,7 +89,7 @@ export function RulesEditor({ rules, onChange, errors, description }: Props) {
         <p className="mb-1 font-semibold">{t('rules.plainWords')}</p>
         {valid.success ? (
           <ul className="flex list-disc flex-col gap-1 pl-5 text-muted" data-testid="rules-explained">
-            {describeRules(valid.data).map((line) => (
+            {describeRules(valid.data, words).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

@@ -12,6 +12,7 @@ import { fetchJson } from '@/lib/query-client';
 import { ObsSteps } from '../../_components/obs-guide';
 import { OverlayUrlField } from '../../_components/overlay-url';
 import { ConfirmAction } from './confirm-action';
+import { useEditorWords } from './editor-words';
 
 type Props = { overlay: OverlaySummary; fallbackOrigin: string; onChange: (overlay: OverlaySummary) => void };
 
@@ -20,6 +21,7 @@ const muted = (chunks: ReactNode) => <span className="text-muted">{chunks}</span
 
 export function UrlPanel({ overlay, fallbackOrigin, onChange }: Props) {
   const t = useTranslations('overlayEditor');
+  const words = useEditorWords();
   // What the last regeneration did: turned a revoked overlay back on, or replaced a working URL.
   const [notice, setNotice] = useState<'turnedOn' | 'regenerated' | null>(null);
   const post = (action: 'token' | 'revoke') => fetchJson<{ overlay: OverlaySummary }>(`/api/overlays/${overlay.id}/${action}`, { method: 'POST' });
@@ -69,7 +71,7 @@ export function UrlPanel({ overlay, fallbackOrigin, onChange }: Props) {
             pendingLabel={t('obs.regenerating')}
             tone={overlay.revoked ? 'normal' : 'danger'}
             onConfirm={() => regenerate.mutateAsync()}
-            error={regenerate.error ? requestErrorMessage(regenerate.error) : null}
+            error={regenerate.error ? requestErrorMessage(regenerate.error, words) : null}
           >
             {overlay.revoked ? (
               <p>{t('obs.turnOnBody')}</p>
@@ -78,7 +80,7 @@ export function UrlPanel({ overlay, fallbackOrigin, onChange }: Props) {
             )}
           </ConfirmAction>
           {!overlay.revoked && (
-            <ConfirmAction label={t('obs.revoke')} title={t('obs.revokeTitle')} confirmLabel={t('obs.revokeConfirm')} pendingLabel={t('obs.revoking')} onConfirm={() => revoke.mutateAsync()} error={revoke.error ? requestErrorMessage(revoke.error) : null}>
+            <ConfirmAction label={t('obs.revoke')} title={t('obs.revokeTitle')} confirmLabel={t('obs.revokeConfirm')} pendingLabel={t('obs.revoking')} onConfirm={() => revoke.mutateAsync()} error={revoke.error ? requestErrorMessage(revoke.error, words) : null}>
               <p>{t.rich('obs.revokeBody', { strong })}</p>
             </ConfirmAction>
           )}
