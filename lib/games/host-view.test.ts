@@ -3,6 +3,7 @@ import type { BoardRow } from '@/lib/games/board';
 import type { HostView } from '@/lib/games/host';
 import { createTranslator } from 'next-intl';
 import { loadMessages } from '@/lib/i18n/messages';
+import { gameErrorWords } from '@/app/[locale]/(site)/dashboard/games/_components/error-words';
 import { applyGameMessage, availableActions, countdownLeft, currentPhase, explainError, mergeSnapshot, visibleBoard, type PanelState } from '@/lib/games/host-view';
 import type { GameWinner } from '@/lib/games/realtime';
 
@@ -69,12 +70,20 @@ describe('phase labels and actions', () => {
     expect(availableActions('ended')).toEqual({ freeze: false, resume: false, end: false, continue: true, selectWinner: false });
   });
 
-  it('explains errors with what to do', () => {
-    expect(explainError(null)).toBeNull();
-    expect(explainError(Object.assign(new Error('This session is already frozen.'), { status: 409 }))).toBe('This session is already frozen.');
-    expect(explainError(new TypeError('Failed to fetch'))).toMatch(/Check the connection/);
-    expect(explainError({ message: 'x', status: 401 })).toMatch(/sign in again/);
-    expect(explainError({ message: 'boom', status: 500 })).toMatch(/Try again in a moment/);
+  it('explains errors with what to do, in the page’s language', async () => {
+    const en = gameErrorWords(createTranslator({ locale: 'en', messages: await loadMessages('en'), namespace: 'games' }));
+    expect(explainError(null, en)).toBeNull();
+    expect(explainError(Object.assign(new Error('This session is already frozen.'), { status: 409 }), en)).toBe('This session is already frozen.');
+    expect(explainError(new TypeError('Failed to fetch'), en)).toMatch(/Check the connection/);
+    expect(explainError({ message: 'x', status: 401 }, en)).toMatch(/sign in again/);
+    expect(explainError({ message: 'boom', status: 500 }, en)).toMatch(/Try again in a moment/);
+    expect(explainError({ message: 'Too many requests; try again in 1 minute.', status: 429 }, en)).toBe('Too many requests; try again in 1 minute. Wait a moment, then try again.');
+    const ru = gameErrorWords(createTranslator({ locale: 'ru', messages: await loadMessages('ru'), namespace: 'games' }));
+    expect(explainError(new TypeError('Failed to fetch'), ru)).toBe('Не удалось связаться с LiveLens. Проверьте подключение и попробуйте ещё раз.');
+    // The server's message is already in the page's language and passes through.
+    expect(explainError({ message: 'Эта сессия уже заморожена.', status: 409 }, ru)).toBe('Эта сессия уже заморожена.');
+    const zh = gameErrorWords(createTranslator({ locale: 'zh-CN', messages: await loadMessages('zh-CN'), namespace: 'games' }));
+    expect(explainError({ message: 'boom', status: 503 }, zh)).toBe('我们这边出了点问题，请稍后再试。');
   });
 });
 

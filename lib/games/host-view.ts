@@ -101,28 +101,26 @@ export function availableActions(phase: GamePhase): { freeze: boolean; resume: b
   };
 }
 
-/** An API error as the host reads it: the server's message, or what went wrong and what to do. */
-export function explainError(error: { message: string; status?: number } | null): string | null {
+/** What the host panel says about a failed request, in the page's language (useGameErrorWords builds it from the games catalogue). */
+export type GameErrorWords = {
+  unreachable: () => string;
+  signedOut: () => string;
+  /** The server's (already translated) "too many requests" message, with what to do. */
+  rateLimited: (message: string) => string;
+  serverError: () => string;
+};
+
+/** An API error as the host reads it: the server's message (already in the page's language), or what went wrong and what to do. */
+export function explainError(error: { message: string; status?: number } | null, words: GameErrorWords): string | null {
   if (!error) return null;
   switch (error.status) {
     case undefined:
-      return 'Could not reach LiveLens. Check the connection, then try again.';
+      return words.unreachable();
     case 401:
-      return 'Your sign-in has expired. Reload the page and sign in again.';
+      return words.signedOut();
     case 429:
-      return `${error.message} Wait a moment, then try again.`;
+      return words.rateLimited(error.message);
     default:
-      return error.status >= 500 ? 'Something went wrong on our side. Try again in a moment.' : error.message;
+      return error.status >= 500 ? words.serverError() : error.message;
   }
-}
-
-/** A moment as the dashboard shows it everywhere (UTC, so server and browser render the same text). */
-export function formatWhen(ms: number, style: 'date-time' | 'time' = 'date-time'): string {
-  const options: Intl.DateTimeFormatOptions = style === 'time' ? { timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' };
-  return `${new Date(ms).toLocaleString('en-US', options)} UTC`;
-}
-
-/** Points as shown (gift multipliers make fractions). */
-export function formatPoints(points: number): string {
-  return points.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }

@@ -8,7 +8,7 @@ import { OverlayLink } from '@/components/games/overlay-link';
 import { Notice } from '@/components/ui/card';
 import { useServerClock } from '@/components/ui/use-server-clock';
 import type { HostView } from '@/lib/games/host';
-import { applyGameMessage, availableActions, countdownLeft, currentPhase, explainError, mergeSnapshot, visibleBoard, type PanelState } from '@/lib/games/host-view';
+import { applyGameMessage, availableActions, countdownLeft, currentPhase, mergeSnapshot, visibleBoard, type PanelState } from '@/lib/games/host-view';
 import type { GameMessage } from '@/lib/games/realtime';
 import type { GamePhase, SessionAction } from '@/lib/games/session';
 import { fetchJson } from '@/lib/query-client';
@@ -17,6 +17,7 @@ import { useRealtime, type RealtimeState } from '@/lib/realtime/use-channel';
 import { HostBoard } from './_components/host-board';
 import { ShownCard, WinnersList } from './_components/winners';
 import { WinnerDialog } from './_components/winner-dialog';
+import { useExplainError } from '../_components/error-words';
 
 const BANNER_STYLE = {
   active: 'border-emerald-400/60 bg-emerald-400/15 text-emerald-200',
@@ -52,6 +53,7 @@ function phaseBanner(t: GamesT, phase: GamePhase, secondsLeft: number): { label:
 
 export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostView; realtime: PublicRealtimeConfig; appUrl: string }) {
   const t = useTranslations('games');
+  const explainError = useExplainError();
   const queryClient = useQueryClient();
   const sessionId = initial.session.sessionId;
   const key = useMemo(() => ['game-session', sessionId], [sessionId]);

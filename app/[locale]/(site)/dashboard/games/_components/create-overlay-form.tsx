@@ -4,14 +4,15 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
-import { explainError } from '@/lib/games/host-view';
 import { fetchJson } from '@/lib/query-client';
+import { useExplainError } from './error-words';
 
 type AccountOption = { id: string; handle: string; nickname: string | null };
 
 /** Creates a Q&A overlay for one of the user's accounts and selects it. */
 export function CreateOverlayForm({ accounts }: { accounts: AccountOption[] }) {
   const t = useTranslations('games');
+  const explainError = useExplainError();
   const router = useRouter();
   const selectId = useId();
   const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');

@@ -4,12 +4,13 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
-import { explainError } from '@/lib/games/host-view';
 import { fetchJson } from '@/lib/query-client';
+import { useExplainError } from './error-words';
 
 /** Starts a new session on the overlay (ending its open one) and opens the host panel. */
 export function NewSessionForm({ overlayId, disabled = false }: { overlayId: string; disabled?: boolean }) {
   const t = useTranslations('games');
+  const explainError = useExplainError();
   const router = useRouter();
   const nameId = useId();
   const [name, setName] = useState('');

@@ -8,8 +8,8 @@ import { useDisplay } from '@/components/site/display';
 import { formatDecimal } from '@/lib/dashboard/live-format';
 import type { SessionWinner } from '@/lib/games/history';
 import type { SessionSummary } from '@/lib/games/host';
-import { explainError } from '@/lib/games/host-view';
 import { fetchJson } from '@/lib/query-client';
+import { useExplainError } from './error-words';
 
 type HistoryEntry = SessionSummary & { winnerList: SessionWinner[] };
 
@@ -23,6 +23,7 @@ const PHASE_STYLE: Record<string, string> = {
 /** Sessions of one overlay, newest first: open one, or continue one that has ended. */
 export function SessionHistory({ sessions }: { sessions: HistoryEntry[] }) {
   const t = useTranslations('games');
+  const explainError = useExplainError();
   const display = useDisplay();
   const when = (ms: number) => display.date(new Date(ms), 'dateTime');
   const phaseLabel = (phase: string) =>

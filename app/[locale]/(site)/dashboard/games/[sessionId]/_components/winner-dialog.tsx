@@ -6,9 +6,9 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import type { HostView, WinnerCandidate } from '@/lib/games/host';
 import { formatDecimal } from '@/lib/dashboard/live-format';
-import { explainError } from '@/lib/games/host-view';
 import type { GamePhase } from '@/lib/games/session';
 import { fetchJson } from '@/lib/query-client';
+import { useExplainError } from '../../_components/error-words';
 
 type Choice = number | 'custom' | 'none' | null;
 
@@ -19,6 +19,7 @@ type Choice = number | 'custom' | 'none' | null;
  */
 export function WinnerDialog({ sessionId, phase, onClose, onSelected }: { sessionId: string; phase: GamePhase; onClose: () => void; onSelected: (view: HostView) => void }) {
   const t = useTranslations('games');
+  const explainError = useExplainError();
   const locale = useLocale();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
