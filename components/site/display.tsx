@@ -16,17 +16,22 @@ import { DEFAULT_TIME_ZONE, isTimeZone, TIME_ZONE_COOKIE } from '@/lib/i18n/time
 import { DEFAULT_EXCHANGE_RATES, defaultCurrencyFor, isCurrency } from '@/lib/money/convert';
 
 const DisplayContext = createContext<DisplaySettings | null>(null);
+/** Zones a page was rendered again for in this page load. */
+const refreshedFor = new Set<string>();
 
 export type { Display };
 
 export function DisplayProvider({ settings, children }: { settings: DisplaySettings; children: ReactNode }) {
   const router = useRouter();
   useEffect(() => {
-    // Rendered before the browser's zone was known (or the browser moved zones): store it and render again.
+    // Rendered before the browser's zone was known (or the browser moved zones): store it and render again,
+    // once per zone and page load (if the server still does not take the cookie, no loop).
     const zone = browserTimeZone();
     if (!zone) return;
     if (readCookie(TIME_ZONE_COOKIE) !== zone) writeDisplayCookie(TIME_ZONE_COOKIE, zone);
-    if (settings.timeZoneSource !== 'saved' && settings.timeZone !== zone) router.refresh();
+    if (settings.timeZoneSource === 'saved' || settings.timeZone === zone || refreshedFor.has(zone)) return;
+    refreshedFor.add(zone);
+    router.refresh();
   }, [settings.timeZone, settings.timeZoneSource, router]);
   return <DisplayContext.Provider value={settings}>{children}</DisplayContext.Provider>;
 }
@@ -42,7 +47,9 @@ export function browserTimeZone(): string | undefined {
 }
 
 export function writeDisplayCookie(name: typeof TIME_ZONE_COOKIE | typeof CURRENCY_COOKIE, value: string) {
-  document.cookie = `${name}=${encodeURIComponent(value)}; Path=/; Max-Age=${DISPLAY_COOKIE_MAX_AGE}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
+  // Zone names and currency codes are cookie-safe as they are ("Asia/Bangkok"); anything else is encoded.
+  const safe = /^[A-Za-z0-9_+\-/]+$/.test(value) ? value : encodeURIComponent(value);
+  document.cookie = `${name}=${safe}; Path=/; Max-Age=${DISPLAY_COOKIE_MAX_AGE}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
 }
 
 const noSubscription = () => () => undefined;

@@ -22,8 +22,18 @@ export async function readerFormat(locale: string): Promise<Display> {
 export const readerDisplay = cache(async (locale: string): Promise<DisplaySettings> => {
   const [user, jar] = await Promise.all([auth(), cookies()]);
   const saved = user ? await db.user.findUnique({ where: { id: user.id }, select: { timeZone: true, currency: true } }) : null;
-  return resolveDisplay(locale, saved, { timeZone: jar.get(TIME_ZONE_COOKIE)?.value, currency: jar.get(CURRENCY_COOKIE)?.value });
+  return resolveDisplay(locale, saved, { timeZone: cookieValue(jar.get(TIME_ZONE_COOKIE)?.value), currency: cookieValue(jar.get(CURRENCY_COOKIE)?.value) });
 });
+
+/** A cookie's value as the browser wrote it ("Asia/Bangkok"), also when it was percent-encoded. */
+function cookieValue(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
 
 /** The settings from what is saved and what the browser sent, in that order (exported for tests). */
 export function resolveDisplay(
