@@ -13,9 +13,16 @@ import { useLocale } from 'next-intl';
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { CURRENCY_COOKIE, DISPLAY_COOKIE_MAX_AGE, displayOf, type Display, type DisplaySettings } from '@/lib/i18n/display-settings';
 import { DEFAULT_TIME_ZONE, isTimeZone, TIME_ZONE_COOKIE } from '@/lib/i18n/time';
-import { DEFAULT_EXCHANGE_RATES, defaultCurrencyFor, isCurrency } from '@/lib/money/convert';
+import { DEFAULT_EXCHANGE_RATES, defaultCurrencyFor, isCurrency, type ExchangeRates } from '@/lib/money/convert';
 
 const DisplayContext = createContext<DisplaySettings | null>(null);
+/** This instance's exchange rates (EXCHANGE_RATES), for pages without a DisplayProvider. */
+const RatesContext = createContext<ExchangeRates>(DEFAULT_EXCHANGE_RATES);
+
+/** Hands the configured exchange rates to every site page (SiteChrome puts it around them). */
+export function RatesProvider({ rates, children }: { rates: ExchangeRates; children: ReactNode }) {
+  return <RatesContext.Provider value={rates}>{children}</RatesContext.Provider>;
+}
 /** Zones a page was rendered again for in this page load. */
 const refreshedFor = new Set<string>();
 
@@ -62,6 +69,7 @@ function browserChoices(): string {
 /** The reader's time zone, currency and language for client components. */
 export function useDisplay(): Display {
   const provided = useContext(DisplayContext);
+  const rates = useContext(RatesContext);
   const locale = useLocale();
   // On the server and in the first render in the browser: nothing (UTC, the language's currency), so
   // both agree; then the browser's own zone and the currency cookie.
@@ -74,9 +82,9 @@ export function useDisplay(): Display {
       timeZone: isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE,
       timeZoneSource: isTimeZone(zone) ? 'browser' : 'default',
       currency: isCurrency(currency) ? currency : defaultCurrencyFor(locale),
-      rates: DEFAULT_EXCHANGE_RATES,
+      rates,
     });
-  }, [provided, locale, choices]);
+  }, [provided, locale, choices, rates]);
 }
 
 /** Keeps the browser's time zone in a cookie (every site page), so pages rendered per request use it. */

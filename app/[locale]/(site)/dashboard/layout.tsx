@@ -21,22 +21,22 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const inbox = getEnv().LIVELENS_MAIL_INBOX_URL;
   return (
     <DisplayProvider settings={display}>
-    <div className="flex flex-col gap-4">
-      <WorkspaceSwitcher workspaces={workspaces} />
-      <DashboardNav />
-      {children}
-      {demoModeEnabled() && inbox && (
-        <p className="border-t border-line pt-3 text-xs text-muted">
-          {t.rich('demoMail', {
-            inbox: (chunks) => (
-              <a href={inbox} className="underline hover:text-white" target="_blank" rel="noreferrer">
-                {chunks}
-              </a>
-            ),
-          })}
-        </p>
-      )}
-    </div>
+      <div className="flex flex-col gap-4">
+        <WorkspaceSwitcher workspaces={workspaces} />
+        <DashboardNav />
+        {children}
+        {demoModeEnabled() && inbox && (
+          <p className="border-t border-line pt-3 text-xs text-muted">
+            {t.rich('demoMail', {
+              inbox: (chunks) => (
+                <a href={inbox} className="underline hover:text-white" target="_blank" rel="noreferrer">
+                  {chunks}
+                </a>
+              ),
+            })}
+          </p>
+        )}
+      </div>
     </DisplayProvider>
   );
 }
