@@ -23,6 +23,7 @@ const RatesContext = createContext<ExchangeRates>(DEFAULT_EXCHANGE_RATES);
 export function RatesProvider({ rates, children }: { rates: ExchangeRates; children: ReactNode }) {
   return <RatesContext.Provider value={rates}>{children}</RatesContext.Provider>;
 }
+
 /** Zones a page was rendered again for in this page load. */
 const refreshedFor = new Set<string>();
 
@@ -45,7 +46,13 @@ export function DisplayProvider({ settings, children }: { settings: DisplaySetti
 
 function readCookie(name: string): string | undefined {
   const match = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
-  return match ? decodeURIComponent(match.slice(name.length + 1)) : undefined;
+  if (!match) return undefined;
+  const value = match.slice(name.length + 1);
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value; // not ours (a malformed escape): isTimeZone / isCurrency refuse it
+  }
 }
 
 export function browserTimeZone(): string | undefined {
