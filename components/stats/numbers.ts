@@ -1,16 +1,5 @@
 // Number forms the shared formatters (lib/stats/format.ts) do not cover, in the page's language.
-import { intlLocaleOf } from '@/lib/stats/format';
-
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocaleOf(locale), options);
-    formats.set(key, format);
-  }
-  return format;
-}
+import { numberFormat } from '@/lib/stats/format';
 
 /** A number with exactly `digits` decimals in the language's form: "12.5", "12,5". */
 export function formatDecimal(value: number, locale: string, digits = 1): string {

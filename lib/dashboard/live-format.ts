@@ -1,25 +1,17 @@
 // Display helpers for lives, shared by the server-rendered tables and the browser-drawn charts and chat.
 // Everything is in the reader's language and time zone, passed in (a page's Display from
 // lib/i18n/display.ts or useDisplay()), so the server and the browser render the same text.
-import { DEFAULT_TIME_ZONE, formatDate, isTimeZone } from '@/lib/i18n/time';
-import { intlLocaleOf, MISSING_VALUE } from '@/lib/stats/format';
+import { dateTimeFormat, DEFAULT_TIME_ZONE, formatDate, isTimeZone } from '@/lib/i18n/time';
+import { intlLocaleOf, MISSING_VALUE, numberFormat } from '@/lib/stats/format';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
 function timeFormat(locale: string, timeZone: string, seconds: boolean, zoneName: boolean): Intl.DateTimeFormat {
-  const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
-  const key = `${locale}|${zone}|${seconds}|${zoneName}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocaleOf(locale), {
-      hour: '2-digit',
-      minute: '2-digit',
-      ...(seconds ? { second: '2-digit' } : {}),
-      ...(zoneName ? { timeZoneName: 'short' } : {}),
-      timeZone: zone,
-    });
-    formats.set(key, format);
-  }
-  return format;
+  return dateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+    ...(zoneName ? { timeZoneName: 'short' } : {}),
+    timeZone: isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE,
+  });
 }
 
 /**
@@ -36,15 +28,8 @@ export function formatLiveTime(value: Date | string | null | undefined, locale: 
   return timeFormat(locale, timeZone, seconds, zoneName).format(date);
 }
 
-const units = new Map<string, Intl.NumberFormat>();
 function unit(locale: string, name: 'hour' | 'minute' | 'second', value: number): string {
-  const key = `${locale}|${name}`;
-  let format = units.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocaleOf(locale), { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: 0 });
-    units.set(key, format);
-  }
-  return format.format(value);
+  return numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
 }
 
 /**
@@ -62,18 +47,11 @@ export function formatDuration(seconds: number, locale = 'en'): string {
   return new Intl.ListFormat(intlLocaleOf(locale), { type: 'unit', style: 'narrow' }).format([unit(locale, 'hour', hours), unit(locale, 'minute', rest)]);
 }
 
-const decimals = new Map<string, Intl.NumberFormat>();
 /**
  * A number with `minDigits` to `maxDigits` decimals in the language's form ("1,234.5", "1 234,5"): hours
  * live, game points (gift multipliers make fractions). "—" when not finite.
  */
 export function formatDecimal(value: number, locale: string, { minDigits = 0, maxDigits = 1 }: { minDigits?: number; maxDigits?: number } = {}): string {
   if (!Number.isFinite(value)) return MISSING_VALUE;
-  const key = `${locale}|${minDigits}|${maxDigits}`;
-  let format = decimals.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocaleOf(locale), { minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits, signDisplay: 'negative' });
-    decimals.set(key, format);
-  }
-  return format.format(value);
+  return numberFormat(locale, { minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits, signDisplay: 'negative' }).format(value);
 }

@@ -34,14 +34,19 @@ const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
 };
 
 const formats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string, timeZone: string, style: DateStyle): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${style}`;
+/** One Intl.DateTimeFormat per (language, options), made once: every date formatter shares this cache. */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocaleOf(locale), { ...STYLES[style], timeZone });
+    format = new Intl.DateTimeFormat(intlLocaleOf(locale), options);
     formats.set(key, format);
   }
   return format;
+}
+
+function dateFormat(locale: string, timeZone: string, style: DateStyle): Intl.DateTimeFormat {
+  return dateTimeFormat(locale, { ...STYLES[style], timeZone });
 }
 
 /** `value` (a Date or an ISO string) in `timeZone`, in the language's form; "—" for a missing or bad value. */

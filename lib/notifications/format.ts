@@ -6,7 +6,7 @@ import 'server-only';
 import { appUrl } from '@/lib/env';
 import type { MailReader } from '@/lib/mail/translate';
 import type { NotificationPayload } from '@/lib/notifications/types';
-import { formatCount, formatMoneyRange, intlLocaleOf } from '@/lib/stats/format';
+import { formatCount, formatMoneyRange, numberFormat } from '@/lib/stats/format';
 
 export type FormattedNotification = { title: string; lines: string[]; url: string };
 
@@ -45,8 +45,8 @@ export function formatNotification(payload: NotificationPayload, { t, display }:
         lines: [
           t('notify.spike', {
             diamonds: count(payload.diamondsLastMinute),
-            factor: new Intl.NumberFormat(intlLocaleOf(display.locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(payload.factor),
-            baseline: new Intl.NumberFormat(intlLocaleOf(display.locale), { maximumFractionDigits: 1 }).format(payload.baselinePerMinute),
+            factor: numberFormat(display.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(payload.factor),
+            baseline: numberFormat(display.locale, { maximumFractionDigits: 1 }).format(payload.baselinePerMinute),
           }),
         ],
         url: `${site}/dashboard/lives/${payload.liveId}`,

@@ -8,11 +8,11 @@ import { appUrl } from '@/lib/env';
 import { renderMail } from '@/lib/mail/layout';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { mailReader, READER_FIELDS } from '@/lib/mail/translate';
-import { intlLocaleOf } from '@/lib/stats/format';
+import { numberFormat } from '@/lib/stats/format';
 
 /** An amount charged, in the currency it was charged in (never converted), in the reader's language. */
 export function formatCharged(cents: number, currency: string, locale = 'en'): string {
-  return new Intl.NumberFormat(intlLocaleOf(locale), { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
+  return numberFormat(locale, { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
 }
 
 export async function sendReceipt(db: Db, orderId: string): Promise<void> {

@@ -1,20 +1,13 @@
 // Number and time wording for the report, in the reader's language and time zone. No message keys
 // here (guide-text.ts and pdf.ts write the sentences); these are the figures they put in them.
 import { formatDate } from '@/lib/i18n/time';
-import { intlLocaleOf } from '@/lib/stats/format';
+import { numberFormat } from '@/lib/stats/format';
 
 const HOUR_MS = 3_600_000;
 
-const decimalFormats = new Map<string, Intl.NumberFormat>();
-
 /** "1.4", "12", "1,234.5" ("1,4", "1 234,5" in Russian): at most one decimal, none when it would be ".0". */
 export function formatDecimal(value: number, locale = 'en'): string {
-  let format = decimalFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocaleOf(locale), { maximumFractionDigits: 1 });
-    decimalFormats.set(locale, format);
-  }
-  return format.format(value);
+  return numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
 }
 
 /**
@@ -43,14 +36,7 @@ export function localHourRange(hourUtc: number, at: string, locale: string, time
   return { from: formatDate(new Date(start), 'time', locale, timeZone), to: formatDate(new Date(start + HOUR_MS), 'time', locale, timeZone) };
 }
 
-const rulePercentFormats = new Map<string, Intl.NumberFormat>();
-
 /** A rule of thumb's percentage as people write it: "1%", "40%" ("40 %" in Russian), no ".0". */
 export function formatRulePercent(value: number, locale = 'en'): string {
-  let format = rulePercentFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocaleOf(locale), { style: 'percent', maximumFractionDigits: 1 });
-    rulePercentFormats.set(locale, format);
-  }
-  return format.format(value / 100);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
 }

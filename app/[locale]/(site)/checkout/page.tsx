@@ -6,7 +6,8 @@ import { Avatar } from '@/components/ui/avatar';
 import { Card, Notice } from '@/components/ui/card';
 import { auth } from '@/lib/auth/session';
 import { getEnv, stripeEnabled } from '@/lib/env';
-import { formatCompact, intlLocaleOf } from '@/lib/stats/format';
+import { formatCharged } from '@/lib/payments/receipt';
+import { formatCompact } from '@/lib/stats/format';
 import { clientIp } from '@/lib/rate-limit';
 import { lookupAccount } from '@/lib/stats/lookup';
 import { parseHandle } from '@/lib/tiktok/handle';
@@ -24,7 +25,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const [t, locale] = await Promise.all([getTranslations('checkout'), getLocale()]);
   const env = getEnv();
   // The price in the currency Stripe charges (never converted: the reader pays exactly this).
-  const price = new Intl.NumberFormat(intlLocaleOf(locale), { style: 'currency', currency: env.REPORT_CURRENCY.toUpperCase() }).format(env.REPORT_PRICE_CENTS / 100);
+  const price = formatCharged(env.REPORT_PRICE_CENTS, env.REPORT_CURRENCY, locale);
   const [user, outcome] = await Promise.all([auth(), input ? lookupAccount(input, { ip: clientIp(await headers()) }) : null]);
   if (!outcome || outcome.kind !== 'ok') {
     const parsed = outcome?.kind === 'invalid' ? parseHandle(input) : null;

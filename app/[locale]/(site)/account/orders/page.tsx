@@ -5,7 +5,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { readerFormat } from '@/lib/i18n/display';
-import { intlLocaleOf } from '@/lib/stats/format';
+import { formatCharged } from '@/lib/payments/receipt';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,8 +28,7 @@ export default async function OrdersPage() {
   const [t, locale] = await Promise.all([getTranslations('account'), getLocale()]);
   // Dates in the reader's zone (saved, else the browser's); prices in the currency that was charged.
   const display = await readerFormat(locale);
-  const price = (order: { currency: string; amountCents: number }) =>
-    new Intl.NumberFormat(intlLocaleOf(locale), { style: 'currency', currency: order.currency.toUpperCase() }).format(order.amountCents / 100);
+  const price = (order: { currency: string; amountCents: number }) => formatCharged(order.amountCents, order.currency, locale);
   const statusLabel = (status: string) => {
     switch (status) {
       case 'PENDING':
