@@ -11,9 +11,9 @@
 import { useRouter } from 'next/navigation';
 import { useLocale } from 'next-intl';
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { CURRENCY_COOKIE, DISPLAY_COOKIE_MAX_AGE, displayOf, type Display, type DisplaySettings } from '@/lib/i18n/display-settings';
-import { DEFAULT_TIME_ZONE, isTimeZone, TIME_ZONE_COOKIE } from '@/lib/i18n/time';
-import { DEFAULT_EXCHANGE_RATES, defaultCurrencyFor, isCurrency, type ExchangeRates } from '@/lib/money/convert';
+import { CURRENCY_COOKIE, DISPLAY_COOKIE_MAX_AGE, displayOf, resolveDisplay, type Display, type DisplaySettings } from '@/lib/i18n/display-settings';
+import { isTimeZone, TIME_ZONE_COOKIE } from '@/lib/i18n/time';
+import { DEFAULT_EXCHANGE_RATES, type ExchangeRates } from '@/lib/money/convert';
 
 const DisplayContext = createContext<DisplaySettings | null>(null);
 /** This instance's exchange rates (EXCHANGE_RATES), for pages without a DisplayProvider. */
@@ -83,14 +83,8 @@ export function useDisplay(): Display {
   const choices = useSyncExternalStore(noSubscription, browserChoices, () => '|');
   return useMemo(() => {
     if (provided) return displayOf(provided);
-    const [zone, currency] = choices.split('|');
-    return displayOf({
-      locale,
-      timeZone: isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE,
-      timeZoneSource: isTimeZone(zone) ? 'browser' : 'default',
-      currency: isCurrency(currency) ? currency : defaultCurrencyFor(locale),
-      rates,
-    });
+    const [timeZone, currency] = choices.split('|');
+    return displayOf(resolveDisplay(locale, null, { timeZone, currency }, rates));
   }, [provided, locale, choices, rates]);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDisplay } from '@/lib/i18n/display';
+import { resolveDisplay } from '@/lib/i18n/display-settings';
+import { DEFAULT_EXCHANGE_RATES } from '@/lib/money/convert';
 import { dayIn, formatDate, hourIn, isTimeZone, timeZoneLabel, timeZoneList } from '@/lib/i18n/time';
 
 const spaced = (text: string) => text.replace(/\s/g, ' ');
@@ -37,10 +38,10 @@ describe('times in the reader’s zone', () => {
   });
 
   it('takes the saved zone and currency over the browser’s, and the language’s currency by default', () => {
-    expect(resolveDisplay('th', null, {})).toMatchObject({ timeZone: 'UTC', timeZoneSource: 'default', currency: 'THB' });
-    expect(resolveDisplay('ru', null, { timeZone: 'Europe/Moscow', currency: 'EUR' })).toMatchObject({ timeZone: 'Europe/Moscow', timeZoneSource: 'browser', currency: 'EUR' });
-    expect(resolveDisplay('ru', { timeZone: 'Asia/Bangkok', currency: 'USD' }, { timeZone: 'Europe/Moscow', currency: 'EUR' })).toMatchObject({ timeZone: 'Asia/Bangkok', timeZoneSource: 'saved', currency: 'USD' });
+    expect(resolveDisplay('th', null, {}, DEFAULT_EXCHANGE_RATES)).toMatchObject({ timeZone: 'UTC', timeZoneSource: 'default', currency: 'THB' });
+    expect(resolveDisplay('ru', null, { timeZone: 'Europe/Moscow', currency: 'EUR' }, DEFAULT_EXCHANGE_RATES)).toMatchObject({ timeZone: 'Europe/Moscow', timeZoneSource: 'browser', currency: 'EUR' });
+    expect(resolveDisplay('ru', { timeZone: 'Asia/Bangkok', currency: 'USD' }, { timeZone: 'Europe/Moscow', currency: 'EUR' }, DEFAULT_EXCHANGE_RATES)).toMatchObject({ timeZone: 'Asia/Bangkok', timeZoneSource: 'saved', currency: 'USD' });
     // Forged cookies are ignored.
-    expect(resolveDisplay('zh-CN', null, { timeZone: 'Nowhere/City', currency: 'BTC' })).toMatchObject({ timeZone: 'UTC', currency: 'CNY' });
+    expect(resolveDisplay('zh-CN', null, { timeZone: 'Nowhere/City', currency: 'BTC' }, DEFAULT_EXCHANGE_RATES)).toMatchObject({ timeZone: 'UTC', currency: 'CNY' });
   });
 });

@@ -2,11 +2,9 @@
 // user's saved language (users.locale; English when none).
 import 'server-only';
 import { createTranslator } from 'use-intl/core';
-import { displayOf, type Display } from '@/lib/i18n/display-settings';
+import { displayOf, resolveDisplay, type Display } from '@/lib/i18n/display-settings';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '@/lib/i18n/time';
-import { defaultCurrencyFor, isCurrency } from '@/lib/money/convert';
 import { exchangeRates } from '@/lib/money/rates';
 
 export type MailTranslator = Awaited<ReturnType<typeof mailTranslator>>;
@@ -25,13 +23,7 @@ export type MailReader = { t: MailTranslator; display: Display };
 /** A user's saved language, zone (UTC when they never chose one: mail has no browser) and currency. */
 export async function mailReader(user: { locale: string | null; timeZone: string | null; currency: string | null } | null): Promise<MailReader> {
   const locale = userLocale(user?.locale);
-  const display = displayOf({
-    locale,
-    timeZone: isTimeZone(user?.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE,
-    timeZoneSource: isTimeZone(user?.timeZone) ? 'saved' : 'default',
-    currency: isCurrency(user?.currency) ? user.currency : defaultCurrencyFor(locale),
-    rates: exchangeRates(),
-  });
+  const display = displayOf(resolveDisplay(locale, user, {}, exchangeRates()));
   return { t: await mailTranslator(locale), display };
 }
 
