@@ -60,20 +60,8 @@ export function formatDate(value: Date | string | null | undefined, style: DateS
 /** The zone as people read it: "UTC", or "Asia/Bangkok (GMT+7)" with its offset at `at`. */
 export function timeZoneLabel(timeZone: string, locale: string, at: Date = new Date()): string {
   if (timeZone === 'UTC') return 'UTC';
-  const offset = new Intl.DateTimeFormat(intlLocaleOf(locale), { timeZone, timeZoneName: 'shortOffset' })
+  const offset = dateTimeFormat(locale, { timeZone, timeZoneName: 'shortOffset' })
     .formatToParts(at)
     .find((part) => part.type === 'timeZoneName')?.value;
   return offset ? `${timeZone.replace(/_/g, ' ')} (${offset})` : timeZone;
-}
-
-/** The wall-clock hour (0–23) of `date` in `timeZone`. */
-export function hourIn(date: Date, timeZone: string): number {
-  const hour = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' }).formatToParts(date).find((part) => part.type === 'hour')?.value;
-  return Number(hour ?? date.getUTCHours());
-}
-
-/** The calendar day (YYYY-MM-DD) of `date` in `timeZone`. */
-export function dayIn(date: Date, timeZone: string): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }

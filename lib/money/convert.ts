@@ -38,11 +38,6 @@ export function convertUsd(usd: number, view: Pick<MoneyView, 'currency' | 'rate
   return usd * view.rates.perUsd[view.currency];
 }
 
-/** The USD view of `locale` (prices charged in USD, and wherever a page has no reader's choice). */
-export function usdView(locale: string, rates: ExchangeRates = DEFAULT_EXCHANGE_RATES): MoneyView {
-  return { locale, currency: 'USD', rates };
-}
-
 /**
  * Parses EXCHANGE_RATES ("EUR=0.86,RUB=78.2,THB=32.3,CNY=7.08", per US dollar); currencies it leaves
  * out keep their default. Throws a message naming the bad part.
