@@ -9,22 +9,19 @@
 // the others also follow the saved choice and Accept-Language.
 import { NextResponse, type NextRequest } from 'next/server';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/return-path';
+import { callerLocale } from '@/lib/i18n/errors';
 import { LOCALE_COOKIE, requestLocale, splitLocalePrefix, type Locale } from '@/lib/i18n/locales';
 import { getPublicRealtimeConfig } from '@/lib/realtime/config';
+import { badAddress, badAddressResponse } from '@/lib/security/address';
 import { BASE_HEADERS, contentSecurityPolicy, pageKindOf, realtimeOrigins } from '@/lib/security/headers';
-
-function badAddress(pathname: string): boolean {
-  try {
-    const decoded = decodeURIComponent(pathname);
-    return decoded.includes('\u0000');
-  } catch {
-    return true;
-  }
-}
 
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+function savedOrBrowserLocale(request: NextRequest): Locale {
+  return requestLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'));
 }
 
 /** Profiles live at /@username; "@" folders are parallel-route slots in the app router, so the page sits at /profile/[username]. */
@@ -35,17 +32,18 @@ function internalPath(rest: string): string {
 
 export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
+  const api = pathname.startsWith('/api/');
   if (badAddress(request.nextUrl.href.slice(request.nextUrl.origin.length))) {
-    return withHeaders(
-      NextResponse.json({ error: { code: 'BAD_REQUEST', message: 'This address is not valid: it contains a malformed % escape or a NUL character.' } }, { status: 400 }),
-      BASE_HEADERS,
-    );
+    const { locale: addressed } = splitLocalePrefix(pathname);
+    const reader = api ? callerLocale(request) : (addressed ?? savedOrBrowserLocale(request));
+    const refused = badAddressResponse(api, reader);
+    return withHeaders(new NextResponse(refused.body, refused), BASE_HEADERS);
   }
-  if (pathname.startsWith('/api/')) return withHeaders(NextResponse.next(), BASE_HEADERS);
+  if (api) return withHeaders(NextResponse.next(), BASE_HEADERS);
 
   const { locale: addressed, rest } = splitLocalePrefix(pathname);
   const kind = pageKindOf(rest);
-  const locale: Locale = addressed ?? (kind === 'shared' ? 'en' : requestLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language')));
+  const locale: Locale = addressed ?? (kind === 'shared' ? 'en' : savedOrBrowserLocale(request));
   const nonce = kind === 'shared' ? undefined : Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   let realtime: string[] = [];
   try {

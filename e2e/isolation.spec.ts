@@ -148,6 +148,10 @@ test('security review findings on the running app: redirects, sign-out, bad addr
 
   // A malformed % or a NUL in an address is a 400, never a 500.
   for (const bad of ['/@%E0%A4%A', '/dashboard/lives/%ZZ', '/api/accounts/%E0%A4%A', '/top%00']) expect((await page.request.get(bad)).status(), bad).toBe(400);
+  // A person gets a page in the address's language, not JSON.
+  const refused = await page.request.get('/ru/top%00');
+  expect(refused.headers()['content-type']).toMatch(/^text\/html/);
+  expect(await refused.text()).toMatch(/<html lang="ru"[\s\S]*Этот адрес недействителен/);
 
   // Security headers: a nonce-based policy on pages rendered per request, not framable; overlays stay embeddable.
   const home = await page.request.get('/');
