@@ -10,7 +10,7 @@ export default function RootNotFound() {
         <main id="main" className="mx-auto flex max-w-xl flex-col items-center gap-3 px-4 py-16 text-center">
           <h1 className="text-2xl font-bold">Page not found</h1>
           <p className="text-muted">The page you asked for does not exist.</p>
-          <Link href="/" className="rounded-md bg-accent px-4 py-2 font-semibold text-white hover:opacity-90">
+          <Link href="/" className="rounded-md bg-accent-strong px-4 py-2 font-semibold text-white hover:opacity-90">
             Back to the home page
           </Link>
         </main>

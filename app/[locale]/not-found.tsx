@@ -11,7 +11,7 @@ export default function NotFound() {
       <div className="flex flex-col items-center gap-3 py-16 text-center">
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-muted">{t('body')}</p>
-        <Link href="/" className="rounded-md bg-accent px-4 py-2 font-semibold text-white hover:opacity-90">
+        <Link href="/" className="rounded-md bg-accent-strong px-4 py-2 font-semibold text-white hover:opacity-90">
           {t('back')}
         </Link>
       </div>

@@ -52,7 +52,7 @@ export function CredentialsForm({ mode, callbackUrl }: { mode: 'signin' | 'signu
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy} className="rounded-lg bg-accent px-4 py-2 font-semibold hover:opacity-90 disabled:opacity-60">
+      <button type="submit" disabled={busy} className="rounded-lg bg-accent-strong px-4 py-2 font-semibold hover:opacity-90 disabled:opacity-60">
         {busy ? t('wait') : mode === 'signin' ? t('submitSignIn') : t('submitSignUp')}
       </button>
       <Link href={`${other.href}?callbackUrl=${encodeURIComponent(safeCallback)}`} className="text-center text-sm text-muted hover:text-white">

@@ -15,7 +15,7 @@ export function UserMenu() {
         <Link href="/signin" className="rounded-md px-3 py-2 text-muted hover:bg-panel hover:text-white">
           {t('signIn')}
         </Link>
-        <Link href="/signup" className="rounded-md bg-accent px-3 py-2 font-semibold text-white hover:opacity-90">
+        <Link href="/signup" className="rounded-md bg-accent-strong px-3 py-2 font-semibold text-white hover:opacity-90">
           {t('signUp')}
         </Link>
       </div>

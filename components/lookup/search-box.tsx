@@ -51,7 +51,7 @@ export function SearchBox({ autoFocus = false, size = 'large' }: { autoFocus?: b
           aria-describedby={error ? errorId : undefined}
           className={`min-w-0 flex-1 rounded-lg border bg-panel px-4 text-white placeholder:text-muted focus:border-accent-2 ${big ? 'py-3 text-lg' : 'py-2'} ${error ? 'border-accent' : 'border-line'}`}
         />
-        <button type="submit" disabled={pending} className={`rounded-lg bg-accent font-semibold text-white hover:opacity-90 disabled:opacity-60 ${big ? 'px-6 py-3 text-lg' : 'px-4 py-2'}`}>
+        <button type="submit" disabled={pending} className={`rounded-lg bg-accent-strong font-semibold text-white hover:opacity-90 disabled:opacity-60 ${big ? 'px-6 py-3 text-lg' : 'px-4 py-2'}`}>
           {pending ? t('pending') : t('submit')}
         </button>
       </div>

@@ -58,7 +58,7 @@ export function ForgotPasswordForm() {
           {localError ?? error}
         </p>
       )}
-      <button type="submit" disabled={state === 'busy'} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+      <button type="submit" disabled={state === 'busy'} className="rounded-lg bg-accent-strong px-4 py-2 font-semibold disabled:opacity-60">
         {state === 'busy' ? t('forgot.sending') : t('forgot.submit')}
       </button>
       <Link href="/signin" className="text-center text-sm text-muted hover:text-white">

@@ -59,7 +59,7 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
         </div>
         <div role="tablist" aria-label={t('period')} className="flex rounded-lg border border-line p-1">
           {[7, 30].map((p) => (
-            <Link key={p} role="tab" aria-selected={p === period} href={href({ period: p, page: 1, gpage: 1 })} className={`rounded-md px-3 py-1.5 text-sm font-semibold ${p === period ? 'bg-accent text-white' : 'text-muted hover:text-white'}`}>
+            <Link key={p} role="tab" aria-selected={p === period} href={href({ period: p, page: 1, gpage: 1 })} className={`rounded-md px-3 py-1.5 text-sm font-semibold ${p === period ? 'bg-accent-strong text-white' : 'text-muted hover:text-white'}`}>
               {t('days', { days: p })}
             </Link>
           ))}

@@ -81,7 +81,7 @@ export default async function OrdersPage() {
                 <div className="flex items-center gap-3">
                   <span className={`text-sm ${TONES[order.status] ?? ''}`}>{statusLabel(order.status)}</span>
                   {order.report && order.status !== 'REFUNDED' && (
-                    <Link href={`/reports/${order.report.id}`} className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold hover:opacity-90">
+                    <Link href={`/reports/${order.report.id}`} className="rounded-md bg-accent-strong px-3 py-1.5 text-sm font-semibold hover:opacity-90">
                       {t('orders.openReport')}
                     </Link>
                   )}

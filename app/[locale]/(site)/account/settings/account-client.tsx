@@ -111,7 +111,7 @@ export function AccountSecurity({ sessions }: { sessions: Session[] }) {
             {t('password.new')} <span className="text-muted">{t('password.rule', { min: PASSWORD_MIN_LENGTH })}</span>
             <input id={nextId} type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} value={next} onChange={(e) => setNext(e.currentTarget.value)} className="rounded-lg border border-line bg-panel-2 px-3 py-2" />
           </label>
-          <button type="submit" disabled={change.isPending || !current || next.length < PASSWORD_MIN_LENGTH} className="self-start rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+          <button type="submit" disabled={change.isPending || !current || next.length < PASSWORD_MIN_LENGTH} className="self-start rounded-lg bg-accent-strong px-4 py-2 font-semibold disabled:opacity-60">
             {t('password.submit')}
           </button>
           {change.isSuccess && <Notice>{t('password.changed')}</Notice>}

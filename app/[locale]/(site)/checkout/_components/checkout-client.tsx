@@ -63,7 +63,7 @@ export function CheckoutClient({ handle, signedIn, email, price, testMode }: Pro
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy} className="rounded-lg bg-accent px-4 py-2.5 font-semibold hover:opacity-90 disabled:opacity-60">
+      <button type="submit" disabled={busy} className="rounded-lg bg-accent-strong px-4 py-2.5 font-semibold hover:opacity-90 disabled:opacity-60">
         {busy ? t('starting') : testMode ? t('continueTest', { price }) : t('payStripe', { price })}
       </button>
     </form>

@@ -23,7 +23,7 @@ export default async function CheckoutCancelPage({ searchParams }: { searchParam
       <Card title={t('canceledTitle')}>
         <p className="text-muted">{t('nothingCharged')}</p>
         {order && (
-          <Link href={`/checkout?handle=${order.account.handle}`} className="mt-4 inline-block rounded-lg bg-accent px-4 py-2 font-semibold hover:opacity-90">
+          <Link href={`/checkout?handle=${order.account.handle}`} className="mt-4 inline-block rounded-lg bg-accent-strong px-4 py-2 font-semibold hover:opacity-90">
             {t('tryAgain')}
           </Link>
         )}

@@ -38,7 +38,7 @@ export function OrderProgress({ orderId }: { orderId: string }) {
   if (error) return <p role="alert" className="text-accent">{t('checkFailed', { message: error.message })}</p>;
   if (data?.reportId) {
     return (
-      <Link href={`/reports/${data.reportId}`} className="block rounded-lg bg-accent px-4 py-2.5 text-center font-semibold hover:opacity-90">
+      <Link href={`/reports/${data.reportId}`} className="block rounded-lg bg-accent-strong px-4 py-2.5 text-center font-semibold hover:opacity-90">
         {t('openReport')}
       </Link>
     );

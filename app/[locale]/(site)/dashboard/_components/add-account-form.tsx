@@ -33,7 +33,7 @@ export function AddAccountForm({ initialHandle }: { initialHandle: string }) {
           {t('addAccount.label')}
         </label>
         <input id="add-account" value={value} onChange={(e) => setValue(e.target.value)} placeholder="@username" autoComplete="off" autoCapitalize="none" aria-invalid={error ? true : undefined} className="min-w-0 flex-1 rounded-lg border border-line bg-panel px-3 py-2" />
-        <button type="submit" disabled={add.isPending} className="rounded-lg bg-accent px-4 py-2 font-semibold hover:opacity-90 disabled:opacity-60">
+        <button type="submit" disabled={add.isPending} className="rounded-lg bg-accent-strong px-4 py-2 font-semibold hover:opacity-90 disabled:opacity-60">
           {add.isPending ? t('addAccount.pending') : t('addAccount.submit')}
         </button>
       </div>

@@ -11,7 +11,7 @@ export function PeriodTabs<P extends string>({ periods, current, makeHref }: { p
           key={p.value}
           href={makeHref(p.value)}
           aria-current={p.value === current ? 'page' : undefined}
-          className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-semibold ${p.value === current ? 'bg-accent text-white' : 'text-muted hover:text-white'}`}
+          className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-semibold ${p.value === current ? 'bg-accent-strong text-white' : 'text-muted hover:text-white'}`}
         >
           {p.label}
         </Link>

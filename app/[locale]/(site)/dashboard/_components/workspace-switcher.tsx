@@ -77,7 +77,7 @@ export function WorkspaceSwitcher({ workspaces }: { workspaces: WorkspaceOption[
               {t('switcher.newName')}
             </label>
             <input id={nameId} autoFocus value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={WORKSPACE_NAME_MAX} placeholder={t('switcher.namePlaceholder')} className="w-40 rounded-md border border-line bg-panel-2 px-2 py-1.5" />
-            <button type="submit" disabled={create.isPending || !name.trim()} className="rounded-md bg-accent px-3 py-1.5 font-semibold disabled:opacity-60">
+            <button type="submit" disabled={create.isPending || !name.trim()} className="rounded-md bg-accent-strong px-3 py-1.5 font-semibold disabled:opacity-60">
               {t('switcher.create')}
             </button>
             <button type="button" onClick={() => setCreating(false)} className="rounded-md px-2 py-1.5 text-muted hover:text-white">

@@ -94,7 +94,7 @@ export function CreateClusterForm({ accounts, maxNameLength }: { accounts: Accou
           })}
         </p>
       )}
-      <button type="submit" disabled={create.isPending} className="rounded-lg bg-accent px-4 py-2 font-semibold hover:opacity-90 disabled:opacity-60">
+      <button type="submit" disabled={create.isPending} className="rounded-lg bg-accent-strong px-4 py-2 font-semibold hover:opacity-90 disabled:opacity-60">
         {create.isPending ? t('form.creating') : t('form.create')}
       </button>
     </form>

@@ -83,7 +83,7 @@ function ChannelRow({ channel }: { channel: ChannelView }) {
           </button>
           {confirming ? (
             <>
-              <button type="button" onClick={() => remove.mutate()} className="rounded-md bg-accent px-3 py-1 font-semibold">
+              <button type="button" onClick={() => remove.mutate()} className="rounded-md bg-accent-strong px-3 py-1 font-semibold">
                 {t('channel.deleteNamed', { name: channel.name })}
               </button>
               <button type="button" onClick={() => setConfirming(false)} className="rounded-md px-2 py-1 text-muted">
@@ -196,7 +196,7 @@ function AddChannel({ members }: { members: Member[] }) {
           {t('add.name')} <span className="text-muted">{t('add.optional')}</span>
           <input id={ids.name} value={fields.name} maxLength={60} onChange={(e) => set('name')(e.currentTarget.value)} className={input} />
         </label>
-        <button type="submit" disabled={create.isPending} className="self-start rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+        <button type="submit" disabled={create.isPending} className="self-start rounded-lg bg-accent-strong px-4 py-2 font-semibold disabled:opacity-60">
           {t('add.submit')}
         </button>
         {create.error && (

@@ -34,7 +34,7 @@ export default async function OverlaysPage({ searchParams }: { searchParams: Pro
           <p className="text-sm text-muted">{t('list.intro')}</p>
         </div>
         {accounts.length > 0 && overlays.length > 0 && (
-          <a href="#new-overlay" className="inline-flex min-h-11 items-center justify-center rounded-lg bg-accent px-4 font-semibold hover:opacity-90">
+          <a href="#new-overlay" className="inline-flex min-h-11 items-center justify-center rounded-lg bg-accent-strong px-4 font-semibold hover:opacity-90">
             {t('list.newOverlay')}
           </a>
         )}

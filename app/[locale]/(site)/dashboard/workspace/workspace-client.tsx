@@ -93,7 +93,7 @@ function MembersCard({ workspace, members }: { workspace: Workspace; members: Me
               {m.role !== 'OWNER' && (isAdmin || m.you) && (
                 confirming === m.userId ? (
                   <>
-                    <button type="button" onClick={() => remove.mutate(m.userId)} disabled={remove.isPending} className="rounded-md bg-accent px-3 py-1 font-semibold disabled:opacity-60">
+                    <button type="button" onClick={() => remove.mutate(m.userId)} disabled={remove.isPending} className="rounded-md bg-accent-strong px-3 py-1 font-semibold disabled:opacity-60">
                       {m.you ? t('members.leaveNow') : t('members.removeNamed', { name: m.name ?? m.email })}
                     </button>
                     <button type="button" onClick={() => setConfirming(null)} className="rounded-md px-2 py-1 text-muted hover:text-white">
@@ -160,7 +160,7 @@ function InvitesCard({ invites }: { invites: Invite[] }) {
             {t('invites.email')} <span className="text-muted">{t('invites.optional')}</span>
             <input id={emailId} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} placeholder="name@example.com" className="w-56 max-w-full rounded-md border border-line bg-panel-2 px-2 py-1.5" />
           </label>
-          <button type="button" onClick={() => create.mutate()} disabled={create.isPending} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+          <button type="button" onClick={() => create.mutate()} disabled={create.isPending} className="rounded-lg bg-accent-strong px-4 py-2 font-semibold disabled:opacity-60">
             {email.trim() ? t('invites.send') : t('invites.create')}
           </button>
         </div>
@@ -285,7 +285,7 @@ function DangerCard({ workspace, members }: { workspace: Workspace; members: Mem
             <span>{t.rich('danger.confirm', { name: workspace.name, strong: (chunks) => <strong className="wrap-anywhere">{chunks}</strong> })}</span>
             <input id={confirmId} value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} className="w-64 max-w-full rounded-md border border-line bg-panel-2 px-2 py-1.5" autoComplete="off" />
           </label>
-          <button type="button" onClick={() => remove.mutate()} disabled={remove.isPending || confirm.trim() !== workspace.name} className="self-start rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+          <button type="button" onClick={() => remove.mutate()} disabled={remove.isPending || confirm.trim() !== workspace.name} className="self-start rounded-lg bg-accent-strong px-4 py-2 font-semibold disabled:opacity-60">
             {t('danger.delete')}
           </button>
           <ErrorLine error={remove.error} />

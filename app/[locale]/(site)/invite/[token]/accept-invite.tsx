@@ -17,7 +17,7 @@ export function AcceptInviteButton({ token }: { token: string }) {
   });
   return (
     <div className="flex flex-col gap-2">
-      <button type="button" onClick={() => accept.mutate()} disabled={accept.isPending} className="self-start rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+      <button type="button" onClick={() => accept.mutate()} disabled={accept.isPending} className="self-start rounded-lg bg-accent-strong px-4 py-2 font-semibold disabled:opacity-60">
         {accept.isPending ? t('invite.joining') : t('invite.join')}
       </button>
       {accept.error && (

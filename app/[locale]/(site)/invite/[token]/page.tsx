@@ -51,7 +51,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               <AcceptInviteButton token={token} />
             ) : (
               <div className="flex flex-wrap gap-2">
-                <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`} className="rounded-lg bg-accent px-4 py-2 font-semibold">
+                <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`} className="rounded-lg bg-accent-strong px-4 py-2 font-semibold">
                   {t('invite.signIn')}
                 </Link>
                 <Link href={`/signup?callbackUrl=${encodeURIComponent(here)}`} className="rounded-lg border border-line px-4 py-2 font-semibold">

@@ -21,7 +21,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         <Card title={t('reset.unusable')}>
           <div className="flex flex-col gap-3 text-sm">
             <Notice tone="warn">{preview.problem === 'expired' ? t('reset.problem.expired') : preview.problem === 'used' ? t('reset.problem.used') : t('reset.problem.invalid')}</Notice>
-            <Link href="/forgot-password" className="rounded-lg bg-accent px-4 py-2 text-center font-semibold">
+            <Link href="/forgot-password" className="rounded-lg bg-accent-strong px-4 py-2 text-center font-semibold">
               {t('reset.newLink')}
             </Link>
           </div>

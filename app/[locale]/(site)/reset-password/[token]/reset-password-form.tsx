@@ -47,7 +47,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy} className="rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+      <button type="submit" disabled={busy} className="rounded-lg bg-accent-strong px-4 py-2 font-semibold disabled:opacity-60">
         {busy ? t('reset.saving') : t('reset.submit')}
       </button>
     </form>

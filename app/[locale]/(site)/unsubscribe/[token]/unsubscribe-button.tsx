@@ -12,7 +12,7 @@ export function UnsubscribeButton({ token }: { token: string }) {
   return (
     <div className="flex flex-col gap-3 text-sm">
       <p className="text-muted">{t('unsubscribe.intro')}</p>
-      <button type="button" onClick={() => off.mutate()} disabled={off.isPending} className="self-start rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+      <button type="button" onClick={() => off.mutate()} disabled={off.isPending} className="self-start rounded-lg bg-accent-strong px-4 py-2 font-semibold disabled:opacity-60">
         {t('unsubscribe.submit')}
       </button>
       {off.error && (

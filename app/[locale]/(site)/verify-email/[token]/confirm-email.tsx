@@ -22,7 +22,7 @@ export function ConfirmEmailButton({ token }: { token: string }) {
   return (
     <div className="flex flex-col gap-3 text-sm">
       <p className="text-muted">{t('verify.intro')}</p>
-      <button type="button" onClick={() => confirm.mutate()} disabled={confirm.isPending} className="self-start rounded-lg bg-accent px-4 py-2 font-semibold disabled:opacity-60">
+      <button type="button" onClick={() => confirm.mutate()} disabled={confirm.isPending} className="self-start rounded-lg bg-accent-strong px-4 py-2 font-semibold disabled:opacity-60">
         {confirm.isPending ? t('verify.confirming') : t('verify.submit')}
       </button>
       {confirm.error && (

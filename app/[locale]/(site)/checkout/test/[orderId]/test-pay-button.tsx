@@ -22,7 +22,7 @@ export function TestPayButton({ orderId }: { orderId: string }) {
   };
   return (
     <>
-      <button type="button" onClick={() => void pay()} disabled={busy} className="w-full rounded-lg bg-accent px-4 py-2.5 font-semibold hover:opacity-90 disabled:opacity-60">
+      <button type="button" onClick={() => void pay()} disabled={busy} className="w-full rounded-lg bg-accent-strong px-4 py-2.5 font-semibold hover:opacity-90 disabled:opacity-60">
         {busy ? t('completing') : t('completeTest')}
       </button>
       {error && (

@@ -114,7 +114,7 @@ function DeleteCluster({ clusterId, name }: { clusterId: string; name: string })
           </p>
           <div className="flex flex-wrap gap-2">
             {/* Focus moves to the destructive choice so keyboard users land on the question just asked. */}
-            <button type="button" autoFocus onClick={() => remove.mutate()} disabled={remove.isPending} className={`${button} bg-accent text-white hover:opacity-90`}>
+            <button type="button" autoFocus onClick={() => remove.mutate()} disabled={remove.isPending} className={`${button} bg-accent-strong text-white hover:opacity-90`}>
               {remove.isPending ? t('manage.deleting') : t('manage.yesDelete')}
             </button>
             <button type="button" onClick={() => setConfirming(false)} disabled={remove.isPending} className={`${button} border border-line hover:bg-panel-2`}>

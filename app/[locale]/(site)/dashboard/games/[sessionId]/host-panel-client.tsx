@@ -170,7 +170,7 @@ export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostVi
               </button>
             )}
             {can.selectWinner && (
-              <button type="button" disabled={busy} onClick={() => setPicking(true)} className={`${button} bg-accent text-white hover:opacity-90`}>
+              <button type="button" disabled={busy} onClick={() => setPicking(true)} className={`${button} bg-accent-strong text-white hover:opacity-90`}>
                 {t('host.selectWinner')}
               </button>
             )}
@@ -184,7 +184,7 @@ export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostVi
                 <div className="flex flex-col gap-2 rounded-lg border border-accent/60 p-3">
                   <p className="font-semibold">{t('host.confirmEnd')}</p>
                   <div className="grid grid-cols-2 gap-2">
-                    <button type="button" disabled={busy} onClick={() => run('end')} className="min-h-12 rounded-lg bg-accent font-bold text-white">
+                    <button type="button" disabled={busy} onClick={() => run('end')} className="min-h-12 rounded-lg bg-accent-strong font-bold text-white">
                       {t('host.endNow')}
                     </button>
                     <button type="button" onClick={() => setConfirmEnd(false)} className="min-h-12 rounded-lg border border-line font-semibold hover:bg-panel-2">

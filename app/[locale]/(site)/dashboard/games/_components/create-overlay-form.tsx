@@ -43,7 +43,7 @@ export function CreateOverlayForm({ accounts }: { accounts: AccountOption[] }) {
             ))}
           </select>
         </label>
-        <button type="submit" disabled={!accountId || create.isPending} className="min-h-12 rounded-lg bg-accent px-5 font-semibold hover:opacity-90 disabled:opacity-60">
+        <button type="submit" disabled={!accountId || create.isPending} className="min-h-12 rounded-lg bg-accent-strong px-5 font-semibold hover:opacity-90 disabled:opacity-60">
           {create.isPending ? t('createOverlay.creating') : t('createOverlay.submit')}
         </button>
       </div>

@@ -29,7 +29,7 @@ export function NewSessionForm({ overlayId, disabled = false }: { overlayId: str
           {t('newSession.name')}
           <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} placeholder={t('newSession.placeholder')} autoComplete="off" className="min-h-12 rounded-lg border border-line bg-panel px-3 text-base" />
         </label>
-        <button type="submit" disabled={disabled || start.isPending} className="min-h-12 rounded-lg bg-accent px-6 text-lg font-semibold hover:opacity-90 disabled:opacity-60">
+        <button type="submit" disabled={disabled || start.isPending} className="min-h-12 rounded-lg bg-accent-strong px-6 text-lg font-semibold hover:opacity-90 disabled:opacity-60">
           {start.isPending ? t('newSession.starting') : t('newSession.submit')}
         </button>
       </div>

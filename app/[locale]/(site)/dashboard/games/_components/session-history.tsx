@@ -69,7 +69,7 @@ export function SessionHistory({ sessions }: { sessions: HistoryEntry[] }) {
                       <span className="sr-only"> {name}</span>
                     </button>
                   )}
-                  <Link href={`/dashboard/games/${s.id}`} className="inline-flex min-h-11 items-center rounded-lg bg-accent px-4 font-semibold hover:opacity-90">
+                  <Link href={`/dashboard/games/${s.id}`} className="inline-flex min-h-11 items-center rounded-lg bg-accent-strong px-4 font-semibold hover:opacity-90">
                     {t('history.open')}
                     <span className="sr-only"> {name}</span>
                   </Link>

@@ -128,7 +128,7 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
           <p className="text-sm text-muted">{t('editor.subtitle', { kind: label.name, handle: overlay.handle, description: label.description })}</p>
         </div>
         {overlay.kind === 'QA_GAME' && (
-          <Link href={`/dashboard/games?overlay=${overlay.id}`} className="inline-flex min-h-11 shrink-0 items-center justify-center rounded-lg bg-accent px-4 font-semibold hover:opacity-90">
+          <Link href={`/dashboard/games?overlay=${overlay.id}`} className="inline-flex min-h-11 shrink-0 items-center justify-center rounded-lg bg-accent-strong px-4 font-semibold hover:opacity-90">
             {t('editor.hostPanel')}
           </Link>
         )}
@@ -185,7 +185,7 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
               </div>
             )}
             <div className="flex flex-wrap items-center gap-2">
-              <button type="submit" disabled={save.isPending || !dirty} className="min-h-11 rounded-lg bg-accent px-5 font-semibold hover:opacity-90 disabled:opacity-50">
+              <button type="submit" disabled={save.isPending || !dirty} className="min-h-11 rounded-lg bg-accent-strong px-5 font-semibold hover:opacity-90 disabled:opacity-50">
                 {save.isPending ? t('editor.saving') : t('editor.save')}
               </button>
               {dirty && !save.isPending && (

@@ -106,7 +106,7 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
         </p>
       )}
       <div>
-        <button type="submit" disabled={create.isPending || create.isSuccess} className="min-h-11 rounded-lg bg-accent px-5 font-semibold hover:opacity-90 disabled:opacity-60">
+        <button type="submit" disabled={create.isPending || create.isSuccess} className="min-h-11 rounded-lg bg-accent-strong px-5 font-semibold hover:opacity-90 disabled:opacity-60">
           {create.isPending || create.isSuccess ? t('create.creating') : t('create.submit')}
         </button>
       </div>

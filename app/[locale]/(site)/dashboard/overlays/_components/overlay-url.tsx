@@ -60,7 +60,7 @@ export function OverlayUrlField({ token, fallbackOrigin }: { token: string; fall
       <div className="flex flex-col gap-2 sm:flex-row">
         <input ref={field} id={id} readOnly value={url} onFocus={(e) => e.currentTarget.select()} spellCheck={false} aria-describedby={`${id}-status`} className="min-h-11 min-w-0 flex-1 rounded-lg border border-line bg-panel-2 px-3 font-mono text-sm" data-testid="overlay-url" />
         <div className="flex gap-2">
-          <button type="button" onClick={() => void copyText(url, field.current).then(setResult)} className="min-h-11 flex-1 rounded-lg bg-accent px-4 font-semibold hover:opacity-90 sm:flex-none">
+          <button type="button" onClick={() => void copyText(url, field.current).then(setResult)} className="min-h-11 flex-1 rounded-lg bg-accent-strong px-4 font-semibold hover:opacity-90 sm:flex-none">
             {result === 'copied' ? t('url.copied') : t('url.copy')}
           </button>
           <a href={url} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-11 flex-1 items-center justify-center rounded-lg border border-line px-4 font-semibold hover:bg-panel-2 sm:flex-none">

@@ -36,7 +36,7 @@ export function LookupProblem({ problem, onRetry }: { problem: LookupProblemKind
         <p className="mt-2 text-muted">{text}</p>
         <div className="mt-4 flex gap-2">
           {onRetry && problem.kind !== 'invalid' && (
-            <button type="button" onClick={onRetry} className="rounded-lg bg-accent px-4 py-2 font-semibold hover:opacity-90">
+            <button type="button" onClick={onRetry} className="rounded-lg bg-accent-strong px-4 py-2 font-semibold hover:opacity-90">
               {t('tryAgain')}
             </button>
           )}

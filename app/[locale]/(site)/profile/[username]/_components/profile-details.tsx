@@ -42,7 +42,7 @@ export function ProfileDetails({ view, stale, notice }: { view: ProfileView; sta
                   {t('verified')}
                 </span>
               )}
-              {live?.liveNow && <span className="animate-pulse rounded-full bg-accent px-2 py-0.5 text-xs font-semibold">{t('liveNow')}</span>}
+              {live?.liveNow && <span className="animate-pulse rounded-full bg-accent-strong px-2 py-0.5 text-xs font-semibold">{t('liveNow')}</span>}
             </h1>
             <p className="text-muted">
               @{view.handle}
@@ -61,7 +61,7 @@ export function ProfileDetails({ view, stale, notice }: { view: ProfileView; sta
             </p>
           </div>
           <div className="flex flex-col gap-2 sm:w-48">
-            <Link href={`/dashboard?handle=${encodeURIComponent(view.handle)}`} className="rounded-lg bg-accent px-4 py-2 text-center font-semibold hover:opacity-90">
+            <Link href={`/dashboard?handle=${encodeURIComponent(view.handle)}`} className="rounded-lg bg-accent-strong px-4 py-2 text-center font-semibold hover:opacity-90">
               {t('track')}
             </Link>
             <Link href={`/checkout?handle=${encodeURIComponent(view.handle)}`} className="rounded-lg border border-line px-4 py-2 text-center font-semibold hover:bg-panel-2">

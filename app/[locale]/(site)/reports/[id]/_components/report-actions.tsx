@@ -50,7 +50,7 @@ function ShareLinks({ reportId }: { reportId: string }) {
     <section aria-label={t('shareLinks')} className="rounded-xl border border-line bg-panel p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="font-semibold">{t('shareHeading')}</h2>
-        <button type="button" onClick={() => create.mutate()} disabled={create.isPending} className="rounded-lg bg-accent px-3 py-1.5 text-sm font-semibold hover:opacity-90 disabled:opacity-60">
+        <button type="button" onClick={() => create.mutate()} disabled={create.isPending} className="rounded-lg bg-accent-strong px-3 py-1.5 text-sm font-semibold hover:opacity-90 disabled:opacity-60">
           {create.isPending ? t('creating') : t('createLink')}
         </button>
       </div>

@@ -34,7 +34,7 @@ export function StatusActions({ accountId, handle, verificationCode, verified, t
           </button>
           {confirming ? (
             <div className="flex gap-2">
-              <button type="button" onClick={() => remove.mutate()} className="flex-1 rounded-lg bg-accent px-3 py-2 font-semibold">
+              <button type="button" onClick={() => remove.mutate()} className="flex-1 rounded-lg bg-accent-strong px-3 py-2 font-semibold">
                 {t('monitoring.remove', { handle })}
               </button>
               <button type="button" onClick={() => setConfirming(false)} className="rounded-lg border border-line px-3 py-2">

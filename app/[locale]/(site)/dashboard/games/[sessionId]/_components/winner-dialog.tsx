@@ -156,7 +156,7 @@ export function WinnerDialog({ sessionId, phase, onClose, onSelected }: { sessio
 
         <footer className="flex flex-col gap-2 border-t border-line p-4 sm:flex-row sm:items-center sm:justify-end">
           {found && !ready && <p className="text-sm text-muted sm:mr-auto">{t('dialog.pickHint')}</p>}
-          <button type="submit" disabled={!ready || select.isPending} className="min-h-14 shrink-0 whitespace-nowrap rounded-lg bg-accent px-6 text-lg font-bold hover:opacity-90 disabled:opacity-50">
+          <button type="submit" disabled={!ready || select.isPending} className="min-h-14 shrink-0 whitespace-nowrap rounded-lg bg-accent-strong px-6 text-lg font-bold hover:opacity-90 disabled:opacity-50">
             {select.isPending ? t('dialog.showing') : t('dialog.submit')}
           </button>
         </footer>

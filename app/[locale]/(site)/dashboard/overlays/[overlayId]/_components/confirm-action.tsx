@@ -78,7 +78,7 @@ export function ConfirmAction({ label, title, confirmLabel, pendingLabel, childr
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        <button type="button" onClick={confirm} disabled={pending} className={`min-h-11 rounded-lg px-4 font-semibold disabled:opacity-60 ${danger ? 'bg-accent text-white hover:opacity-90' : 'bg-white text-black hover:opacity-90'}`}>
+        <button type="button" onClick={confirm} disabled={pending} className={`min-h-11 rounded-lg px-4 font-semibold disabled:opacity-60 ${danger ? 'bg-accent-strong text-white hover:opacity-90' : 'bg-white text-black hover:opacity-90'}`}>
           {pending ? pendingLabel : confirmLabel}
         </button>
         <button type="button" onClick={close} disabled={pending} className="min-h-11 rounded-lg border border-line px-4 hover:bg-panel">

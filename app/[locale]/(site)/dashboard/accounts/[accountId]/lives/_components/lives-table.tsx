@@ -75,7 +75,7 @@ export function LivesTable({ accountId, lives, sort, dir, display }: { accountId
                     <Link href={`/dashboard/lives/${live.id}`} className="whitespace-nowrap font-semibold hover:underline">
                       {display.date(live.startedAt, 'dateTime')}
                     </Link>
-                    {live.isLive && <span className="ml-2 rounded-full bg-accent px-1.5 py-0.5 text-[10px] font-semibold">{t('lives.liveBadge')}</span>}
+                    {live.isLive && <span className="ml-2 rounded-full bg-accent-strong px-1.5 py-0.5 text-[10px] font-semibold">{t('lives.liveBadge')}</span>}
                     {live.title && <span className="block max-w-56 truncate text-xs text-muted">{live.title}</span>}
                   </td>
                   {columns.map((c) => (
