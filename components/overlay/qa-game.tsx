@@ -13,7 +13,7 @@ import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { GameSnapshot } from '@/lib/overlays/types';
 import { BoardPanel } from './board';
 import { Panel, useWordFilter } from './context';
-import type { GameState } from '@/lib/overlays/game-view';
+import { winnerQuestion, type GameState } from '@/lib/overlays/game-view';
 import { useGame } from './use-game';
 
 /**
@@ -77,8 +77,7 @@ export function QaGame({ overlayId, settings, snapshot, serverNow, preview = fal
 function WinnerCard({ shown, filter }: { shown: NonNullable<GameState['shown']>; filter: WordFilter }) {
   const t = useTranslations('overlay');
   const name = filter.name(shown.winner.nickname, shown.winner.handle);
-  // The host picked this question on purpose, but the overlay's blocked words still apply on air.
-  const question = shown.question === null ? null : filter.message(shown.question);
+  const question = winnerQuestion(shown.question, filter);
   return (
     <div className="absolute inset-x-0 bottom-[8vh] flex justify-center px-4">
       <Panel className="ov-enter w-[min(44rem,94vw)] border-2 border-(--ov-accent)">
@@ -91,13 +90,12 @@ function WinnerCard({ shown, filter }: { shown: NonNullable<GameState['shown']>;
             </div>
             <span className="ml-auto text-lg font-bold tabular-nums">{formatPoints(shown.winner.points)} pts</span>
           </div>
-          {question ? (
+          {question.kind === 'question' && (
             <p className="text-2xl leading-snug font-semibold break-words">
-              “<span data-testid="qa-question">{question}</span>”
+              “<span data-testid="qa-question">{question.text}</span>”
             </p>
-          ) : (
-            <p className="text-lg text-white/80">{shown.question === null ? t('choosing') : t('questionHidden')}</p>
           )}
+          {question.kind === 'hidden' && <p className="text-lg text-white/80">{t('questionHidden')}</p>}
         </div>
       </Panel>
     </div>

@@ -6,6 +6,7 @@ import type { BoardRow } from '@/lib/games/board';
 import { findOvertake } from '@/lib/games/overtake';
 import type { GameMessage, GameWinner } from '@/lib/games/realtime';
 import type { GamePhase } from '@/lib/games/session';
+import type { WordFilter } from '@/lib/overlays/filter';
 import type { GameSnapshot } from '@/lib/overlays/types';
 
 export type ShownOvertake = { key: number; by: BoardRow; over: BoardRow };
@@ -63,4 +64,18 @@ export function reduceGame(state: GameState, action: GameAction): GameState {
     case 'question-cleared':
       return { ...current, shown: null };
   }
+}
+
+/**
+ * What the winner card says under the winner: the host's question, a note that the word filter hid it,
+ * or nothing at all when the host chose to show the winner without a question (the host panel says
+ * "shown without a question", so the overlay must not claim a question is still being chosen).
+ */
+export type WinnerQuestion = { kind: 'question'; text: string } | { kind: 'hidden' } | { kind: 'none' };
+
+export function winnerQuestion(question: string | null, filter: WordFilter): WinnerQuestion {
+  if (question === null) return { kind: 'none' };
+  // The host picked this question on purpose, but the overlay's blocked words still apply on air.
+  const text = filter.message(question);
+  return text === null ? { kind: 'hidden' } : { kind: 'question', text };
 }
