@@ -42,8 +42,9 @@ export default async function LocaleLayout({ children, params }: LayoutParams & 
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  // Messages only the server writes (e-mails, API errors) are not sent to the browser.
-  const { email: _email, errors: _errors, ...clientMessages } = await getMessages();
+  // Messages only the server writes (e-mails, API errors) are not sent to the browser; fetchJson's own
+  // (network) are bundled with it (lib/query-client.ts).
+  const { email: _email, errors: _errors, network: _network, ...clientMessages } = await getMessages();
   return (
     <html lang={locale}>
       <body className="font-sans antialiased">

@@ -91,7 +91,7 @@ describe('message catalogues', () => {
         const namespace = parts.slice(0, split).join('.');
         const rest = parts.slice(split).join('.');
         // lib/mail/translate.ts's mailTranslator (and mailReader) open 'email' for the mail code that calls them.
-        const opens = new RegExp(`(?:useTranslations|getTranslations)\\((?:'${namespace}'|\\{[^}]*namespace: '${namespace}')${namespace === 'email' ? '|mailTranslator\\(|mailReader\\(|\\bMailReader\\b' : ''}`);
+        const opens = new RegExp(`(?:useTranslations|getTranslations|createTranslator)\\((?:'${namespace}'|\\{[^}]*namespace: '${namespace}')${namespace === 'email' ? '|mailTranslator\\(|mailReader\\(|\\bMailReader\\b' : ''}`);
         if (sources.some((source) => opens.test(source) && (source.includes(`'${rest}'`) || source.includes(`"${rest}"`)))) return false;
       }
       return true;
