@@ -11,7 +11,7 @@ import { getEnv } from '@/lib/env';
 import { buildProfileView, type ProfileView } from '@/lib/stats/profile-view';
 import { refreshDueAt } from '@/lib/tiktok/freshness';
 import { parseHandle } from '@/lib/tiktok/handle';
-import { lookupProfile, readStored } from '@/lib/tiktok/profile-store';
+import { lookupProfile, readStored, type UnavailableCause } from '@/lib/tiktok/profile-store';
 
 export type LookupOutcome =
   /** `fetched`: this lookup fetched from TikTok and stored what it got (cached pages are out of date). */
@@ -19,7 +19,7 @@ export type LookupOutcome =
   | { kind: 'invalid'; error: string }
   | { kind: 'not_found'; handle: string; fetched: boolean }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
-  | { kind: 'unavailable'; handle: string; reason: string };
+  | { kind: 'unavailable'; handle: string; cause: UnavailableCause; reason: string };
 
 // Built views of fresh profiles, kept briefly: a popular profile is read from the database a few times a
 // minute instead of on every request. A fetch that stores new data replaces the entry.
@@ -51,7 +51,7 @@ export async function lookupAccount(input: string, options: { ip?: string } = {}
     case 'rate_limited':
       return result;
     case 'unavailable':
-      return { kind: 'unavailable', handle: parsed.handle, reason: result.reason };
+      return { kind: 'unavailable', handle: parsed.handle, cause: result.cause, reason: result.reason };
   }
 }
 

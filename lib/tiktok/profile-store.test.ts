@@ -74,7 +74,13 @@ describe('lookupProfile', () => {
     const pip = fresh('pixelpip_');
     server.failing.add(pip);
     const nothing = await lookupProfile(db, pip, options());
-    expect(nothing).toMatchObject({ kind: 'unavailable', reason: containing('TikTok could not be reached') });
+    expect(nothing).toMatchObject({ kind: 'unavailable', cause: 'unreachable', reason: containing('TikTok could not be reached') });
+  });
+
+  it('names the cause when TikTok cannot be resolved at all, so pages need not show the raw error', async () => {
+    const fetchImpl: typeof fetch = () => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND www.tiktok.com') }));
+    const result = await lookupProfile(db, fresh('pixelpip_'), { ...options(), fetchImpl });
+    expect(result).toMatchObject({ kind: 'unavailable', cause: 'unreachable' });
   });
 
   it('reports a missing user, and does not ask TikTok again for an hour', async () => {

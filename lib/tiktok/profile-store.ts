@@ -19,7 +19,14 @@ export type ProfileLookup =
   /** `fetched`: TikTok was asked just now (rather than a recent answer read from the database). */
   | { kind: 'not_found'; fetched: boolean }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
-  | { kind: 'unavailable'; reason: string };
+  /**
+   * `cause` says what went wrong, for a page to word in its language without showing raw error codes;
+   * `reason` is the English text for API clients and logs (it keeps the technical detail).
+   */
+  | { kind: 'unavailable'; cause: UnavailableCause; reason: string };
+
+/** Why nothing could be shown: TikTok unreachable (network, timeout, 5xx, 429), TikTok not showing the page, or our store failing. */
+export type UnavailableCause = 'unreachable' | 'blocked' | 'not_stored';
 
 export type LookupOptions = {
   /** Who asked (for the per-IP limit on fetches); undefined skips the limit (worker, tests). */
@@ -132,7 +139,7 @@ async function fetchAndStore(db: Db, handle: string, stored: StoredProfile | nul
     case 'ok':
     case 'private': {
       const fresh = await readStored(db, handle);
-      if (!fresh) return { kind: 'unavailable', reason: 'The profile could not be stored.' };
+      if (!fresh) return { kind: 'unavailable', cause: 'not_stored', reason: 'The profile could not be stored.' };
       const notice = fetched.kind === 'private' ? 'This account is private: TikTok shows only its public counts.' : null;
       return { kind: 'ok', stored: fresh, stale: false, notice, fetched: true };
     }
@@ -143,7 +150,9 @@ async function fetchAndStore(db: Db, handle: string, stored: StoredProfile | nul
       if (stored?.snapshot) {
         return { kind: 'ok', stored, stale: true, notice: 'TikTok could not be reached just now, so these are the last stored numbers.', fetched: false };
       }
-      return { kind: 'unavailable', reason: fetched.kind === 'network' ? `TikTok could not be reached (${fetched.reason}).` : `TikTok did not show the profile (${fetched.reason}).` };
+      return fetched.kind === 'network'
+        ? { kind: 'unavailable', cause: 'unreachable', reason: `TikTok could not be reached (${fetched.reason}).` }
+        : { kind: 'unavailable', cause: 'blocked', reason: `TikTok did not show the profile (${fetched.reason}).` };
     }
   }
 }

@@ -87,7 +87,7 @@ describe('the cached profile page and GET /api/accounts/{handle}', () => {
     server.failing.add(nothing);
     const failed = await get(nothing);
     expect(failed.status).toBe(503);
-    expect(await failed.json()).toMatchObject({ error: { code: 'UNAVAILABLE', details: { reason: containing('TikTok could not be reached') } } });
+    expect(await failed.json()).toMatchObject({ error: { code: 'UNAVAILABLE', details: { cause: 'unreachable', reason: containing('TikTok could not be reached') } } });
   });
 
   it('limits fetches per address with 429 and the wait, while stored accounts still open', async () => {

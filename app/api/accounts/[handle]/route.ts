@@ -26,6 +26,7 @@ export const GET = route({ access: 'public', params: z.object({ handle: z.string
     case 'rate_limited':
       throw new AppError('RATE_LIMITED', `Too many lookups from your address; try again in ${waitText(outcome.retryAfterSeconds, 'seconds')}.`, { retryAfterSeconds: outcome.retryAfterSeconds }, { 'retry-after': String(outcome.retryAfterSeconds) });
     case 'unavailable':
-      throw new AppError('UNAVAILABLE', `${outcome.reason} Try again in a moment.`, { reason: outcome.reason });
+      // `cause` lets the page say what happened in its own language; `reason` is plain English.
+      throw new AppError('UNAVAILABLE', `${outcome.reason} Try again in a moment.`, { cause: outcome.cause, reason: outcome.reason });
   }
 });

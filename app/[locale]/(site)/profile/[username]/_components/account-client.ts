@@ -1,17 +1,28 @@
 // The browser side of the public lookup: GET /api/accounts/{handle} (which fetches from TikTok when the
 // stored data is missing or old, rate-limited per IP) and the view beacon for the home page's lists.
-// `error` and `reason` are the API's own (English) text; null when it gave none (the UI says why in the
-// page's language), `offline` when the API could not be reached at all.
+// `error` is the API's own (English) text; null when it gave none (the UI says why in the page's
+// language). An unavailable answer carries only its cause, never the API's `reason`, which holds raw
+// network detail ("getaddrinfo ENOTFOUND www.tiktok.com") meant for logs, not for visitors.
 import type { ProfileView } from '@/lib/stats/profile-view';
+
+/**
+ * Why an account could not be loaded: the API's `details.cause` (lib/tiktok/profile-store.ts), `offline`
+ * when the browser could not reach LiveLens, `unknown` for any other failure.
+ */
+export type UnavailableCause = 'unreachable' | 'blocked' | 'not_stored' | 'offline' | 'unknown';
+
+function toCause(value: unknown): UnavailableCause {
+  return value === 'unreachable' || value === 'blocked' || value === 'not_stored' ? value : 'unknown';
+}
 
 export type AccountAnswer =
   | { kind: 'ok'; view: ProfileView; stale: boolean; notice: string | null }
   | { kind: 'not_found' }
   | { kind: 'invalid'; error: string | null }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
-  | { kind: 'unavailable'; reason: string | null; offline?: boolean };
+  | { kind: 'unavailable'; cause: UnavailableCause };
 
-type ErrorBody = { error?: { message?: string; details?: { retryAfterSeconds?: number; reason?: string } } };
+type ErrorBody = { error?: { message?: string; details?: { retryAfterSeconds?: number; cause?: unknown } } };
 
 /** The account as the API reports it; never throws, except when `signal` aborts. */
 export async function fetchAccount(handle: string, signal?: AbortSignal): Promise<AccountAnswer> {
@@ -20,7 +31,7 @@ export async function fetchAccount(handle: string, signal?: AbortSignal): Promis
     response = await fetch(`/api/accounts/${encodeURIComponent(handle)}`, { cache: 'no-store', signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    return { kind: 'unavailable', reason: null, offline: true };
+    return { kind: 'unavailable', cause: 'offline' };
   }
   const body = (await response.json().catch(() => null)) as ({ account?: ProfileView; stale?: boolean; notice?: string | null } & ErrorBody) | null;
   if (response.ok && body?.account) return { kind: 'ok', view: body.account, stale: body.stale ?? false, notice: body.notice ?? null };
@@ -32,7 +43,7 @@ export async function fetchAccount(handle: string, signal?: AbortSignal): Promis
     case 429:
       return { kind: 'rate_limited', retryAfterSeconds: body?.error?.details?.retryAfterSeconds ?? (Number(response.headers.get('retry-after')) || 60) };
     default:
-      return { kind: 'unavailable', reason: body?.error?.details?.reason ?? null };
+      return { kind: 'unavailable', cause: toCause(body?.error?.details?.cause) };
   }
 }
 

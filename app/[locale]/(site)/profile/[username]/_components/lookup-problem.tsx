@@ -6,15 +6,35 @@ import { Card } from '@/components/ui/card';
 import { useHandleError } from '@/components/lookup/handle-error';
 import { SearchBox } from '@/components/lookup/search-box';
 import type { HandleFailure } from '@/lib/tiktok/handle';
+import type { UnavailableCause } from './account-client';
 
 /**
- * `error` and `reason`: the API's (English) text, null when it gave none; `failure`: the handle check's
- * result, explained in the page's language; `offline`: the API could not be reached.
+ * `error`: the API's (English) text, null when it gave none; `failure`: the handle check's result,
+ * explained in the page's language; `cause`: why the account could not be loaded, worded here (never the
+ * API's raw reason).
  */
 export type LookupProblemKind =
   | { kind: 'invalid'; error: string | null; failure?: HandleFailure }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
-  | { kind: 'unavailable'; handle: string; reason: string | null; offline?: boolean };
+  | { kind: 'unavailable'; handle: string; cause: UnavailableCause };
+
+type T = ReturnType<typeof useTranslations<'profile'>>;
+
+/** What happened and what to do, in the page's language. */
+function unavailableText(t: T, cause: UnavailableCause): string {
+  switch (cause) {
+    case 'unreachable':
+      return t('unavailableUnreachable');
+    case 'blocked':
+      return t('unavailableBlocked');
+    case 'not_stored':
+      return t('unavailableNotStored');
+    case 'offline':
+      return t('unavailableOffline');
+    case 'unknown':
+      return t('unavailableUnknown');
+  }
+}
 
 /** Why a profile cannot be shown, with "Try again" when trying again can help. */
 export function LookupProblem({ problem, onRetry }: { problem: LookupProblemKind; onRetry?: () => void }) {
@@ -27,7 +47,7 @@ export function LookupProblem({ problem, onRetry }: { problem: LookupProblemKind
         ? { title: t('rateLimitedTitle'), text: t('rateLimitedText', { minutes: Math.ceil(problem.retryAfterSeconds / 60) }) }
         : {
             title: t('unavailableTitle', { handle: problem.handle }),
-            text: t('unavailableText', { reason: problem.reason ?? (problem.offline ? t('offline') : t('tiktokUnreachable')) }),
+            text: `${unavailableText(t, problem.cause)} ${t('unavailableNothingStored')}`,
           };
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4 py-8">

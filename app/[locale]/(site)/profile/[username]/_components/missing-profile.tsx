@@ -72,6 +72,6 @@ export function MissingProfile() {
     case 'rate_limited':
       return <LookupProblem problem={answer} onRetry={retry} />;
     case 'unavailable':
-      return <LookupProblem problem={{ kind: 'unavailable', handle: parsed.handle, reason: answer.reason, offline: answer.offline }} onRetry={retry} />;
+      return <LookupProblem problem={{ kind: 'unavailable', handle: parsed.handle, cause: answer.cause }} onRetry={retry} />;
   }
 }
