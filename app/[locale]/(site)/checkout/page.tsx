@@ -40,7 +40,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
     );
     return (
       <div className="mx-auto max-w-lg py-8">
-        <Card title={t('buyTitle')}>
+        <Card headingLevel={1} title={t('buyTitle')}>
           <p className="text-muted">{message}</p>
           <Link href="/" className="mt-3 inline-block text-accent-2 hover:underline">
             {t('lookUp')}
@@ -53,7 +53,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const testMode = !stripeEnabled(env);
   return (
     <div className="mx-auto grid max-w-4xl gap-4 py-4 md:grid-cols-2">
-      <Card title={t('reportTitle')}>
+      <Card headingLevel={1} title={t('reportTitle')}>
         <div className="flex items-center gap-3">
           <Avatar src={view.avatarUrl} name={view.nickname ?? view.handle} size={48} />
           <div>

@@ -12,7 +12,7 @@ export default async function ForgotPasswordPage() {
   const t = await getTranslations('authFlows');
   return (
     <div className="mx-auto max-w-sm py-8">
-      <Card title={t('forgot.heading')}>
+      <Card headingLevel={1} title={t('forgot.heading')}>
         <ForgotPasswordForm />
       </Card>
     </div>

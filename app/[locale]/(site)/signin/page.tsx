@@ -14,7 +14,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations('auth');
   return (
     <div className="mx-auto max-w-sm py-8">
-      <Card title={t('signInHeading')}>
+      <Card headingLevel={1} title={t('signInHeading')}>
         <CredentialsForm mode="signin" callbackUrl={safeReturnPath(callbackUrl)} />
       </Card>
     </div>

@@ -14,7 +14,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations('auth');
   return (
     <div className="mx-auto max-w-sm py-8">
-      <Card title={t('signUpHeading')}>
+      <Card headingLevel={1} title={t('signUpHeading')}>
         <p className="mb-3 text-sm text-muted">{t('signUpIntro')}</p>
         <CredentialsForm mode="signup" callbackUrl={safeReturnPath(callbackUrl)} />
       </Card>

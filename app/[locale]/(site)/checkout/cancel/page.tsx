@@ -20,7 +20,7 @@ export default async function CheckoutCancelPage({ searchParams }: { searchParam
   const [order, t] = await Promise.all([getOwnOrder(db, orderId, user.id).catch(() => null), getTranslations('checkout')]);
   return (
     <div className="mx-auto max-w-md py-8">
-      <Card title={t('canceledTitle')}>
+      <Card headingLevel={1} title={t('canceledTitle')}>
         <p className="text-muted">{t('nothingCharged')}</p>
         {order && (
           <Link href={`/checkout?handle=${order.account.handle}`} className="mt-4 inline-block rounded-lg bg-accent-strong px-4 py-2 font-semibold hover:opacity-90">

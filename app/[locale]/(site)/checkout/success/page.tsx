@@ -32,7 +32,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   const t = await getTranslations('checkout');
   return (
     <div className="mx-auto max-w-md py-8">
-      <Card title={t('thanksTitle')}>
+      <Card headingLevel={1} title={t('thanksTitle')}>
         <p className="text-muted">{t('preparing', { handle: order.account.handle })}</p>
         <div className="mt-4">
           <OrderProgress orderId={order.id} />

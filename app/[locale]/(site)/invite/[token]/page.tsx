@@ -32,11 +32,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <div className="mx-auto max-w-md py-8">
       {'problem' in preview ? (
-        <Card title={t('invite.unusable')}>
+        <Card headingLevel={1} title={t('invite.unusable')}>
           <Notice tone="warn">{problemText(preview.problem)}</Notice>
         </Card>
       ) : (
-        <Card title={t('invite.title', { workspace: preview.workspaceName })}>
+        <Card headingLevel={1} title={t('invite.title', { workspace: preview.workspaceName })}>
           <div className="flex flex-col gap-3 text-sm">
             <p>
               {t.rich('invite.text', {

@@ -18,7 +18,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   return (
     <div className="mx-auto max-w-sm py-8">
       {'problem' in preview ? (
-        <Card title={t('reset.unusable')}>
+        <Card headingLevel={1} title={t('reset.unusable')}>
           <div className="flex flex-col gap-3 text-sm">
             <Notice tone="warn">{preview.problem === 'expired' ? t('reset.problem.expired') : preview.problem === 'used' ? t('reset.problem.used') : t('reset.problem.invalid')}</Notice>
             <Link href="/forgot-password" className="rounded-lg bg-accent-strong px-4 py-2 text-center font-semibold">
@@ -27,7 +27,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
           </div>
         </Card>
       ) : (
-        <Card title={preview.kind === 'SET_PASSWORD' ? t('reset.setTitle') : t('reset.chooseTitle')}>
+        <Card headingLevel={1} title={preview.kind === 'SET_PASSWORD' ? t('reset.setTitle') : t('reset.chooseTitle')}>
           <ResetPasswordForm token={token} email={preview.email} />
         </Card>
       )}

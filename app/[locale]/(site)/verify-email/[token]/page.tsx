@@ -14,7 +14,7 @@ export default async function VerifyEmailPage({ params }: { params: Promise<{ to
   const [{ token }, t] = await Promise.all([params, getTranslations('authFlows')]);
   return (
     <div className="mx-auto max-w-sm py-8">
-      <Card title={t('verify.heading')}>
+      <Card headingLevel={1} title={t('verify.heading')}>
         <ConfirmEmailButton token={token} />
       </Card>
     </div>

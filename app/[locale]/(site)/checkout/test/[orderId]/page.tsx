@@ -27,7 +27,7 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ o
   const amount = new Intl.NumberFormat(intlLocaleOf(locale), { style: 'currency', currency: order.currency.toUpperCase() }).format(order.amountCents / 100);
   return (
     <div className="mx-auto max-w-md py-8">
-      <Card title={t('testTitle')}>
+      <Card headingLevel={1} title={t('testTitle')}>
         <Notice tone="warn">{t('testNotice')}</Notice>
         <p className="mt-4">{t.rich('reportFor', { handle: order.account.handle, strong: (chunks) => <strong>{chunks}</strong> })}</p>
         <p className="text-2xl font-bold">{amount}</p>
