@@ -57,12 +57,15 @@ export class Fanout {
   event(accountId: string, liveId: string, event: LiveEvent): void {
     const payload = toRealtimePayload(event, liveId);
     if (!payload) return;
+    const channel = accountChannel(accountId);
     if (event.type === 'gift-progress') {
-      const channel = accountChannel(accountId);
       this.progress.set(`${channel}:${event.dedupeKey}`, { channel, ...payload });
       return;
     }
-    this.push({ channel: accountChannel(accountId), ...payload });
+    // The finished gift goes out now; a coalesced progress update of the same streak still waiting for
+    // the next flush would reach browsers after it and draw the streak as running again (a ghost row).
+    if (event.type === 'gift') this.progress.delete(`${channel}:${event.dedupeKey}`);
+    this.push({ channel, ...payload });
   }
 
   /** The latest running totals of an account's live; sent at most every countersIntervalMs. */
@@ -71,6 +74,11 @@ export class Fanout {
   }
 
   status(accountId: string, status: LiveStatus): void {
+    // A live that ended has no running streaks: progress still waiting would outlive it on the page.
+    if (status.state === 'offline') {
+      const prefix = `${accountChannel(accountId)}:`;
+      for (const key of this.progress.keys()) if (key.startsWith(prefix)) this.progress.delete(key);
+    }
     this.send(accountId, RealtimeEvent.liveStatus, status);
   }
 

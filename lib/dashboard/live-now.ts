@@ -8,6 +8,8 @@ import type { LiveCounters, RealtimeChat, RealtimeGift } from '@/lib/realtime/pa
 import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
 
 export type LiveNow = {
+  /** The server's clock when this was read: the page's first paint counts the running time from it. */
+  serverNow: number;
   state: string | null;
   stateSince: string | null;
   live: (LiveCounters & { endedAt: number | null; peakViewers: number; earnings: UsdRange }) | null;
@@ -29,7 +31,7 @@ export async function getLiveNow(db: Db, accountId: string): Promise<LiveNow> {
     db.trackedAccount.findUnique({ where: { accountId }, select: { state: true, stateSince: true } }),
     db.live.findFirst({ where: { accountId }, orderBy: { startedAt: 'desc' } }),
   ]);
-  if (!live) return { state: tracked?.state ?? null, stateSince: tracked?.stateSince.toISOString() ?? null, live: null, gifts: [], chats: [], topGifters: [] };
+  if (!live) return { serverNow: Date.now(), state: tracked?.state ?? null, stateSince: tracked?.stateSince.toISOString() ?? null, live: null, gifts: [], chats: [], topGifters: [] };
   const liveId = live.id;
   const [gifts, chats, sample, top] = await Promise.all([
     db.gift.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 30, include: { viewer: true } }),
@@ -45,6 +47,7 @@ export async function getLiveNow(db: Db, accountId: string): Promise<LiveNow> {
   const images = new Map(types.map((t) => [t.giftId, t.imageUrl]));
   const diamonds = Number(live.diamonds);
   return {
+    serverNow: Date.now(),
     state: tracked?.state ?? null,
     stateSince: tracked?.stateSince.toISOString() ?? null,
     live: {

@@ -2,17 +2,20 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useDisplay } from '@/components/site/display';
 import { MoneyNote } from '@/components/site/money-note';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState, Notice, StatTile } from '@/components/ui/card';
+import { formatLiveTime } from '@/lib/dashboard/live-format';
 import type { LiveNow } from '@/lib/dashboard/live-now';
 import { fetchJson } from '@/lib/query-client';
 import { accountChannel, type PublicRealtimeConfig } from '@/lib/realtime/channels';
 import type { LiveCounters, LiveStatus, RealtimeChat, RealtimeGift, RealtimeGiftProgress } from '@/lib/realtime/payloads';
 import { useRealtime } from '@/lib/realtime/use-channel';
 import { GiftIcon } from '@/components/ui/gift-icon';
+import { useServerClock } from '@/components/ui/use-server-clock';
+import { addProgress, finishStreak, keepLive, visibleStreakRows, type StreakRows } from '@/lib/live/streak-rows';
 import { formatCompact, formatCount, formatMoneyRange } from '@/lib/stats/format';
 
 /** How often the page asks for the numbers while live updates are down. */
@@ -26,23 +29,14 @@ function duration(ms: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
 }
 
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
-
 export function LiveNowClient({ accountId, initial, realtime }: { accountId: string; initial: LiveNow; realtime: PublicRealtimeConfig }) {
   const queryClient = useQueryClient();
   const t = useTranslations('dashboard');
   const display = useDisplay();
   const { locale } = display;
   const key = ['live-now', accountId];
-  const [progress, setProgress] = useState<Record<string, RealtimeGiftProgress>>({});
+  const [progress, setProgress] = useState<StreakRows>({});
+  const streakContext = (data: LiveNow | undefined) => ({ liveId: data?.live?.liveId ?? null, running: Boolean(data?.live && !data.live.endedAt), gifts: data?.gifts ?? [] });
   const refreshSoon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const scheduleRefresh = (ms: number) => {
     clearTimeout(refreshSoon.current);
@@ -58,16 +52,21 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
   const state = useRealtime(realtime, [accountChannel(accountId)], {
     counters: (counters: LiveCounters) => {
       update((data) => (data.live && data.live.liveId === counters.liveId ? { ...data, state: 'LIVE', live: { ...data.live, ...counters, peakViewers: Math.max(data.live.peakViewers, counters.viewers) } } : data));
+      setProgress((rows) => keepLive(rows, counters.liveId));
       if (!queryClient.getQueryData<LiveNow>(key)?.live || queryClient.getQueryData<LiveNow>(key)?.live?.liveId !== counters.liveId) scheduleRefresh(200);
     },
     gift: (gift: RealtimeGift) => {
       update((data) => ({ ...data, gifts: [gift, ...data.gifts.filter((g) => g.id !== gift.id)].slice(0, 30) }));
-      setProgress(({ [gift.id]: _done, ...rest }) => rest);
+      setProgress((rows) => finishStreak(rows, gift));
       scheduleRefresh(3000); // top gifters
     },
-    'gift-progress': (gift: RealtimeGiftProgress) => setProgress((current) => ({ ...current, [gift.id]: gift })),
+    'gift-progress': (gift: RealtimeGiftProgress) => setProgress((rows) => addProgress(rows, gift, streakContext(queryClient.getQueryData<LiveNow>(key)))),
     chat: (chat: RealtimeChat) => update((data) => ({ ...data, chats: [chat, ...data.chats.filter((c) => c.id !== chat.id)].slice(0, 50) })),
-    'live-status': (_status: LiveStatus) => scheduleRefresh(100),
+    'live-status': (status: LiveStatus) => {
+      // An ended live has no running streaks; a new one starts with none.
+      setProgress((rows) => keepLive(rows, status.state === 'live' ? status.liveId : null));
+      scheduleRefresh(100);
+    },
   });
   const { data = initial } = useQuery({
     queryKey: key,
@@ -78,7 +77,10 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
   });
   const live = data.live;
   const isLive = Boolean(live && !live.endedAt && data.state === 'LIVE');
-  const now = useNow(isLive);
+  // The server drew the running time at initial.serverNow; hydration must draw the same text (a clock
+  // read again in the browser differed by a second or more: React error #418), then it ticks.
+  const now = useServerClock(isLive, 0, initial.serverNow);
+  const streaks = visibleStreakRows(progress, { ...streakContext(data), running: isLive });
 
   return (
     <div className="flex flex-col gap-4">
@@ -108,7 +110,7 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
           <div className="grid gap-4 lg:grid-cols-3">
             <Card title={t('stats.gifts')}>
               <ul className="flex max-h-[28rem] flex-col gap-1.5 overflow-y-auto" data-testid="gift-feed">
-                {Object.values(progress).map((g) => (
+                {streaks.map((g) => (
                   <li key={`p-${g.id}`} className="flex items-center gap-2 text-sm text-muted">
                     <GiftIcon image={g.image} giftId={g.giftId} name={g.name} size={20} />
                     <span className="min-w-0 flex-1 truncate">
@@ -116,7 +118,7 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
                     </span>
                   </li>
                 ))}
-                {data.gifts.length === 0 && Object.keys(progress).length === 0 && <li className="text-sm text-muted">{t('liveNow.noGifts')}</li>}
+                {data.gifts.length === 0 && streaks.length === 0 && <li className="text-sm text-muted">{t('liveNow.noGifts')}</li>}
                 {data.gifts.map((g) => (
                   <li key={g.id} className="flex items-center gap-2 text-sm">
                     <GiftIcon image={g.image} giftId={g.giftId} name={g.name} />
@@ -129,10 +131,13 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
               </ul>
             </Card>
             <Card title={t('chat')}>
-              <ul className="flex max-h-[28rem] flex-col gap-1.5 overflow-y-auto">
+              <ul className="flex max-h-[28rem] flex-col gap-1.5 overflow-y-auto" data-testid="chat-feed">
                 {data.chats.length === 0 && <li className="text-sm text-muted">{t('liveNow.noComments')}</li>}
                 {data.chats.map((c) => (
                   <li key={c.id} className="break-words text-sm">
+                    <time dateTime={new Date(c.at).toISOString()} title={`${display.date(new Date(c.at), 'dateTimeSeconds')} · ${display.zoneLabel}`} className="mr-1.5 text-xs tabular-nums text-muted">
+                      {formatLiveTime(new Date(c.at), locale, display.timeZone, { seconds: true })}
+                    </time>
                     <strong className="text-accent-2">{c.user.nickname || c.user.handle}</strong> {c.content}
                   </li>
                 ))}
