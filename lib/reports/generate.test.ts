@@ -242,6 +242,19 @@ describe('generateReport', () => {
     expect(report.band.percentiles.engagementPercent).toBeNull();
     expect(report.guide.some((s) => s.id === 'engagementBand')).toBe(false);
     expect(findSection(report, 'followers').evidence.benchmark).toBe(100_000);
+    // What four accounts can still say: their range and the account's place (12K 20K 25K 30K; all at 4%).
+    expect(report.band.standings).toEqual({
+      followers: { rank: 2, of: 4, low: 12_000, high: 30_000 },
+      engagementPercent: { rank: 1, of: 4, low: 4, high: 4 },
+      averageLikesPerVideo: { rank: 2, of: 4, low: 480, high: 1_200 },
+    });
+  });
+
+  it('places an account alone in its band nowhere, and one without videos only by followers', () => {
+    const alone = generateReport(buildInput({ bandPeers: [] }), GENERATED_AT);
+    expect(alone.band.standings).toEqual({ followers: null, engagementPercent: null, averageLikesPerVideo: null });
+    const noVideos = generateReport(buildInput({ snapshot: { ...buildInput().snapshot, videos: 0n, hearts: 0n } }), GENERATED_AT);
+    expect(noVideos.band.standings).toMatchObject({ followers: { rank: 5, of: 7 }, engagementPercent: null, averageLikesPerVideo: null });
   });
 
   it('writes specific engagement advice against the typical value for the band', () => {

@@ -7,6 +7,7 @@
 import { writeGuide } from '@/lib/reports/guide';
 import {
   REPORT_VERSION,
+  type BandStanding,
   type ReportBand,
   type ReportCadence,
   type ReportData,
@@ -106,10 +107,24 @@ function buildNumbers(input: ReportInput): ReportNumbers {
   };
 }
 
-function compareMetric(values: Iterable<Count | null>, own: number | null): { median: number | null; percentile: number | null } {
+/**
+ * The account's place among `sorted` (ascending, the account included): 1 is the highest, ties share the
+ * better place. Null without the account's figure or without another account to place it against.
+ */
+function standingIn(sorted: readonly number[], own: number | null): BandStanding | null {
+  const low = sorted[0];
+  const high = sorted[sorted.length - 1];
+  if (own === null || low === undefined || high === undefined || sorted.length < 2) return null;
+  return { rank: 1 + sorted.filter((value) => value > own).length, of: sorted.length, low: roundTo(low, 2), high: roundTo(high, 2) };
+}
+
+type MetricComparison = { median: number | null; percentile: number | null; standing: BandStanding | null };
+
+function compareMetric(values: Iterable<Count | null>, own: number | null): MetricComparison {
   const sorted = buildDistribution(values);
-  if (sorted.length < MIN_BAND_ACCOUNTS) return { median: null, percentile: null };
-  return { median: roundOrNull(medianOf(sorted), 2), percentile: own === null ? null : roundOrNull(percentileRank(sorted, own), 1) };
+  const standing = standingIn(sorted, own);
+  if (sorted.length < MIN_BAND_ACCOUNTS) return { median: null, percentile: null, standing };
+  return { median: roundOrNull(medianOf(sorted), 2), percentile: own === null ? null : roundOrNull(percentileRank(sorted, own), 1), standing };
 }
 
 function compareWithBand(input: ReportInput): ReportBand {
@@ -139,6 +154,7 @@ function compareWithBand(input: ReportInput): ReportBand {
     },
     medians: { followers: followers.median, engagementPercent: engagement.median, averageLikesPerVideo: likes.median },
     percentiles: { followers: followers.percentile, engagementPercent: engagement.percentile, averageLikesPerVideo: likes.percentile },
+    standings: { followers: followers.standing, engagementPercent: engagement.standing, averageLikesPerVideo: likes.standing },
   };
 }
 

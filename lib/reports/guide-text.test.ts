@@ -109,9 +109,44 @@ describe('writeGuideTexts', () => {
 
   it('shows converted money marked ≈ in the reader’s currency', () => {
     const perHour = (locale: Locale, currency: Currency) => writeGuideTexts(REPORTS[0] as ReportData, readerOf(locale, 'UTC', currency)).find((text) => text.area === 'gifting')?.body ?? '';
-    expect(perHour('en', 'USD')).toContain('an estimated $36–$54 after');
-    expect(perHour('ru', 'RUB')).toMatch(/по оценке, ≈2\s816\s₽–4\s224\s₽ после доли TikTok/);
-    expect(perHour('zh-CN', 'CNY')).toContain('估计为 ≈¥255–¥382');
+    expect(perHour('en', 'USD')).toContain('an estimated $36–$54 for the whole 30 days after');
+    expect(perHour('ru', 'RUB')).toMatch(/по оценке, ≈2\s816\s₽–4\s224\s₽ за все 30 дней после доли TikTok/);
+    expect(perHour('zh-CN', 'CNY')).toContain('这 30 天的收入估计为 ≈¥255–¥382');
+  });
+
+  // The 30-day money range used to follow "an hour" directly, reading as an hourly rate.
+  it('ties the money to the 30 days and gives the hourly rate in diamonds, in its own sentence', () => {
+    const body = (locale: Locale, currency: Currency) => plain(writeGuideTexts(REPORTS[0] as ReportData, readerOf(locale, 'UTC', currency)).find((text) => text.area === 'gifting')?.body);
+    expect(body('en', 'USD')).toContain(
+      "Over the last 30 days you received 9,000 diamonds in 5 hours of LIVE, worth an estimated $36–$54 for the whole 30 days after TikTok's share. Per hour of LIVE that is about 1,800 diamonds.",
+    );
+    expect(body('ru', 'RUB')).toContain(
+      'За последние 30 дней вы получили 9 000 алмазов за 5 часов эфира — по оценке, ≈2 816 ₽–4 224 ₽ за все 30 дней после доли TikTok. В среднем это 1 800 алмазов за час эфира.',
+    );
+    expect(body('zh-CN', 'CNY')).toContain('过去 30 天你在 5 小时的直播中收到 9,000 钻石，扣除 TikTok 分成后，这 30 天的收入估计为 ≈¥255–¥382。平均每小时直播约收到 1,800 钻石。');
+    expect(body('th', 'THB')).toMatch(/คิดเป็นรายได้รวมทั้ง 30 วันประมาณ ≈฿[\d,]+–฿[\d,]+ หลังหักส่วนแบ่งของ TikTok เฉลี่ยแล้วได้ชั่วโมงละประมาณ 1,800 เพชร/);
+  });
+
+  it('counts followers in whole people, in the advice and in its evidence line', () => {
+    // 1,000 followers in 21 days is 333.3 a week; from zero followers the evidence is the weekly count.
+    const gained = generateReport(buildInput({ history: [{ at: daysBefore(21), videos: 114n, followers: 24_000n, hearts: 1n }] }), AT);
+    const fromZero = generateReport(buildInput({ history: [{ at: daysBefore(21), videos: 114n, followers: 0n, hearts: 1n }] }), AT);
+    expect(gained.growth?.followersPerWeek).toBe(333.3);
+    expect(fromZero.growth?.followersPerWeek).toBe(8_333.3);
+    const section = (report: ReportData, locale: Locale, pick: (id: string, metric: string) => boolean) => {
+      const index = report.guide.findIndex((guide) => pick(guide.id, guide.evidence.metric));
+      return writeGuideTexts(report, readerOf(locale))[index];
+    };
+    const growthText = (report: ReportData, locale: Locale) => plain(section(report, locale, (id) => id.startsWith('growth'))?.body);
+    expect(growthText(gained, 'en')).toContain('You gained about 333 followers a week over the last 21 days');
+    expect(growthText(gained, 'ru')).toContain('примерно на 333 подписчика в неделю');
+    const evidence = (locale: Locale) => plain(section(fromZero, locale, (_id, metric) => metric === 'followersPerWeek')?.evidence);
+    expect(evidence('en')).toBe('Based on: Followers gained per week — 8,333');
+    expect(evidence('ru')).toContain('8 333');
+    for (const locale of LOCALES) {
+      const all = writeGuideTexts(gained, readerOf(locale)).concat(writeGuideTexts(fromZero, readerOf(locale)));
+      for (const text of all) expect(plain(`${text.body} ${text.evidence}`)).not.toMatch(/333[.,]3|8[\s,]?333[.,]3/);
+    }
   });
 
   it('names the figure behind each section in words, not as a variable name', () => {

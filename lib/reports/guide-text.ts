@@ -99,7 +99,8 @@ export function metricLabel(t: ReportsTranslator, metric: EvidenceMetric): strin
 }
 
 const PERCENT_METRICS: ReadonlySet<EvidenceMetric> = new Set(['followerGrowthPercentPerWeek', 'engagementPercent', 'topGifterSharePercent']);
-const COUNT_METRICS: ReadonlySet<EvidenceMetric> = new Set(['followers', 'averageLikesPerVideo', 'videos', 'distinctStartHours', 'diamondsPerLiveAtBestHour', 'diamonds30d', 'diamondsPerHour']);
+// Counts (of people, likes, diamonds) are shown whole even when the stored figure is an average.
+const COUNT_METRICS: ReadonlySet<EvidenceMetric> = new Set(['followers', 'followersPerWeek', 'averageLikesPerVideo', 'videos', 'distinctStartHours', 'diamondsPerLiveAtBestHour', 'diamonds30d', 'diamondsPerHour']);
 
 /** A figure of `metric` in the reader's form: "4.0%", "25,000", "1.5". */
 export function formatMetric(metric: EvidenceMetric, value: number, locale: string): string {
@@ -153,7 +154,8 @@ function writeSection(section: GuideSection, report: ReportData, { t, display }:
   };
   const growth = () => {
     const rate = numberOrNull('percent');
-    return { perWeek: quantity('perWeek'), days: days('days'), rate: rate === null ? 'none' : formatPercent(rate, locale) };
+    // Followers are people: a weekly average of 9,801.7 reads as about 9,802.
+    return { perWeek: whole('perWeek'), days: days('days'), rate: rate === null ? 'none' : formatPercent(rate, locale) };
   };
   const projection = () => {
     const target = numberOrNull('projectionTarget');

@@ -185,6 +185,23 @@ describe('renderReportPdf', () => {
     expect(text).toContain('Times in Asia/Kolkata (GMT+5:30)');
   });
 
+  // A band of three used to print a table of dashes, and the weekly follower change a fraction of a person.
+  it.skipIf(!canRead('latin'))('places the account among a small band and counts followers whole', async () => {
+    const input = {
+      ...buildInput(),
+      history: [{ at: new Date(AT.getTime() - 21 * 86_400_000), videos: 114n, followers: 24_000n, hearts: 110_000n }],
+      bandPeers: [12_000n, 30_000n].map((followers) => ({ followers, hearts: followers * 4n, videos: 100n })),
+    };
+    const text = pdfToText(await renderReportPdf(generateReport(input, AT), readerOf('en')));
+    expect(text).toContain('Medians and percentiles need at least 5 accounts in a band; LiveLens stores 3 accounts in this one');
+    expect(text).toMatch(/Followers 25,000 12,000–30,000 2nd of 3/);
+    expect(text).toMatch(/Average likes per video 1,000 480–1,200 2nd of 3/);
+    expect(text).toContain('Follower change per week 333 ');
+    expect(text).toContain('You gained about 333 followers a week');
+    expect(text).not.toMatch(/333\.3/);
+    expect(text.slice(text.indexOf('Your follower band'), text.indexOf('Habits'))).not.toContain('—');
+  });
+
   it.skipIf(!PDFTOTEXT)('prints nicknames in Cyrillic, Thai and Chinese as written (emoji dropped), with the handle', async () => {
     const fonts = pdfFonts();
     for (const [nickname, handle, shown, script] of [

@@ -11,7 +11,7 @@ import { getTranslations } from 'next-intl/server';
 import PDFDocument from 'pdfkit';
 import type { Display } from '@/lib/i18n/display-settings';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
-import { MIN_BAND_ACCOUNTS } from '@/lib/reports/generate';
+import { writeBandComparison } from '@/lib/reports/band-text';
 import { bandName, bestStartText, metricLabel, writeGuideTexts, type ReportsTranslator } from '@/lib/reports/guide-text';
 import { pdfFonts, scriptRuns, type PdfFonts } from '@/lib/reports/pdf-fonts';
 import { markThaiWordBreaks, textRuns, type RunFace, type TextRun } from '@/lib/reports/pdf-runs';
@@ -261,32 +261,15 @@ function writeBand(w: Writer, report: ReportData): void {
   const { doc, t, display } = w;
   const { band } = report;
   const { locale } = display;
+  const width = doc.page.width - 2 * MARGIN;
   writeHeading(w, t('pdf.bandTitle', { band: bandName(t, locale, band) }));
-  const intro =
-    band.medians.followers === null
-      ? t('pdf.bandFew', { count: band.accounts, needed: MIN_BAND_ACCOUNTS })
-      : t('pdf.bandIntro', { count: band.accounts, typical: formatPercent(band.typicalEngagementPercent, locale) });
-  writeText(w, intro, { size: 10, color: COLORS.text, width: doc.page.width - 2 * MARGIN }, { x: MARGIN, y: doc.y });
+  const typical = formatPercent(band.typicalEngagementPercent, locale);
+  const { note, table } = writeBandComparison(band, { t, display }, 'full');
+  const intro = table ? t('pdf.bandIntro', { count: band.accounts, typical }) : t('bandAccounts', { count: band.accounts, typical });
+  writeText(w, intro, { size: 10, color: COLORS.text, width }, { x: MARGIN, y: doc.y });
+  if (note) writeText(w, note, { size: 10, color: COLORS.text, width }, { x: MARGIN, y: doc.y + 4 });
   doc.moveDown(0.5);
-  const or = (value: number | null, format: (value: number) => string) => (value === null ? MISSING_VALUE : format(value));
-  const count = (value: number) => formatCount(value, locale);
-  const percent = (value: number) => formatPercent(value, locale);
-  const percentile = (value: number | null) => or(value, (p) => t('percentile', { value: Math.round(p) }));
-  writeTable(
-    w,
-    [t('colMeasure'), t('colThisAccount'), t('colMedian'), t('colPercentile')],
-    [
-      [t('followers'), count(band.account.followers ?? 0), or(band.medians.followers, count), percentile(band.percentiles.followers)],
-      [t('engagement'), or(band.account.engagementPercent, percent), or(band.medians.engagementPercent, percent), percentile(band.percentiles.engagementPercent)],
-      [
-        metricLabel(t, 'averageLikesPerVideo'),
-        or(band.account.averageLikesPerVideo, count),
-        or(band.medians.averageLikesPerVideo, count),
-        percentile(band.percentiles.averageLikesPerVideo),
-      ],
-    ],
-    ['*', 90, 90, 90],
-  );
+  if (table) writeTable(w, table.columns, table.rows, ['*', 90, 110, 90]);
 }
 
 function buildHabitRows({ t, display }: Writer, report: ReportData): Row[] {
@@ -295,7 +278,8 @@ function buildHabitRows({ t, display }: Writer, report: ReportData): Row[] {
   const decimal = (value: number | null) => (value === null ? MISSING_VALUE : formatDecimal(value, locale));
   const rows: Row[] = [
     [metricLabel(t, 'videosPerWeek'), decimal(cadence.videosPerWeek)],
-    [t('pdf.followerChange'), decimal(growth?.followersPerWeek ?? null)],
+    // People come whole: the stored weekly rate has a decimal, the reader sees the nearest count.
+    [t('pdf.followerChange'), growth ? formatCount(growth.followersPerWeek, locale) : MISSING_VALUE],
     [t('pdf.historyMeasured'), t('pdf.historyValue', { snapshots: cadence.snapshots, days: shownQuantity(cadence.spanDays) })],
   ];
   if (live === null) return rows;

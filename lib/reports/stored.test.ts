@@ -20,13 +20,23 @@ describe('readStoredReport', () => {
 
   it('reads a report of this version as it is', () => {
     expect(readStoredReport(current)).toEqual(current);
-    expect(REPORT_VERSION).toBe(2);
+    expect(REPORT_VERSION).toBe(3);
+  });
+
+  it('reads a version 2 report (no band standings) with its standings unknown, everything else as stored', () => {
+    const report = generateReport(input, AT);
+    const { standings, ...bandV2 } = report.band;
+    expect(standings).not.toBeNull();
+    const read = readStoredReport(JSON.parse(JSON.stringify({ ...report, version: 2, band: bandV2 })));
+    expect(read).toEqual({ ...report, band: { ...bandV2, standings: null } });
   });
 
   it('reads a version 1 report (an English guide) with its guide written again from its figures', () => {
     const report = generateReport(input, AT);
+    const { standings: _standings, ...bandV1 } = report.band;
     const v1 = {
       ...report,
+      band: bandV1,
       version: 1,
       guide: [{ area: 'reach', title: 'Make your account public', body: 'Your account is private…', evidence: { metric: 'followers', value: 25_000, benchmark: null, unit: 'followers' } }],
     };
@@ -35,11 +45,13 @@ describe('readStoredReport', () => {
     expect(read?.guide).toEqual(report.guide);
     expect(read?.guide[0]).toMatchObject({ area: 'reach', id: 'private', values: { followers: 25_000 } });
     expect(read?.numbers).toEqual(report.numbers);
+    expect(read?.band).toEqual({ ...bandV1, standings: null });
   });
 
   it('gives null for data it cannot read', () => {
     expect(readStoredReport(null)).toBeNull();
     expect(readStoredReport({ version: 3 })).toBeNull();
+    expect(readStoredReport({ ...(current as object), version: 4 })).toBeNull();
     expect(readStoredReport({ ...(current as object), guide: [{ area: 'reach', id: 'no-such-advice', values: {}, evidence: { metric: 'followers', value: 1, benchmark: null } }] })).toBeNull();
   });
 });

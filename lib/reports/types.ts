@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { FOLLOWER_BANDS, type ValueRange } from '@/lib/stats/constants';
 
-export const REPORT_VERSION = 2;
+export const REPORT_VERSION = 3;
 
 export const GUIDE_AREAS = ['reach', 'engagement', 'cadence', 'live', 'gifting'] as const;
 export type GuideArea = (typeof GUIDE_AREAS)[number];
@@ -69,6 +69,24 @@ const bandMetricsSchema = z.object({
   followers: z.number().nullable(),
   engagementPercent: z.number().nullable(),
   averageLikesPerVideo: z.number().nullable(),
+});
+
+/**
+ * Where the account places among the stored accounts of its band that have the figure (itself
+ * included): `rank` 1 is the highest of `of`, ties share the better place; `low`–`high` is their range.
+ * This is what a band too small for medians can still say (version 3 on).
+ */
+const bandStandingSchema = z.object({
+  rank: z.number().int().positive(),
+  of: z.number().int().positive(),
+  low: z.number(),
+  high: z.number(),
+});
+
+const bandStandingsSchema = z.object({
+  followers: bandStandingSchema.nullable(),
+  engagementPercent: bandStandingSchema.nullable(),
+  averageLikesPerVideo: bandStandingSchema.nullable(),
 });
 
 // The advice a guide section can give (guide*.ts choose one, guide-text.ts writes it).
@@ -174,6 +192,8 @@ export const reportDataSchema = z.object({
     medians: bandMetricsSchema,
     /** Mid-rank percentile 0–100 of the account within the band; null like the medians. */
     percentiles: bandMetricsSchema,
+    /** Per metric null when the account lacks the figure or no other account has it; null as a whole in reports made before version 3. */
+    standings: bandStandingsSchema.nullable(),
   }),
   cadence: z.object({
     snapshots: z.number().int().nonnegative(),
@@ -210,8 +230,14 @@ export const reportDataSchema = z.object({
   guide: z.array(guideSectionSchema).min(1),
 });
 
-/** A stored version 1 report: the same figures, an English guide. */
-export const reportDataV1Schema = reportDataSchema.extend({
+/** A stored version 2 report: the same, without the band standings. */
+export const reportDataV2Schema = reportDataSchema.extend({
+  version: z.literal(2),
+  band: reportDataSchema.shape.band.omit({ standings: true }),
+});
+
+/** A stored version 1 report: version 2's figures, an English guide. */
+export const reportDataV1Schema = reportDataV2Schema.extend({
   version: z.literal(1),
   guide: z.array(guideSectionV1Schema).min(1),
 });
@@ -220,6 +246,8 @@ export type ReportData = z.infer<typeof reportDataSchema>;
 export type GuideSection = z.infer<typeof guideSectionSchema>;
 export type GuideEvidence = GuideSection['evidence'];
 export type ReportBand = ReportData['band'];
+export type BandStanding = z.infer<typeof bandStandingSchema>;
+export type BandMetric = keyof z.infer<typeof bandStandingsSchema>;
 export type ReportCadence = ReportData['cadence'];
 export type ReportGrowth = ReportData['growth'];
 export type ReportLive = ReportData['live'];

@@ -8,6 +8,7 @@ import { db } from '@/lib/db';
 import { readerDisplay } from '@/lib/i18n/display';
 import { displayOf } from '@/lib/i18n/display-settings';
 import { getReadableReport } from '@/lib/reports/access';
+import { bandComparisonText } from '@/lib/reports/band-text';
 import { guideTexts } from '@/lib/reports/guide-text';
 import { readStoredReport } from '@/lib/reports/stored';
 import { ReportView } from './_components/report-view';
@@ -28,12 +29,12 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const report = readStoredReport(readable.report.data);
   if (!report) return <Notice tone="error">{t('oldVersion')}</Notice>;
   const display = displayOf(settings);
-  const guide = await guideTexts(report, display);
+  const [guide, comparison] = await Promise.all([guideTexts(report, display), bandComparisonText(report.band, display)]);
   return (
     <DisplayProvider settings={settings}>
       <div className="flex flex-col gap-4">
         <ReportActions reportId={id} isOwner={readable.isOwner} shareToken={readable.isOwner ? null : (share ?? null)} />
-        <ReportView report={report} guide={guide} display={display} />
+        <ReportView report={report} guide={guide} comparison={comparison} display={display} />
       </div>
     </DisplayProvider>
   );

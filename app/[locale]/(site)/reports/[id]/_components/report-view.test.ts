@@ -7,9 +7,10 @@ import { displayOf } from '@/lib/i18n/display-settings';
 import type { Locale } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
 import { DEFAULT_EXCHANGE_RATES, type Currency } from '@/lib/money/convert';
+import { writeBandComparison } from '@/lib/reports/band-text';
 import { generateReport } from '@/lib/reports/generate';
 import { writeGuideTexts } from '@/lib/reports/guide-text';
-import { EVIDENCE_METRICS, type ReportInput } from '@/lib/reports/types';
+import { EVIDENCE_METRICS, type ReportData, type ReportInput } from '@/lib/reports/types';
 import { ReportView } from './report-view';
 
 const AT = new Date('2025-06-01T12:00:00.000Z');
@@ -27,14 +28,15 @@ const input: ReportInput = {
   gifterDiamonds: [4_000n, 2_000n],
 };
 
-async function render(locale: Locale, timeZone: string, currency: Currency): Promise<string> {
+async function render(locale: Locale, timeZone: string, currency: Currency, report: ReportData = generateReport(input, AT)): Promise<string> {
   const messages = await loadMessages(locale);
-  const report = generateReport(input, AT);
   const display = displayOf({ locale, timeZone, timeZoneSource: 'saved', currency, rates: DEFAULT_EXCHANGE_RATES });
-  const guide = writeGuideTexts(report, { t: createTranslator({ locale, messages, namespace: 'reports' }), display });
+  const reader = { t: createTranslator({ locale, messages, namespace: 'reports' }), display };
+  const guide = writeGuideTexts(report, reader);
+  const comparison = writeBandComparison(report.band, reader, 'compact');
   // (.test.ts files have no JSX; the provider's props type wants its children among them.)
   const providerProps = { locale, messages, timeZone } as ComponentProps<typeof NextIntlClientProvider>;
-  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, providerProps, createElement(ReportView, { report, guide, display })));
+  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, providerProps, createElement(ReportView, { report, guide, comparison, display })));
   // The text as read: tags dropped, entities and the language's no-break spaces as plain text.
   return html
     .replace(/<[^>]+>/g, ' ')
@@ -75,4 +77,34 @@ describe('ReportView', () => {
     expect(text).toMatch(/Best start time 11:00 PM–12:00 AM UTC/);
     expect(text).toContain('Based on: Follower growth per week — 1.0% (benchmark: 1.0%)');
   });
+
+  // Three accounts in the band used to give a table of dashes; now the table uses what there is.
+  it('compares with the accounts there are when the band is too small for medians, and says how many are needed', async () => {
+    const small = generateReport({ ...input, bandPeers: [12_000n, 30_000n].map((followers) => ({ followers, hearts: followers * 4n, videos: 100n })) }, AT);
+    const en = card(await render('en', 'UTC', 'USD', small));
+    expect(en).toContain('3 stored accounts in this band');
+    expect(en).toContain('Measure This account Lowest–highest in band Place in band');
+    expect(en).toContain('Followers 25K 12K–30K 2nd of 3');
+    expect(en).toContain('Engagement 4.0% 4.0% 1st of 3');
+    expect(en).toContain('Medians and percentiles need at least 5 accounts in a band; LiveLens stores 3 accounts in this one');
+    expect(en).not.toContain('—');
+    const ru = card(await render('ru', 'UTC', 'RUB', small).then((text) => text.replace('Сравнение с аккаунтами', 'Compared with accounts').replace('Активность', 'Activity')));
+    expect(ru).toContain('2-е из 3');
+    expect(ru).toContain('нужно минимум 5 аккаунтов, а LiveLens хранит в этой 3 аккаунта');
+  });
+
+  it('says there is nothing to compare with for an account alone in its band, and reads a version 2 report without places', async () => {
+    const alone = card(await render('en', 'UTC', 'USD', generateReport({ ...input, bandPeers: [] }, AT)));
+    expect(alone).toContain('This is the only account LiveLens stores in this band');
+    expect(alone).not.toContain('Band median');
+    const small = generateReport({ ...input, bandPeers: [12_000n, 30_000n].map((followers) => ({ followers, hearts: followers * 4n, videos: 100n })) }, AT);
+    const old = card(await render('en', 'UTC', 'USD', { ...small, band: { ...small.band, standings: null } }));
+    expect(old).toContain('when this report was made, LiveLens stored 3 accounts in this one, too few to compare with');
+    expect(old).not.toContain('—');
+  });
 });
+
+/** The band card's text: from its title to the next card's. */
+function card(text: string): string {
+  return text.slice(text.indexOf('Compared with accounts'), text.indexOf('Activity'));
+}

@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import { MoneyNote } from '@/components/site/money-note';
 import { Card, StatTile } from '@/components/ui/card';
 import type { Display } from '@/lib/i18n/display-settings';
+import type { BandComparison } from '@/lib/reports/band-text';
 import { bandName, bestStartText, type GuideText } from '@/lib/reports/guide-text';
 import type { ReportData } from '@/lib/reports/types';
 import { formatDecimal } from '@/lib/reports/wording';
@@ -10,8 +11,9 @@ import { formatCompact, formatCount, formatMoneyRange, formatPercent, MISSING_VA
 const LIVE_WINDOW_MS = 30 * 86_400_000;
 
 // The report in the reader's language, time zone and currency: `display` is the reader's (readerFormat),
-// `guide` the guide written for them (guide-text.ts), the same words the PDF prints.
-export function ReportView({ report, guide, display }: { report: ReportData; guide: GuideText[]; display: Display }) {
+// `guide` the guide and `comparison` the band table written for them (guide-text.ts, band-text.ts), the
+// same words the PDF prints.
+export function ReportView({ report, guide, comparison, display }: { report: ReportData; guide: GuideText[]; comparison: BandComparison; display: Display }) {
   const t = useTranslations('reports');
   const { locale, money } = display;
   const { account, numbers, band, cadence, growth, live } = report;
@@ -45,35 +47,34 @@ export function ReportView({ report, guide, display }: { report: ReportData; gui
 
       <Card title={t('compareTitle', { band: bandName(t, locale, band) })}>
         <p className="mb-3 text-sm text-muted">{t('bandAccounts', { count: band.accounts, typical: formatPercent(band.typicalEngagementPercent, locale) })}</p>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-muted">
-              <tr>
-                <th scope="col" className="py-1.5 pr-2">{t('colMeasure')}</th>
-                <th scope="col" className="py-1.5 pr-2 text-right">{t('colThisAccount')}</th>
-                <th scope="col" className="py-1.5 pr-2 text-right">{t('colMedian')}</th>
-                <th scope="col" className="py-1.5 text-right">{t('colPercentile')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(
-                [
-                  [t('followers'), band.account.followers, band.medians.followers, band.percentiles.followers, (v: number) => formatCompact(v, locale)],
-                  [t('engagement'), band.account.engagementPercent, band.medians.engagementPercent, band.percentiles.engagementPercent, (v: number) => formatPercent(v, locale)],
-                  [t('avgLikes'), band.account.averageLikesPerVideo, band.medians.averageLikesPerVideo, band.percentiles.averageLikesPerVideo, (v: number) => formatCompact(Math.round(v), locale)],
-                ] as const
-              ).map(([label, own, median, percentile, format]) => (
-                <tr key={label} className="border-t border-line">
-                  <td className="py-1.5 pr-2">{label}</td>
-                  <td className="py-1.5 pr-2 text-right tabular-nums">{own === null ? MISSING_VALUE : format(own)}</td>
-                  <td className="py-1.5 pr-2 text-right tabular-nums">{median === null ? MISSING_VALUE : format(median)}</td>
-                  <td className="py-1.5 text-right tabular-nums">{percentile === null ? MISSING_VALUE : t('percentile', { value: Math.round(percentile) })}</td>
+        {comparison.table && (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="text-xs uppercase text-muted">
+                <tr>
+                  {comparison.table.columns.map((column, i) => (
+                    <th key={column} scope="col" className={`py-1.5 pr-2 ${i > 0 ? 'text-right' : ''}`}>
+                      {column}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {band.medians.followers === null && <p className="mt-2 text-xs text-muted">{t('mediansLater')}</p>}
+              </thead>
+              <tbody>
+                {comparison.table.rows.map(([label, ...cells]) => (
+                  <tr key={label} className="border-t border-line">
+                    <td className="py-1.5 pr-2">{label}</td>
+                    {cells.map((cell, i) => (
+                      <td key={i} className="py-1.5 pr-2 text-right tabular-nums">
+                        {cell}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {comparison.note && <p className="mt-2 text-xs text-muted">{comparison.note}</p>}
       </Card>
 
       <div className="grid gap-4 md:grid-cols-2">
