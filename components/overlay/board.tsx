@@ -2,7 +2,7 @@
 
 // The points board of LEADERBOARD and QA_GAME overlays: the top rows with a smooth reorder (FLIP: each
 // row starts where it was drawn and glides to its new place), and the "A overtook B" banner.
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useLayoutEffect, useRef } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import type { BoardRow } from '@/lib/games/board';
@@ -50,6 +50,7 @@ function useFlip(order: string) {
 
 export function BoardPanel({ title, rows, size, filter, overtake }: { title: string; rows: BoardRow[]; size: number; filter: WordFilter; overtake: ShownOvertake | null }) {
   const t = useTranslations('overlay');
+  const locale = useLocale();
   const shown = rows.slice(0, size);
   const refFor = useFlip(shown.map((r) => r.userId).join(','));
   const heading = displayText(title, 60);
@@ -65,7 +66,7 @@ export function BoardPanel({ title, rows, size, filter, overtake }: { title: str
                 <span className={`w-7 text-center text-lg font-black tabular-nums ${row.rank === 1 ? 'ov-accent-text' : ''}`}>{row.rank}</span>
                 <Avatar src={row.avatar} name={name === filter.someone ? '?' : name} size={32} />
                 <span className="min-w-0 flex-1 truncate text-lg font-semibold">{name}</span>
-                <span className="text-lg font-bold tabular-nums">{formatPoints(row.points)}</span>
+                <span className="text-lg font-bold tabular-nums">{formatPoints(row.points, locale)}</span>
               </li>
             );
           })}

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useEffectEvent, useRef } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { useServerClock } from '@/components/ui/use-server-clock';
-import { formatPoints } from '@/lib/games/rules';
+import { wholePoints } from '@/lib/games/rules';
 import type { WordFilter } from '@/lib/overlays/filter';
 import { switchObsScene } from '@/lib/overlays/obs';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
@@ -88,7 +88,7 @@ function WinnerCard({ shown, filter }: { shown: NonNullable<GameState['shown']>;
               <p className="ov-accent-text text-sm font-extrabold tracking-widest uppercase">{t('winner')}</p>
               <p className="truncate text-2xl font-extrabold">{name}</p>
             </div>
-            <span className="ml-auto text-lg font-bold tabular-nums">{formatPoints(shown.winner.points)} pts</span>
+            <span className="ml-auto text-lg font-bold tabular-nums">{t('winnerPoints', { points: wholePoints(shown.winner.points) })}</span>
           </div>
           {question.kind === 'question' && (
             <p className="text-2xl leading-snug font-semibold break-words">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScoreBoard } from '@/lib/games/board';
-import { DEFAULT_RULES, giftMultiplier, giftPoints, likePoints, parseRules, scoringRulesSchema } from '@/lib/games/rules';
+import { DEFAULT_RULES, formatPoints, giftMultiplier, giftPoints, likePoints, parseRules, scoringRulesSchema } from '@/lib/games/rules';
 import type { GiftEvent, GiftProgressEvent, LikeEvent, LiveEvent, ViewerRef } from '@/lib/live/events';
 
 const viewer = (id: string, isFollower = false): ViewerRef => ({ userId: id, handle: `h${id}`, nickname: `Viewer ${id}`, avatarUrl: null, placeholder: false, isFollower });
@@ -44,6 +44,17 @@ describe('scoring rules', () => {
   });
 });
 
+describe('formatPoints', () => {
+  it('writes whole points in the reader\'s language', () => {
+    expect(formatPoints(45_149, 'en')).toBe('45,149');
+    expect(formatPoints(45_149, 'ru')).toBe('45\u00a0149');
+    expect(formatPoints(45_149, 'zh-CN')).toBe('45,149');
+    // Points stored before scoring was whole show as they now count, never with a decimal.
+    expect(formatPoints(449.5, 'en')).toBe('449');
+    expect(formatPoints(45_149.5, 'th')).toBe('45,149');
+  });
+});
+
 describe('ScoreBoard', () => {
   it('accumulates likes per viewer and carries the remainder over', () => {
     const board = new ScoreBoard(DEFAULT_RULES);
@@ -77,6 +88,24 @@ describe('ScoreBoard', () => {
     expect(board.get('1')?.points).toBe(10);
     board.apply(gift(a, 100, 1));
     expect(board.get('1')).toMatchObject({ points: 160, diamonds: 110, giftPoints: 160 });
+  });
+
+  it('counts whole points only: a multiplied gift\'s fraction carries over to the next gift', () => {
+    const board = new ScoreBoard(DEFAULT_RULES);
+    const a = viewer('1');
+    // 11 diamonds ×1.2 = 13.2 a gift: 13, then 26 (26.4), 39 (39.6), 52 (52.8), then 66 exactly.
+    const seen = [1, 2, 3, 4, 5].map(() => {
+      board.apply(gift(a, 11, 1));
+      return board.get('1')?.points;
+    });
+    expect(seen).toEqual([13, 26, 39, 52, 66]);
+    // The board a streamer saw as "45,149.5" / "449.5": 299 diamonds ×1.5 = 448.5 plus a like point.
+    const b = viewer('2', true);
+    board.apply(gift(b, 299, 1));
+    board.apply(like(b, 10));
+    expect(board.top(5).map((r) => r.points)).toEqual([449, 66]);
+    expect(board.get('2')?.giftPoints).toBe(448.5);
+    expect(board.top(5).every((r) => Number.isInteger(r.points))).toBe(true);
   });
 
   it('ranks by points, ties by who got there first, and leaves winners off the board', () => {

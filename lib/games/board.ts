@@ -5,11 +5,11 @@
 //   known to follow the streamer (from any of their messages, or a follow during the session) scores at
 //   the follower rate for all their likes of the session, so a viewer's like points never go down.
 // - A completed gift scores diamonds × the multiplier of its value tier; streak progress scores nothing,
-//   so a streak counts once, when it ends.
+//   so a streak counts once, when it ends. Only whole points count: a gift's fraction (×1.2) carries over.
 // - Whether the session accepts points at all (frozen, ended) is decided by the caller.
 // - A winner is removed from the board for the rest of the session.
 import type { LiveEvent, ViewerRef } from '@/lib/live/events';
-import { giftPoints, likePoints, roundPoints, type ScoringRules } from '@/lib/games/rules';
+import { giftPoints, roundPoints, viewerPoints, type ScoringRules } from '@/lib/games/rules';
 
 export type BoardEntry = {
   /** TikTok user id. */
@@ -139,7 +139,7 @@ export class ScoreBoard {
 
   private rescore(entry: BoardEntry, at: number): BoardEntry | undefined {
     this.dirty.add(entry.userId);
-    const points = roundPoints(likePoints(this.rules, entry.likes, entry.follower) + entry.giftPoints);
+    const points = viewerPoints(this.rules, entry.likes, entry.follower, entry.giftPoints);
     if (points === entry.points) return undefined;
     entry.points = points;
     entry.reachedAt = at;

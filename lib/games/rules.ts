@@ -2,6 +2,7 @@
 // per overlay; a session copies its overlay's rules when it starts, so editing the overlay later does not
 // change the points of a session already running.
 import { z } from 'zod';
+import { numberFormat } from '@/lib/stats/format';
 
 export const giftTierSchema = z.object({
   /** The tier applies to gifts worth at least this many diamonds each. */
@@ -62,7 +63,25 @@ export function roundPoints(points: number): number {
   return Math.round(points * 100) / 100;
 }
 
-/** "1,234" or "12.5": how the board shows points. */
-export function formatPoints(points: number): string {
-  return points.toLocaleString('en-US', { maximumFractionDigits: 1 });
+/**
+ * A viewer's points: their whole like points plus the whole part of their gift points. Multipliers like
+ * ×1.2 make fractions; as with likes, only whole points count and the fraction carries over to the next
+ * gift (so two 1-diamond gifts at ×0.5 make a point rather than nothing).
+ */
+export function viewerPoints(rules: ScoringRules, likes: number, follower: boolean, giftPoints: number): number {
+  return likePoints(rules, likes, follower) + wholePoints(giftPoints);
+}
+
+/**
+ * Points as boards show them, in the reader's language ("45,149", "45 149"). Whole points only: a
+ * session scored before points were whole may hold a fraction, shown rounded down as it now counts.
+ */
+export function formatPoints(points: number, locale: string): string {
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(wholePoints(points));
+}
+
+/** The whole points a score counts for (what boards show; see viewerPoints). */
+export function wholePoints(points: number): number {
+  // roundPoints first: 3 × 13.2 is 39.599999… as a double and must not lose a point to the floor.
+  return Math.floor(roundPoints(points));
 }

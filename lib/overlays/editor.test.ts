@@ -95,7 +95,7 @@ describe('rules in plain words', () => {
   it('explains the default rules', () => {
     expect(describeRules(DEFAULT_RULES, en)).toEqual([
       'Followers: 1 point per 10 likes; everyone else: 1 point per 15 likes. Only whole points count; leftover likes carry over.',
-      'Gifts: diamonds × a multiplier, ×1 for gifts worth 1–9 diamonds each, ×1.2 for 10–99 and ×1.5 for 100 or more.',
+      'Gifts: diamonds × a multiplier, ×1 for gifts worth 1–9 diamonds each, ×1.2 for 10–99 and ×1.5 for 100 or more. Here too only whole points count; a fraction of a point carries over to the next gift.',
       'A gift streak counts once, when it ends. Nothing scores while the game is frozen.',
       'Example: 30 likes from a follower = 3 points; a 5-diamond gift sent 3 times in one streak = 15 points.',
     ]);
@@ -112,9 +112,10 @@ describe('rules in plain words', () => {
       ],
     }, en);
     expect(lines[0]).toMatch(/^Followers: 1 point per like; everyone else: 1 point per 2 likes\./);
-    expect(lines[1]).toBe('Gifts: diamonds × a multiplier, ×1.25 for gifts worth 5 diamonds each, ×1.5 for 6–99 and ×2 for 100 or more.');
+    expect(lines[1]).toBe('Gifts: diamonds × a multiplier, ×1.25 for gifts worth 5 diamonds each, ×1.5 for 6–99 and ×2 for 100 or more. Here too only whole points count; a fraction of a point carries over to the next gift.');
     expect(lines[2]).toBe('Gifts worth less than 5 diamonds count ×1.');
-    expect(lines.at(-1)).toBe('Example: 3 likes from a follower = 3 points; a 5-diamond gift sent 3 times in one streak = 18.75 points.');
+    expect(lines.at(-1)).toBe('Example: 3 likes from a follower = 3 points; a 5-diamond gift sent 3 times in one streak = 18 points.');
+    // Whole points, as the board counts them (18.75 would contradict "only whole points count").
   });
 
   it('handles a single tier', () => {

@@ -3,7 +3,7 @@
 // rules in plain words, and validation messages a streamer can act on. The sentences come from an
 // EditorWords object the dashboard builds from its catalogue (editor-words.ts next to the editor), so this
 // file knows no language.
-import { giftPoints, likePoints, type GiftTier, type ScoringRules } from '@/lib/games/rules';
+import { giftPoints, likePoints, wholePoints, type GiftTier, type ScoringRules } from '@/lib/games/rules';
 import type { EditorMessage } from '@/lib/overlays/preview';
 import { readKindSettings, settingsSchemas, type KindSettings, type OverlayKind } from '@/lib/overlays/settings';
 
@@ -193,7 +193,7 @@ export function describeRules(rules: ScoringRules, words: EditorWords): string[]
   }
   lines.push(words.rulesStreak());
   const likes = rules.likesPerPointFollower * 3;
-  lines.push(words.rulesExample(likes, likePoints(rules, likes, true), giftPoints(rules, 5, 3)));
+  lines.push(words.rulesExample(likes, likePoints(rules, likes, true), wholePoints(giftPoints(rules, 5, 3))));
   return lines;
 }
 

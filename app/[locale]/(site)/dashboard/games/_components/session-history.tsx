@@ -5,11 +5,11 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useDisplay } from '@/components/site/display';
-import { formatDecimal } from '@/lib/dashboard/live-format';
 import type { SessionWinner } from '@/lib/games/history';
 import type { SessionSummary } from '@/lib/games/host';
 import { fetchJson } from '@/lib/query-client';
 import { useExplainError } from './error-words';
+import { formatPoints } from '@/lib/games/rules';
 
 type HistoryEntry = SessionSummary & { winnerList: SessionWinner[] };
 
@@ -82,7 +82,7 @@ export function SessionHistory({ sessions }: { sessions: HistoryEntry[] }) {
                       <strong>{w.winner.nickname || w.winner.handle}</strong>
                       <span className="text-muted">
                         {' '}
-                        @{w.winner.handle} · {t('history.points', { points: formatDecimal(w.winner.points, display.locale, { maxDigits: 2 }) })} ·{' '}
+                        @{w.winner.handle} · {t('history.points', { points: formatPoints(w.winner.points, display.locale) })} ·{' '}
                       </span>
                       {w.question ? <q className="break-words">{w.question}</q> : <span className="text-muted">{t('history.noQuestion')}</span>}
                     </li>

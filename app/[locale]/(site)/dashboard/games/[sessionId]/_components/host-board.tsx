@@ -1,8 +1,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { Avatar } from '@/components/ui/avatar';
 import type { BoardRow } from '@/lib/games/board';
-import { formatDecimal } from '@/lib/dashboard/live-format';
 import { formatCompact, formatCount } from '@/lib/stats/format';
+import { formatPoints } from '@/lib/games/rules';
 
 /** The live board as the host sees it: rank, viewer, points, and what the points came from. */
 export function HostBoard({ rows, size }: { rows: BoardRow[]; size: number }) {
@@ -38,7 +38,7 @@ export function HostBoard({ rows, size }: { rows: BoardRow[]; size: number }) {
           </span>
           <span className="shrink-0 text-right">
             <span className="block text-xl font-bold tabular-nums text-white" data-testid="board-points">
-              {formatDecimal(row.points, locale, { maxDigits: 2 })}
+              {formatPoints(row.points, locale)}
             </span>
             <span className="block text-xs text-muted">{t('board.points')}</span>
           </span>

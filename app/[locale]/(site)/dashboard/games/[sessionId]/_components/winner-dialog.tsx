@@ -5,10 +5,10 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import type { HostView, WinnerCandidate } from '@/lib/games/host';
-import { formatDecimal } from '@/lib/dashboard/live-format';
 import type { GamePhase } from '@/lib/games/session';
 import { fetchJson } from '@/lib/query-client';
 import { useExplainError } from '../../_components/error-words';
+import { formatPoints } from '@/lib/games/rules';
 
 type Choice = number | 'custom' | 'none' | null;
 
@@ -99,7 +99,7 @@ export function WinnerDialog({ sessionId, phase, onClose, onSelected }: { sessio
                   <p className="truncate text-muted">@{found.winner.handle}</p>
                 </div>
                 <p className="text-right">
-                  <span className="block text-2xl font-bold tabular-nums">{formatDecimal(found.winner.points, locale, { maxDigits: 2 })}</span>
+                  <span className="block text-2xl font-bold tabular-nums">{formatPoints(found.winner.points, locale)}</span>
                   <span className="text-xs text-muted">{t('dialog.pointsTop')}</span>
                 </p>
               </div>

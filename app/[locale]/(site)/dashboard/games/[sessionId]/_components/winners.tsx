@@ -1,8 +1,9 @@
 import { useTranslations } from 'next-intl';
 import { useDisplay } from '@/components/site/display';
 import { Avatar } from '@/components/ui/avatar';
-import { formatDecimal, formatLiveTime } from '@/lib/dashboard/live-format';
+import { formatLiveTime } from '@/lib/dashboard/live-format';
 import type { HostView } from '@/lib/games/host';
+import { formatPoints } from '@/lib/games/rules';
 
 /** What the overlay shows now (the last winner and their question), with the button to take it off. */
 export function ShownCard({ shown, onClear, clearing }: { shown: HostView['session']['shown']; onClear: () => void; clearing: boolean }) {
@@ -18,7 +19,7 @@ export function ShownCard({ shown, onClear, clearing }: { shown: HostView['sessi
             <div className="min-w-0">
               <p className="truncate font-bold">{shown.winner.nickname || shown.winner.handle}</p>
               <p className="truncate text-sm text-muted">
-                @{shown.winner.handle} · {t('winners.points', { points: formatDecimal(shown.winner.points, locale, { maxDigits: 2 }) })}
+                @{shown.winner.handle} · {t('winners.points', { points: formatPoints(shown.winner.points, locale) })}
               </p>
             </div>
           </div>
@@ -54,7 +55,7 @@ export function WinnersList({ winners }: { winners: HostView['winners'] }) {
                 <p className="flex flex-wrap items-baseline gap-x-2">
                   <strong className="truncate">{w.winner.nickname || w.winner.handle}</strong>
                   <span className="text-sm text-muted">
-                    @{w.winner.handle} · {t('winners.points', { points: formatDecimal(w.winner.points, locale, { maxDigits: 2 }) })} · {formatLiveTime(new Date(w.selectedAt), locale, timeZone, { zoneName: true })}
+                    @{w.winner.handle} · {t('winners.points', { points: formatPoints(w.winner.points, locale) })} · {formatLiveTime(new Date(w.selectedAt), locale, timeZone, { zoneName: true })}
                   </span>
                 </p>
                 {w.question ? <q className="block break-words">{w.question}</q> : <p className="text-sm text-muted">{t('winners.noQuestion')}</p>}
