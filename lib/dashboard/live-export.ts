@@ -1,11 +1,12 @@
-// CSV exports of one live's gifts and chat. Rows are read in batches by keyset pagination over the
-// primary key, bounded by the live's own id range, so a live of any size is never held in memory and
-// each batch is one index range scan. Rows written after the export starts are left out, which keeps
-// the file a consistent snapshot of what existed when it was asked for.
+// CSV exports of one live's gifts and chat, in time order. Rows are read in batches by keyset pagination
+// over (created_at, id), so a live of any size is never held in memory and each batch is one index range
+// scan. Rows written after the export starts (ids above the live's largest when it started) are left out,
+// which keeps the file a consistent snapshot of what existed when it was asked for.
 // Callers check first that the user manages the live.
 import 'server-only';
 import { formatCsvRow } from '@/lib/dashboard/csv';
 import type { Db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 export const EXPORT_BATCH_SIZE = 2000;
 
@@ -36,34 +37,45 @@ function batchSizeOf(options: ExportOptions): number {
   return Number.isFinite(size) ? Math.min(10_000, Math.max(1, Math.floor(size))) : EXPORT_BATCH_SIZE;
 }
 
-/** Reads (after, last] in id order, one batch at a time, until the range is exhausted. */
-async function* readInBatches<T extends { id: bigint }>(
-  bounds: { min: bigint | null; max: bigint | null },
+type Position = { at: Date; id: bigint };
+
+/**
+ * Reads rows in (created_at, id) order after `position`, one batch at a time, until a short batch. Rows
+ * are stored in write batches, so id order is not time order (a streak is stored when it ends, chats as
+ * a batch is flushed): a file read in id order jumped back and forth in time.
+ */
+async function* readInTimeOrder<T extends { id: bigint; created_at: Date }>(
+  table: 'g' | 'c',
   batchSize: number,
-  readBatch: (after: bigint, last: bigint, limit: number) => Promise<T[]>,
+  readBatch: (position: Prisma.Sql, limit: number) => Promise<T[]>,
 ): AsyncGenerator<T[]> {
-  if (bounds.min === null || bounds.max === null) return;
-  let after = bounds.min - 1n;
+  const alias = Prisma.raw(table);
+  let after: Position | null = null;
   for (;;) {
-    const rows = await readBatch(after, bounds.max, batchSize);
+    const rows = await readBatch(after ? Prisma.sql`AND (${alias}.created_at, ${alias}.id) > (${after.at}, ${after.id})` : Prisma.empty, batchSize);
     const lastRow = rows[rows.length - 1];
     if (!lastRow) return;
     yield rows;
     if (rows.length < batchSize) return;
-    after = lastRow.id;
+    after = { at: lastRow.created_at, id: lastRow.id };
   }
 }
 
-/** The live's gifts as CSV chunks: the header, then one chunk per batch, in the order they were stored. */
+/**
+ * The live's gifts as CSV chunks: the header, then one chunk per batch, in time order (then id). Read
+ * through the (account_id, created_at) index: the account's gifts in the live's time are this live's.
+ */
 export async function* exportGiftsCsv(db: Db, liveId: bigint, options: ExportOptions = {}): AsyncGenerator<string> {
   yield formatCsvRow(GIFT_CSV_HEADER);
-  const { _min, _max } = await db.gift.aggregate({ where: { liveId }, _min: { id: true }, _max: { id: true } });
-  const batches = readInBatches<GiftExportRow>({ min: _min.id, max: _max.id }, batchSizeOf(options), (after, last, limit) => db.$queryRaw<GiftExportRow[]>`
+  const [live, { _max }] = await Promise.all([db.live.findUnique({ where: { id: liveId }, select: { accountId: true } }), db.gift.aggregate({ where: { liveId }, _max: { id: true } })]);
+  const lastId = _max.id;
+  if (!live || lastId === null) return;
+  const batches = readInTimeOrder<GiftExportRow>('g', batchSizeOf(options), (position, limit) => db.$queryRaw<GiftExportRow[]>`
     SELECT g.id, g.created_at, g.gift_name, g.gift_id, g.repeat_count, g.diamond_count, g.diamonds, g.streakable, g.timeout_closed,
            v.handle, v.nickname, v.tiktok_user_id
     FROM gifts g JOIN viewers v ON v.id = g.viewer_id
-    WHERE g.live_id = ${liveId} AND g.id > ${after} AND g.id <= ${last}
-    ORDER BY g.id
+    WHERE g.account_id = ${live.accountId} AND g.live_id = ${liveId} AND g.id <= ${lastId} ${position}
+    ORDER BY g.created_at, g.id
     LIMIT ${limit}`);
   for await (const rows of batches) {
     yield rows
@@ -74,15 +86,18 @@ export async function* exportGiftsCsv(db: Db, liveId: bigint, options: ExportOpt
   }
 }
 
-/** The live's chat as CSV chunks: the header, then one chunk per batch, in the order it was stored. */
+/** The live's chat as CSV chunks: the header, then one chunk per batch, in time order (then id). */
 export async function* exportChatsCsv(db: Db, liveId: bigint, options: ExportOptions = {}): AsyncGenerator<string> {
   yield formatCsvRow(CHAT_CSV_HEADER);
-  const { _min, _max } = await db.chat.aggregate({ where: { liveId }, _min: { id: true }, _max: { id: true } });
-  const batches = readInBatches<ChatExportRow>({ min: _min.id, max: _max.id }, batchSizeOf(options), (after, last, limit) => db.$queryRaw<ChatExportRow[]>`
+  const { _max } = await db.chat.aggregate({ where: { liveId }, _max: { id: true } });
+  const lastId = _max.id;
+  if (lastId === null) return;
+  // Served by the (live_id, created_at) index.
+  const batches = readInTimeOrder<ChatExportRow>('c', batchSizeOf(options), (position, limit) => db.$queryRaw<ChatExportRow[]>`
     SELECT c.id, c.created_at, c.content, v.handle, v.nickname, v.tiktok_user_id
     FROM chats c LEFT JOIN viewers v ON v.id = c.viewer_id
-    WHERE c.live_id = ${liveId} AND c.id > ${after} AND c.id <= ${last}
-    ORDER BY c.id
+    WHERE c.live_id = ${liveId} AND c.id <= ${lastId} ${position}
+    ORDER BY c.created_at, c.id
     LIMIT ${limit}`);
   for await (const rows of batches) {
     yield rows.map((r) => formatCsvRow([r.created_at.toISOString(), r.handle, r.nickname, r.tiktok_user_id, r.content])).join('');
