@@ -32,12 +32,35 @@ export const CREATOR_REWARDS_RPM_USD: Readonly<ValueRange> = Object.freeze({ low
 // Source: TikTok Creator Rewards Program eligibility, TikTok newsroom and Creator Academy, 2024.
 export const CREATOR_REWARDS_MIN_FOLLOWERS = 10_000;
 
-// USD per sponsored video per 1,000 followers, before the engagement adjustment.
-// Source: influencer-marketing pricing guides (Influencer Marketing Hub rate tables, creator rate
-// calculators, 2023–2025) quoting "1–2.5 cents per follower" for micro and mid-tier TikTok creators.
-// A rough guide only: deals vary with niche, usage rights and audience country, and the same tables
-// show the largest accounts charging less per follower, so this overstates mega creators.
-export const SPONSORED_POST_USD_PER_1K_FOLLOWERS: Readonly<ValueRange> = Object.freeze({ low: 10, mid: 17.5, high: 25 });
+// The price brands pay for one sponsored TikTok video, per follower tier, in USD per video. Approximate:
+// these are published survey and rate-guide figures (not checked against the live pages here, which had
+// no network), and real deals vary with niche, audience country, usage rights and exclusivity.
+// Sources:
+// - Influencer Marketing Hub, "Influencer Rates: How Much Do Influencers Really Cost?" (2024),
+//   https://influencermarketinghub.com/influencer-rates/ — TikTok nano (1K–10K followers) $5–$25, micro
+//   (10K–50K) $25–$125, mid-tier (50K–500K) $125–$1,250, macro (500K–1M) $1,250–$2,500, mega (1M+)
+//   $2,500+ per post. These give the `low` ends.
+// - SponsorRate, "TikTok Influencer Rates in 2026: What Creators Charge" (2026),
+//   https://sponsorrate-com.pages.dev/blog/tiktok-rates — nano $20–$75, micro $75–$350, mid-tier
+//   $350–$3,000, macro $3,000–$7,000, mega $7,000+ per video. These give the `high` ends.
+// - Lumanu creator-payment data as cited by Stackmatix, "TikTok Influencer Rates in 2026",
+//   https://www.stackmatix.com/blog/tiktok-influencer-rates-2026 — an average TikTok creator payment of
+//   $2,049 in early 2025, which falls inside the mid-tier and macro ranges below.
+// Above 1M followers the surveys give only a floor ("$2,500+", "$7,000+"): the 1M–10M row stops at
+// $25,000 and the 10M+ row spans $25,000–$100,000 from trade-press reports of top creators charging
+// six figures; these two rows are the least certain. `mid` is about the geometric centre of each range,
+// because prices within a tier spread over an order of magnitude. Below 1,000 followers the surveys
+// list no sponsorship market, so there is no price.
+export const SPONSORED_POST_TIERS = Object.freeze([
+  { id: 'nano', minFollowers: 1_000, usd: { low: 5, mid: 20, high: 75 } },
+  { id: 'micro', minFollowers: 10_000, usd: { low: 25, mid: 95, high: 350 } },
+  { id: 'mid-tier', minFollowers: 50_000, usd: { low: 125, mid: 600, high: 3_000 } },
+  { id: 'macro', minFollowers: 500_000, usd: { low: 1_250, mid: 3_000, high: 7_000 } },
+  { id: 'mega', minFollowers: 1_000_000, usd: { low: 2_500, mid: 8_000, high: 25_000 } },
+  { id: 'top', minFollowers: 10_000_000, usd: { low: 25_000, mid: 50_000, high: 100_000 } },
+] as const satisfies readonly { id: string; minFollowers: number; usd: ValueRange }[]);
+
+export type SponsoredTierId = (typeof SPONSORED_POST_TIERS)[number]['id'];
 
 // Views per like, used only when a profile's views are unknown (the public profile has likes, not views).
 // Source: creator-growth guides (2024–2025) treat a like-to-view ratio of 5–10% as normal and
@@ -77,13 +100,13 @@ export const TYPICAL_ENGAGEMENT_PERCENT: Readonly<Record<FollowerBandId, number>
 export interface EstimateRates {
   usdPerDiamond: Readonly<ValueRange>;
   creatorRewardsRpmUsd: Readonly<ValueRange>;
-  sponsoredUsdPer1kFollowers: Readonly<ValueRange>;
+  sponsoredPostTiers: readonly { id: SponsoredTierId; minFollowers: number; usd: Readonly<ValueRange> }[];
   viewsPerLike: number;
 }
 
 export const DEFAULT_ESTIMATE_RATES: Readonly<EstimateRates> = Object.freeze({
   usdPerDiamond: USD_PER_DIAMOND,
   creatorRewardsRpmUsd: CREATOR_REWARDS_RPM_USD,
-  sponsoredUsdPer1kFollowers: SPONSORED_POST_USD_PER_1K_FOLLOWERS,
+  sponsoredPostTiers: SPONSORED_POST_TIERS,
   viewsPerLike: VIEWS_PER_LIKE,
 });

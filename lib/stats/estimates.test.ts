@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { USD_PER_DIAMOND } from '@/lib/stats/constants';
+import { SPONSORED_POST_TIERS, USD_PER_DIAMOND } from '@/lib/stats/constants';
 import {
   averageLikesPerVideo,
   buildDiamondRate,
@@ -7,6 +7,7 @@ import {
   estimateLiveEarnings,
   estimatePerVideoEarnings,
   followerBand,
+  sponsoredTier,
   toCount,
   type UsdRange,
 } from '@/lib/stats/estimates';
@@ -134,50 +135,68 @@ describe('estimatePerVideoEarnings', () => {
     // 5,000 likes per video × 10 views per like = 50,000 views
     // Creator Rewards: 50 × $0.40 / $0.70 / $1.00 = $20 / $35 / $50
     // engagement 5,000 / 100,000 = 5% vs typical 2.5% for 100K–1M → ratio 2, the cap
-    // sponsored: 100 × $10 / $17.50 / $25 × 2 = $2,000 / $3,500 / $5,000
+    // sponsored: mid-tier (50K–500K) $125–$3,000, likely price $600 × 2 = $1,200
     const result = estimatePerVideoEarnings({ followers: 100_000, hearts: 2_000_000, videos: 400 });
     expect(result).not.toBeNull();
     if (!result) return;
     expect(result.basis).toBe('likes');
     expect(result.basisLabel).toMatch(/1 like per 10 views/);
     expect(result.viewsPerVideo).toBe(50_000);
+    expect(result.viewsPerLike).toBe(10);
+    expectRange(result.rpmUsd, { low: 0.4, mid: 0.7, high: 1 });
     expect(result.creatorRewardsEligible).toBe(true);
     expectRange(result.creatorRewards, { low: 20, mid: 35, high: 50 });
     expect(result.engagementFactor).toBe(2);
-    expectRange(result.sponsoredPost, { low: 2_000, mid: 3_500, high: 5_000 });
-    expectRange(result.total, { low: 2_020, mid: 3_535, high: 5_050 });
+    expect(result.sponsoredTier).toEqual({ id: 'mid-tier', minFollowers: 50_000, maxFollowers: 500_000, usd: { low: 125, mid: 600, high: 3_000 } });
+    expectRange(result.sponsoredPost, { low: 125, mid: 1_200, high: 3_000 });
+    expectRange(result.total, { low: 145, mid: 1_235, high: 3_050 });
+  });
+
+  it('prices a sponsored video from the follower tier, not at cents per follower (issue 19)', () => {
+    // 313K followers, 31,333 likes per video: the page used to say "Earnings / video $6,329–$15.8K",
+    // 313 × $10–$25 × 2. The published mid-tier range is $125–$3,000 per sponsored video.
+    const result = estimatePerVideoEarnings({ followers: 313_000, hearts: 9_400_000, videos: 300 });
+    expect(result?.sponsoredTier?.id).toBe('mid-tier');
+    expect(result?.sponsoredPost.low).toBe(125);
+    expect(result?.sponsoredPost.high).toBe(3_000);
+    // Creator Rewards stay their own figure: 313,333 views × $0.40–$1.00 per 1,000 ≈ $125–$313.
+    expect(result?.creatorRewards.low).toBeCloseTo(125.33, 1);
+    expect(result?.creatorRewards.high).toBeCloseTo(313.33, 1);
   });
 
   it('uses average views when known', () => {
     // Creator Rewards: 80,000 views → 80 × $0.40 / $0.70 / $1.00 = $32 / $56 / $80
     // engagement 2,000 / 50,000 = 4% = typical 4% for 10K–100K → factor 1
-    // sponsored: 50 × $10 / $17.50 / $25 = $500 / $875 / $1,250
+    // sponsored: 50,000 followers is mid-tier → $125 / $600 / $3,000
     const result = estimatePerVideoEarnings({ followers: 50_000, hearts: 1_000_000, videos: 500, avgViews: 80_000 });
     expect(result?.basis).toBe('views');
     expect(result?.basisLabel).toBe('from average views per video');
     expect(result?.engagementFactor).toBeCloseTo(1, 9);
     expectRange(result?.creatorRewards ?? ZERO, { low: 32, mid: 56, high: 80 });
-    expectRange(result?.sponsoredPost ?? ZERO, { low: 500, mid: 875, high: 1_250 });
-    expectRange(result?.total ?? ZERO, { low: 532, mid: 931, high: 1_330 });
+    expectRange(result?.sponsoredPost ?? ZERO, { low: 125, mid: 600, high: 3_000 });
   });
 
   it('gives no Creator Rewards below 10,000 followers', () => {
     // engagement 3,000 / 5,000 = 60% vs typical 6% → ratio 10, capped at 2
-    // sponsored: 5 × $10 / $17.50 / $25 × 2 = $100 / $175 / $250
+    // sponsored: nano $5–$75, likely $20 × 2 = $40
     const result = estimatePerVideoEarnings({ followers: 5_000, hearts: 300_000, videos: 100 });
     expect(result?.creatorRewardsEligible).toBe(false);
     expectRange(result?.creatorRewards ?? { low: 1, mid: 1, high: 1 }, ZERO);
-    expectRange(result?.sponsoredPost ?? ZERO, { low: 100, mid: 175, high: 250 });
+    expectRange(result?.sponsoredPost ?? ZERO, { low: 5, mid: 40, high: 75 });
   });
 
-  it('halves the sponsored price at most for weak engagement', () => {
+  it('halves the likely sponsored price at most for weak engagement, staying inside the range', () => {
     // engagement 2,000 / 2,000,000 = 0.1% vs typical 1.5% → ratio 0.067, floored at 0.5
-    // sponsored: 2,000 × $10 / $17.50 / $25 × 0.5 = $10,000 / $17,500 / $25,000
+    // sponsored: mega $2,500–$25,000, likely $8,000 × 0.5 = $4,000
     // Creator Rewards: 2,000 × 10 = 20,000 views → 20 × $0.40 / $0.70 / $1.00 = $8 / $14 / $20
     const result = estimatePerVideoEarnings({ followers: 2_000_000n, hearts: 2_000_000n, videos: 1_000n });
     expect(result?.engagementFactor).toBe(0.5);
-    expectRange(result?.sponsoredPost ?? ZERO, { low: 10_000, mid: 17_500, high: 25_000 });
+    expectRange(result?.sponsoredPost ?? ZERO, { low: 2_500, mid: 4_000, high: 25_000 });
     expectRange(result?.creatorRewards ?? ZERO, { low: 8, mid: 14, high: 20 });
+    // A nano account at twice typical engagement: $20 × 2 = $40, inside $5–$75; a tier whose mid
+    // would leave the range is held at its edge.
+    const edge = estimatePerVideoEarnings({ followers: 5_000, hearts: 300_000, videos: 100 }, { sponsoredPostTiers: [{ id: 'nano', minFollowers: 1_000, usd: { low: 5, mid: 60, high: 75 } }] });
+    expectRange(edge?.sponsoredPost ?? ZERO, { low: 5, mid: 75, high: 75 });
   });
 
   it('accepts rate overrides', () => {
@@ -192,14 +211,42 @@ describe('estimatePerVideoEarnings', () => {
 
   it('handles missing videos and zero followers', () => {
     expect(estimatePerVideoEarnings({ followers: 10_000, hearts: 0, videos: 0 })).toBeNull();
-    // views known without videos: factor stays 1; 10 × RPM = $4 / $7 / $10; 20 × rate = $200 / $350 / $500
+    // views known without videos: factor stays 1; 10 × RPM = $4 / $7 / $10; micro tier $25 / $95 / $350
     const viewsOnly = estimatePerVideoEarnings({ followers: 20_000, hearts: 0, videos: 0, avgViews: 10_000 });
     expect(viewsOnly?.engagementFactor).toBe(1);
     expectRange(viewsOnly?.creatorRewards ?? ZERO, { low: 4, mid: 7, high: 10 });
-    expectRange(viewsOnly?.sponsoredPost ?? ZERO, { low: 200, mid: 350, high: 500 });
+    expectRange(viewsOnly?.sponsoredPost ?? ZERO, { low: 25, mid: 95, high: 350 });
     // no followers: not eligible for Creator Rewards and nothing to sponsor
     const noFollowers = estimatePerVideoEarnings({ followers: 0, hearts: 100, videos: 10 });
+    expect(noFollowers?.sponsoredTier).toBeNull();
     expectRange(noFollowers?.total ?? { low: 1, mid: 1, high: 1 }, ZERO);
     expect(estimatePerVideoEarnings({ followers: Number.NaN, hearts: 100, videos: 10 })?.sponsoredPost).toEqual(ZERO);
+  });
+});
+
+describe('sponsoredTier', () => {
+  it('follows the survey tiers: none below 1,000 followers, open-ended at the top', () => {
+    expect(sponsoredTier(999)).toBeNull();
+    expect(sponsoredTier(-5)).toBeNull();
+    expect(sponsoredTier(1_000)?.id).toBe('nano');
+    expect(sponsoredTier(49_999)).toMatchObject({ id: 'micro', minFollowers: 10_000, maxFollowers: 50_000 });
+    expect(sponsoredTier(500_000)?.id).toBe('macro');
+    expect(sponsoredTier(25_000_000n)).toMatchObject({ id: 'top', maxFollowers: null });
+  });
+
+  it('keeps every range ordered, rising with the tier, and at the published low ends', () => {
+    // Influencer Marketing Hub's TikTok rates (2024): $5, $25, $125, $1,250 and $2,500 per post at the
+    // bottom of nano, micro, mid-tier, macro and mega.
+    expect(SPONSORED_POST_TIERS.slice(0, 5).map((tier) => tier.usd.low)).toEqual([5, 25, 125, 1_250, 2_500]);
+    SPONSORED_POST_TIERS.forEach((tier, i) => {
+      expect(tier.usd.low).toBeLessThanOrEqual(tier.usd.mid);
+      expect(tier.usd.mid).toBeLessThanOrEqual(tier.usd.high);
+      const previous = SPONSORED_POST_TIERS[i - 1];
+      if (previous) {
+        expect(tier.minFollowers).toBeGreaterThan(previous.minFollowers);
+        expect(tier.usd.low).toBeGreaterThanOrEqual(previous.usd.low);
+        expect(tier.usd.high).toBeGreaterThanOrEqual(previous.usd.high);
+      }
+    });
   });
 });

@@ -1,4 +1,5 @@
-// Estimates shown on a public profile: LIVE earnings, earnings per video, engagement and follower band.
+// Estimates shown on a public profile: LIVE earnings, what a video may earn (Creator Rewards, and apart
+// from it the price of a sponsored video), engagement and follower band.
 // Pure functions over the counts TikTok shows publicly; every rate comes from `@/lib/stats/constants`
 // and can be overridden, and every money result is a { low, mid, high } range in USD because none of
 // the underlying rates is published.
@@ -14,14 +15,15 @@ import {
   USD_PER_DIAMOND,
   type EstimateRates,
   type FollowerBandId,
+  type SponsoredTierId,
   type ValueRange,
 } from '@/lib/stats/constants';
 
 export type Count = number | bigint;
 export type UsdRange = ValueRange;
 
-// A sponsor pays for the audience first; engagement moves the price, but a single viral video
-// should not multiply it tenfold, nor should a quiet month halve it to nothing.
+// A sponsor pays for the audience first; engagement moves the likely price within the tier's published
+// range, but a single viral video should not multiply it tenfold, nor a quiet month halve it to nothing.
 const SPONSORED_ENGAGEMENT_FACTOR_MIN = 0.5;
 const SPONSORED_ENGAGEMENT_FACTOR_MAX = 2;
 
@@ -156,19 +158,40 @@ export interface PerVideoInput {
 
 export type PerVideoBasis = 'views' | 'likes';
 
+/** The sponsored-post tier an account falls in (lib/stats/constants.ts SPONSORED_POST_TIERS). */
+export interface SponsoredTier {
+  id: SponsoredTierId;
+  minFollowers: number;
+  /** Exclusive upper bound; null for the top tier. */
+  maxFollowers: number | null;
+  /** The tier's published price range per sponsored video. */
+  usd: UsdRange;
+}
+
 export interface PerVideoEarnings {
   basis: PerVideoBasis;
   /** Which numbers the estimate was built from, for the page to show beside it. */
   basisLabel: string;
   /** Average views per video: observed, or derived from likes with `viewsPerLike`. */
   viewsPerVideo: number;
+  /** The views-per-like ratio used when `basis` is 'likes'. */
+  viewsPerLike: number;
+  /** The Creator Rewards rate used: USD per 1,000 qualified views. */
+  rpmUsd: UsdRange;
   /** False below the Creator Rewards follower minimum; `creatorRewards` is then all zeros. */
   creatorRewardsEligible: boolean;
+  /** What TikTok's Creator Rewards may pay for one video: views ÷ 1,000 × RPM. */
   creatorRewards: UsdRange;
-  /** Follower-based sponsor price × `engagementFactor`. */
+  /** The follower tier's sponsored-video price range; null below the smallest tier (no price, zeros). */
+  sponsoredTier: SponsoredTier | null;
+  /** The tier's range, with its likely price (`mid`) moved by `engagementFactor` within the range. */
   sponsoredPost: UsdRange;
   /** Account's likes-per-video ÷ followers against its band's typical value, clamped to 0.5–2. */
   engagementFactor: number;
+  /**
+   * Creator Rewards plus one sponsored post. Not what a video earns (most videos are not sponsored), so
+   * the profile shows the two apart; kept because stored reports carry it.
+   */
   total: UsdRange;
 }
 
@@ -180,16 +203,33 @@ function computeEngagementFactor(avgLikes: number | null, followers: number): nu
   return Math.min(SPONSORED_ENGAGEMENT_FACTOR_MAX, Math.max(SPONSORED_ENGAGEMENT_FACTOR_MIN, ratio));
 }
 
+/** The sponsored-post tier for a follower count; null below the smallest tier or for invalid counts. */
+export function sponsoredTier(followers: Count, tiers: EstimateRates['sponsoredPostTiers'] = DEFAULT_ESTIMATE_RATES.sponsoredPostTiers): SponsoredTier | null {
+  const count = toCount(followers);
+  if (count === null) return null;
+  const index = tiers.findLastIndex((tier) => count >= tier.minFollowers);
+  const tier = tiers[index];
+  if (!tier) return null;
+  return { id: tier.id, minFollowers: tier.minFollowers, maxFollowers: tiers[index + 1]?.minFollowers ?? null, usd: { ...tier.usd } };
+}
+
+/** The tier's range with its likely price scaled by engagement, kept inside the range. */
+function sponsoredPrice(tier: SponsoredTier | null, engagementFactor: number): UsdRange {
+  if (!tier) return { low: 0, mid: 0, high: 0 };
+  const { low, mid, high } = tier.usd;
+  return { low, mid: Math.min(high, Math.max(low, mid * engagementFactor)), high };
+}
+
 /**
- * What one video may earn: the Creator Rewards part (views ÷ 1,000 × RPM) and the sponsored-post
- * part (followers ÷ 1,000 × rate × engagement factor), kept apart because a creator earns the second
- * only when a brand books a video.
+ * What one video may earn from Creator Rewards (views ÷ 1,000 × RPM), and apart from it the price a
+ * brand pays for a sponsored video (the follower tier's published range, see SPONSORED_POST_TIERS): a
+ * creator earns the second only when a brand books a video.
  * Views come from average views when given (≥ 0), otherwise from average likes per video ×
  * `viewsPerLike` (an assumption: public profiles show likes, not views).
  * Null when neither basis exists (no average views and no videos). Invalid followers count as 0.
  */
 export function estimatePerVideoEarnings(input: PerVideoInput, rates: Partial<EstimateRates> = {}): PerVideoEarnings | null {
-  const { creatorRewardsRpmUsd, sponsoredUsdPer1kFollowers, viewsPerLike } = { ...DEFAULT_ESTIMATE_RATES, ...rates };
+  const { creatorRewardsRpmUsd, sponsoredPostTiers, viewsPerLike } = { ...DEFAULT_ESTIMATE_RATES, ...rates };
   const followers = toCount(input.followers) ?? 0;
   const avgLikes = averageLikesPerVideo(input.hearts, input.videos);
   const observedViews = toCount(input.avgViews);
@@ -209,7 +249,8 @@ export function estimatePerVideoEarnings(input: PerVideoInput, rates: Partial<Es
   const creatorRewardsEligible = followers >= CREATOR_REWARDS_MIN_FOLLOWERS;
   const creatorRewards = scaleRange(creatorRewardsRpmUsd, creatorRewardsEligible ? viewsPerVideo / 1000 : 0);
   const engagementFactor = computeEngagementFactor(avgLikes, followers);
-  const sponsoredPost = scaleRange(sponsoredUsdPer1kFollowers, (followers / 1000) * engagementFactor);
+  const tier = sponsoredTier(followers, sponsoredPostTiers);
+  const sponsoredPost = sponsoredPrice(tier, engagementFactor);
   const basisLabel =
     basis === 'views'
       ? 'from average views per video'
@@ -219,8 +260,11 @@ export function estimatePerVideoEarnings(input: PerVideoInput, rates: Partial<Es
     basis,
     basisLabel,
     viewsPerVideo,
+    viewsPerLike,
+    rpmUsd: { ...creatorRewardsRpmUsd },
     creatorRewardsEligible,
     creatorRewards,
+    sponsoredTier: tier,
     sponsoredPost,
     engagementFactor,
     total: addRanges(creatorRewards, sponsoredPost),

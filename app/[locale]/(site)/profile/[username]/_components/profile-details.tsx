@@ -8,9 +8,9 @@ import { Card, Notice, StatTile } from '@/components/ui/card';
 import { HistoryChart } from '@/components/stats/history-chart-lazy';
 import { formatDecimal } from '@/components/stats/numbers';
 import type { ProfileView } from '@/lib/stats/profile-view';
-import { DEFAULT_ESTIMATE_RATES } from '@/lib/stats/constants';
 import { formatCompact, formatCount, formatMoneyRange, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
 import { RatingBadge } from './rating-badge';
+import { VideoEarningNotes, VideoEarningTiles } from './video-earnings';
 
 const strong = (chunks: ReactNode) => <strong className="text-white">{chunks}</strong>;
 
@@ -83,7 +83,7 @@ export function ProfileDetails({ view, stale, notice }: { view: ProfileView; sta
               <StatTile label={t('friends')} value={formatCompact(stats.friends, locale)} />
               <StatTile label={t('avgLikes')} value={view.averageLikesPerVideo === null ? MISSING_VALUE : formatCompact(Math.round(view.averageLikesPerVideo), locale)} />
               <StatTile label={t('engagement')} value={view.engagement ? formatPercent(view.engagement.percent, locale) : MISSING_VALUE} hint={view.engagement?.basis === 'followers-approximation' ? t('approximation') : undefined} />
-              <StatTile label={t('earningsPerVideo')} value={view.perVideo ? formatMoneyRange(view.perVideo.total, display.money) : MISSING_VALUE} hint={t('estimate')} />
+              <VideoEarningTiles perVideo={view.perVideo} />
             </dl>
           ) : (
             <p className="text-muted">{t('noPublicNumbers')}</p>
@@ -138,12 +138,7 @@ export function ProfileDetails({ view, stale, notice }: { view: ProfileView; sta
               strong,
             })}
           </li>
-          <li>
-            {t.rich('howEarnings', {
-              views: !view.perVideo ? '' : view.perVideo.basis === 'views' ? t('viewsFromViews') : t('viewsFromLikes', { ratio: DEFAULT_ESTIMATE_RATES.viewsPerLike }),
-              strong,
-            })}
-          </li>
+          <VideoEarningNotes perVideo={view.perVideo} />
           <li>{t.rich('howLiveEarnings', { strong })}</li>
           <li>{t.rich('howRating', { strong })}</li>
         </ul>
