@@ -18,6 +18,7 @@ import en from '@/lib/i18n/messages/en/errors.json';
 import { OVERLAY_KINDS, settingsSchemas, validateSettings } from '@/lib/overlays/settings';
 import { LOCALE_HEADER as CLIENT_LOCALE_HEADER } from '@/lib/query-client';
 import { HANDLE_ERRORS, parseHandle } from '@/lib/tiktok/handle';
+import { deliveryErrorSentences } from '@/lib/notifications/delivery-errors';
 import { BAD_ADDRESS } from '@/lib/security/address';
 import { PROBLEM_MESSAGES } from '@/lib/workspaces/invites';
 
@@ -352,7 +353,7 @@ const handleErrors = [
   ...['a b', 'a@b', 'a\u200bb', 'aé', 'a/b'].map((input) => parseHandle(input)).map((r) => (r.ok ? 'parsed' : r.error)),
 ];
 
-const constants = [SIGNED_OUT, FOREIGN_ORIGIN, BAD_ADDRESS, DUPLICATE_NAME, ...Object.values(TOKEN_PROBLEMS), ...Object.values(PROBLEM_MESSAGES), ...handleErrors];
+const constants = [SIGNED_OUT, FOREIGN_ORIGIN, BAD_ADDRESS, DUPLICATE_NAME, ...Object.values(TOKEN_PROBLEMS), ...Object.values(PROBLEM_MESSAGES), ...handleErrors, ...deliveryErrorSentences()];
 
 describe('the errors catalogue and the code', () => {
   const { found, unknown } = scan();

@@ -10,6 +10,8 @@ import { seal, unseal } from '@/lib/crypto/secret-box';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import type { NotificationChannel } from '@/lib/generated/prisma/client';
+import type { Locale } from '@/lib/i18n/locales';
+import { translateDeliveryError } from '@/lib/notifications/delivery-errors';
 import type { ChannelView } from '@/lib/notifications/types';
 import { checkUrlShape, UnsafeUrlError } from '@/lib/notifications/url-guard';
 import type { Actor, WorkspaceContext } from '@/lib/workspaces/context';
@@ -105,7 +107,8 @@ function maskUrl(raw: string): string {
   }
 }
 
-async function toView(db: Db, row: NotificationChannel): Promise<ChannelView> {
+/** A channel as its settings card shows it, its last error in the reader's language. */
+async function toView(db: Db, row: NotificationChannel, locale: Locale = 'en'): Promise<ChannelView> {
   const config = openConfig(row);
   let target = '';
   let signingSecret: string | undefined;
@@ -121,16 +124,16 @@ async function toView(db: Db, row: NotificationChannel): Promise<ChannelView> {
     name: row.name,
     enabled: row.enabled,
     target,
-    lastError: row.lastError,
+    lastError: row.lastError === null ? null : translateDeliveryError(row.lastError, locale),
     lastErrorAt: row.lastErrorAt?.toISOString() ?? null,
     lastSentAt: row.lastSentAt?.toISOString() ?? null,
     ...(signingSecret ? { signingSecret } : {}),
   };
 }
 
-export async function listChannels(db: Db, workspaceId: string): Promise<ChannelView[]> {
+export async function listChannels(db: Db, workspaceId: string, locale: Locale = 'en'): Promise<ChannelView[]> {
   const rows = await db.notificationChannel.findMany({ where: { workspaceId }, orderBy: { createdAt: 'asc' } });
-  return Promise.all(rows.map((row) => toView(db, row)));
+  return Promise.all(rows.map((row) => toView(db, row, locale)));
 }
 
 export async function requireChannel(db: Db, workspaceId: string, channelId: string): Promise<NotificationChannel> {
@@ -148,14 +151,14 @@ export async function createChannel(db: Db, actor: Actor, input: ChannelInput): 
   return toView(db, row);
 }
 
-export async function updateChannel(db: Db, ws: WorkspaceContext, channelId: string, input: { name?: string; enabled?: boolean }): Promise<ChannelView> {
+export async function updateChannel(db: Db, ws: WorkspaceContext, channelId: string, input: { name?: string; enabled?: boolean }, locale: Locale = 'en'): Promise<ChannelView> {
   const row = await requireChannel(db, ws.workspaceId, channelId);
   const updated = await db.notificationChannel.update({
     where: { id: row.id },
     // Turning a channel back on clears its last error: the user has looked at it.
     data: { ...(input.name?.trim() ? { name: input.name.trim().slice(0, 60) } : {}), ...(input.enabled !== undefined ? { enabled: input.enabled, ...(input.enabled ? { lastError: null, lastErrorAt: null } : {}) } : {}) },
   });
-  return toView(db, updated);
+  return toView(db, updated, locale);
 }
 
 export async function deleteChannel(db: Db, workspaceId: string, channelId: string): Promise<void> {

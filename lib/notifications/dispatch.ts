@@ -4,6 +4,7 @@
 // and a refusal that retrying cannot fix (4xx) gives up at once.
 import 'server-only';
 import type { Db } from '@/lib/db';
+import { DELIVERY_ERRORS } from '@/lib/notifications/delivery-errors';
 import { sendToChannel, type SendOutcome } from '@/lib/notifications/send';
 import type { NotificationPayload } from '@/lib/notifications/types';
 
@@ -48,7 +49,7 @@ export async function processDeliveries(db: Db, options: { now?: Date; limit?: n
       continue;
     }
     const giveUp = outcome.kind === 'give-up' || attempts >= MAX_ATTEMPTS;
-    const error = giveUp && outcome.kind === 'retry' ? `${outcome.error} Gave up after ${attempts} attempts.` : outcome.error;
+    const error = giveUp && outcome.kind === 'retry' ? DELIVERY_ERRORS.gaveUp(outcome.error, attempts) : outcome.error;
     await db.notificationDelivery.update({
       where: { id: delivery.id },
       data: giveUp ? { status: 'FAILED', attempts, lastError: error } : { attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, outcome)) },

@@ -15,6 +15,7 @@ import { renderMail } from '@/lib/mail/layout';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { mailReader, READER_FIELDS, type MailReader } from '@/lib/mail/translate';
 import { openConfig } from '@/lib/notifications/channels';
+import { DELIVERY_ERRORS, type DeliveryService } from '@/lib/notifications/delivery-errors';
 import { formatNotification } from '@/lib/notifications/format';
 import type { NotificationPayload } from '@/lib/notifications/types';
 import { unsubscribeOneClickUrl, unsubscribePageUrl } from '@/lib/notifications/unsubscribe';
@@ -46,7 +47,7 @@ function retryAfterMs(response: Response, body: string): number | undefined {
 }
 
 /** What Telegram or Discord said went wrong, for the settings page. */
-function describeRefusal(service: string, response: Response, body: string): string {
+function describeRefusal(service: DeliveryService, response: Response, body: string): string {
   let detail = body.slice(0, 200);
   try {
     const parsed: unknown = JSON.parse(body);
@@ -57,13 +58,12 @@ function describeRefusal(service: string, response: Response, body: string): str
   } catch {
     // Plain text is kept as it is.
   }
-  const hint = response.status === 401 || response.status === 404 ? ' Check the channel’s settings (the token or URL may be wrong or revoked).' : '';
-  return `${service} answered ${response.status}${detail ? `: ${detail}` : ''}.${hint}`;
+  return DELIVERY_ERRORS.refused(service, response.status, detail);
 }
 
 export type SendOptions = { timeoutMs?: number };
 
-async function post(service: string, url: string, body: string, headers: Record<string, string>, options: SendOptions): Promise<SendOutcome> {
+async function post(service: DeliveryService, url: string, body: string, headers: Record<string, string>, options: SendOptions): Promise<SendOutcome> {
   const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
   let response: Response;
   try {
@@ -72,13 +72,13 @@ async function post(service: string, url: string, body: string, headers: Record<
   } catch (error) {
     if (error instanceof UnsafeUrlError) return { kind: 'give-up', error: error.message };
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    return { kind: 'retry', error: timedOut ? `${service} did not answer within ${timeoutMs / 1000} s.` : `${service} could not be reached (${error instanceof Error ? error.message : String(error)}).` };
+    return { kind: 'retry', error: timedOut ? DELIVERY_ERRORS.timedOut(service, timeoutMs / 1000) : DELIVERY_ERRORS.unreachable(service, error instanceof Error ? error.message : String(error)) };
   }
   const text = await response.text().catch(() => '');
   if (response.ok) return { kind: 'sent' };
-  if (response.status === 429) return { kind: 'retry', error: `${service} asked us to slow down (429).`, retryAfterMs: retryAfterMs(response, text) };
+  if (response.status === 429) return { kind: 'retry', error: DELIVERY_ERRORS.slowDown(service), retryAfterMs: retryAfterMs(response, text) };
   if (response.status >= 500) return { kind: 'retry', error: describeRefusal(service, response, text) };
-  if (response.status >= 300 && response.status < 400) return { kind: 'give-up', error: `${service} answered with a redirect (${response.status}); use the final address.` };
+  if (response.status >= 300 && response.status < 400) return { kind: 'give-up', error: DELIVERY_ERRORS.redirect(service, response.status) };
   return { kind: 'give-up', error: describeRefusal(service, response, text) };
 }
 
@@ -95,7 +95,7 @@ export async function sendToChannel(db: Db, channel: NotificationChannel, payloa
   const message = formatNotification(payload, reader);
   switch (channel.kind) {
     case 'DISCORD': {
-      if (!('url' in config) || !config.url) return { kind: 'give-up', error: 'The webhook URL cannot be read; save the channel again.' };
+      if (!('url' in config) || !config.url) return { kind: 'give-up', error: DELIVERY_ERRORS.unreadableUrl };
       const body = JSON.stringify({
         username: 'LiveLens',
         allowed_mentions: { parse: [] },
@@ -104,19 +104,19 @@ export async function sendToChannel(db: Db, channel: NotificationChannel, payloa
       return post('Discord', config.url, body, {}, options);
     }
     case 'TELEGRAM': {
-      if (!('botToken' in config) || !config.botToken) return { kind: 'give-up', error: 'The bot token cannot be read; save the channel again.' };
+      if (!('botToken' in config) || !config.botToken) return { kind: 'give-up', error: DELIVERY_ERRORS.unreadableToken };
       const body = JSON.stringify({ chat_id: config.chatId, text: [message.title, '', ...message.lines, '', message.url].join('\n').slice(0, 4000), disable_web_page_preview: true });
       return post('Telegram', `${getEnv().TELEGRAM_API_BASE}/bot${config.botToken}/sendMessage`, body, {}, options);
     }
     case 'WEBHOOK': {
-      if (!('secret' in config) || !config.url) return { kind: 'give-up', error: 'The webhook URL cannot be read; save the channel again.' };
+      if (!('secret' in config) || !config.url) return { kind: 'give-up', error: DELIVERY_ERRORS.unreadableUrl };
       const body = JSON.stringify({ id: delivery.id, event: payload.event, title: message.title, text: message.lines.join('\n'), url: message.url, data: payload, sentAt: new Date().toISOString() });
       return post('The webhook', config.url, body, { 'x-livelens-event': payload.event, 'x-livelens-delivery': delivery.id, 'x-livelens-signature': signWebhook(config.secret, body) }, options);
     }
     case 'EMAIL': {
       const userId = 'userId' in config ? config.userId : '';
       const member = await db.workspaceMember.findUnique({ where: { workspaceId_userId: { workspaceId: channel.workspaceId, userId } }, include: { user: { select: { email: true } } } });
-      if (!member) return { kind: 'give-up', error: 'The member this channel emails has left the workspace; choose another.' };
+      if (!member) return { kind: 'give-up', error: DELIVERY_ERRORS.memberLeft };
       await enqueueMail(db, {
         to: member.user.email,
         kind: 'notification',

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { db } from '@/lib/db';
 import { listChannels } from '@/lib/notifications/channels';
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NotificationsPage() {
   const { ws } = await requireWorkspace('/dashboard/notifications');
   const t = await getTranslations('notifications');
-  const [channels, rules, members] = await Promise.all([listChannels(db, ws.workspaceId), listRules(db, ws.workspaceId), listMembers(db, ws)]);
+  const [channels, rules, members] = await Promise.all([listChannels(db, ws.workspaceId, await getLocale()), listRules(db, ws.workspaceId), listMembers(db, ws)]);
   return (
     <div className="flex flex-col gap-4">
       <div>
