@@ -6,6 +6,8 @@ import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { buildDiamondRate, engagementPercent, estimateLiveEarnings, estimatePerVideoEarnings, averageLikesPerVideo, followerBand, type Engagement, type PerVideoEarnings, type UsdRange } from '@/lib/stats/estimates';
 import { buildDistribution, computeRating, type Rating, type RatingDistributions } from '@/lib/stats/rating';
+import type { DayPoint } from '@/lib/stats/history';
+import { getDailyHistory } from '@/lib/stats/snapshot-history';
 import type { StoredProfile } from '@/lib/tiktok/profile-store';
 
 const DAY = 86_400_000;
@@ -39,7 +41,8 @@ export type ProfileView = {
   followerBand: { id: string; label: string };
   rating: Rating | null;
   live: LiveStats | null;
-  history: { at: string; followers: number; hearts: number }[];
+  /** One point per UTC day (that day's last snapshot), oldest first: the daily table, charts and projection. */
+  daily: DayPoint[];
 };
 
 function toStats(snapshot: NonNullable<StoredProfile['snapshot']>): ProfileStats {
@@ -104,7 +107,7 @@ async function getLiveStats(db: Db, accountId: string, now: Date): Promise<LiveS
 export async function buildProfileView(db: Db, stored: StoredProfile, now = new Date()): Promise<ProfileView> {
   const { account, snapshot } = stored;
   const [history, live, distributions] = await Promise.all([
-    db.profileSnapshot.findMany({ where: { accountId: account.id, fetchedAt: { gte: new Date(now.getTime() - 180 * DAY) } }, orderBy: { fetchedAt: 'asc' }, select: { fetchedAt: true, followers: true, hearts: true }, take: 500 }),
+    getDailyHistory(db, [account.id], now),
     getLiveStats(db, account.id, now),
     getRatingDistributions(db, now.getTime()),
   ]);
@@ -129,6 +132,6 @@ export async function buildProfileView(db: Db, stored: StoredProfile, now = new 
       ? computeRating({ followers: snapshot.followers, hearts: snapshot.hearts, engagementPercent: engagement?.percent ?? null, liveDiamonds30d: live ? live.diamonds30d : null }, distributions)
       : null,
     live,
-    history: history.map((h) => ({ at: h.fetchedAt.toISOString(), followers: Number(h.followers), hearts: Number(h.hearts) })),
+    daily: history.get(account.id) ?? [],
   };
 }

@@ -5,10 +5,10 @@ import { useDisplay } from '@/components/site/display';
 import { MoneyNote, TimesIn } from '@/components/site/money-note';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, Notice, StatTile } from '@/components/ui/card';
-import { HistoryChart } from '@/components/stats/history-chart-lazy';
 import { formatDecimal } from '@/components/stats/numbers';
 import type { ProfileView } from '@/lib/stats/profile-view';
 import { formatCompact, formatCount, formatMoneyRange, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
+import { AccountHistory } from './account-history';
 import { RatingBadge } from './rating-badge';
 import { VideoEarningNotes, VideoEarningTiles } from './video-earnings';
 
@@ -126,9 +126,7 @@ export function ProfileDetails({ view, stale, notice }: { view: ProfileView; sta
       </Card>
       {(view.perVideo || live) && <MoneyNote className="-mt-2 text-xs text-muted" />}
 
-      <Card title={t('history')}>
-        {view.history.length >= 2 ? <HistoryChart points={view.history} /> : <p className="text-sm text-muted">{t('historyEmpty')}</p>}
-      </Card>
+      <AccountHistory handle={view.handle} daily={view.daily} />
 
       <Card title={t('howEstimated')}>
         <ul className="flex list-disc flex-col gap-1.5 pl-5 text-sm text-muted">
