@@ -2,34 +2,42 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { UserMenu } from '@/components/auth/user-menu';
 import { LanguageSwitcher } from '@/components/site/language-switcher';
+import { SiteMenu } from '@/components/site/site-menu';
 
 const NAV = [
-  { href: '/', key: 'lookup', wide: true },
-  { href: '/top', key: 'top', wide: false },
-  { href: '/about', key: 'about', wide: true },
+  { href: '/', key: 'lookup' },
+  { href: '/top', key: 'top' },
+  { href: '/about', key: 'about' },
 ] as const;
 
 export function SiteHeader() {
   const t = useTranslations('header');
+  const links = NAV.map((item) => ({ href: item.href, label: t(item.key) }));
   return (
-    <header className="border-b border-line bg-surface/90 backdrop-blur print:hidden">
+    // `relative`: the phone menu's panel opens just below the header, over the page.
+    <header className="relative z-30 border-b border-line bg-surface/90 backdrop-blur print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-panel focus:px-3 focus:py-2">
         {t('skip')}
       </a>
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
           <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-accent shadow-[0_0_12px_var(--color-accent)]" />
           LiveLens
         </Link>
-        <nav aria-label={t('nav')} className="flex flex-wrap items-center justify-end gap-1 text-sm">
-          {NAV.map((item) => (
-            <Link key={item.href} href={item.href} className={`${item.wide ? 'hidden sm:inline-block' : ''} rounded-md px-3 py-2 text-muted hover:bg-panel hover:text-white`}>
-              {t(item.key)}
+        {/* Every link in one row from `lg` up; below it, the language and a menu button (SiteMenu). */}
+        <nav aria-label={t('nav')} className="hidden items-center gap-1 text-sm lg:flex">
+          {links.map((link) => (
+            <Link key={link.href} href={link.href} className="rounded-md px-3 py-2 text-muted hover:bg-panel hover:text-white">
+              {link.label}
             </Link>
           ))}
           <LanguageSwitcher />
           <UserMenu />
         </nav>
+        <div className="flex items-center gap-2 lg:hidden">
+          <LanguageSwitcher />
+          <SiteMenu links={links} />
+        </div>
       </div>
     </header>
   );

@@ -14,8 +14,9 @@ export function DashboardNav() {
     { href: '/dashboard/games', label: t('nav.games') },
     { href: '/dashboard/notifications', label: t('nav.notifications') },
   ];
+  // Wraps rather than scrolls sideways: at 390 px a scrolled row cut "Q&A games" with no sign of more.
   return (
-    <nav aria-label={t('nav.label')} className="-mx-1 flex print:hidden gap-1 overflow-x-auto border-b border-line pb-2 text-sm">
+    <nav aria-label={t('nav.label')} className="-mx-1 flex flex-wrap gap-1 border-b border-line pb-2 text-sm print:hidden">
       {items.map((item) => {
         const active = item.exact ? pathname === item.href : pathname.startsWith(item.href);
         return (
