@@ -109,7 +109,7 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
           <MoneyNote className="-mt-2 text-xs text-muted" />
           <div className="grid gap-4 lg:grid-cols-3">
             <Card title={t('stats.gifts')}>
-              <ul className="flex max-h-[28rem] flex-col gap-1.5 overflow-y-auto" data-testid="gift-feed">
+              <ul className="flex max-h-[28rem] flex-col gap-1.5 overflow-y-auto" tabIndex={0} aria-label={t('stats.gifts')} data-testid="gift-feed">
                 {streaks.map((g) => (
                   <li key={`p-${g.id}`} className="flex items-center gap-2 text-sm text-muted">
                     <GiftIcon image={g.image} giftId={g.giftId} name={g.name} size={20} />
@@ -131,7 +131,7 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
               </ul>
             </Card>
             <Card title={t('chat')}>
-              <ul className="flex max-h-[28rem] flex-col gap-1.5 overflow-y-auto" data-testid="chat-feed">
+              <ul className="flex max-h-[28rem] flex-col gap-1.5 overflow-y-auto" tabIndex={0} aria-label={t('chat')} data-testid="chat-feed">
                 {data.chats.length === 0 && <li className="text-sm text-muted">{t('liveNow.noComments')}</li>}
                 {data.chats.map((c) => (
                   <li key={c.id} className="break-words text-sm">
