@@ -1,13 +1,17 @@
-// The chat browser of one live: newest first, optionally filtered by a case-insensitive substring of the
-// message or of the sender's handle or nickname. Callers check first that the user manages the live.
+// The chat browser of one live: newest first, optionally filtered by a case- and accent-insensitive
+// substring of the message or of the sender's nickname, or a substring of their handle. Callers check
+// first that the user manages the live.
 //
-// The message filter is a plain ILIKE '%term%', which the trigram GIN index on chats.content
-// (migration chat_search) serves, combined with the live_id index in a bitmap AND; the sender filter is
+// The message filter is a regular expression that ignores accents (lib/dashboard/accent-pattern.ts:
+// "mexico" finds "México"), matched with ~*. The trigram GIN index on chats.content (migration
+// chat_search) serves ~* as it served ILIKE, though a term of many accentable letters gives it little to
+// narrow by; the live_id condition bounds the work to one live's chat either way. The sender filter is
 // a separate branch of a UNION so that an OR across the join does not stop the planner from using it.
 // Senders are LEFT JOINed: chats has no foreign key to viewers (migration chats_viewer_lean_fk), and a
 // message must not vanish because its sender row does.
 import 'server-only';
 import type { Db } from '@/lib/db';
+import { accentInsensitivePattern } from '@/lib/dashboard/accent-pattern';
 import { buildPaged, normalisePaging, type Paged } from '@/lib/dashboard/paging';
 
 export const CHATS_PAGE_SIZE = 50;
@@ -61,17 +65,17 @@ export async function searchChats(db: Db, liveId: bigint, options: { q?: string;
     return buildPaged(rows.map(toChatMessage), page, pageSize, total);
   }
 
-  const pattern = buildContainsPattern(term);
+  const pattern = accentInsensitivePattern(term);
   // Handles are stored without "@", so "@luna" should still find luna.streams.
   const handlePattern = buildContainsPattern(term.replace(/^@+/, '') || term);
   // One statement, so the matches are found once for both the page and the total. Only the page's ids
   // are joined back to chats and viewers; the total row comes back even when the page is empty.
   const rows = await db.$queryRaw<(NullableChatSqlRow & { total: number })[]>`
     WITH matches AS (
-      SELECT id, created_at FROM chats WHERE live_id = ${liveId} AND content ILIKE ${pattern}
+      SELECT id, created_at FROM chats WHERE live_id = ${liveId} AND content ~* ${pattern}
       UNION
       SELECT c.id, c.created_at FROM chats c JOIN viewers v ON v.id = c.viewer_id
-      WHERE c.live_id = ${liveId} AND (v.handle ILIKE ${handlePattern} OR v.nickname ILIKE ${pattern})
+      WHERE c.live_id = ${liveId} AND (v.handle ILIKE ${handlePattern} OR v.nickname ~* ${pattern})
     ),
     page AS (
       SELECT id, created_at FROM matches ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { useDisplay } from '@/components/site/display';
 import { Avatar } from '@/components/ui/avatar';
+import { accentInsensitivePattern } from '@/lib/dashboard/accent-pattern';
 import type { ChatMessage } from '@/lib/dashboard/live-chats';
 import { formatLiveTime } from '@/lib/dashboard/live-format';
 import type { Paged } from '@/lib/dashboard/paging';
@@ -26,9 +27,9 @@ function useDebouncedValue<T>(value: T, delayMs: number): T {
 /** The message split around the search term; React renders every part as text, never as HTML. */
 function Highlighted({ text, term }: { text: string; term: string }) {
   if (!term) return <>{text}</>;
-  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // The server's search ignores accents ("mexico" finds "México"): highlight what it matched the same way.
   // With one capture group, split puts the matches at the odd indexes.
-  const parts = text.split(new RegExp(`(${escaped})`, 'giu'));
+  const parts = text.split(new RegExp(`(${accentInsensitivePattern(term)})`, 'giu'));
   return (
     <>
       {parts.map((part, i) =>
