@@ -15,6 +15,9 @@ test('sign up during checkout, buy a report in test mode, open it, share it and 
   await expect(page.getByText('TEST MODE — no money moves')).toBeVisible();
   await page.getByRole('button', { name: 'Complete test payment' }).click();
   await expect(page).toHaveURL(/\/checkout\/success\?order=/);
+  // The headline follows the order: once the report exists it says so, not "being prepared".
+  await expect(page.getByText('Your growth report for @luna.bakes is ready.')).toBeVisible();
+  await expect(page.getByText('is being prepared')).toHaveCount(0);
   await page.getByRole('link', { name: 'Open your report' }).click();
 
   await expect(page.getByText('LiveLens growth report')).toBeVisible();

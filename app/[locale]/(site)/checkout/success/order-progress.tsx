@@ -1,11 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { fetchJson } from '@/lib/query-client';
-
-type OrderState = { status: string; reportId: string | null };
+import { orderPhase, useOrder, type OrderState } from './use-order';
 
 type T = ReturnType<typeof useTranslations<'checkout'>>;
 
@@ -27,26 +24,35 @@ function statusMessage(t: T, status: string): string {
   }
 }
 
-/** Polls the order until its report exists. */
-export function OrderProgress({ orderId }: { orderId: string }) {
+/**
+ * The order's progress, from the state the server rendered to the report's link: the headline says
+ * "being prepared" only while it is, and is announced when it changes.
+ */
+export function OrderProgress({ orderId, handle, initial }: { orderId: string; handle: string; initial: OrderState }) {
   const t = useTranslations('checkout');
-  const { data, error } = useQuery({
-    queryKey: ['order', orderId],
-    queryFn: () => fetchJson<OrderState>(`/api/orders/${orderId}`),
-    refetchInterval: (query) => (query.state.data?.reportId || ['FAILED', 'CANCELED', 'REFUNDED'].includes(query.state.data?.status ?? '') ? false : 1500),
-  });
-  if (error) return <p role="alert" className="text-accent">{t('checkFailed', { message: error.message })}</p>;
-  if (data?.reportId) {
-    return (
-      <Link href={`/reports/${data.reportId}`} className="block rounded-lg bg-accent-strong px-4 py-2.5 text-center font-semibold hover:opacity-90">
-        {t('openReport')}
-      </Link>
-    );
-  }
+  const { data = initial, error } = useOrder(orderId, initial);
+  const phase = orderPhase(data);
   return (
-    <p role="status" aria-live="polite" className="flex items-center gap-2 text-sm">
-      <span aria-hidden className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-accent-2 border-t-transparent" />
-      {statusMessage(t, data?.status ?? 'PENDING')}
-    </p>
+    <div className="flex flex-col gap-4">
+      <div role="status" aria-live="polite" className="flex flex-col gap-4">
+        {phase === 'ready' && <p>{t('ready', { handle })}</p>}
+        {phase === 'preparing' && <p className="text-muted">{t('preparing', { handle })}</p>}
+        {phase === 'ready' && data.reportId !== null ? (
+          <Link href={`/reports/${data.reportId}`} className="block rounded-lg bg-accent-strong px-4 py-2.5 text-center font-semibold hover:opacity-90">
+            {t('openReport')}
+          </Link>
+        ) : (
+          <p className="flex items-center gap-2 text-sm">
+            {phase === 'preparing' && <span aria-hidden className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-accent-2 border-t-transparent" />}
+            {statusMessage(t, data.status)}
+          </p>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="text-accent">
+          {t('checkFailed', { message: error.message })}
+        </p>
+      )}
+    </div>
   );
 }

@@ -22,21 +22,21 @@ const log = createLogger('checkout');
 export default async function CheckoutSuccessPage({ searchParams }: { searchParams: Promise<{ order?: string; session_id?: string }> }) {
   const { order: orderId = '', session_id: sessionId } = await searchParams;
   const user = await requireUser(`/checkout/success?order=${encodeURIComponent(orderId)}${sessionId ? `&session_id=${encodeURIComponent(sessionId)}` : ''}`);
-  const order = await getOwnOrder(db, orderId, user.id).catch(() => null);
-  if (!order) notFound();
+  const found = await getOwnOrder(db, orderId, user.id).catch(() => null);
+  if (!found) notFound();
+  let order = found;
   const stripe = getStripe();
   // Do not wait for the webhook when Stripe can tell us now; fulfilment is idempotent either way.
   if (stripe && sessionId && order.status !== 'FULFILLED') {
     await confirmCheckoutSession(db, stripe, order.id, sessionId).catch((error: unknown) => log.warn('could not confirm the checkout with Stripe; waiting for the webhook', { orderId: order.id, error }));
+    // Fulfilment writes the report before it returns: read the order again so a ready report shows as ready.
+    order = await getOwnOrder(db, order.id, user.id);
   }
   const t = await getTranslations('checkout');
   return (
     <div className="mx-auto max-w-md py-8">
       <Card headingLevel={1} title={t('thanksTitle')}>
-        <p className="text-muted">{t('preparing', { handle: order.account.handle })}</p>
-        <div className="mt-4">
-          <OrderProgress orderId={order.id} />
-        </div>
+        <OrderProgress orderId={order.id} handle={order.account.handle} initial={{ status: order.status, reportId: order.report?.id ?? null }} />
       </Card>
     </div>
   );
