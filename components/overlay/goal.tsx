@@ -38,9 +38,10 @@ export function Goal({ settings, live }: { settings: OverlaySettingsByKind['GOAL
   const title = displayText(settings.title, 60);
   const unit = settings.metric === 'likes' ? '❤️' : settings.metric === 'diamonds' ? '💎' : '➕';
 
+  // The bar spans the browser source (800 px suggested); the streamer sizes it by sizing the source.
   return (
     <div className="p-4">
-      <Panel className={`w-[min(36rem,94vw)] ${celebrating ? 'ov-celebrate' : ''}`}>
+      <Panel className={`w-full ${celebrating ? 'ov-celebrate' : ''}`}>
         <div className="mb-2 flex items-baseline justify-between gap-3">
           <span className="truncate text-xl font-extrabold">{title}</span>
           <span className="text-lg font-bold tabular-nums">

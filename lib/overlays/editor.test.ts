@@ -14,6 +14,7 @@ import {
   humaniseIssue,
   nextGiftTier,
   OBS_SIZES,
+  offersWordFilter,
   overlayUrl,
   parseWordList,
   previewPath,
@@ -119,7 +120,7 @@ describe('rules in plain words', () => {
   });
 
   it('handles a single tier', () => {
-    expect(describeRules({ ...DEFAULT_RULES, giftTiers: [{ minDiamonds: 1, multiplier: 2 }] }, en)[1]).toBe('Gifts: diamonds × a multiplier, ×2 for gifts worth 1 or more diamonds each.');
+    expect(describeRules({ ...DEFAULT_RULES, giftTiers: [{ minDiamonds: 1, multiplier: 2 }] }, en)[1]).toBe('Gifts: diamonds × a multiplier, ×2 for gifts worth 1 or more diamonds each. Here too only whole points count; a fraction of a point carries over to the next gift.');
   });
 });
 
@@ -181,15 +182,15 @@ describe('in other languages', () => {
     const ru = await wordsIn('ru');
     expect(describeRules(DEFAULT_RULES, ru)).toEqual([
       'Подписчики: 1 очко за каждые 10 лайков; остальные: 1 очко за каждые 15 лайков. Засчитываются только целые очки; оставшиеся лайки переходят дальше.',
-      'Подарки: алмазы × множитель — ×1 за подарки стоимостью от 1 до 9 алмазов за штуку, ×1,2 за 10–99 и ×1,5 от 100 и выше.',
+      'Подарки: алмазы × множитель — ×1 за подарки стоимостью от 1 до 9 алмазов за штуку, ×1,2 за 10–99 и ×1,5 от 100 и выше. Здесь тоже засчитываются только целые очки; дробная часть переходит на следующий подарок.',
       'Серия одинаковых подарков засчитывается один раз, когда она закончится. Пока игра заморожена, очки не начисляются.',
       'Пример: 30 лайков от подписчика = 3 очка; подарок за 5 алмазов, отправленный 3 раза одной серией, = 15 очков.',
     ]);
     const lines = describeRules({ likesPerPointFollower: 1, likesPerPointNonFollower: 21, giftTiers: [{ minDiamonds: 2, multiplier: 1.25 }] }, ru);
     expect(lines[0]).toMatch(/^Подписчики: 1 очко за каждый лайк; остальные: 1 очко за каждые 21 лайк\./);
-    expect(lines[1]).toBe('Подарки: алмазы × множитель — ×1,25 за подарки стоимостью от 2 алмазов за штуку.');
+    expect(lines[1]).toBe('Подарки: алмазы × множитель — ×1,25 за подарки стоимостью от 2 алмазов за штуку. Здесь тоже засчитываются только целые очки; дробная часть переходит на следующий подарок.');
     expect(lines[2]).toBe('Подарки дешевле 2 алмазов считаются с множителем ×1.');
-    expect(lines.at(-1)).toBe('Пример: 3 лайка от подписчика = 3 очка; подарок за 5 алмазов, отправленный 3 раза одной серией, = 18,75 очка.');
+    expect(lines.at(-1)).toBe('Пример: 3 лайка от подписчика = 3 очка; подарок за 5 алмазов, отправленный 3 раза одной серией, = 18 очков.');
   });
 
   it('checks a draft and names fields in Russian, and passes the server’s own (translated) messages through', async () => {
@@ -209,7 +210,7 @@ describe('in other languages', () => {
 
   it('writes Chinese with full-width punctuation', async () => {
     const zh = await wordsIn('zh-CN');
-    expect(describeRules(DEFAULT_RULES, zh)[1]).toBe('礼物：钻石数 × 倍数。单个价值 1–9 钻石的礼物 ×1；10–99 钻石 ×1.2；100 钻石及以上 ×1.5。');
+    expect(describeRules(DEFAULT_RULES, zh)[1]).toBe('礼物：钻石数 × 倍数。单个价值 1–9 钻石的礼物 ×1；10–99 钻石 ×1.2；100 钻石及以上 ×1.5。同样只计整分，不足 1 分的部分会累计到下一份礼物。');
     expect(humaniseIssue('Too small: expected number to be >=1', zh)).toBe('不能小于 1。');
     expect(humaniseIssue('Two gift tiers start at the same value.', zh)).toBe('有两个礼物档位的起始值相同。');
     expect(fieldLabel('blockedWords.0', zh)).toBe('屏蔽词 1');
@@ -226,5 +227,14 @@ describe('drafts', () => {
     expect(sameValue([1, 2], [2, 1])).toBe(false);
     expect(sameValue(Number.NaN, Number.NaN)).toBe(true);
     expect(sameValue(null, {})).toBe(false);
+  });
+});
+
+describe('word filter in the editor', () => {
+  it('is offered only where viewers\' names or messages appear', () => {
+    // A goal bar shows the streamer's own title and numbers: a word filter there would do nothing.
+    expect(offersWordFilter('GOAL')).toBe(false);
+    expect(offersWordFilter('VIEWER_COUNT')).toBe(false);
+    for (const kind of ['GIFT_ALERTS', 'LEADERBOARD', 'CHAT', 'ACTIVITY', 'QA_GAME'] as const) expect(offersWordFilter(kind)).toBe(true);
   });
 });

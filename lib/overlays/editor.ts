@@ -34,6 +34,24 @@ export const OVERLAY_KIND_ICONS: Record<OverlayKind, string> = {
   QA_GAME: '🙋',
 };
 
+/**
+ * Whether a kind shows or speaks viewers' names or messages. Only those offer the word filter: a goal
+ * bar or a viewer count shows none, so a filter there would be a setting that does nothing.
+ */
+const SHOWS_VIEWER_TEXT: Record<OverlayKind, boolean> = {
+  GIFT_ALERTS: true,
+  LEADERBOARD: true,
+  GOAL: false,
+  CHAT: true,
+  VIEWER_COUNT: false,
+  ACTIVITY: true,
+  QA_GAME: true,
+};
+
+export function offersWordFilter(kind: OverlayKind): boolean {
+  return SHOWS_VIEWER_TEXT[kind];
+}
+
 export function formatObsSize(size: ObsSize): string {
   return `${size.width} × ${size.height}`;
 }

@@ -1,9 +1,9 @@
 'use client';
 
-// The settings fields of one overlay, chosen by its kind, followed by the look and word filter every
-// kind shares.
+// The settings fields of one overlay, chosen by its kind, followed by the look every kind shares and the
+// word filter of the kinds that show viewers' names or messages.
 import type { ReactNode } from 'react';
-import type { FieldErrors, SettingsDraft } from '@/lib/overlays/editor';
+import { offersWordFilter, type FieldErrors, type SettingsDraft } from '@/lib/overlays/editor';
 import type { OverlayKind } from '@/lib/overlays/settings';
 import { AppearanceFields, FilterFields, LanguageFields, type CommonSettings, type FieldsProps } from './common-fields';
 import { ActivityFields, ChatFields, ViewerCountFields } from './feed-fields';
@@ -53,7 +53,7 @@ function WithShared<S extends CommonSettings>({ kind, fields, ...props }: Fields
       <LanguageFields kind={kind} {...props} />
       {fields}
       <AppearanceFields {...props} />
-      <FilterFields {...props} />
+      {offersWordFilter(kind) && <FilterFields {...props} />}
     </>
   );
 }
