@@ -49,9 +49,11 @@ export function QaGame({ overlayId, settings, snapshot, serverNow, preview = fal
   const frozen = state.phase === 'frozen' || (countdownKey !== null && secondsLeft === 0);
   useObsSceneSwitch(settings, countdownKey, frozen, !preview);
 
+  // The countdown sits in the space below the board, never over it: at the suggested 520 × 720 source a
+  // centred countdown covered the 5th row. Its number shrinks with the source's height (22vh).
   return (
-    <div className="relative h-full w-full">
-      <div className="flex flex-col items-start gap-2 p-4">
+    <div className="relative flex h-full w-full flex-col">
+      <div className="flex shrink-0 flex-col items-start gap-2 p-4">
         <BoardPanel title={settings.title} rows={state.rows} size={settings.size} filter={filter} overtake={settings.showOvertakes && !frozen ? state.overtake : null} />
         {frozen && (
           <div data-testid="qa-frozen" role="status" className="ov-enter ov-panel rounded-xl px-4 py-2 text-lg font-bold text-cyan-200">
@@ -60,10 +62,10 @@ export function QaGame({ overlayId, settings, snapshot, serverNow, preview = fal
         )}
       </div>
       {countdownKey !== null && secondsLeft > 0 && (
-        <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
+        <div data-testid="qa-countdown-area" className="pointer-events-none flex min-h-0 flex-1 items-center justify-center">
           <div className="flex flex-col items-center">
             <span className="text-2xl font-extrabold uppercase">{t('freezesIn')}</span>
-            <span key={secondsLeft} data-testid="qa-countdown" aria-live="assertive" className="ov-tick ov-accent-text text-[10rem] leading-none font-black tabular-nums">
+            <span key={secondsLeft} data-testid="qa-countdown" aria-live="assertive" className="ov-tick ov-accent-text text-[min(10rem,22vh)] leading-none font-black tabular-nums">
               {secondsLeft}
             </span>
           </div>
