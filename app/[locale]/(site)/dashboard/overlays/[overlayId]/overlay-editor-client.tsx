@@ -20,6 +20,7 @@ import { MoreActions } from './_components/more-actions';
 import { PreviewPanel } from './_components/preview-panel';
 import { SettingsFields } from './_components/settings-form';
 import { UrlPanel } from './_components/url-panel';
+import { useLeaveGuard } from './_components/use-leave-guard';
 
 const NAME_MAX = 80;
 
@@ -67,13 +68,8 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
     },
   });
 
-  // Leaving with unsaved changes asks first (the browser's own prompt).
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  // Leaving with unsaved changes asks first: reloads and closing the tab, and links inside the app.
+  useLeaveGuard(dirty, t('editor.leaveUnsaved'));
 
   // "?created=1" shows the welcome once; a reload should not show it again.
   useEffect(() => {
