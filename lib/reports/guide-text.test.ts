@@ -5,8 +5,8 @@ import { LOCALES, type Locale } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
 import { DEFAULT_EXCHANGE_RATES, defaultCurrencyFor, type Currency } from '@/lib/money/convert';
 import { generateReport } from '@/lib/reports/generate';
-import { bandName, bestStartText, evidenceText, writeGuideTexts, type ReportReader } from '@/lib/reports/guide-text';
-import { GUIDE_SECTION_IDS, type ReportData, type ReportInput } from '@/lib/reports/types';
+import { bandName, bestStartText, evidenceText, metricLabel, writeGuideTexts, type ReportReader } from '@/lib/reports/guide-text';
+import { EVIDENCE_METRICS, GUIDE_SECTION_IDS, type ReportData, type ReportInput } from '@/lib/reports/types';
 import { localHourRange } from '@/lib/reports/wording';
 
 const DAY = 86_400_000;
@@ -158,6 +158,21 @@ describe('writeGuideTexts', () => {
     expect(evidenceText(growth.evidence, readerOf('zh-CN'))).toBe('依据：每周粉丝增长率 — 1.0%（参考值：1.0%）');
     const texts = writeGuideTexts(report, readerOf('th')).map((text) => text.evidence);
     for (const line of texts) expect(line).not.toMatch(/[a-z][A-Z]/);
+  });
+
+  // The web report once printed "Based on: followerGrowthPercentPerWeek = 3.6 %/week"; the PDF had labels.
+  it('labels every evidence figure in words in every language, as the PDF does', () => {
+    for (const locale of LOCALES) {
+      const reader = readerOf(locale);
+      for (const metric of EVIDENCE_METRICS) {
+        const label = metricLabel(reader.t, metric);
+        expect(label, `${locale} ${metric}`).not.toBe(metric);
+        expect(label, `${locale} ${metric}`).not.toMatch(/[a-z][A-Z]|reports\.|metric\./);
+      }
+      for (const report of REPORTS) {
+        for (const text of writeGuideTexts(report, reader)) expect(text.evidence, locale).not.toMatch(/[a-z][A-Z]|=|\/week/);
+      }
+    }
   });
 
   it('names follower bands in the reader’s numbers', () => {
