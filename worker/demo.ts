@@ -8,18 +8,22 @@ import { ReplayWriter } from '@/lib/live/replay-file';
 import { generateSession } from '@/lib/live/synth';
 
 export const DEMO_SESSION_MINUTES = 6;
+export const DEMO_AUDIENCE = 120;
+/** Part of the session file's name: a generator change that alters sessions makes new files. */
+const DEMO_SESSION_VERSION = 2;
 
-function seedOf(handle: string): number {
+/** The seed of `handle`'s demo session. */
+export function demoSessionSeed(handle: string): number {
   return createHash('sha256').update(handle).digest().readUInt32BE(0);
 }
 
 /** Path of the demo session for `handle`, generating it on first use. */
 export async function ensureDemoSession(dataDir: string, handle: string): Promise<string> {
   const dir = path.join(dataDir, 'replays');
-  const file = path.join(dir, `demo-${handle.replace(/[^a-z0-9_.]/g, '_')}.jsonl`);
+  const file = path.join(dir, `demo-v${DEMO_SESSION_VERSION}-${handle.replace(/[^a-z0-9_.]/g, '_')}.jsonl`);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(dir, { recursive: true });
-  const seed = seedOf(handle);
+  const seed = demoSessionSeed(handle);
   const startTime = Date.parse('2026-01-01T20:00:00Z');
   const session = generateSession({
     seed,
@@ -27,7 +31,7 @@ export async function ensureDemoSession(dataDir: string, handle: string): Promis
     roomId: `71${String(seed).padStart(17, '0')}`,
     durationSec: DEMO_SESSION_MINUTES * 60,
     startTime,
-    audience: 120,
+    audience: DEMO_AUDIENCE,
     peakViewers: 200 + (seed % 800),
     chatsPerMinute: 30,
     likeMessagesPerMinute: 120,

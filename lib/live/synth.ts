@@ -4,6 +4,7 @@
 // totals a correct pipeline must store (`expected`) — computed here from the plan, never by our pipeline.
 import { GIFT_CATALOG } from '@/lib/tiktok/gift-catalog';
 import { createRandom, type Random } from '@/lib/seed/random';
+import { demoViewerId } from '@/lib/seed/viewer-id';
 import { encodePushFrame, type SynthGift, type SynthMessage, type SynthUser } from '@/lib/live/synth-frames';
 
 export type SynthOptions = {
@@ -56,10 +57,14 @@ const NAMES = ['ka', 'mi', 'ro', 'zen', 'lu', 'ta', 'vi', 'no', 'sa', 'rei', 'jo
 const TAP_GAP_MS: [number, number] = [120, 900];
 const UNENDED_QUIET_MS = 25_000;
 
-function makeAudience(random: Random, size: number): SynthUser[] {
+/** The session's viewers; the same handle is the same user (id) in every session and in the seeded data. */
+export function makeAudience(random: Random, size: number): SynthUser[] {
   return Array.from({ length: size }, (_, i) => {
     const base = `${random.pick(NAMES)}${random.pick(NAMES)}`;
-    return { id: `68${String(1_000_000_000_000_000 + i * 7919 + random.int(0, 7000)).slice(0, 17)}`, handle: `${base}_${i}`, nickname: `${base.charAt(0).toUpperCase()}${base.slice(1)} ${i}`, follower: random.chance(0.35) };
+    const handle = `${base}_${i}`;
+    // Ids used to be drawn here; the draw is kept so the rest of every generated session stays the same.
+    random.int(0, 7000);
+    return { id: demoViewerId(handle), handle, nickname: `${base.charAt(0).toUpperCase()}${base.slice(1)} ${i}`, follower: random.chance(0.35) };
   });
 }
 

@@ -9,7 +9,10 @@ import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { GIFT_CATALOG, giftWeight } from '@/lib/seed/catalog';
 import { createRandom, type Random } from '@/lib/seed/random';
+import { demoViewerId } from '@/lib/seed/viewer-id';
 import { recomputeTopLists } from '@/lib/stats/top-lists';
+
+export const DEMO_DATA_SEED = 20261122;
 
 export const DEMO_USER = { email: 'demo@livelens.local', password: 'livelens-demo', name: 'Demo streamer' } as const;
 
@@ -52,7 +55,8 @@ const MINUTE = 60_000;
 
 type ViewerSeed = { tiktokUserId: string; handle: string; nickname: string; generosity: number };
 
-function makeViewers(random: Random, count: number): ViewerSeed[] {
+/** The seeded history's viewers; the same handle is the same user (id) as in the demo's live sessions. */
+export function makeViewers(random: Random, count: number): ViewerSeed[] {
   const seen = new Set<string>();
   const viewers: ViewerSeed[] = [];
   while (viewers.length < count) {
@@ -60,8 +64,10 @@ function makeViewers(random: Random, count: number): ViewerSeed[] {
     const handle = `${base}${random.chance(0.6) ? `_${random.int(1, 999)}` : `.${random.pick(['x', 'tv', 'official', 'fan'])}`}`;
     if (seen.has(handle)) continue;
     seen.add(handle);
+    // Ids used to be drawn here; the draw is kept so the rest of the demo data stays the same.
+    random.digits(17);
     viewers.push({
-      tiktokUserId: `68${random.digits(17)}`,
+      tiktokUserId: demoViewerId(handle),
       handle,
       nickname: `${random.pick(NICK_PARTS)} ${base.charAt(0).toUpperCase()}${base.slice(1)}`,
       // A few viewers give most of the gifts, as on real lives.
@@ -86,7 +92,7 @@ const CHAT_COLUMNS = [['live_id', 'bigint'], ['account_id', 'text'], ['viewer_id
 
 export async function seedDemoData(db: Db, options: { now?: Date; seed?: number } = {}): Promise<SeedSummary> {
   const now = options.now ?? new Date();
-  const random = createRandom(options.seed ?? 20261122);
+  const random = createRandom(options.seed ?? DEMO_DATA_SEED);
 
   const user = await db.user.create({
     data: { email: DEMO_USER.email, name: DEMO_USER.name, passwordHash: await hashPassword(DEMO_USER.password) },
