@@ -1,13 +1,18 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+import { PRIMARY_ACTION, StatusLink, StatusMessage } from '@/components/ui/status-message';
+
+// A page of the site failed to render: said in the page's language inside the site's header and footer,
+// with "Try again" (re-renders the segment) and the way home.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations('notFound.error');
   return (
-    <div role="alert" className="flex flex-col items-center gap-3 py-16 text-center">
-      <h1 className="text-2xl font-bold">Something went wrong</h1>
-      <p className="text-muted">This page could not be loaded. It is usually temporary.</p>
-      <button type="button" onClick={reset} className="rounded-md bg-accent-strong px-4 py-2 font-semibold text-white hover:opacity-90">
-        Try again
+    <StatusMessage title={t('title')} body={t('body')} alert>
+      <button type="button" onClick={reset} className={PRIMARY_ACTION}>
+        {t('retry')}
       </button>
-    </div>
+      <StatusLink href="/">{t('home')}</StatusLink>
+    </StatusMessage>
   );
 }

@@ -1,0 +1,9 @@
+import { useTranslations } from 'next-intl';
+import { LoadingState } from '@/components/ui/status-message';
+
+// Shown at once when a visitor opens a profile from the search box or a list, while the page is
+// rendered (its first visit reads the database) or fetched from the route cache.
+export default function ProfileLoading() {
+  const t = useTranslations('notFound');
+  return <LoadingState label={t('loading')} />;
+}
