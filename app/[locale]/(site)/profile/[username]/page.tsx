@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { alternatesFor, isLocale, localePath } from '@/lib/i18n/locales';
 import { readProfilePage } from '@/lib/stats/lookup';
 import { parseHandle } from '@/lib/tiktok/handle';
 import { LiveProfile } from './_components/live-profile';
 import { LookupProblem } from './_components/lookup-problem';
+import { MissingProfile } from './_components/missing-profile';
+import { NotFoundStatus } from './_components/not-found-status';
 
 // Served from Next's route cache: rendered on the first visit of each handle from what is stored (never
 // a fetch from TikTok, so no per-IP limit is needed here), re-rendered at most once a minute while visited,
@@ -34,6 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, username } = await params;
   const handle = decode(username).toLowerCase();
   const t = await getTranslations({ locale: isLocale(locale) ? locale : 'en', namespace: 'profile' });
+  // A 404 page: named for what it says, and kept out of search results.
+  if (!parseHandle(decode(username)).ok) return { title: t('invalidTitle'), robots: { index: false } };
   return {
     title: t('metaTitle', { handle }),
     description: t('metaDescription', { handle }),
@@ -49,13 +53,24 @@ export default async function ProfilePage({ params }: Props) {
     case 'invalid': {
       // The failure's code, so the problem is explained in the page's language.
       const parsed = parseHandle(decode(username));
-      return <LookupProblem problem={{ ...page, failure: parsed.ok ? undefined : parsed }} />;
+      return (
+        <>
+          <LookupProblem problem={{ ...page, failure: parsed.ok ? undefined : parsed }} />
+          <NotFoundStatus />
+        </>
+      );
     }
     case 'redirect':
       redirect(isLocale(locale) ? localePath(locale, `/@${page.handle}`) : `/@${page.handle}`);
     case 'missing':
-      // HTTP 404; the not-found view looks the handle up from the browser (see not-found.tsx).
-      notFound();
+      // HTTP 404 with the lookup's first state in the HTML; in the browser not-found.tsx looks the
+      // handle up (MissingProfile).
+      return (
+        <>
+          <MissingProfile />
+          <NotFoundStatus />
+        </>
+      );
     case 'ok':
       return <LiveProfile view={page.view} refreshDueAt={page.refreshDueAt} />;
   }
