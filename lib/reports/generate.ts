@@ -25,6 +25,7 @@ import {
   followerBand,
   toCount,
   type Count,
+  type PerVideoEarnings,
 } from '@/lib/stats/estimates';
 import { buildDistribution, percentileRank } from '@/lib/stats/rating';
 
@@ -89,6 +90,17 @@ function summarizeLiveNumbers(input: ReportInput): ReportNumbers['live'] {
   };
 }
 
+/**
+ * The per-video estimate as reports store it. The estimate carries more (its rate and tier, for the
+ * profile's explanation); a report keeps the fields of its version, so a stored report parses back to
+ * itself and old reports stay readable.
+ */
+function storedPerVideo(estimate: PerVideoEarnings | null): ReportNumbers['perVideo'] {
+  if (estimate === null) return null;
+  const { basis, basisLabel, viewsPerVideo, creatorRewardsEligible, creatorRewards, sponsoredPost, engagementFactor, total } = estimate;
+  return { basis, basisLabel, viewsPerVideo, creatorRewardsEligible, creatorRewards, sponsoredPost, engagementFactor, total };
+}
+
 function buildNumbers(input: ReportInput): ReportNumbers {
   const { snapshot } = input;
   const counts = { followers: snapshot.followers, hearts: snapshot.hearts, videos: snapshot.videos, avgViews: snapshot.avgViews };
@@ -102,7 +114,7 @@ function buildNumbers(input: ReportInput): ReportNumbers {
     friends: countOf(snapshot.friends),
     averageLikesPerVideo: roundOrNull(averageLikesPerVideo(snapshot.hearts, snapshot.videos), 2),
     engagement: engagementPercent(counts),
-    perVideo: estimatePerVideoEarnings(counts),
+    perVideo: storedPerVideo(estimatePerVideoEarnings(counts)),
     live: summarizeLiveNumbers(input),
   };
 }
