@@ -2,10 +2,9 @@
 
 import { useLocale } from 'next-intl';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { COMPARE_COLORS } from '@/components/stats/compare-colors';
 import { formatDate } from '@/lib/i18n/time';
 import { formatCompact, formatCount } from '@/lib/stats/format';
-
-export const COMPARE_COLORS = ['#25f4ee', '#fe2c55', '#f5c518'] as const;
 
 /** One row per UTC day with each account's value under its index ("0", "1", "2"); missing days are absent. */
 export type CompareRow = { day: string } & Record<string, number | string>;

@@ -4,7 +4,7 @@
 // unused key). A new area: add its name here and a file per language.
 import type { Locale } from '@/lib/i18n/locales';
 
-export const NAMESPACES = ['meta', 'header', 'language', 'footer', 'notFound', 'home', 'search', 'handle', 'auth', 'overlay', 'dashboard', 'overlayEditor', 'games', 'clusters', 'workspace', 'notifications', 'account', 'authFlows', 'profile', 'top', 'about', 'reports', 'checkout', 'email', 'errors', 'network'] as const;
+export const NAMESPACES = ['meta', 'header', 'language', 'footer', 'notFound', 'home', 'search', 'handle', 'auth', 'overlay', 'dashboard', 'overlayEditor', 'games', 'clusters', 'workspace', 'notifications', 'account', 'authFlows', 'profile', 'top', 'compare', 'about', 'reports', 'checkout', 'email', 'errors', 'network'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Every namespace's English messages (the shape every language has). */
@@ -29,6 +29,7 @@ export type Messages = {
   authFlows: typeof import('@/lib/i18n/messages/en/authFlows.json');
   profile: typeof import('@/lib/i18n/messages/en/profile.json');
   top: typeof import('@/lib/i18n/messages/en/top.json');
+  compare: typeof import('@/lib/i18n/messages/en/compare.json');
   about: typeof import('@/lib/i18n/messages/en/about.json');
   reports: typeof import('@/lib/i18n/messages/en/reports.json');
   checkout: typeof import('@/lib/i18n/messages/en/checkout.json');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dailyChanges, gainPerDay, periodTotals, pointsInPeriod, projectFollowers, toDailyPoints, weekStart, type DayPoint } from '@/lib/stats/history';
+import { changeOverDays, dailyChanges, gainPerDay, mergeSeries, periodTotals, pointsInPeriod, projectFollowers, toDailyPoints, weekStart, type DayPoint } from '@/lib/stats/history';
 
 const point = (day: string, followers: number, hearts = 0, videos = 0): DayPoint => ({ day, followers, hearts, videos });
 
@@ -107,5 +107,31 @@ describe('projectFollowers', () => {
     expect(projectFollowers(steady.slice(0, 4))).toEqual({ kind: 'insufficient', haveDays: 3, havePoints: 4, needDays: 14, needPoints: 5 });
     expect(projectFollowers([point('2026-11-01', 1), point('2026-11-02', 2), point('2026-11-03', 3), point('2026-11-04', 4), point('2026-11-10', 5)]).kind).toBe('insufficient');
     expect(projectFollowers([]).kind).toBe('insufficient');
+  });
+});
+
+describe('changeOverDays', () => {
+  const points = [point('2026-10-01', 100), point('2026-11-01', 150), point('2026-11-03', 160), point('2026-12-01', 300)];
+  it('measures from the last stored day at or before the period start', () => {
+    expect(changeOverDays(points, 'followers', 30)).toEqual({ change: 150, sinceDay: '2026-11-01', fullPeriod: true });
+    expect(changeOverDays(points, 'followers', 7)).toEqual({ change: 140, sinceDay: '2026-11-03', fullPeriod: true });
+  });
+  it('says when the history is shorter than the period', () => {
+    expect(changeOverDays(points, 'followers', 365)).toEqual({ change: 200, sinceDay: '2026-10-01', fullPeriod: false });
+    expect(changeOverDays([point('2026-12-01', 1)], 'followers', 30)).toBeNull();
+  });
+});
+
+describe('mergeSeries', () => {
+  it('puts each account under its index on the days it was stored, within the period of the latest day', () => {
+    const a = [point('2026-09-01', 1), point('2026-11-20', 10), point('2026-12-01', 12)];
+    const b = [point('2026-11-20', 50, 7), point('2026-11-25', 55, 8)];
+    expect(mergeSeries([a, b], 'followers', '30')).toEqual([
+      { day: '2026-11-20', '0': 10, '1': 50 },
+      { day: '2026-11-25', '1': 55 },
+      { day: '2026-12-01', '0': 12 },
+    ]);
+    expect(mergeSeries([a, b], 'hearts', 'all')).toHaveLength(4);
+    expect(mergeSeries([[], []], 'followers', 'all')).toEqual([]);
   });
 });

@@ -144,3 +144,37 @@ export function projectFollowers(points: readonly DayPoint[]): Projection {
     followers: PROJECTION.horizons.map((days) => ({ days, followers: Math.max(0, Math.round(latest.followers + perDay * days)) })),
   };
 }
+
+/**
+ * The change of one count over the last `days` days up to the latest stored day: from the last stored
+ * day at or before the start, or when none is that old, from the oldest stored day (`sinceDay` says
+ * which, `fullPeriod` whether it covers the whole period). Null with fewer than two stored days.
+ */
+export function changeOverDays(points: readonly DayPoint[], key: keyof Counts, days: number): { change: number; sinceDay: string; fullPeriod: boolean } | null {
+  const latest = points.at(-1);
+  const oldest = points[0];
+  if (!latest || !oldest || points.length < 2) return null;
+  const start = dayNumber(latest.day) - days;
+  const base = points.findLast((p) => dayNumber(p.day) <= start) ?? oldest;
+  return { change: latest[key] - base[key], sinceDay: base.day, fullPeriod: dayNumber(base.day) <= start };
+}
+
+/**
+ * Several accounts' series of one count as chart rows, one per UTC day any of them was stored on, each
+ * account's value under its index ("0", "1", …); the period ends at the latest day of any account.
+ */
+export function mergeSeries(series: readonly (readonly DayPoint[])[], key: keyof Counts, period: HistoryPeriod): ({ day: string } & Record<string, number | string>)[] {
+  const latest = series.flatMap((s) => s.at(-1)?.day ?? []).sort().at(-1);
+  if (!latest) return [];
+  const from = period === 'all' ? -Infinity : dayNumber(latest) - Number(period);
+  const rows = new Map<string, { day: string } & Record<string, number | string>>();
+  series.forEach((points, index) => {
+    for (const p of points) {
+      if (dayNumber(p.day) <= from) continue;
+      const row = rows.get(p.day) ?? { day: p.day };
+      row[String(index)] = p[key];
+      rows.set(p.day, row);
+    }
+  });
+  return [...rows.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+}

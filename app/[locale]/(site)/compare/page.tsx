@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Card, EmptyState, Notice } from '@/components/ui/card';
+import { db } from '@/lib/db';
+import { COMPARE_MAX_ACCOUNTS, getComparison, parseCompareHandles } from '@/lib/stats/snapshot-history';
+import { CompareCharts } from './_components/compare-charts';
+import { CompareTable } from './_components/compare-table';
+
+// Reads `?h=` on every request; the numbers are what is stored (a comparison never fetches from TikTok).
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('compare');
+  return { title: t('metaTitle'), description: t('metaDescription') };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+
+// GET /compare?h=a,b,c (or ?h=a&h=b&h=c, which the form below sends): up to three accounts side by side.
+export default async function ComparePage({ searchParams }: { searchParams: Promise<Search> }) {
+  const raw = await searchParams;
+  const { handles, invalid } = parseCompareHandles(raw.h);
+  const [{ accounts, missing }, t] = await Promise.all([getComparison(db, handles), getTranslations('compare')]);
+  const slots = Array.from({ length: COMPARE_MAX_ACCOUNTS }, (_, i) => handles[i] ?? '');
+  return (
+    <div className="flex flex-col gap-4">
+      <header>
+        <h1 className="text-3xl font-bold">{t('heading')}</h1>
+        <p className="text-muted">{t('intro', { max: COMPARE_MAX_ACCOUNTS })}</p>
+      </header>
+
+      <Card>
+        <form action="/compare" method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+          {slots.map((handle, i) => (
+            <label key={i} className="flex min-w-0 flex-1 flex-col gap-1 text-sm">
+              <span className="text-muted">{t('accountLabel', { n: i + 1 })}</span>
+              <input name="h" defaultValue={handle} placeholder={t('placeholder')} autoComplete="off" spellCheck={false} className="rounded-lg border border-line bg-panel px-3 py-2 text-white placeholder:text-muted focus:border-accent-2" />
+            </label>
+          ))}
+          <button type="submit" className="rounded-lg bg-accent-strong px-5 py-2 font-semibold text-white hover:opacity-90">
+            {t('submit')}
+          </button>
+        </form>
+      </Card>
+
+      {invalid.length > 0 && <Notice tone="warn">{t('invalid', { handles: invalid.join(', '), count: invalid.length })}</Notice>}
+      {missing.length > 0 && (
+        <Notice tone="warn">
+          {t('missing', { count: missing.length })}{' '}
+          {missing.map((handle, i) => (
+            <span key={handle}>
+              {i > 0 && ', '}
+              <Link href={`/@${handle}`} className="font-semibold underline">
+                @{handle}
+              </Link>
+            </span>
+          ))}
+        </Notice>
+      )}
+
+      {accounts.length === 0 ? (
+        <EmptyState title={t('emptyTitle')}>{t('empty')}</EmptyState>
+      ) : (
+        <>
+          <CompareTable accounts={accounts} />
+          <CompareCharts accounts={accounts.map((a) => ({ handle: a.handle, name: a.nickname ?? `@${a.handle}`, daily: a.daily }))} />
+        </>
+      )}
+    </div>
+  );
+}
