@@ -376,7 +376,7 @@ describe('the errors catalogue and the code', () => {
     const messages = [...constants, ...settingsErrors(), ...transitionErrors(), ...zodDefaults()];
     expect(messages.filter((m) => !matchError(m))).toEqual([]);
     // What the profile lookup's "unavailable" reasons become at the throw sites.
-    const reasons = ['TikTok could not be reached (TikTok answered HTTP 503).', 'TikTok did not show the profile (empty page).', 'The profile could not be stored.'];
+    const reasons = ['TikTok could not be reached.', 'TikTok did not show the profile.', 'The profile could not be stored.'];
     expect(reasons.map((r) => matchError(`${r} Try again in a moment.`)?.key)).toEqual(['accounts.unreachable', 'accounts.notShown', 'accounts.notStored']);
   });
 

@@ -80,7 +80,7 @@ describe('lookupProfile', () => {
   it('names the cause when TikTok cannot be resolved at all, so pages need not show the raw error', async () => {
     const fetchImpl: typeof fetch = () => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND www.tiktok.com') }));
     const result = await lookupProfile(db, fresh('pixelpip_'), { ...options(), fetchImpl });
-    expect(result).toMatchObject({ kind: 'unavailable', cause: 'unreachable' });
+    expect(result).toEqual({ kind: 'unavailable', cause: 'unreachable', reason: 'TikTok could not be reached.' });
   });
 
   it('reports a missing user, and does not ask TikTok again for an hour', async () => {

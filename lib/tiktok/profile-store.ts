@@ -5,12 +5,15 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import type { TiktokAccount, ProfileSnapshot } from '@/lib/generated/prisma/client';
+import { createLogger } from '@/lib/logger';
 import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { fetchProfile, type FetchProfileResult } from '@/lib/tiktok/fetch-profile';
 import { NOT_FOUND_FRESH_MS, PROFILE_FRESH_MS } from '@/lib/tiktok/freshness';
 import type { TikTokProfile } from '@/lib/tiktok/profile';
 
 export { NOT_FOUND_FRESH_MS, PROFILE_FRESH_MS };
+
+const log = createLogger('profile-store');
 
 export type StoredProfile = { account: TiktokAccount; snapshot: ProfileSnapshot | null };
 
@@ -20,8 +23,8 @@ export type ProfileLookup =
   | { kind: 'not_found'; fetched: boolean }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   /**
-   * `cause` says what went wrong, for a page to word in its language without showing raw error codes;
-   * `reason` is the English text for API clients and logs (it keeps the technical detail).
+   * `cause` says what went wrong, for a page to word in its language; `reason` is the same in plain
+   * English for API clients (never a raw error code: the detail goes to the log).
    */
   | { kind: 'unavailable'; cause: UnavailableCause; reason: string };
 
@@ -150,9 +153,12 @@ async function fetchAndStore(db: Db, handle: string, stored: StoredProfile | nul
       if (stored?.snapshot) {
         return { kind: 'ok', stored, stale: true, notice: 'TikTok could not be reached just now, so these are the last stored numbers.', fetched: false };
       }
+      // The technical detail ("fetch failed: getaddrinfo ENOTFOUND www.tiktok.com", "TikTok answered HTTP
+      // 403") is for the operator's log; what people read (API message, dashboard form) says it in words.
+      log.warn('profile fetch failed', { handle, kind: fetched.kind, detail: fetched.reason });
       return fetched.kind === 'network'
-        ? { kind: 'unavailable', cause: 'unreachable', reason: `TikTok could not be reached (${fetched.reason}).` }
-        : { kind: 'unavailable', cause: 'blocked', reason: `TikTok did not show the profile (${fetched.reason}).` };
+        ? { kind: 'unavailable', cause: 'unreachable', reason: 'TikTok could not be reached.' }
+        : { kind: 'unavailable', cause: 'blocked', reason: 'TikTok did not show the profile.' };
     }
   }
 }
