@@ -78,6 +78,17 @@ describe('ReportView', () => {
     expect(text).toContain('Based on: Follower growth per week — 1.0% (benchmark: 1.0%)');
   });
 
+  // "Earnings / video" added a sponsor's price for one video to Creator Rewards and called it earnings.
+  it('shows Creator Rewards per video and a sponsored video price apart', async () => {
+    const text = await render('en', 'UTC', 'USD');
+    expect(text).not.toContain('Earnings / video');
+    expect(text).toMatch(/Creator Rewards \/ video \$[\d.]+–\$[\d.]+ estimate/);
+    expect(text).toMatch(/Sponsored video price \$[\d,]+–\$[\d,]+ paid per video a brand books/);
+    const small = await render('en', 'UTC', 'USD', generateReport({ ...input, snapshot: { ...input.snapshot, followers: 800n } }, AT));
+    expect(small).toContain('Creator Rewards / video — not eligible under 10K followers');
+    expect(small).toContain('Sponsored video price — paid per video a brand books');
+  });
+
   // Three accounts in the band used to give a table of dashes; now the table uses what there is.
   it('compares with the accounts there are when the band is too small for medians, and says how many are needed', async () => {
     const small = generateReport({ ...input, bandPeers: [12_000n, 30_000n].map((followers) => ({ followers, hearts: followers * 4n, videos: 100n })) }, AT);

@@ -6,6 +6,7 @@ import type { BandComparison } from '@/lib/reports/band-text';
 import { bandName, bestStartText, type GuideText } from '@/lib/reports/guide-text';
 import type { ReportData } from '@/lib/reports/types';
 import { formatDecimal } from '@/lib/reports/wording';
+import { CREATOR_REWARDS_MIN_FOLLOWERS } from '@/lib/stats/constants';
 import { formatCompact, formatCount, formatMoneyRange, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
 
 const LIVE_WINDOW_MS = 30 * 86_400_000;
@@ -17,6 +18,7 @@ export function ReportView({ report, guide, comparison, display }: { report: Rep
   const t = useTranslations('reports');
   const { locale, money } = display;
   const { account, numbers, band, cadence, growth, live } = report;
+  const perVideo = numbers.perVideo;
   const decimal = (value: number | null) => (value === null ? MISSING_VALUE : formatDecimal(value, locale));
   const liveEnd = new Date(report.generatedAt);
   return (
@@ -38,7 +40,13 @@ export function ReportView({ report, guide, comparison, display }: { report: Rep
           <StatTile label={t('videos')} value={formatCount(numbers.videos, locale)} />
           <StatTile label={t('avgLikes')} value={numbers.averageLikesPerVideo === null ? MISSING_VALUE : formatCompact(Math.round(numbers.averageLikesPerVideo), locale)} />
           <StatTile label={t('engagement')} value={numbers.engagement ? formatPercent(numbers.engagement.percent, locale) : MISSING_VALUE} hint={numbers.engagement?.basis === 'followers-approximation' ? t('approximation') : undefined} />
-          <StatTile label={t('earningsPerVideo')} value={numbers.perVideo ? formatMoneyRange(numbers.perVideo.total, money) : MISSING_VALUE} hint={t('estimate')} />
+          {/* Creator Rewards and a sponsor's price apart: their sum read as what every video earns (issue 19). */}
+          <StatTile
+            label={t('creatorRewardsPerVideo')}
+            value={perVideo?.creatorRewardsEligible ? formatMoneyRange(perVideo.creatorRewards, money) : MISSING_VALUE}
+            hint={perVideo && !perVideo.creatorRewardsEligible ? t('notEligible', { min: formatCompact(CREATOR_REWARDS_MIN_FOLLOWERS, locale) }) : t('estimate')}
+          />
+          <StatTile label={t('sponsoredPrice')} value={perVideo && perVideo.sponsoredPost.high > 0 ? formatMoneyRange(perVideo.sponsoredPost, money) : MISSING_VALUE} hint={t('perBookedVideo')} />
           <StatTile label={t('liveDiamonds30d')} value={numbers.live ? formatCompact(numbers.live.diamonds30d, locale) : MISSING_VALUE} />
           <StatTile label={t('liveEarnings30d')} value={numbers.live ? formatMoneyRange(numbers.live.earnings30d, money) : MISSING_VALUE} hint={t('estimate')} />
         </dl>
