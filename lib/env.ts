@@ -158,7 +158,9 @@ const envShape = z.object({
     DEMO_MODE: booleanSetting.optional(),
     // Replay recorded demo sessions for the seeded demo accounts (on by default without a TikTok key).
     DEMO_REPLAY: booleanSetting.optional(),
-    DEMO_REPLAY_PAUSE_SECONDS: positiveInt('seconds between two demo lives').default(30),
+    // Between two demo lives of one account (±20 %): every few hours, as streamers go live, so the demo's
+    // 7-day totals stay those of a believable account instead of growing with every few minutes running.
+    DEMO_REPLAY_PAUSE_SECONDS: positiveInt('seconds between two demo lives').default(4 * 3600),
 });
 
 /** Every setting's name (the .env.example test checks each one is documented). */

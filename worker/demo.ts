@@ -1,16 +1,24 @@
-// The demo: without a TikTok key, `npm start` replays synthetic sessions for the seeded demo accounts in
-// a loop, moved to the present, so the dashboard and overlays move. Each account gets its own session
-// (generated once into the data folder, deterministic) and each loop is a new live.
+// The demo: without a TikTok key, `npm start` replays synthetic sessions for the seeded demo accounts,
+// moved to the present, so the dashboard and overlays move. Each account gets its own session (generated
+// once into the data folder, deterministic) and each replay is a new live.
+//
+// Cadence and size are those of the seeded history, so the totals stay believable: the accounts go live
+// a couple of minutes apart after the data is seeded, then each every few hours (DEMO_REPLAY_PAUSE_SECONDS,
+// with jitter), and a demo live has the history's pace and mix of gifts. (A 6-minute live of 14 big
+// gifts a minute every 6.5 minutes took Koji Plays' 7-day earnings from $24–36 to $820–1,229 in 35 minutes.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { ReplayWriter } from '@/lib/live/replay-file';
-import { generateSession } from '@/lib/live/synth';
+import { giftWeight } from '@/lib/seed/catalog';
+import { generateSession, type SynthOptions } from '@/lib/live/synth';
 
 export const DEMO_SESSION_MINUTES = 6;
 export const DEMO_AUDIENCE = 120;
+/** The seeded lives' pace (0.6–2 gifts a minute, lib/seed/demo.ts), a little livelier for the feed. */
+export const DEMO_GIFTS_PER_MINUTE = 2;
 /** Part of the session file's name: a generator change that alters sessions makes new files. */
-const DEMO_SESSION_VERSION = 2;
+const DEMO_SESSION_VERSION = 3;
 
 /** The seed of `handle`'s demo session. */
 export function demoSessionSeed(handle: string): number {
@@ -23,30 +31,36 @@ export async function ensureDemoSession(dataDir: string, handle: string): Promis
   const file = path.join(dir, `demo-v${DEMO_SESSION_VERSION}-${handle.replace(/[^a-z0-9_.]/g, '_')}.jsonl`);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(dir, { recursive: true });
-  const seed = demoSessionSeed(handle);
-  const startTime = Date.parse('2026-01-01T20:00:00Z');
-  const session = generateSession({
-    seed,
-    handle,
-    roomId: `71${String(seed).padStart(17, '0')}`,
-    durationSec: DEMO_SESSION_MINUTES * 60,
-    startTime,
-    audience: DEMO_AUDIENCE,
-    peakViewers: 200 + (seed % 800),
-    chatsPerMinute: 30,
-    likeMessagesPerMinute: 120,
-    giftsPerMinute: 14,
-    joinsPerMinute: 40,
-    followsPerMinute: 4,
-    sharesPerMinute: 3,
-    duplicateFrameRate: 0.02,
-  });
+  const options = demoSessionOptions(handle);
+  const session = generateSession(options);
   const temp = `${file}.${process.pid}.tmp`;
-  const writer = new ReplayWriter(temp, { ...session.header, startedAt: startTime, note: 'LiveLens demo session (synthetic)' });
+  const writer = new ReplayWriter(temp, { ...session.header, startedAt: options.startTime, note: 'LiveLens demo session (synthetic)' });
   for (const frame of session.frames) writer.write(frame.frame, frame.t);
   await writer.close();
   fs.renameSync(temp, file);
   return file;
+}
+
+/** What `handle`'s demo session is generated from. */
+export function demoSessionOptions(handle: string): SynthOptions {
+  const seed = demoSessionSeed(handle);
+  return {
+    seed,
+    handle,
+    roomId: `71${String(seed).padStart(17, '0')}`,
+    durationSec: DEMO_SESSION_MINUTES * 60,
+    startTime: Date.parse('2026-01-01T20:00:00Z'),
+    audience: DEMO_AUDIENCE,
+    peakViewers: 200 + (seed % 800),
+    chatsPerMinute: 30,
+    likeMessagesPerMinute: 120,
+    giftsPerMinute: DEMO_GIFTS_PER_MINUTE,
+    giftWeight,
+    joinsPerMinute: 40,
+    followsPerMinute: 4,
+    sharesPerMinute: 3,
+    duplicateFrameRate: 0.02,
+  };
 }
 
 /** A fresh room id for each loop of a demo replay, so every loop is a live of its own. */

@@ -154,7 +154,8 @@ export class AccountMonitor {
       if (end.streamEnded || this.isReplay) {
         log.info('live ended', { handle: this.account.handle, reason: end.reason, events: end.events });
         this.status.roomId = null;
-        this.status.nextCheckAt = new Date(Date.now() + (this.isReplay ? this.deps.replayPauseMs : jitter(this.deps.offlineRecheckMs)));
+        // Demo accounts that went live together drift apart over the day, as real ones do.
+        this.status.nextCheckAt = new Date(Date.now() + jitter(this.isReplay ? this.deps.replayPauseMs : this.deps.offlineRecheckMs));
         await this.setState('OFFLINE');
       } else {
         // Dropped mid-live: reconnect soon to the same room, without resolving it again.

@@ -38,6 +38,9 @@ function startWorker(workerId: string, capacity: number): ChildProcess {
       WORKER_CYCLE_MS: '1000',
       WORKER_HEARTBEAT_MS: '1000',
       DEMO_REPLAY: 'true',
+      // The fixture's 3-minute replays go live again soon after they end, should the test outlast one
+      // (the default waits hours between demo lives).
+      DEMO_REPLAY_PAUSE_SECONDS: '30',
       // Notifications go to the test's receiver on loopback.
       NOTIFY_ALLOW_PRIVATE_URLS: 'true',
       LOG_LEVEL: 'warn',

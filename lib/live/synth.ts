@@ -20,6 +20,8 @@ export type SynthOptions = {
   chatsPerMinute?: number;
   likeMessagesPerMinute?: number;
   giftsPerMinute?: number;
+  /** Relative chance of each gift by its value in diamonds (default: a lively room with some big gifts). */
+  giftWeight?: (gift: { diamondCount: number }) => number;
   joinsPerMinute?: number;
   followsPerMinute?: number;
   sharesPerMinute?: number;
@@ -152,7 +154,7 @@ export function generateSession(options: SynthOptions): SynthSession {
   const catalog = GIFT_CATALOG.map((g) => ({ id: g.giftId, name: g.name, diamondCount: g.diamondCount, streakable: g.streakable }));
   for (const t of arrivals(random, options.giftsPerMinute ?? 8, durationMs - 20_000)) {
     const u = random.pick(audience);
-    const gift = random.weighted(catalog, (g) => (g.diamondCount <= 5 ? 30 : g.diamondCount <= 100 ? 8 : g.diamondCount <= 1000 ? 2 : 0.3));
+    const gift = random.weighted(catalog, options.giftWeight ?? ((g) => (g.diamondCount <= 5 ? 30 : g.diamondCount <= 100 ? 8 : g.diamondCount <= 1000 ? 2 : 0.3)));
     if (gift.streakable) {
       addStreak(u, gift, t, random.weighted([1, 2, 3, 5, 8, 15, 40], (_, i) => [25, 20, 15, 12, 10, 5, 2][i] ?? 1), true);
     } else {

@@ -4,7 +4,7 @@ import type { CatalogGift } from '@/lib/tiktok/gift-catalog';
 export { GIFT_CATALOG, type CatalogGift } from '@/lib/tiktok/gift-catalog';
 
 /** Relative chance of each gift being sent: cheap gifts dominate, as on real lives. */
-export function giftWeight(gift: CatalogGift): number {
+export function giftWeight(gift: Pick<CatalogGift, 'diamondCount'>): number {
   if (gift.diamondCount <= 1) return 40;
   if (gift.diamondCount <= 30) return 14;
   if (gift.diamondCount <= 199) return 5;

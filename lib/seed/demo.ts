@@ -52,6 +52,7 @@ const CHAT_LINES = [
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
+const DEMO_FIRST_LIVE_SPACING_MS = 2 * MINUTE;
 
 type ViewerSeed = { tiktokUserId: string; handle: string; nickname: string; generosity: number };
 
@@ -154,7 +155,8 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
     });
     await db.profileSnapshot.createMany({ data: snapshots });
 
-    await db.trackedAccount.create({ data: { accountId: account.id, source: 'replay', state: 'OFFLINE' } });
+    // The demo replays start a couple of minutes apart, one account after another, then drift apart.
+    await db.trackedAccount.create({ data: { accountId: account.id, source: 'replay', state: 'OFFLINE', nextCheckAt: new Date(now.getTime() + accountIndex * DEMO_FIRST_LIVE_SPACING_MS) } });
     if (demo.managedByDemo) await db.workspaceAccount.create({ data: { workspaceId: workspace.id, accountId: account.id, addedById: user.id, verifiedAt: now } });
 
     const peakBase = Math.max(40, Math.round(demo.followers / 1500));
