@@ -11,7 +11,7 @@ vi.mock('next-intl/server', () => ({ setRequestLocale: vi.fn(), getTranslations:
 
 const { default: ProfilePage } = await import('./page');
 const { NotFoundStatus } = await import('./_components/not-found-status');
-const { MissingProfile } = await import('./_components/missing-profile');
+const { LookingUp } = await import('./_components/missing-profile');
 const { LookupProblem } = await import('./_components/lookup-problem');
 
 /** The component types a server component returned, one level deep (a fragment's children). */
@@ -27,10 +27,11 @@ const render = (username: string) => ProfilePage({ params: Promise.resolve({ loc
 beforeEach(() => readProfilePage.mockReset());
 
 describe('the profile page answers 404 without throwing', () => {
-  it('renders the lookup and the 404 marker for a handle nothing is stored for', async () => {
+  it('renders the lookup’s first state (no fetch) and the 404 marker for a handle nothing is stored for', async () => {
     readProfilePage.mockResolvedValue({ kind: 'missing', handle: 'nobody.here' });
     const types = renderedTypes(await render('nobody.here'));
-    expect(types).toContain(MissingProfile);
+    // Not MissingProfile: its effect would look the handle up, and again once not-found.tsx takes over.
+    expect(types).toContain(LookingUp);
     expect(types).toContain(NotFoundStatus);
   });
 

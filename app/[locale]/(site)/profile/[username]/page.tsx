@@ -6,7 +6,7 @@ import { readProfilePage } from '@/lib/stats/lookup';
 import { parseHandle } from '@/lib/tiktok/handle';
 import { LiveProfile } from './_components/live-profile';
 import { LookupProblem } from './_components/lookup-problem';
-import { MissingProfile } from './_components/missing-profile';
+import { LookingUp } from './_components/missing-profile';
 import { NotFoundStatus } from './_components/not-found-status';
 
 // Served from Next's route cache: rendered on the first visit of each handle from what is stored (never
@@ -63,11 +63,11 @@ export default async function ProfilePage({ params }: Props) {
     case 'redirect':
       redirect(isLocale(locale) ? localePath(locale, `/@${page.handle}`) : `/@${page.handle}`);
     case 'missing':
-      // HTTP 404 with the lookup's first state in the HTML; in the browser not-found.tsx looks the
-      // handle up (MissingProfile).
+      // HTTP 404 with the lookup's first state in the HTML (no effects here, so the browser looks the
+      // handle up once: in not-found.tsx's MissingProfile, which takes over when the 404 marker throws).
       return (
         <>
-          <MissingProfile />
+          <LookingUp handle={page.handle} />
           <NotFoundStatus />
         </>
       );

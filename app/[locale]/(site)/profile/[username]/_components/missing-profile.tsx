@@ -24,7 +24,6 @@ function decode(value: string): string {
  * the per-IP limit) and shows the profile, "No such TikTok account", or why it could not be loaded.
  */
 export function MissingProfile() {
-  const t = useTranslations('profile');
   const params = useParams<{ username?: string }>();
   const parsed = parseHandle(decode(params.username ?? ''));
   const handle = parsed.ok ? parsed.handle : null;
@@ -46,23 +45,7 @@ export function MissingProfile() {
   if (!parsed.ok) return <LookupProblem problem={{ kind: 'invalid', error: parsed.error, failure: parsed }} />;
   switch (answer?.kind) {
     case undefined:
-      return (
-        <div className="mx-auto flex max-w-xl flex-col gap-4 py-8" aria-busy="true">
-          <Card>
-            <h1 className="text-xl font-bold break-words">{t('lookingUp', { handle: parsed.handle })}</h1>
-            <p className="mt-2 text-muted" role="status">
-              {t('lookingUpText')}
-            </p>
-            <div className="mt-4 flex flex-col gap-2" aria-hidden>
-              <div className="h-4 w-2/3 animate-pulse rounded bg-panel-2" />
-              <div className="h-4 w-1/2 animate-pulse rounded bg-panel-2" />
-            </div>
-            <noscript>
-              <p className="mt-2 text-sm text-muted">{t('needsJavaScript')}</p>
-            </noscript>
-          </Card>
-        </div>
-      );
+      return <LookingUp handle={parsed.handle} />;
     case 'ok':
       return <LiveProfile view={answer.view} stale={answer.stale} notice={answer.notice} />;
     case 'not_found':
@@ -74,4 +57,29 @@ export function MissingProfile() {
     case 'unavailable':
       return <LookupProblem problem={{ kind: 'unavailable', handle: parsed.handle, cause: answer.cause }} onRetry={retry} />;
   }
+}
+
+/**
+ * The lookup's first state, with what to do when JavaScript is off. Also the server's HTML of a missing
+ * profile (page.tsx): there it has no effects, so the lookup starts once, in not-found.tsx.
+ */
+export function LookingUp({ handle }: { handle: string }) {
+  const t = useTranslations('profile');
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-4 py-8" aria-busy="true">
+      <Card>
+        <h1 className="text-xl font-bold break-words">{t('lookingUp', { handle })}</h1>
+        <p className="mt-2 text-muted" role="status">
+          {t('lookingUpText')}
+        </p>
+        <div className="mt-4 flex flex-col gap-2" aria-hidden>
+          <div className="h-4 w-2/3 animate-pulse rounded bg-panel-2" />
+          <div className="h-4 w-1/2 animate-pulse rounded bg-panel-2" />
+        </div>
+        <noscript>
+          <p className="mt-2 text-sm text-muted">{t('needsJavaScript')}</p>
+        </noscript>
+      </Card>
+    </div>
+  );
 }
