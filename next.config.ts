@@ -29,7 +29,7 @@ const nextConfig: NextConfig = {
   // Static files (Next's and public/) skip the proxy (proxy.ts); they get the headers every response has.
   headers() {
     const headers = Object.entries(BASE_HEADERS).map(([key, value]) => ({ key, value }));
-    const staticFiles = ['/_next/static/:path*', '/icons/:path*', '/images/:path*', '/favicon.ico', '/icon.svg', '/site.webmanifest'];
+    const staticFiles = ['/_next/static/:path*', '/icons/:path*', '/images/:path*', '/favicon.ico', '/icon.svg', '/site.webmanifest', '/sitemap.xml', '/robots.txt'];
     return Promise.resolve(staticFiles.map((source) => ({ source, headers })));
   },
 };

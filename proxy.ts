@@ -71,6 +71,7 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Everything but static files (Next's, the image optimiser, public/'s; they carry BASE_HEADERS via next.config).
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|images/|site.webmanifest).*)'],
+  // Everything but static files (Next's, the image optimiser, public/'s; they carry BASE_HEADERS via
+  // next.config) and the crawler files app/robots.ts and app/sitemap.ts, which have no language.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|images/|site.webmanifest|sitemap.xml|robots.txt).*)'],
 };
