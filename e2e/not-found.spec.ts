@@ -57,3 +57,9 @@ test('an unknown address and a missing report keep one main landmark and offer a
   await expect(page.getByRole('heading', { name: 'Report not found' })).toBeVisible();
   await expect(page.locator('main')).toHaveCount(1);
 });
+
+test('a handle in capitals still redirects to its canonical address (the page now has a loading boundary)', async ({ request }) => {
+  const response = await request.get('/@Nobody.Stored.406', { maxRedirects: 0 });
+  expect([307, 308]).toContain(response.status());
+  expect(response.headers()['location']).toMatch(/\/@nobody\.stored\.406$/);
+});
