@@ -1,8 +1,8 @@
 // Accent-insensitive search without changing what is stored: a search term becomes a regular expression
 // in which each Latin letter matches its accented forms ("mexico" → m[eéèêë…]x[iíìîï…]c[oóòôö…]), and
 // an accented letter in the term is first taken back to its base letter, so "méxico", "mexico" and
-// "MEXICO" all find "México". The same source works in Postgres (`~*`, served by the trigram index, which
-// supports regular expressions) and in the browser (RegExp, to highlight what matched).
+// "MEXICO" all find "México". The same source works in Postgres (`~*`, within one live's chat) and in the
+// browser (RegExp, to highlight what matched).
 //
 // Why not a normalised column or an unaccent() expression index: an expression index cannot be written in
 // schema.prisma (the migration-drift test fails on it), and a second, folded copy of every chat message
