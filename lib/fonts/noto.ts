@@ -1,4 +1,4 @@
-// Noto Sans for text LiveLens draws itself (share images; the PDF can use the same files): Latin,
+// Noto Sans for text LiveLens draws itself (share images and the report PDF): Latin,
 // Cyrillic and Greek from @fontsource/noto-sans, Thai from @fontsource/noto-sans-thai, Chinese from
 // @fontsource/noto-sans-sc (SIL Open Font License 1.1). Each package splits a face into files by
 // Unicode range (its CSS says which); fontsFor() loads only the files a text needs, so a card with a
@@ -7,6 +7,8 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 
 export type FontWeight = 400 | 700;
 export type FontFile = { file: string; weight: FontWeight; ranges: [number, number][] };
@@ -72,6 +74,50 @@ export function filesFor(text: string, weight: FontWeight): FontFile[] {
     if (face) needed.add(face);
   }
   return [...needed];
+}
+
+/** A piece of text and the file (of one weight) that draws it; `file` null when no file has its characters. */
+export type FontRun = { file: string | null; text: string };
+
+const glyphSets = new Map<string, Font>();
+
+/**
+ * Whether a file draws `code`: its CSS range names it and it really has the glyph. The packages' ranges
+ * are wider than their files: Noto Sans SC's name Hangul and "₽", which its files do not draw (a box in
+ * the PDF), so a file the ranges choose is checked against its character map.
+ */
+function draws(font: FontFile, code: number): boolean {
+  return covers(font, code) && hasGlyph(font, code);
+}
+
+/** Whether the file has a glyph for `code`, whatever its CSS range says (a subset keeps the space, say). */
+function hasGlyph(font: FontFile, code: number): boolean {
+  let loadedFont = glyphSets.get(font.file);
+  if (!loadedFont) {
+    const opened = fontkit.create(fs.readFileSync(font.file));
+    if (!('hasGlyphForCodePoint' in opened)) return false; // a collection: the packages ship none
+    loadedFont = opened;
+    glyphSets.set(font.file, loadedFont);
+  }
+  return loadedFont.hasGlyphForCodePoint(code);
+}
+
+/**
+ * `text` cut into runs of one file each, for renderers that take one font per run (the PDF): a character
+ * stays in the current run when that run's file draws it (so spaces inside Chinese keep the Chinese
+ * file), else it opens a run in the first file that draws it, Latin first.
+ */
+export function fontRuns(text: string, weight: FontWeight): FontRun[] {
+  const faces = fontCatalogue().filter((font) => font.weight === weight);
+  const runs: { font: FontFile | null; text: string }[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    const last = runs[runs.length - 1];
+    const font = last?.font && hasGlyph(last.font, code) ? last.font : (faces.find((face) => draws(face, code)) ?? null);
+    if (last && last.font === font) last.text += char;
+    else runs.push({ font, text: char });
+  }
+  return runs.map((run) => ({ file: run.font?.file ?? null, text: run.text }));
 }
 
 const loaded = new Map<string, Buffer>();

@@ -2,7 +2,7 @@
 // whatever the character, so two names of the same length in one script render to identical images
 // without a font for that script, and to different ones with it: the test renders such pairs.
 import { describe, expect, it } from 'vitest';
-import { filesFor, fontCatalogue, parseUnicodeRange } from '@/lib/fonts/noto';
+import { filesFor, fontCatalogue, fontRuns, parseUnicodeRange } from '@/lib/fonts/noto';
 import { renderProfileCard } from '@/lib/og/profile-card';
 
 const png = async (name: string) => Buffer.from(await renderProfileCard({ name, handle: null, stats: [] }, { width: 600, height: 200 }).arrayBuffer());
@@ -35,5 +35,20 @@ describe('the share card', () => {
     expect(files('Лиза')).toEqual(['noto-sans-cyrillic-400-normal.woff']);
     expect(files('ลิซ่า')).toEqual(['noto-sans-thai-thai-400-normal.woff']);
     expect(files('小红').every((f) => f?.startsWith('noto-sans-sc-'))).toBe(true);
+  });
+
+  it('cuts text into runs of one file each for the PDF, keeping a space in the run around it', () => {
+    const runs = (text: string, weight: 400 | 700 = 400) => fontRuns(text, weight).map((r) => [r.file?.split('/').pop() ?? null, r.text]);
+    // The Cyrillic file has the space but no digits (the packages split Latin from Cyrillic).
+    expect(runs('Лиза Стрим 25')).toEqual([
+      ['noto-sans-cyrillic-400-normal.woff', 'Лиза Стрим '],
+      ['noto-sans-latin-400-normal.woff', '25'],
+    ]);
+    expect(runs('ลิซ่า ไลฟ์สด', 700)).toEqual([['noto-sans-thai-thai-700-normal.woff', 'ลิซ่า ไลฟ์สด']]);
+    const chinese = runs('小 Nok');
+    expect(chinese.map(([, text]) => text).join('')).toBe('小 Nok');
+    expect(chinese.every(([file]) => file?.startsWith('noto-sans-'))).toBe(true);
+    // Korean is in none of the three packages: no file, so the PDF prints "?".
+    expect(runs('Ab 한')).toEqual([['noto-sans-latin-400-normal.woff', 'Ab '], [null, '한']]);
   });
 });

@@ -1,11 +1,11 @@
 // Which font draws which part of the PDF's text. pdfkit's built-in Helvetica draws only Windows-1252,
-// so the report's own text in Russian, Thai or Chinese (and "≈", "₽" in any language) is drawn with the
-// machine's fonts (pdf-fonts.ts), one run per font: Latin and Cyrillic with the Latin font (DejaVu
-// Sans), Thai with the Thai one, Chinese with the CJK one. English keeps Helvetica for what it can draw.
-// Pure, so tests check it without a PDF.
-import type { PdfScript } from '@/lib/reports/pdf-fonts';
+// so the report's own text in Russian, Thai or Chinese (and "≈", "₽" in any language) is drawn in Noto
+// Sans (pdf.ts cuts each of these runs further by font file): one run per script, Latin and Cyrillic,
+// Thai, Chinese, so that the spaces, digits and punctuation inside a run stay in its font. English keeps
+// Helvetica for what it can draw. Pure, so tests check it without a PDF.
 import { isWinAnsiText } from '@/lib/reports/pdf-text';
 
+export type PdfScript = 'latin' | 'thai' | 'cjk';
 export type RunFace = 'helvetica' | PdfScript;
 export type TextRun = { face: RunFace; text: string };
 
@@ -35,11 +35,8 @@ function faceOf(char: string, locale: string): RunFace | null {
   return 'latin';
 }
 
-/**
- * `text` cut into runs of one font for a document in `locale`. A face the machine has no font for
- * (`available` false) is drawn with Helvetica, which prints what it cannot draw as "?" (pdf-text.ts).
- */
-export function textRuns(text: string, locale: string, available: (face: RunFace) => boolean): TextRun[] {
+/** `text` cut into runs of one script (or Helvetica) for a document in `locale`. */
+export function textRuns(text: string, locale: string): TextRun[] {
   const chars = [...text];
   const faces = chars.map((char) => faceOf(char, locale));
   // Neutral characters join the run before them; leading ones the first run, else the language's font.
@@ -47,7 +44,7 @@ export function textRuns(text: string, locale: string, available: (face: RunFace
   const runs: TextRun[] = [];
   chars.forEach((char, index) => {
     current = faces[index] ?? current;
-    const face: RunFace = current === 'helvetica' || available(current) ? current : 'helvetica';
+    const face = current;
     const last = runs[runs.length - 1];
     if (last && last.face === face) last.text += char;
     else runs.push({ face, text: char });

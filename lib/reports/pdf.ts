@@ -3,9 +3,10 @@
 // figure of its own; the guide's words come from guide-text.ts, as on the web page.
 //
 // Fonts: English text Helvetica can draw stays in pdfkit's built-in Helvetica; everything else (Russian,
-// Thai, Chinese, "≈", "₽") is drawn with the machine's fonts (pdf-fonts.ts), cut into runs by pdf-runs.ts.
-// Without a font for a script, its letters print as "?" (pdf-text.ts). The account's nickname is drawn
-// in its own scripts the same way.
+// Thai, Chinese, "≈", "₽") is drawn in Noto Sans from the @fontsource packages (lib/fonts/noto.ts: they ship
+// with npm install, so no machine font is needed), regular and bold, cut into runs by script (pdf-runs.ts)
+// and then by font file. pdfkit embeds the subset of each file it used. A character no file has prints as
+// "?" (pdf-text.ts). The account's nickname is drawn in its own scripts the same way.
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import PDFDocument from 'pdfkit';
@@ -13,9 +14,10 @@ import type { Display } from '@/lib/i18n/display-settings';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import { writeBandComparison } from '@/lib/reports/band-text';
 import { bandName, bestStartText, metricLabel, writeGuideTexts, type ReportsTranslator } from '@/lib/reports/guide-text';
-import { pdfFonts, scriptRuns, type PdfFonts } from '@/lib/reports/pdf-fonts';
-import { markThaiWordBreaks, textRuns, type RunFace, type TextRun } from '@/lib/reports/pdf-runs';
-import { EMOJI_PARTS, isWinAnsiText, toPdfText, toWinAnsi } from '@/lib/reports/pdf-text';
+import { fontRuns } from '@/lib/fonts/noto';
+import { markThaiWordBreaks, textRuns } from '@/lib/reports/pdf-runs';
+import { countLines } from '@/lib/reports/pdf-wrap';
+import { EMOJI_PARTS, toPdfText, toWinAnsi } from '@/lib/reports/pdf-text';
 import type { ReportData } from '@/lib/reports/types';
 import { formatDecimal, shownQuantity } from '@/lib/reports/wording';
 import { formatCount, formatMoneyRange, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
@@ -33,14 +35,14 @@ const COLORS = { text: '#111827', muted: '#6b7280', accent: '#be185d', rule: '#d
 const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold' } as const;
 const LIVE_WINDOW_MS = 30 * 86_400_000;
 
-/** How the document writes: its language's words, the reader's zone and currency, and the machine's fonts. */
-type Writer = { doc: Doc; t: ReportsTranslator; display: Display; fonts: PdfFonts };
+/** How the document writes: its language's words, and the reader's zone and currency. */
+type Writer = { doc: Doc; t: ReportsTranslator; display: Display };
+
+/** A piece of text and its font: 'helvetica' (the built-in), or a Noto file (its path, also its name in the document). */
+type Face = string;
+type Piece = { face: Face; text: string };
 
 type TextStyle = { size: number; color: string; bold?: boolean; width?: number; lineGap?: number; align?: 'left' | 'center'; lineBreak?: boolean };
-
-function hasFace(fonts: PdfFonts, face: RunFace): boolean {
-  return face === 'helvetica' || fonts[face] !== undefined;
-}
 
 function prepare(text: string, locale: string, wraps = true): string {
   // Intl puts a narrow no-break space in some dates and times ("4:30 AM"); the no-break space is in every font.
@@ -48,14 +50,10 @@ function prepare(text: string, locale: string, wraps = true): string {
   return locale === 'th' && wraps ? markThaiWordBreaks(spaced) : spaced;
 }
 
-/** Selects the font of a run; true when bold has to be drawn by stroking (the machine fonts have one weight here). */
-function selectFace(doc: Doc, face: RunFace, bold: boolean): boolean {
-  if (face === 'helvetica') {
-    doc.font(bold ? FONT.bold : FONT.regular);
-    return false;
-  }
-  doc.font(face);
-  return bold;
+/** Selects the font of a piece (a Noto file is already of the weight asked for). */
+function selectFace(doc: Doc, face: Face, bold: boolean): void {
+  if (face === 'helvetica') doc.font(bold ? FONT.bold : FONT.regular);
+  else doc.font(face);
 }
 
 /** The current font's ascender in points (pdfkit does not expose it; every font it loads has it). */
@@ -69,9 +67,9 @@ function ascenderOf(doc: Doc, size: number): number {
  * font's ascender and moves down by its own line height, so a Thai font next to DejaVu Sans would jump
  * up and down; here every piece shares the tallest font's baseline and line height.
  */
-type Layout = { baseline?: number; lineGaps: Map<RunFace, number>; lineHeight: number };
+type Layout = { baseline?: number; lineGaps: Map<Face, number>; lineHeight: number };
 
-function layoutOf(doc: Doc, runs: TextRun[], size: number, bold: boolean, lineGap: number): Layout {
+function layoutOf(doc: Doc, runs: Piece[], size: number, bold: boolean, lineGap: number): Layout {
   const faces = [...new Set(runs.map((run) => run.face))];
   doc.fontSize(size);
   const metrics = faces.map((face) => {
@@ -87,8 +85,14 @@ function layoutOf(doc: Doc, runs: TextRun[], size: number, bold: boolean, lineGa
   };
 }
 
-function runsOf(w: Writer, text: string, wraps = true): TextRun[] {
-  return textRuns(prepare(text, w.display.locale, wraps), w.display.locale, (face) => hasFace(w.fonts, face));
+/** Pieces in Noto files of one weight; what no file has becomes "?" in Helvetica. */
+function notoPieces(text: string, bold: boolean): Piece[] {
+  return fontRuns(text, bold ? 700 : 400).map((run) => (run.file ? { face: run.file, text: run.text } : { face: 'helvetica', text: toPdfText(run.text) }));
+}
+
+function runsOf(w: Writer, text: string, bold: boolean, wraps = true): Piece[] {
+  const { locale } = w.display;
+  return textRuns(prepare(text, locale, wraps), locale).flatMap((run) => (run.face === 'helvetica' ? [run] : notoPieces(run.text, bold)));
 }
 
 /**
@@ -97,25 +101,26 @@ function runsOf(w: Writer, text: string, wraps = true): TextRun[] {
  */
 function writeText(w: Writer, text: string, style: TextStyle, at?: { x: number; y: number }): void {
   const { doc } = w;
-  const runs = runsOf(w, text, style.lineBreak !== false);
   const bold = style.bold ?? false;
+  const runs = runsOf(w, text, bold, style.lineBreak !== false);
   if (runs.length === 0) {
     doc.font(FONT.regular).fontSize(style.size).text('', at?.x, at?.y, { width: style.width, lineBreak: style.lineBreak });
     return;
   }
   const layout = layoutOf(doc, runs, style.size, bold, style.lineGap ?? 0);
   doc.fillColor(style.color);
+  if (style.align === 'center' && style.lineBreak === false && at && style.width) {
+    writeCentredLine(doc, runs, bold, layout, { ...at, width: style.width });
+    return;
+  }
   runs.forEach((run, index) => {
-    const stroke = selectFace(doc, run.face, bold);
-    if (stroke) doc.lineWidth(style.size * 0.035).strokeColor(style.color);
+    selectFace(doc, run.face, bold);
     const options: PDFKit.Mixins.TextOptions = {
       width: style.width,
       lineGap: layout.lineGaps.get(run.face),
       align: style.align,
       lineBreak: style.lineBreak,
       continued: index < runs.length - 1,
-      fill: true,
-      stroke,
       ...(layout.baseline === undefined ? {} : { baseline: layout.baseline }),
     };
     const shown = run.face === 'helvetica' ? toWinAnsi(run.text) : run.text;
@@ -124,17 +129,50 @@ function writeText(w: Writer, text: string, style: TextStyle, at?: { x: number; 
   });
 }
 
-/** The height `text` takes at `width`: its lines (measured in the font most of it is in) at the paragraph's line height. */
+/**
+ * One centred line of several pieces. pdfkit centres each `continued` piece on its own, so the pieces of a
+ * line in several fonts would be drawn over each other: here the line is measured, then drawn piece by
+ * piece from its left end.
+ */
+function writeCentredLine(doc: Doc, runs: Piece[], bold: boolean, layout: Layout, box: { x: number; y: number; width: number }): void {
+  const shown = runs.map((run) => ({ ...run, text: run.face === 'helvetica' ? toWinAnsi(run.text) : run.text }));
+  const widths = shown.map((run) => {
+    selectFace(doc, run.face, bold);
+    return doc.widthOfString(run.text);
+  });
+  let x = box.x + Math.max(0, (box.width - widths.reduce((sum, width) => sum + width, 0)) / 2);
+  shown.forEach((run, index) => {
+    selectFace(doc, run.face, bold);
+    doc.text(run.text, x, box.y, { lineBreak: false, ...(layout.baseline === undefined ? {} : { baseline: layout.baseline }) });
+    x += widths[index] ?? 0;
+  });
+}
+
+/**
+ * The height `text` takes at `width`: its lines at the paragraph's line height. Text in one font is
+ * measured by pdfkit; text in several (Noto files) by counting lines from each character's width in its
+ * own font (pdf-wrap.ts).
+ */
 function heightOf(w: Writer, text: string, size: number, width: number, lineGap = 0, bold = false): number {
   const { doc } = w;
-  const runs = runsOf(w, text);
+  const runs = runsOf(w, text, bold);
   if (runs.length === 0) return 0;
   const layout = layoutOf(doc, runs, size, bold, lineGap);
-  const main = runs.reduce((best, run) => (run.text.length > best.text.length ? run : best));
-  selectFace(doc, main.face, bold);
-  const joined = runs.map((run) => run.text).join('');
-  const measured = doc.fontSize(size).heightOfString(main.face === 'helvetica' ? toWinAnsi(joined) : joined, { width, lineGap });
-  const lines = Math.max(1, Math.round((measured + lineGap) / (doc.currentLineHeight(true) + lineGap)));
+  doc.fontSize(size);
+  let lines: number;
+  if (runs.every((run) => run.face === runs[0]?.face)) {
+    const face = runs[0]?.face ?? 'helvetica';
+    selectFace(doc, face, bold);
+    const joined = runs.map((run) => run.text).join('');
+    const measured = doc.heightOfString(face === 'helvetica' ? toWinAnsi(joined) : joined, { width, lineGap });
+    lines = Math.max(1, Math.round((measured + lineGap) / (doc.currentLineHeight(true) + lineGap)));
+  } else {
+    const chars = runs.flatMap((run) => {
+      selectFace(doc, run.face, bold);
+      return [...(run.face === 'helvetica' ? toWinAnsi(run.text) : run.text)].map((char) => ({ char, width: doc.widthOfString(char) }));
+    });
+    lines = countLines(chars, width);
+  }
   return lines * (layout.lineHeight + lineGap) - lineGap;
 }
 
@@ -174,30 +212,23 @@ function writeTable(w: Writer, header: Row, rows: Row[], widths: (number | '*')[
 }
 
 /**
- * "Nickname (@handle)": the nickname in its own scripts with the machine's fonts (pdf-fonts.ts), each run
- * of Latin/Cyrillic, Thai or Chinese with a font that draws it; a script without a font becomes "?".
- * Just the handle when nothing readable is left of the nickname (emoji only).
+ * "Nickname (@handle)" in bold: the nickname in its own scripts (Helvetica for what it draws, Noto for the
+ * rest, as in writeText), a character no font has as "?". Just the handle when nothing readable is left of
+ * the nickname (emoji only).
  */
 function writeNameLine(w: Writer, nickname: string | null, handle: string): void {
-  const { doc, fonts } = w;
+  const { doc } = w;
   const cleaned = nickname === null ? '' : nickname.normalize('NFKC').replace(EMOJI_PARTS, '').replace(/\p{C}/gu, ' ').replace(/\s+/g, ' ').trim();
-  const runs = scriptRuns(cleaned).map((run) => {
-    // Text Helvetica can draw stays in the title's Helvetica; other letters take the machine's font.
-    const face = run.script === 'latin' && isWinAnsiText(run.text) ? undefined : fonts[run.script];
-    return face ? { text: run.text, face } : { text: toPdfText(run.text), face: undefined };
-  });
   doc.fontSize(14).fillColor(COLORS.text);
-  const readable = runs.some((run) => /[\p{L}\p{N}]/u.test(run.text));
-  if (!readable) {
+  if (!/[\p{L}\p{N}]/u.test(cleaned)) {
     doc.font(FONT.bold).text(handle, MARGIN);
     return;
   }
   doc.x = MARGIN;
-  for (const run of runs) {
-    if (run.face?.family) doc.font(run.face.file, run.face.family);
-    else if (run.face) doc.font(run.face.file);
-    else doc.font(FONT.bold);
-    doc.text(run.text, { continued: true });
+  // Read as English text: Latin the built-in font draws stays in it, whatever the report's language.
+  for (const piece of textRuns(cleaned, DEFAULT_LOCALE).flatMap((run) => (run.face === 'helvetica' ? [run] : notoPieces(run.text, true)))) {
+    selectFace(doc, piece.face, true);
+    doc.text(piece.face === 'helvetica' ? toWinAnsi(piece.text) : piece.text, { continued: true });
   }
   doc.font(FONT.bold).text(` (${handle})`);
 }
@@ -337,11 +368,6 @@ export async function renderReportPdf(report: ReportData, display: Display): Pro
     lang: display.locale,
     info: { Title: t('pdf.documentTitle', { handle: toPdfText(report.account.handle) }), Author: 'LiveLens', Creator: 'LiveLens' },
   });
-  const fonts = pdfFonts();
-  for (const face of ['latin', 'thai', 'cjk'] as const) {
-    const font = fonts[face];
-    if (font) doc.registerFont(face, font.file, font.family);
-  }
   const chunks: Buffer[] = [];
   const finished = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -349,7 +375,7 @@ export async function renderReportPdf(report: ReportData, display: Display): Pro
     doc.on('error', reject);
   });
 
-  const w: Writer = { doc, t, display, fonts };
+  const w: Writer = { doc, t, display };
   writeTitle(w, report);
   writeHeading(w, t('numbersTitle'));
   writeTable(w, [t('colMeasure'), t('pdf.colValue')], buildNumberRows(w, report), ['*', 190]);
