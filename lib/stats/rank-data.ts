@@ -1,0 +1,119 @@
+// The figures lib/stats/ranks.ts ranks, for every stored account, now and a week ago, and one page of a
+// ranking with the accounts' names. Public data (every account anyone looked up), so not workspace-scoped.
+import 'server-only';
+import type { Db } from '@/lib/db';
+import { getEnv } from '@/lib/env';
+import { buildDiamondRate, engagementPercent, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
+import { rankAccounts, rankRegions, type RankFigures, type RankInput, type RankMetric } from '@/lib/stats/ranks';
+
+const DAY_MS = 86_400_000;
+export const RANK_PAGE_SIZE = 20;
+// LIVE earnings are ranked over the last 30 days, as on the account page and /top.
+const LIVE_WINDOW_DAYS = 30;
+
+type Row = {
+  id: string;
+  region: string | null;
+  followers: bigint;
+  hearts: bigint;
+  videos: bigint;
+  prev_followers: bigint | null;
+  prev_hearts: bigint | null;
+  prev_videos: bigint | null;
+  diamonds: bigint | null;
+  prev_diamonds: bigint | null;
+};
+
+function figuresOf(followers: bigint | null, hearts: bigint | null, videos: bigint | null, diamonds: bigint | null): RankFigures {
+  const counted = followers !== null && hearts !== null && videos !== null;
+  return {
+    followers: followers === null ? null : Number(followers),
+    likes: hearts === null ? null : Number(hearts),
+    engagement: counted ? (engagementPercent({ followers, hearts, videos })?.percent ?? null) : null,
+    liveDiamonds: diamonds === null ? null : Number(diamonds),
+  };
+}
+
+/** Each stored account's latest figures at `now` and at `now` minus 7 days (null when it had none then). */
+export async function getRankInputs(db: Db, now = new Date()): Promise<RankInput[]> {
+  const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
+  const rows = await db.$queryRaw<Row[]>`
+    WITH cur AS (
+      SELECT DISTINCT ON (account_id) account_id, followers, hearts, videos FROM profile_snapshots
+      WHERE fetched_at <= ${now} ORDER BY account_id, fetched_at DESC
+    ), prev AS (
+      SELECT DISTINCT ON (account_id) account_id, followers, hearts, videos FROM profile_snapshots
+      WHERE fetched_at <= ${weekAgo} ORDER BY account_id, fetched_at DESC
+    ), live_cur AS (
+      SELECT account_id, SUM(diamonds) AS diamonds FROM lives
+      WHERE started_at > ${new Date(now.getTime() - LIVE_WINDOW_DAYS * DAY_MS)} AND started_at <= ${now} GROUP BY account_id
+    ), live_prev AS (
+      SELECT account_id, SUM(diamonds) AS diamonds FROM lives
+      WHERE started_at > ${new Date(weekAgo.getTime() - LIVE_WINDOW_DAYS * DAY_MS)} AND started_at <= ${weekAgo} GROUP BY account_id
+    )
+    SELECT a.id, a.region, cur.followers, cur.hearts, cur.videos,
+           prev.followers AS prev_followers, prev.hearts AS prev_hearts, prev.videos AS prev_videos,
+           live_cur.diamonds, live_prev.diamonds AS prev_diamonds
+    FROM tiktok_accounts a
+    JOIN cur ON cur.account_id = a.id
+    LEFT JOIN prev ON prev.account_id = a.id
+    LEFT JOIN live_cur ON live_cur.account_id = a.id
+    LEFT JOIN live_prev ON live_prev.account_id = a.id
+    WHERE a.last_fetch_status IS DISTINCT FROM 'not_found'`;
+  return rows.map((r) => ({
+    accountId: r.id,
+    region: r.region ? r.region.toUpperCase() : null,
+    now: figuresOf(r.followers, r.hearts, r.videos, r.diamonds),
+    // LIVE earnings a week ago are known from lives even for an account first looked up since.
+    weekAgo: r.prev_followers !== null || r.prev_diamonds !== null ? figuresOf(r.prev_followers, r.prev_hearts, r.prev_videos, r.prev_diamonds) : null,
+  }));
+}
+
+// Ranking every account takes one pass over all latest snapshots; the lists change slowly (snapshots
+// arrive at most daily per account), so one computation serves every reader for ten minutes.
+const CACHE_MS = 600_000;
+let cache: { at: number; inputs: RankInput[] } | undefined;
+
+async function cachedInputs(db: Db, now: Date): Promise<RankInput[]> {
+  if (cache && now.getTime() - cache.at >= 0 && now.getTime() - cache.at < CACHE_MS) return cache.inputs;
+  const inputs = await getRankInputs(db, now);
+  cache = { at: now.getTime(), inputs };
+  return inputs;
+}
+
+export type RankRow = {
+  rank: number;
+  change: number | null;
+  handle: string;
+  nickname: string | null;
+  avatarUrl: string | null;
+  verified: boolean;
+  region: string | null;
+  value: number;
+  /** LIVE earnings in US dollars, for the earnings ranking only. */
+  earnings: UsdRange | null;
+};
+
+export type RankPage = { items: RankRow[]; page: number; pages: number; total: number; regions: { region: string; accounts: number }[] };
+
+/** One page of the ranking by `metric` (within `region` when given). `fresh` skips the shared cache (tests). */
+export async function getRankPage(db: Db, options: { metric: RankMetric; region: string | null; page: number; now?: Date; fresh?: boolean }): Promise<RankPage> {
+  const now = options.now ?? new Date();
+  const inputs = options.fresh ? await getRankInputs(db, now) : await cachedInputs(db, now);
+  const ranked = rankAccounts(inputs, options.metric, options.region);
+  const pages = Math.max(1, Math.ceil(ranked.length / RANK_PAGE_SIZE));
+  const page = Math.min(options.page, pages);
+  const slice = ranked.slice((page - 1) * RANK_PAGE_SIZE, page * RANK_PAGE_SIZE);
+  const accounts = await db.tiktokAccount.findMany({
+    where: { id: { in: slice.map((r) => r.accountId) } },
+    select: { id: true, handle: true, nickname: true, avatarUrl: true, verified: true, region: true },
+  });
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const rate = options.metric === 'earnings' ? buildDiamondRate(getEnv().USD_PER_DIAMOND) : null;
+  const items = slice.flatMap((r) => {
+    const account = byId.get(r.accountId);
+    if (!account) return [];
+    return [{ rank: r.rank, change: r.change, handle: account.handle, nickname: account.nickname, avatarUrl: account.avatarUrl, verified: account.verified, region: account.region, value: r.value, earnings: rate ? estimateLiveEarnings(r.value, rate) : null }];
+  });
+  return { items, page, pages, total: ranked.length, regions: rankRegions(inputs) };
+}
