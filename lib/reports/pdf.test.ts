@@ -184,6 +184,18 @@ describe('renderReportPdf', () => {
     expect(text).toContain('Times in Asia/Kolkata (GMT+5:30)');
   });
 
+  // "Earnings per video" added a sponsor's price for one video to Creator Rewards and called it earnings.
+  it.skipIf(!PDFTOTEXT)('prints Creator Rewards per video and a sponsored video price apart', async () => {
+    const text = pdfToText(await renderReportPdf(generateReport(buildInput(), AT), readerOf('en')));
+    expect(text).not.toContain('Earnings per video');
+    expect(text).toMatch(/Creator Rewards per video \(estimate\) \$[\d.]+–\$[\d.]+/);
+    expect(text).toMatch(/Price of one sponsored video \(estimate; paid only when a brand books one\) \$[\d,]+–\$[\d,]+/);
+    const small = { ...buildInput(), snapshot: { ...buildInput().snapshot, followers: 800n } };
+    const smallText = pdfToText(await renderReportPdf(generateReport(small, AT), readerOf('en')));
+    expect(smallText).toContain('Creator Rewards per video (estimate) not eligible under 10,000 followers');
+    expect(smallText).toContain('Price of one sponsored video (estimate; paid only when a brand books one) —');
+  });
+
   // A band of three used to print a table of dashes, and the weekly follower change a fraction of a person.
   it.skipIf(!PDFTOTEXT)('places the account among a small band and counts followers whole', async () => {
     const input = {

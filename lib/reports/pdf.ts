@@ -19,6 +19,7 @@ import { markThaiWordBreaks, textRuns } from '@/lib/reports/pdf-runs';
 import { countLines } from '@/lib/reports/pdf-wrap';
 import { EMOJI_PARTS, toPdfText, toWinAnsi } from '@/lib/reports/pdf-text';
 import type { ReportData } from '@/lib/reports/types';
+import { CREATOR_REWARDS_MIN_FOLLOWERS } from '@/lib/stats/constants';
 import { formatDecimal, shownQuantity } from '@/lib/reports/wording';
 import { formatCount, formatMoneyRange, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
 
@@ -255,6 +256,11 @@ function buildNumberRows({ t, display }: Writer, report: ReportData): Row[] {
   const { locale, money } = display;
   const count = (value: number | null) => (value === null ? MISSING_VALUE : formatCount(value, locale));
   const engagement = numbers.engagement;
+  const perVideo = numbers.perVideo;
+  const creatorRewards = (estimate: typeof perVideo) => {
+    if (estimate === null) return MISSING_VALUE;
+    return estimate.creatorRewardsEligible ? formatMoneyRange(estimate.creatorRewards, money) : t('pdf.notEligible', { min: CREATOR_REWARDS_MIN_FOLLOWERS });
+  };
   const rows: Row[] = [
     [t('followers'), count(numbers.followers)],
     [t('pdf.following'), count(numbers.following)],
@@ -272,7 +278,9 @@ function buildNumberRows({ t, display }: Writer, report: ReportData): Row[] {
           })
         : MISSING_VALUE,
     ],
-    [t('pdf.earningsPerVideo'), numbers.perVideo ? formatMoneyRange(numbers.perVideo.total, money) : MISSING_VALUE],
+    // Creator Rewards and a sponsor's price apart: their sum read as what every video earns (issue 19).
+    [t('pdf.creatorRewardsPerVideo'), creatorRewards(numbers.perVideo)],
+    [t('pdf.sponsoredPrice'), perVideo && perVideo.sponsoredPost.high > 0 ? formatMoneyRange(perVideo.sponsoredPost, money) : MISSING_VALUE],
   ];
   const live = numbers.live;
   if (live === null) return [...rows, [t('pdf.liveNone'), t('pdf.noneRecorded')]];
