@@ -9,6 +9,7 @@ import { cache } from 'react';
 import { auth } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { CURRENCY_COOKIE, displayOf, resolveDisplay, type Display, type DisplaySettings } from '@/lib/i18n/display-settings';
+import { rememberBrowserZone } from '@/lib/i18n/browser-zone';
 import { TIME_ZONE_COOKIE } from '@/lib/i18n/time';
 import { exchangeRates } from '@/lib/money/rates';
 
@@ -20,8 +21,9 @@ export async function readerFormat(locale: string): Promise<Display> {
 /** Once per request however many layouts and pages ask (React's request cache). */
 export const readerDisplay = cache(async (locale: string): Promise<DisplaySettings> => {
   const [user, jar] = await Promise.all([auth(), cookies()]);
-  const saved = user ? await db.user.findUnique({ where: { id: user.id }, select: { timeZone: true, currency: true } }) : null;
+  const saved = user ? await db.user.findUnique({ where: { id: user.id }, select: { timeZone: true, currency: true, browserTimeZone: true } }) : null;
   const sent = { timeZone: cookieValue(jar.get(TIME_ZONE_COOKIE)?.value), currency: cookieValue(jar.get(CURRENCY_COOKIE)?.value) };
+  if (user && saved) await rememberBrowserZone(db, user.id, saved.browserTimeZone, sent.timeZone);
   return resolveDisplay(locale, saved, sent, exchangeRates());
 });
 

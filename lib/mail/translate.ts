@@ -20,12 +20,15 @@ export async function mailTranslator(locale: Locale) {
 /** What a message to this user is written with: their language, and their time zone and currency. */
 export type MailReader = { t: MailTranslator; display: Display };
 
-/** A user's saved language, zone (UTC when they never chose one: mail has no browser) and currency. */
-export async function mailReader(user: { locale: string | null; timeZone: string | null; currency: string | null } | null): Promise<MailReader> {
+/**
+ * A user's saved language, zone and currency. Mail has no browser: when they never chose a zone, the one
+ * of the browser they last used signed in (users.browser_time_zone), else UTC, named in the message.
+ */
+export async function mailReader(user: { locale: string | null; timeZone: string | null; currency: string | null; browserTimeZone?: string | null } | null): Promise<MailReader> {
   const locale = userLocale(user?.locale);
-  const display = displayOf(resolveDisplay(locale, user, {}, exchangeRates()));
+  const display = displayOf(resolveDisplay(locale, user, { timeZone: user?.browserTimeZone ?? undefined }, exchangeRates()));
   return { t: await mailTranslator(locale), display };
 }
 
 /** The columns mailReader reads, for Prisma selects. */
-export const READER_FIELDS = { locale: true, timeZone: true, currency: true } as const;
+export const READER_FIELDS = { locale: true, timeZone: true, currency: true, browserTimeZone: true } as const;
