@@ -10,6 +10,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { topCreators, topGifters } from '@/lib/stats/public-lists';
+import { RankList } from './_components/rank-list';
 import { UpdatedAt } from './_components/updated-at';
 
 export const dynamic = 'force-dynamic';
@@ -128,6 +129,7 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
           <Pager page={gifters.page} pages={gifters.pages} makeHref={(gpage) => href({ gpage })} label={t('giftersPages')} />
         </Card>
       </div>
+      <RankList search={raw} />
       {creators.items.length > 0 && <MoneyNote />}
       {creators.computedAt && <UpdatedAt at={creators.computedAt} />}
     </div>
