@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+
+// Issue 19, lookup depth, on the seeded demo accounts (each has 30 days of daily snapshots).
+
+test('an account page shows history with periods, a projection and the daily table', async ({ page }) => {
+  await page.goto('/@luna.streams');
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  const period = page.getByRole('group', { name: 'Period' }).first();
+  await period.getByRole('button', { name: '30 days' }).click();
+  await expect(period.getByRole('button', { name: '30 days' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('img', { name: /Total followers and daily gains over \d+ stored days/ })).toBeVisible();
+  await expect(page.locator('.recharts-legend-wrapper')).toContainText('Followers gained per day');
+  await page.getByRole('group', { name: 'Count shown' }).getByRole('button', { name: 'Likes' }).click();
+  await expect(page.locator('.recharts-legend-wrapper')).toContainText('Total likes');
+
+  await expect(page.getByRole('heading', { name: 'Projected followers' })).toBeVisible();
+  await expect(page.getByText('In 365 days')).toBeVisible();
+
+  const table = page.getByRole('table', { name: /Changes in followers, likes and videos/ });
+  await expect(table.getByRole('row').nth(25)).toBeVisible(); // ~29 daily changes (snapshot times vary by up to an hour)
+  await page.getByRole('group', { name: 'Group by' }).getByRole('button', { name: 'Weeks' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Week' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Compare with other accounts' }).click();
+  await expect(page).toHaveURL(/\/compare\?h=luna\.streams$/);
+});
+
+test('compare shows up to three accounts side by side and names the unknown ones', async ({ page }) => {
+  await page.goto('/compare?h=luna.streams,djmax.live,e2e.nobody.here,chef.amara');
+  await expect(page.getByRole('heading', { level: 1, name: 'Compare accounts' })).toBeVisible();
+  const table = page.getByRole('table', { name: /compared accounts' numbers/ });
+  await expect(table.getByRole('columnheader')).toHaveCount(2);
+  await expect(table).toContainText('DJ MAX');
+  await expect(table).toContainText('Followers, last 30 days');
+  await expect(page.getByRole('status').filter({ hasText: 'no stored numbers' })).toContainText('@e2e.nobody.here');
+  await expect(page.getByRole('img', { name: /Followers over time for/ })).toBeVisible();
+  // The form sends ?h=a&h=b&h=c.
+  const inputs = page.getByRole('textbox');
+  await inputs.nth(2).fill('chef.amara');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(table.getByRole('columnheader')).toHaveCount(3);
+});
+
+test('/top ranks stored accounts by metric and region, with the week change', async ({ page }) => {
+  await page.goto('/top?rank=followers');
+  const ranks = page.locator('#ranks');
+  await expect(ranks.getByRole('heading', { name: 'Account ranks' })).toBeVisible();
+  await expect(ranks.getByRole('row').nth(1)).toContainText('DJ MAX');
+  await ranks.getByRole('navigation', { name: 'Region' }).getByRole('link', { name: 'Germany' }).click();
+  await expect(page).toHaveURL(/region=DE/);
+  await expect(ranks.getByRole('heading', { name: 'Account ranks: Germany' })).toBeVisible();
+  await expect(ranks.getByRole('row')).toHaveCount(2);
+});
+
+test('robots.txt keeps crawlers out of private areas and sitemap.xml lists stored accounts', async ({ request }) => {
+  const robots = await request.get('/robots.txt');
+  expect(robots.status()).toBe(200);
+  const rules = await robots.text();
+  for (const path of ['/dashboard', '/account', '/api', '/overlay', '/reports', '/ru/dashboard']) expect(rules).toContain(`Disallow: ${path}`);
+  expect(rules).toMatch(/Sitemap: https?:\/\/[^\s]+\/sitemap\.xml/);
+  const sitemap = await request.get('/sitemap.xml');
+  expect(sitemap.status()).toBe(200);
+  const xml = await sitemap.text();
+  expect(xml).toContain('/@luna.streams</loc>');
+  expect(xml).toContain('hreflang="ru"');
+  expect(xml).not.toContain('/dashboard');
+});
