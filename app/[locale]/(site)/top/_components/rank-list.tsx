@@ -109,10 +109,17 @@ export async function RankList({ search }: { search: Search }) {
                       {row.change === null ? (
                         <span className="text-xs text-muted">{t('ranks.new')}</span>
                       ) : row.change === 0 ? (
-                        <span className="text-muted" aria-label={t('ranks.same')}>=</span>
+                        <span className="text-muted">
+                          <span aria-hidden>=</span>
+                          <span className="sr-only">{t('ranks.same')}</span>
+                        </span>
                       ) : (
-                        <span className={row.change > 0 ? 'text-emerald-400' : 'text-rose-400'} aria-label={t(row.change > 0 ? 'ranks.up' : 'ranks.down', { count: Math.abs(row.change) })}>
-                          {row.change > 0 ? '▲' : '▼'} {formatCount(Math.abs(row.change), locale)}
+                        // The arrow is for the eye; screen readers get the sentence (aria-label on a plain span is not read).
+                        <span className={row.change > 0 ? 'text-emerald-400' : 'text-rose-400'}>
+                          <span aria-hidden>
+                            {row.change > 0 ? '▲' : '▼'} {formatCount(Math.abs(row.change), locale)}
+                          </span>
+                          <span className="sr-only">{t(row.change > 0 ? 'ranks.up' : 'ranks.down', { count: Math.abs(row.change) })}</span>
                         </span>
                       )}
                     </td>
