@@ -66,4 +66,19 @@ describe('theme contrast', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('does not fade text-bearing pink fills', () => {
+    // animate-pulse fades to half opacity, taking white text on the fill below 4.5:1 (axe found it on the
+    // LIVE badge); LIVE badges glow with animate-live instead.
+    const fading = sources('app', 'components').flatMap((file) =>
+      fs
+        .readFileSync(path.join(root, file), 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${file}:${i + 1}` }))
+        .filter(({ line }) => /\banimate-pulse\b[^'"`]*\bbg-accent-strong\b|\bbg-accent-strong\b[^'"`]*\banimate-pulse\b/.test(line))
+        .map(({ at }) => at),
+    );
+    expect(fading).toEqual([]);
+    expect(css).toMatch(/--animate-live:/);
+  });
 });

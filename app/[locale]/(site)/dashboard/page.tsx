@@ -46,7 +46,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       )}
                     </p>
                   </div>
-                  {a.liveNow ? <span className="animate-pulse rounded-full bg-accent-strong px-2 py-0.5 text-xs font-semibold">{t('liveBadge')}</span> : <span className="text-xs text-muted">{t('accounts.state', { state: a.state ?? 'none' })}</span>}
+                  {a.liveNow ? <span className="animate-live motion-reduce:animate-none rounded-full bg-accent-strong px-2 py-0.5 text-xs font-semibold">{t('liveBadge')}</span> : <span className="text-xs text-muted">{t('accounts.state', { state: a.state ?? 'none' })}</span>}
                 </div>
                 <p className="text-sm text-muted">
                   {[

@@ -42,7 +42,7 @@ export function ProfileDetails({ view, stale, notice }: { view: ProfileView; sta
                   {t('verified')}
                 </span>
               )}
-              {live?.liveNow && <span className="animate-pulse rounded-full bg-accent-strong px-2 py-0.5 text-xs font-semibold">{t('liveNow')}</span>}
+              {live?.liveNow && <span className="animate-live motion-reduce:animate-none rounded-full bg-accent-strong px-2 py-0.5 text-xs font-semibold">{t('liveNow')}</span>}
             </h1>
             <p className="text-muted">
               @{view.handle}

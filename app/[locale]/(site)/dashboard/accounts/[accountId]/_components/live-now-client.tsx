@@ -85,7 +85,7 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className={`rounded-full px-2.5 py-0.5 font-semibold ${isLive ? 'animate-pulse bg-accent-strong text-white' : 'bg-panel-2 text-muted'}`}>{isLive ? t('liveBadge') : t('liveNow.state', { state: data.state ?? 'none' })}</span>
+        <span className={`rounded-full px-2.5 py-0.5 font-semibold ${isLive ? 'animate-live motion-reduce:animate-none bg-accent-strong text-white' : 'bg-panel-2 text-muted'}`}>{isLive ? t('liveBadge') : t('liveNow.state', { state: data.state ?? 'none' })}</span>
         {state !== 'connected' && (
           <span role="status" className="text-amber-300">
             {state === 'denied' ? t('liveNow.denied') : t('liveNow.paused', { seconds: POLL_MS / 1000 })}

@@ -28,7 +28,7 @@ export function LiveHeader({ summary, display }: { summary: LiveSummary; display
         <div className="min-w-0 flex-1">
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-bold">
             <span className="break-words">{t('live.heading', { handle: account.handle })}</span>
-            {summary.isLive && <span className="animate-pulse rounded-full bg-accent-strong px-2 py-0.5 text-xs font-semibold">{t('live.liveNow')}</span>}
+            {summary.isLive && <span className="animate-live motion-reduce:animate-none rounded-full bg-accent-strong px-2 py-0.5 text-xs font-semibold">{t('live.liveNow')}</span>}
           </h1>
           {summary.title && <p className="break-words text-muted">{summary.title}</p>}
           <p className="mt-1 text-sm">
