@@ -7,6 +7,7 @@ import { getEnv } from '@/lib/env';
 import { buildDiamondRate, engagementPercent, estimateLiveEarnings, estimatePerVideoEarnings, averageLikesPerVideo, followerBand, type Engagement, type PerVideoEarnings, type UsdRange } from '@/lib/stats/estimates';
 import { buildDistribution, computeRating, type Rating, type RatingDistributions } from '@/lib/stats/rating';
 import type { DayPoint } from '@/lib/stats/history';
+import { getAccountRanks, type AccountRanks } from '@/lib/stats/rank-data';
 import { getDailyHistory } from '@/lib/stats/snapshot-history';
 import type { StoredProfile } from '@/lib/tiktok/profile-store';
 
@@ -43,6 +44,8 @@ export type ProfileView = {
   live: LiveStats | null;
   /** One point per UTC day (that day's last snapshot), oldest first: the daily table, charts and projection. */
   daily: DayPoint[];
+  /** Its place among all stored accounts and in its region, by followers, likes, engagement, LIVE earnings. */
+  ranks: AccountRanks;
 };
 
 function toStats(snapshot: NonNullable<StoredProfile['snapshot']>): ProfileStats {
@@ -106,10 +109,11 @@ async function getLiveStats(db: Db, accountId: string, now: Date): Promise<LiveS
 
 export async function buildProfileView(db: Db, stored: StoredProfile, now = new Date()): Promise<ProfileView> {
   const { account, snapshot } = stored;
-  const [history, live, distributions] = await Promise.all([
+  const [history, live, distributions, ranks] = await Promise.all([
     getDailyHistory(db, [account.id], now),
     getLiveStats(db, account.id, now),
     getRatingDistributions(db, now.getTime()),
+    getAccountRanks(db, account.id, { now }),
   ]);
   const stats = snapshot ? toStats(snapshot) : null;
   const engagement = snapshot ? engagementPercent({ followers: snapshot.followers, hearts: snapshot.hearts, videos: snapshot.videos, avgViews: snapshot.avgViews ?? undefined }) : null;
@@ -133,5 +137,6 @@ export async function buildProfileView(db: Db, stored: StoredProfile, now = new 
       : null,
     live,
     daily: history.get(account.id) ?? [],
+    ranks,
   };
 }

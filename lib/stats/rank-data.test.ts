@@ -2,7 +2,7 @@
 // of its own, so accounts other test files store do not move these places.
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { getRankPage, RANK_PAGE_SIZE } from '@/lib/stats/rank-data';
+import { getAccountRanks, getRankPage, RANK_PAGE_SIZE } from '@/lib/stats/rank-data';
 import { uniqueSuffix } from '@/tools/testing/factories';
 
 const NOW = new Date('2026-12-02T12:00:00Z');
@@ -58,5 +58,22 @@ describe('getRankPage', () => {
     const second = await getRankPage(db, { metric: 'likes', region, page: 5, now: NOW, fresh: true });
     expect(second).toMatchObject({ page: 2, pages: 2, total: RANK_PAGE_SIZE + 2 });
     expect(second.items.map((r) => r.rank)).toEqual([21, 22]);
+  });
+});
+
+describe('getAccountRanks', () => {
+  it("gives an account's place in each ranking overall and in its region", async () => {
+    const region = `Q${uniqueSuffix().toUpperCase()}`;
+    await account(region, [{ at: daysAgo(1), followers: 2_000_000_000 }]);
+    const second = await account(region, [{ at: daysAgo(9), followers: 1_999_999_998 }, { at: daysAgo(1), followers: 1_999_999_999 }]);
+    const { id } = await db.tiktokAccount.findUniqueOrThrow({ where: { handle: second }, select: { id: true } });
+    const ranks = await getAccountRanks(db, id, { now: NOW, fresh: true });
+    expect(ranks.region).toBe(region);
+    const followers = ranks.places.find((p) => p.metric === 'followers');
+    // A week ago it was the only one of the two with numbers, so first: one place lost.
+    expect(followers?.inRegion).toEqual({ rank: 2, of: 2, change: -1 });
+    expect(followers?.overall?.rank).toBe(2); // far above any other test account
+    expect(followers?.overall?.of).toBeGreaterThanOrEqual(2);
+    expect(ranks.places.find((p) => p.metric === 'earnings')).toEqual({ metric: 'earnings', overall: null, inRegion: null });
   });
 });

@@ -4,7 +4,7 @@ import 'server-only';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { buildDiamondRate, engagementPercent, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
-import { rankAccounts, rankRegions, type RankFigures, type RankInput, type RankMetric } from '@/lib/stats/ranks';
+import { RANK_METRICS, rankAccounts, rankRegions, type RankedAccount, type RankFigures, type RankInput, type RankMetric } from '@/lib/stats/ranks';
 
 const DAY_MS = 86_400_000;
 export const RANK_PAGE_SIZE = 20;
@@ -116,4 +116,22 @@ export async function getRankPage(db: Db, options: { metric: RankMetric; region:
     return [{ rank: r.rank, change: r.change, handle: account.handle, nickname: account.nickname, avatarUrl: account.avatarUrl, verified: account.verified, region: account.region, value: r.value, earnings: rate ? estimateLiveEarnings(r.value, rate) : null }];
   });
   return { items, page, pages, total: ranked.length, regions: rankRegions(inputs) };
+}
+
+export type RankPlace = { rank: number; of: number; change: number | null };
+export type AccountRanks = { region: string | null; places: { metric: RankMetric; overall: RankPlace | null; inRegion: RankPlace | null }[] };
+
+/** Where one account stands in each ranking, among all stored accounts and within its region. */
+export async function getAccountRanks(db: Db, accountId: string, options: { now?: Date; fresh?: boolean } = {}): Promise<AccountRanks> {
+  const now = options.now ?? new Date();
+  const inputs = options.fresh ? await getRankInputs(db, now) : await cachedInputs(db, now);
+  const region = inputs.find((i) => i.accountId === accountId)?.region ?? null;
+  const placeIn = (ranked: RankedAccount[]): RankPlace | null => {
+    const entry = ranked.find((r) => r.accountId === accountId);
+    return entry ? { rank: entry.rank, of: ranked.length, change: entry.change } : null;
+  };
+  return {
+    region,
+    places: RANK_METRICS.map((metric) => ({ metric, overall: placeIn(rankAccounts(inputs, metric)), inRegion: region ? placeIn(rankAccounts(inputs, metric, region)) : null })),
+  };
 }

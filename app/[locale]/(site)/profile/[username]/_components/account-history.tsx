@@ -8,6 +8,8 @@ import { HistoryChart } from '@/components/stats/history-chart-lazy';
 import type { HistoryChartPoint, HistoryMetric } from '@/components/stats/history-chart';
 import { Card } from '@/components/ui/card';
 import { dailyChanges, gainPerDay, HISTORY_PERIODS, pointsInPeriod, type DayPoint, type HistoryPeriod } from '@/lib/stats/history';
+import type { AccountRanks } from '@/lib/stats/rank-data';
+import { AccountRanksCard } from './account-ranks';
 import { DailyTable } from './daily-table';
 import { ProjectionCard } from './projection-card';
 
@@ -18,10 +20,10 @@ const PERIOD_LABEL = { '30': 'period.30', '90': 'period.90', '365': 'period.365'
 
 /**
  * The account's history as Social Blade shows it: a chart of one count with its daily gains over a chosen
- * period, the projection, and the daily table with week and month totals. The period applies to the
+ * period, the projection, the account's ranks, and the daily table with week and month totals. The period applies to the
  * chart and the table; choices live in the browser (the page is served from the route cache).
  */
-export function AccountHistory({ handle, daily }: { handle: string; daily: DayPoint[] }) {
+export function AccountHistory({ handle, daily, ranks }: { handle: string; daily: DayPoint[]; ranks: AccountRanks }) {
   const t = useTranslations('profile');
   const d = useTranslations('profile.depth');
   const [period, setPeriod] = useState<HistoryPeriod>('90');
@@ -53,6 +55,7 @@ export function AccountHistory({ handle, daily }: { handle: string; daily: DayPo
         )}
       </Card>
       <ProjectionCard daily={daily} />
+      <AccountRanksCard ranks={ranks} />
       {changes.length > 0 && <DailyTable changes={changes} period={period} />}
     </>
   );

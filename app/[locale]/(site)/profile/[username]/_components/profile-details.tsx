@@ -126,7 +126,7 @@ export function ProfileDetails({ view, stale, notice }: { view: ProfileView; sta
       </Card>
       {(view.perVideo || live) && <MoneyNote className="-mt-2 text-xs text-muted" />}
 
-      <AccountHistory handle={view.handle} daily={view.daily} />
+      <AccountHistory handle={view.handle} daily={view.daily} ranks={view.ranks} />
 
       <Card title={t('howEstimated')}>
         <ul className="flex list-disc flex-col gap-1.5 pl-5 text-sm text-muted">
