@@ -16,6 +16,10 @@ test('an account page shows history with periods, a projection and the daily tab
   await expect(page.getByRole('heading', { name: 'Projected followers' })).toBeVisible();
   await expect(page.getByText('In 365 days')).toBeVisible();
 
+  const ranks = page.getByRole('table', { name: /place in each ranking/ });
+  await expect(ranks.getByRole('columnheader', { name: 'United States' })).toBeVisible();
+  await expect(ranks.getByRole('row', { name: /^Followers/ })).toContainText(/#\d+ of \d+/);
+
   const table = page.getByRole('table', { name: /Changes in followers, likes and videos/ });
   await expect(table.getByRole('row').nth(25)).toBeVisible(); // ~29 daily changes (snapshot times vary by up to an hour)
   await page.getByRole('group', { name: 'Group by' }).getByRole('button', { name: 'Weeks' }).click();
