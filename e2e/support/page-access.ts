@@ -23,6 +23,7 @@ export const PAGE_ACCESS: Record<string, PageRule> = {
   'app/[locale]/[...rest]/page.tsx': { access: 'public' },
   'app/[locale]/(site)/about/page.tsx': { access: 'public' },
   'app/[locale]/(site)/top/page.tsx': { access: 'public' },
+  'app/[locale]/(site)/compare/page.tsx': { access: 'public' },
   'app/[locale]/(site)/profile/[username]/page.tsx': { access: 'public' },
   'app/[locale]/(site)/signin/page.tsx': { access: 'public' },
   'app/[locale]/(site)/signup/page.tsx': { access: 'public' },
