@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 export function Card({ title, action, children, className = '', headingLevel = 2 }: { title?: ReactNode; action?: ReactNode; children: ReactNode; className?: string; headingLevel?: 1 | 2 }) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
-    <section className={`rounded-xl border border-line bg-panel p-4 sm:p-5 ${className}`}>
+    <section className={`min-w-0 rounded-xl border border-line bg-panel p-4 sm:p-5 ${className}`}>
       {(title || action) && (
         <header className="mb-3 flex items-center justify-between gap-3">
           {title && <Heading className={`min-w-0 font-semibold wrap-anywhere ${headingLevel === 1 ? 'text-lg' : 'text-base'}`}>{title}</Heading>}

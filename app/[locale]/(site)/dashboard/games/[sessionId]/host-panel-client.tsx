@@ -155,7 +155,7 @@ export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostVi
         <p className="text-base sm:max-w-md sm:text-right">{banner.hint}</p>
       </div>
 
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <aside className="flex flex-col gap-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1 lg:self-start" aria-label={t('host.controls')}>
           <section className="flex flex-col gap-3 rounded-xl border border-line bg-panel p-4">
             <h2 className="sr-only">{t('host.sessionControls')}</h2>

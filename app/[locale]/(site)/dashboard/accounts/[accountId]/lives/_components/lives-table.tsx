@@ -59,13 +59,14 @@ export function LivesTable({ accountId, lives, sort, dir, display }: { accountId
           })}
         </p>
       ) : (
-        // On a phone the table scrolls sideways while the start column stays put.
+        // On a phone the table scrolls sideways while the start column stays put. Headings wrap (the cells do not):
+        // eleven one-line headings made the table 107 px wider than the card at 1440 px.
         <div className="-mx-4 overflow-x-auto sm:mx-0">
-          <table className="w-full min-w-[64rem] text-left text-sm">
+          <table className="w-full min-w-[48rem] text-left text-sm">
             <thead className="text-xs uppercase text-muted">
               <tr>
-                {header(t('lives.started'), 'started', 'sticky left-0 z-10 bg-panel py-2 pl-4 pr-3 sm:pl-0')}
-                {columns.map((c) => header(c.label, c.sort, 'whitespace-nowrap py-2 pr-3 text-right'))}
+                {header(t('lives.started'), 'started', 'sticky left-0 z-10 bg-panel py-2 pl-4 pr-3 align-bottom sm:pl-0')}
+                {columns.map((c) => header(c.label, c.sort, 'py-2 pr-3 text-right align-bottom'))}
               </tr>
             </thead>
             <tbody>

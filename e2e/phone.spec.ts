@@ -1,0 +1,90 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './support/live';
+import { PUBLIC_PAGES, signedInPages, type SitePage } from './support/site-pages';
+
+// A phone 390 px wide (issue 19): no page scrolls sideways, and the header's menu reaches every link.
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+/** Pages wider than the screen, with the elements that stick out past its right edge. */
+async function sidewaysScroll(page: Page, pages: SitePage[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const { path } of pages) {
+    await page.goto(path);
+    await page.waitForLoadState('load');
+    await expect(page.locator('header').first().locator('.animate-pulse')).toHaveCount(0);
+    const found = await page.evaluate(() => {
+      const scroller = document.scrollingElement ?? document.documentElement;
+      if (scroller.scrollWidth <= window.innerWidth) return null;
+      // The innermost elements past the edge name the culprit in the failure message.
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5))
+        .slice(0, 3)
+        .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">`);
+      return `${scroller.scrollWidth} px wide: ${wide.join(' ')}`;
+    });
+    if (found) problems.push(`${path} ${found}`);
+  }
+  return problems;
+}
+
+test('no page a visitor can open scrolls sideways at 390 px', async ({ page }) => {
+  test.setTimeout(120_000);
+  expect(await sidewaysScroll(page, PUBLIC_PAGES)).toEqual([]);
+});
+
+test('no page of a signed-in user scrolls sideways at 390 px', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  const pages = (await signedInPages(page)).filter((p) => p.chrome);
+  expect(await sidewaysScroll(page, pages)).toEqual([]);
+});
+
+test('the header menu opens from the keyboard and reaches every link at 390 px', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/top');
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  // The header fits on one line: the menu button sits beside the logo, not wrapped below it.
+  const header = await page.locator('header').first().boundingBox();
+  expect(header?.height).toBeLessThan(80);
+
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  const panel = page.locator(`#${await menu.getAttribute('aria-controls')}`);
+  const names = ['Lookup', 'Top', 'About', 'Dashboard', 'Orders', 'Account'];
+  for (const name of names) await expect(panel.getByRole('link', { name, exact: true })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // Tab walks through every link of the open menu in order.
+  for (const name of names) {
+    await page.keyboard.press('Tab');
+    await expect(panel.getByRole('link', { name, exact: true })).toBeFocused();
+  }
+
+  // Escape closes it and puts focus back on the button.
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu).toBeFocused();
+  await expect(panel).toBeHidden();
+
+  // A followed link closes the menu on the new page.
+  await menu.click();
+  await panel.getByRole('link', { name: 'Orders', exact: true }).click();
+  await expect(page).toHaveURL(/\/account\/orders$/);
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('the lives table fits a 1440 px screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page);
+  await page.goto('/dashboard');
+  const account = page.locator('a[href^="/dashboard/accounts/"]').first();
+  await page.goto(`${await account.getAttribute('href')}/lives`);
+  const table = page.locator('table').first();
+  await expect(table).toBeVisible();
+  // The table's scroll box shows all of it: nothing hidden to the right at desktop width.
+  const overflow = await table.evaluate((el) => (el.parentElement ? el.parentElement.scrollWidth - el.parentElement.clientWidth : 0));
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) <= window.innerWidth)).toBe(true);
+});
