@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { getLiveNow } from '@/lib/dashboard/live-now';
@@ -12,6 +13,12 @@ export default async function LiveNowPage({ params }: { params: Promise<{ accoun
   const { ws } = await requireWorkspace(`/dashboard/accounts/${accountId}`);
   const account = await requireWatchedAccount(db, ws.workspaceId, accountId).catch(() => null);
   if (!account) notFound();
-  const initial = await getLiveNow(db, account.id);
-  return <LiveNowClient accountId={account.id} initial={initial} realtime={getPublicRealtimeConfig()} />;
+  const [initial, t] = await Promise.all([getLiveNow(db, account.id), getTranslations('dashboard')]);
+  return (
+    <>
+      {/* The page's heading for screen readers; sighted users read the same in the selected tab above. */}
+      <h1 className="sr-only">{`@${account.handle} · ${t('account.liveNow')}`}</h1>
+      <LiveNowClient accountId={account.id} initial={initial} realtime={getPublicRealtimeConfig()} />
+    </>
+  );
 }

@@ -41,7 +41,7 @@ export default async function LivesPage({ params, searchParams }: { params: Prom
   const [lives, t, display] = await Promise.all([listLives(db, account.id, query), getTranslations('dashboard'), getLocale().then(readerFormat)]);
 
   return (
-    <Card title={t('lives.cardTitle', { handle: account.handle })} action={lives.total > 0 ? <span className="text-xs text-muted">{t('lives.total', { count: formatCount(lives.total, display.locale), zone: display.zoneLabel })}</span> : undefined}>
+    <Card headingLevel={1} title={t('lives.cardTitle', { handle: account.handle })} action={lives.total > 0 ? <span className="text-xs text-muted">{t('lives.total', { count: formatCount(lives.total, display.locale), zone: display.zoneLabel })}</span> : undefined}>
       {lives.total === 0 ? (
         <EmptyState title={t('lives.emptyTitle')}>{t('lives.empty', { handle: account.handle })}</EmptyState>
       ) : (

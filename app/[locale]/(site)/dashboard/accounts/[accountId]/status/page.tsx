@@ -24,7 +24,7 @@ export default async function MonitoringPage({ params }: { params: Promise<{ acc
   const at = (date: Date | null | undefined) => display.date(date, 'dateTimeSeconds');
   return (
     <div className="grid gap-4 lg:grid-cols-3">
-      <Card title={t('monitoring.title')} action={tracked ? <TimesIn /> : undefined} className="lg:col-span-2">
+      <Card headingLevel={1} title={t('monitoring.title')} action={tracked ? <TimesIn /> : undefined} className="lg:col-span-2">
         {!tracked ? (
           <p className="text-muted">{t('monitoring.notTracked')}</p>
         ) : (
