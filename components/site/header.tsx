@@ -24,17 +24,17 @@ export function SiteHeader() {
           <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-accent shadow-[0_0_12px_var(--color-accent)]" />
           LiveLens
         </Link>
-        {/* Every link in one row from `lg` up; below it, the language and a menu button (SiteMenu). */}
-        <nav aria-label={t('nav')} className="hidden items-center gap-1 text-sm lg:flex">
-          {links.map((link) => (
-            <Link key={link.href} href={link.href} className="rounded-md px-3 py-2 text-muted hover:bg-panel hover:text-white">
-              {link.label}
-            </Link>
-          ))}
-          <LanguageSwitcher />
-          <UserMenu />
-        </nav>
-        <div className="flex items-center gap-2 lg:hidden">
+        <div className="flex items-center gap-2">
+          {/* Every link in one row from `lg` up; below it, a menu button (SiteMenu) opens them. */}
+          <nav aria-label={t('nav')} className="hidden items-center gap-1 text-sm lg:flex">
+            {links.map((link) => (
+              <Link key={link.href} href={link.href} className="rounded-md px-3 py-2 text-muted hover:bg-panel hover:text-white">
+                {link.label}
+              </Link>
+            ))}
+            <UserMenu />
+          </nav>
+          {/* One language choice at every width (two would share the label "Language"). */}
           <LanguageSwitcher />
           <SiteMenu links={links} />
         </div>
