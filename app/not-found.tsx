@@ -1,24 +1,19 @@
-import { cookies, headers } from 'next/headers';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
-import { LOCALE_COOKIE, requestLocale } from '@/lib/i18n/locales';
 import './[locale]/globals.css';
 
-// Addresses outside every page (proxy.ts sends all page addresses into app/[locale], so this is e.g. an
-// unknown /api/… address opened in a browser): a plain document with the way back, in the visitor's saved
-// language or their browser's.
-export default async function RootNotFound() {
-  const [jar, list] = await Promise.all([cookies(), headers()]);
-  const locale = requestLocale(jar.get(LOCALE_COOKIE)?.value, list.get('accept-language'));
-  const t = await getTranslations({ locale, namespace: 'notFound' });
+// Addresses outside every page (proxy.ts sends all page addresses into app/[locale]): a plain document,
+// in English, with the way back. It stays static: Next renders this boundary with every page, so reading
+// cookies() or headers() here to pick a language made every cached page (/@handle) fail with
+// DYNAMIC_SERVER_USAGE.
+export default function RootNotFound() {
   return (
-    <html lang={locale}>
+    <html lang="en">
       <body className="font-sans antialiased">
         <main id="main" className="mx-auto flex max-w-xl flex-col items-center gap-3 px-4 py-16 text-center">
-          <h1 className="text-2xl font-bold">{t('title')}</h1>
-          <p className="text-muted">{t('body')}</p>
-          <Link href={locale === 'en' ? '/' : `/${locale}`} className="rounded-md bg-accent-strong px-4 py-2 font-semibold text-white hover:opacity-90">
-            {t('back')}
+          <h1 className="text-2xl font-bold">Page not found</h1>
+          <p className="text-muted">The page you asked for does not exist.</p>
+          <Link href="/" className="rounded-md bg-accent-strong px-4 py-2 font-semibold text-white hover:opacity-90">
+            Back to the home page
           </Link>
         </main>
       </body>

@@ -7,7 +7,9 @@ import { PUBLIC_PAGES, signedInPages, type SitePage } from './support/site-pages
 // critical violation, and each page has exactly one <h1>. One test per state visiting the pages in turn in
 // one browser context keeps the run short (a page load and one axe pass each).
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+// WCAG A and AA rules only (what issue 19 asks): axe's best-practice rules are not WCAG requirements, and
+// leaving them out shortens each page's pass.
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function checkPage(page: Page, { path, chrome }: SitePage): Promise<string[]> {
   const started = Date.now();

@@ -12,6 +12,7 @@ export const PUBLIC_PAGES: SitePage[] = [
   '/top',
   '/about',
   '/@luna.streams',
+  '/compare?h=luna.streams,djmax.live',
   '/signin',
   '/signup',
   '/forgot-password',
