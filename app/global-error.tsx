@@ -3,7 +3,7 @@
 import { usePathname } from 'next/navigation';
 import { useSyncExternalStore } from 'react';
 import { createTranslator } from 'use-intl/core';
-import { PRIMARY_ACTION, StatusLink, StatusMessage } from '@/components/ui/status-message';
+import { ErrorState } from '@/components/ui/status-message';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, splitLocalePrefix, type Locale } from '@/lib/i18n/locales';
 import en from '@/lib/i18n/messages/en/notFound.json';
 import ru from '@/lib/i18n/messages/ru/notFound.json';
@@ -32,12 +32,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
     <html lang={locale}>
       <body className="font-sans antialiased">
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8">
-          <StatusMessage title={t('title')} body={t('body')} alert>
-            <button type="button" onClick={reset} className={PRIMARY_ACTION}>
-              {t('retry')}
-            </button>
-            <StatusLink href="/">{t('home')}</StatusLink>
-          </StatusMessage>
+          <ErrorState texts={{ title: t('title'), body: t('body'), retry: t('retry'), home: t('home') }} reset={reset} />
         </main>
       </body>
     </html>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { PRIMARY_ACTION, StatusLink, StatusMessage } from '@/components/ui/status-message';
+import { ErrorState } from '@/components/ui/status-message';
 
 // The site's own layout (header, footer) failed, so this page stands without them, in the page's
 // language (the [locale] layout above still provides it), with its own main landmark.
@@ -9,12 +9,7 @@ export default function LocaleError({ reset }: { error: Error & { digest?: strin
   const t = useTranslations('notFound.error');
   return (
     <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8">
-      <StatusMessage title={t('title')} body={t('body')} alert>
-        <button type="button" onClick={reset} className={PRIMARY_ACTION}>
-          {t('retry')}
-        </button>
-        <StatusLink href="/">{t('home')}</StatusLink>
-      </StatusMessage>
+      <ErrorState texts={{ title: t('title'), body: t('body'), retry: t('retry'), home: t('home') }} reset={reset} />
     </main>
   );
 }

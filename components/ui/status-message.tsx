@@ -26,6 +26,18 @@ export function StatusLink({ href, children, primary = false }: { href: string; 
   );
 }
 
+/** What an error page says: that something failed, "Try again" (`reset` renders the segment again) and the way home. */
+export function ErrorState({ texts, reset }: { texts: { title: string; body: string; retry: string; home: string }; reset: () => void }) {
+  return (
+    <StatusMessage title={texts.title} body={texts.body} alert>
+      <button type="button" onClick={reset} className={PRIMARY_ACTION}>
+        {texts.retry}
+      </button>
+      <StatusLink href="/">{texts.home}</StatusLink>
+    </StatusMessage>
+  );
+}
+
 /** Placeholder while a page's data loads: announced once to screen readers, drawn as grey bars. */
 export function LoadingState({ label }: { label: string }) {
   return (
