@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addAccount, freshHandle, replay, signIn } from './support/live';
+import { addAccount, addAccountThroughForm, freshHandle, replay, signIn } from './support/live';
 
 // small-evening.jsonl: 180 s of a synthetic LIVE (real protobuf frames through the library's decoder),
 // replayed at 20× as a fresh account. Its exact totals are in worker/fixtures/small-evening.expected.json.
@@ -9,7 +9,7 @@ test('live now follows a replayed LIVE without reloading: counters and gift feed
   test.setTimeout(120_000);
   await signIn(page);
   const handle = freshHandle('dash');
-  const accountId = await addAccount(page, handle);
+  const accountId = await addAccountThroughForm(page, handle);
   await expect(page.getByText('No lives recorded yet')).toBeVisible();
   // A marker that a reload would wipe.
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));

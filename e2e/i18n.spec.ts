@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { OVERLAY_DEFAULT_TEXTS, withLanguage } from '@/lib/overlays/default-texts';
-import { addAccount, freshHandle, signUpAndIn } from './support/live';
+import { addAccount, addAccountThroughForm, freshHandle, signUpAndIn } from './support/live';
 
 // Languages: the browser's Accept-Language picks the language of pages without one in their address,
 // the switcher saves a choice that wins over it, and public pages carry theirs in the address
@@ -149,7 +149,7 @@ test('times follow the browser’s time zone until the account saves one', async
   const context = await browser.newContext({ timezoneId: 'Asia/Bangkok', locale: 'en-US' });
   const page = await context.newPage();
   await signUpAndIn(page, 'i18n-zone');
-  const accountId = await addAccount(page, freshHandle('zone'));
+  const accountId = await addAccountThroughForm(page, freshHandle('zone'));
   // Every site page stores the browser's zone; pages rendered per request use it.
   expect((await context.cookies()).find((c) => c.name === 'livelens-tz')?.value).toBe('Asia/Bangkok');
   await page.goto(`/dashboard/accounts/${accountId}/status`);

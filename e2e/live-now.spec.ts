@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addAccount, freshHandle, replay, signIn } from './support/live';
+import { addAccountThroughForm, freshHandle, replay, signIn } from './support/live';
 
 // Issue 19: Live now threw React's hydration error #418 (the running time was drawn from the server's
 // clock and again from the browser's), its chat had no times, and streaks stayed "in progress" beside
@@ -45,7 +45,7 @@ test('live now times its chat and leaves no streak in progress after the live en
   const errors = collectErrors(page);
   await signIn(page);
   const handle = freshHandle('now');
-  await addAccount(page, handle);
+  await addAccountThroughForm(page, handle);
 
   // small-evening.jsonl: 180 s of live, with streaks (one whose end frame never comes), at 10×.
   const run = replay('small-evening.jsonl', handle, 10);

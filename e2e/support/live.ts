@@ -12,7 +12,25 @@ export function freshHandle(label: string): string {
   return `e2e.${label}.${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }
 
+/**
+ * Signs in through next-auth's credentials endpoint, the request the sign-in form makes, without drawing
+ * the form and the dashboard it lands on (two page renders per test). The form itself is driven by
+ * e2e/isolation.spec.ts and e2e/reports.spec.ts (`signInThroughForm`).
+ */
 export async function signIn(page: Page, account = DEMO): Promise<void> {
+  const csrf = await page.request.get('/api/auth/csrf');
+  expect(csrf.ok()).toBe(true);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await page.request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email: account.email, password: account.password, callbackUrl: '/dashboard', json: 'true' },
+  });
+  expect(response.ok(), `sign-in as ${account.email} answered ${response.status()}`).toBe(true);
+  const session = (await (await page.request.get('/api/auth/session')).json()) as { user?: { email?: string } };
+  expect(session.user?.email, `no session after signing in as ${account.email}`).toBe(account.email);
+}
+
+/** Signs in the way a person does: the form at /signin, then the dashboard. */
+export async function signInThroughForm(page: Page, account = DEMO): Promise<void> {
   await page.goto('/signin');
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
@@ -20,8 +38,19 @@ export async function signIn(page: Page, account = DEMO): Promise<void> {
   await expect(page).not.toHaveURL(/\/signin/);
 }
 
-/** Adds the handle in the dashboard and returns the account's id (from its page address). */
+/**
+ * Adds the handle to the signed-in user's workspace through the API the dashboard's form posts to, and
+ * returns the account's id. `addAccountThroughForm` drives the form (e2e/dashboard.spec.ts).
+ */
 export async function addAccount(page: Page, handle: string): Promise<string> {
+  const response = await page.request.post('/api/dashboard/accounts', { data: { handle } });
+  expect(response.status(), `adding @${handle} answered ${response.status()}: ${await response.text()}`).toBe(201);
+  const { accountId } = (await response.json()) as { accountId: string };
+  return accountId;
+}
+
+/** Adds the handle in the dashboard's form and returns the account's id (from its page address). */
+export async function addAccountThroughForm(page: Page, handle: string): Promise<string> {
   await page.goto('/dashboard');
   await page.getByLabel('TikTok username to add').fill(handle);
   await page.getByRole('button', { name: 'Add and track' }).click();
