@@ -26,6 +26,17 @@ describe('parseEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('validates listen addresses (WEB_HOST, METRICS_HOST) and keeps metrics on loopback by default', () => {
+    expect(parseEnv({}).METRICS_HOST).toBe('127.0.0.1');
+    expect(parseEnv({}).WEB_HOST).toBeUndefined();
+    const env = parseEnv({ METRICS_HOST: '::', WEB_HOST: 'web-1.internal' });
+    expect(env.METRICS_HOST).toBe('::');
+    expect(env.WEB_HOST).toBe('web-1.internal');
+    expect(parseEnv({ METRICS_HOST: ' 0.0.0.0 ' }).METRICS_HOST).toBe('0.0.0.0');
+    expect(problemsOf({ METRICS_HOST: 'http://0.0.0.0' })[0]).toMatch(/^METRICS_HOST must be an IP address .* \(got "http:\/\/0\.0\.0\.0"\)$/);
+    expect(problemsOf({ WEB_HOST: 'a b' })[0]).toMatch(/^WEB_HOST must be an IP address/);
+  });
+
   it('treats empty strings as unset, as .env files often contain them', () => {
     const env = parseEnv({ PORT: '', DATABASE_URL: '  ', PUSHER_KEY: '' });
     expect(env.PORT).toBe(3000);

@@ -35,6 +35,12 @@ const postgresUrl = z
     message: 'must be a postgres:// or postgresql:// connection URL, e.g. postgresql://user:pass@localhost:5432/livelens',
   });
 
+// A listen address: an IPv4 or IPv6 address (`0.0.0.0` or `::` for every interface) or a host name.
+const listenHost = z
+  .string()
+  .trim()
+  .pipe(z.union([z.ipv4(), z.ipv6(), z.hostname()], { message: 'must be an IP address (e.g. 127.0.0.1, 0.0.0.0, ::) or a host name' }));
+
 const httpUrl = z
   .string()
   .trim()
@@ -47,6 +53,8 @@ const envShape = z.object({
 
     // Web app
     PORT: portSetting.default(3000),
+    // Where `npm run start:web` (scripts/web-server.ts) listens; unset = every interface, as `npm start` does.
+    WEB_HOST: listenHost.optional(),
     APP_URL: httpUrl.optional(),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
 
@@ -129,6 +137,8 @@ const envShape = z.object({
     WORKER_LEASE_TTL_MS: positiveInt('milliseconds').default(30_000),
     WORKER_CYCLE_MS: positiveInt('milliseconds').default(10_000),
     WORKER_METRICS_PORT: portSetting.optional(),
+    // The address the metrics endpoint listens on; loopback unless a scraper on another host must reach it.
+    METRICS_HOST: listenHost.default('127.0.0.1'),
     LIVE_RECHECK_MINUTES: positiveInt('minutes between live checks of an offline account').default(5),
     STREAK_TIMEOUT_MS: positiveInt('milliseconds of quiet before an unfinished gift streak is closed').default(10_000),
     // Mail: an SMTP server (SMTP_URL, or SMTP_HOST and friends). Without one, `npm start` runs the embedded

@@ -18,7 +18,7 @@ import { notificationsJob } from '@/worker/jobs/notifications';
 import { chatRetentionJob } from '@/worker/jobs/chat-retention';
 import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
 import { topListsJob } from '@/worker/jobs/top-lists';
-import { Metrics } from '@/worker/metrics';
+import { Metrics, metricsUrl } from '@/worker/metrics';
 import type { MonitoredAccount } from '@/worker/monitor';
 import { DbRateLimiter } from '@/worker/rate-limiter';
 import { Scheduler } from '@/worker/scheduler';
@@ -118,8 +118,8 @@ async function main(): Promise<void> {
   await supervisor.start();
   scheduler.start();
   courier.start();
-  const metricsServer = env.WORKER_METRICS_PORT ? await metrics.serve(env.WORKER_METRICS_PORT) : undefined;
-  log.info('worker started', { workerId, demo, capacity: env.WORKER_CAPACITY, metrics: env.WORKER_METRICS_PORT ? `http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics` : 'off' });
+  const metricsServer = env.WORKER_METRICS_PORT ? await metrics.serve(env.WORKER_METRICS_PORT, env.METRICS_HOST) : undefined;
+  log.info('worker started', { workerId, demo, capacity: env.WORKER_CAPACITY, metrics: metricsServer ? metricsUrl(metricsServer) : 'off' });
 
   let stopping = false;
   const stop = async (reason: string) => {

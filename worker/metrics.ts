@@ -77,7 +77,7 @@ export class Metrics {
     return `${lines.join('\n')}\n`;
   }
 
-  /** Serves GET /metrics on 127.0.0.1:`port` (or all interfaces with `host`). */
+  /** Serves GET /metrics on `host`:`port` (METRICS_HOST, loopback by default; `0` picks a free port). */
   serve(port: number, host = '127.0.0.1'): Promise<http.Server> {
     const server = http.createServer((request, response) => {
       if (request.url !== '/metrics') {
@@ -91,4 +91,12 @@ export class Metrics {
       server.listen(port, host, () => resolve(server));
     });
   }
+}
+
+/** The address a metrics server answers on, for the start-up log (IPv6 in brackets). */
+export function metricsUrl(server: http.Server): string {
+  const address = server.address();
+  if (!address || typeof address === 'string') return String(address);
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}/metrics`;
 }
