@@ -1,4 +1,5 @@
-// The production web server that `npm start` runs: Next.js's request handler (the same one `next start`
+// The production web server that `npm start` runs, and `npm run start:web` runs alone (one of several
+// instances behind a proxy; PORT, WEB_HOST and the services' settings from the environment): Next.js's request handler (the same one `next start`
 // uses) behind the shared cache of tools/infra/shared-cache.ts, which serves pages Next marks as shareable
 // (`s-maxage`: profile pages, static pages, built assets) from memory for up to WEB_SHARED_CACHE_MS — what a CDN
 // or a reverse proxy would do in front of a self-hosted Next app. `npm run dev` still runs `next dev`.
@@ -10,13 +11,35 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { PEER_ADDRESS_HEADER } from '@/lib/client-ip';
-import { parseEnv } from '@/lib/env';
+import { appUrl, EnvError, parseEnv, requireDatabaseUrl, requirePusherConfig, type Env } from '@/lib/env';
 import { SharedCache } from '@/tools/infra/shared-cache';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
 
+function listenAddress(server: http.Server): string {
+  const address = server.address();
+  if (!address || typeof address === 'string') return String(address);
+  if (address.address === '::' || address.address === '0.0.0.0') return `localhost:${address.port}`;
+  return `${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+}
+
+/**
+ * This server starts no services: `npm start` passes it the embedded ones, and `npm run start:web` needs
+ * them set. Every instance behind one proxy must share AUTH_SECRET (sessions, stored secrets).
+ */
+function checkStandaloneSettings(env: Env): void {
+  requireDatabaseUrl(env);
+  requirePusherConfig(env);
+  if (!env.AUTH_SECRET) {
+    throw new EnvError(['AUTH_SECRET is not set. Give every web instance and worker the same one (openssl rand -base64 32); `npm start` generates it into the data folder.']);
+  }
+  // next-auth builds its callback URLs from NEXTAUTH_URL; the launcher sets it, a lone instance takes APP_URL.
+  process.env.NEXTAUTH_URL ??= appUrl(env);
+}
+
 async function main(): Promise<void> {
   const env = parseEnv();
+  checkStandaloneSettings(env);
   const portFlag = process.argv.indexOf('--port');
   const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : env.PORT;
   const started = performance.now();
@@ -37,9 +60,11 @@ async function main(): Promise<void> {
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve());
+    // Every interface unless WEB_HOST says otherwise (e.g. 127.0.0.1 behind a proxy on the same machine).
+    if (env.WEB_HOST) server.listen(port, env.WEB_HOST, () => resolve());
+    else server.listen(port, () => resolve());
   });
-  say(`✓ Ready in ${Math.round(performance.now() - started)}ms on http://localhost:${port} (Next.js production server${cache.enabled ? `, shared cache ${env.WEB_SHARED_CACHE_MS} ms` : ', shared cache off'})`);
+  say(`✓ Ready in ${Math.round(performance.now() - started)}ms on http://${listenAddress(server)} (Next.js production server${cache.enabled ? `, shared cache ${env.WEB_SHARED_CACHE_MS} ms` : ', shared cache off'})`);
 
   let stopping = false;
   const stop = (signal: string) => {

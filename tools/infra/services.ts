@@ -39,8 +39,11 @@ export function embeddedPusherEnv(env: Env, secrets: LocalSecrets): Record<strin
   };
 }
 
-/** Brings up (or finds) Postgres, applies migrations, and brings up (or finds) the realtime server. */
-export async function ensureServices(env: Env, options: { realtime?: boolean; say?: (message: string) => void } = {}): Promise<ServiceHandle> {
+/**
+ * Brings up (or finds) Postgres, applies migrations (unless `migrate: false`: the chores that report or
+ * must not change the schema, db:deploy, db:backup, db:restore), and brings up (or finds) the realtime server.
+ */
+export async function ensureServices(env: Env, options: { realtime?: boolean; migrate?: boolean; say?: (message: string) => void } = {}): Promise<ServiceHandle> {
   const say = options.say ?? (() => undefined);
   const dataDir = path.resolve(env.LIVELENS_DATA_DIR);
   const secrets = loadLocalSecrets(dataDir);
@@ -78,7 +81,7 @@ export async function ensureServices(env: Env, options: { realtime?: boolean; sa
       databaseUrl = await postgres.ensureDatabase('livelens');
       say(`Embedded Postgres on 127.0.0.1:${env.EMBEDDED_PG_PORT}.`);
     }
-    await migrateDeploy(databaseUrl);
+    if (options.migrate !== false) await migrateDeploy(databaseUrl);
     let pusherEnv: Record<string, string> = {};
     if (options.realtime !== false && !env.PUSHER_APP_ID) {
       const soketi = new EmbeddedSoketi({ port: env.SOKETI_PORT, ...secrets.soketi, logFile: path.join(dataDir, 'logs', 'soketi.log') });
