@@ -8,6 +8,7 @@ import { MoneyRange } from '@/components/stats/money';
 import { formatDecimal } from '@/components/stats/numbers';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { topCreators, topGifters } from '@/lib/stats/public-lists';
 import { RankList } from './_components/rank-list';
@@ -51,6 +52,7 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
     const params = new URLSearchParams({ period: String(p.period ?? period), page: String(p.page ?? query.page), gpage: String(p.gpage ?? query.gpage) });
     return `/top?${params.toString()}`;
   };
+  const creatorsTitle = t('creatorsTitle', { days: period });
   return (
     <div className="flex flex-col gap-4">
       <header className="flex flex-wrap items-end justify-between gap-3">
@@ -68,11 +70,11 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
       </header>
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card title={t('creatorsTitle', { days: period })} className="lg:col-span-2">
+        <Card title={creatorsTitle} className="lg:col-span-2">
           {creators.items.length === 0 ? (
             <EmptyState title={t('creatorsEmptyTitle')}>{t('creatorsEmpty')}</EmptyState>
           ) : (
-            <div className="overflow-x-auto">
+            <ScrollRegion label={creatorsTitle}>
               <table className="w-full text-left text-sm">
                 <thead className="text-xs uppercase text-muted">
                   <tr>
@@ -103,7 +105,7 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
           <Pager page={creators.page} pages={creators.pages} makeHref={(page) => href({ page })} label={t('creatorsPages')} />
         </Card>

@@ -5,6 +5,7 @@ import { formatSignedCount } from '@/components/stats/numbers';
 import { COMPARE_COLORS } from '@/components/stats/compare-colors';
 import { Avatar } from '@/components/ui/avatar';
 import { Card } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatDate } from '@/lib/i18n/time';
 import { formatCount, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
 import { changeOverDays, projectFollowers, type Counts } from '@/lib/stats/history';
@@ -54,7 +55,7 @@ export function CompareTable({ accounts }: { accounts: ComparedAccount[] }) {
   ];
   return (
     <Card title={t('numbersTitle')}>
-      <div className="overflow-x-auto">
+      <ScrollRegion label={t('numbersTitle')}>
         <table className="w-full min-w-[28rem] text-sm">
           <caption className="sr-only">{t('numbersCaption')}</caption>
           <thead>
@@ -82,7 +83,7 @@ export function CompareTable({ accounts }: { accounts: ComparedAccount[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="mt-2 text-xs text-muted">{t('numbersNote')}</p>
     </Card>
   );

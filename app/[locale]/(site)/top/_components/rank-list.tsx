@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MoneyRange } from '@/components/stats/money';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { db } from '@/lib/db';
 import { formatCompact, formatCount, formatPercent } from '@/lib/stats/format';
 import { getRankPage, type RankRow } from '@/lib/stats/rank-data';
@@ -63,10 +64,11 @@ export async function RankList({ search }: { search: Search }) {
         return row.earnings ? <MoneyRange low={row.earnings.low} high={row.earnings.high} /> : formatCompact(row.value, locale);
     }
   };
+  const title = query.region ? t('ranks.titleRegion', { region: regionName(query.region, locale) }) : t('ranks.title');
   const tab = (active: boolean) => `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-semibold ${active ? 'bg-panel-2 text-white ring-1 ring-accent-2/60' : 'text-muted hover:text-white'}`;
   return (
     <section id="ranks" className="scroll-mt-4">
-      <Card title={query.region ? t('ranks.titleRegion', { region: regionName(query.region, locale) }) : t('ranks.title')}>
+      <Card title={title}>
         <p className="mb-3 text-sm text-muted">{t('ranks.intro')}</p>
         <div className="mb-3 flex flex-col gap-2">
           <nav aria-label={t('ranks.metricLabel')} className="flex flex-wrap self-start rounded-lg border border-line p-1">
@@ -90,7 +92,7 @@ export async function RankList({ search }: { search: Search }) {
         {page.items.length === 0 ? (
           <EmptyState title={t('ranks.emptyTitle')}>{query.rank === 'earnings' ? t('ranks.emptyEarnings') : t('ranks.empty')}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={title}>
             <table className="w-full text-left text-sm">
               <thead className="text-xs uppercase text-muted">
                 <tr>
@@ -136,7 +138,7 @@ export async function RankList({ search }: { search: Search }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {page.pages > 1 && (
           <nav aria-label={t('ranks.pages')} className="mt-3 flex items-center justify-between text-sm">

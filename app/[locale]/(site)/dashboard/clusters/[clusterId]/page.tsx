@@ -8,6 +8,7 @@ import { MoneyNote } from '@/components/site/money-note';
 import { Avatar } from '@/components/ui/avatar';
 import { Breadcrumb } from '@/components/ui/breadcrumb';
 import { Card, EmptyState, StatTile } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWorkspace } from '@/lib/dashboard/access';
@@ -94,7 +95,7 @@ export default async function ClusterPage({ params, searchParams }: Props) {
         {accounts.length === 0 ? (
           <EmptyState title={t('detail.emptyTitle')}>{t('detail.empty')}</EmptyState>
         ) : (
-          <div className="-mx-1 overflow-x-auto px-1">
+          <ScrollRegion label={t('detail.byAccount')} className="-mx-1 px-1">
             <table className="w-full min-w-[44rem] text-left text-sm">
               <thead className="text-xs uppercase text-muted">
                 <tr>
@@ -138,7 +139,7 @@ export default async function ClusterPage({ params, searchParams }: Props) {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <p className="mt-2 text-xs text-muted">{t('detail.peakNote')}</p>
         <MoneyNote className="mt-1 text-xs text-muted" />

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatCount } from '@/lib/stats/format';
 import type { AccountRanks, RankPlace } from '@/lib/stats/rank-data';
 
@@ -47,7 +48,7 @@ export function AccountRanksCard({ ranks }: { ranks: AccountRanks }) {
   const href = (metric: string, inRegion: boolean) => `/top?rank=${metric}${inRegion && region ? `&region=${region}` : ''}#ranks`;
   return (
     <Card title={t('ranks.title')}>
-      <div className="overflow-x-auto">
+      <ScrollRegion label={t('ranks.title')}>
         <table className="w-full text-sm">
           <caption className="sr-only">{t('ranks.caption')}</caption>
           <thead className="text-xs uppercase text-muted">
@@ -67,7 +68,7 @@ export function AccountRanksCard({ ranks }: { ranks: AccountRanks }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="mt-2 text-xs text-muted">{t('ranks.note')}</p>
     </Card>
   );

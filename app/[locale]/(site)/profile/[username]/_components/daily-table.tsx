@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { ChoiceTabs } from '@/components/stats/choice-tabs';
 import { formatDayRange, formatSignedCount } from '@/components/stats/numbers';
 import { Card } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatDate } from '@/lib/i18n/time';
 import { formatCount } from '@/lib/stats/format';
 import { periodTotals, pointsInPeriod, type Counts, type DailyChange, type HistoryPeriod } from '@/lib/stats/history';
@@ -48,7 +49,7 @@ export function DailyTable({ changes, period }: { changes: DailyChange[]; period
       {rows.length === 0 ? (
         <p className="text-sm text-muted">{t('periodEmpty')}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t('tableTitle')}>
           <table className="w-full min-w-[28rem] text-sm">
             <caption className="sr-only">{t('tableCaption')}</caption>
             <thead className="text-xs uppercase text-muted">
@@ -73,7 +74,7 @@ export function DailyTable({ changes, period }: { changes: DailyChange[]; period
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {rows.length > FIRST_ROWS && (
         <button type="button" onClick={() => setAll(!all)} className="mt-3 text-sm font-semibold text-accent-2 hover:underline">

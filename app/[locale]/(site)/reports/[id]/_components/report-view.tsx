@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { MoneyNote } from '@/components/site/money-note';
 import { Card, StatTile } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { Display } from '@/lib/i18n/display-settings';
 import type { BandComparison } from '@/lib/reports/band-text';
 import { bandName, bestStartText, type GuideText } from '@/lib/reports/guide-text';
@@ -21,6 +22,7 @@ export function ReportView({ report, guide, comparison, display }: { report: Rep
   const perVideo = numbers.perVideo;
   const decimal = (value: number | null) => (value === null ? MISSING_VALUE : formatDecimal(value, locale));
   const liveEnd = new Date(report.generatedAt);
+  const compareTitle = t('compareTitle', { band: bandName(t, locale, band) });
   return (
     <article className="report flex flex-col gap-4">
       <header className="flex flex-col gap-1">
@@ -53,10 +55,10 @@ export function ReportView({ report, guide, comparison, display }: { report: Rep
         <MoneyNote className="mt-2 text-xs text-muted" />
       </Card>
 
-      <Card title={t('compareTitle', { band: bandName(t, locale, band) })}>
+      <Card title={compareTitle}>
         <p className="mb-3 text-sm text-muted">{t('bandAccounts', { count: band.accounts, typical: formatPercent(band.typicalEngagementPercent, locale) })}</p>
         {comparison.table && (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={compareTitle}>
             <table className="w-full text-left text-sm">
               <thead className="text-xs uppercase text-muted">
                 <tr>
@@ -80,7 +82,7 @@ export function ReportView({ report, guide, comparison, display }: { report: Rep
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {comparison.note && <p className="mt-2 text-xs text-muted">{comparison.note}</p>}
       </Card>

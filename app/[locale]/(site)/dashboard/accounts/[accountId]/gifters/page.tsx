@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
@@ -67,7 +68,7 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
             <Link href={href({ page: 1 })} className="underline hover:text-white">{t('firstPage')}</Link>
           </EmptyState>
         ) : (
-          <div className="-mx-1 overflow-x-auto px-1">
+          <ScrollRegion label={t('gifters.cardTitle', { period })} className="-mx-1 px-1">
             <table className="w-full text-left text-sm">
               <thead className="text-xs uppercase text-muted">
                 <tr>
@@ -107,7 +108,7 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <Pager page={board.page} pages={board.pages} makeHref={(p) => href({ page: p })} label={t('gifters.pages')} />
       </Card>

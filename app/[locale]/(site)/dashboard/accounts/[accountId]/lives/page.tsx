@@ -39,14 +39,15 @@ export default async function LivesPage({ params, searchParams }: { params: Prom
   const raw = await searchParams;
   const query = livesQuery.parse({ sort: raw.sort, dir: raw.dir, page: raw.page });
   const [lives, t, display] = await Promise.all([listLives(db, account.id, query), getTranslations('dashboard'), getLocale().then(readerFormat)]);
+  const title = t('lives.cardTitle', { handle: account.handle });
 
   return (
-    <Card headingLevel={1} title={t('lives.cardTitle', { handle: account.handle })} action={lives.total > 0 ? <span className="text-xs text-muted">{t('lives.total', { count: formatCount(lives.total, display.locale), zone: display.zoneLabel })}</span> : undefined}>
+    <Card headingLevel={1} title={title} action={lives.total > 0 ? <span className="text-xs text-muted">{t('lives.total', { count: formatCount(lives.total, display.locale), zone: display.zoneLabel })}</span> : undefined}>
       {lives.total === 0 ? (
         <EmptyState title={t('lives.emptyTitle')}>{t('lives.empty', { handle: account.handle })}</EmptyState>
       ) : (
         <>
-          <LivesTable accountId={account.id} lives={lives} sort={query.sort} dir={query.dir} display={display} />
+          <LivesTable accountId={account.id} label={title} lives={lives} sort={query.sort} dir={query.dir} display={display} />
           <MoneyNote className="mt-3 text-xs text-muted" />
         </>
       )}

@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { Avatar } from '@/components/ui/avatar';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { GiftBreakdownRow, TopGifter } from '@/lib/dashboard/lives';
 import { giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { formatCompact, formatCount, formatPercent } from '@/lib/stats/format';
@@ -34,7 +35,7 @@ export function GiftBreakdown({ rows, locale }: { rows: GiftBreakdownRow[]; loca
   const t = useTranslations('dashboard');
   if (rows.length === 0) return <p className="text-sm text-muted">{t('live.noGifts')}</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={t('stats.gifts')}>
       <table className="w-full min-w-[24rem] text-left text-sm">
         <thead className="text-xs uppercase text-muted">
           <tr>
@@ -71,6 +72,6 @@ export function GiftBreakdown({ rows, locale }: { rows: GiftBreakdownRow[]; loca
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

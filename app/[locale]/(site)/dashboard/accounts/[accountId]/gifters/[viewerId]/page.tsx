@@ -7,6 +7,7 @@ import { Pager } from '@/app/[locale]/(site)/dashboard/_components/pager';
 import { MoneyNote } from '@/components/site/money-note';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState, StatTile } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
@@ -81,7 +82,7 @@ export default async function GifterPage({ params, searchParams }: Props) {
             <Link href={`${base}/gifters/${gifter.viewerId}`} className="underline hover:text-white">{t('gifter.newest')}</Link>
           </EmptyState>
         ) : (
-          <div className="-mx-1 overflow-x-auto px-1">
+          <ScrollRegion label={t('gifter.giftsTitle')} className="-mx-1 px-1">
             <table className="w-full text-left text-sm">
               <thead className="text-xs uppercase text-muted">
                 <tr>
@@ -115,7 +116,7 @@ export default async function GifterPage({ params, searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <Pager page={gifter.gifts.page} pages={gifter.gifts.pages} makeHref={(p) => `${base}/gifters/${gifter.viewerId}?page=${p}`} label={t('gifter.pages')} />
       </Card>

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { formatDuration } from '@/lib/dashboard/live-format';
 import type { LiveSort, LiveTotals, Paged, SortDir } from '@/lib/dashboard/lives';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { Display } from '@/lib/i18n/display-settings';
 import { formatCompact, formatCount, formatMoneyRange, MISSING_VALUE } from '@/lib/stats/format';
 
@@ -12,7 +13,7 @@ type Column = { label: string; sort?: LiveSort; cell: (live: LiveTotals) => Reac
  * The lives table: sortable headers and paging are plain links, so it works without JavaScript. Times,
  * numbers and earnings are in the reader's zone, language and currency (`display`).
  */
-export function LivesTable({ accountId, lives, sort, dir, display }: { accountId: string; lives: Paged<LiveTotals>; sort: LiveSort; dir: SortDir; display: Display }) {
+export function LivesTable({ accountId, label, lives, sort, dir, display }: { accountId: string; /** the scroll box's name: the card's title */ label: string; lives: Paged<LiveTotals>; sort: LiveSort; dir: SortDir; display: Display }) {
   const t = useTranslations('dashboard');
   const { locale } = display;
   const columns: Column[] = [
@@ -61,7 +62,7 @@ export function LivesTable({ accountId, lives, sort, dir, display }: { accountId
       ) : (
         // On a phone the table scrolls sideways while the start column stays put. Headings wrap (the cells do not):
         // eleven one-line headings made the table 107 px wider than the card at 1440 px.
-        <div className="-mx-4 overflow-x-auto sm:mx-0">
+        <ScrollRegion label={label} className="-mx-4 sm:mx-0">
           <table className="w-full min-w-[48rem] text-left text-sm">
             <thead className="text-xs uppercase text-muted">
               <tr>
@@ -88,7 +89,7 @@ export function LivesTable({ accountId, lives, sort, dir, display }: { accountId
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {lives.pages > 1 && (
         <nav aria-label={t('lives.pages')} className="mt-3 flex items-center justify-between text-sm">
