@@ -45,6 +45,31 @@ test('compare shows up to three accounts side by side and names the unknown ones
   await expect(table.getByRole('columnheader')).toHaveCount(3);
 });
 
+test('the compare form keeps the reader on the language of the address', async ({ page }) => {
+  // No saved choice and an English browser: only the address says Russian, so "/compare" would answer in English.
+  await page.context().clearCookies();
+  await page.goto('/ru/compare?h=luna.streams');
+  await expect(page.getByRole('heading', { level: 1, name: 'Сравнение аккаунтов' })).toBeVisible();
+  await page.getByRole('textbox').nth(1).fill('djmax.live');
+  await page.getByRole('button', { name: 'Сравнить' }).click();
+  await expect(page).toHaveURL(/\/ru\/compare\?h=luna\.streams&h=djmax\.live&h=$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Сравнение аккаунтов' })).toBeVisible();
+  await expect(page.getByRole('table').getByRole('columnheader')).toHaveCount(2);
+});
+
+// Issue 19: "Track this account" (like /dashboard/games, /overlays, /clusters, which e2e/isolation.spec.ts
+// checks) came back from sign-in to a bare /dashboard, the handle lost.
+test('"Track this account" survives signing in: the dashboard opens with the handle filled in', async ({ page }) => {
+  await page.goto('/@luna.streams');
+  await page.getByRole('link', { name: 'Track this account' }).click();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard%3Fhandle%3Dluna\.streams$/);
+  await page.getByLabel('Email').fill('demo@livelens.local');
+  await page.getByLabel('Password').fill('livelens-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard\?handle=luna\.streams$/);
+  await expect(page.locator('#add-account')).toHaveValue('luna.streams');
+});
+
 test('/top ranks stored accounts by metric and region, with the week change', async ({ page }) => {
   await page.goto('/top?rank=followers');
   const ranks = page.locator('#ranks');

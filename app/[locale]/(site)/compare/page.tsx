@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, EmptyState, Notice } from '@/components/ui/card';
 import { db } from '@/lib/db';
+import { DEFAULT_LOCALE, isLocale, localePath } from '@/lib/i18n/locales';
 import { COMPARE_MAX_ACCOUNTS, getComparison, parseCompareHandles } from '@/lib/stats/snapshot-history';
 import { CompareCharts } from './_components/compare-charts';
 import { CompareTable } from './_components/compare-table';
@@ -21,7 +22,7 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Search> }) {
   const raw = await searchParams;
   const { handles, invalid } = parseCompareHandles(raw.h);
-  const [{ accounts, missing }, t] = await Promise.all([getComparison(db, handles), getTranslations('compare')]);
+  const [{ accounts, missing }, t, locale] = await Promise.all([getComparison(db, handles), getTranslations('compare'), getLocale()]);
   const slots = Array.from({ length: COMPARE_MAX_ACCOUNTS }, (_, i) => handles[i] ?? '');
   return (
     <div className="flex flex-col gap-4">
@@ -31,7 +32,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </header>
 
       <Card>
-        <form action="/compare" method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        {/* The reader's language stays in the address: "/compare" would answer a Russian reader without a saved choice in English. */}
+        <form action={localePath(isLocale(locale) ? locale : DEFAULT_LOCALE, '/compare')} method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end">
           {slots.map((handle, i) => (
             <label key={i} className="flex min-w-0 flex-1 flex-col gap-1 text-sm">
               <span className="text-muted">{t('accountLabel', { n: i + 1 })}</span>
