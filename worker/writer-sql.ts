@@ -36,6 +36,11 @@ export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * (in another live, or before this worker started) with the same names. Their ids come from a probe per
  * viewer (OFFSET 0 keeps it one), since an upsert that writes nothing returns nothing. A placeholder name
  * (`user123…`, or a name the caller only half knows) never replaces a stored real one.
+ *
+ * A handle names one TikTok user at a time, but users rename and a freed handle is taken by someone else
+ * (a new user id under an old handle). A real handle written here is taken from any other viewer still
+ * stored with it: otherwise both show "@kari_109", two gifter rows with one handle (issue 19). The other
+ * viewer keeps its nickname; its new handle arrives with its next event.
  */
 export async function upsertViewers(client: Client, viewers: readonly ViewerRef[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
@@ -50,7 +55,7 @@ export async function upsertViewers(client: Client, viewers: readonly ViewerRef[
     ['avatar_url', 'COALESCE(EXCLUDED.avatar_url, viewers.avatar_url)'],
     ['placeholder', 'viewers.placeholder AND EXCLUDED.placeholder'],
   ];
-  const { rows } = await client.query<{ id: string; tiktok_user_id: string }>(
+  const { rows } = await client.query<{ id: string; tiktok_user_id: string; written: boolean }>(
     `/*upsertViewers*/ WITH input AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[]) AS u(tiktok_user_id, handle, nickname, avatar_url, placeholder)
      ), known AS (
@@ -62,10 +67,11 @@ export async function upsertViewers(client: Client, viewers: readonly ViewerRef[
        WHERE (${next.map(([column]) => `viewers.${column}`).join(', ')}) IS DISTINCT FROM (${next.map(([, value]) => value).join(', ')})
        RETURNING id, tiktok_user_id
      )
-     SELECT id::text, tiktok_user_id FROM known UNION ALL SELECT id::text, tiktok_user_id FROM written`,
+     SELECT id::text, tiktok_user_id, false AS written FROM known UNION ALL SELECT id::text, tiktok_user_id, true FROM written`,
     [input.map((v) => v.userId), input.map((v) => v.handle), input.map((v) => v.nickname), input.map((v) => v.avatarUrl), input.map((v) => v.placeholder)],
   );
   for (const row of rows) ids.set(row.tiktok_user_id, row.id);
+  await takeHandles(client, viewers, new Set(rows.filter((row) => row.written).map((row) => row.tiktok_user_id)));
   // A viewer another writer stored after this statement's snapshot, with nothing to change: neither
   // probed nor returned. Rare (two workers on one viewer at the same moment); read it now.
   const missing = input.filter((v) => !ids.has(v.userId)).map((v) => v.userId);
@@ -74,6 +80,25 @@ export async function upsertViewers(client: Client, viewers: readonly ViewerRef[
     for (const row of late) ids.set(row.tiktok_user_id, row.id);
   }
   return ids;
+}
+
+/**
+ * Clears the handles just written (`written`: TikTok user ids whose row was inserted or changed) from every
+ * other viewer that still has them. Unchanged rows claim nothing, so a batch of known viewers costs no
+ * statement, and the common claim finds no other holder (an index probe per handle). Two viewers of one
+ * batch with the same handle: the later one in the caller's order (the events' order) keeps it.
+ */
+async function takeHandles(client: Client, viewers: readonly ViewerRef[], written: ReadonlySet<string>): Promise<void> {
+  const claims = new Map<string, string>();
+  for (const v of viewers) if (!v.placeholder && v.handle) claims.set(v.handle, v.userId);
+  const handles = [...claims.keys()].filter((h) => written.has(claims.get(h) ?? '')).sort(cmp);
+  if (handles.length === 0) return;
+  await client.query(
+    `/*takeHandles*/ UPDATE viewers o SET handle = NULL, updated_at = now()
+     FROM unnest($1::text[], $2::text[]) AS c(handle, tiktok_user_id)
+     WHERE o.handle = c.handle AND o.tiktok_user_id <> c.tiktok_user_id`,
+    [handles, handles.map((h) => claims.get(h) ?? '')],
+  );
 }
 
 /** A `fast` statement found rows another writer changed meanwhile: the batch is rolled back and redone
