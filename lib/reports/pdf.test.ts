@@ -6,6 +6,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { DEFAULT_EXCHANGE_RATES, defaultCurrencyFor, type Currency } from '@/lib/money/convert';
 import { generateReport } from '@/lib/reports/generate';
 import { renderReportPdf } from '@/lib/reports/pdf';
+import { readStoredReport } from '@/lib/reports/stored';
 import { markThaiWordBreaks, textRuns } from '@/lib/reports/pdf-runs';
 import { toPdfText, toReadablePdfText, toWinAnsi } from '@/lib/reports/pdf-text';
 import type { ReportInput } from '@/lib/reports/types';
@@ -194,6 +195,21 @@ describe('renderReportPdf', () => {
     const smallText = pdfToText(await renderReportPdf(generateReport(small, AT), readerOf('en')));
     expect(smallText).toContain('Creator Rewards per video (estimate) not eligible under 10,000 followers');
     expect(smallText).toContain('Price of one sponsored video (estimate; paid only when a brand books one) —');
+  });
+
+  // A report bought before that change (the sponsored price at $10–$25 per 1,000 followers, and its sum with
+  // Creator Rewards printed as earnings) keeps its numbers and prints them under today's labels.
+  it.skipIf(!PDFTOTEXT)('prints a report stored before the honest estimates with its own numbers, labelled apart', async () => {
+    const report = generateReport(buildInput(), AT);
+    const range = (low: number, high: number) => ({ low, mid: (low + high) / 2, high });
+    const perVideo = { ...report.numbers.perVideo!, creatorRewards: range(0.4, 1), sponsoredPost: range(400, 1_000), engagementFactor: 1.6, total: range(400.4, 1_001) };
+    const stored = readStoredReport(JSON.parse(JSON.stringify({ ...report, numbers: { ...report.numbers, perVideo } })));
+    if (!stored) throw new Error('the stored report did not read');
+    const text = pdfToText(await renderReportPdf(stored, readerOf('en')));
+    expect(text).toContain('Creator Rewards per video (estimate) $0.40–$1.00');
+    expect(text).toContain('Price of one sponsored video (estimate; paid only when a brand books one) $400–$1,000');
+    expect(text).not.toMatch(/earnings per video/i);
+    expect(text).not.toContain('$400.40');
   });
 
   // A band of three used to print a table of dashes, and the weekly follower change a fraction of a person.

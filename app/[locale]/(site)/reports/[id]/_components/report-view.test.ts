@@ -9,6 +9,7 @@ import { loadMessages } from '@/lib/i18n/messages';
 import { DEFAULT_EXCHANGE_RATES, type Currency } from '@/lib/money/convert';
 import { writeBandComparison } from '@/lib/reports/band-text';
 import { generateReport } from '@/lib/reports/generate';
+import { readStoredReport } from '@/lib/reports/stored';
 import { writeGuideTexts } from '@/lib/reports/guide-text';
 import { EVIDENCE_METRICS, type ReportData, type ReportInput } from '@/lib/reports/types';
 import { ReportView } from './report-view';
@@ -89,6 +90,17 @@ describe('ReportView', () => {
     expect(small).toContain('Sponsored video price — paid per video a brand books');
   });
 
+  // Reports bought before that change kept the same parts (its "Earnings / video" was their sum, `total`),
+  // priced the sponsored video at $10–$25 per 1,000 followers times engagement: $400–$1,000 here, far above
+  // today's tiers. A paid snapshot keeps its numbers; it is read with today's labels, never as earnings.
+  it.each([1, 2, 3])('shows a version %i report stored before the honest estimates with its own numbers, labelled apart', async (version) => {
+    const text = await render('en', 'UTC', 'USD', storedBeforeHonestEstimates(version));
+    expect(text).toContain('Creator Rewards / video $0.40–$1.00 estimate');
+    expect(text).toContain('Sponsored video price $400–$1,000 paid per video a brand books');
+    expect(text).not.toMatch(/earnings \/ video|earnings per video/i);
+    expect(text).not.toContain('$400.40'); // the old total, sponsor's price and rewards added together
+  });
+
   // Three accounts in the band used to give a table of dashes; now the table uses what there is.
   it('compares with the accounts there are when the band is too small for medians, and says how many are needed', async () => {
     const small = generateReport({ ...input, bandPeers: [12_000n, 30_000n].map((followers) => ({ followers, hearts: followers * 4n, videos: 100n })) }, AT);
@@ -114,6 +126,24 @@ describe('ReportView', () => {
     expect(old).not.toContain('—');
   });
 });
+
+/**
+ * A report as stored before the sponsored price came from published rate tiers (commit f711101), in the
+ * shape of `version`, read back the way the report page reads it.
+ */
+function storedBeforeHonestEstimates(version: number): ReportData {
+  const report = generateReport(input, AT);
+  const range = (low: number, high: number) => ({ low, mid: (low + high) / 2, high });
+  const perVideo = { ...report.numbers.perVideo!, creatorRewards: range(0.4, 1), sponsoredPost: range(400, 1_000), engagementFactor: 1.6, total: range(400.4, 1_001) };
+  const { standings: _standings, ...bandV2 } = report.band;
+  const stored = { ...report, version, numbers: { ...report.numbers, perVideo }, ...(version < 3 ? { band: bandV2 } : {}) };
+  const data =
+    version === 1 ? { ...stored, guide: [{ area: 'reach', title: 'Keep growing', body: 'Your followers grow.', evidence: { metric: 'followers', value: 25_000, benchmark: null, unit: 'followers' } }] } : stored;
+  const read = readStoredReport(JSON.parse(JSON.stringify(data)));
+  if (!read) throw new Error(`version ${version} report did not read`);
+  expect(read.numbers.perVideo).toEqual(perVideo);
+  return read;
+}
 
 /** The band card's text: from its title to the next card's. */
 function card(text: string): string {
