@@ -1,31 +1,45 @@
 'use client';
 
-// GOAL: likes, diamonds or new followers of the current LIVE towards a target, with a moment when the
-// target is reached.
+// GOAL: likes, diamonds or new followers of the current LIVE towards a target, or how many of one gift
+// it had ("100 Roses"), with a moment when the target is reached.
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { displayText } from '@/lib/overlays/filter';
+import { countGoalGift, giftGoalStart } from '@/lib/overlays/gift-tally';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { LiveCounters } from '@/lib/realtime/payloads';
+import { giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { Panel, useFormatNumber, useOverlayEvent } from './context';
 
 const CELEBRATE_MS = 6000;
 
-export function Goal({ settings, live }: { settings: OverlaySettingsByKind['GOAL']; live: LiveCounters | null }) {
+export function Goal({ settings, live, giftCount }: { settings: OverlaySettingsByKind['GOAL']; live: LiveCounters | null; giftCount: number }) {
   const t = useTranslations('overlay');
   const formatNumber = useFormatNumber();
   const [counters, setCounters] = useState(live);
+  const [gifts, setGifts] = useState(() => giftGoalStart(live?.liveId ?? null, giftCount));
   const [celebrating, setCelebrating] = useState(0);
-  const value = counters?.[settings.metric] ?? 0;
+  const metric = settings.metric;
+  const value = metric === 'gift' ? gifts.count : (counters?.[metric] ?? 0);
 
   useOverlayEvent('counters', (next) => {
-    const before = counters && counters.liveId === next.liveId ? counters[settings.metric] : 0;
-    if (before < settings.target && next[settings.metric] >= settings.target) setCelebrating((n) => n + 1);
+    if (metric !== 'gift') {
+      const before = counters && counters.liveId === next.liveId ? counters[metric] : 0;
+      if (before < settings.target && next[metric] >= settings.target) setCelebrating((n) => n + 1);
+    }
     setCounters(next);
+  });
+  useOverlayEvent('gift', (gift) => {
+    if (metric !== 'gift') return;
+    const next = countGoalGift(gifts, gift, settings.giftId);
+    const before = next.liveId === gifts.liveId ? gifts.count : 0;
+    if (before < settings.target && next.count >= settings.target) setCelebrating((n) => n + 1);
+    setGifts(next);
   });
   useOverlayEvent('live-status', (status) => {
     // A new LIVE starts from zero; an ended one keeps its final numbers on screen.
     if (status.state === 'live' && status.liveId !== counters?.liveId) setCounters(null);
+    if (status.state === 'live' && status.liveId !== gifts.liveId) setGifts(giftGoalStart(status.liveId));
   });
   useEffect(() => {
     if (celebrating === 0) return;
@@ -36,7 +50,7 @@ export function Goal({ settings, live }: { settings: OverlaySettingsByKind['GOAL
   const reached = value >= settings.target;
   const percent = Math.min(100, Math.floor((value / settings.target) * 100));
   const title = displayText(settings.title, 60);
-  const unit = settings.metric === 'likes' ? '❤️' : settings.metric === 'diamonds' ? '💎' : '➕';
+  const unit = metric === 'likes' ? '❤️' : metric === 'diamonds' ? '💎' : metric === 'gift' ? giftEmoji(settings.giftId, settings.giftName) : '➕';
 
   // The bar spans the browser source (800 px suggested); the streamer sizes it by sizing the source.
   return (

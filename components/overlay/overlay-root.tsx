@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'r
 import type { GameMessage } from '@/lib/games/realtime';
 import { OverlayBus } from '@/lib/overlays/events';
 import { readKindSettings, type KindSettings } from '@/lib/overlays/settings';
+import { IDLE_TIMER, type TimerState } from '@/lib/overlays/timer';
 import type { OverlayControlMessage, OverlayView } from '@/lib/overlays/types';
 import { RealtimeEvent } from '@/lib/realtime/channels';
 import type { LiveCounters, LiveStatus, RealtimeChat, RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
@@ -22,13 +23,15 @@ import { GiftAlerts } from './gift-alerts';
 import { Goal } from './goal';
 import { Leaderboard } from './leaderboard';
 import { QaGame } from './qa-game';
+import { Timer } from './timer';
+import { TopGifter } from './top-gifter';
 import { useEditorPreview } from './use-preview';
 import { ViewerCount } from './viewer-count';
 import './overlay.css';
 
 export type OverlayState = 'live' | 'waiting' | 'denied';
 
-function KindRenderer({ view, overlay, preview }: { view: OverlayView; overlay: KindSettings; preview: boolean }) {
+function KindRenderer({ view, overlay, preview, timerState }: { view: OverlayView; overlay: KindSettings; preview: boolean; timerState: TimerState }) {
   switch (overlay.kind) {
     case 'GIFT_ALERTS':
       return <GiftAlerts settings={overlay.settings} />;
@@ -37,13 +40,17 @@ function KindRenderer({ view, overlay, preview }: { view: OverlayView; overlay: 
     case 'QA_GAME':
       return <QaGame overlayId={view.overlayId} settings={overlay.settings} snapshot={view.game} serverNow={view.serverNow} preview={preview} />;
     case 'GOAL':
-      return <Goal settings={overlay.settings} live={view.live} />;
+      return <Goal settings={overlay.settings} live={view.live} giftCount={view.giftGoalCount} />;
     case 'CHAT':
       return <Chat settings={overlay.settings} initial={view.recentChats} serverNow={view.serverNow} />;
     case 'VIEWER_COUNT':
       return <ViewerCount settings={overlay.settings} live={view.live} />;
     case 'ACTIVITY':
       return <Activity settings={overlay.settings} initial={view.recentActivity} />;
+    case 'TOP_GIFTER':
+      return <TopGifter settings={overlay.settings} liveId={view.live?.liveId ?? null} initial={view.topGifters} />;
+    case 'TIMER':
+      return view.timer ? <Timer settings={overlay.settings} state={timerState} initialTally={view.timer.tally} live={view.live} serverNow={view.serverNow} preview={preview} /> : null;
   }
 }
 
@@ -60,12 +67,14 @@ export function OverlayRoot({ view, preview, texts }: { view: OverlayView; previ
   const [attempt, setAttempt] = useState(0);
   const [revoked, setRevoked] = useState(false);
   const [realSeen, setRealSeen] = useState(false);
+  const [timerState, setTimerState] = useState<TimerState>(view.timer?.state ?? IDLE_TIMER);
   const overlay = useMemo(() => readKindSettings(view.kind, rawSettings), [view.kind, rawSettings]);
 
   const onControl = useCallback(
     (message: OverlayControlMessage) => {
       if (message.overlayId !== view.overlayId) return;
       if (message.type === 'revoked') setRevoked(true);
+      else if (message.type === 'timer') setTimerState(message.state);
       else setRawSettings(message.settings);
     },
     [view.overlayId],
@@ -91,7 +100,7 @@ export function OverlayRoot({ view, preview, texts }: { view: OverlayView; previ
             {preview && <div aria-hidden className="ov-checker absolute inset-0" />}
             <div lang={overlay.settings.language} className="relative h-full w-full" style={{ zoom: overlay.settings.scale }}>
               <NextIntlClientProvider locale={overlay.settings.language} messages={{ overlay: texts[overlay.settings.language] }} timeZone="UTC">
-                <KindRenderer view={view} overlay={overlay} preview={preview} />
+                <KindRenderer view={view} overlay={overlay} preview={preview} timerState={timerState} />
               </NextIntlClientProvider>
             </div>
           </>

@@ -10,13 +10,15 @@ export type OverlayDefaultTexts = {
   goalTitle: string;
   viewerLabel: string;
   qaTitle: string;
+  topGifterTitle: string;
+  timerTitle: string;
 };
 
 export const OVERLAY_DEFAULT_TEXTS: Readonly<Record<Locale, OverlayDefaultTexts>> = {
-  en: { template: '{name} sent {count}× {gift}', leaderboardTitle: 'Top fans', goalTitle: 'Like goal', viewerLabel: 'watching', qaTitle: 'Q&A — top fan asks' },
-  ru: { template: '{name} дарит {gift} ×{count}', leaderboardTitle: 'Топ зрителей', goalTitle: 'Цель по лайкам', viewerLabel: 'смотрят', qaTitle: 'Вопрос от лучшего зрителя' },
-  th: { template: '{name} ส่ง {gift} ×{count}', leaderboardTitle: 'แฟนตัวท็อป', goalTitle: 'เป้าหมายยอดไลก์', viewerLabel: 'คนกำลังดู', qaTitle: 'ถาม-ตอบ แฟนอันดับ 1 ได้ถาม' },
-  'zh-CN': { template: '{name} 送出 {count} 个{gift}', leaderboardTitle: '粉丝榜', goalTitle: '点赞目标', viewerLabel: '人在看', qaTitle: '问答：榜一提问' },
+  en: { template: '{name} sent {count}× {gift}', leaderboardTitle: 'Top fans', goalTitle: 'Like goal', viewerLabel: 'watching', qaTitle: 'Q&A — top fan asks', topGifterTitle: 'Top gifter', timerTitle: 'Subathon' },
+  ru: { template: '{name} дарит {gift} ×{count}', leaderboardTitle: 'Топ зрителей', goalTitle: 'Цель по лайкам', viewerLabel: 'смотрят', qaTitle: 'Вопрос от лучшего зрителя', topGifterTitle: 'Лучший даритель', timerTitle: 'Сабатон' },
+  th: { template: '{name} ส่ง {gift} ×{count}', leaderboardTitle: 'แฟนตัวท็อป', goalTitle: 'เป้าหมายยอดไลก์', viewerLabel: 'คนกำลังดู', qaTitle: 'ถาม-ตอบ แฟนอันดับ 1 ได้ถาม', topGifterTitle: 'ผู้ให้ของขวัญอันดับ 1', timerTitle: 'ซับบาธอน' },
+  'zh-CN': { template: '{name} 送出 {count} 个{gift}', leaderboardTitle: '粉丝榜', goalTitle: '点赞目标', viewerLabel: '人在看', qaTitle: '问答：榜一提问', topGifterTitle: '礼物榜一', timerTitle: '续时挑战' },
 };
 
 /** Which setting of which kind holds each default text. */
@@ -26,6 +28,8 @@ const FIELDS: Readonly<Record<string, Partial<Record<keyof OverlayDefaultTexts, 
   GOAL: { goalTitle: 'title' },
   VIEWER_COUNT: { viewerLabel: 'label' },
   QA_GAME: { qaTitle: 'title' },
+  TOP_GIFTER: { topGifterTitle: 'title' },
+  TIMER: { timerTitle: 'title' },
 };
 
 /** The settings of a new overlay of `kind` in `locale`: its language and its texts in that language. */

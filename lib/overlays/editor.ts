@@ -21,6 +21,8 @@ export const OBS_SIZES: Record<OverlayKind, ObsSize> = {
   VIEWER_COUNT: { width: 320, height: 100 },
   ACTIVITY: { width: 420, height: 420 },
   QA_GAME: { width: 520, height: 720 },
+  TOP_GIFTER: { width: 480, height: 160 },
+  TIMER: { width: 480, height: 200 },
 };
 
 /** A picture for each kind in lists and pickers (decorative; the kind's name is always beside it). */
@@ -32,6 +34,8 @@ export const OVERLAY_KIND_ICONS: Record<OverlayKind, string> = {
   VIEWER_COUNT: '👀',
   ACTIVITY: '⚡',
   QA_GAME: '🙋',
+  TOP_GIFTER: '👑',
+  TIMER: '⏳',
 };
 
 /**
@@ -46,6 +50,8 @@ const SHOWS_VIEWER_TEXT: Record<OverlayKind, boolean> = {
   VIEWER_COUNT: false,
   ACTIVITY: true,
   QA_GAME: true,
+  TOP_GIFTER: true,
+  TIMER: false,
 };
 
 export function offersWordFilter(kind: OverlayKind): boolean {
@@ -159,6 +165,7 @@ export type EditorWords = {
   colourFormat: () => string;
   obsUrlFormat: () => string;
   tiersClash: () => string;
+  chooseGift: () => string;
   // Requests that failed before the API could say why.
   unreachable: () => string;
   signedOut: () => string;
@@ -238,6 +245,7 @@ export function humaniseIssue(message: string, words: EditorWords): string {
     [/^Use a colour like #ff2d55\.$/, () => words.colourFormat()],
     [/^Use a websocket address like ws:\/\/127\.0\.0\.1:4455\.$/, () => words.obsUrlFormat()],
     [/^Two gift tiers start at the same value\.$/, () => words.tiersClash()],
+    [/^Choose a gift from the list\.$/, () => words.chooseGift()],
     [/^Invalid (?:input|string)\b/, () => words.invalid()],
   ];
   for (const [pattern, say] of rules) {
@@ -320,6 +328,14 @@ export type FieldName =
   | 'obsScene'
   | 'obsUrl'
   | 'obsPassword'
+  | 'giftId'
+  | 'showAvatar'
+  | 'startMinutes'
+  | 'secondsPerDiamond'
+  | 'likesPerStep'
+  | 'secondsPerLikeStep'
+  | 'secondsPerFollow'
+  | 'capMinutes'
   | 'likesPerPointFollower'
   | 'likesPerPointNonFollower'
   | 'giftTiers';
@@ -366,6 +382,14 @@ const TOP_LEVEL_FIELDS: ReadonlySet<string> = new Set<FieldName>([
   'obsScene',
   'obsUrl',
   'obsPassword',
+  'giftId',
+  'showAvatar',
+  'startMinutes',
+  'secondsPerDiamond',
+  'likesPerStep',
+  'secondsPerLikeStep',
+  'secondsPerFollow',
+  'capMinutes',
 ]);
 
 /** "Target", "Gift tier 2 — multiplier", "Blocked word 3": how an error summary names a field. Unknown paths stay as they are. */

@@ -10,6 +10,7 @@ import type { Db } from '@/lib/db';
 import { requireWatchedAccount } from '@/lib/dashboard/access';
 import { maskSettings, sealSettings, unsealSettings } from '@/lib/overlays/obs-secret';
 import { notifyOverlay } from '@/lib/overlays/realtime';
+import { keepTimerState } from '@/lib/overlays/timer-store';
 import { OVERLAY_KIND_LABELS, readSettings, validateSettings, type OverlayKind } from '@/lib/overlays/settings';
 import { newOverlayToken } from '@/lib/overlays/token';
 import { overlayIdentity, terminateIdentities } from '@/lib/realtime/identity';
@@ -89,7 +90,7 @@ export async function updateOverlay(db: Db, workspaceId: string, overlayId: stri
   if (input.settings !== undefined) {
     const checked = validateSettings(row.kind, input.settings);
     if (!checked.ok) throw new AppError('BAD_REQUEST', checked.error);
-    settings = sealSettings(row.kind, checked.settings, row.settings);
+    settings = keepTimerState(sealSettings(row.kind, checked.settings, row.settings), row.settings);
   }
   const name = input.name?.trim();
   if (input.name !== undefined && !name) throw new AppError('BAD_REQUEST', 'name: Give the overlay a name.');

@@ -105,6 +105,21 @@ export class PreviewSamples {
     return { liveId: PREVIEW_LIVE_ID, id: this.id('gift'), user: this.user(), giftId: gift.giftId, name: gift.name, image: null, diamondCount: gift.diamondCount, repeatCount, diamonds: gift.diamondCount * repeatCount, streakable: gift.streakable, at: this.now() };
   }
 
+  /** `count` of the gift a "100 Roses" goal counts, as one finished streak. */
+  goalGift(settings: { giftId: string; giftName: string }, count: number): OverlayEvent {
+    const known = GIFT_CATALOG.find((g) => g.giftId === settings.giftId);
+    const diamondCount = known?.diamondCount ?? 1;
+    const repeatCount = Math.max(1, count);
+    return { name: 'gift', data: { liveId: PREVIEW_LIVE_ID, id: this.id('gift'), user: this.user(), giftId: settings.giftId, name: known?.name ?? settings.giftName, image: null, diamondCount, repeatCount, diamonds: diamondCount * repeatCount, streakable: known?.streakable ?? true, at: this.now() } };
+  }
+
+  /** A gift big enough to put its sender on top of the preview's top-gifter card. */
+  bigGift(): OverlayEvent {
+    const gift = GIFT_CATALOG.find((g) => g.diamondCount >= 1000) ?? GIFT_CATALOG[0];
+    if (!gift) throw new Error('empty gift catalogue');
+    return { name: 'gift', data: { liveId: PREVIEW_LIVE_ID, id: this.id('gift'), user: this.user(), giftId: gift.giftId, name: gift.name, image: null, diamondCount: gift.diamondCount, repeatCount: 1, diamonds: gift.diamondCount, streakable: false, at: this.now() } };
+  }
+
   chat(): OverlayEvent {
     return { name: 'chat', data: { liveId: PREVIEW_LIVE_ID, id: this.id('chat'), user: this.user(), content: this.pick(CHATS), moderator: this.random() < 0.15, at: this.now() } };
   }
@@ -183,8 +198,13 @@ export class PreviewSamples {
       case 'QA_GAME':
         return [this.boardEvent()];
       case 'GOAL':
-      case 'VIEWER_COUNT':
+        if (overlay.settings.metric === 'gift') return overlay.settings.giftId ? [this.goalGift(overlay.settings, 1 + Math.floor(this.random() * Math.max(1, overlay.settings.target / 20)))] : [];
         return [this.countersEvent()];
+      case 'VIEWER_COUNT':
+      case 'TIMER':
+        return [this.countersEvent()];
+      case 'TOP_GIFTER':
+        return [{ name: 'gift', data: this.gift() }];
       case 'CHAT':
         return [this.chat()];
       case 'ACTIVITY': {
@@ -199,8 +219,12 @@ export class PreviewSamples {
   initial(overlay: KindSettings): OverlayEvent[] {
     switch (overlay.kind) {
       case 'GOAL': {
-        return [this.countersEvent(metricValue(overlay.settings.metric, Math.round(overlay.settings.target * 0.4)))];
+        const start = Math.round(overlay.settings.target * 0.4);
+        if (overlay.settings.metric === 'gift') return overlay.settings.giftId ? [this.goalGift(overlay.settings, start)] : [];
+        return [this.countersEvent(metricValue(overlay.settings.metric, start))];
       }
+      case 'TOP_GIFTER':
+        return [{ name: 'gift', data: this.gift() }, { name: 'gift', data: this.gift() }, { name: 'gift', data: this.gift() }];
       case 'CHAT':
         return [this.chat(), this.chat(), this.chat()];
       case 'ACTIVITY':
@@ -222,7 +246,17 @@ export class PreviewSamples {
       case 'QA_GAME':
         return this.qaRound(overlay.settings.countdownSeconds);
       case 'GOAL':
+        if (overlay.settings.metric === 'gift') return overlay.settings.giftId ? now(this.goalGift(overlay.settings, overlay.settings.target)) : [];
         return now(this.countersEvent(metricValue(overlay.settings.metric, overlay.settings.target)));
+      case 'TOP_GIFTER':
+        return now(this.bigGift());
+      case 'TIMER': {
+        // A gift and a follow: the timer gains time and shows by how much.
+        const first: ScheduledEvent[] = this.counters ? [] : [{ afterMs: 0, event: this.countersEvent() }];
+        const diamonds = (this.counters?.diamonds ?? 0) + 100;
+        const follows = (this.counters?.follows ?? 0) + 1;
+        return [...first, { afterMs: first.length ? 300 : 0, event: this.countersEvent({ diamonds, follows }) }];
+      }
       case 'VIEWER_COUNT':
         return now(this.countersEvent({ viewers: (this.counters?.viewers ?? 120) + 25 }));
       case 'CHAT':

@@ -6,17 +6,19 @@ import { countdownField, scoredFields } from '@/lib/games/config';
 import { LOCALES } from '@/lib/i18n/locales';
 import { OBS_DEFAULT_URL } from '@/lib/overlays/obs';
 
-export const OVERLAY_KINDS = ['GIFT_ALERTS', 'LEADERBOARD', 'GOAL', 'CHAT', 'VIEWER_COUNT', 'ACTIVITY', 'QA_GAME'] as const;
+export const OVERLAY_KINDS = ['GIFT_ALERTS', 'LEADERBOARD', 'GOAL', 'CHAT', 'VIEWER_COUNT', 'ACTIVITY', 'QA_GAME', 'TOP_GIFTER', 'TIMER'] as const;
 export type OverlayKind = (typeof OVERLAY_KINDS)[number];
 
 export const OVERLAY_KIND_LABELS: Record<OverlayKind, { name: string; description: string }> = {
   GIFT_ALERTS: { name: 'Gift alerts', description: 'Each gift as an animated alert, one after another, with optional sound and speech.' },
   LEADERBOARD: { name: 'Leaderboard', description: 'Top viewers of the session by points from likes and gifts.' },
-  GOAL: { name: 'Goal bar', description: 'Progress towards a likes, diamonds or followers target.' },
+  GOAL: { name: 'Goal bar', description: 'Progress towards a likes, diamonds, followers or one gift’s target (“100 Roses”).' },
   CHAT: { name: 'Chat box', description: 'The latest chat messages, filtered.' },
   VIEWER_COUNT: { name: 'Viewer count', description: 'How many people are watching now.' },
   ACTIVITY: { name: 'Recent activity', description: 'Follows, shares and gifts as they happen.' },
   QA_GAME: { name: 'Q&A game', description: 'A points board run from the host panel: freeze, countdown, pick a winner’s question.' },
+  TOP_GIFTER: { name: 'Top gifter', description: 'The current LIVE’s biggest gifter: name, picture and diamonds, updated live.' },
+  TIMER: { name: 'Subathon timer', description: 'A countdown that gains time from gifts, likes and follows, up to a cap.' },
 };
 
 const words = z
@@ -68,9 +70,15 @@ export const leaderboardSettings = z.object({
 
 export const goalSettings = z.object({
   ...common,
-  metric: z.enum(['likes', 'diamonds', 'follows']).default('likes'),
+  /** What counts: a LIVE total, or how many of one gift (`giftId`) were sent ("100 Roses"). */
+  metric: z.enum(['likes', 'diamonds', 'follows', 'gift']).default('likes'),
   target: z.number().int().min(1).max(1_000_000_000).default(10_000),
   title: text(60, 'Like goal'),
+  /** The gift a 'gift' goal counts ('' until one is chosen), and its name as the editor showed it. */
+  giftId: z.string().trim().max(40).regex(/^[\w-]*$/, 'Choose a gift from the list.').default(''),
+  giftName: text(60, ''),
+}).superRefine((settings, ctx) => {
+  if (settings.metric === 'gift' && !settings.giftId) ctx.addIssue({ code: 'custom', path: ['giftId'], message: 'Choose a gift from the list.' });
 });
 
 export const chatSettings = z.object({
@@ -107,6 +115,28 @@ export const qaGameSettings = z.object({
   obsPassword: z.string().max(200).default(''),
 });
 
+export const topGifterSettings = z.object({
+  ...common,
+  title: text(60, 'Top gifter'),
+  showAvatar: z.boolean().default(true),
+});
+
+/** The timer's rules; its running state (started, paused, time added by hand) is kept apart (lib/overlays/timer.ts). */
+export const timerSettings = z.object({
+  ...common,
+  title: text(60, 'Subathon'),
+  /** The countdown's length when the host starts it. */
+  startMinutes: z.number().int().min(1).max(10_080).default(60),
+  /** Seconds added per diamond of a gift (0.5: one second per two diamonds). */
+  secondsPerDiamond: z.number().min(0).max(600).default(1),
+  /** `secondsPerLikeStep` seconds for every `likesPerStep` likes. */
+  likesPerStep: z.number().int().min(1).max(1_000_000).default(100),
+  secondsPerLikeStep: z.number().int().min(0).max(3600).default(10),
+  secondsPerFollow: z.number().int().min(0).max(3600).default(30),
+  /** The longest the whole timer can run, start length and all added time together; 0: no cap. */
+  capMinutes: z.number().int().min(0).max(43_200).default(720),
+});
+
 export const settingsSchemas = {
   GIFT_ALERTS: giftAlertsSettings,
   LEADERBOARD: leaderboardSettings,
@@ -115,6 +145,8 @@ export const settingsSchemas = {
   VIEWER_COUNT: viewerCountSettings,
   ACTIVITY: activitySettings,
   QA_GAME: qaGameSettings,
+  TOP_GIFTER: topGifterSettings,
+  TIMER: timerSettings,
 } as const;
 
 export type OverlaySettingsByKind = { [K in OverlayKind]: z.infer<(typeof settingsSchemas)[K]> };
@@ -140,6 +172,10 @@ export function readKindSettings(kind: OverlayKind, stored: unknown): KindSettin
     case 'ACTIVITY':
       return { kind, settings: readSettings(kind, stored) };
     case 'QA_GAME':
+      return { kind, settings: readSettings(kind, stored) };
+    case 'TOP_GIFTER':
+      return { kind, settings: readSettings(kind, stored) };
+    case 'TIMER':
       return { kind, settings: readSettings(kind, stored) };
   }
 }

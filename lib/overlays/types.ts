@@ -2,14 +2,18 @@
 import type { GameSnapshot } from '@/lib/games/types';
 
 export type { GameSnapshot };
+import type { GifterTotal } from '@/lib/overlays/gift-tally';
 import type { KindSettings } from '@/lib/overlays/settings';
+import type { TimerState, TimerTally } from '@/lib/overlays/timer';
 import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
 import type { LiveCounters, RealtimeChat, RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
 
 /** Published on the "overlay" event: an overlay's settings changed, or its token stopped working. */
 export type OverlayControlMessage =
   | { type: 'settings'; overlayId: string; settings: unknown }
-  | { type: 'revoked'; overlayId: string };
+  | { type: 'revoked'; overlayId: string }
+  /** The host started, paused, reset or added time to a subathon timer. */
+  | { type: 'timer'; overlayId: string; state: TimerState };
 
 type ViewBase = {
   overlayId: string;
@@ -26,6 +30,12 @@ type ViewBase = {
   recentChats: RealtimeChat[];
   recentActivity: (RealtimeSocial | RealtimeGift)[];
   game: GameSnapshot | null;
+  /** A goal counting one gift: how many of it the current LIVE has had (0 for other goals). */
+  giftGoalCount: number;
+  /** The top-gifter card: the current LIVE's biggest gifters so far (empty for other kinds). */
+  topGifters: GifterTotal[];
+  /** A subathon timer: its state, and what the LIVEs since its start gained (null for other kinds). */
+  timer: { state: TimerState; tally: TimerTally } | null;
 };
 
 /** Everything /overlay/{token} needs for its first paint; one variant per kind. */

@@ -6,7 +6,10 @@ import type { Db } from '@/lib/db';
 import { currentSessionOf, sessionSnapshot } from '@/lib/games/snapshot';
 import { latestChats } from '@/lib/live/latest-chats';
 import { unsealSettings } from '@/lib/overlays/obs-secret';
+import type { GifterTotal } from '@/lib/overlays/gift-tally';
 import { readKindSettings } from '@/lib/overlays/settings';
+import { readTimerState } from '@/lib/overlays/timer';
+import { loadTimerTally } from '@/lib/overlays/timer-store';
 import { OVERLAY_TOKEN } from '@/lib/overlays/token';
 import type { OverlayView } from '@/lib/overlays/types';
 import { accountChannel, overlayChannel } from '@/lib/realtime/channels';
@@ -75,5 +78,33 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
     recentActivity: activity.slice(-20),
     game: session ? await sessionSnapshot(db, session, now) : null,
   };
-  return { ...base, ...readKindSettings(overlay.kind, unsealSettings(overlay.kind, overlay.settings)) };
+  const kindSettings = readKindSettings(overlay.kind, unsealSettings(overlay.kind, overlay.settings));
+  const giftGoalId = kindSettings.kind === 'GOAL' && kindSettings.settings.metric === 'gift' ? kindSettings.settings.giftId : '';
+  const timerState = overlay.kind === 'TIMER' ? readTimerState(overlay.settings) : null;
+  const [giftGoalCount, topGifters, timerTally] = await Promise.all([
+    liveId && giftGoalId ? countGift(db, liveId, giftGoalId) : 0,
+    liveId && overlay.kind === 'TOP_GIFTER' ? liveTopGifters(db, liveId) : [],
+    timerState ? loadTimerTally(db, overlay.accountId, timerState, live) : null,
+  ]);
+  return { ...base, giftGoalCount, topGifters, timer: timerState && timerTally ? { state: timerState, tally: timerTally } : null, ...kindSettings };
+}
+
+/** How many of one gift a LIVE has had (a streak's row holds its final count). */
+async function countGift(db: Db, liveId: bigint, giftId: string): Promise<number> {
+  const sum = await db.gift.aggregate({ where: { liveId, giftId }, _sum: { repeatCount: true } });
+  return sum._sum.repeatCount ?? 0;
+}
+
+/** How many of a LIVE's gifters the top-gifter card starts with (one further down rarely overtakes). */
+const TOP_GIFTERS_LOADED = 50;
+
+/** A LIVE's biggest gifters by diamonds, with when each reached their total (ties go to the earlier). */
+async function liveTopGifters(db: Db, liveId: bigint): Promise<GifterTotal[]> {
+  const groups = await db.gift.groupBy({ by: ['viewerId'], where: { liveId }, _sum: { diamonds: true }, _max: { createdAt: true }, orderBy: { _sum: { diamonds: 'desc' } }, take: TOP_GIFTERS_LOADED });
+  const viewers = await db.viewer.findMany({ where: { id: { in: groups.map((g) => g.viewerId) } } });
+  const byId = new Map(viewers.map((v) => [v.id, v]));
+  return groups.flatMap((g) => {
+    const viewer = byId.get(g.viewerId);
+    return viewer ? [{ user: user(viewer), diamonds: g._sum.diamonds ?? 0, at: g._max.createdAt?.getTime() ?? 0 }] : [];
+  });
 }

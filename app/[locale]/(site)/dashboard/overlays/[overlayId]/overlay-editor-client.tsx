@@ -19,6 +19,7 @@ import { useEditorWords } from './_components/editor-words';
 import { MoreActions } from './_components/more-actions';
 import { PreviewPanel } from './_components/preview-panel';
 import { SettingsFields } from './_components/settings-form';
+import { TimerControls } from './_components/timer-controls';
 import { UrlPanel } from './_components/url-panel';
 import { useLeaveGuard } from './_components/use-leave-guard';
 
@@ -133,6 +134,8 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
       {created && <Notice>{t('editor.created')}</Notice>}
 
       <UrlPanel overlay={overlay} fallbackOrigin={fallbackOrigin} onChange={setOverlay} />
+
+      {overlay.kind === 'TIMER' && <TimerControls overlayId={overlay.id} />}
 
       <div className="grid items-start gap-4 lg:grid-cols-2">
         <div className="min-w-0 lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1">

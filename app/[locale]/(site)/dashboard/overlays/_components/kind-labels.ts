@@ -15,5 +15,7 @@ export function useKindLabels(): Record<OverlayKind, KindLabel> {
     VIEWER_COUNT: { name: t('kinds.viewerCount.name'), description: t('kinds.viewerCount.description') },
     ACTIVITY: { name: t('kinds.activity.name'), description: t('kinds.activity.description') },
     QA_GAME: { name: t('kinds.qaGame.name'), description: t('kinds.qaGame.description') },
+    TOP_GIFTER: { name: t('kinds.topGifter.name'), description: t('kinds.topGifter.description') },
+    TIMER: { name: t('kinds.timer.name'), description: t('kinds.timer.description') },
   };
 }

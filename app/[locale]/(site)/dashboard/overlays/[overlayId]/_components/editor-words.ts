@@ -95,6 +95,22 @@ export function editorWords(t: EditorTranslator, locale: string): EditorWords {
         return t('fields.likesPerPointNonFollower');
       case 'giftTiers':
         return t('fields.giftTiers');
+      case 'giftId':
+        return t('fields.giftId');
+      case 'showAvatar':
+        return t('fields.showAvatar');
+      case 'startMinutes':
+        return t('fields.startMinutes');
+      case 'secondsPerDiamond':
+        return t('fields.secondsPerDiamond');
+      case 'likesPerStep':
+        return t('fields.likesPerStep');
+      case 'secondsPerLikeStep':
+        return t('fields.secondsPerLikeStep');
+      case 'secondsPerFollow':
+        return t('fields.secondsPerFollow');
+      case 'capMinutes':
+        return t('fields.capMinutes');
     }
   };
   return {
@@ -113,6 +129,7 @@ export function editorWords(t: EditorTranslator, locale: string): EditorWords {
     colourFormat: () => t('issues.colourFormat'),
     obsUrlFormat: () => t('issues.obsUrlFormat'),
     tiersClash: () => t('issues.tiersClash'),
+    chooseGift: () => t('issues.chooseGift'),
     unreachable: () => t('request.unreachable'),
     signedOut: () => t('request.signedOut'),
     overlayGone: () => t('request.overlayGone'),

@@ -10,6 +10,7 @@ import { ActivityFields, ChatFields, ViewerCountFields } from './feed-fields';
 import { GiftAlertsFields } from './gift-alerts-fields';
 import { GoalFields } from './goal-fields';
 import { LeaderboardFields, QaGameFields } from './scored-fields';
+import { TimerFields, TopGifterFields } from './widget-fields';
 
 type Props = { draft: SettingsDraft; onChange: (draft: SettingsDraft) => void; errors: FieldErrors };
 
@@ -43,6 +44,14 @@ export function SettingsFields({ draft, onChange, errors }: Props) {
     case 'QA_GAME': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
       return <WithShared kind={draft.kind} {...props} fields={<QaGameFields {...props} />} />;
+    }
+    case 'TOP_GIFTER': {
+      const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
+      return <WithShared kind={draft.kind} {...props} fields={<TopGifterFields {...props} />} />;
+    }
+    case 'TIMER': {
+      const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
+      return <WithShared kind={draft.kind} {...props} fields={<TimerFields {...props} />} />;
     }
   }
 }

@@ -1,0 +1,76 @@
+// The subathon timer's stored state: the host's Start / Pause / Reset / Add time from the editor (one
+// overlay row locked per change, so two clicks never lose each other), and what its overlay page needs on
+// load: the state and what the account's LIVEs gained since the start.
+import 'server-only';
+import { AppError } from '@/lib/api/errors';
+import type { Db } from '@/lib/db';
+import { notifyOverlay } from '@/lib/overlays/realtime';
+import { readSettings } from '@/lib/overlays/settings';
+import { applyTimerAction, countedTotals, freshTally, NO_TOTALS, readTimer, readTimerState, TIMER_STATE_KEY, type TimerAction, type TimerState, type TimerTally, type TimerTotals, type TimerView } from '@/lib/overlays/timer';
+import type { LiveCounters } from '@/lib/realtime/payloads';
+
+type LiveRow = { id: bigint; startedAt: Date; likes: bigint; diamonds: bigint; follows: number };
+
+const totalsOf = (row: LiveRow): TimerTotals => ({ diamonds: Number(row.diamonds), likes: Number(row.likes), follows: row.follows });
+
+/** The account's current LIVE's counters (viewers left out: the timer does not use them). */
+async function currentCounters(db: Pick<Db, 'live'>, accountId: string): Promise<LiveCounters | null> {
+  const row = await db.live.findFirst({ where: { accountId, endedAt: null }, orderBy: { startedAt: 'desc' } });
+  return row ? { liveId: row.id.toString(), startedAt: row.startedAt.getTime(), viewers: 0, likes: Number(row.likes), diamonds: Number(row.diamonds), gifts: row.gifts, comments: row.comments, follows: row.follows, shares: row.shares } : null;
+}
+
+/**
+ * What the LIVEs since the timer's start gained: the LIVE running at the start counts from its counters
+ * then, LIVEs that began later count in full; `live` (the current one) is left for the page to follow.
+ */
+export async function loadTimerTally(db: Db, accountId: string, state: TimerState, live: LiveCounters | null): Promise<TimerTally> {
+  const fresh = freshTally(state, live);
+  if (state.status === 'idle' || state.startedAt === null) return fresh;
+  const baseline = state.baseline;
+  const rows: LiveRow[] = await db.live.findMany({
+    where: { accountId, OR: [{ startedAt: { gte: new Date(state.startedAt) } }, ...(baseline && /^\d+$/.test(baseline.liveId) ? [{ id: BigInt(baseline.liveId) }] : [])] },
+    select: { id: true, startedAt: true, likes: true, diamonds: true, follows: true },
+  });
+  let before = NO_TOTALS;
+  for (const row of rows) {
+    const id = row.id.toString();
+    if (id === live?.liveId) continue;
+    const from = baseline?.liveId === id ? baseline : NO_TOTALS;
+    const now = totalsOf(row);
+    before = { diamonds: before.diamonds + Math.max(0, now.diamonds - from.diamonds), likes: before.likes + Math.max(0, now.likes - from.likes), follows: before.follows + Math.max(0, now.follows - from.follows) };
+  }
+  return { ...fresh, before };
+}
+
+/** The timer as its overlay shows it now. */
+export async function getTimerView(db: Db, workspaceId: string, overlayId: string, now = Date.now()): Promise<TimerView> {
+  const row = await db.overlay.findFirst({ where: { id: overlayId, workspaceId, kind: 'TIMER' }, select: { accountId: true, settings: true } });
+  if (!row) throw new AppError('NOT_FOUND', 'No such overlay in this workspace.');
+  const state = readTimerState(row.settings);
+  const live = await currentCounters(db, row.accountId);
+  const tally = await loadTimerTally(db, row.accountId, state, live);
+  return { state, ...readTimer(readSettings('TIMER', row.settings), state, countedTotals(tally), now), at: now };
+}
+
+/** Applies the host's action to the stored state and tells the open overlay (and the workspace's editors). */
+export async function controlTimer(db: Db, workspaceId: string, overlayId: string, action: TimerAction, now = Date.now()): Promise<TimerView> {
+  const { overlay, state } = await db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM overlays WHERE id = ${overlayId} AND workspace_id = ${workspaceId} AND kind = 'TIMER' FOR UPDATE`;
+    if (locked.length === 0) throw new AppError('NOT_FOUND', 'No such overlay in this workspace.');
+    const row = await tx.overlay.findUniqueOrThrow({ where: { id: overlayId }, select: { id: true, workspaceId: true, accountId: true, settings: true } });
+    const live = action.action === 'start' ? await currentCounters(tx, row.accountId) : null;
+    const next = applyTimerAction(readTimerState(row.settings), action, now, live);
+    const stored = row.settings && typeof row.settings === 'object' && !Array.isArray(row.settings) ? row.settings : {};
+    await tx.overlay.update({ where: { id: row.id }, data: { settings: { ...stored, [TIMER_STATE_KEY]: next } } });
+    return { overlay: row, state: next };
+  });
+  const message = { type: 'timer' as const, overlayId: overlay.id, state };
+  await notifyOverlay(overlay, message, message);
+  return getTimerView(db, workspaceId, overlayId, now);
+}
+
+/** Settings saved from the editor keep the timer's running state (the form does not carry it). */
+export function keepTimerState<T extends object>(incoming: T, previous: unknown): T {
+  const value = previous && typeof previous === 'object' ? (previous as Record<string, unknown>)[TIMER_STATE_KEY] : undefined;
+  return value === undefined ? incoming : { ...incoming, [TIMER_STATE_KEY]: value };
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { timerSettings } from '@/lib/overlays/settings';
+import {
+  applyTimerAction,
+  countedTotals,
+  earnedSeconds,
+  formatCountdown,
+  freshTally,
+  IDLE_TIMER,
+  observeCounters,
+  readTimer,
+  readTimerState,
+  timerActionSchema,
+  TIMER_STATE_KEY,
+  type TimerState,
+} from '@/lib/overlays/timer';
+import type { LiveCounters } from '@/lib/realtime/payloads';
+
+const T0 = Date.UTC(2026, 11, 3, 20, 0, 0);
+const settings = timerSettings.parse({ startMinutes: 10, secondsPerDiamond: 2, likesPerStep: 100, secondsPerLikeStep: 5, secondsPerFollow: 30, capMinutes: 60 });
+const counters = (liveId: string, diamonds: number, likes: number, follows: number): LiveCounters => ({ liveId, startedAt: T0 - 60_000, viewers: 50, likes, diamonds, gifts: 0, comments: 0, follows, shares: 0 });
+
+describe('subathon timer arithmetic', () => {
+  it('earns time per diamond, per whole step of likes and per follow', () => {
+    expect(earnedSeconds(settings, { diamonds: 7, likes: 250, follows: 3 })).toBe(7 * 2 + 2 * 5 + 3 * 30);
+    // Half a second per diamond: 5 diamonds give 2 s, not 2.5.
+    expect(earnedSeconds({ ...settings, secondsPerDiamond: 0.5 }, { diamonds: 5, likes: 99, follows: 0 })).toBe(2);
+  });
+
+  it('counts down only while running, and holds still while paused', () => {
+    const started = applyTimerAction(IDLE_TIMER, { action: 'start' }, T0, null);
+    expect(readTimer(settings, started, { diamonds: 0, likes: 0, follows: 0 }, T0 + 61_000).remainingMs).toBe(600_000 - 61_000);
+    const paused = applyTimerAction(started, { action: 'pause' }, T0 + 100_000, null);
+    const later = readTimer(settings, paused, { diamonds: 0, likes: 0, follows: 0 }, T0 + 500_000);
+    expect(later.remainingMs).toBe(500_000);
+    const resumed = applyTimerAction(paused, { action: 'start' }, T0 + 400_000, null);
+    expect(resumed.pausedMs).toBe(300_000);
+    expect(readTimer(settings, resumed, { diamonds: 0, likes: 0, follows: 0 }, T0 + 410_000).remainingMs).toBe(490_000);
+  });
+
+  it('holds the whole length to the cap however much is earned or added', () => {
+    const running = applyTimerAction(IDLE_TIMER, { action: 'start' }, T0, null);
+    // 10 min start + 2,000 diamonds × 2 s = 76 min: capped at 60.
+    const reading = readTimer(settings, running, { diamonds: 2000, likes: 0, follows: 0 }, T0 + 30 * 60_000);
+    expect(reading.capped).toBe(true);
+    expect(reading.totalSeconds).toBe(3600);
+    expect(reading.remainingMs).toBe(30 * 60_000);
+    const added = applyTimerAction(running, { action: 'add', seconds: 3600 }, T0, null);
+    expect(readTimer(settings, added, { diamonds: 0, likes: 0, follows: 0 }, T0).totalSeconds).toBe(3600);
+    // No cap: everything counts.
+    expect(readTimer({ ...settings, capMinutes: 0 }, running, { diamonds: 2000, likes: 0, follows: 0 }, T0).totalSeconds).toBe(600 + 4000);
+  });
+
+  it('ends at zero, and taking time off never goes below zero', () => {
+    const running = applyTimerAction(IDLE_TIMER, { action: 'start' }, T0, null);
+    expect(readTimer(settings, running, { diamonds: 0, likes: 0, follows: 0 }, T0 + 600_000).ended).toBe(true);
+    const cut = applyTimerAction(running, { action: 'add', seconds: -5000 }, T0, null);
+    expect(readTimer(settings, cut, { diamonds: 0, likes: 0, follows: 0 }, T0)).toMatchObject({ totalSeconds: 0, remainingMs: 0, ended: true });
+  });
+
+  it('shows the start length while idle, whatever the LIVE earns', () => {
+    expect(readTimer(settings, IDLE_TIMER, { diamonds: 500, likes: 0, follows: 0 }, T0)).toMatchObject({ remainingMs: 600_000, ended: false, capped: false });
+  });
+
+  it('counts only what the LIVE gained after the start, and banks a LIVE that ended', () => {
+    const state = applyTimerAction(IDLE_TIMER, { action: 'start' }, T0, counters('1', 900, 10_000, 40));
+    expect(state.baseline).toEqual({ liveId: '1', diamonds: 900, likes: 10_000, follows: 40 });
+    let tally = freshTally(state, counters('1', 900, 10_000, 40));
+    expect(countedTotals(tally)).toEqual({ diamonds: 0, likes: 0, follows: 0 });
+    tally = observeCounters(tally, counters('1', 950, 10_300, 41));
+    expect(countedTotals(tally)).toEqual({ diamonds: 50, likes: 300, follows: 1 });
+    // A new LIVE: the first one's gains are kept, the new one counts from its own zero.
+    tally = observeCounters(tally, counters('2', 10, 100, 0));
+    expect(countedTotals(tally)).toEqual({ diamonds: 60, likes: 400, follows: 1 });
+    expect(readTimer(settings, state, countedTotals(tally), T0).totalSeconds).toBe(600 + 60 * 2 + 4 * 5 + 30);
+  });
+
+  it('started with no LIVE on, a LIVE that begins later counts in full', () => {
+    const state = applyTimerAction(IDLE_TIMER, { action: 'start' }, T0, null);
+    expect(countedTotals(freshTally(state, counters('7', 30, 0, 2)))).toEqual({ diamonds: 30, likes: 0, follows: 2 });
+    expect(countedTotals(observeCounters(freshTally(state, null), counters('7', 30, 0, 2)))).toEqual({ diamonds: 30, likes: 0, follows: 2 });
+  });
+
+  it('resets to idle, and reads a missing or broken stored state as idle', () => {
+    const running = applyTimerAction(IDLE_TIMER, { action: 'start' }, T0, null);
+    expect(applyTimerAction(running, { action: 'reset' }, T0, null)).toEqual(IDLE_TIMER);
+    expect(readTimerState({})).toEqual(IDLE_TIMER);
+    expect(readTimerState({ [TIMER_STATE_KEY]: { status: 'flying' } })).toEqual(IDLE_TIMER);
+    const stored: TimerState = { ...running, addedSeconds: 60 };
+    expect(readTimerState({ title: 'x', [TIMER_STATE_KEY]: stored })).toEqual(stored);
+  });
+
+  it('refuses adding part of a second or more than a day at once', () => {
+    expect(timerActionSchema.safeParse({ action: 'add', seconds: 1.5 }).success).toBe(false);
+    expect(timerActionSchema.safeParse({ action: 'add', seconds: 86_401 }).success).toBe(false);
+    expect(timerActionSchema.safeParse({ action: 'add', seconds: -300 }).success).toBe(true);
+  });
+
+  it('formats the countdown rounding up to whole seconds', () => {
+    expect(formatCountdown(3_723_000)).toBe('1:02:03');
+    expect(formatCountdown(59_001)).toBe('01:00');
+    expect(formatCountdown(0)).toBe('00:00');
+  });
+});
