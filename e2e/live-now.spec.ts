@@ -2,8 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { addAccountThroughForm, freshHandle, replay, signIn } from './support/live';
 
 // Issue 19: Live now threw React's hydration error #418 (the running time was drawn from the server's
-// clock and again from the browser's), its chat had no times, and streaks stayed "in progress" beside
-// their finished gift and after the live had ended.
+// clock and again from the browser's), its chat had no times, streaks stayed "in progress" beside
+// their finished gift and after the live had ended, and its feeds could not be reached by keyboard.
 
 const hydrationErrors = (errors: string[]) => errors.filter((e) => /#418|#425|hydrat/i.test(e));
 
@@ -58,5 +58,14 @@ test('live now times its chat and leaves no streak in progress after the live en
   await expect(page.getByText(/Not live right now/)).toBeVisible({ timeout: 15_000 });
   // No row is left "in progress" ("Name · Gift ×n…") once the live is over.
   await expect(page.getByTestId('gift-feed').locator('li', { hasText: /×\d+…$/ })).toHaveCount(0);
+  // Both feeds scroll within the page: each is a named stop in the tab order, so arrow keys reach its
+  // older lines (issue 19 §4; axe's scrollable-region-focusable in e2e/a11y.spec.ts once they overflow).
+  for (const [feed, name] of [['gift-feed', 'Gifts'], ['chat-feed', 'Chat']] as const) {
+    const box = page.getByTestId(feed);
+    await expect(box).toHaveAttribute('tabindex', '0');
+    await expect(box).toHaveAccessibleName(name);
+    await box.focus();
+    await expect(box).toBeFocused();
+  }
   expect(hydrationErrors(errors)).toEqual([]);
 });
