@@ -72,6 +72,8 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   // Everything but static files (Next's, the image optimiser, public/'s; they carry BASE_HEADERS via
-  // next.config) and the crawler files app/robots.ts and app/sitemap.ts, which have no language.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|images/|site.webmanifest|sitemap.xml|robots.txt).*)'],
+  // next.config), the crawler files app/robots.ts and app/sitemap.ts, which have no language, and
+  // uploads (api/uploads/): Next copies a body for the proxy and cuts the copy at 10 MB, so a larger
+  // upload would reach its route truncated; those routes set BASE_HEADERS themselves.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|images/|site.webmanifest|sitemap.xml|robots.txt|api/uploads/).*)'],
 };

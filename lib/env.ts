@@ -57,6 +57,8 @@ const envShape = z.object({
     WEB_HOST: listenHost.optional(),
     APP_URL: httpUrl.optional(),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+    // Build only: `standalone` makes `next build` write Next's standalone output (the Dockerfile sets it).
+    NEXT_OUTPUT: z.enum(['standalone']).optional(),
 
     // Database
     DATABASE_URL: postgresUrl.optional(),
@@ -163,6 +165,14 @@ const envShape = z.object({
     // Tests only: a local stand-in for Telegram's Bot API.
     TELEGRAM_API_BASE: httpUrl.default('https://api.telegram.org'),
 
+    // Media library (overlay sounds, images, videos): files go to LIVELENS_DATA_DIR/media unless S3_BUCKET
+    // names an S3-compatible bucket (AWS, MinIO, R2, Ceph …); S3_ENDPOINT for anything but AWS itself.
+    S3_BUCKET: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3–63 lower-case letters, digits, dots, hyphens)').optional(),
+    S3_ENDPOINT: httpUrl.optional(),
+    S3_REGION: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, 'must be a region name, e.g. us-east-1 (any value your S3-compatible server accepts)').default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+
     // Load the demo user and demo data into an empty database (on by default only for the embedded
     // Postgres: a production database set through DATABASE_URL never gets a known demo password).
     DEMO_MODE: booleanSetting.optional(),
@@ -196,6 +206,15 @@ export const envSchema = envShape.superRefine((env, ctx) => {
     }
     if (env.EXCHANGE_RATES && !env.EXCHANGE_RATES_DATE) {
       ctx.addIssue({ code: 'custom', path: ['EXCHANGE_RATES_DATE'], message: 'is required when EXCHANGE_RATES is set: the day the rates are from, as YYYY-MM-DD (pages show it)' });
+    }
+    if (env.S3_BUCKET) {
+      for (const k of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!env[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'is required when S3_BUCKET is set (the key of a user that may read, write and delete in the bucket)' });
+      }
+    } else {
+      for (const k of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (env[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'is set but S3_BUCKET is not: set the bucket too, or remove the S3 settings to keep media on local disk' });
+      }
     }
     if (env.STRIPE_WEBHOOK_SECRET && !env.STRIPE_SECRET_KEY) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_SECRET_KEY'], message: 'is required when STRIPE_WEBHOOK_SECRET is set' });
@@ -297,4 +316,12 @@ export function demoModeEnabled(env: Env = getEnv(), usingEmbeddedDatabase = env
 
 export function stripeEnabled(env: Env = getEnv()): boolean {
   return env.STRIPE_SECRET_KEY !== undefined;
+}
+
+export type S3Config = { bucket: string; endpoint?: string; region: string; accessKeyId: string; secretAccessKey: string };
+
+/** The S3-compatible bucket media is stored in, or null for local disk under LIVELENS_DATA_DIR. */
+export function s3Config(env: Env = getEnv()): S3Config | null {
+  if (!env.S3_BUCKET || !env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY) return null;
+  return { bucket: env.S3_BUCKET, endpoint: env.S3_ENDPOINT, region: env.S3_REGION, accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY };
 }

@@ -96,6 +96,16 @@ const ROUTES: Record<string, Partial<Record<Method, Rule>>> = {
   'app/api/invites/[token]/accept/route.ts': { POST: { access: 'user', own: 'the link’s token is the credential (tested in workspaces.test.ts)' } },
   'app/api/lives/[liveId]/chats/route.ts': { GET: { access: 'member', foreign: { call: (w) => ({ params: { liveId: w.a.privateLiveId } }), status: 404 } } },
   'app/api/lives/[liveId]/export/route.ts': { GET: { access: 'member', foreign: { call: (w) => ({ params: { liveId: w.a.privateLiveId }, query: { type: 'chats' } }), status: 404 } } },
+  'app/api/media/route.ts': { GET: { access: 'member', list: () => ({}) } },
+  'app/api/media/[mediaId]/route.ts': {
+    GET: { access: 'member', foreign: { call: (w) => ({ params: { mediaId: w.a.mediaId } }), status: 404 } },
+    PATCH: { access: 'member', foreign: { call: (w) => ({ params: { mediaId: w.a.mediaId }, body: { name: 'Mine now' } }), status: 404 } },
+    DELETE: { access: 'member', foreign: { call: (w) => ({ params: { mediaId: w.a.mediaId } }), status: 404 } },
+  },
+  'app/api/uploads/media/route.ts': { POST: { access: 'member', own: 'adds a file to the caller’s current workspace' } },
+  'app/api/overlay/[token]/media/[mediaId]/route.ts': {
+    GET: { access: 'public', own: 'the overlay token is the credential', foreign: { call: (w) => ({ params: { token: w.b.overlayToken, mediaId: w.a.mediaId } }), status: 404 } },
+  },
   'app/api/orders/[id]/route.ts': { GET: { access: 'user', foreign: { call: (w) => ({ params: { id: w.a.orderId } }), status: 404 } } },
   'app/api/overlays/route.ts': {
     GET: { access: 'member', list: () => ({}) },
@@ -176,6 +186,7 @@ async function buildWorld() {
   const invite = await createInvite(db, await currentWorkspace(db, a.id), 'MEMBER');
   const bOverlay = await createTestOverlay(db, { workspaceId: b.workspaceId, accountId: shared.id, createdById: b.id });
   const channel = await db.notificationChannel.create({ data: { workspaceId: team.id, kind: 'EMAIL', name: 'A’s alerts', config: { userId: a.id } } });
+  const media = await db.mediaFile.create({ data: { workspaceId: team.id, createdById: a.id, name: 'A’s chime', kind: 'SOUND', mime: 'audio/wav', bytes: 44, sha256: 'a'.repeat(64), storageKey: `${team.id}/${'a'.repeat(64)}` } });
   return {
     a: {
       id: a.id,
@@ -196,6 +207,7 @@ async function buildWorld() {
       shareLinkId: link.id,
       inviteId: invite.invite.id,
       channelId: channel.id,
+      mediaId: media.id,
     },
     b: { id: b.id, workspaceId: b.workspaceId, overlayToken: bOverlay.token },
     member: { id: member.id },
@@ -204,7 +216,7 @@ async function buildWorld() {
 }
 
 /** A's private ids: none may appear in anything B is given. */
-const secretsOf = (w: World) => [w.a.email, w.a.workspaceId, w.a.privateAccountId, w.a.overlayId, w.a.overlayToken, w.a.sessionId, w.a.clusterId, w.a.inviteId, w.a.memberId, w.a.channelId];
+const secretsOf = (w: World) => [w.a.email, w.a.workspaceId, w.a.privateAccountId, w.a.overlayId, w.a.overlayToken, w.a.sessionId, w.a.clusterId, w.a.inviteId, w.a.memberId, w.a.channelId, w.a.mediaId];
 
 async function callRoute(file: string, method: Method, call: Call, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown; text: string }> {
   const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, RouteHandler>;
@@ -331,6 +343,7 @@ describe('route handlers with two users in two workspaces watching one account',
     expect(await db.reportShareLink.findUniqueOrThrow({ where: { id: world.a.shareLinkId } })).toMatchObject({ revokedAt: null });
     expect(await db.notificationChannel.findUniqueOrThrow({ where: { id: world.a.channelId } })).toMatchObject({ enabled: true, name: 'A’s alerts' });
     expect(await db.notificationRule.count({ where: { accountId: world.a.privateAccountId } })).toBe(0);
+    expect(await db.mediaFile.findUniqueOrThrow({ where: { id: world.a.mediaId } })).toMatchObject({ name: 'A’s chime' });
   });
 });
 
