@@ -4,10 +4,13 @@ import { parseEnv } from './lib/env';
 import { BASE_HEADERS } from './lib/security/headers';
 
 // Fail the build (and `next dev`) early, with the variable named, when a setting is malformed.
-parseEnv();
+const env = parseEnv();
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // The container image (Dockerfile) builds with NEXT_OUTPUT=standalone and runs the result through
+  // scripts/container-web.ts; `npm start` and the tests build and serve the usual way.
+  output: env.NEXT_OUTPUT,
   poweredByHeader: false,
   // Next computes an ETag by hashing every HTML response in JavaScript, per request: about 9% of the CPU
   // of a cached profile page under load (bench:web, profiled). The pages are served with
