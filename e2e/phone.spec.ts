@@ -123,3 +123,23 @@ test('a table wider than a phone scrolls with the arrow keys, and leaves the tab
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect(region).not.toHaveAttribute('tabindex', /.*/);
 });
+
+// Issue 19: at 390 px the dashboard's tabs were cut ("Q&A gar") inside a box that scrolled with no sign of
+// more, and a live's top gifters lost their amounts past the screen's edge. The page-width checks above
+// cannot see either (one was hidden inside a scroll box): every tab and every amount lies whole on screen.
+test('the dashboard tabs and a live’s top gifters’ amounts are whole at 390 px', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/dashboard');
+  const inView = (box: { x: number; width: number } | null) => box !== null && box.x >= 0 && box.x + box.width <= 390 + 0.5;
+  const tabs = page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link');
+  await expect(tabs).toHaveCount(5);
+  for (const tab of await tabs.all()) expect(inView(await tab.boundingBox()), await tab.textContent()).toBe(true);
+
+  const account = await page.locator('a[href^="/dashboard/accounts/"]').first().getAttribute('href');
+  // The live with the most diamonds: it has gifters.
+  await page.goto(`${account}/lives?sort=diamonds&dir=desc`);
+  await page.locator('a[href^="/dashboard/lives/"]').first().click();
+  const gifters = page.locator('section', { has: page.getByRole('heading', { name: 'Top gifters of this live' }) }).getByRole('listitem');
+  await expect(gifters.first()).toBeVisible();
+  for (const amount of await gifters.getByText(/^💎/).all()) expect(inView(await amount.boundingBox()), await amount.textContent()).toBe(true);
+});
