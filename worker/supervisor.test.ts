@@ -136,6 +136,22 @@ describe('leases across worker processes', () => {
     expect(workerB.exitCode).toBe(0);
     expect((await db.lease.findMany({ where: { workerId: b } })).length).toBe(0);
   }, 300_000);
+
+  it('watches the accounts a killed predecessor with the same WORKER_ID left leased', async () => {
+    const db = own();
+    const accounts = await Promise.all(Array.from({ length: 2 }, () => createTestAccount(db, `relaunch.${uniqueSuffix()}`)));
+    const ids = accounts.map((a) => a.id);
+    await db.trackedAccount.createMany({ data: ids.map((accountId) => ({ accountId, source: 'replay', replayFile: FIXTURE })) });
+    // What a SIGKILLed process leaves: unexpired leases under its id (far from expiring, so only the new
+    // process's own doing can free them within the test).
+    const id = `worker-fixed-${uniqueSuffix()}`;
+    await db.lease.createMany({ data: ids.map((accountId) => ({ accountId, workerId: id, expiresAt: new Date(Date.now() + 30 * 60_000) })) });
+    const worker = startWorker(id, 20);
+    await waitFor(async () => (await db.trackedAccount.count({ where: { accountId: { in: ids }, state: 'LIVE' } })) === 2 || false, 60_000, 'the restarted worker to watch both accounts');
+    expect([...(await leasesOf(ids)).values()]).toEqual([id, id]);
+    worker.kill('SIGTERM');
+    expect(await waitForExit(worker.pid ?? 0, 30_000)).toBe(true);
+  }, 180_000);
 });
 
 describe('rate limiting and backoff', () => {

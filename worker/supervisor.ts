@@ -42,6 +42,11 @@ export class Supervisor {
   }
 
   async start(): Promise<void> {
+    // A process that is just starting watches nothing, so leases under its id are a predecessor's (one
+    // that was killed, with the same WORKER_ID). Renewing them would keep those accounts from every
+    // worker without watching them: give them up, and the first cycle takes them as free ones.
+    const released = await this.options.db.lease.deleteMany({ where: { workerId: this.options.workerId } });
+    if (released.count > 0) this.options.log.info('released leases left by an earlier process with this worker id', { count: released.count });
     await this.cycle();
     this.timer = setInterval(() => {
       this.cycling ??= this.cycle().finally(() => (this.cycling = undefined));
@@ -54,10 +59,11 @@ export class Supervisor {
     const { db, workerId, leaseTtlMs, log } = this.options;
     const ttlSeconds = leaseTtlMs / 1000;
     try {
+      // Only the leases of accounts this process watches: one it holds without watching must expire.
       const renewed = await db.$queryRaw<{ account_id: string }[]>`
         UPDATE leases l SET expires_at = now() + make_interval(secs => ${ttlSeconds})
         FROM tracked_accounts t
-        WHERE l.worker_id = ${workerId} AND t.account_id = l.account_id AND t.enabled
+        WHERE l.worker_id = ${workerId} AND l.account_id = ANY(${[...this.monitors.keys()]}::text[]) AND t.account_id = l.account_id AND t.enabled
         RETURNING l.account_id`;
       const keep = new Set(renewed.map((r) => r.account_id));
       for (const [accountId, monitor] of this.monitors) {
