@@ -159,6 +159,20 @@ describe('validation messages', () => {
     expect(draftErrors({ kind: 'LEADERBOARD', settings: { ...board.settings, rules: { ...board.settings.rules, giftTiers: tiers } } }, en)).toEqual({ 'rules.giftTiers': 'Two gift tiers start at the same value.' });
   });
 
+  it('asks a gift goal for its gift, and names the new widgets’ fields', async () => {
+    const draft = readDraft('GOAL', {});
+    if (draft.kind !== 'GOAL') throw new Error('unreachable');
+    expect(draftErrors({ kind: 'GOAL', settings: { ...draft.settings, metric: 'gift' } }, en)).toEqual({ giftId: 'Choose a gift from the list.' });
+    expect(draftErrors({ kind: 'GOAL', settings: { ...draft.settings, metric: 'gift', giftId: '5655', giftName: 'Rose' } }, en)).toEqual({});
+    const timer = readDraft('TIMER', {});
+    if (timer.kind !== 'TIMER') throw new Error('unreachable');
+    expect(draftErrors({ kind: 'TIMER', settings: { ...timer.settings, likesPerStep: 0, capMinutes: -1 } }, en)).toEqual({ likesPerStep: 'Use 1 or more.', capMinutes: 'Use 0 or more.' });
+    expect(fieldLabel('capMinutes', en)).toBe('Longest total time');
+    const th = await wordsIn('th');
+    expect(fieldLabel('giftId', th)).toBe('ของขวัญ');
+    expect(humaniseIssue('Choose a gift from the list.', th)).toBe('เลือกของขวัญจากรายการ');
+  });
+
   it('explains failed requests, including ones that never reached us', () => {
     const apiError = (status: number, message: string) => Object.assign(new Error(message), { status });
     expect(requestErrorMessage(new TypeError('Failed to fetch'), en)).toBe('Could not reach LiveLens. Check your connection and try again.');
@@ -235,6 +249,7 @@ describe('word filter in the editor', () => {
     // A goal bar shows the streamer's own title and numbers: a word filter there would do nothing.
     expect(offersWordFilter('GOAL')).toBe(false);
     expect(offersWordFilter('VIEWER_COUNT')).toBe(false);
-    for (const kind of ['GIFT_ALERTS', 'LEADERBOARD', 'CHAT', 'ACTIVITY', 'QA_GAME'] as const) expect(offersWordFilter(kind)).toBe(true);
+    expect(offersWordFilter('TIMER')).toBe(false);
+    for (const kind of ['GIFT_ALERTS', 'LEADERBOARD', 'CHAT', 'ACTIVITY', 'QA_GAME', 'TOP_GIFTER'] as const) expect(offersWordFilter(kind)).toBe(true);
   });
 });

@@ -3,7 +3,9 @@ import type { OverlayEvent } from '@/lib/overlays/events';
 import { OverlayBus } from '@/lib/overlays/events';
 import { PreviewSamples, readEditorMessage } from '@/lib/overlays/preview';
 import type { KindSettings } from '@/lib/overlays/settings';
-import { readSettings } from '@/lib/overlays/settings';
+import { OVERLAY_KINDS, readSettings, timerSettings } from '@/lib/overlays/settings';
+import { addGifterGift, countGoalGift, gifterBoardStart, giftGoalStart, topGifter } from '@/lib/overlays/gift-tally';
+import { countedTotals, earnedSeconds, freshTally, IDLE_TIMER, observeCounters } from '@/lib/overlays/timer';
 
 const origin = 'http://127.0.0.1:3100';
 
@@ -65,9 +67,47 @@ describe('preview samples', () => {
     expect(test?.event.name === 'counters' && test.event.data.diamonds).toBe(5000);
   });
 
+  it('fills a "100 Roses" goal with that gift: 40 at first, the target on test', () => {
+    const samples = new PreviewSamples('o1', 'preview', clock);
+    const overlay: KindSettings = { kind: 'GOAL', settings: readSettings('GOAL', { metric: 'gift', giftId: '5655', giftName: 'Rose', target: 100 }) };
+    let count = giftGoalStart(null);
+    const feed = (events: OverlayEvent[]) => {
+      for (const e of events) if (e.name === 'gift') count = countGoalGift(count, e.data, '5655');
+    };
+    feed(samples.initial(overlay));
+    expect(count.count).toBe(40);
+    feed(samples.tick(overlay));
+    expect(count.count).toBeGreaterThan(40);
+    feed(samples.test(overlay).map((s) => s.event));
+    expect(count.count).toBeGreaterThanOrEqual(100);
+    // No gift chosen yet: nothing to count, rather than another gift's numbers.
+    expect(samples.initial({ kind: 'GOAL', settings: { ...readSettings('GOAL', {}), metric: 'gift' } })).toEqual([]);
+  });
+
+  it('crowns a top gifter, and the test gift takes the crown', () => {
+    const samples = new PreviewSamples('o1', 'preview', clock);
+    let board = gifterBoardStart(null);
+    for (const e of samples.initial(of('TOP_GIFTER'))) if (e.name === 'gift') board = addGifterGift(board, e.data);
+    expect(topGifter(board)).not.toBeNull();
+    const [test] = samples.test(of('TOP_GIFTER'));
+    if (test?.event.name !== 'gift') throw new Error('expected a gift');
+    board = addGifterGift(board, test.event.data);
+    expect(topGifter(board)?.user.id).toBe(test.event.data.user.id);
+  });
+
+  it('gives the timer sample counters whose test adds time by the rules', () => {
+    const samples = new PreviewSamples('o1', 'preview', clock);
+    const settings = timerSettings.parse({ secondsPerDiamond: 1, secondsPerFollow: 30 });
+    const script = [...samples.test({ kind: 'TIMER', settings }).map((s) => s.event)];
+    let tally = freshTally(IDLE_TIMER, null);
+    for (const e of script) if (e.name === 'counters') tally = tally.liveId === null ? freshTally(IDLE_TIMER, e.data) : observeCounters(tally, e.data);
+    expect(countedTotals(tally)).toMatchObject({ diamonds: 100, follows: 1 });
+    expect(earnedSeconds(settings, countedTotals(tally))).toBeGreaterThanOrEqual(130);
+  });
+
   it('gives every kind something to show, with the activity kinds the overlay keeps', () => {
     const samples = new PreviewSamples('o1', 'preview', clock);
-    for (const kind of ['GIFT_ALERTS', 'LEADERBOARD', 'GOAL', 'CHAT', 'VIEWER_COUNT', 'ACTIVITY', 'QA_GAME'] as const) {
+    for (const kind of OVERLAY_KINDS) {
       expect(samples.initial(of(kind)).length, kind).toBeGreaterThan(0);
       expect(samples.test(of(kind)).length, kind).toBeGreaterThan(0);
     }

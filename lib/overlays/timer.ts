@@ -129,13 +129,15 @@ const pick = (c: TimerTotals): TimerTotals => ({ diamonds: c.diamonds, likes: c.
 const plus = (a: TimerTotals, b: TimerTotals): TimerTotals => ({ diamonds: a.diamonds + b.diamonds, likes: a.likes + b.likes, follows: a.follows + b.follows });
 const gained = (now: TimerTotals, from: TimerTotals): TimerTotals => ({ diamonds: Math.max(0, now.diamonds - from.diamonds), likes: Math.max(0, now.likes - from.likes), follows: Math.max(0, now.follows - from.follows) });
 
-/** A tally for a timer just (re)started: only what `live` gains from now on counts. */
+/**
+ * A tally for the page's first paint or a timer just (re)started: the LIVE running at the start counts from
+ * its counters then; any other LIVE on now began after the start, so all of it counts; idle counts nothing.
+ */
 export function freshTally(state: TimerState, live: LiveCounters | null): TimerTally {
-  const base = state.baseline;
-  if (base && live?.liveId === base.liveId) return { before: NO_TOTALS, liveId: base.liveId, baseline: pick(base), last: pick(live) };
-  // Started with no LIVE: a LIVE that is on now began after the start, so all of it counts.
-  if (!base && live && state.status !== 'idle') return { before: NO_TOTALS, liveId: live.liveId, baseline: NO_TOTALS, last: pick(live) };
-  return { before: NO_TOTALS, liveId: live?.liveId ?? null, baseline: live ? pick(live) : NO_TOTALS, last: live ? pick(live) : NO_TOTALS };
+  if (!live) return { before: NO_TOTALS, liveId: null, baseline: NO_TOTALS, last: NO_TOTALS };
+  if (state.status === 'idle') return { before: NO_TOTALS, liveId: live.liveId, baseline: pick(live), last: pick(live) };
+  const baseline = state.baseline?.liveId === live.liveId ? pick(state.baseline) : NO_TOTALS;
+  return { before: NO_TOTALS, liveId: live.liveId, baseline, last: pick(live) };
 }
 
 /** New counters: the same LIVE moves on; a new LIVE banks what the old one earned and counts from zero. */
