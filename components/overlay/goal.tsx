@@ -20,6 +20,12 @@ export function Goal({ settings, live, giftCount }: { settings: OverlaySettingsB
   const [gifts, setGifts] = useState(() => giftGoalStart(live?.liveId ?? null, giftCount));
   const [celebrating, setCelebrating] = useState(0);
   const metric = settings.metric;
+  // Another gift chosen while on air: its count before now is not known here, so it counts from now.
+  const [countedGift, setCountedGift] = useState(settings.giftId);
+  if (countedGift !== settings.giftId) {
+    setCountedGift(settings.giftId);
+    setGifts(giftGoalStart(gifts.liveId));
+  }
   const value = metric === 'gift' ? gifts.count : (counters?.[metric] ?? 0);
 
   useOverlayEvent('counters', (next) => {
