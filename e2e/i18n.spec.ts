@@ -124,7 +124,7 @@ test('an overlay writes in its own language, and switches live when the editor c
   await obs.close();
 });
 
-test('the signed-in pages answer in the saved language', async ({ page, context }) => {
+test('the signed-in pages answer in the saved language', async ({ page, context, baseURL }) => {
   await signUpAndIn(page, 'i18n-pages');
   const pages = [
     ['/dashboard', 'dashboard.title'],
@@ -135,7 +135,7 @@ test('the signed-in pages answer in the saved language', async ({ page, context 
     ['/account/settings', 'account.settings.title'],
   ] as const;
   for (const locale of ['ru', 'th', 'zh-CN'] as const) {
-    await context.addCookies([{ name: 'livelens-locale', value: locale, url: page.url() }]);
+    await context.addCookies([{ name: 'livelens-locale', value: locale, url: baseURL }]);
     for (const [path, key] of pages) {
       // Asked over HTTP: the server's own answer (no browser render per page and language).
       const html = await (await page.request.get(path)).text();
