@@ -56,6 +56,12 @@ async function createMigration(url: string, name: string): Promise<string | null
   return folder;
 }
 
+/** A path as the user would type it: relative to here when inside this folder, absolute otherwise. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 /** The first argument that is not a flag. */
 function positional(args: string[]): string | undefined {
   return args.find((arg) => !arg.startsWith('--'));
@@ -69,7 +75,7 @@ async function restore(): Promise<void> {
     const latest = found.at(-1);
     throw new BackupError(
       'Name the backup to restore: npm run db:restore -- <file>\n' +
-        (latest ? `The newest in ${folder} is ${latest}: npm run db:restore -- ${path.relative(process.cwd(), path.join(folder, latest))}` : `There are no backups in ${folder}; make one with npm run db:backup.`),
+        (latest ? `The newest in ${folder} is ${latest}: npm run db:restore -- ${shown(path.join(folder, latest))}` : `There are no backups in ${folder}; make one with npm run db:backup.`),
     );
   }
   const file = path.resolve(given);
@@ -118,7 +124,7 @@ async function main(): Promise<void> {
         const summary = await backupDatabase(url, file);
         const size = (fs.statSync(file).size / 1024 / 1024).toFixed(1);
         console.log(`Backed up ${summary.rows} rows of ${summary.tables} tables (schema: ${summary.migrations} migrations) to ${file} (${size} MB, ${((Date.now() - started) / 1000).toFixed(1)} s).`);
-        console.log(`Restore it with: npm run db:restore -- ${path.relative(process.cwd(), file) || file}`);
+        console.log(`Restore it with: npm run db:restore -- ${shown(file)}`);
       }, { migrate: false });
     case 'restore':
       return restore();
