@@ -15,7 +15,8 @@ export type ActiveAlert<T> = { id: string; item: T; startedAt: number; endsAt: n
 
 export type AlertQueue<T> = {
   readonly current: ActiveAlert<T> | null;
-  readonly waiting: readonly { id: string; item: T }[];
+  /** `durationMs`: this alert's own length (a variation's), else the timing's. */
+  readonly waiting: readonly { id: string; item: T; durationMs?: number }[];
   /** Ids accepted so far (the latest SEEN_LIMIT), to drop repeats. */
   readonly seen: readonly string[];
   /** The next alert may start from this instant (the end of the previous one plus the gap). */
@@ -36,10 +37,11 @@ export function createAlertQueue<T>(): AlertQueue<T> {
  * Adds an alert (unless its id was queued before) and starts it at once when nothing is showing.
  * Returns the same object when nothing changed, so React skips the render.
  */
-export function enqueueAlert<T>(queue: AlertQueue<T>, id: string, item: T, now: number, timing: AlertTiming): AlertQueue<T> {
+export function enqueueAlert<T>(queue: AlertQueue<T>, id: string, item: T, now: number, timing: AlertTiming, durationMs?: number): AlertQueue<T> {
   if (queue.seen.includes(id)) return queue;
   const seen = queue.seen.length >= SEEN_LIMIT ? [...queue.seen.slice(queue.seen.length - SEEN_LIMIT + 1), id] : [...queue.seen, id];
-  return advanceAlertQueue({ ...queue, waiting: [...queue.waiting, { id, item }], seen }, now, timing);
+  const entry = durationMs === undefined ? { id, item } : { id, item, durationMs };
+  return advanceAlertQueue({ ...queue, waiting: [...queue.waiting, entry], seen }, now, timing);
 }
 
 /** Ends the current alert when its time is up and starts the next one once the gap has passed. */
@@ -50,9 +52,15 @@ export function advanceAlertQueue<T>(queue: AlertQueue<T>, now: number, timing: 
   }
   const [first, ...rest] = next.waiting;
   if (!next.current && first && now >= next.readyAt) {
-    next = { ...next, current: { id: first.id, item: first.item, startedAt: now, endsAt: now + Math.max(1, timing.durationMs) }, waiting: rest };
+    next = { ...next, current: { id: first.id, item: first.item, startedAt: now, endsAt: now + Math.max(1, first.durationMs ?? timing.durationMs) }, waiting: rest };
   }
   return next;
+}
+
+/** Ends the current alert `id` at `now` if that is sooner than planned (its video ended early); the gap still follows. */
+export function finishAlert<T>(queue: AlertQueue<T>, id: string, now: number): AlertQueue<T> {
+  if (!queue.current || queue.current.id !== id || now >= queue.current.endsAt) return queue;
+  return { ...queue, current: { ...queue.current, endsAt: Math.max(queue.current.startedAt + 1, now) } };
 }
 
 /** When advanceAlertQueue has something to do next (null: nothing showing and nothing waiting). */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { countdownField, scoredFields } from '@/lib/games/config';
 import { LOCALES } from '@/lib/i18n/locales';
 import { OBS_DEFAULT_URL } from '@/lib/overlays/obs';
+import { alertVariationsField, readVariations } from '@/lib/overlays/variations';
 
 export const OVERLAY_KINDS = ['GIFT_ALERTS', 'LEADERBOARD', 'GOAL', 'CHAT', 'VIEWER_COUNT', 'ACTIVITY', 'QA_GAME', 'TOP_GIFTER', 'TIMER'] as const;
 export type OverlayKind = (typeof OVERLAY_KINDS)[number];
@@ -57,6 +58,8 @@ export const giftAlertsSettings = z.object({
   speechDetect: z.boolean().default(false),
   /** {name}, {gift}, {count} and {diamonds} are replaced. */
   template: text(120, '{name} sent {count}× {gift}'),
+  /** Rules tried in order before the settings above (lib/overlays/variations.ts); stored ones are read entry by entry. */
+  variations: alertVariationsField,
 });
 
 export const leaderboardSettings = z.object({
@@ -159,8 +162,11 @@ export type KindSettings = { [K in OverlayKind]: { kind: K; settings: OverlaySet
 export function readKindSettings(kind: OverlayKind, stored: unknown): KindSettings {
   // One branch per kind keeps the settings' type tied to the kind.
   switch (kind) {
-    case 'GIFT_ALERTS':
-      return { kind, settings: readSettings(kind, stored) };
+    case 'GIFT_ALERTS': {
+      // One broken variation drops only itself, not the whole list.
+      const variations = typeof stored === 'object' && stored && 'variations' in stored ? readVariations(stored.variations) : [];
+      return { kind, settings: { ...readSettings(kind, stored), variations } };
+    }
     case 'LEADERBOARD':
       return { kind, settings: readSettings(kind, stored) };
     case 'GOAL':
