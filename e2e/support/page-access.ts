@@ -46,6 +46,7 @@ export const PAGE_ACCESS: Record<string, PageRule> = {
   'app/[locale]/(site)/dashboard/overlays/page.tsx': { access: 'member', path: '/dashboard/overlays' },
   'app/[locale]/(site)/dashboard/games/page.tsx': { access: 'member', path: '/dashboard/games' },
   'app/[locale]/(site)/dashboard/notifications/page.tsx': { access: 'member', path: '/dashboard/notifications' },
+  'app/[locale]/(site)/dashboard/media/page.tsx': { access: 'member', path: '/dashboard/media' },
   'app/[locale]/(site)/dashboard/accounts/[accountId]/page.tsx': { access: 'member', foreign: (ids) => `/dashboard/accounts/${ids.accountId}` },
   'app/[locale]/(site)/dashboard/accounts/[accountId]/lives/page.tsx': { access: 'member', foreign: (ids) => `/dashboard/accounts/${ids.accountId}/lives` },
   'app/[locale]/(site)/dashboard/accounts/[accountId]/gifters/page.tsx': { access: 'member', foreign: (ids) => `/dashboard/accounts/${ids.accountId}/gifters` },

@@ -67,6 +67,7 @@ export async function signedInPages(page: Page): Promise<SitePage[]> {
     cluster,
     '/dashboard/overlays',
     `/dashboard/overlays/${overlay.id}`,
+    '/dashboard/media',
     '/dashboard/games',
     `/dashboard/games/${session.id}`,
     '/dashboard/notifications',

@@ -25,6 +25,7 @@ export default async function OverlaysPage({ searchParams }: { searchParams: Pro
   const { ws } = await requireWorkspace('/dashboard/overlays');
   const [{ account }, accounts, overlays] = await Promise.all([searchParams.then((s) => overlaysSearch.parse(s)), listManagedAccounts(db, ws.workspaceId), listOverlays(db, ws.workspaceId)]);
   const t = await getTranslations('overlayEditor');
+  const tMedia = await getTranslations('media');
 
   return (
     <div className="flex flex-col gap-4">
@@ -33,11 +34,16 @@ export default async function OverlaysPage({ searchParams }: { searchParams: Pro
           <h1 className="text-2xl font-bold">{t('list.title')}</h1>
           <p className="text-sm text-muted">{t('list.intro')}</p>
         </div>
-        {accounts.length > 0 && overlays.length > 0 && (
-          <a href="#new-overlay" className="inline-flex min-h-11 items-center justify-center rounded-lg bg-accent-strong px-4 font-semibold hover:opacity-90">
-            {t('list.newOverlay')}
-          </a>
-        )}
+        <div className="flex flex-wrap gap-2">
+          <Link href="/dashboard/media" className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line px-4 font-semibold hover:bg-panel-2">
+            {tMedia('fromOverlays')}
+          </Link>
+          {accounts.length > 0 && overlays.length > 0 && (
+            <a href="#new-overlay" className="inline-flex min-h-11 items-center justify-center rounded-lg bg-accent-strong px-4 font-semibold hover:opacity-90">
+              {t('list.newOverlay')}
+            </a>
+          )}
+        </div>
       </header>
 
       {accounts.length === 0 ? (
