@@ -9,7 +9,10 @@ import { MAX_FILES_PER_WORKSPACE, MAX_NAME_LENGTH, MAX_UPLOAD_BYTES, MAX_WORKSPA
 import { checkSize, sniffKind, sniffMedia } from '@/lib/media/sniff';
 import { mediaKey, type MediaStorage } from '@/lib/media/storage';
 import { OVERLAY_TOKEN } from '@/lib/overlays/token';
+import { createLogger } from '@/lib/logger';
 import { cleanText } from '@/lib/text/clean';
+
+const log = createLogger('media');
 
 export type MediaSummary = {
   id: string;
@@ -175,6 +178,17 @@ export async function deleteMedia(db: Db, storage: MediaStorage, workspaceId: st
   const row = await requireMedia(db, workspaceId, mediaId);
   await db.mediaFile.delete({ where: { id: row.id } });
   await storage.delete(row.storageKey);
+}
+
+/** Deletes stored bytes whose rows are gone (a deleted workspace's files); a failure is logged, not thrown. */
+export async function deleteStoredMedia(storage: MediaStorage, keys: string[]): Promise<void> {
+  for (const key of keys) {
+    try {
+      await storage.delete(key);
+    } catch (error) {
+      log.warn('could not delete a stored media file', { key, error });
+    }
+  }
 }
 
 export type ServableMedia = { name: string; mime: string; bytes: number; sha256: string; storageKey: string };

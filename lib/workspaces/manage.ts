@@ -4,6 +4,8 @@
 // the new URL from the editor). Other workspaces are never touched.
 import 'server-only';
 import { AppError } from '@/lib/api/errors';
+import { deleteStoredMedia } from '@/lib/media/library';
+import { mediaStorage } from '@/lib/media/storage';
 import type { Db } from '@/lib/db';
 import { rotateOverlayTokens } from '@/lib/overlays/manage';
 import { dashboardIdentity, overlayIdentity, terminateIdentities } from '@/lib/realtime/identity';
@@ -98,10 +100,11 @@ export async function deleteWorkspace(db: Db, ws: WorkspaceContext, confirmName:
   if (ws.role !== 'OWNER') throw new AppError('FORBIDDEN', 'Only the owner of this workspace can do that.');
   if (ws.personal) throw new AppError('CONFLICT', 'Your personal workspace cannot be deleted.');
   if (confirmName.trim() !== ws.name) throw new AppError('BAD_REQUEST', `confirm: Type the workspace’s name (${ws.name}) to delete it.`);
-  const [members, overlays, accounts] = await Promise.all([
+  const [members, overlays, accounts, media] = await Promise.all([
     db.workspaceMember.findMany({ where: { workspaceId: ws.workspaceId }, select: { userId: true } }),
     db.overlay.findMany({ where: { workspaceId: ws.workspaceId }, select: { id: true, token: true } }),
     db.workspaceAccount.findMany({ where: { workspaceId: ws.workspaceId }, select: { accountId: true } }),
+    db.mediaFile.findMany({ where: { workspaceId: ws.workspaceId }, select: { storageKey: true } }),
   ]);
   await db.$transaction(async (tx) => {
     await tx.workspace.delete({ where: { id: ws.workspaceId } });
@@ -111,4 +114,6 @@ export async function deleteWorkspace(db: Db, ws: WorkspaceContext, confirmName:
     await tx.trackedAccount.updateMany({ where: { accountId: { in: ids.filter((id) => !stillWatched.has(id)) } }, data: { enabled: false } });
   });
   await terminateIdentities([...members.map((m) => dashboardIdentity(m.userId, ws.workspaceId)), ...overlays.map((o) => overlayIdentity(o.id, o.token))]);
+  // The rows went with the workspace (cascade); their bytes are not in the database.
+  await deleteStoredMedia(mediaStorage(), media.map((m) => m.storageKey));
 }

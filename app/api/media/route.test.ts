@@ -11,7 +11,9 @@ import type { RouteHandler } from '@/lib/api/route';
 import { db } from '@/lib/db';
 import { resetEnvCache } from '@/lib/env';
 import { MAX_BYTES } from '@/lib/media/limits';
-import { overlayMediaUrl, type MediaSummary } from '@/lib/media/library';
+import { addMedia, overlayMediaUrl, type MediaSummary } from '@/lib/media/library';
+import { mediaStorage } from '@/lib/media/storage';
+import { deleteWorkspace } from '@/lib/workspaces/manage';
 import { createTestAccount, createTestOverlay, createTestUser } from '@/tools/testing/factories';
 import { sampleElf, sampleGif, sampleWav } from '@/tools/testing/media-samples';
 import { sessionCookie } from '@/tools/testing/realtime-client';
@@ -207,6 +209,21 @@ describe('serving, rename, delete, and who may', () => {
     expect(fs.existsSync(stored)).toBe(false);
     expect((await serveAs(w.cookies.a, file.id)).status).toBe(404);
     expect((await serveToOverlay(w.aOverlay.token, file.id)).status).toBe(404);
+  });
+});
+
+describe('deleting a workspace', () => {
+  it('deletes its files’ bytes too, not another workspace’s', async () => {
+    const team = await db.workspace.create({ data: { name: `Media team ${w.a.id}`, members: { create: { userId: w.a.id, role: 'OWNER' } } } });
+    const bytes = sampleWav(700);
+    const { file } = await addMedia(db, mediaStorage(), { workspaceId: team.id, userId: w.a.id }, { name: 'team.wav', data: bytes });
+    const kept = (await uploadAs(w.cookies.b, 'kept.wav', bytes)).json.file;
+    const teamFile = path.join(dataDir, 'media', team.id, file.sha256);
+    expect(fs.existsSync(teamFile)).toBe(true);
+    await deleteWorkspace(db, { userId: w.a.id, workspaceId: team.id, role: 'OWNER', name: team.name, personal: false }, team.name);
+    expect(await db.mediaFile.count({ where: { workspaceId: team.id } })).toBe(0);
+    expect(fs.existsSync(teamFile)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'media', w.b.workspaceId, kept.sha256))).toBe(true);
   });
 });
 
