@@ -26,7 +26,11 @@ export function useEditorPreview({ enabled, sampling, overlay, bus, overlayId, s
   const [samples] = useState(() => new PreviewSamples(overlayId, sessionId));
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
 
-  const runTest = useEffectEvent(() => {
+  const runTest = useEffectEvent((variationId?: string) => {
+    if (variationId) {
+      bus.emit({ name: 'alert-test', data: { variationId } });
+      return;
+    }
     for (const { afterMs, event } of samples.test(overlay)) {
       if (afterMs <= 0) {
         bus.emit(event);
@@ -47,7 +51,7 @@ export function useEditorPreview({ enabled, sampling, overlay, bus, overlayId, s
       const message = readEditorMessage(event, window.location.origin);
       if (!message) return;
       if (message.type === 'settings') applySettings(message.settings);
-      else runTest();
+      else runTest(message.variationId);
     };
     window.addEventListener('message', onMessage);
     if (window.parent !== window) window.parent.postMessage(PREVIEW_READY, window.location.origin);

@@ -10,6 +10,8 @@ export type OverlayEventMap = {
   counters: LiveCounters;
   'live-status': LiveStatus;
   game: GameMessage;
+  /** The editor's "Test" button of one alert variation (preview only). */
+  'alert-test': { variationId: string };
 };
 
 export type OverlayEventName = keyof OverlayEventMap;
@@ -18,7 +20,7 @@ export type OverlayEvent = { [K in OverlayEventName]: { name: K; data: OverlayEv
 type Listeners = { [K in OverlayEventName]: Set<(data: OverlayEventMap[K]) => void> };
 
 export class OverlayBus {
-  private readonly listeners: Listeners = { gift: new Set(), chat: new Set(), social: new Set(), counters: new Set(), 'live-status': new Set(), game: new Set() };
+  private readonly listeners: Listeners = { gift: new Set(), chat: new Set(), social: new Set(), counters: new Set(), 'live-status': new Set(), game: new Set(), 'alert-test': new Set() };
 
   /** Calls `listener` for every `name` event until the returned function is called. */
   on<K extends OverlayEventName>(name: K, listener: (data: OverlayEventMap[K]) => void): () => void {

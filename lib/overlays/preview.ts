@@ -15,7 +15,8 @@ export const EDITOR_MESSAGE_SOURCE = 'livelens-editor';
 
 export const editorMessageSchema = z.discriminatedUnion('type', [
   z.object({ source: z.literal(EDITOR_MESSAGE_SOURCE), type: z.literal('settings'), settings: z.unknown() }),
-  z.object({ source: z.literal(EDITOR_MESSAGE_SOURCE), type: z.literal('test') }),
+  /** `variationId`: play that alert variation (its "Test" button) rather than the kind's sample. */
+  z.object({ source: z.literal(EDITOR_MESSAGE_SOURCE), type: z.literal('test'), variationId: z.string().max(40).optional() }),
 ]);
 
 export type EditorMessage = z.infer<typeof editorMessageSchema>;

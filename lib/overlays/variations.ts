@@ -254,3 +254,31 @@ export function referencedMedia(variations: readonly AlertVariation[]): { variat
 export function fillAlertTemplate(template: string, values: { name: string; gift: string; count: number; value: number; message: string }): string {
   return template.replace(/\{(name|gift|count|value|diamonds|message)\}/g, (_, key: 'name' | 'gift' | 'count' | 'value' | 'diamonds' | 'message') => String(key === 'diamonds' ? values.value : values[key]));
 }
+
+/** Where the overlay page (OBS, or the editor's preview) loads a media file: the token is its credential. */
+export function overlayMediaPath(token: string, mediaId: string): string {
+  return `/api/overlay/${encodeURIComponent(token)}/media/${encodeURIComponent(mediaId)}`;
+}
+
+/** An event the variation matches, for its "Test" button in the editor. */
+export function sampleSubject(v: AlertVariation, n: number, sample: { nickname: string; handle: string; giftId: string; giftName: string }): AlertSubject {
+  const id = `test:${v.id}:${n}`;
+  const user = { nickname: sample.nickname, handle: sample.handle };
+  switch (v.event) {
+    case 'gift': {
+      const value = Math.max(1, v.minDiamonds, v.maxDiamonds > 0 ? Math.min(v.maxDiamonds, Math.max(1, v.minDiamonds)) : 0);
+      return { kind: 'gift', id, user, giftId: v.giftIds[0] ?? sample.giftId, giftName: sample.giftName, image: null, count: 1, value, message: '' };
+    }
+    case 'like':
+      return { kind: 'like', id, user: null, giftId: '', giftName: '', image: null, count: v.likeEvery, value: v.likeEvery, message: '' };
+    default:
+      return { kind: v.event, id, user, giftId: '', giftName: '', image: null, count: 1, value: 0, message: '' };
+  }
+}
+
+/** The plan of one variation for `subject`, whether or not it would match (the editor's test). */
+export function planVariation(v: AlertVariation, subject: AlertSubject): AlertPlan {
+  const plan = planAlert([{ ...v, enabled: true, event: subject.kind, giftIds: [], minDiamonds: 0, maxDiamonds: 0, likeEvery: 1 }], { minDiamonds: 0, durationSeconds: 5, template: '', sound: false, volume: 0, speech: false, speechVoice: '' }, subject);
+  if (!plan) throw new Error('a variation always plans its own sample');
+  return plan;
+}
