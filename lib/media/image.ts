@@ -71,6 +71,8 @@ export function readGif(b: Bytes): ImageInfo | null {
   let at = 13 + (flags & 0x80 ? 3 * 2 ** ((flags & 0x07) + 1) : 0);
   let frames = 0;
   for (;;) {
+    // Browsers show a GIF whose trailer is missing (some encoders end after the last frame's data).
+    if (at >= b.length && frames > 0) break;
     const block = b.u8(at);
     if (block === 0x3b) break; // trailer
     if (block === 0x21) {

@@ -41,6 +41,11 @@ describe('accepted files: type from the bytes, size and length read', () => {
     expect(sniffMedia(bytes)).toMatchObject(expected);
   });
 
+  it('takes a GIF without its trailer byte (browsers show it), but not one cut inside a frame', () => {
+    const gif = sampleGif({ screen: [4, 4], frames: 2 });
+    expect(sniffMedia(gif.subarray(0, gif.length - 1))).toMatchObject({ mime: 'image/gif', animated: true });
+  });
+
   it('reads WebP headers: lossy, lossless and animated', () => {
     const riff = (chunks: Buffer) => Buffer.concat([Buffer.from('RIFF'), Buffer.from([0, 0, 0, 0]), Buffer.from('WEBP'), chunks]);
     const lossy = Buffer.alloc(30);
