@@ -27,7 +27,11 @@ import { Timer } from './timer';
 import { TopGifter } from './top-gifter';
 import { useEditorPreview } from './use-preview';
 import { ViewerCount } from './viewer-count';
+import { sanitizeCustomCss } from '@/lib/overlays/custom-css';
+import { OVERLAY_FONTS, panelBackground, positionAlignment } from '@/lib/overlays/look';
+import './fonts';
 import './overlay.css';
+import './look.css';
 
 export type OverlayState = 'live' | 'waiting' | 'denied';
 
@@ -91,7 +95,10 @@ export function OverlayRoot({ view, preview, texts }: { view: OverlayView; previ
   useEditorPreview({ enabled: preview && !revoked, sampling: !hasLiveData && !realSeen, overlay, bus, overlayId: view.overlayId, sessionId: view.game?.sessionId ?? 'preview', onSettings: setRawSettings });
 
   const state: OverlayState = revoked || connection === 'denied' ? 'denied' : connection === 'connected' ? 'live' : 'waiting';
-  const style: CSSProperties & Record<'--ov-accent', string> = { '--ov-accent': overlay.settings.accent };
+  const look = overlay.settings;
+  const style: CSSProperties & Record<'--ov-accent' | '--ov-panel-bg', string> = { '--ov-accent': look.accent, '--ov-panel-bg': panelBackground(look), fontFamily: OVERLAY_FONTS[look.font], color: look.textColour };
+  // Custom CSS as text (never HTML), scoped under .ov-root, remote loads and escapes stripped.
+  const customCss = useMemo(() => sanitizeCustomCss(look.customCss, view.token).css, [look.customCss, view.token]);
   return (
     <OverlayBusContext value={bus}>
       <div data-overlay-kind={view.kind} data-overlay-state={state} className="ov-root fixed inset-0 overflow-hidden" style={style}>
@@ -100,12 +107,15 @@ export function OverlayRoot({ view, preview, texts }: { view: OverlayView; previ
             {preview && <div aria-hidden className="ov-checker absolute inset-0" />}
             <div lang={overlay.settings.language} className="relative h-full w-full" style={{ zoom: overlay.settings.scale }}>
               <NextIntlClientProvider locale={overlay.settings.language} messages={{ overlay: texts[overlay.settings.language] }} timeZone="UTC">
-                <KindRenderer view={view} overlay={overlay} preview={preview} timerState={timerState} />
+                <div className="ov-stage" data-position={look.position} style={positionAlignment(look.position) ?? undefined}>
+                  <KindRenderer view={view} overlay={overlay} preview={preview} timerState={timerState} />
+                </div>
               </NextIntlClientProvider>
             </div>
           </>
         )}
       </div>
+      {customCss && <style data-testid="overlay-custom-css">{customCss}</style>}
       {!revoked && <RealtimeLink key={attempt} view={view} bus={bus} onState={setConnection} onControl={onControl} onData={onData} />}
     </OverlayBusContext>
   );

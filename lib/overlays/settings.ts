@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { countdownField, scoredFields } from '@/lib/games/config';
 import { LOCALES } from '@/lib/i18n/locales';
+import { lookFields } from '@/lib/overlays/look';
 import { OBS_DEFAULT_URL } from '@/lib/overlays/obs';
 import { alertVariationsField, readVariations } from '@/lib/overlays/variations';
 
@@ -41,6 +42,8 @@ const common = {
   accent: colour,
   /** Scales the whole overlay (the OBS source size stays the same). */
   scale: z.number().min(0.5).max(3).default(1),
+  /** Font, colours, position and custom CSS (lib/overlays/look.ts). */
+  ...lookFields,
 };
 
 export const giftAlertsSettings = z.object({

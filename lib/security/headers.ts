@@ -19,6 +19,9 @@ export const BASE_HEADERS: Record<string, string> = {
 
 export type PageKind = 'per-request' | 'shared' | 'overlay';
 
+/** Where TikTok serves gift pictures and avatars (seen in LIVE events: p16-sign-va.tiktokcdn.com and kin). */
+export const TIKTOK_IMAGE_HOSTS = ['https://*.tiktokcdn.com', 'https://*.tiktokcdn-us.com', 'https://*.tiktokcdn-eu.com', 'https://*.ibyteimg.com', 'https://*.byteimg.com'];
+
 /** Which policy a page path gets (see the header comment). */
 export function pageKindOf(pathname: string): PageKind {
   if (pathname.startsWith('/overlay/')) return 'overlay';
@@ -45,7 +48,9 @@ export function contentSecurityPolicy(options: { kind: PageKind; nonce?: string;
     // Style attributes (positions, accent colours) cannot carry a nonce.
     'style-src': ["'self'", "'unsafe-inline'"],
     // Avatars and gift images come from TikTok's CDNs (and whatever a profile page names).
-    'img-src': ["'self'", 'data:', 'blob:', 'https:', 'http:'],
+    // Overlays are the exception: an overlay's custom CSS must not load from anywhere else, so only its
+    // own media route (same origin) and TikTok's image hosts (gift pictures, avatars).
+    'img-src': kind === 'overlay' ? ["'self'", 'data:', 'blob:', ...TIKTOK_IMAGE_HOSTS] : ["'self'", 'data:', 'blob:', 'https:', 'http:'],
     'media-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': kind === 'overlay' ? ["'self'", 'ws:', 'wss:'] : ["'self'", ...realtime, ...(dev ? ['ws:'] : [])],
