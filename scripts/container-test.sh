@@ -8,7 +8,8 @@
 #   3. `docker build --network host` of the Dockerfile (time and image size printed).
 #   4. `docker compose up -d` (or docker-compose v1) on ports of its own, demo data on; waits for
 #      GET /api/health → 200 on the web app, then for both workers to hold leases on the demo accounts,
-#      every tracked account held exactly once; checks the app runs as a non-root user.
+#      every tracked account held exactly once, and for every service's health check to pass; checks
+#      the app runs as a non-root user.
 #   5. `down -v` (also on failure, after printing the services' logs).
 #
 # Not part of `npm test` (a cold build takes minutes); CI runs it as its own step (docs/containers.md).
@@ -131,7 +132,7 @@ compose down -v --remove-orphans >/dev/null 2>&1 || true
 COMPOSE_UP=1
 say "compose up (web http://127.0.0.1:$WEB_PORT, Postgres $POSTGRES_PORT, realtime $REALTIME_PORT)…"
 started=$SECONDS
-compose up -d --no-build
+compose up -d --no-build || fail 'compose up failed: a service it waits for did not become healthy or exited (logs below)'
 
 health() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$WEB_PORT/api/health"; }
 wait_for 300 'GET /api/health → 200' health
@@ -149,6 +150,17 @@ both_hold() {
 }
 wait_for 120 'both workers holding leases, every tracked account once' both_hold
 say "✓ leases: $(sql "$SHARES" | tr '\n' ' ')of $(sql "$TRACKED") tracked accounts; heartbeats: $(sql "SELECT string_agg(worker_id, ' ' ORDER BY worker_id) FROM worker_heartbeats WHERE stopped_at IS NULL AND last_seen_at > now() - interval '30 seconds'")"
+
+# compose.yaml's own health checks: postgres and realtime were awaited by `up`; the rest must pass too.
+all_healthy() {
+  local service id
+  for service in web worker-1 worker-2; do
+    id=$(compose ps -q "$service")
+    [ "$(docker inspect -f '{{.State.Health.Status}}' "$id")" = healthy ] || return 1
+  done
+}
+wait_for 120 'the health checks of web, worker-1 and worker-2' all_healthy
+say '✓ every service healthy by its compose health check'
 
 uid=$(compose exec -T web id -u | tr -d '\r')
 [ "$uid" != 0 ] || fail 'the web app runs as root'
