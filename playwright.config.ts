@@ -43,7 +43,8 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromiumExecutable(),
       // Without the background-networking flags Chromium floods a closed network with connections.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      // Overlays' alert sounds play without a click, as in OBS's browser source.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--autoplay-policy=no-user-gesture-required'],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

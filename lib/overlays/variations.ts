@@ -117,7 +117,7 @@ export type AlertSubject = {
 };
 
 export function giftSubject(gift: RealtimeGift): AlertSubject {
-  return { kind: 'gift', id: `gift:${gift.id}`, user: gift.user, giftId: gift.giftId, giftName: gift.name, image: gift.image, count: gift.repeatCount, value: gift.diamonds, message: '' };
+  return { kind: 'gift', id: gift.id, user: gift.user, giftId: gift.giftId, giftName: gift.name, image: gift.image, count: gift.repeatCount, value: gift.diamonds, message: '' };
 }
 
 export function socialSubject(social: RealtimeSocial): AlertSubject {

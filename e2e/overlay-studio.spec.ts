@@ -1,0 +1,230 @@
+import { deflateSync } from 'node:zlib';
+import { expect, test, type Page, type WebSocket } from '@playwright/test';
+import { addAccount, freshHandle, replay, signIn } from './support/live';
+
+// The overlay studio as a streamer uses it: a sound and a picture uploaded to the media library, an alert
+// variation for one gift that uses them, custom CSS, then a recorded LIVE replayed through the real
+// pipeline and the overlay opened as OBS opens it (its token URL, no sign-in, autoplay allowed as OBS
+// allows it: playwright.config.ts passes --autoplay-policy=no-user-gesture-required).
+
+type StudioLog = { alerts: string[]; variations: Record<string, string>; visuals: Record<string, { src: string; loaded: boolean }>; maxAlerts: number; playing: string[] };
+type ArrivedGift = { id: string; giftId: string; diamonds: number };
+
+declare global {
+  interface Window {
+    __studioLog?: StudioLog;
+  }
+}
+
+/** The fixture's Doughnut (30 diamonds a piece): sent in small-evening.jsonl, and not the most common gift. */
+const VARIATION_GIFT = '5879';
+/** Gifts of at least this value alert through the overlay's own settings. */
+const FALLBACK_MIN = 100;
+const REMOTE = 'evil.example';
+
+// ---- Media made here (so the test owns its files): a one-second tone and a small picture ----
+
+function wavTone(seconds = 1, rate = 8000): Buffer {
+  const samples = Math.round(seconds * rate);
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 660 * i) / rate) * 8000), i * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVE', 8);
+  header.write('fmt ', 12);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+/** A `size`×`size` opaque orange square. */
+function pngSquare(size = 48): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [255, 140, 0]).flat())]);
+  const pixels = Buffer.concat(Array.from({ length: size }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(pixels)), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+async function upload(page: Page, name: string, body: Buffer): Promise<{ id: string; kind: string }> {
+  const response = await page.request.post(`/api/uploads/media?name=${encodeURIComponent(name)}`, { data: body, headers: { 'content-type': 'application/octet-stream' } });
+  expect(response.status(), await response.text()).toBe(201);
+  const { file } = (await response.json()) as { file: { id: string; kind: string } };
+  return file;
+}
+
+/** Records, in the OBS page, each alert (in order), its variation and picture, and every media element that starts playing. */
+function recordStudio(): void {
+  const log: StudioLog = { alerts: [], variations: {}, visuals: {}, maxAlerts: 0, playing: [] };
+  window.__studioLog = log;
+  document.addEventListener('playing', (event) => {
+    if (event.target instanceof HTMLMediaElement) log.playing.push(event.target.currentSrc);
+  }, true);
+  const observe = () => {
+    const alerts = document.querySelectorAll('[data-testid="gift-alert"]');
+    log.maxAlerts = Math.max(log.maxAlerts, alerts.length);
+    for (const alert of alerts) {
+      const id = alert.getAttribute('data-alert-id') ?? '';
+      if (log.alerts[log.alerts.length - 1] !== id) log.alerts.push(id);
+      log.variations[id] = alert.getAttribute('data-variation-id') ?? '';
+      const img = alert.querySelector<HTMLImageElement>('img[data-testid="alert-visual"]');
+      if (img) {
+        const note = () => (log.visuals[id] = { src: img.getAttribute('src') ?? '', loaded: img.complete && img.naturalWidth > 0 });
+        note();
+        img.addEventListener('load', note, { once: true });
+      }
+    }
+  };
+  new MutationObserver(observe).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+function recordGiftFrames(page: Page): ArrivedGift[] {
+  const arrived: ArrivedGift[] = [];
+  page.on('websocket', (socket: WebSocket) => {
+    socket.on('framereceived', ({ payload }) => {
+      try {
+        const frame = JSON.parse(typeof payload === 'string' ? payload : payload.toString()) as { event?: string; data?: unknown };
+        if (frame.event !== 'gift') return;
+        const gift = (typeof frame.data === 'string' ? JSON.parse(frame.data) : frame.data) as ArrivedGift;
+        arrived.push({ id: gift.id, giftId: gift.giftId, diamonds: gift.diamonds });
+      } catch {
+        // Not a JSON frame: not a gift.
+      }
+    });
+  });
+  return arrived;
+}
+
+test('a gift variation plays its picture and sound on the OBS page, in order; custom CSS applies and loads nothing remote', async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  await signIn(page);
+  const handle = freshHandle('studio');
+  const accountId = await addAccount(page, handle);
+
+  const sound = await upload(page, 'ding.wav', wavTone());
+  const image = await upload(page, 'orange.png', pngSquare());
+  expect([sound.kind, image.kind]).toEqual(['SOUND', 'IMAGE']);
+
+  const created = await page.request.post('/api/overlays', { data: { accountId, kind: 'GIFT_ALERTS' } });
+  expect(created.status()).toBe(201);
+  const { overlay } = (await created.json()) as { overlay: { id: string; token: string } };
+  const customCss = [
+    `@import url(https://${REMOTE}/theme.css);`,
+    '.ov-alert { outline: 4px solid rgb(1, 2, 3); }',
+    `body { background-image: url(https://${REMOTE}/bg.png); letter-spacing: 1px; }`,
+    `.ov-panel { border-image: url("//${REMOTE}/border.png") 30; }`,
+  ].join('\n');
+  const variation = {
+    id: 'doughnuts',
+    label: 'Doughnuts',
+    event: 'gift',
+    giftIds: [VARIATION_GIFT],
+    sound: 'media',
+    soundId: sound.id,
+    visualId: image.id,
+    visualKind: 'IMAGE',
+    template: '{name} — {count} doughnuts!',
+    animationIn: 'slide-up',
+    animationOut: 'fade',
+    durationSeconds: 1.5,
+    volume: 1,
+  };
+  const saved = await page.request.patch(`/api/overlays/${overlay.id}`, { data: { settings: { durationSeconds: 1, minDiamonds: FALLBACK_MIN, variations: [variation], customCss } } });
+  expect(saved.ok(), await saved.text()).toBe(true);
+
+  const obs = await browser.newContext();
+  await obs.addInitScript(recordStudio);
+  const obsPage = await obs.newPage();
+  const remoteRequests: string[] = [];
+  obsPage.on('request', (request) => {
+    if (new URL(request.url()).hostname.endsWith(REMOTE)) remoteRequests.push(request.url());
+  });
+  const arrived = recordGiftFrames(obsPage);
+  const response = await obsPage.goto(`/overlay/${overlay.token}`);
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toMatch(/img-src [^;]*'self'/);
+  expect(csp).not.toMatch(/img-src [^;]*\bhttps?:(\s|;|$)/);
+  await expect(obsPage.locator('[data-overlay-kind="GIFT_ALERTS"]')).toHaveAttribute('data-overlay-state', 'live', { timeout: 20_000 });
+
+  // The custom CSS is in the page as text, scoped, without what would load from elsewhere.
+  const style = (await obsPage.getByTestId('overlay-custom-css').textContent()) ?? '';
+  expect(style).toContain('.ov-root .ov-alert');
+  expect(style).not.toContain(REMOTE);
+  expect(style).not.toContain('@import');
+  expect(await obsPage.locator('.ov-root').evaluate((root) => getComputedStyle(root).letterSpacing)).toBe('1px');
+
+  const run = replay('small-evening.jsonl', handle, 20);
+  try {
+    const first = obsPage.locator(`[data-testid="gift-alert"][data-variation-id="${variation.id}"]`).first();
+    await expect(first).toBeVisible({ timeout: 90_000 });
+    // The custom outline is on the alert (computed style, so the rule really applied).
+    expect(await first.evaluate((el) => getComputedStyle(el).outlineColor)).toBe('rgb(1, 2, 3)');
+    await expect(first.getByTestId('alert-visual')).toBeVisible();
+    await expect(first).toContainText('doughnuts!');
+    // Its sound is playing (OBS autoplays): not paused, and the page saw it start.
+    await expect.poll(() => first.getByTestId('alert-sound').evaluate((audio: HTMLAudioElement) => !audio.paused && audio.currentTime > 0), { timeout: 5_000 }).toBe(true);
+    await run.done;
+  } finally {
+    run.stop();
+  }
+
+  // Every alerting gift shown once, in arrival order, never two at a time: the variation's gifts with
+  // its picture and sound, the others (over the overlay's minimum) without.
+  const firstArrivals = arrived.filter((gift, i) => arrived.findIndex((g) => g.id === gift.id) === i);
+  const expected = firstArrivals.filter((g) => g.giftId === VARIATION_GIFT || g.diamonds >= FALLBACK_MIN);
+  const varied = expected.filter((g) => g.giftId === VARIATION_GIFT);
+  expect(varied.length).toBeGreaterThan(0);
+  expect(expected.length).toBeGreaterThan(varied.length);
+  const log = async () => {
+    const value = await obsPage.evaluate(() => window.__studioLog);
+    if (!value) throw new Error('the recorder did not run');
+    return value;
+  };
+  await expect.poll(async () => (await log()).alerts.length, { timeout: 60_000, intervals: [500] }).toBe(expected.length);
+  await expect(obsPage.getByTestId('gift-alert')).toHaveCount(0, { timeout: 10_000 });
+  const final = await log();
+  expect(final.alerts).toEqual(expected.map((g) => g.id));
+  expect(final.maxAlerts).toBe(1);
+  const mediaPath = (id: string) => `/api/overlay/${overlay.token}/media/${id}`;
+  for (const gift of expected) {
+    if (gift.giftId === VARIATION_GIFT) {
+      expect(final.variations[gift.id]).toBe(variation.id);
+      expect(final.visuals[gift.id]).toEqual({ src: mediaPath(image.id), loaded: true });
+    } else {
+      expect(final.variations[gift.id]).toBe('');
+      expect(final.visuals[gift.id]).toBeUndefined();
+    }
+  }
+  expect(final.playing.filter((src) => src.endsWith(mediaPath(sound.id)))).toHaveLength(varied.length);
+  expect(remoteRequests).toEqual([]);
+  await obs.close();
+});
