@@ -1,5 +1,5 @@
-// One address for every page of the site (e2e/support/page-access.ts lists the page files), shared by the
-// accessibility check (e2e/a11y.spec.ts) and the phone layout check (e2e/phone.spec.ts). Pages that show a
+// One address for every page of the site (e2e/support/page-access.ts lists the page files), for the
+// accessibility and phone-width check (e2e/a11y.spec.ts). Pages that show a
 // signed-in user's things get real ids: the demo user's accounts, lives, gifters and cluster (the demo
 // seed), plus an overlay and a game round made here.
 import { expect, type Page } from '@playwright/test';
