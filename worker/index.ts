@@ -59,6 +59,10 @@ async function main(): Promise<void> {
   const createSource = async (account: MonitoredAccount, attempt: { roomId?: string }) => {
     if (account.source === 'replay') {
       const file = account.replayFile ?? (await ensureDemoSession(dataDir, account.handle));
+      // A replay handed over mid-live (or cut short by a killed worker) carries on in the same live, on
+      // the same clock: what the previous holder already stored is skipped by the writer's keys.
+      const open = attempt.roomId ? await db.live.findFirst({ where: { roomId: attempt.roomId, accountId: account.id, endedAt: null }, select: { startedAt: true } }) : null;
+      if (open && attempt.roomId) return new ReplaySource(file, { speed: 1, rebase: true, roomId: attempt.roomId, resumeFrom: open.startedAt.getTime() });
       return new ReplaySource(file, { speed: 1, rebase: true, roomId: demoRoomId(account.handle, Date.now()) });
     }
     return new TikTokSource(account.handle, { signApiKey: env.TIKTOK_SIGN_API_KEY, sessionId: env.TIKTOK_SESSION_ID, proxyUrl: env.TIKTOK_PROXY, roomId: attempt.roomId });
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
     leaseTtlMs: env.WORKER_LEASE_TTL_MS,
     cycleMs: env.WORKER_CYCLE_MS,
     sources: demo ? ['tiktok', 'replay'] : ['tiktok'],
+    settle: (timeoutMs) => pipeline.settle(timeoutMs),
     monitor: {
       db,
       log: log.child('monitor'),
@@ -111,7 +116,7 @@ async function main(): Promise<void> {
       notifications_failed: courier.stats.notificationsFailed,
     };
   };
-  const heartbeat = new Heartbeat({ db, workerId, intervalMs: env.WORKER_HEARTBEAT_MS, log, checkRealtime: () => checkRealtime(), info: () => ({ demo, metrics: metrics.snapshot() }) });
+  const heartbeat = new Heartbeat({ db, workerId, intervalMs: env.WORKER_HEARTBEAT_MS, log, checkRealtime: () => checkRealtime(), info: () => ({ demo, capacity: env.WORKER_CAPACITY, metrics: metrics.snapshot() }) });
 
   ingest.start();
   await heartbeat.start();

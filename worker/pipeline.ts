@@ -50,6 +50,9 @@ export class WritePipeline {
   private wake: (() => void) | undefined;
   private capacityWaiters: (() => void)[] = [];
   private readonly stats = { committed: 0, dropped: 0, badEvents: 0, failures: 0, lastFlushMs: 0, batches: 0 };
+  /** Events ever queued, and ever done with (written, or refused as bad): the watermarks settle() compares. */
+  private queuedTotal = 0;
+  private doneTotal = 0;
   private readonly opts: Required<Omit<PipelineOptions, 'onCommitted'>> & Pick<PipelineOptions, 'onCommitted'>;
 
   constructor(options: PipelineOptions) {
@@ -72,6 +75,7 @@ export class WritePipeline {
       return false;
     }
     this.queue.push(item);
+    this.queuedTotal++;
     if (this.depth >= this.opts.flushRows) this.wake?.();
     return true;
   }
@@ -113,6 +117,22 @@ export class WritePipeline {
     await this.inFlight;
   }
 
+  /**
+   * Resolves true once every event queued before the call is done with, however busy the queue stays
+   * with later events (a lease handover waits on this for the account it gives up); false after
+   * `timeoutMs` (the database is away).
+   */
+  async settle(timeoutMs: number): Promise<boolean> {
+    const target = this.queuedTotal;
+    const deadline = Date.now() + timeoutMs;
+    while (this.doneTotal < target) {
+      if (Date.now() > deadline) return false;
+      this.wake?.();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return true;
+  }
+
   private inFlight: Promise<void> | undefined;
 
   private async run(): Promise<void> {
@@ -138,6 +158,7 @@ export class WritePipeline {
       try {
         await attempt;
         this.head += batch.length;
+        this.doneTotal += batch.length;
         if (this.head > 50_000 && this.head * 2 > this.queue.length) {
           this.queue = this.queue.slice(this.head);
           this.head = 0;

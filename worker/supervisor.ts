@@ -3,9 +3,18 @@
 // cycle; a worker that dies stops renewing, its leases expire, and another worker takes them on its
 // next cycle (TTL 30 s + cycle 10 s: well within a minute). Leases of accounts that were disabled or
 // taken over are dropped, and their rooms closed.
+//
+// Shares: each live worker (heartbeat fresher than the lease TTL) aims at the fair share of the tracked
+// accounts (worker/shares.ts: ceil(total ÷ live workers), capped by capacity). A worker under it takes
+// free accounts; one over it gives up the excess, a few per cycle. A handover is ordered so no event is
+// lost or written twice: the room is closed (its last events, open streaks included, are queued), the
+// write pipeline writes everything queued so far, and only then is the lease deleted; the next holder
+// takes only free leases, so it connects after that. What it then receives again (a reconnect, a
+// replay's catch-up) is skipped by the writer's message-id keys.
 import type { Db } from '@/lib/db';
 import type { Logger } from '@/lib/logger';
 import { AccountMonitor, type MonitorDeps, type MonitoredAccount } from '@/worker/monitor';
+import { pickReleases, shareLevel } from '@/worker/shares';
 
 export type SupervisorOptions = {
   db: Db;
@@ -20,8 +29,16 @@ export type SupervisorOptions = {
   takePerCycle?: number;
   /** Which kinds of tracked account to watch ('tiktok', and 'replay' for the demo). */
   sources: string[];
+  /** Give up at most this many accounts per cycle when over the share (default 10). */
+  releasePerCycle?: number;
+  /**
+   * Resolves true once every event queued so far is written (the write pipeline's settle()); a handover
+   * deletes the lease only then. Without it (tests of the supervisor alone) leases go at once.
+   */
+  settle?: (timeoutMs: number) => Promise<boolean>;
 };
 
+type ShareRow = { accounts: number; capacities: (number | null)[] };
 type LeasedRow = { account_id: string; handle: string; source: string; replay_file: string | null; room_id: string | null; error_count: number; next_check_at: Date; check_requested_at: Date | null };
 
 export class Supervisor {
@@ -75,7 +92,10 @@ export class Supervisor {
       }
       await db.$executeRaw`DELETE FROM leases l WHERE l.worker_id = ${workerId} AND NOT EXISTS (SELECT 1 FROM tracked_accounts t WHERE t.account_id = l.account_id AND t.enabled)`;
 
-      const room = Math.max(0, this.options.capacity - this.monitors.size);
+      const target = await this.targetShare();
+      const excess = this.monitors.size - target;
+      if (excess > 0) await this.release(excess);
+      const room = Math.max(0, target - this.monitors.size);
       const take = Math.min(room, this.options.takePerCycle ?? 50);
       if (take > 0) {
         const taken = await db.$queryRaw<LeasedRow[]>`
@@ -127,13 +147,56 @@ export class Supervisor {
     }
   }
 
-  /** Stops every room and gives the leases back, so another worker can take them at once. */
+  /**
+   * This worker's share: the fair level over the live workers' capacities (its own included, whether or
+   * not its heartbeat has been written yet), capped by its own capacity.
+   */
+  private async targetShare(): Promise<number> {
+    const { db, workerId, leaseTtlMs, capacity, sources } = this.options;
+    const [row] = await db.$queryRaw<ShareRow[]>`
+      SELECT
+        (SELECT count(*)::int FROM tracked_accounts t WHERE t.enabled AND t.source = ANY(${sources})) AS accounts,
+        ARRAY(SELECT (h.info->>'capacity')::int FROM worker_heartbeats h
+              WHERE h.worker_id <> ${workerId} AND h.stopped_at IS NULL AND h.last_seen_at > now() - make_interval(secs => ${leaseTtlMs / 1000})) AS capacities`;
+    // A worker that does not state its capacity is taken to have ours.
+    const others = (row?.capacities ?? []).map((c) => c ?? capacity);
+    return Math.min(capacity, shareLevel(row?.accounts ?? 0, [capacity, ...others]));
+  }
+
+  /** Hands `excess` accounts (at most releasePerCycle) over: close, write their events, then free the lease. */
+  private async release(excess: number): Promise<void> {
+    const { db, workerId, log, leaseTtlMs } = this.options;
+    const held = [...this.monitors.entries()].map(([id, m]) => ({ id, live: m.state === 'LIVE' }));
+    const ids = pickReleases(held, Math.min(excess, this.options.releasePerCycle ?? 10));
+    const monitors = ids.flatMap((id) => {
+      const monitor = this.monitors.get(id);
+      this.monitors.delete(id);
+      return monitor ? [monitor] : [];
+    });
+    // Closing a room queues its last events (streaks still open) and stores its state (room id included,
+    // which the next holder reconnects to).
+    await Promise.all(monitors.map((m) => m.stop()));
+    if (!(await this.settled(leaseTtlMs / 2))) {
+      // Not renewed from now on, the leases expire; what is written late is skipped as already stored.
+      log.warn('handover: the queued events are not written yet; the leases will expire instead', { accounts: ids.length });
+      return;
+    }
+    await db.lease.deleteMany({ where: { workerId, accountId: { in: ids } } });
+    log.info('handed accounts over (over the fair share)', { handles: monitors.map((m) => m.account.handle) });
+  }
+
+  private async settled(timeoutMs: number): Promise<boolean> {
+    return this.options.settle ? this.options.settle(timeoutMs) : true;
+  }
+
+  /** Stops every room, writes their queued events, and gives the leases back so another worker can take them at once. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     await this.cycling;
     await Promise.all([...this.monitors.values()].map((m) => m.stop()));
     this.monitors.clear();
-    await this.options.db.lease.deleteMany({ where: { workerId: this.options.workerId } }).catch((error: unknown) => this.options.log.warn('could not release leases', { error }));
+    if (!(await this.settled(this.options.leaseTtlMs / 2))) this.options.log.warn('stopping with events not yet written; the leases will expire instead of being given back');
+    else await this.options.db.lease.deleteMany({ where: { workerId: this.options.workerId } }).catch((error: unknown) => this.options.log.warn('could not release leases', { error }));
   }
 }

@@ -36,6 +36,11 @@ export type ReplayOptions = {
   roomId?: string;
   /** Move the recording's clock to now (the demo), instead of keeping TikTok's original times. */
   rebase?: boolean;
+  /**
+   * Carry on a live that began at this time (epoch ms; a lease handover): the clock is rebased to it
+   * rather than to now, and the frames already due are fed at once, then the rest on time.
+   */
+  resumeFrom?: number;
   /** Called with each raw frame right before it is decoded (benchmarks time from here). */
   onFrame?: (bytes: Uint8Array) => void;
 };
@@ -59,7 +64,7 @@ export class ReplaySource implements LiveSource {
       sink.error(error, 'replay failed');
       sink.disconnected({ reason: `replay failed: ${error instanceof Error ? error.message : String(error)}`, streamEnded: false });
     });
-    const clockOffsetMs = this.options.rebase && header.startedAt ? Date.now() - header.startedAt : 0;
+    const clockOffsetMs = this.options.rebase && header.startedAt ? (this.options.resumeFrom ?? Date.now()) - header.startedAt : 0;
     return {
       roomId: this.options.roomId ?? header.roomId,
       startedAt: header.startedAt ? header.startedAt + clockOffsetMs : undefined,
@@ -74,7 +79,8 @@ export class ReplaySource implements LiveSource {
 
   private async play(connection: FeedConnection, sink: SourceSink): Promise<void> {
     const { speed, onFrame } = this.options;
-    const startedAt = performance.now();
+    // Resuming, the recording started that long ago: frames before that point are due at once.
+    const startedAt = performance.now() - (this.options.resumeFrom === undefined ? 0 : Math.max(0, Date.now() - this.options.resumeFrom));
     // At full speed the next frames are decoded while the current one's messages are handled: the
     // library inflates each payload on the thread pool (async zlib), and waiting for every frame in
     // turn left the main thread idle in between. Messages are still handed on strictly in file order.
