@@ -10,7 +10,7 @@ import { ChoiceField, ColourField, FieldGroup, RangeField, SelectField, WordList
 
 export type FieldsProps<S> = { settings: S; onChange: (settings: S) => void; errors: FieldErrors };
 
-export type CommonSettings = Pick<OverlaySettings, 'accent' | 'scale' | 'blockedWords' | 'filterMatch' | 'language'>;
+export type CommonSettings = Pick<OverlaySettings, 'accent' | 'scale' | 'blockedWords' | 'filterMatch' | 'language' | 'font' | 'textColour' | 'panelColour' | 'panelOpacity' | 'position' | 'customCss'>;
 
 const percent = (value: number) => (Number.isFinite(value) ? `${Math.round(value * 100)}%` : '—');
 

@@ -10,6 +10,7 @@ import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import { pickVoice, SPEECH_TAGS } from '@/lib/overlays/speech';
 import type { FieldsProps } from './common-fields';
 import { FieldGroup, NumberField, RangeField, SelectField, TextField, ToggleField } from './controls';
+import { VariationFields } from './variation-fields';
 
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
 
@@ -29,6 +30,7 @@ export function GiftAlertsFields({ settings, onChange, errors }: FieldsProps<Set
         <ToggleField path="speech" label={t('fields.speech')} checked={settings.speech} onChange={set('speech')} error={errors.speech} hint={t('giftAlerts.speechHint')} />
         {settings.speech && <SpeechFields settings={settings} onChange={onChange} errors={errors} />}
       </FieldGroup>
+      <VariationFields settings={settings} onChange={onChange} errors={errors} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { AppearanceFields, FilterFields, LanguageFields, type CommonSettings, ty
 import { ActivityFields, ChatFields, ViewerCountFields } from './feed-fields';
 import { GiftAlertsFields } from './gift-alerts-fields';
 import { GoalFields } from './goal-fields';
+import { LookFields } from './look-fields';
 import { LeaderboardFields, QaGameFields } from './scored-fields';
 import { TimerFields, TopGifterFields } from './widget-fields';
 
@@ -62,6 +63,7 @@ function WithShared<S extends CommonSettings>({ kind, fields, ...props }: Fields
       <LanguageFields kind={kind} {...props} />
       {fields}
       <AppearanceFields {...props} />
+      <LookFields {...props} />
       {offersWordFilter(kind) && <FilterFields {...props} />}
     </>
   );
