@@ -92,7 +92,7 @@ test('the dashboard tabs and a live’s top gifters’ amounts are whole at 390 
   const inView = (box: { x: number; width: number } | null) => box !== null && box.x >= 0 && box.x + box.width <= 390 + 0.5;
   const tabs = page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link');
   await expect(tabs).toHaveCount(5);
-  for (const tab of await tabs.all()) expect(inView(await tab.boundingBox()), await tab.textContent()).toBe(true);
+  for (const tab of await tabs.all()) expect(inView(await tab.boundingBox()), (await tab.textContent()) ?? '').toBe(true);
 
   const account = await page.locator('a[href^="/dashboard/accounts/"]').first().getAttribute('href');
   // The live with the most diamonds: it has gifters.
@@ -100,5 +100,5 @@ test('the dashboard tabs and a live’s top gifters’ amounts are whole at 390 
   await page.locator('a[href^="/dashboard/lives/"]').first().click();
   const gifters = page.locator('section', { has: page.getByRole('heading', { name: 'Top gifters of this live' }) }).getByRole('listitem');
   await expect(gifters.first()).toBeVisible();
-  for (const amount of await gifters.getByText(/^💎/).all()) expect(inView(await amount.boundingBox()), await amount.textContent()).toBe(true);
+  for (const amount of await gifters.getByText(/^💎/).all()) expect(inView(await amount.boundingBox()), (await amount.textContent()) ?? '').toBe(true);
 });
