@@ -87,6 +87,16 @@ test('a public profile carries its language in the address, with alternates for 
   for (const [lang, path] of [['en', '/@luna.streams'], ['th', '/th/@luna.streams'], ['zh-CN', '/zh-CN/@luna.streams'], ['x-default', '/@luna.streams']] as const) {
     expect(russian).toMatch(new RegExp(`<link rel="alternate" hrefLang="${lang}" href="[^"]+${path.replace(/[.]/g, '\\.')}"`));
   }
+  // Links to profiles and to About keep the reader's language (those pages take it from the address only).
+  for (const path of ['/ru', '/ru/top', '/ru/@luna.streams']) {
+    const html = await (await request.get(path)).text();
+    expect(html, path).toMatch(/href="\/ru\/about"/);
+    expect(html, path).not.toMatch(/href="\/about"/);
+    if (path !== '/ru/@luna.streams') {
+      expect(html, path).toMatch(/href="\/ru\/@[^"]+"/);
+      expect(html, path).not.toMatch(/href="\/@[^"]+"/);
+    }
+  }
   // The switcher moves to the same profile in the other language.
   await page.goto('/@luna.streams');
   await page.getByLabel('Language').selectOption('ru');

@@ -1,14 +1,16 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState, useTransition, type FormEvent } from 'react';
+import { profilePath } from '@/lib/i18n/locales';
 import { parseHandle } from '@/lib/tiktok/handle';
 import { useHandleError } from '@/components/lookup/handle-error';
 
 /** The lookup box: a username, @username or profile link; invalid input is explained inline. */
 export function SearchBox({ autoFocus = false, size = 'large' }: { autoFocus?: boolean; size?: 'large' | 'small' }) {
   const router = useRouter();
+  const locale = useLocale();
   const t = useTranslations('search');
   const handleError = useHandleError();
   const [value, setValue] = useState('');
@@ -24,7 +26,7 @@ export function SearchBox({ autoFocus = false, size = 'large' }: { autoFocus?: b
       return;
     }
     setError(null);
-    startTransition(() => router.push(`/@${parsed.handle}`));
+    startTransition(() => router.push(profilePath(locale, parsed.handle)));
   };
 
   const big = size === 'large';

@@ -1,14 +1,16 @@
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { DEFAULT_LOCALE, isLocale, localePath } from '@/lib/i18n/locales';
 
 export function SiteFooter() {
   const t = useTranslations('footer');
+  const locale = useLocale();
   return (
     <footer className="mt-16 border-t border-line print:hidden">
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:flex-row sm:items-center sm:justify-between">
         <p>
           {t('tagline')}{' '}
-          <Link href="/about" className="underline hover:text-white">
+          <Link href={localePath(isLocale(locale) ? locale : DEFAULT_LOCALE, '/about')} className="underline hover:text-white">
             {t('about')}
           </Link>
         </p>

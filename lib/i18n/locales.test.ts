@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localeAddress, localePath, matchLocale, negotiateLocale, requestLocale, splitLocalePrefix } from '@/lib/i18n/locales';
+import { localeAddress, localePath, matchLocale, negotiateLocale, profilePath, requestLocale, splitLocalePrefix } from '@/lib/i18n/locales';
 
 describe('choosing the language', () => {
   it('reads Accept-Language with its weights, Simplified Chinese only', () => {
@@ -33,5 +33,12 @@ describe('choosing the language', () => {
     expect(localeAddress('/ru/@koji', 'en')).toBe('/@koji');
     expect(localeAddress('/th', 'zh-CN')).toBe('/zh-CN');
     expect(localeAddress('/dashboard', 'ru')).toBe('/dashboard'); // the saved choice decides there
+  });
+
+  it('links a profile in the reader’s language', () => {
+    expect(profilePath('ru', 'koji')).toBe('/ru/@koji');
+    expect(profilePath('zh-CN', 'koji')).toBe('/zh-CN/@koji');
+    expect(profilePath('en', 'koji')).toBe('/@koji');
+    expect(profilePath('klingon', 'koji')).toBe('/@koji');
   });
 });

@@ -69,6 +69,14 @@ export function localePath(locale: Locale, path: string): string {
   return path === '/' ? `/${locale}` : `/${locale}${path}`;
 }
 
+/**
+ * A profile's public address in the reader's language ("/ru/@koji"). Profiles are rendered once for every
+ * reader of a language and take it from the address only, so a link without the prefix shows English.
+ */
+export function profilePath(locale: string, handle: string): string {
+  return localePath(isLocale(locale) ? locale : DEFAULT_LOCALE, `/@${handle}`);
+}
+
 /** A request's language where its address has none (API routes): the saved choice, else the browser's. */
 export function localeOfRequest(request: Request): Locale {
   const saved = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(request.headers.get('cookie') ?? '')?.[1];

@@ -6,7 +6,7 @@ import { MoneyRange } from '@/components/stats/money';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
 import { SearchBox } from '@/components/lookup/search-box';
-import { alternatesFor } from '@/lib/i18n/locales';
+import { alternatesFor, profilePath } from '@/lib/i18n/locales';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { recentLookups, topCreators, trendingLookups, type AccountChip } from '@/lib/stats/public-lists';
 
@@ -22,7 +22,7 @@ function ChipList({ accounts, empty, locale }: { accounts: AccountChip[]; empty:
     <ul className="flex flex-col gap-2">
       {accounts.map((a) => (
         <li key={a.handle}>
-          <Link href={`/@${a.handle}`} className="flex items-center gap-3 rounded-lg p-1.5 hover:bg-panel-2">
+          <Link href={profilePath(locale, a.handle)} className="flex items-center gap-3 rounded-lg p-1.5 hover:bg-panel-2">
             <Avatar src={a.avatarUrl} name={a.nickname ?? a.handle} size={36} />
             <span className="min-w-0 flex-1">
               <span className="block truncate font-medium">{a.nickname ?? a.handle}</span>
@@ -67,7 +67,7 @@ export default async function HomePage() {
               <ol className="flex flex-col gap-2">
                 {top.items.slice(0, 5).map((c) => (
                   <li key={c.handle}>
-                    <Link href={`/@${c.handle}`} className="flex items-center gap-3 rounded-lg p-1.5 hover:bg-panel-2">
+                    <Link href={profilePath(locale, c.handle)} className="flex items-center gap-3 rounded-lg p-1.5 hover:bg-panel-2">
                       <span className="w-4 text-right text-sm text-muted">{formatCount(c.rank, locale)}</span>
                       <Avatar src={c.avatarUrl} name={c.nickname ?? c.handle} size={32} />
                       <span className="min-w-0 flex-1 truncate font-medium">{c.nickname ?? c.handle}</span>

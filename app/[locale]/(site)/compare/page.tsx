@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, EmptyState, Notice } from '@/components/ui/card';
 import { db } from '@/lib/db';
-import { DEFAULT_LOCALE, isLocale, localePath } from '@/lib/i18n/locales';
+import { DEFAULT_LOCALE, isLocale, localePath, profilePath } from '@/lib/i18n/locales';
 import { COMPARE_MAX_ACCOUNTS, getComparison, parseCompareHandles } from '@/lib/stats/snapshot-history';
 import { CompareCharts } from './_components/compare-charts';
 import { CompareTable } from './_components/compare-table';
@@ -53,7 +53,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           {missing.map((handle, i) => (
             <span key={handle}>
               {i > 0 && ', '}
-              <Link href={`/@${handle}`} className="font-semibold underline">
+              <Link href={profilePath(locale, handle)} className="font-semibold underline">
                 @{handle}
               </Link>
             </span>

@@ -13,6 +13,7 @@ import { formatCompact, formatCount } from '@/lib/stats/format';
 import { topCreators, topGifters } from '@/lib/stats/public-lists';
 import { RankList } from './_components/rank-list';
 import { UpdatedAt } from './_components/updated-at';
+import { profilePath } from '@/lib/i18n/locales';
 
 export const dynamic = 'force-dynamic';
 
@@ -90,7 +91,7 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
                     <tr key={c.handle} className="border-t border-line">
                       <td className="py-2 pr-2 text-muted">{formatCount(c.rank, locale)}</td>
                       <td className="py-2 pr-2">
-                        <Link href={`/@${c.handle}`} className="flex items-center gap-2 hover:underline">
+                        <Link href={profilePath(locale, c.handle)} className="flex items-center gap-2 hover:underline">
                           <Avatar src={c.avatarUrl} name={c.nickname ?? c.handle} size={28} />
                           <span className="min-w-0 truncate">{c.nickname ?? c.handle}</span>
                           {c.verified && <span title={t('verified')} className="text-accent-2">✓</span>}

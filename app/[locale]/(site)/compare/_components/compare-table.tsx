@@ -10,6 +10,7 @@ import { formatDate } from '@/lib/i18n/time';
 import { formatCount, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
 import { changeOverDays, projectFollowers, type Counts } from '@/lib/stats/history';
 import type { ComparedAccount } from '@/lib/stats/snapshot-history';
+import { profilePath } from '@/lib/i18n/locales';
 
 /** The change of one count over `days` days, with the day it is measured from when the history is shorter. */
 function Gain({ daily, metric, days }: { daily: ComparedAccount['daily']; metric: keyof Counts; days: number }) {
@@ -63,7 +64,7 @@ export function CompareTable({ accounts }: { accounts: ComparedAccount[] }) {
               <td />
               {accounts.map((a, i) => (
                 <th key={a.handle} scope="col" className="py-2 pr-3 text-right align-bottom font-semibold">
-                  <Link href={`/@${a.handle}`} className="inline-flex max-w-48 items-center justify-end gap-2 hover:underline">
+                  <Link href={profilePath(locale, a.handle)} className="inline-flex max-w-48 items-center justify-end gap-2 hover:underline">
                     <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: COMPARE_COLORS[i] }} />
                     <Avatar src={a.avatarUrl} name={a.nickname ?? a.handle} size={28} />
                     <span className="min-w-0 truncate">{a.nickname ?? `@${a.handle}`}</span>

@@ -9,6 +9,7 @@ import { db } from '@/lib/db';
 import { formatCompact, formatCount, formatPercent } from '@/lib/stats/format';
 import { getRankPage, type RankRow } from '@/lib/stats/rank-data';
 import { RANK_METRICS, type RankMetric } from '@/lib/stats/ranks';
+import { profilePath } from '@/lib/i18n/locales';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -126,7 +127,7 @@ export async function RankList({ search }: { search: Search }) {
                       )}
                     </td>
                     <td className="max-w-0 py-2 pr-2 sm:max-w-none">
-                      <Link href={`/@${row.handle}`} className="flex items-center gap-2 hover:underline">
+                      <Link href={profilePath(locale, row.handle)} className="flex items-center gap-2 hover:underline">
                         <Avatar src={row.avatarUrl} name={row.nickname ?? row.handle} size={28} />
                         <span className="min-w-0 truncate">{row.nickname ?? row.handle}</span>
                         {row.verified && <span title={t('verified')} className="text-accent-2">✓</span>}
