@@ -44,7 +44,7 @@ async function phoneProblems(page: Page, path: string): Promise<string[]> {
   // Scroll boxes join the tab order when they start to overflow (components/ui/scroll-region.tsx, from a
   // ResizeObserver): let them catch up with the new width before axe looks.
   await page
-    .waitForFunction(() => [...document.querySelectorAll('div[role="region"]')].every((el) => el.scrollWidth > el.clientWidth === el.hasAttribute('tabindex')), null, { timeout: 3_000 })
+    .waitForFunction(() => [...document.querySelectorAll('div[role="region"].overflow-x-auto')].every((el) => el.scrollWidth > el.clientWidth === el.hasAttribute('tabindex')), null, { timeout: 3_000 })
     .catch(() => undefined);
   const problems: string[] = [];
   const wide = await page.evaluate(() => {
@@ -95,12 +95,12 @@ async function checkAll(page: Page, pages: SitePage[]): Promise<void> {
 }
 
 test('every page a visitor can open passes axe with no serious or critical violation, and fits a phone', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await checkAll(page, PUBLIC_PAGES);
 });
 
 test('every page of a signed-in user passes axe with no serious or critical violation, and fits a phone', async ({ page }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
   await signIn(page);
   await checkAll(page, await signedInPages(page));
 });
