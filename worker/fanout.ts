@@ -24,6 +24,8 @@ export type FanoutOptions = {
   concurrency?: number;
   /** Called when a message has been accepted by the realtime server (benchmarks). */
   onPublished?: (messages: RealtimeMessage[]) => void;
+  /** Called with each publish request's duration and outcome (the worker's metrics). */
+  observePublish?: (seconds: number, ok: boolean) => void;
 };
 
 export class Fanout {
@@ -120,12 +122,15 @@ export class Fanout {
     while (this.inFlight < this.concurrency && this.outbox.length > 0) {
       const batch = this.outbox.splice(0, 10);
       this.inFlight++;
+      const started = performance.now();
       publishBatch(batch, this.options.pusher)
         .then(() => {
+          this.options.observePublish?.((performance.now() - started) / 1000, true);
           this.stats.published += batch.length;
           this.options.onPublished?.(batch);
         })
         .catch((error: unknown) => {
+          this.options.observePublish?.((performance.now() - started) / 1000, false);
           this.stats.failures++;
           if (this.stats.failures === 1 || this.stats.failures % 100 === 0) this.options.log.warn('realtime publish failed; updates dropped', { failures: this.stats.failures, error });
         })

@@ -85,6 +85,7 @@ async function main(): Promise<void> {
       room: { ...ingest.room, streakTimeoutMs: env.STREAK_TIMEOUT_MS },
       offlineRecheckMs: env.LIVE_RECHECK_MINUTES * 60_000,
       replayPauseMs: env.DEMO_REPLAY_PAUSE_SECONDS * 1000,
+      metrics,
     },
   });
   const scheduler = new Scheduler(db, log.child('jobs'), [

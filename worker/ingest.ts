@@ -61,18 +61,22 @@ export function createIngest(options: IngestOptions): Ingest {
   const { log, metrics } = options;
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: INGEST_POOL_SIZE, application_name: options.applicationName ?? 'livelens-ingest', connectionTimeoutMillis: 3000 });
   // An idle connection the server dropped must not crash the process; counted where there are metrics.
-  pool.on('error', (error) => metrics?.countError(`pool: ${error.message.slice(0, 60)}`));
+  pool.on('error', (error) => {
+    metrics?.countError('pool');
+    log.warn('an idle database connection failed', { error });
+  });
   const pipeline = new WritePipeline({
     pool,
     writer: new BatchWriter(),
     log: log.child('pipeline'),
     ...options.pipeline,
     onCommitted: (batch, at, ms) => {
-      metrics?.observeFlush(ms / 1000);
+      metrics?.observeCommit(batch, at, ms);
       options.pipeline?.onCommitted?.(batch, at, ms);
     },
   });
-  const fanout = options.pusher ? new Fanout({ pusher: options.pusher, log: log.child('fanout'), ...options.fanout }) : undefined;
+  const observePublish = metrics ? (seconds: number, ok: boolean) => metrics.observePublish(seconds, ok) : undefined;
+  const fanout = options.pusher ? new Fanout({ pusher: options.pusher, log: log.child('fanout'), observePublish, ...options.fanout }) : undefined;
   const games = options.games === false ? undefined : new GameManager({ pool, fanout, log: log.child('games'), ...options.gameTiming });
 
   const sinks: EventSink[] = [

@@ -1,30 +1,95 @@
-// The worker's metrics in Prometheus text format (served on WORKER_METRICS_PORT when set, and stored
-// with each heartbeat for the web app): events by type, events per second, queue depth, flush latency,
-// rooms by state, errors by kind, realtime publishing.
-import http from 'node:http';
+// The worker's metrics (prom-client), served on WORKER_METRICS_PORT when set (bound to METRICS_HOST) and
+// summarised with each heartbeat for the web app. Histograms, so several workers' figures aggregate:
+//   livelens_worker_event_store_seconds      an event's time from the room to a committed row
+//   livelens_worker_flush_seconds            one batch's write to Postgres
+//   livelens_worker_batch_size               events per batch written
+//   livelens_worker_fanout_publish_seconds   one publish request to the realtime server
+// Counters: events by type, errors by kind, rooms connected, reconnects; gauges: events per second by type,
+// and whatever `gauges()` reports (queue depth, rooms live, …); plus the default process metrics.
+import type http from 'node:http';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { createRegistry, metricsUrl, serveMetrics } from '@/lib/metrics';
+
+export { metricsUrl };
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const BATCH_BUCKETS = [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
+
+/** Error kinds are metric labels: kept to a short, fixed vocabulary (the message goes to the log). */
+const errorKind = (kind: string) => kind.replace(/[^\w -]/g, '_').slice(0, 40);
 
 export class Metrics {
+  readonly registry: Registry;
   private readonly events = new Map<string, number>();
   private readonly errors = new Map<string, number>();
   private readonly flushes: number[] = [];
   private flushCount = 0;
-  private flushSum = 0;
   private readonly window: { at: number; counts: Map<string, number> }[] = [];
+  private readonly eventCounter: Counter<'type'>;
+  private readonly eventChildren = new Map<string, { inc(): void }>();
+  private readonly errorCounter: Counter<'kind'>;
+  private readonly flushSeconds: Histogram;
+  private readonly batchSize: Histogram;
+  private readonly storeSeconds: Histogram;
+  private readonly publishSeconds: Histogram<'outcome'>;
+  private readonly roomsConnected: Counter;
+  private readonly reconnects: Counter;
+  private readonly eventRate: Gauge<'type'>;
+  private readonly reported = new Map<string, Gauge<string>>();
   gauges: () => Record<string, number | Record<string, number>> = () => ({});
+
+  constructor(labels: Record<string, string> = {}) {
+    this.registry = createRegistry(labels);
+    const registers = [this.registry];
+    this.eventCounter = new Counter({ name: 'livelens_worker_events_total', help: 'Domain events handled, by type.', labelNames: ['type'], registers });
+    this.errorCounter = new Counter({ name: 'livelens_worker_errors_total', help: 'Errors, by kind.', labelNames: ['kind'], registers });
+    this.flushSeconds = new Histogram({ name: 'livelens_worker_flush_seconds', help: 'Time to write one batch to Postgres.', buckets: LATENCY_BUCKETS, registers });
+    this.batchSize = new Histogram({ name: 'livelens_worker_batch_size', help: 'Events in one batch written to Postgres.', buckets: BATCH_BUCKETS, registers });
+    this.storeSeconds = new Histogram({ name: 'livelens_worker_event_store_seconds', help: 'Time from an event arriving from its room to its row being committed.', buckets: LATENCY_BUCKETS, registers });
+    this.publishSeconds = new Histogram({ name: 'livelens_worker_fanout_publish_seconds', help: 'Time of one publish request (up to 10 messages) to the realtime server, by outcome.', labelNames: ['outcome'], buckets: LATENCY_BUCKETS, registers });
+    this.roomsConnected = new Counter({ name: 'livelens_worker_rooms_connected_total', help: 'Rooms that connected and went live (first connections and reconnections).', registers });
+    this.reconnects = new Counter({ name: 'livelens_worker_reconnects_total', help: 'Connections dropped mid-live and retried.', registers });
+    this.eventRate = new Gauge({ name: 'livelens_worker_events_per_second', help: 'Events per second over the last 10 seconds, by type.', labelNames: ['type'], registers });
+  }
 
   countEvent(type: string): void {
     this.events.set(type, (this.events.get(type) ?? 0) + 1);
+    let child = this.eventChildren.get(type);
+    if (!child) this.eventChildren.set(type, (child = this.eventCounter.labels(type)));
+    child.inc();
   }
 
   countError(kind: string): void {
-    this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1);
+    const label = errorKind(kind);
+    this.errors.set(label, (this.errors.get(label) ?? 0) + 1);
+    this.errorCounter.inc({ kind: label });
   }
 
   observeFlush(seconds: number): void {
     this.flushes.push(seconds);
     if (this.flushes.length > 2000) this.flushes.shift();
     this.flushCount++;
-    this.flushSum += seconds;
+    this.flushSeconds.observe(seconds);
+  }
+
+  /** A committed batch: its size, its write time and each event's wait since it was queued (performance.now() times). */
+  observeCommit(batch: readonly { queuedAt: number }[], committedAt: number, flushMs: number): void {
+    this.observeFlush(flushMs / 1000);
+    this.batchSize.observe(batch.length);
+    for (const item of batch) this.storeSeconds.observe(Math.max(0, committedAt - item.queuedAt) / 1000);
+  }
+
+  observePublish(seconds: number, ok: boolean): void {
+    this.publishSeconds.observe({ outcome: ok ? 'ok' : 'failed' }, seconds);
+    if (!ok) this.countError('publish');
+  }
+
+  roomConnected(): void {
+    this.roomsConnected.inc();
+  }
+
+  roomReconnecting(): void {
+    this.reconnects.inc();
   }
 
   /** Events per second by type over the last ~10 seconds (sampled on each call). */
@@ -46,6 +111,7 @@ export class Metrics {
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   }
 
+  /** The heartbeat's summary (stored in the database for the web app's health page). */
   snapshot(): Record<string, unknown> {
     return {
       eventsTotal: Object.fromEntries(this.events),
@@ -56,47 +122,31 @@ export class Metrics {
     };
   }
 
-  render(): string {
-    const lines: string[] = [];
-    const family = (name: string, type: string, help: string) => lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    const label = (value: string) => value.replace(/["\\\n]/g, '_');
-    family('livelens_worker_events_total', 'counter', 'Domain events handled, by type.');
-    for (const [type, count] of this.events) lines.push(`livelens_worker_events_total{type="${label(type)}"} ${count}`);
-    family('livelens_worker_events_per_second', 'gauge', 'Events per second over the last 10 seconds, by type.');
-    for (const [type, rate] of Object.entries(this.rates())) lines.push(`livelens_worker_events_per_second{type="${label(type)}"} ${rate}`);
-    family('livelens_worker_errors_total', 'counter', 'Errors, by kind.');
-    for (const [kind, count] of this.errors) lines.push(`livelens_worker_errors_total{kind="${label(kind)}"} ${count}`);
-    family('livelens_worker_flush_seconds', 'summary', 'Time to write one batch to Postgres.');
-    for (const q of [0.5, 0.9, 0.99]) lines.push(`livelens_worker_flush_seconds{quantile="${q}"} ${this.quantile(q)}`);
-    lines.push(`livelens_worker_flush_seconds_sum ${this.flushSum}`, `livelens_worker_flush_seconds_count ${this.flushCount}`);
+  /** Brings the sampled gauges up to date (before each scrape). */
+  private refreshGauges(): void {
+    this.eventRate.reset();
+    for (const [type, rate] of Object.entries(this.rates())) this.eventRate.set({ type }, rate);
     for (const [name, value] of Object.entries(this.gauges())) {
-      family(`livelens_worker_${name}`, 'gauge', `Current ${name.replaceAll('_', ' ')}.`);
-      if (typeof value === 'number') lines.push(`livelens_worker_${name} ${value}`);
-      else for (const [key, v] of Object.entries(value)) lines.push(`livelens_worker_${name}{key="${label(key)}"} ${v}`);
+      const metricName = `livelens_worker_${name.replace(/\W/g, '_')}`;
+      let gauge = this.reported.get(metricName);
+      if (!gauge) {
+        gauge = new Gauge({ name: metricName, help: `Current ${name.replaceAll('_', ' ')}.`, labelNames: typeof value === 'number' ? [] : ['key'], registers: [this.registry] });
+        this.reported.set(metricName, gauge);
+      }
+      gauge.reset();
+      if (typeof value === 'number') gauge.set(value);
+      else for (const [key, v] of Object.entries(value)) gauge.set({ key }, v);
     }
-    return `${lines.join('\n')}\n`;
+  }
+
+  /** Prometheus text exposition of every metric. */
+  async render(): Promise<string> {
+    this.refreshGauges();
+    return this.registry.metrics();
   }
 
   /** Serves GET /metrics on `host`:`port` (METRICS_HOST, loopback by default; `0` picks a free port). */
   serve(port: number, host = '127.0.0.1'): Promise<http.Server> {
-    const server = http.createServer((request, response) => {
-      if (request.url !== '/metrics') {
-        response.writeHead(404).end('Not found: try /metrics\n');
-        return;
-      }
-      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(this.render());
-    });
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve(server));
-    });
+    return serveMetrics(this.registry, port, host, () => this.refreshGauges());
   }
-}
-
-/** The address a metrics server answers on, for the start-up log (IPv6 in brackets). */
-export function metricsUrl(server: http.Server): string {
-  const address = server.address();
-  if (!address || typeof address === 'string') return String(address);
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}/metrics`;
 }

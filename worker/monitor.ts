@@ -6,6 +6,7 @@ import { SignatureRateLimitError, UserOfflineError } from 'tiktok-live-connector
 import type { Db } from '@/lib/db';
 import type { MonitorState } from '@/lib/generated/prisma/client';
 import type { Logger } from '@/lib/logger';
+import type { Metrics } from '@/worker/metrics';
 import type { RoomOptions } from '@/worker/room';
 import { RoomSession } from '@/worker/room';
 import { backoffDelay, jitter, type RateLimiter } from '@/worker/rate-limiter';
@@ -24,6 +25,8 @@ export type MonitorDeps = {
   offlineRecheckMs: number;
   /** Pause between two loops of a demo replay. */
   replayPauseMs: number;
+  /** Counts connections, reconnections and connect errors (the worker's metrics). */
+  metrics?: Pick<Metrics, 'roomConnected' | 'roomReconnecting' | 'countError'>;
 };
 
 type Status = {
@@ -140,6 +143,7 @@ export class AccountMonitor {
       onLive: ({ roomId }) => {
         this.status.roomId = roomId;
         this.status.consecutiveErrors = 0;
+        this.deps.metrics?.roomConnected();
         void this.setState('LIVE');
       },
     });
@@ -160,6 +164,7 @@ export class AccountMonitor {
       } else {
         // Dropped mid-live: reconnect soon to the same room, without resolving it again.
         log.warn('connection dropped; reconnecting', { handle: this.account.handle, reason: end.reason });
+        this.deps.metrics?.roomReconnecting();
         this.status.nextCheckAt = new Date(Date.now() + jitter(3000, 0.5));
         await this.setState('CONNECTING');
       }
@@ -186,6 +191,7 @@ export class AccountMonitor {
       await this.setState('OFFLINE');
       return;
     }
+    this.deps.metrics?.countError(error instanceof SignatureRateLimitError ? 'sign rate limit' : 'connect');
     this.status.errorCount++;
     this.status.consecutiveErrors++;
     this.status.lastError = describe(error);

@@ -9,6 +9,7 @@ import { readReplayHeader } from '@/lib/live/replay-file';
 import type { LiveEvent } from '@/lib/live/events';
 import { createLogger, type Logger } from '@/lib/logger';
 import { createIngest, type Ingest } from '@/worker/ingest';
+import type { Metrics } from '@/worker/metrics';
 import type { PipelineOptions } from '@/worker/pipeline';
 import { RoomSession, type RoomEnd } from '@/worker/room';
 import { eventSink, type EventSink } from '@/worker/sinks';
@@ -55,6 +56,8 @@ export type ReplayRunOptions = {
   /** Score leaderboard and Q&A sessions of the account, as the worker does (default true). */
   games?: boolean;
   onFrame?: (bytes: Uint8Array) => void;
+  /** Counts what the chain does, as the worker's metrics endpoint shows it. */
+  metrics?: Metrics;
   /** Called once the chain is built (tests watch the pipeline's progress through it). */
   onIngest?: (ingest: Ingest) => void;
 };
@@ -72,6 +75,7 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplayRunRes
     log,
     pusher: options.pusher,
     games: options.games,
+    metrics: options.metrics,
     applicationName: 'livelens-replay-writer',
     pipeline: options.pipeline,
     sinks: [...(recorder ? [eventSink('recorder', (event, live) => recorder(event, live.liveId))] : []), ...(options.sinks ?? [])],

@@ -116,17 +116,20 @@ describe('worker jobs', () => {
 });
 
 describe('worker metrics', () => {
-  it('renders Prometheus text with events by type, errors by kind, flush latency and gauges', () => {
+  it('renders Prometheus text with events by type, errors by kind, flush latency and gauges', async () => {
     const metrics = new Metrics();
     metrics.countEvent('gift');
     metrics.countEvent('gift');
     metrics.countError('connect "x"');
     metrics.observeFlush(0.05);
     metrics.gauges = () => ({ queue_depth: 7, rooms: { live: 2 } });
-    const text = metrics.render();
+    const text = await metrics.render();
     expect(text).toContain('livelens_worker_events_total{type="gift"} 2');
     expect(text).toContain('livelens_worker_errors_total{kind="connect _x_"} 1');
-    expect(text).toContain('livelens_worker_flush_seconds{quantile="0.5"} 0.05');
+    // A histogram (replicas aggregate), not a summary: 0.05 s falls in the 0.05 bucket and not the 0.025 one.
+    expect(text).toContain('livelens_worker_flush_seconds_bucket{le="0.05"} 1');
+    expect(text).toContain('livelens_worker_flush_seconds_bucket{le="0.025"} 0');
+    expect(text).toMatch(/# TYPE livelens_worker_flush_seconds histogram/);
     expect(text).toContain('livelens_worker_queue_depth 7');
     expect(text).toContain('livelens_worker_rooms{key="live"} 2');
     expect(text).toMatch(/# TYPE livelens_worker_events_total counter/);
