@@ -37,6 +37,12 @@ describe('parseEnv', () => {
     expect(problemsOf({ WEB_HOST: 'a b' })[0]).toMatch(/^WEB_HOST must be an IP address/);
   });
 
+  it('takes WEB_METRICS_PORT only apart from the app port', () => {
+    expect(parseEnv({ WEB_METRICS_PORT: '9470' }).WEB_METRICS_PORT).toBe(9470);
+    expect(problemsOf({ PORT: '3000', WEB_METRICS_PORT: '3000' })[0]).toMatch(/^WEB_METRICS_PORT must differ from PORT/);
+    expect(problemsOf({ WEB_METRICS_PORT: '70000' })[0]).toMatch(/^WEB_METRICS_PORT must be a whole number/);
+  });
+
   it('treats empty strings as unset, as .env files often contain them', () => {
     const env = parseEnv({ PORT: '', DATABASE_URL: '  ', PUSHER_KEY: '' });
     expect(env.PORT).toBe(3000);

@@ -139,7 +139,9 @@ const envShape = z.object({
     WORKER_LEASE_TTL_MS: positiveInt('milliseconds').default(30_000),
     WORKER_CYCLE_MS: positiveInt('milliseconds').default(10_000),
     WORKER_METRICS_PORT: portSetting.optional(),
-    // The address the metrics endpoint listens on; loopback unless a scraper on another host must reach it.
+    // The production web server's Prometheus metrics (request durations by route), on a port of their own.
+    WEB_METRICS_PORT: portSetting.optional(),
+    // The address the metrics endpoints (worker and web) listen on; loopback unless a scraper on another host must reach them.
     METRICS_HOST: listenHost.default('127.0.0.1'),
     LIVE_RECHECK_MINUTES: positiveInt('minutes between live checks of an offline account').default(5),
     STREAK_TIMEOUT_MS: positiveInt('milliseconds of quiet before an unfinished gift streak is closed').default(10_000),
@@ -215,6 +217,9 @@ export const envSchema = envShape.superRefine((env, ctx) => {
       for (const k of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
         if (env[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'is set but S3_BUCKET is not: set the bucket too, or remove the S3 settings to keep media on local disk' });
       }
+    }
+    if (env.WEB_METRICS_PORT !== undefined && env.WEB_METRICS_PORT === env.PORT) {
+      ctx.addIssue({ code: 'custom', path: ['WEB_METRICS_PORT'], message: 'must differ from PORT: metrics are served on a port of their own, never on the public app port' });
     }
     if (env.STRIPE_WEBHOOK_SECRET && !env.STRIPE_SECRET_KEY) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_SECRET_KEY'], message: 'is required when STRIPE_WEBHOOK_SECRET is set' });

@@ -11,8 +11,10 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { PEER_ADDRESS_HEADER } from '@/lib/client-ip';
+import { metricsUrl } from '@/lib/metrics';
 import { appUrl, EnvError, parseEnv, requireDatabaseUrl, requirePusherConfig, type Env } from '@/lib/env';
 import { SharedCache } from '@/tools/infra/shared-cache';
+import { loadRouteManifest, WebMetrics } from '@/tools/infra/web-metrics';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
 
@@ -43,11 +45,15 @@ async function main(): Promise<void> {
   const portFlag = process.argv.indexOf('--port');
   const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : env.PORT;
   const started = performance.now();
-  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), port });
+  const dir = path.resolve(import.meta.dirname, '..');
+  const app = next({ dev: false, dir, port });
   await app.prepare();
   const cache = new SharedCache({ ttlMs: env.WEB_SHARED_CACHE_MS });
   const handle = app.getRequestHandler();
-  const serve = cache.wrap((req, res) => handle(req, res));
+  // Timed outside the cache, so cache hits count as the requests they answer.
+  const metrics = env.WEB_METRICS_PORT ? new WebMetrics({ manifest: loadRouteManifest(path.join(dir, '.next')) }) : undefined;
+  const cached = cache.wrap((req, res) => handle(req, res));
+  const serve = metrics ? metrics.wrap(cached) : cached;
   const server = http.createServer((req, res) => {
     // The connection's own address, for per-IP rate limits; whatever a client sent under this name is replaced.
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
@@ -64,6 +70,9 @@ async function main(): Promise<void> {
     if (env.WEB_HOST) server.listen(port, env.WEB_HOST, () => resolve());
     else server.listen(port, () => resolve());
   });
+  // Metrics on their own port (METRICS_HOST, loopback by default), never on the app's public one.
+  const metricsServer = env.WEB_METRICS_PORT ? await metrics?.serve(env.WEB_METRICS_PORT, env.METRICS_HOST) : undefined;
+  if (metricsServer) say(`Metrics on ${metricsUrl(metricsServer)}`);
   say(`✓ Ready in ${Math.round(performance.now() - started)}ms on http://${listenAddress(server)} (Next.js production server${cache.enabled ? `, shared cache ${env.WEB_SHARED_CACHE_MS} ms` : ', shared cache off'})`);
 
   let stopping = false;
@@ -72,6 +81,7 @@ async function main(): Promise<void> {
     stopping = true;
     say(`${signal}: closing the web server…`);
     // close() stops accepting and ends idle keep-alive connections; busy ones end after their response.
+    metricsServer?.close();
     server.close(() => void app.close().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 4000).unref();
   };
