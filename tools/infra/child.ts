@@ -1,9 +1,19 @@
 // Child processes owned by the launcher and the test harness: spawned in their own process group (so
 // a terminal Ctrl-C reaches only the launcher, which stops them in order), output appended to a log
 // file, stopped with a signal and a deadline.
+//
+// Log files rotate by size, logrotate-style (web.log → web.log.1 → … → web.log.N, the oldest deleted), so
+// a long-running `npm start` cannot fill the data folder's disk. rotating-file-stream does the rotation:
+// a plain Writable that takes any bytes (the children's output is Next's, Postgres's and soketi's text as
+// well as our JSON lines), with no dependencies; pino-roll, the other maintained choice, is a pino
+// transport built on sonic-boom with date-fns that expects to be fed by pino, not by a child's pipe.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createStream, type FileSize } from 'rotating-file-stream';
+
+/** A log file's size before it is rotated, and how many rotated files are kept (web.log.1 … web.log.5). */
+export const LOG_ROTATION = { size: '10M' as FileSize, keep: 5 };
 
 export type ChildOptions = {
   name: string;
@@ -11,8 +21,10 @@ export type ChildOptions = {
   args: string[];
   env?: NodeJS.ProcessEnv;
   cwd?: string;
-  /** Output goes here (appended). Without it, output is inherited (shown in the terminal). */
+  /** Output goes here (appended, rotated by size). Without it, output is inherited (shown in the terminal). */
   logFile?: string;
+  /** Rotation of `logFile` (default LOG_ROTATION). */
+  rotation?: { size: FileSize; keep: number };
   uid?: number;
   gid?: number;
   /** Called with each chunk of output (e.g. to watch for a readiness line). */
@@ -28,10 +40,10 @@ export class ManagedChild {
   private readonly recentOutput: string[] = [];
 
   constructor(readonly options: ChildOptions) {
-    let log: fs.WriteStream | undefined;
+    let log: NodeJS.WritableStream | undefined;
     if (options.logFile) {
       fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
-      log = fs.createWriteStream(options.logFile, { flags: 'a' });
+      log = openRotatingLog(options.logFile, options.rotation ?? LOG_ROTATION);
       log.write(`\n--- ${new Date().toISOString()} ${options.name} starting: ${options.command} ${options.args.join(' ')}\n`);
     }
     const piped = Boolean(log || options.onOutput);
@@ -130,4 +142,15 @@ export async function waitForExit(pid: number, timeoutMs: number): Promise<boole
     await new Promise((r) => setTimeout(r, 100));
   }
   return !isProcessAlive(pid);
+}
+
+/** `file`, appended to and rotated once it passes `size`: file.1 is the newest rotated one, file.<keep> the oldest. */
+export function openRotatingLog(file: string, rotation: { size: FileSize; keep: number }): NodeJS.WritableStream {
+  const name = path.basename(file);
+  // In logrotate mode (`rotate`) the generator gets the rotation index as its first argument (null for the live file).
+  const generator = (index: number | Date | null) => (typeof index === 'number' && index > 0 ? `${name}.${index}` : name);
+  const stream = createStream(generator, { path: `${path.dirname(file)}/`, size: rotation.size, rotate: rotation.keep });
+  // A full disk or a vanished folder must not take the launcher down: the output still reaches the terminal.
+  stream.on('error', (error) => process.stderr.write(`Could not write ${file}: ${error.message}\n`));
+  return stream;
 }

@@ -1,0 +1,50 @@
+// A child's log file rotates by size and keeps only the newest N rotated files, with nothing lost in the
+// files kept: the child prints numbered lines well past the limit, and the lines found in the kept files
+// are exactly the newest ones, in order, up to the last.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ManagedChild } from '@/tools/infra/child';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livelens-rotate-'));
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function waitFor(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('child log rotation', () => {
+  it('rotates past the size limit and keeps the newest N files', async () => {
+    const file = path.join(dir, 'worker.log');
+    // 4,000 lines of ~100 bytes (~400 KB) against a 64 KB limit: about six rotations, three files kept.
+    const script = "for (let i = 0; i < 4000; i++) process.stdout.write(`line ${String(i).padStart(5, '0')} ${'x'.repeat(88)}\\n`);";
+    const child = new ManagedChild({ name: 'printer', command: process.execPath, args: ['-e', script], logFile: file, rotation: { size: '64K', keep: 3 } });
+    expect((await child.exited).code).toBe(0);
+    await waitFor(() => fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('printer exited (code 0'));
+
+    const names = fs.readdirSync(dir).sort();
+    expect(names).toEqual(['worker.log', 'worker.log.1', 'worker.log.2', 'worker.log.3']);
+    // Each rotated file was cut near the limit (a write that crosses it finishes in the same file).
+    for (const name of ['worker.log.1', 'worker.log.2', 'worker.log.3']) {
+      const size = fs.statSync(path.join(dir, name)).size;
+      expect(size).toBeGreaterThanOrEqual(64 * 1024);
+      expect(size).toBeLessThan(200 * 1024);
+    }
+    // Oldest kept first: .3, .2, .1, then the current file; the numbers run on without a gap to the last line.
+    const lines = ['worker.log.3', 'worker.log.2', 'worker.log.1', 'worker.log']
+      .flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n'))
+      .filter((line) => line.startsWith('line '))
+      .map((line) => Number(line.slice(5, 10)));
+    expect(lines.at(-1)).toBe(3999);
+    expect(lines[0]).toBeGreaterThan(0); // the oldest output was rotated away
+    expect(lines).toEqual(Array.from({ length: lines.length }, (_, i) => (lines[0] ?? 0) + i));
+  });
+});
