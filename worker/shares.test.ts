@@ -51,6 +51,7 @@ describe('fair shares across worker processes', () => {
   const children: ChildProcess[] = [];
   const output: string[] = [];
   let isolated: OwnDatabase | undefined;
+  let lastHoldings: Map<string, number> | undefined;
   const own = (): Db => {
     if (!isolated) throw new Error('the isolated database was not created');
     return isolated.db;
@@ -67,7 +68,11 @@ describe('fair shares across worker processes', () => {
     await isolated?.drop();
   });
 
-  function startWorker(workerId: string): ChildProcess {
+  /** Lease timing: short for 6 accounts; for 300 on two shared cores a cycle can outlast 6 s, so longer. */
+  type Timing = { leaseTtlMs: number; cycleMs: number };
+  const QUICK: Timing = { leaseTtlMs: 6000, cycleMs: 1000 };
+
+  function startWorker(workerId: string, timing: Timing = QUICK): ChildProcess {
     const child = spawn(process.execPath, nodeCommand('ingest', path.join(ROOT, 'worker', 'index.ts')), {
       cwd: ROOT,
       env: {
@@ -75,9 +80,9 @@ describe('fair shares across worker processes', () => {
         DATABASE_URL: isolated?.url,
         WORKER_ID: workerId,
         WORKER_CAPACITY: '500',
-        WORKER_LEASE_TTL_MS: '6000',
-        WORKER_CYCLE_MS: '1000',
-        WORKER_HEARTBEAT_MS: '1000',
+        WORKER_LEASE_TTL_MS: String(timing.leaseTtlMs),
+        WORKER_CYCLE_MS: String(timing.cycleMs),
+        WORKER_HEARTBEAT_MS: String(timing.cycleMs),
         DEMO_REPLAY: 'true',
         // One replay per account: the test compares each live with the fixture's totals.
         DEMO_REPLAY_PAUSE_SECONDS: '3600',
@@ -100,7 +105,7 @@ describe('fair shares across worker processes', () => {
       if (value) return value;
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; worker output:\n${output.join('').slice(-3000)}`);
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; leases: ${JSON.stringify([...(lastHoldings ?? [])])}; worker output:\n${output.join('').slice(-3000)}`);
   }
 
   /** How many of `ids` each worker holds (unexpired leases). */
@@ -108,6 +113,7 @@ describe('fair shares across worker processes', () => {
     const rows = await own().lease.findMany({ where: { accountId: { in: ids }, expiresAt: { gt: new Date() } } });
     const counts = new Map<string, number>();
     for (const row of rows) counts.set(row.workerId, (counts.get(row.workerId) ?? 0) + 1);
+    lastHoldings = counts;
     return counts;
   }
 
@@ -181,19 +187,20 @@ describe('fair shares across worker processes', () => {
     const started = Date.now();
     const mark = (what: string) => process.stdout.write(`[shares scale] ${((Date.now() - started) / 1000).toFixed(1)} s: ${what}\n`);
 
-    const workerA = startWorker(a);
-    const workerB = startWorker(b);
-    await waitFor(() => holdsExactly(ids, { [a]: 150, [b]: 150 }), 120_000, 'a 150/150 split');
+    const slow: Timing = { leaseTtlMs: 20_000, cycleMs: 2000 };
+    const workerA = startWorker(a, slow);
+    const workerB = startWorker(b, slow);
+    await waitFor(() => holdsExactly(ids, { [a]: 150, [b]: 150 }), 180_000, 'a 150/150 split');
     mark('150/150');
-    await waitFor(async () => (await openLives(ids)) === 300 || false, 120_000, 'all 300 rooms to go live');
+    await waitFor(async () => (await openLives(ids)) === 300 || false, 180_000, 'all 300 rooms to go live');
     mark('300 rooms live');
 
-    const workerC = startWorker(c);
-    await waitFor(() => holdsExactly(ids, { [a]: 100, [b]: 100, [c]: 100 }), 120_000, 'a 100/100/100 split');
+    const workerC = startWorker(c, slow);
+    await waitFor(() => holdsExactly(ids, { [a]: 100, [b]: 100, [c]: 100 }), 180_000, 'a 100/100/100 split');
     mark(`100/100/100, ${await openLives(ids)} lives open`);
 
     workerA.kill('SIGKILL');
-    await waitFor(() => holdsExactly(ids, { [b]: 150, [c]: 150 }), 120_000, 'B and C to take A’s accounts');
+    await waitFor(() => holdsExactly(ids, { [b]: 150, [c]: 150 }), 180_000, 'B and C to take A’s accounts');
     mark(`150/150 after the kill, ${await openLives(ids)} lives open`);
 
     await expectExactTotals(ids, 400_000);
