@@ -303,6 +303,10 @@ function settingsErrors(): string[] {
     }
   }
   errors.add((validateSettings('QA_GAME', { rules: { likesPerPointFollower: 1, likesPerPointNonFollower: 1, giftTiers: [{ minDiamonds: 5, multiplier: 2 }, { minDiamonds: 5, multiplier: 3 }] } }) as { error: string }).error);
+  // Alert variations' own checks (superRefine: the scan above does not read ctx.addIssue).
+  for (const variation of [{ id: 'v1', sound: 'media' }, { id: 'v1', minDiamonds: 10, maxDiamonds: 5 }]) {
+    errors.add((validateSettings('GIFT_ALERTS', { variations: [variation] }) as { error: string }).error);
+  }
   return [...errors];
 }
 

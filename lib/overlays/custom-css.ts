@@ -6,7 +6,7 @@
 // javascript:, behavior and -moz-binding; and any escape (a backslash could spell "url" or "expression").
 // The result never contains "<", so it cannot close the <style> element. Runs on save (to report a
 // problem) and in the overlay page (settings arrive live), so it is pure and browser-safe.
-import postcss, { type AtRule, type ChildNode, type Container, type Declaration, type Rule } from 'postcss';
+import postcss, { CssSyntaxError, type AtRule, type ChildNode, type Container, type Declaration, type Rule } from 'postcss';
 
 /** The longest custom CSS an overlay may have. */
 export const MAX_CUSTOM_CSS = 8000;
@@ -105,8 +105,10 @@ export function sanitizeCustomCss(input: string, token?: string): SanitizedCss {
   try {
     root = postcss.parse(input);
   } catch (error) {
-    const reason = error instanceof Error && 'reason' in error && typeof error.reason === 'string' ? error.reason : 'it does not parse';
-    return { css: '', dropped: 0, error: `Custom CSS was not applied: ${reason}.` };
+    // Only a syntax error is the input's fault; anything else is ours and surfaces as one.
+    if (!(error instanceof CssSyntaxError)) throw error;
+    // Where, not postcss's own words ("Unknown word x"): the message is translated (errors catalogue).
+    return { css: '', dropped: 0, error: `Custom CSS was not applied: it does not parse (line ${error.line ?? 1}, column ${error.column ?? 1}).` };
   }
   const dropped = sanitizeContainer(root, ownMedia, false);
   // "<" has no use in these rules; escaped, it can never close the <style> element it is put in.

@@ -39,8 +39,13 @@ describe('child log rotation', () => {
       expect(size).toBeLessThan(200 * 1024);
     }
     // Oldest kept first: .3, .2, .1, then the current file; the numbers run on without a gap to the last line.
+    // The files are joined before splitting lines: the pipe hands output over in chunks that may end
+    // mid-line, and a rotation between two chunks leaves the line's halves at the end of one file and the
+    // start of the next (seen in CI: "line 032" + "69 xxx…").
     const lines = ['worker.log.3', 'worker.log.2', 'worker.log.1', 'worker.log']
-      .flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n'))
+      .map((name) => fs.readFileSync(path.join(dir, name), 'utf8'))
+      .join('')
+      .split('\n')
       .filter((line) => line.startsWith('line '))
       .map((line) => Number(line.slice(5, 10)));
     expect(lines.at(-1)).toBe(3999);
