@@ -183,6 +183,12 @@ const envShape = z.object({
     // Between two demo lives of one account (±20 %): every few hours, as streamers go live, so the demo's
     // 7-day totals stay those of a believable account instead of growing with every few minutes running.
     DEMO_REPLAY_PAUSE_SECONDS: positiveInt('seconds between two demo lives').default(4 * 3600),
+    // How fast demo lives play: 1 is real time. Tests that wait for whole demo lives play them faster.
+    DEMO_REPLAY_SPEED: z.coerce
+      .number({ message: 'must be a number from 0.1 to 100 (× real time)' })
+      .min(0.1, 'must be a number from 0.1 to 100 (× real time)')
+      .max(100, 'must be a number from 0.1 to 100 (× real time)')
+      .default(1),
 });
 
 /** Every setting's name (the .env.example test checks each one is documented). */

@@ -62,8 +62,9 @@ async function main(): Promise<void> {
       // A replay handed over mid-live (or cut short by a killed worker) carries on in the same live, on
       // the same clock: what the previous holder already stored is skipped by the writer's keys.
       const open = attempt.roomId ? await db.live.findFirst({ where: { roomId: attempt.roomId, accountId: account.id, endedAt: null }, select: { startedAt: true } }) : null;
-      if (open && attempt.roomId) return new ReplaySource(file, { speed: 1, rebase: true, roomId: attempt.roomId, resumeFrom: open.startedAt.getTime() });
-      return new ReplaySource(file, { speed: 1, rebase: true, roomId: demoRoomId(account.handle, Date.now()) });
+      const speed = env.DEMO_REPLAY_SPEED;
+      if (open && attempt.roomId) return new ReplaySource(file, { speed, rebase: true, roomId: attempt.roomId, resumeFrom: open.startedAt.getTime() });
+      return new ReplaySource(file, { speed, rebase: true, roomId: demoRoomId(account.handle, Date.now()) });
     }
     return new TikTokSource(account.handle, { signApiKey: env.TIKTOK_SIGN_API_KEY, sessionId: env.TIKTOK_SESSION_ID, proxyUrl: env.TIKTOK_PROXY, roomId: attempt.roomId });
   };

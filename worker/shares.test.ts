@@ -69,8 +69,10 @@ describe('fair shares across worker processes', () => {
   });
 
   /** Lease timing: short for 6 accounts; for 300 on two shared cores a cycle can outlast 6 s, so longer. */
-  type Timing = { leaseTtlMs: number; cycleMs: number };
-  const QUICK: Timing = { leaseTtlMs: 6000, cycleMs: 1000 };
+  type Timing = { leaseTtlMs: number; cycleMs: number; replaySpeed: number };
+  // The 180 s fixture in 60 s: long enough for both handovers to happen mid-replay, without waiting three
+  // minutes for whole lives (at real time this was the suite's slowest file, 199 s).
+  const QUICK: Timing = { leaseTtlMs: 6000, cycleMs: 1000, replaySpeed: 3 };
 
   function startWorker(workerId: string, timing: Timing = QUICK): ChildProcess {
     const child = spawn(process.execPath, nodeCommand('ingest', path.join(ROOT, 'worker', 'index.ts')), {
@@ -86,6 +88,7 @@ describe('fair shares across worker processes', () => {
         DEMO_REPLAY: 'true',
         // One replay per account: the test compares each live with the fixture's totals.
         DEMO_REPLAY_PAUSE_SECONDS: '3600',
+        DEMO_REPLAY_SPEED: String(timing.replaySpeed),
         LOG_LEVEL: 'warn',
         LIVELENS_PARENT_PID: '',
       },
@@ -187,7 +190,7 @@ describe('fair shares across worker processes', () => {
     const started = Date.now();
     const mark = (what: string) => process.stdout.write(`[shares scale] ${((Date.now() - started) / 1000).toFixed(1)} s: ${what}\n`);
 
-    const slow: Timing = { leaseTtlMs: 20_000, cycleMs: 2000 };
+    const slow: Timing = { leaseTtlMs: 20_000, cycleMs: 2000, replaySpeed: 1 };
     const workerA = startWorker(a, slow);
     const workerB = startWorker(b, slow);
     await waitFor(() => holdsExactly(ids, { [a]: 150, [b]: 150 }), 180_000, 'a 150/150 split');
