@@ -6,16 +6,16 @@
 // The default test is small (6 accounts). The issue's full run — three workers, 300 replay rooms, one
 // worker added and one SIGKILLed mid-replay — runs when WORKER_SHARES_SCALE=1 (too heavy for `npm test`
 // on two shared cores).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import type { ExpectedTotals } from '@/lib/live/synth';
 import { waitForExit } from '@/tools/infra/child';
-import { nodeCommand } from '@/tools/node/run.mjs';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { createOwnDatabase, type OwnDatabase } from '@/tools/testing/own-database';
+import { TestWorkers } from '@/tools/testing/worker-process';
 import { readLiveTotals } from '@/worker/replay-run';
 import { pickReleases, shareLevel } from '@/worker/shares';
 
@@ -48,8 +48,7 @@ describe('the share rule', () => {
 });
 
 describe('fair shares across worker processes', () => {
-  const children: ChildProcess[] = [];
-  const output: string[] = [];
+  const workers = new TestWorkers();
   let isolated: OwnDatabase | undefined;
   let lastHoldings: Map<string, number> | undefined;
   const own = (): Db => {
@@ -63,8 +62,7 @@ describe('fair shares across worker processes', () => {
   }, 180_000);
 
   afterAll(async () => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-    for (const child of children) await waitForExit(child.pid ?? 0, 10_000);
+    await workers.killAll();
     await isolated?.drop();
   });
 
@@ -75,30 +73,15 @@ describe('fair shares across worker processes', () => {
   const QUICK: Timing = { leaseTtlMs: 6000, cycleMs: 1000, replaySpeed: 3 };
 
   function startWorker(workerId: string, timing: Timing = QUICK): ChildProcess {
-    const child = spawn(process.execPath, nodeCommand('ingest', path.join(ROOT, 'worker', 'index.ts')), {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: isolated?.url,
-        WORKER_ID: workerId,
-        WORKER_CAPACITY: '500',
-        WORKER_LEASE_TTL_MS: String(timing.leaseTtlMs),
-        WORKER_CYCLE_MS: String(timing.cycleMs),
-        WORKER_HEARTBEAT_MS: String(timing.cycleMs),
-        DEMO_REPLAY: 'true',
-        // One replay per account: the test compares each live with the fixture's totals.
-        DEMO_REPLAY_PAUSE_SECONDS: '3600',
-        DEMO_REPLAY_SPEED: String(timing.replaySpeed),
-        LOG_LEVEL: 'warn',
-        LIVELENS_PARENT_PID: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    return workers.start(workerId, isolated?.url, {
+      WORKER_CAPACITY: '500',
+      WORKER_LEASE_TTL_MS: String(timing.leaseTtlMs),
+      WORKER_CYCLE_MS: String(timing.cycleMs),
+      WORKER_HEARTBEAT_MS: String(timing.cycleMs),
+      // One replay per account: the test compares each live with the fixture's totals.
+      DEMO_REPLAY_PAUSE_SECONDS: '3600',
+      DEMO_REPLAY_SPEED: String(timing.replaySpeed),
     });
-    const collect = (chunk: Buffer) => output.push(`[${workerId}] ${chunk.toString()}`);
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    children.push(child);
-    return child;
   }
 
   async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
@@ -108,7 +91,7 @@ describe('fair shares across worker processes', () => {
       if (value) return value;
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; leases: ${JSON.stringify([...(lastHoldings ?? [])])}; worker output:\n${output.join('').slice(-3000)}`);
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; leases: ${JSON.stringify([...(lastHoldings ?? [])])}; worker output:\n${workers.tail()}`);
   }
 
   /** How many of `ids` each worker holds (unexpired leases). */
@@ -156,9 +139,9 @@ describe('fair shares across worker processes', () => {
     expect(wrong, `expected every live to store ${JSON.stringify(EXPECTED)}`).toEqual([]);
   }
 
-  async function stopAll(workers: ChildProcess[]): Promise<void> {
-    for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGTERM');
-    for (const worker of workers) expect(await waitForExit(worker.pid ?? 0, 30_000)).toBe(true);
+  async function stopAll(running: ChildProcess[]): Promise<void> {
+    for (const worker of running) if (worker.exitCode === null) worker.kill('SIGTERM');
+    for (const worker of running) expect(await waitForExit(worker.pid ?? 0, 30_000)).toBe(true);
   }
 
   it('spreads 6 accounts 3/3 when a second worker joins and 2/2/2 with a third, handing rooms over mid-replay with exact totals', async () => {

@@ -1,22 +1,21 @@
 // Several real worker processes sharing accounts through leases; one is killed with SIGKILL and the
 // survivor takes its accounts over. The accounts replay a fixture (the replay source), so this runs
 // without TikTok.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, type Db } from '@/lib/db';
 import { waitForExit } from '@/tools/infra/child';
-import { nodeCommand } from '@/tools/node/run.mjs';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { NotifyStandIns } from '@/tools/testing/notify-stand-ins';
 import { seal } from '@/lib/crypto/secret-box';
 import { backoffDelay, DbRateLimiter, jitter, MemoryRateLimiter } from '@/worker/rate-limiter';
 import { createOwnDatabase, type OwnDatabase } from '@/tools/testing/own-database';
+import { TestWorkers } from '@/tools/testing/worker-process';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FIXTURE = path.join(ROOT, 'worker', 'fixtures', 'small-evening.jsonl');
-const children: ChildProcess[] = [];
-const output: string[] = [];
+const workers = new TestWorkers();
 
 // The workers get a database of their own: a worker leases every enabled tracked account it finds, and
 // other test files keep tracked accounts (with monitors of their own) in the shared one. Sharing made
@@ -27,32 +26,17 @@ beforeAll(async () => {
 }, 180_000);
 
 function startWorker(workerId: string, capacity: number): ChildProcess {
-  const child = spawn(process.execPath, nodeCommand('ingest', path.join(ROOT, 'worker', 'index.ts')), {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: isolated?.url,
-      WORKER_ID: workerId,
-      WORKER_CAPACITY: String(capacity),
-      WORKER_LEASE_TTL_MS: '6000',
-      WORKER_CYCLE_MS: '1000',
-      WORKER_HEARTBEAT_MS: '1000',
-      DEMO_REPLAY: 'true',
-      // The fixture's 3-minute replays go live again soon after they end, should the test outlast one
-      // (the default waits hours between demo lives).
-      DEMO_REPLAY_PAUSE_SECONDS: '30',
-      // Notifications go to the test's receiver on loopback.
-      NOTIFY_ALLOW_PRIVATE_URLS: 'true',
-      LOG_LEVEL: 'warn',
-      LIVELENS_PARENT_PID: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  return workers.start(workerId, isolated?.url, {
+    WORKER_CAPACITY: String(capacity),
+    WORKER_LEASE_TTL_MS: '6000',
+    WORKER_CYCLE_MS: '1000',
+    WORKER_HEARTBEAT_MS: '1000',
+    // The fixture's 3-minute replays go live again soon after they end, should the test outlast one
+    // (the default waits hours between demo lives).
+    DEMO_REPLAY_PAUSE_SECONDS: '30',
+    // Notifications go to the test's receiver on loopback.
+    NOTIFY_ALLOW_PRIVATE_URLS: 'true',
   });
-  const collect = (chunk: Buffer) => output.push(`[${workerId}] ${chunk.toString()}`);
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  children.push(child);
-  return child;
 }
 
 async function leasesOf(accountIds: string[]) {
@@ -67,7 +51,7 @@ async function waitFor<T>(check: () => T | undefined | false | Promise<T | undef
     if (value) return value;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; worker output:\n${output.join('').slice(-3000)}`);
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; worker output:\n${workers.tail()}`);
 }
 
 const own = (): Db => {
@@ -76,8 +60,7 @@ const own = (): Db => {
 };
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  for (const child of children) await waitForExit(child.pid ?? 0, 10_000);
+  await workers.killAll();
   await isolated?.drop();
 });
 
