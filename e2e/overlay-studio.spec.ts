@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
-import { expect, test, type Page, type WebSocket } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { addAccount, freshHandle, replay, signIn } from './support/live';
+import { recordGiftFrames } from './support/realtime';
 
 // The overlay studio as a streamer uses it: a sound and a picture uploaded to the media library, an alert
 // variation for one gift that uses them, custom CSS, then a recorded LIVE replayed through the real
@@ -111,22 +112,6 @@ function recordStudio(): void {
   new MutationObserver(observe).observe(document, { subtree: true, childList: true, attributes: true });
 }
 
-function recordGiftFrames(page: Page): ArrivedGift[] {
-  const arrived: ArrivedGift[] = [];
-  page.on('websocket', (socket: WebSocket) => {
-    socket.on('framereceived', ({ payload }) => {
-      try {
-        const frame = JSON.parse(typeof payload === 'string' ? payload : payload.toString()) as { event?: string; data?: unknown };
-        if (frame.event !== 'gift') return;
-        const gift = (typeof frame.data === 'string' ? JSON.parse(frame.data) : frame.data) as ArrivedGift;
-        arrived.push({ id: gift.id, giftId: gift.giftId, diamonds: gift.diamonds });
-      } catch {
-        // Not a JSON frame: not a gift.
-      }
-    });
-  });
-  return arrived;
-}
 
 test('a gift variation plays its picture and sound on the OBS page, in order; custom CSS applies and loads nothing remote', async ({ page, browser }) => {
   test.setTimeout(300_000);
@@ -172,7 +157,7 @@ test('a gift variation plays its picture and sound on the OBS page, in order; cu
   obsPage.on('request', (request) => {
     if (new URL(request.url()).hostname.endsWith(REMOTE)) remoteRequests.push(request.url());
   });
-  const arrived = recordGiftFrames(obsPage);
+  const arrived = recordGiftFrames(obsPage, (gift): ArrivedGift => ({ id: gift.id, giftId: gift.giftId, diamonds: gift.diamonds }));
   const response = await obsPage.goto(`/overlay/${overlay.token}`);
   const csp = response?.headers()['content-security-policy'] ?? '';
   expect(csp).toMatch(/img-src [^;]*'self'/);

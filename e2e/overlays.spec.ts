@@ -1,7 +1,8 @@
-import { expect, test, type Page, type WebSocket } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { findOvertake } from '@/lib/games/overtake';
 import { displayText } from '@/lib/overlays/filter';
 import { addAccount, freshHandle, replay, signIn } from './support/live';
+import { recordGiftFrames } from './support/realtime';
 
 // The OBS overlays as OBS opens them (the token URL, no sign-in), fed by a recorded LIVE replayed
 // through the real pipeline: decoder → Postgres → worker-side scoring → soketi → the overlay page.
@@ -49,23 +50,6 @@ const overlayLog = async (page: Page): Promise<OverlayLog> => {
   return log;
 };
 
-/** The gifts the page received from the realtime server, in arrival order (Pusher protocol frames). */
-function recordGiftFrames(page: Page): ArrivedGift[] {
-  const arrived: ArrivedGift[] = [];
-  page.on('websocket', (socket: WebSocket) => {
-    socket.on('framereceived', ({ payload }) => {
-      try {
-        const frame = JSON.parse(typeof payload === 'string' ? payload : payload.toString()) as { event?: string; data?: unknown };
-        if (frame.event !== 'gift') return;
-        const gift = (typeof frame.data === 'string' ? JSON.parse(frame.data) : frame.data) as { id: string; name: string; diamonds: number; user: { nickname: string; handle: string } };
-        arrived.push({ id: gift.id, name: gift.name, nickname: gift.user.nickname, handle: gift.user.handle, diamonds: gift.diamonds });
-      } catch {
-        // Not a JSON frame: not a gift.
-      }
-    });
-  });
-  return arrived;
-}
 
 const MIN_DIAMONDS = 10;
 
@@ -85,7 +69,7 @@ test('gift alerts play one at a time in arrival order, the leaderboard fills and
   const obs = await browser.newContext();
   await obs.addInitScript(recordOverlay);
   const alertPage = await obs.newPage();
-  const arrived = recordGiftFrames(alertPage);
+  const arrived = recordGiftFrames(alertPage, (gift): ArrivedGift => ({ id: gift.id, name: gift.name, nickname: gift.user.nickname, handle: gift.user.handle, diamonds: gift.diamonds }));
   const boardPage = await obs.newPage();
   await alertPage.goto(`/overlay/${alerts.token}`);
   await boardPage.goto(`/overlay/${board.token}`);
