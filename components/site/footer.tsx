@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { DEFAULT_LOCALE, isLocale, localePath } from '@/lib/i18n/locales';
+import { readerPath } from '@/lib/i18n/locales';
 
 export function SiteFooter() {
   const t = useTranslations('footer');
@@ -10,7 +10,7 @@ export function SiteFooter() {
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:flex-row sm:items-center sm:justify-between">
         <p>
           {t('tagline')}{' '}
-          <Link href={localePath(isLocale(locale) ? locale : DEFAULT_LOCALE, '/about')} className="underline hover:text-white">
+          <Link href={readerPath(locale, '/about')} className="underline hover:text-white">
             {t('about')}
           </Link>
         </p>

@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { UserMenu } from '@/components/auth/user-menu';
 import { LanguageSwitcher } from '@/components/site/language-switcher';
 import { SiteMenu } from '@/components/site/site-menu';
-import { DEFAULT_LOCALE, isLocale, localePath } from '@/lib/i18n/locales';
+import { readerPath } from '@/lib/i18n/locales';
 
 const NAV = [
   { href: '/', key: 'lookup' },
@@ -15,7 +15,7 @@ export function SiteHeader() {
   const t = useTranslations('header');
   const locale = useLocale();
   // About is rendered once per language and takes it from the address: keep the reader's.
-  const links = NAV.map((item) => ({ href: item.href === '/about' ? localePath(isLocale(locale) ? locale : DEFAULT_LOCALE, item.href) : item.href, label: t(item.key) }));
+  const links = NAV.map((item) => ({ href: item.href === '/about' ? readerPath(locale, item.href) : item.href, label: t(item.key) }));
   return (
     // `relative`: the phone menu's panel opens just below the header, over the page.
     <header className="relative z-30 border-b border-line bg-surface/90 backdrop-blur print:hidden">

@@ -70,11 +70,17 @@ export function localePath(locale: Locale, path: string): string {
 }
 
 /**
- * A profile's public address in the reader's language ("/ru/@koji"). Profiles are rendered once for every
- * reader of a language and take it from the address only, so a link without the prefix shows English.
+ * `path` in the reader's language, from the locale a page was given (`useLocale()`, a route param): what
+ * links to pages rendered once per language (profiles, About) need, since those take it from the address
+ * only and a link without the prefix shows English.
  */
+export function readerPath(locale: string, path: string): string {
+  return localePath(isLocale(locale) ? locale : DEFAULT_LOCALE, path);
+}
+
+/** A profile's public address in the reader's language ("/ru/@koji"). */
 export function profilePath(locale: string, handle: string): string {
-  return localePath(isLocale(locale) ? locale : DEFAULT_LOCALE, `/@${handle}`);
+  return readerPath(locale, `/@${handle}`);
 }
 
 /** A request's language where its address has none (API routes): the saved choice, else the browser's. */
