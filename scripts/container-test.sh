@@ -111,6 +111,19 @@ DOCKER_BUILDKIT=0 docker build --network host --build-arg "NODE_IMAGE=$NODE_IMAG
 }
 size=$(docker image inspect -f '{{.Size}}' "$LIVELENS_IMAGE")
 say "✓ built in $((SECONDS - started)) s, $((size / 1000000)) MB"
+# The production install has no soketi (a dev dependency); the realtime server has an image of its own.
+docker run --rm --entrypoint sh "$LIVELENS_IMAGE" -c 'test ! -e node_modules/@soketi && test ! -e node_modules/uWebSockets.js' \
+  || fail 'the app image contains soketi or uWebSockets.js'
+say '✓ no soketi in the app image'
+export LIVELENS_REALTIME_IMAGE=${LIVELENS_REALTIME_IMAGE:-livelens/realtime:test}
+started=$SECONDS
+DOCKER_BUILDKIT=0 docker build --network host --target realtime --build-arg "NODE_IMAGE=$NODE_IMAGE" -t "$LIVELENS_REALTIME_IMAGE" "$ROOT" \
+  >"${TMPDIR:-/tmp}/livelens-container-test-build-realtime.log" 2>&1 || {
+  tail -40 "${TMPDIR:-/tmp}/livelens-container-test-build-realtime.log"
+  fail 'docker build --target realtime failed.'
+}
+size=$(docker image inspect -f '{{.Size}}' "$LIVELENS_REALTIME_IMAGE")
+say "✓ realtime image built in $((SECONDS - started)) s, $((size / 1000000)) MB"
 
 # 4. The stack, on ports of its own.
 base=${CONTAINER_TEST_PORT_BASE:-17400}

@@ -16,6 +16,24 @@ export type SoketiOptions = {
 const require = createRequire(import.meta.url);
 
 /**
+ * The path of soketi's server script. soketi is a dev dependency (`npm start`, `npm run dev` and the
+ * tests run it embedded); a production install (`npm install --omit=dev`) has none of it, and then this
+ * says what to do instead of Node's "Cannot find module".
+ */
+export function soketiEntry(resolve: (id: string) => string = require.resolve): string {
+  try {
+    return resolve('@soketi/soketi/bin/server.js');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(
+      'The embedded realtime server (soketi) is not installed: it is a development dependency, left out by `npm install --omit=dev`. ' +
+        'Set PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET (and PUSHER_HOST for a server other than hosted Pusher) to use your realtime server, ' +
+        'or run `npm install` to get the embedded one.',
+    );
+  }
+}
+
+/**
  * How long a realtime connection may stay without signing in before soketi closes it. Our clients sign
  * in as soon as they connect (one request to the app); one that never does lives at most this long, so
  * it cannot outlast a revocation by more than that.
@@ -42,7 +60,7 @@ export class EmbeddedSoketi {
     const metricsPort = port + 1;
     await assertPortFree(port, this.options.portVariable ?? 'SOKETI_PORT', 'the embedded realtime server (soketi)');
     await assertPortFree(metricsPort, this.options.portVariable ?? 'SOKETI_PORT', 'the embedded realtime server metrics (soketi)');
-    const entry = require.resolve('@soketi/soketi/bin/server.js');
+    const entry = soketiEntry();
     this.child = new ManagedChild({
       name: 'soketi',
       command: process.execPath,
