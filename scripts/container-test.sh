@@ -7,13 +7,14 @@
 #      with CONTAINER_TEST_PULL=1 the official node:20-bookworm-slim and postgres:17-bookworm pulled.
 #   3. `docker build --network host` of the Dockerfile (time and image size printed).
 #   4. `docker compose up -d` (or docker-compose v1) on ports of its own, demo data on; waits for
-#      GET /api/health → 200 on the web app, then for both workers to hold leases on the demo accounts,
-#      every tracked account held exactly once, and for every service's health check to pass; checks
-#      the app runs as a non-root user.
+#      GET /api/health → 200 on the web app, then for the two workers to share the demo accounts evenly
+#      (every tracked account held exactly once), then starts a third worker and waits for three even
+#      shares; waits for every service's health check to pass; checks the app runs as a non-root user
+#      and its image has no soketi (the realtime server has an image of its own).
 #   5. `down -v` (also on failure, after printing the services' logs).
 #
 # Not part of `npm test` (a cold build takes minutes); CI runs it as its own step (docs/containers.md).
-# Settings: CONTAINER_TEST_PORT_BASE (default 17400: Postgres +0, web +1, realtime +2..4, workers +5/+6),
+# Settings: CONTAINER_TEST_PORT_BASE (default 17400: Postgres +0, web +1, realtime +2..4, workers +5..+7, web metrics +8),
 # CONTAINER_TEST_KEEP=1 leaves the stack running, LIVELENS_IMAGE names the image built.
 set -euo pipefail
 
@@ -133,10 +134,9 @@ export REALTIME_CLUSTER_PORT=$((base + 4)) WORKER_1_METRICS_PORT=$((base + 5)) W
 export PUSHER_PUBLIC_PORT=$REALTIME_PORT APP_URL="http://localhost:$WEB_PORT" LISTEN_HOST=127.0.0.1
 POSTGRES_PASSWORD=$(secret) AUTH_SECRET=$(secret) PUSHER_SECRET=$(secret)
 export POSTGRES_PASSWORD AUTH_SECRET PUSHER_SECRET
-export DEMO_MODE=true
-# The demo tracks six accounts; a capacity of three makes the second worker take the three the first
-# cannot. (Until workers rebalance by themselves — issue 17 item 4 — the first would otherwise hold all.)
-export WORKER_CAPACITY=${WORKER_CAPACITY:-3}
+export DEMO_MODE=true WORKER_3_METRICS_PORT=$((base + 7)) WEB_METRICS_PORT=$((base + 8))
+# Short leases so that a worker added later gets its share within seconds (docs/deploy.md, Scaling).
+export WORKER_LEASE_TTL_MS=${WORKER_LEASE_TTL_MS:-10000} WORKER_CYCLE_MS=${WORKER_CYCLE_MS:-2000}
 for port in "$POSTGRES_PORT" "$WEB_PORT" "$REALTIME_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then fail "port $port is in use (set CONTAINER_TEST_PORT_BASE)"; fi
 done
@@ -154,15 +154,30 @@ say "✓ /api/health 200 after $((SECONDS - started)) s: $(node -e 'fetch(proces
 sql() { compose exec -T -e "PGPASSWORD=$POSTGRES_PASSWORD" postgres psql -h 127.0.0.1 -p "$POSTGRES_PORT" -U livelens -d livelens -Atc "$1"; }
 TRACKED="SELECT count(*) FROM tracked_accounts WHERE enabled"
 SHARES="SELECT worker_id || '=' || count(*) FROM leases WHERE expires_at > now() GROUP BY worker_id ORDER BY worker_id"
-both_hold() {
-  local shares total tracked
-  shares=$(sql "$SHARES" | tr '\n' ' ')
-  total=$(sql "SELECT count(*) FROM leases WHERE expires_at > now()")
+# fair_shares <workers…>: each named worker holds ceil(tracked ÷ workers) or floor of it, nobody else
+# holds any, and every tracked account is held exactly once.
+fair_shares() {
+  local tracked total worker held low high
   tracked=$(sql "$TRACKED")
-  [[ "$shares" == *worker-1=* && "$shares" == *worker-2=* && "$tracked" -gt 0 && "$total" == "$tracked" ]]
+  total=$(sql "SELECT count(*) FROM leases WHERE expires_at > now()")
+  [ "$tracked" -gt 0 ] && [ "$total" = "$tracked" ] || return 1
+  [ "$(sql "SELECT count(DISTINCT worker_id) FROM leases WHERE expires_at > now()")" = $# ] || return 1
+  low=$((tracked / $#)) high=$(((tracked + $# - 1) / $#))
+  for worker in "$@"; do
+    held=$(sql "SELECT count(*) FROM leases WHERE expires_at > now() AND worker_id = '$worker'")
+    [ "$held" -ge "$low" ] && [ "$held" -le "$high" ] || return 1
+  done
 }
-wait_for 120 'both workers holding leases, every tracked account once' both_hold
-say "✓ leases: $(sql "$SHARES" | tr '\n' ' ')of $(sql "$TRACKED") tracked accounts; heartbeats: $(sql "SELECT string_agg(worker_id, ' ' ORDER BY worker_id) FROM worker_heartbeats WHERE stopped_at IS NULL AND last_seen_at > now() - interval '30 seconds'")"
+heartbeats() { sql "SELECT string_agg(worker_id, ' ' ORDER BY worker_id) FROM worker_heartbeats WHERE stopped_at IS NULL AND last_seen_at > now() - interval '30 seconds'"; }
+wait_for 180 'the two workers sharing the tracked accounts evenly, each held once' fair_shares worker-1 worker-2
+say "✓ leases: $(sql "$SHARES" | tr '\n' ' ')of $(sql "$TRACKED") tracked accounts; heartbeats: $(heartbeats)"
+
+# A third worker (a one-off container of the worker service under another id) takes a third.
+compose run -d --no-deps -e WORKER_ID=worker-3 -e "WORKER_METRICS_PORT=$WORKER_3_METRICS_PORT" worker-1 >/dev/null \
+  || fail 'could not start a third worker'
+started=$SECONDS
+wait_for 180 'three workers sharing the tracked accounts evenly after one joined' fair_shares worker-1 worker-2 worker-3
+say "✓ a third worker joined: $(sql "$SHARES" | tr '\n' ' ')after $((SECONDS - started)) s; heartbeats: $(heartbeats)"
 
 # compose.yaml's own health checks: postgres and realtime were awaited by `up`; the rest must pass too.
 all_healthy() {
@@ -174,6 +189,10 @@ all_healthy() {
 }
 wait_for 120 'the health checks of web, worker-1 and worker-2' all_healthy
 say '✓ every service healthy by its compose health check'
+
+web_metrics() { node -e 'fetch(process.argv[1]).then((r) => r.text()).then((t) => process.exit(/livelens_web_request_duration_seconds_bucket/.test(t) ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$WEB_METRICS_PORT/metrics"; }
+wait_for 60 "the web app's metrics on 127.0.0.1:$WEB_METRICS_PORT" web_metrics
+say "✓ web metrics on 127.0.0.1:$WEB_METRICS_PORT"
 
 uid=$(compose exec -T web id -u | tr -d '\r')
 [ "$uid" != 0 ] || fail 'the web app runs as root'
