@@ -69,15 +69,24 @@ async function requireOverlay(db: Db, workspaceId: string, overlayId: string) {
   return row;
 }
 
-/** A new overlay with default settings, its texts in `language` (the creating dashboard's; English by default). */
-export async function createOverlay(db: Db, actor: Actor, input: { accountId: string; kind: OverlayKind; name?: string; language?: Locale }): Promise<OverlaySummary> {
+/**
+ * A new overlay with default settings, its texts in `language` (the creating dashboard's; English by
+ * default), or with `settings` given (a theme's, an imported file's), validated for the kind.
+ */
+export async function createOverlay(db: Db, actor: Actor, input: { accountId: string; kind: OverlayKind; name?: string; language?: Locale; settings?: unknown }): Promise<OverlaySummary> {
+  let settings: object = readSettings(input.kind, initialSettings(input.kind, input.language ?? 'en'));
+  if (input.settings !== undefined) {
+    const checked = validateSettings(input.kind, input.settings);
+    if (!checked.ok) throw new AppError('BAD_REQUEST', checked.error);
+    settings = sealSettings(input.kind, checked.settings, null);
+  }
   const account = await requireWatchedAccount(db, actor.workspaceId, input.accountId);
   if ((await db.overlay.count({ where: { workspaceId: actor.workspaceId } })) >= MAX_OVERLAYS_PER_WORKSPACE) {
     throw new AppError('CONFLICT', `This workspace has ${MAX_OVERLAYS_PER_WORKSPACE} overlays already; delete some you no longer use.`);
   }
   const name = input.name?.trim() || `${OVERLAY_KIND_LABELS[input.kind].name} · @${account.handle}`;
   const row = await db.overlay.create({
-    data: { workspaceId: actor.workspaceId, createdById: actor.userId, accountId: account.id, kind: input.kind, name: name.slice(0, 80), settings: readSettings(input.kind, initialSettings(input.kind, input.language ?? 'en')), token: newOverlayToken() },
+    data: { workspaceId: actor.workspaceId, createdById: actor.userId, accountId: account.id, kind: input.kind, name: name.slice(0, 80), settings, token: newOverlayToken() },
     include: withAccount,
   });
   return summary(row);
