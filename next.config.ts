@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { parseEnv } from './lib/env';
@@ -21,8 +22,12 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project (`npm run typecheck`); repeating it inside every
   // `next build` only slows down `npm start`.
   typescript: { ignoreBuildErrors: true },
+  // ISR renders (the /@handle pages) and their revalidations shared by every web instance through Postgres
+  // (lib/next-cache, docs/deploy.md). Off without DATABASE_URL at build time, so a build without a database
+  // (the container image, CI) keeps Next's own per-process cache.
+  cacheHandler: env.DATABASE_URL ? path.join(import.meta.dirname, 'lib', 'next-cache', 'cache-handler.mjs') : undefined,
   experimental: {
-    // Profile pages (/@handle) are cached on their first visit (ISR). Keep those renders in memory (an LRU
+    // Without DATABASE_URL at build time: profile pages (/@handle) are cached on their first visit (ISR). Keep those renders in memory (an LRU
     // of `cacheMaxMemorySize`, 50 MB by default) instead of writing them under .next/: any address
     // /@anything creates an entry, so on disk they would pile up without bound, and they would outlive a
     // restart against another database (the tests and benchmarks share the build). Pages rendered at

@@ -17,6 +17,7 @@ import { accessCleanupJob } from '@/worker/jobs/access-cleanup';
 import { notificationsJob } from '@/worker/jobs/notifications';
 import { chatRetentionJob } from '@/worker/jobs/chat-retention';
 import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
+import { nextCacheCleanupJob } from '@/worker/jobs/next-cache-cleanup';
 import { topListsJob } from '@/worker/jobs/top-lists';
 import { Metrics, metricsUrl } from '@/worker/metrics';
 import type { MonitoredAccount } from '@/worker/monitor';
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
     { job: chatRetentionJob, settings: { retentionDays: env.CHAT_RETENTION_DAYS } },
     { job: accessCleanupJob, settings: {} },
     { job: notificationsJob, settings: {} },
+    { job: nextCacheCleanupJob, settings: {} },
   ]);
   const courier = new Courier({ db, log: log.child('courier') });
   metrics.gauges = () => {
