@@ -116,6 +116,12 @@ const ROUTES: Record<string, Partial<Record<Method, Rule>>> = {
     PATCH: { access: 'member', foreign: { call: (w) => ({ params: { overlayId: w.a.overlayId }, body: { name: 'Mine now' } }), status: 404 } },
     DELETE: { access: 'member', foreign: { call: (w) => ({ params: { overlayId: w.a.overlayId } }), status: 404 } },
   },
+  'app/api/overlays/import/route.ts': {
+    POST: { access: 'member', foreign: { call: (w) => ({ body: { accountId: w.a.privateAccountId, file: { format: 'livelens-overlay/1', kind: 'GOAL', settings: {} } } }), status: 404 } },
+  },
+  'app/api/overlays/[overlayId]/export/route.ts': { GET: { access: 'member', foreign: { call: (w) => ({ params: { overlayId: w.a.overlayId } }), status: 404 } } },
+  'app/api/overlays/[overlayId]/theme/route.ts': { POST: { access: 'member', foreign: { call: (w) => ({ params: { overlayId: w.a.overlayId }, body: { themeId: 'neon' } }), status: 404 } } },
+  'app/api/overlays/[overlayId]/media-links/route.ts': { POST: { access: 'member', foreign: { call: (w) => ({ params: { overlayId: w.a.overlayId } }), status: 404 } } },
   'app/api/overlays/[overlayId]/revoke/route.ts': { POST: { access: 'member', foreign: { call: (w) => ({ params: { overlayId: w.a.overlayId } }), status: 404 } } },
   'app/api/overlays/[overlayId]/token/route.ts': { POST: { access: 'member', foreign: { call: (w) => ({ params: { overlayId: w.a.overlayId } }), status: 404 } } },
   'app/api/overlays/[overlayId]/timer/route.ts': {
