@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readReplay, readReplayHeader, ReplayFileError, ReplayWriter } from '@/lib/live/replay-file';
+import { readReplay, readReplayHeader, replayPlatform, ReplayFileError, ReplayWriter } from '@/lib/live/replay-file';
 import { generateSession } from '@/lib/live/synth';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livelens-replay-'));
@@ -35,6 +35,14 @@ describe('livelens-replay/1 files', () => {
     await expect(readAll(write('bad-json.jsonl', '{"format":"livelens-replay/1","handle":"a","roomId":"1"}\nnot json\n'))).rejects.toThrow(/bad-json\.jsonl:2: not valid JSON/);
     await expect(readAll(write('bad-frame.jsonl', '{"format":"livelens-replay/1","handle":"a","roomId":"1"}\n{"t":-1,"frame":"AA=="}\n'))).rejects.toThrow(ReplayFileError);
     await expect(readAll(write('bad-room.jsonl', '{"format":"livelens-replay/1","handle":"a","roomId":"abc"}\n'))).rejects.toThrow(/roomId must be a numeric string/);
+  });
+
+  it('names the platform in the header; none means TikTok, whose room ids stay numeric', async () => {
+    const bilibili = write('bilibili.jsonl', '{"format":"livelens-replay/1","platform":"bilibili","handle":"unknown","roomId":"unknown"}\n');
+    expect(await readReplayHeader(bilibili)).toEqual({ format: 'livelens-replay/1', platform: 'bilibili', handle: 'unknown', roomId: 'unknown' });
+    expect(replayPlatform(await readReplayHeader(write('old.jsonl', '{"format":"livelens-replay/1","handle":"a","roomId":"1"}\n')))).toBe('tiktok');
+    await expect(readAll(write('tiktok-room.jsonl', '{"format":"livelens-replay/1","platform":"tiktok","handle":"a","roomId":"abc"}\n'))).rejects.toThrow(/roomId must be a numeric string/);
+    await expect(readAll(write('other.jsonl', '{"format":"livelens-replay/1","platform":"myspace","handle":"a","roomId":"1"}\n'))).rejects.toThrow(/platform/);
   });
 });
 

@@ -1,23 +1,41 @@
 // The replay file format, `livelens-replay/1`: JSON Lines. The first line is a header
-// {"format":"livelens-replay/1","handle":"...","roomId":"..."}; every other line is one websocket frame
-// {"t": <ms since the start>, "frame": "<base64 of the raw binary WebcastPushFrame>"} — exactly what a
-// real connection's `websocketData` event delivers.
+// {"format":"livelens-replay/1","platform":"tiktok","handle":"...","roomId":"..."} (no `platform` means
+// TikTok); every other line is one raw message exactly as the platform sent it,
+// {"t": <ms since the start>, "frame": "<base64>"}: for TikTok the binary WebcastPushFrame a real
+// connection's `websocketData` event delivers, for Bilibili one binary websocket packet (header included,
+// compressed or not).
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { z } from 'zod';
 
 export const REPLAY_FORMAT = 'livelens-replay/1';
 
-export const replayHeaderSchema = z.object({
-  format: z.literal(REPLAY_FORMAT),
-  handle: z.string().min(1).max(64),
-  roomId: z.string().regex(/^\d{1,25}$/, 'roomId must be a numeric string'),
-  recordedAt: z.string().optional(),
-  /** TikTok's clock (ms since the epoch) at t = 0, so a replay can be moved to the present. */
-  startedAt: z.number().int().positive().optional(),
-  note: z.string().optional(),
-});
+/** Platforms a replay can come from; a header without `platform` is TikTok's (files from before it). */
+export const REPLAY_PLATFORMS = ['tiktok', 'bilibili', 'twitch', 'youtube'] as const;
+export type ReplayPlatform = (typeof REPLAY_PLATFORMS)[number];
+
+export const replayHeaderSchema = z
+  .object({
+    format: z.literal(REPLAY_FORMAT),
+    platform: z.enum(REPLAY_PLATFORMS).optional(),
+    handle: z.string().min(1).max(64),
+    // TikTok room ids are numeric; other platforms' are channel names or may be unknown for a capture.
+    roomId: z.string().regex(/^[\w.:-]{1,64}$/, 'roomId must be letters, digits, or . _ : -'),
+    recordedAt: z.string().optional(),
+    /** The platform's clock (ms since the epoch) at t = 0, so a replay can be moved to the present. */
+    startedAt: z.number().int().positive().optional(),
+    note: z.string().optional(),
+  })
+  .superRefine((header, context) => {
+    if ((header.platform ?? 'tiktok') === 'tiktok' && !/^\d{1,25}$/.test(header.roomId)) {
+      context.addIssue({ code: 'custom', path: ['roomId'], message: 'roomId must be a numeric string' });
+    }
+  });
 export type ReplayHeader = z.infer<typeof replayHeaderSchema>;
+
+export function replayPlatform(header: Pick<ReplayHeader, 'platform'>): ReplayPlatform {
+  return header.platform ?? 'tiktok';
+}
 
 const frameLineSchema = z.object({ t: z.number().finite().min(0), frame: z.string().min(1) });
 export type ReplayFrame = { t: number; frame: Buffer };

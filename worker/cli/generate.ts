@@ -1,10 +1,11 @@
-// `npm run replay:generate -- <out.jsonl> [--seed N] [--minutes M] [--handle h] [--room-id id]
-//    [--rate low|normal|busy] [--duplicates 0.03] [--no-end]`
+// `npm run replay:generate -- <out.jsonl> [--platform tiktok|bilibili] [--seed N] [--minutes M]
+//    [--handle h] [--room-id id] [--rate low|normal|busy] [--duplicates 0.03] [--no-end]`
 // Writes a synthetic livelens-replay/1 session and, beside it, <out>.expected.json with the totals a
-// correct pipeline must store for it.
+// correct pipeline must store for it (for Bilibili: the totals `npm run replay` prints).
 import fs from 'node:fs';
 import { ReplayWriter } from '@/lib/live/replay-file';
 import { generateSession } from '@/lib/live/synth';
+import { generateBilibiliSession } from '@/lib/platforms/bilibili/synth';
 import { parseArgs } from '@/worker/cli/args';
 
 const RATES = {
@@ -13,14 +14,43 @@ const RATES = {
   busy: { chatsPerMinute: 300, likeMessagesPerMinute: 1500, giftsPerMinute: 120, joinsPerMinute: 400, followsPerMinute: 30, sharesPerMinute: 20, audience: 2000, peakViewers: 12000 },
 } as const;
 
+// Bilibili rooms of the same three sizes: gifts are cheaper and more frequent, guards and super chats rare.
+const BILIBILI_RATES = {
+  low: { chatsPerMinute: 10, giftsPerMinute: 4, superChatsPerMinute: 0.3, guardsPerMinute: 0.2, likesPerMinute: 15, entersPerMinute: 10, followsPerMinute: 1, sharesPerMinute: 0.5, audience: 30, peakViewers: 80, batchRate: 0.2 },
+  normal: { chatsPerMinute: 40, giftsPerMinute: 15, superChatsPerMinute: 1, guardsPerMinute: 0.5, likesPerMinute: 60, entersPerMinute: 40, followsPerMinute: 3, sharesPerMinute: 1, audience: 120, peakViewers: 600, batchRate: 0.4 },
+  busy: { chatsPerMinute: 400, giftsPerMinute: 150, superChatsPerMinute: 6, guardsPerMinute: 3, likesPerMinute: 900, entersPerMinute: 500, followsPerMinute: 30, sharesPerMinute: 10, audience: 3000, peakViewers: 20000, batchRate: 0.9 },
+} as const;
+
+async function writeBilibili(out: string, flags: Map<string, string>, rate: keyof typeof RATES, seed: number, startTime: number): Promise<void> {
+  const roomId = flags.get('room-id') ?? String(21_000_000 + seed);
+  if (!/^\d{1,16}$/.test(roomId)) throw new Error('--room-id must be a numeric Bilibili room id');
+  const session = generateBilibiliSession({
+    seed,
+    roomId,
+    durationSec: Math.round(Number(flags.get('minutes') ?? 5) * 60),
+    startTime,
+    ...BILIBILI_RATES[rate],
+    duplicatePacketRate: Number(flags.get('duplicates') ?? 0.03),
+    streamEnd: !flags.has('no-end'),
+  });
+  const writer = new ReplayWriter(out, { ...session.header, startedAt: startTime, note: `synthetic, seed ${seed}, rate ${rate}` });
+  for (const frame of session.frames) writer.write(frame.frame, frame.t);
+  await writer.close();
+  fs.writeFileSync(out.replace(/\.jsonl$/, '') + '.expected.json', `${JSON.stringify(session.expected, null, 2)}\n`);
+  console.log(JSON.stringify({ file: out, frames: session.frames.length, messages: session.messages, bytes: fs.statSync(out).size, expected: session.expected }));
+}
+
 async function main(): Promise<void> {
   const { positionals, flags } = parseArgs(process.argv.slice(2), ['no-end']);
   const out = positionals[0];
-  if (!out) throw new Error('Usage: npm run replay:generate -- <out.jsonl> [--seed N] [--minutes M] [--handle h] [--room-id id] [--rate low|normal|busy]');
+  if (!out) throw new Error('Usage: npm run replay:generate -- <out.jsonl> [--platform tiktok|bilibili] [--seed N] [--minutes M] [--handle h] [--room-id id] [--rate low|normal|busy]');
   const rate = flags.get('rate') ?? 'normal';
   if (!(rate in RATES)) throw new Error(`--rate must be one of ${Object.keys(RATES).join(', ')}`);
   const seed = Number(flags.get('seed') ?? 1);
   const startTime = Date.parse(flags.get('start') ?? '2026-11-01T18:00:00Z');
+  const platform = flags.get('platform') ?? 'tiktok';
+  if (platform === 'bilibili') return writeBilibili(out, flags, rate as keyof typeof RATES, seed, startTime);
+  if (platform !== 'tiktok') throw new Error('--platform must be tiktok or bilibili');
   const session = generateSession({
     seed,
     handle: flags.get('handle') ?? 'synthetic.live',

@@ -33,6 +33,17 @@ describe('npm run replay', () => {
     expect(Object.keys(last)).toEqual(expect.arrayContaining(['diamonds', 'gifts', 'likes', 'comments', 'follows', 'shares', 'peakViewers', 'uniqueGifters']));
   }, 120_000);
 
+  it('counts a Bilibili replay without the database and prints its totals in gold coins', async () => {
+    const fixture = path.join(ROOT, 'worker', 'fixtures', 'bilibili-evening.jsonl');
+    const { code, stdout, stderr } = await replayCli([fixture, '--speed', 'max']);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('storage comes with the platform model');
+    const last = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    const expected = JSON.parse(fs.readFileSync(fixture.replace(/\.jsonl$/, '.expected.json'), 'utf8')) as Record<string, unknown>;
+    expect(last).toEqual({ roomId: '545068', ...expected });
+    expect(Object.keys(last)).toEqual(['platform', 'roomId', 'valueUnit', 'value', 'gifts', 'superChats', 'guards', 'comments', 'likes', 'follows', 'shares', 'peakViewers', 'uniqueGifters']);
+  }, 120_000);
+
   it('explains bad input instead of failing obscurely', async () => {
     const missing = await replayCli(['/no/such/file.jsonl']);
     expect(missing.code).toBe(1);

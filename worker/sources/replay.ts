@@ -3,7 +3,7 @@
 // as frames from a real websocket do, at real-time speed, N× speed, or as fast as possible.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { deserializeWebSocketMessage, TikTokLiveConnection } from 'tiktok-live-connector';
-import { readReplay, readReplayHeader } from '@/lib/live/replay-file';
+import { readReplay, readReplayHeader, replayPlatform } from '@/lib/live/replay-file';
 import { attachSink } from '@/worker/sources/connection';
 import type { LiveSource, SourceSink, SourceStart } from '@/worker/sources/types';
 
@@ -58,6 +58,9 @@ export class ReplaySource implements LiveSource {
 
   async start(sink: SourceSink): Promise<SourceStart> {
     const header = await readReplayHeader(this.file);
+    // Other platforms' frames are not TikTok push frames (Bilibili's have their own counter until the
+    // platform model can store them).
+    if (replayPlatform(header) !== 'tiktok') throw new Error(`${this.file} is a ${replayPlatform(header)} replay; this source plays TikTok recordings`);
     const connection = new FeedConnection(header.handle, { fetchRoomInfoOnConnect: false, processInitialData: false });
     attachSink(connection, sink);
     this.running = this.play(connection, sink).catch((error: unknown) => {
