@@ -23,11 +23,12 @@ const nextConfig: NextConfig = {
   // `next build` only slows down `npm start`.
   typescript: { ignoreBuildErrors: true },
   // ISR renders (the /@handle pages) and their revalidations shared by every web instance through Postgres
-  // (lib/next-cache, docs/deploy.md). Off without DATABASE_URL at build time, so a build without a database
-  // (the container image, CI) keeps Next's own per-process cache.
+  // (lib/next-cache, docs/deploy.md "Shared page cache"). Named only when DATABASE_URL is set: `next build`
+  // without a database builds as before, and scripts/web-server.ts reads this file again when it starts
+  // (with its own DATABASE_URL); a standalone build (the image) keeps what its build decided.
   cacheHandler: env.DATABASE_URL ? path.join(import.meta.dirname, 'lib', 'next-cache', 'cache-handler.mjs') : undefined,
   experimental: {
-    // Without DATABASE_URL at build time: profile pages (/@handle) are cached on their first visit (ISR). Keep those renders in memory (an LRU
+    // Without the shared handler, profile pages (/@handle) are cached on their first visit (ISR). Keep those renders in memory (an LRU
     // of `cacheMaxMemorySize`, 50 MB by default) instead of writing them under .next/: any address
     // /@anything creates an entry, so on disk they would pile up without bound, and they would outlive a
     // restart against another database (the tests and benchmarks share the build). Pages rendered at

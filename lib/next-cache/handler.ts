@@ -68,9 +68,10 @@ function processState(ctx: CacheHandlerContext): NextCacheState {
       connectionString: url,
       max: NEXT_CACHE_POOL_SIZE,
       application_name: 'livelens-next-cache',
-      // A cache that cannot answer quickly is a miss, not a stalled page.
+      // A cache that cannot answer quickly is a miss, not a stalled page. The query timeout is the
+      // client's: a `statement_timeout` startup parameter would be refused by PgBouncer.
       connectionTimeoutMillis: 2000,
-      statement_timeout: 5000,
+      query_timeout: 5000,
     });
     // An idle connection the server dropped must not crash the process; the pool replaces it.
     db.on('error', () => undefined);
