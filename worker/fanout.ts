@@ -11,6 +11,7 @@ import type { Logger } from '@/lib/logger';
 import { accountChannel, overlayChannel, RealtimeEvent, workspaceChannel } from '@/lib/realtime/channels';
 import { toRealtimePayload, type LiveCounters, type LiveStatus } from '@/lib/realtime/payloads';
 import type { GameMessage } from '@/lib/games/realtime';
+import type { WheelSpinMessage } from '@/lib/overlays/wheel';
 import type { RealtimeEventName, RealtimeEvents, RealtimeMessage } from '@/lib/realtime/contract';
 import { publishBatch } from '@/lib/realtime/server';
 
@@ -93,6 +94,12 @@ export class Fanout {
   game(target: { workspaceId: string; overlayId: string | null }, data: GameMessage): void {
     if (target.overlayId) this.push({ channel: overlayChannel(target.overlayId), name: RealtimeEvent.game, data });
     this.push({ channel: workspaceChannel(target.workspaceId), name: RealtimeEvent.game, data });
+  }
+
+  /** A wheel's spin: to its overlay and its workspace's dashboards (the editor's recent results). */
+  wheel(target: { workspaceId: string; overlayId: string }, data: WheelSpinMessage): void {
+    this.push({ channel: overlayChannel(target.overlayId), name: RealtimeEvent.wheel, data });
+    this.push({ channel: workspaceChannel(target.workspaceId), name: RealtimeEvent.wheel, data });
   }
 
   get depth(): number {

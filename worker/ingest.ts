@@ -5,10 +5,12 @@
 //   source → normaliser (RoomSession) → sinks: write pipeline → Postgres
 //                                              fan-out → Pusher (account channels; games' boards)
 //                                              game manager → game_scores (+ its boards to the fan-out)
+//                                              wheels → wheel_spins (+ each spin to the fan-out)
 //                                              metrics, and any extra sinks given
 //
 // Stop order: the pipeline drains first (the events are the data), then the game manager saves its boards
-// and publishes them one last time, then the fan-out empties its outbox, then the pool closes.
+// and publishes them one last time, the wheels finish the spins of gifts already received, then the fan-out
+// empties its outbox, then the pool closes.
 import type Pusher from 'pusher';
 import pg from 'pg';
 import type { LiveEvent } from '@/lib/live/events';
@@ -17,6 +19,7 @@ import { Fanout, type FanoutOptions } from '@/worker/fanout';
 import { GameManager } from '@/worker/games';
 import type { Metrics } from '@/worker/metrics';
 import { WritePipeline, type PipelineOptions } from '@/worker/pipeline';
+import { WheelSpinner } from '@/worker/wheels';
 import type { RoomOptions } from '@/worker/room';
 import type { EventSink } from '@/worker/sinks';
 import { BatchWriter, type StoredEvent } from '@/worker/writer';
@@ -31,6 +34,8 @@ export type IngestOptions = {
   pusher?: Pusher;
   /** Scores leaderboard and Q&A sessions (default true). */
   games?: boolean;
+  /** Spins wheel-of-fortune overlays for qualifying gifts (default true). */
+  wheels?: boolean;
   metrics?: Metrics;
   /** More sinks after the production ones (a bench's timing, a test's recorder). */
   sinks?: EventSink[];
@@ -49,6 +54,7 @@ export type Ingest = {
   pipeline: WritePipeline;
   fanout: Fanout | undefined;
   games: GameManager | undefined;
+  wheels: WheelSpinner | undefined;
   sinks: readonly EventSink[];
   /** What a RoomSession (or the supervisor's monitors) needs from the chain. */
   room: Pick<RoomOptions, 'sinks' | 'waitForCapacity'>;
@@ -78,6 +84,7 @@ export function createIngest(options: IngestOptions): Ingest {
   const observePublish = metrics ? (seconds: number, ok: boolean) => metrics.observePublish(seconds, ok) : undefined;
   const fanout = options.pusher ? new Fanout({ pusher: options.pusher, log: log.child('fanout'), observePublish, ...options.fanout }) : undefined;
   const games = options.games === false ? undefined : new GameManager({ pool, fanout, log: log.child('games'), ...options.gameTiming });
+  const wheels = options.wheels === false ? undefined : new WheelSpinner({ pool, fanout, log: log.child('wheels') });
 
   const sinks: EventSink[] = [
     {
@@ -97,6 +104,7 @@ export function createIngest(options: IngestOptions): Ingest {
         ]
       : []),
     ...(games ? [{ name: 'games', event: (event: LiveEvent, live: { accountId: string; liveId: string }) => games.onEvent(live.accountId, live.liveId, event) } satisfies EventSink] : []),
+    ...(wheels ? [{ name: 'wheels', event: (event: LiveEvent, live: { accountId: string; liveId: string }) => wheels.onEvent(live.accountId, live.liveId, event) } satisfies EventSink] : []),
     ...(metrics ? [{ name: 'metrics', event: (event: LiveEvent) => metrics.countEvent(event.type) } satisfies EventSink] : []),
     ...(options.sinks ?? []),
   ];
@@ -107,6 +115,7 @@ export function createIngest(options: IngestOptions): Ingest {
     pipeline,
     fanout,
     games,
+    wheels,
     sinks,
     room: { sinks, waitForCapacity: () => pipeline.waitForCapacity() },
     start() {
@@ -120,6 +129,7 @@ export function createIngest(options: IngestOptions): Ingest {
       const flushed = await pipeline.drain(stopOptions.drainMs ?? 30_000);
       if (!flushed) log.error('could not write every queued event before stopping', { left: pipeline.depth });
       await games?.stop();
+      await wheels?.idle();
       await fanout?.stop();
       await pool.end();
       return { flushed };

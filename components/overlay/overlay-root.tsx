@@ -13,6 +13,7 @@ import { OverlayBus } from '@/lib/overlays/events';
 import { readKindSettings, type KindSettings } from '@/lib/overlays/settings';
 import { IDLE_TIMER, type TimerState } from '@/lib/overlays/timer';
 import type { OverlayControlMessage, OverlayView } from '@/lib/overlays/types';
+import type { WheelSpinMessage } from '@/lib/overlays/wheel';
 import { RealtimeEvent } from '@/lib/realtime/channels';
 import type { LiveCounters, LiveStatus, RealtimeChat, RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
 import { useRealtime, type RealtimeState } from '@/lib/realtime/use-channel';
@@ -27,6 +28,7 @@ import { Timer } from './timer';
 import { TopGifter } from './top-gifter';
 import { useEditorPreview } from './use-preview';
 import { ViewerCount } from './viewer-count';
+import { Wheel } from './wheel';
 import { sanitizeCustomCss } from '@/lib/overlays/custom-css';
 import { OVERLAY_FONTS, panelBackground, positionAlignment } from '@/lib/overlays/look';
 import './fonts';
@@ -55,6 +57,8 @@ function KindRenderer({ view, overlay, preview, timerState }: { view: OverlayVie
       return <TopGifter settings={overlay.settings} liveId={view.live?.liveId ?? null} initial={view.topGifters} />;
     case 'TIMER':
       return view.timer ? <Timer settings={overlay.settings} state={timerState} initialTally={view.timer.tally} live={view.live} serverNow={view.serverNow} preview={preview} /> : null;
+    case 'WHEEL':
+      return <Wheel settings={overlay.settings} overlayId={view.overlayId} preview={preview} />;
   }
 }
 
@@ -149,6 +153,9 @@ function RealtimeLink({ view, bus, onState, onControl, onData }: { view: Overlay
         bus.emit({ name: 'game', data });
       },
       [RealtimeEvent.overlay]: (message: OverlayControlMessage) => onControl(message),
+      [RealtimeEvent.wheel]: (message: WheelSpinMessage) => {
+        if (message.overlayId === view.overlayId) bus.emit({ name: 'wheel-spin', data: message.spin });
+      },
     },
     { token: view.token },
   );

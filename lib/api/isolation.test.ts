@@ -128,6 +128,10 @@ const ROUTES: Record<string, Partial<Record<Method, Rule>>> = {
     GET: { access: 'member', foreign: { call: (w) => ({ params: { overlayId: w.a.overlayId } }), status: 404 } },
     POST: { access: 'member', foreign: { call: (w) => ({ params: { overlayId: w.a.overlayId }, body: { action: 'start' } }), status: 404 } },
   },
+  'app/api/overlays/[overlayId]/wheel/route.ts': {
+    GET: { access: 'member', foreign: { call: (w) => ({ params: { overlayId: w.a.overlayId } }), status: 404 } },
+    POST: { access: 'member', foreign: { call: (w) => ({ params: { overlayId: w.a.overlayId }, body: { action: 'spin' } }), status: 404 } },
+  },
   'app/api/pusher/auth/route.ts': { POST: { access: 'public', own: 'checks the session or overlay token itself; the channel table below' } },
   'app/api/pusher/user-auth/route.ts': { POST: { access: 'public', own: 'checks the session or overlay token itself; the channel table below' } },
   'app/api/reports/[id]/share/route.ts': {

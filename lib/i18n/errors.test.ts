@@ -307,6 +307,8 @@ function settingsErrors(): string[] {
   for (const variation of [{ id: 'v1', sound: 'media' }, { id: 'v1', minDiamonds: 10, maxDiamonds: 5 }]) {
     errors.add((validateSettings('GIFT_ALERTS', { variations: [variation] }) as { error: string }).error);
   }
+  // A wheel's gift rule without gifts (superRefine too).
+  errors.add((validateSettings('WHEEL', { rules: [{ id: 'r1', trigger: 'gifts' }] }) as { error: string }).error);
   return [...errors];
 }
 

@@ -12,13 +12,14 @@ export type OverlayDefaultTexts = {
   qaTitle: string;
   topGifterTitle: string;
   timerTitle: string;
+  wheelTitle: string;
 };
 
 export const OVERLAY_DEFAULT_TEXTS: Readonly<Record<Locale, OverlayDefaultTexts>> = {
-  en: { template: '{name} sent {count}× {gift}', leaderboardTitle: 'Top fans', goalTitle: 'Like goal', viewerLabel: 'watching', qaTitle: 'Q&A — top fan asks', topGifterTitle: 'Top gifter', timerTitle: 'Subathon' },
-  ru: { template: '{name} дарит {gift} ×{count}', leaderboardTitle: 'Топ зрителей', goalTitle: 'Цель по лайкам', viewerLabel: 'смотрят', qaTitle: 'Вопрос от лучшего зрителя', topGifterTitle: 'Лучший даритель', timerTitle: 'Сабатон' },
-  th: { template: '{name} ส่ง {gift} ×{count}', leaderboardTitle: 'แฟนตัวท็อป', goalTitle: 'เป้าหมายยอดไลก์', viewerLabel: 'คนกำลังดู', qaTitle: 'ถาม-ตอบ แฟนอันดับ 1 ได้ถาม', topGifterTitle: 'ผู้ให้ของขวัญอันดับ 1', timerTitle: 'ซับบาธอน' },
-  'zh-CN': { template: '{name} 送出 {count} 个{gift}', leaderboardTitle: '粉丝榜', goalTitle: '点赞目标', viewerLabel: '人在看', qaTitle: '问答：榜一提问', topGifterTitle: '礼物榜一', timerTitle: '续时挑战' },
+  en: { template: '{name} sent {count}× {gift}', leaderboardTitle: 'Top fans', goalTitle: 'Like goal', viewerLabel: 'watching', qaTitle: 'Q&A — top fan asks', topGifterTitle: 'Top gifter', timerTitle: 'Subathon', wheelTitle: 'Wheel of fortune' },
+  ru: { template: '{name} дарит {gift} ×{count}', leaderboardTitle: 'Топ зрителей', goalTitle: 'Цель по лайкам', viewerLabel: 'смотрят', qaTitle: 'Вопрос от лучшего зрителя', topGifterTitle: 'Лучший даритель', timerTitle: 'Сабатон', wheelTitle: 'Колесо фортуны' },
+  th: { template: '{name} ส่ง {gift} ×{count}', leaderboardTitle: 'แฟนตัวท็อป', goalTitle: 'เป้าหมายยอดไลก์', viewerLabel: 'คนกำลังดู', qaTitle: 'ถาม-ตอบ แฟนอันดับ 1 ได้ถาม', topGifterTitle: 'ผู้ให้ของขวัญอันดับ 1', timerTitle: 'ซับบาธอน', wheelTitle: 'วงล้อนำโชค' },
+  'zh-CN': { template: '{name} 送出 {count} 个{gift}', leaderboardTitle: '粉丝榜', goalTitle: '点赞目标', viewerLabel: '人在看', qaTitle: '问答：榜一提问', topGifterTitle: '礼物榜一', timerTitle: '续时挑战', wheelTitle: '幸运大转盘' },
 };
 
 /** Which setting of which kind holds each default text. */
@@ -30,13 +31,24 @@ const FIELDS: Readonly<Record<string, Partial<Record<keyof OverlayDefaultTexts, 
   QA_GAME: { qaTitle: 'title' },
   TOP_GIFTER: { topGifterTitle: 'title' },
   TIMER: { timerTitle: 'title' },
+  WHEEL: { wheelTitle: 'title' },
 };
 
+/** The example prizes a new wheel of fortune starts with (the streamer renames them), and their colours. */
+export const WHEEL_SAMPLE_SEGMENTS: Readonly<Record<Locale, readonly string[]>> = {
+  en: ['Sing a song', 'Dance', 'Shout-out', 'Try again'],
+  ru: ['Спеть песню', 'Танец', 'Привет в эфире', 'Ещё раз'],
+  th: ['ร้องเพลง', 'เต้น', 'ทักทายในไลฟ์', 'ลองใหม่'],
+  'zh-CN': ['唱首歌', '跳支舞', '口播感谢', '再来一次'],
+};
+const SAMPLE_COLOURS = ['#ff2d55', '#ffb000', '#22c55e', '#3b82f6'] as const;
+
 /** The settings of a new overlay of `kind` in `locale`: its language and its texts in that language. */
-export function initialSettings(kind: string, locale: Locale): Record<string, string> {
+export function initialSettings(kind: string, locale: Locale): Record<string, unknown> {
   const texts = OVERLAY_DEFAULT_TEXTS[locale];
-  const settings: Record<string, string> = { language: locale };
+  const settings: Record<string, unknown> = { language: locale };
   for (const [text, field] of Object.entries(FIELDS[kind] ?? {})) settings[field] = texts[text as keyof OverlayDefaultTexts];
+  if (kind === 'WHEEL') settings.segments = WHEEL_SAMPLE_SEGMENTS[locale].map((label, i) => ({ id: `s${i + 1}`, label, colour: SAMPLE_COLOURS[i % SAMPLE_COLOURS.length], weight: 1 }));
   return settings;
 }
 
@@ -51,6 +63,14 @@ export function withLanguage<S extends { language: Locale }>(kind: string, setti
   for (const [text, field] of Object.entries(FIELDS[kind] ?? {})) {
     const key = text as keyof OverlayDefaultTexts;
     if (next[field] === before[key]) next[field] = after[key];
+  }
+  // A wheel's example prizes still as created follow the language too.
+  if (Array.isArray(next.segments)) {
+    const [from, to] = [WHEEL_SAMPLE_SEGMENTS[settings.language], WHEEL_SAMPLE_SEGMENTS[locale]];
+    next.segments = next.segments.map((segment: unknown, i) => {
+      if (!segment || typeof segment !== 'object' || !('label' in segment) || segment.label !== from[i]) return segment;
+      return { ...segment, label: to[i] ?? segment.label };
+    });
   }
   return next as S;
 }

@@ -23,6 +23,7 @@ export const OBS_SIZES: Record<OverlayKind, ObsSize> = {
   QA_GAME: { width: 520, height: 720 },
   TOP_GIFTER: { width: 480, height: 160 },
   TIMER: { width: 480, height: 200 },
+  WHEEL: { width: 600, height: 720 },
 };
 
 /** A picture for each kind in lists and pickers (decorative; the kind's name is always beside it). */
@@ -36,6 +37,7 @@ export const OVERLAY_KIND_ICONS: Record<OverlayKind, string> = {
   QA_GAME: '🙋',
   TOP_GIFTER: '👑',
   TIMER: '⏳',
+  WHEEL: '🎡',
 };
 
 /**
@@ -52,6 +54,7 @@ const SHOWS_VIEWER_TEXT: Record<OverlayKind, boolean> = {
   QA_GAME: true,
   TOP_GIFTER: true,
   TIMER: false,
+  WHEEL: true,
 };
 
 export function offersWordFilter(kind: OverlayKind): boolean {
@@ -166,6 +169,8 @@ export type EditorWords = {
   obsUrlFormat: () => string;
   tiersClash: () => string;
   chooseGift: () => string;
+  segmentLabel: () => string;
+  chooseGifts: () => string;
   // Requests that failed before the API could say why.
   unreachable: () => string;
   signedOut: () => string;
@@ -176,6 +181,8 @@ export type EditorWords = {
   giftTierFrom: (index: number) => string;
   giftTierMultiplier: (index: number) => string;
   blockedWord: (index: number) => string;
+  wheelSegment: (index: number) => string;
+  wheelRule: (index: number) => string;
   // The scoring rules in plain words (describeRules).
   rulesLikes: (follower: number, others: number) => string;
   rulesGifts: (tiers: string) => string;
@@ -246,6 +253,8 @@ export function humaniseIssue(message: string, words: EditorWords): string {
     [/^Use a websocket address like ws:\/\/127\.0\.0\.1:4455\.$/, () => words.obsUrlFormat()],
     [/^Two gift tiers start at the same value\.$/, () => words.tiersClash()],
     [/^Choose a gift from the list\.$/, () => words.chooseGift()],
+    [/^Give the segment a label\.$/, () => words.segmentLabel()],
+    [/^Choose at least one gift\.$/, () => words.chooseGifts()],
     [/^Invalid (?:input|string)\b/, () => words.invalid()],
   ];
   for (const [pattern, say] of rules) {
@@ -336,6 +345,9 @@ export type FieldName =
   | 'secondsPerLikeStep'
   | 'secondsPerFollow'
   | 'capMinutes'
+  | 'maxSpinsPerGift'
+  | 'spinSeconds'
+  | 'resultSeconds'
   | 'likesPerPointFollower'
   | 'likesPerPointNonFollower'
   | 'giftTiers';
@@ -390,6 +402,9 @@ const TOP_LEVEL_FIELDS: ReadonlySet<string> = new Set<FieldName>([
   'secondsPerLikeStep',
   'secondsPerFollow',
   'capMinutes',
+  'maxSpinsPerGift',
+  'spinSeconds',
+  'resultSeconds',
 ]);
 
 /** "Target", "Gift tier 2 — multiplier", "Blocked word 3": how an error summary names a field. Unknown paths stay as they are. */
@@ -401,6 +416,8 @@ export function fieldLabel(path: string, words: EditorWords): string {
     const index = Number(tier[1]) + 1;
     return tier[2] === 'minDiamonds' ? words.giftTierFrom(index) : tier[2] === 'multiplier' ? words.giftTierMultiplier(index) : words.giftTier(index);
   }
+  const wheel = /^(segments|rules)\.(\d+)(?:\.\w+)?$/.exec(path);
+  if (wheel) return wheel[1] === 'segments' ? words.wheelSegment(Number(wheel[2]) + 1) : words.wheelRule(Number(wheel[2]) + 1);
   const word = /^blockedWords\.(\d+)$/.exec(path);
   if (word) return words.blockedWord(Number(word[1]) + 1);
   return path;

@@ -3,6 +3,7 @@ import type { OverlayEvent } from '@/lib/overlays/events';
 import { OverlayBus } from '@/lib/overlays/events';
 import { PreviewSamples, readEditorMessage } from '@/lib/overlays/preview';
 import type { KindSettings } from '@/lib/overlays/settings';
+import { initialSettings } from '@/lib/overlays/default-texts';
 import { OVERLAY_KINDS, readSettings, timerSettings } from '@/lib/overlays/settings';
 import { addGifterGift, countGoalGift, gifterBoardStart, giftGoalStart, topGifter } from '@/lib/overlays/gift-tally';
 import { countedTotals, earnedSeconds, freshTally, IDLE_TIMER, observeCounters } from '@/lib/overlays/timer';
@@ -23,7 +24,8 @@ describe('editor → preview messages', () => {
 
 describe('preview samples', () => {
   const clock = () => 1_700_000_000_000;
-  const of = <K extends KindSettings['kind']>(kind: K) => ({ kind, settings: readSettings(kind, {}) }) as KindSettings;
+  // A new overlay of the kind, as the dashboard creates it (a wheel starts with example segments).
+  const of = <K extends KindSettings['kind']>(kind: K) => ({ kind, settings: readSettings(kind, initialSettings(kind, 'en')) }) as KindSettings;
 
   it('fires a test alert that passes the overlay threshold', () => {
     const samples = new PreviewSamples('o1', 'preview', clock);

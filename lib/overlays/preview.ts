@@ -8,6 +8,7 @@ import type { OverlayEvent } from '@/lib/overlays/events';
 import type { KindSettings } from '@/lib/overlays/settings';
 import type { LiveCounters, RealtimeGift, RealtimeSocial, RealtimeUser } from '@/lib/realtime/payloads';
 import { GIFT_CATALOG } from '@/lib/tiktok/gift-catalog';
+import { chooseSegment, spinsForGift } from '@/lib/overlays/wheel';
 
 // ---- The editor → preview protocol (window.postMessage, same origin only) ----
 
@@ -121,6 +122,19 @@ export class PreviewSamples {
     return { name: 'gift', data: { liveId: PREVIEW_LIVE_ID, id: this.id('gift'), user: this.user(), giftId: gift.giftId, name: gift.name, image: null, diamondCount: gift.diamondCount, repeatCount: 1, diamonds: gift.diamondCount, streakable: false, at: this.now() } };
   }
 
+  /**
+   * A sample spin of the wheel (the preview's own draw; real spins are drawn on the server): won by a sample
+   * gift that meets the wheel's first rule, or a test spin when no rule is set. Nothing without segments.
+   */
+  wheelSpin(overlayId: string, settings: { segments: readonly { label: string; weight: number }[]; rules: Parameters<typeof spinsForGift>[0]['rules'] }): OverlayEvent[] {
+    const index = chooseSegment(settings.segments, (total) => Math.min(total - 1, Math.floor(this.random() * total)));
+    const segment = settings.segments[index];
+    if (!segment) return [];
+    const gift = GIFT_CATALOG.find((g) => spinsForGift({ rules: settings.rules, maxSpinsPerGift: 1 }, { ...g, repeatCount: 1 }) > 0);
+    const user = this.user();
+    return [{ name: 'wheel-spin', data: { id: this.id('spin'), overlayId, segmentIndex: index, segmentLabel: segment.label, viewerName: gift ? user.nickname : '', giftName: gift?.name ?? null, test: !gift, at: this.now() } }];
+  }
+
   chat(): OverlayEvent {
     return { name: 'chat', data: { liveId: PREVIEW_LIVE_ID, id: this.id('chat'), user: this.user(), content: this.pick(CHATS), moderator: this.random() < 0.15, at: this.now() } };
   }
@@ -204,6 +218,9 @@ export class PreviewSamples {
       case 'VIEWER_COUNT':
       case 'TIMER':
         return [this.countersEvent()];
+      case 'WHEEL':
+        // The wheel waits for spins; the editor's test button plays one.
+        return [];
       case 'TOP_GIFTER':
         return [{ name: 'gift', data: this.gift() }];
       case 'CHAT':
@@ -230,6 +247,9 @@ export class PreviewSamples {
         return [this.chat(), this.chat(), this.chat()];
       case 'ACTIVITY':
         return [...this.tick(overlay), ...this.tick(overlay)];
+      case 'WHEEL':
+        // One sample spin shows what the wheel does.
+        return this.wheelSpin(this.overlayId, overlay.settings);
       default:
         return this.tick(overlay);
     }
@@ -260,6 +280,8 @@ export class PreviewSamples {
       }
       case 'VIEWER_COUNT':
         return now(this.countersEvent({ viewers: (this.counters?.viewers ?? 120) + 25 }));
+      case 'WHEEL':
+        return this.wheelSpin(this.overlayId, overlay.settings).map((event) => ({ afterMs: 0, event }));
       case 'CHAT':
         return now(this.chat());
       case 'ACTIVITY':

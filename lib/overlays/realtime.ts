@@ -7,6 +7,7 @@ import { overlayChannel, RealtimeEvent, workspaceChannel } from '@/lib/realtime/
 import type { RealtimeMessage } from '@/lib/realtime/contract';
 import { publishBatch } from '@/lib/realtime/server';
 import type { OverlayControlMessage } from '@/lib/overlays/types';
+import type { WheelSpinMessage } from '@/lib/overlays/wheel';
 
 const log = createLogger('realtime');
 
@@ -27,5 +28,13 @@ export function notifyOverlay(overlay: { id: string; workspaceId: string }, forO
   return send([
     { channel: overlayChannel(overlay.id), name: RealtimeEvent.overlay, data: forOverlay },
     { channel: workspaceChannel(overlay.workspaceId), name: RealtimeEvent.overlay, data: forWorkspace },
+  ]);
+}
+
+/** A wheel's spin: played by the overlay, listed by the workspace's open editors. */
+export function notifyWheel(overlay: { id: string; workspaceId: string }, message: WheelSpinMessage): Promise<boolean> {
+  return send([
+    { channel: overlayChannel(overlay.id), name: RealtimeEvent.wheel, data: message },
+    { channel: workspaceChannel(overlay.workspaceId), name: RealtimeEvent.wheel, data: message },
   ]);
 }

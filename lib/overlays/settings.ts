@@ -7,8 +7,9 @@ import { LOCALES } from '@/lib/i18n/locales';
 import { lookFields } from '@/lib/overlays/look';
 import { OBS_DEFAULT_URL } from '@/lib/overlays/obs';
 import { alertVariationsField, readVariations } from '@/lib/overlays/variations';
+import { wheelFields, wheelRuleSchema, wheelSegmentSchema } from '@/lib/overlays/wheel';
 
-export const OVERLAY_KINDS = ['GIFT_ALERTS', 'LEADERBOARD', 'GOAL', 'CHAT', 'VIEWER_COUNT', 'ACTIVITY', 'QA_GAME', 'TOP_GIFTER', 'TIMER'] as const;
+export const OVERLAY_KINDS = ['GIFT_ALERTS', 'LEADERBOARD', 'GOAL', 'CHAT', 'VIEWER_COUNT', 'ACTIVITY', 'QA_GAME', 'TOP_GIFTER', 'TIMER', 'WHEEL'] as const;
 export type OverlayKind = (typeof OVERLAY_KINDS)[number];
 
 export const OVERLAY_KIND_LABELS: Record<OverlayKind, { name: string; description: string }> = {
@@ -21,6 +22,7 @@ export const OVERLAY_KIND_LABELS: Record<OverlayKind, { name: string; descriptio
   QA_GAME: { name: 'Q&A game', description: 'A points board run from the host panel: freeze, countdown, pick a winner’s question.' },
   TOP_GIFTER: { name: 'Top gifter', description: 'The current LIVE’s biggest gifter: name, picture and diamonds, updated live.' },
   TIMER: { name: 'Subathon timer', description: 'A countdown that gains time from gifts, likes and follows, up to a cap.' },
+  WHEEL: { name: 'Wheel of fortune', description: 'Gifts you choose spin a wheel; the result is shown and kept.' },
 };
 
 const words = z
@@ -143,6 +145,13 @@ export const timerSettings = z.object({
   capMinutes: z.number().int().min(0).max(43_200).default(720),
 });
 
+/** The wheel of fortune: its segments, the gifts that spin it, and the pace (lib/overlays/wheel.ts). */
+export const wheelSettings = z.object({
+  ...common,
+  title: text(60, 'Wheel of fortune'),
+  ...wheelFields,
+});
+
 export const settingsSchemas = {
   GIFT_ALERTS: giftAlertsSettings,
   LEADERBOARD: leaderboardSettings,
@@ -153,6 +162,7 @@ export const settingsSchemas = {
   QA_GAME: qaGameSettings,
   TOP_GIFTER: topGifterSettings,
   TIMER: timerSettings,
+  WHEEL: wheelSettings,
 } as const;
 
 export type OverlaySettingsByKind = { [K in OverlayKind]: z.infer<(typeof settingsSchemas)[K]> };
@@ -186,7 +196,21 @@ export function readKindSettings(kind: OverlayKind, stored: unknown): KindSettin
       return { kind, settings: readSettings(kind, stored) };
     case 'TIMER':
       return { kind, settings: readSettings(kind, stored) };
+    case 'WHEEL': {
+      // One broken segment or rule drops only itself, not the whole wheel.
+      const record = typeof stored === 'object' && stored ? (stored as Record<string, unknown>) : {};
+      return { kind, settings: { ...readSettings(kind, stored), segments: readEach(record.segments, wheelSegmentSchema), rules: readEach(record.rules, wheelRuleSchema) } };
+    }
   }
+}
+
+/** The entries of a stored list that still validate (a list that is not one reads as empty). */
+function readEach<T>(value: unknown, schema: z.ZodType<T>): T[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    const parsed = schema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 /** Stored settings read leniently: each invalid or missing field takes its default. */

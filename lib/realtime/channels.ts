@@ -53,6 +53,8 @@ export const RealtimeEvent = {
   game: 'game',
   /** Overlay settings changed or the overlay was revoked (lib/overlays/realtime.ts). */
   overlay: 'overlay',
+  /** A wheel-of-fortune overlay's spin (worker/wheels.ts, lib/overlays/wheel-store.ts). */
+  wheel: 'wheel',
 } as const;
 
 /** What a browser needs to connect (computed on the server at request time, see config.ts). */

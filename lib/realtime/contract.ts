@@ -3,6 +3,7 @@
 // Renaming an event or changing its data on one side fails `tsc` on the other.
 import type { GameMessage } from '@/lib/games/realtime';
 import type { OverlayControlMessage } from '@/lib/overlays/types';
+import type { WheelSpinMessage } from '@/lib/overlays/wheel';
 import type { LiveCounters, LiveStatus, RealtimeChat, RealtimeGift, RealtimeGiftProgress, RealtimeSocial } from '@/lib/realtime/payloads';
 
 export type RealtimeEvents = {
@@ -14,6 +15,7 @@ export type RealtimeEvents = {
   'live-status': LiveStatus;
   game: GameMessage;
   overlay: OverlayControlMessage;
+  wheel: WheelSpinMessage;
 };
 
 export type RealtimeEventName = keyof RealtimeEvents;

@@ -21,6 +21,7 @@ import { PreviewPanel } from './_components/preview-panel';
 import { SettingsFields } from './_components/settings-form';
 import { TimerControls } from './_components/timer-controls';
 import { UrlPanel } from './_components/url-panel';
+import { WheelControls } from './_components/wheel-controls';
 import { useLeaveGuard } from './_components/use-leave-guard';
 
 const NAME_MAX = 80;
@@ -136,6 +137,7 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
       <UrlPanel overlay={overlay} fallbackOrigin={fallbackOrigin} onChange={setOverlay} />
 
       {overlay.kind === 'TIMER' && <TimerControls overlayId={overlay.id} />}
+      {overlay.kind === 'WHEEL' && <WheelControls overlayId={overlay.id} unsaved={dirty} />}
 
       <div className="grid items-start gap-4 lg:grid-cols-2">
         <div className="min-w-0 lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1">

@@ -17,5 +17,6 @@ export function useKindLabels(): Record<OverlayKind, KindLabel> {
     QA_GAME: { name: t('kinds.qaGame.name'), description: t('kinds.qaGame.description') },
     TOP_GIFTER: { name: t('kinds.topGifter.name'), description: t('kinds.topGifter.description') },
     TIMER: { name: t('kinds.timer.name'), description: t('kinds.timer.description') },
+    WHEEL: { name: t('kinds.wheel.name'), description: t('kinds.wheel.description') },
   };
 }

@@ -111,6 +111,12 @@ export function editorWords(t: EditorTranslator, locale: string): EditorWords {
         return t('fields.secondsPerFollow');
       case 'capMinutes':
         return t('fields.capMinutes');
+      case 'maxSpinsPerGift':
+        return t('fields.maxSpinsPerGift');
+      case 'spinSeconds':
+        return t('fields.spinSeconds');
+      case 'resultSeconds':
+        return t('fields.resultSeconds');
     }
   };
   return {
@@ -130,6 +136,8 @@ export function editorWords(t: EditorTranslator, locale: string): EditorWords {
     obsUrlFormat: () => t('issues.obsUrlFormat'),
     tiersClash: () => t('issues.tiersClash'),
     chooseGift: () => t('issues.chooseGift'),
+    segmentLabel: () => t('issues.segmentLabel'),
+    chooseGifts: () => t('issues.chooseGifts'),
     unreachable: () => t('request.unreachable'),
     signedOut: () => t('request.signedOut'),
     overlayGone: () => t('request.overlayGone'),
@@ -138,6 +146,8 @@ export function editorWords(t: EditorTranslator, locale: string): EditorWords {
     giftTierFrom: (index) => t('fields.giftTierFrom', { index }),
     giftTierMultiplier: (index) => t('fields.giftTierMultiplier', { index }),
     blockedWord: (index) => t('fields.blockedWord', { index }),
+    wheelSegment: (index) => t('fields.wheelSegment', { index }),
+    wheelRule: (index) => t('fields.wheelRule', { index }),
     rulesLikes: (follower, others) => t('plain.likes', { follower, others }),
     rulesGifts: (tiers) => t('plain.gifts', { tiers }),
     tierFirstRange: (multiplier, from, to) => t('plain.tierFirstRange', { multiplier, from, to }),

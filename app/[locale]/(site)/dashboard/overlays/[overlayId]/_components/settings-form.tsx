@@ -12,6 +12,7 @@ import { GoalFields } from './goal-fields';
 import { LookFields } from './look-fields';
 import { LeaderboardFields, QaGameFields } from './scored-fields';
 import { TimerFields, TopGifterFields } from './widget-fields';
+import { WheelFields } from './wheel-fields';
 
 type Props = { draft: SettingsDraft; onChange: (draft: SettingsDraft) => void; errors: FieldErrors };
 
@@ -53,6 +54,10 @@ export function SettingsFields({ draft, onChange, errors }: Props) {
     case 'TIMER': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
       return <WithShared kind={draft.kind} {...props} fields={<TimerFields {...props} />} />;
+    }
+    case 'WHEEL': {
+      const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
+      return <WithShared kind={draft.kind} {...props} fields={<WheelFields {...props} />} />;
     }
   }
 }
