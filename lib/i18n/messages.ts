@@ -4,7 +4,7 @@
 // unused key). A new area: add its name here and a file per language.
 import type { Locale } from '@/lib/i18n/locales';
 
-export const NAMESPACES = ['meta', 'header', 'language', 'footer', 'notFound', 'home', 'search', 'handle', 'auth', 'overlay', 'dashboard', 'overlayEditor', 'games', 'clusters', 'workspace', 'notifications', 'account', 'authFlows', 'profile', 'top', 'compare', 'about', 'reports', 'checkout', 'email', 'errors', 'network', 'media'] as const;
+export const NAMESPACES = ['meta', 'header', 'language', 'footer', 'notFound', 'home', 'search', 'handle', 'auth', 'overlay', 'dashboard', 'overlayEditor', 'games', 'clusters', 'workspace', 'notifications', 'account', 'authFlows', 'profile', 'top', 'compare', 'about', 'reports', 'checkout', 'email', 'errors', 'network', 'media', 'overlayThemes'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Every namespace's English messages (the shape every language has). */
@@ -37,6 +37,7 @@ export type Messages = {
   errors: typeof import('@/lib/i18n/messages/en/errors.json');
   network: typeof import('@/lib/i18n/messages/en/network.json');
   media: typeof import('@/lib/i18n/messages/en/media.json');
+  overlayThemes: typeof import('@/lib/i18n/messages/en/overlayThemes.json');
 };
 
 export async function loadMessages(locale: Locale): Promise<Messages> {

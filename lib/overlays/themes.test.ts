@@ -6,6 +6,7 @@ import { contrastOnPanel, contrastRatio, isReadableLook, lookContrast, MIN_LARGE
 import { OVERLAY_DEFAULT_TEXTS } from '@/lib/overlays/default-texts';
 import { OVERLAY_FONT_IDS } from '@/lib/overlays/look';
 import { OVERLAY_KINDS, readSettings, settingsSchemas, validateSettings } from '@/lib/overlays/settings';
+import en from '@/lib/i18n/messages/en/overlayThemes.json';
 import { PALETTES, themeKeys, themedInitialSettings, themesFor, themeSettings, withTheme } from '@/lib/overlays/themes';
 
 describe('the contrast helper', () => {
@@ -75,5 +76,14 @@ describe('theme presets', () => {
     expect(applied).toMatchObject({ language: 'th', title: 'My own title', blockedWords: ['spam'], obsPassword: 'enc:v1:sealed', rules: { likesPerPointFollower: 3 }, ...PALETTES.gold });
     expect(withTheme('QA_GAME', current, 'light', 'th')).toBeNull();
     expect(themeSettings('GOAL', 'no-such-theme', 'en')).toBeNull();
+  });
+
+  it('each has a name and a description in the catalogue', () => {
+    for (const kind of OVERLAY_KINDS) {
+      for (const theme of themesFor(kind)) {
+        expect(en.names).toHaveProperty(theme.id);
+        expect(en.descriptions).toHaveProperty(theme.id);
+      }
+    }
   });
 });

@@ -9,6 +9,7 @@ import { listManagedAccounts } from '@/lib/dashboard/accounts';
 import { appUrl } from '@/lib/env';
 import { listOverlays } from '@/lib/overlays/manage';
 import { CreateOverlayForm } from './_components/create-overlay-form';
+import { ImportOverlayForm } from './_components/import-overlay-form';
 import { ObsSizeTable, ObsSteps } from './_components/obs-guide';
 import { OverlayList } from './_components/overlay-list';
 
@@ -26,6 +27,7 @@ export default async function OverlaysPage({ searchParams }: { searchParams: Pro
   const [{ account }, accounts, overlays] = await Promise.all([searchParams.then((s) => overlaysSearch.parse(s)), listManagedAccounts(db, ws.workspaceId), listOverlays(db, ws.workspaceId)]);
   const t = await getTranslations('overlayEditor');
   const tMedia = await getTranslations('media');
+  const tThemes = await getTranslations('overlayThemes');
 
   return (
     <div className="flex flex-col gap-4">
@@ -77,6 +79,15 @@ export default async function OverlaysPage({ searchParams }: { searchParams: Pro
             {t('list.newOverlay')}
           </h2>
           <CreateOverlayForm key={account ?? ''} accounts={accounts.map((a) => ({ id: a.id, handle: a.handle, nickname: a.nickname }))} initialAccountId={account} />
+        </section>
+      )}
+
+      {accounts.length > 0 && (
+        <section id="import-overlay" aria-labelledby="import-overlay-title" className="scroll-mt-4 rounded-xl border border-line bg-panel p-4 sm:p-5">
+          <h2 id="import-overlay-title" className="mb-3 text-base font-semibold">
+            {tThemes('import.title')}
+          </h2>
+          <ImportOverlayForm accounts={accounts.map((a) => ({ id: a.id, handle: a.handle, nickname: a.nickname }))} />
         </section>
       )}
     </div>

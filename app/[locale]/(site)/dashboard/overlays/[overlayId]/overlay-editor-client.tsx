@@ -23,6 +23,8 @@ import { TimerControls } from './_components/timer-controls';
 import { UrlPanel } from './_components/url-panel';
 import { WheelControls } from './_components/wheel-controls';
 import { useLeaveGuard } from './_components/use-leave-guard';
+import { ExportPanel } from './_components/export-panel';
+import { ThemePanel } from './_components/theme-panel';
 
 const NAME_MAX = 80;
 
@@ -101,6 +103,14 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
   const discard = () => {
     setDraft(saved);
     setName(overlay.name);
+    setApiError(null);
+    setAttempted(false);
+  };
+
+  // A theme was applied (and saved): its settings are the new starting point, unsaved edits included.
+  const themed = (updated: OverlaySummary) => {
+    setOverlay(updated);
+    setDraft(readDraft(updated.kind, updated.settings));
     setApiError(null);
     setAttempted(false);
   };
@@ -201,6 +211,9 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
           </div>
         </form>
       </div>
+
+      <ThemePanel overlay={overlay} unsaved={dirty} onApplied={themed} />
+      <ExportPanel overlayId={overlay.id} unsaved={dirty} />
 
       <MoreActions overlay={overlay} unsaved={dirty} />
     </div>

@@ -1,7 +1,7 @@
 'use client';
 
-// Creates an overlay: which account, what it shows (a card per kind), an optional name. On success the
-// editor opens, where the URL is ready to copy.
+// Creates an overlay: which account, what it shows (a card per kind), the theme it starts from, an optional
+// name. On success the editor opens, where the URL is ready to copy.
 import { useLocale, useTranslations } from 'next-intl';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
@@ -11,6 +11,7 @@ import { formatObsSize, OBS_SIZES, OVERLAY_KIND_ICONS } from '@/lib/overlays/edi
 import { OVERLAY_KINDS, type OverlayKind } from '@/lib/overlays/settings';
 import { fetchJson } from '@/lib/query-client';
 import { useKindLabels } from './kind-labels';
+import { ThemePicker } from './theme-picker';
 
 export type AccountOption = { id: string; handle: string; nickname: string | null };
 
@@ -26,11 +27,12 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
   const [accountId, setAccountId] = useState(() => accounts.find((a) => a.id === initialAccountId)?.id ?? accounts[0]?.id ?? '');
   const [kind, setKind] = useState<OverlayKind | null>(null);
   const [name, setName] = useState('');
+  const [themeId, setThemeId] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   // New overlays write in the dashboard's language (changeable in the editor).
   const language = useLocale();
   const create = useMutation({
-    mutationFn: (input: { accountId: string; kind: OverlayKind; name?: string }) => fetchJson<{ overlay: OverlaySummary }>('/api/overlays', { method: 'POST', body: JSON.stringify({ ...input, language }) }),
+    mutationFn: (input: { accountId: string; kind: OverlayKind; name?: string; themeId?: string }) => fetchJson<{ overlay: OverlaySummary }>('/api/overlays', { method: 'POST', body: JSON.stringify({ ...input, language }) }),
     onSuccess: ({ overlay }) => router.push(`/dashboard/overlays/${overlay.id}?created=1`),
   });
   const account = accounts.find((a) => a.id === accountId);
@@ -43,7 +45,7 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
       return;
     }
     setLocalError(null);
-    create.mutate({ accountId, kind, ...(name.trim() ? { name: name.trim() } : {}) });
+    create.mutate({ accountId, kind, ...(name.trim() ? { name: name.trim() } : {}), ...(themeId ? { themeId } : {}) });
   };
 
   const error = localError ?? (create.error ? t('create.failed', { message: create.error.message.replace(/^\w+: /, '') }) : null);
@@ -71,7 +73,7 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
               key={k}
               className="flex min-h-11 cursor-pointer gap-3 rounded-xl border border-line bg-panel-2 p-3 hover:border-muted has-[:checked]:border-accent has-[:checked]:bg-accent/10 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-accent-2"
             >
-              <input id={`kind-${k}`} type="radio" name="kind" value={k} checked={kind === k} onChange={() => { setKind(k); setLocalError(null); }} className="sr-only" />
+              <input id={`kind-${k}`} type="radio" name="kind" value={k} checked={kind === k} onChange={() => { setKind(k); setThemeId(''); setLocalError(null); }} className="sr-only" />
               <span aria-hidden className="text-2xl leading-none">
                 {OVERLAY_KIND_ICONS[k]}
               </span>
@@ -84,6 +86,8 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
           ))}
         </div>
       </fieldset>
+
+      {kind && <ThemePicker kind={kind} value={themeId} onChange={setThemeId} />}
 
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor={ids.name} className="font-medium">
