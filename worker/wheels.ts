@@ -6,7 +6,8 @@
 //
 // Spins are stored under (overlay, gift dedupe key, 1…n) with ON CONFLICT DO NOTHING, so a streak seen again
 // (closed by timeout, then its end frame with a higher count), a replay, or a restarted worker never spins
-// twice for the same gift; only the rows actually inserted are published.
+// twice for the same gift: only the numbers past the highest stored are drawn, and only the rows actually
+// inserted are published.
 import { randomInt } from 'node:crypto';
 import type pg from 'pg';
 import type { GiftEvent, LiveEvent } from '@/lib/live/events';
@@ -90,7 +91,12 @@ export class WheelSpinner {
       const { segments } = wheel.settings;
       const count = segments.length > 0 ? spinsForGift(wheel.settings, gift) : 0;
       if (count === 0) continue;
-      const picks = Array.from({ length: count }, () => chooseSegment(segments, this.draw));
+      // A streak seen before (closed by timeout, now its end frame) already has some spins: draw only the new ones.
+      const done = await this.options.pool.query<{ seq: number }>(`SELECT COALESCE(MAX(seq), 0)::int AS seq FROM wheel_spins WHERE overlay_id = $1 AND dedupe_key = $2`, [wheel.id, gift.dedupeKey]);
+      const from = (done.rows[0]?.seq ?? 0) + 1;
+      if (from > count) continue;
+      const seqs = Array.from({ length: count - from + 1 }, (_, i) => from + i);
+      const picks = seqs.map(() => chooseSegment(segments, this.draw));
       const viewerName = gift.viewer.nickname || gift.viewer.handle;
       const { rows } = await this.options.pool.query<{ id: string; seq: number; segment_index: number; segment_label: string; created_at: Date }>(
         `INSERT INTO wheel_spins (workspace_id, overlay_id, live_id, viewer_name, gift_id, gift_name, segment_index, segment_label, dedupe_key, seq)
@@ -108,7 +114,7 @@ export class WheelSpinner {
           gift.dedupeKey,
           picks,
           picks.map((index) => segments[index]?.label ?? ''),
-          picks.map((_, i) => i + 1),
+          seqs,
         ],
       );
       for (const row of rows.sort((a, b) => a.seq - b.seq)) {
