@@ -7,27 +7,31 @@
 //      Runs of 1 and 2 alternate, and their ratio is taken pair by pair;
 //   3. paced at 5,000 events/s: the commit latency a busy room actually sees;
 //   4. rooms: how many concurrent rooms one worker process holds through the real connect() against a
-//      local websocket server, and its memory per room (a separate process, see rooms-child.ts).
-// Results go to docs/benchmarks.md; the last line printed is one JSON object with the figures.
-import { spawn } from 'node:child_process';
+//      local websocket server, its memory per room and the event rate it sustains (ingest-rooms.ts).
+// BENCH_PARTS picks parts: `throughput` (1–3), `rooms` (4), comma-separated; both by default.
+// Results go to docs/benchmarks.md (one section per part); the last line printed is one JSON object with
+// the figures.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deserializeWebSocketMessage } from 'tiktok-live-connector';
 import { createDb } from '@/lib/db';
-import { nodeArgs, nodeCommand } from '@/tools/node/run.mjs';
-import { readReplay, ReplayWriter, type ReplayFrame } from '@/lib/live/replay-file';
+import { nodeArgs } from '@/tools/node/run.mjs';
+import { ReplayWriter, type ReplayFrame } from '@/lib/live/replay-file';
 import { generateSession } from '@/lib/live/synth';
 import { createLogger } from '@/lib/logger';
-import { FakeTikTok } from '@/tools/testing/fake-tiktok';
 import { runReplay } from '@/worker/replay-run';
 import { attachSink } from '@/worker/sources/connection';
 import { FeedConnection } from '@/worker/sources/replay';
-import { machineLine, percentile, ROOT, round, startBenchDatabase, writeBenchSection } from './lib';
+import { runRoomsBench, writeRoomsSection } from './ingest-rooms';
+import { machineLine, percentile, round, startBenchDatabase, writeBenchSection } from './lib';
 
 const log = createLogger('bench');
 const say = (message: string) => process.stderr.write(`[bench:ingest] ${message}\n`);
-const ROOMS = Number(process.env.BENCH_ROOMS ?? 500);
+const ROOMS = Number(process.env.BENCH_ROOMS ?? 5000);
+if (!Number.isInteger(ROOMS) || ROOMS < 1 || ROOMS > 20_000) throw new Error(`BENCH_ROOMS must be a whole number of rooms from 1 to 20,000 (got "${process.env.BENCH_ROOMS}")`);
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'throughput,rooms').split(',').map((part) => part.trim()));
+if (PARTS.size === 0 || [...PARTS].some((part) => part !== 'throughput' && part !== 'rooms')) throw new Error(`BENCH_PARTS must list throughput and/or rooms, comma-separated (got "${process.env.BENCH_PARTS}")`);
 // A 15-minute busy session (about 300,000 messages). Each run ends with one last flush after the last
 // frame (about half a second); in a 5-minute session (100,000 messages, 3 s a run) that fixed drain was a
 // sixth of the measured time, and most viewers were seen for the first time in that live, as they are
@@ -85,29 +89,8 @@ async function endToEnd(file: string, databaseUrl: string, speed: 'max' | number
   }
 }
 
-async function roomsBench(databaseUrl: string): Promise<{ rooms: number; connected: number; rssMiB: number; baselineRssMiB: number; perRoomMiB: number; eventsPerSecond: number }> {
-  const frames: ReplayFrame[] = [];
-  for await (const item of readReplay(path.join(ROOT, 'worker', 'fixtures', 'duplicates-no-end.jsonl'))) if ('frame' in item) frames.push(item.frame);
-  const server = new FakeTikTok();
-  server.fallback = { status: 2, frames, speed: 1 };
-  await server.start({ routes: false });
-  try {
-    const child = spawn(process.execPath, nodeCommand('ingest+gc', path.join(import.meta.dirname, 'rooms-child.ts')), {
-      cwd: ROOT,
-      env: { ...process.env, BENCH_PORT: String(server.port), BENCH_ROOMS: String(ROOMS), DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    if (code !== 0) throw new Error(`rooms child exited with ${code}: ${output}`);
-    return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Awaited<ReturnType<typeof roomsBench>>;
-  } finally {
-    await server.stop();
-  }
-}
-
-async function main(): Promise<void> {
+/** Parts 1–3: decode-only, end to end at full speed, paced; writes the ingest section. */
+async function throughputBench(databaseUrl: string): Promise<Record<string, unknown>> {
   say(`generating a busy ${MINUTES}-minute session (about ${(MINUTES * 20_000).toLocaleString('en-US')} messages)…`);
   const session = generateSession({
     seed: 77, handle: 'bench.busy', roomId: '7777000000000000001', durationSec: MINUTES * 60, startTime: Date.parse('2026-11-01T20:00:00Z'),
@@ -123,7 +106,6 @@ async function main(): Promise<void> {
   say('decode-only (the library alone), warm-up pass…');
   say(`  ${await decodeOnce(frames)} messages/s`);
 
-  const database = await startBenchDatabase('ingest');
   try {
     // Like decode-only, measured RUNS times (each into a live of its own) and reported by the median run,
     // after one warm-up run that is reported but not counted: the first run into a fresh database also
@@ -131,7 +113,7 @@ async function main(): Promise<void> {
     // tables, and was the slowest of every set of runs. A worker runs for hours, so the warm figures are
     // the ones that describe it.
     say('end to end at full speed into Postgres (warm-up run, not counted)…');
-    const warmUp = await endToEnd(file, database.url, 'max', 'bench.warmup');
+    const warmUp = await endToEnd(file, databaseUrl, 'max', 'bench.warmup');
     say(`  ${warmUp.eventsPerSecond} events/s persisted`);
     // Decode-only and end-to-end runs alternate, so that each ratio compares the two on the machine
     // as it was at that moment: this host's speed drifts by a third within minutes (hypervisor steal).
@@ -143,7 +125,7 @@ async function main(): Promise<void> {
       decodeRuns.push(await decodeOnce(frames));
       say(`  ${decodeRuns.at(-1)} messages/s`);
       say(`end to end at full speed into Postgres (run ${run} of ${RUNS})…`);
-      const r = await endToEnd(file, database.url, 'max', `bench.full${run}`);
+      const r = await endToEnd(file, databaseUrl, 'max', `bench.full${run}`);
       say(`  ${r.eventsPerSecond} events/s persisted; decoded→committed p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
       fullRuns.push(r);
       ratios.push(r.eventsPerSecond / (decodeRuns.at(-1) ?? 1));
@@ -155,12 +137,8 @@ async function main(): Promise<void> {
     const recordedRate = session.messages / (MINUTES * 60);
     const speed = 5000 / recordedRate;
     say(`paced at 5,000 events/s (${round(speed, 1)}× the recording)…`);
-    const paced = await endToEnd(file, database.url, speed, 'bench.paced');
+    const paced = await endToEnd(file, databaseUrl, speed, 'bench.paced');
     say(`  ${paced.eventsPerSecond} events/s; decoded→committed p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms`);
-
-    say(`${ROOMS} concurrent rooms through the real connect() against a local websocket server…`);
-    const rooms = await roomsBench(database.url);
-    say(`  ${rooms.connected}/${rooms.rooms} rooms, ${rooms.perRoomMiB} MiB per room, ${rooms.rssMiB} MiB RSS`);
 
     // The median of the paired ratios (each end-to-end run over the decode-only run just before it).
     const ratio = round(median(ratios), 3);
@@ -183,11 +161,6 @@ async function main(): Promise<void> {
       paced5kEventsPerSecond: paced.eventsPerSecond,
       paced5kCommitP50Ms: paced.p50Ms,
       paced5kCommitP99Ms: paced.p99Ms,
-      rooms: rooms.rooms,
-      roomsConnected: rooms.connected,
-      roomsRssMiB: rooms.rssMiB,
-      memoryPerRoomMiB: rooms.perRoomMiB,
-      roomsEventsPerSecond: rooms.eventsPerSecond,
     };
     writeBenchSection(
       'ingest',
@@ -203,15 +176,32 @@ Machine: ${result.machine}. Run ${new Date().toISOString().slice(0, 16)}Z. Input
 | decoded → committed at full speed (queue included) | p50 ${full.p50Ms} ms, p99 ${full.p99Ms} ms; ${full.seconds} s a run, ${full.drainSeconds} s of it after the last frame | — |
 | decoded → committed at 5,000 events/s | p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms | p99 < 1 s |
 | stored totals equal the generator's | ${exact ? 'yes' : 'NO'} | yes |
-| concurrent rooms held by one worker (real \`connect()\`, local websocket server) | ${rooms.connected} of ${rooms.rooms} | 500 |
-| worker memory with those rooms | ${rooms.rssMiB} MiB RSS (${rooms.perRoomMiB} MiB per room over a ${rooms.baselineRssMiB} MiB baseline) | < 1 GiB |
 
-Command: \`npm run bench:ingest\` (\`BENCH_MINUTES\` changes the session's length, \`BENCH_ROOMS\` the number of rooms).`,
+Concurrent rooms: see "Rooms per worker" below (the same command's rooms part).
+
+Command: \`npm run bench:ingest\` (\`BENCH_MINUTES\` changes the session's length; \`BENCH_PARTS=throughput\` runs this part alone).`,
     );
+    return result;
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const database = await startBenchDatabase('ingest');
+  try {
+    const result: Record<string, unknown> = { bench: 'ingest', machine: machineLine() };
+    if (PARTS.has('throughput')) Object.assign(result, await throughputBench(database.url));
+    if (PARTS.has('rooms')) {
+      say(`${ROOMS.toLocaleString('en-US')} concurrent rooms through the real connect() against a local websocket server…`);
+      const rooms = await runRoomsBench(database.url, ROOMS);
+      say(`  ${rooms.connected}/${rooms.rooms} rooms, ${rooms.rssMiB} MiB RSS (peak ${rooms.peakRssMiB}), ${rooms.perRoomMiB} MiB per room, ${rooms.eventsPerSecond} events/s, ${rooms.cpuCores} cores`);
+      writeRoomsSection(rooms);
+      result.rooms = rooms;
+    }
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await database.stop();
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
 }
 

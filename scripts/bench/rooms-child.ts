@@ -1,7 +1,13 @@
-// The worker side of the rooms benchmark, in its own process so its memory is measured alone: opens
-// BENCH_ROOMS rooms through tiktok-live-connector's real connect() against the local push server on
-// BENCH_PORT (the library's routes pointed at it), runs every room through the normaliser and the write
-// pipeline into DATABASE_URL for a while, and prints its memory as JSON.
+// The worker side of the rooms benchmark (ingest-rooms.ts), in its own process so its memory is measured
+// alone: opens BENCH_ROOMS rooms through tiktok-live-connector's real connect() against the local push
+// server on BENCH_PORT (the library's routes pointed at it), runs every room through the normaliser and
+// the write pipeline into DATABASE_URL, measures a window of steady traffic, and prints its figures as
+// JSON. To see what a room costs: BENCH_HEAP_SNAPSHOT=<file> writes a V8 heap snapshot at the end of the
+// window (thousands of rooms take a while and a few hundred MB), BENCH_CPU_PROFILE=<file> a CPU profile
+// of the window (open either in Chrome's DevTools).
+import fs from 'node:fs';
+import inspector from 'node:inspector/promises';
+import v8 from 'node:v8';
 import { createDb } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import { createLogger } from '@/lib/logger';
@@ -10,18 +16,29 @@ import { createIngest } from '@/worker/ingest';
 import { RoomSession } from '@/worker/room';
 import { TikTokSource } from '@/worker/sources/tiktok';
 import { eventSink } from '@/worker/sinks';
+import type { RoomsResult } from './ingest-rooms';
 
 const rooms = Number(process.env.BENCH_ROOMS ?? 500);
 const port = Number(process.env.BENCH_PORT);
+const heapSnapshot = process.env.BENCH_HEAP_SNAPSHOT;
+const cpuProfile = process.env.BENCH_CPU_PROFILE;
 const log = createLogger('rooms-child');
 const MiB = 2 ** 20;
+const WAVE = 50;
+const WAVE_MS = 300;
+const SETTLE_MS = 5000;
+const WINDOW_MS = 20_000;
+const CONNECT_TIMEOUT_MS = 60_000;
 
-async function settle(): Promise<number> {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const mib = (bytes: number) => Math.round(bytes / MiB);
+
+async function collect(): Promise<NodeJS.MemoryUsage> {
   for (let i = 0; i < 3; i++) {
     global.gc?.();
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
   }
-  return process.memoryUsage().rss;
+  return process.memoryUsage();
 }
 
 async function main(): Promise<void> {
@@ -30,36 +47,101 @@ async function main(): Promise<void> {
   const db = createDb(url, { max: 4 });
   // The worker's own chain (worker/ingest.ts) without realtime: the memory measured is the production wiring's.
   let events = 0;
-  const ingest = createIngest({ databaseUrl: url, log, applicationName: 'livelens-bench-rooms', sinks: [eventSink('count', () => void events++)] });
+  let committed = 0;
+  const ingest = createIngest({
+    databaseUrl: url,
+    log,
+    applicationName: 'livelens-bench-rooms',
+    sinks: [eventSink('count', () => void events++)],
+    pipeline: { onCommitted: (batch) => void (committed += batch.length) },
+  });
   ingest.start();
-  const accounts = await Promise.all(
-    Array.from({ length: rooms }, (_, i) => db.tiktokAccount.upsert({ where: { handle: `bench.room${i}` }, create: { handle: `bench.room${i}` }, update: {} })),
-  );
-  const baseline = await settle();
-  const sessions: RoomSession[] = [];
-  const running: Promise<unknown>[] = [];
-  // Connect in waves of 50, as the supervisor would through its rate limiter.
-  for (let i = 0; i < rooms; i += 50) {
-    for (const [j, account] of accounts.slice(i, i + 50).entries()) {
-      const session = new RoomSession({ source: new TikTokSource(account.handle, { roomId: `76${String(i + j).padStart(17, '0')}` }), accountId: account.id, db, log, ...ingest.room });
-      sessions.push(session);
-      running.push(session.run().catch((error: unknown) => log.error('room failed', { error })));
-    }
-    await new Promise((r) => setTimeout(r, 300));
+  const accounts: { id: string; handle: string }[] = [];
+  for (let i = 0; i < rooms; i += 500) {
+    const handles = Array.from({ length: Math.min(500, rooms - i) }, (_, j) => `bench.room${i + j}`);
+    await db.tiktokAccount.createMany({ data: handles.map((handle) => ({ handle })), skipDuplicates: true });
+    accounts.push(...(await db.tiktokAccount.findMany({ where: { handle: { in: handles } }, select: { id: true, handle: true } })));
   }
-  await new Promise((r) => setTimeout(r, 5000));
+  const baseline = await collect();
+  const sessions: RoomSession[] = [];
+  let live = 0;
+  let failed = 0;
+  const rampStart = performance.now();
+  // Progress on stderr every 5 s: a run that falls behind shows where (rooms, memory, write queue).
+  const progress = setInterval(() => {
+    const { rss, heapUsed } = process.memoryUsage();
+    process.stderr.write(`[rooms-child] ${Math.round((performance.now() - rampStart) / 1000)} s: ${live} live, ${failed} failed, RSS ${mib(rss)} MiB, heap ${mib(heapUsed)} MiB, ${events} events, ${committed} committed, queue ${ingest.pipeline.depth}\n`);
+  }, 5000);
+  // Connect in waves, as the supervisor would through its rate limiter: the next wave starts when this
+  // one is live (or failed), at most one wave every WAVE_MS.
+  for (let i = 0; i < accounts.length; i += WAVE) {
+    const waveStart = performance.now();
+    for (const [j, account] of accounts.slice(i, i + WAVE).entries()) {
+      const session = new RoomSession({
+        source: new TikTokSource(account.handle, { roomId: `76${String(i + j).padStart(17, '0')}` }),
+        accountId: account.id,
+        db,
+        log,
+        ...ingest.room,
+        onLive: () => void live++,
+      });
+      sessions.push(session);
+      session.run().catch((error: unknown) => {
+        failed++;
+        log.error('room failed', { error });
+      });
+    }
+    const target = Math.min(accounts.length, i + WAVE);
+    while (live + failed < target && performance.now() - waveStart < CONNECT_TIMEOUT_MS) await sleep(20);
+    await sleep(Math.max(0, WAVE_MS - (performance.now() - waveStart)));
+  }
+  const rampSeconds = Math.round((performance.now() - rampStart) / 100) / 10;
+  await sleep(SETTLE_MS);
+
   const eventsBefore = events;
-  const measureStart = Date.now();
-  await new Promise((r) => setTimeout(r, 20_000));
-  const eventsPerSecond = Math.round((events - eventsBefore) / ((Date.now() - measureStart) / 1000));
+  const committedBefore = committed;
+  const cpuBefore = process.cpuUsage();
+  const profiler = cpuProfile ? new inspector.Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const windowStart = performance.now();
+  await sleep(WINDOW_MS);
+  const seconds = (performance.now() - windowStart) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  if (profiler && cpuProfile) {
+    const { profile } = await profiler.post('Profiler.stop');
+    fs.writeFileSync(cpuProfile, JSON.stringify(profile));
+    profiler.disconnect();
+  }
+  const eventsPerSecond = Math.round((events - eventsBefore) / seconds);
+  const committedPerSecond = Math.round((committed - committedBefore) / seconds);
   const connected = sessions.filter((s) => s.currentLiveId !== null).length;
-  const rss = await settle();
+  const memory = await collect();
+  const peak = process.resourceUsage().maxRSS * 1024;
+  if (heapSnapshot) v8.writeHeapSnapshot(heapSnapshot);
+  clearInterval(progress);
   await Promise.all(sessions.map((s) => s.stop()));
   await ingest.stop({ drainMs: 30_000 });
   await db.$disconnect();
-  process.stdout.write(
-    `${JSON.stringify({ rooms, connected, rssMiB: Math.round(rss / MiB), baselineRssMiB: Math.round(baseline / MiB), perRoomMiB: Math.round(((rss - baseline) / MiB / Math.max(1, connected)) * 100) / 100, eventsPerSecond })}\n`,
-  );
+  const result: RoomsResult = {
+    rooms,
+    connected,
+    rampSeconds,
+    rssMiB: mib(memory.rss),
+    peakRssMiB: mib(peak),
+    baselineRssMiB: mib(baseline.rss),
+    perRoomMiB: Math.round(((memory.rss - baseline.rss) / MiB / Math.max(1, connected)) * 1000) / 1000,
+    heapUsedMiB: mib(memory.heapUsed),
+    outsideHeapMiB: mib(memory.rss - memory.heapTotal),
+    eventsPerSecond,
+    committedPerSecond,
+    cpuCores: Math.round(((cpu.user + cpu.system) / 1e6 / seconds) * 100) / 100,
+    windowSeconds: Math.round(seconds),
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }
 
