@@ -107,6 +107,11 @@ const envShape = z.object({
     TIKTOK_PROXY: httpUrl.optional(),
     TIKTOK_PROFILE_BASE_URL: httpUrl.default('https://www.tiktok.com'),
     TIKTOK_FETCH_TIMEOUT_MS: positiveInt('milliseconds').default(10000),
+    // Bilibili live (issue 20): the room API and the live site, configurable so tests use a local stand-in,
+    // and a logged-in account's SESSDATA cookie (without it Bilibili masks viewers' names).
+    BILIBILI_API_BASE: httpUrl.default('https://api.live.bilibili.com'),
+    BILIBILI_LIVE_BASE: httpUrl.default('https://live.bilibili.com'),
+    BILIBILI_SESSDATA: z.string().trim().min(1).optional(),
     // What a creator receives per diamond (USD); estimates show a ±20% range around it.
     USD_PER_DIAMOND: z.coerce.number({ message: 'must be a number of US dollars, e.g. 0.005' }).positive('must be above 0').max(1, 'must be at most 1 (dollars per diamond)').default(0.005),
     // Multiplies every rate limit (sign-in, sign-up, lookups, tracking): raise it behind a shared address

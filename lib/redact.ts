@@ -12,7 +12,7 @@ export const REDACTED = '[redacted]';
 const SECRET_KEY = /(^|[-_])pass(wd)?$|password|secret|token|api[-_]?key|^authorization$|^proxy-authorization$|^cookie$|^set-cookie$|session[-_]?id|private[-_]?key|^webhook[-_]?url$|^credentials?$/i;
 
 // Settings whose values are secrets (lib/env.ts); URL settings contribute only their password.
-const SECRET_SETTINGS = ['AUTH_SECRET', 'NEXTAUTH_SECRET', 'PUSHER_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'SMTP_PASSWORD', 'S3_SECRET_ACCESS_KEY', 'TIKTOK_SIGN_API_KEY', 'TIKTOK_SESSION_ID', 'POSTGRES_PASSWORD'];
+const SECRET_SETTINGS = ['AUTH_SECRET', 'NEXTAUTH_SECRET', 'PUSHER_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'SMTP_PASSWORD', 'S3_SECRET_ACCESS_KEY', 'TIKTOK_SIGN_API_KEY', 'TIKTOK_SESSION_ID', 'BILIBILI_SESSDATA', 'POSTGRES_PASSWORD'];
 const URL_SETTINGS = ['DATABASE_URL', 'SMTP_URL', 'TIKTOK_PROXY', 'PGBOUNCER_URL'];
 
 const PATTERNS: [RegExp, string][] = [

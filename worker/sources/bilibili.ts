@@ -1,0 +1,252 @@
+// A Bilibili live room: checks that it is live (room_init), asks for a danmaku server and token
+// (getDanmuInfo), connects to its websocket, authenticates, sends heartbeats, and hands on the events of
+// every packet, each once — a reconnect that delivers recent messages again adds nothing. Drops are
+// retried with exponential backoff until the live ends (PREPARING / CUT_OFF or the room goes offline).
+// Not yet a LiveSource: the ingest pipeline takes TikTok messages until the platform model (issue 20,
+// items 1–2) gives it platform-neutral events.
+import WebSocket from 'ws';
+import type { Env } from '@/lib/env';
+import type { PlatformEvent } from '@/lib/platforms/events';
+import { BilibiliSessionCounter } from '@/lib/platforms/bilibili/counter';
+import { decodePacket, encodeAuth, HEARTBEAT_PACKET } from '@/lib/platforms/bilibili/packet';
+
+export type BilibiliSourceOptions = {
+  /** The room API, https://api.live.bilibili.com (BILIBILI_API_BASE). */
+  apiBase: string;
+  /** The live site, https://live.bilibili.com (BILIBILI_LIVE_BASE): Referer and Origin of every request. */
+  liveBase: string;
+  /** A logged-in account's SESSDATA cookie: without it Bilibili masks viewers' names. */
+  sessdata?: string;
+  heartbeatMs?: number;
+  /** How long the server may take to answer the auth packet. */
+  authTimeoutMs?: number;
+  /** Backoff between reconnects: initial delay, doubling up to `maxMs`, at most `attempts` in a row. */
+  backoff?: { initialMs: number; maxMs: number; attempts: number };
+  /** Least time between two calls to the room API from this source (Bilibili answers bursts with -352). */
+  apiMinIntervalMs?: number;
+  /** Raw websocket packets, for the recorder. */
+  onPacket?: (packet: Buffer) => void;
+};
+
+/** The connector's settings from the environment (BILIBILI_API_BASE, BILIBILI_LIVE_BASE, BILIBILI_SESSDATA). */
+export function bilibiliOptionsFromEnv(env: Pick<Env, 'BILIBILI_API_BASE' | 'BILIBILI_LIVE_BASE' | 'BILIBILI_SESSDATA'>): BilibiliSourceOptions {
+  return { apiBase: env.BILIBILI_API_BASE, liveBase: env.BILIBILI_LIVE_BASE, sessdata: env.BILIBILI_SESSDATA };
+}
+
+export type BilibiliSink = {
+  /** The new events of one packet (repeats already removed). */
+  events(events: PlatformEvent[]): void;
+  /** Connected (again): `attempt` 0 the first time. */
+  connected?(info: { roomId: string; attempt: number }): void;
+  /** Final: the live ended, the room went offline, reconnects gave up, or stop() was called. */
+  disconnected(info: { reason: string; streamEnded: boolean }): void;
+  error(error: unknown, context: string): void;
+};
+
+export type BilibiliRoom = { roomId: string; shortId: string | null; anchorUid: string; live: boolean; startedAt: number | null };
+
+export class BilibiliOfflineError extends Error {
+  constructor(room: string) {
+    super(`Bilibili room ${room} is not live`);
+    this.name = 'BilibiliOfflineError';
+  }
+}
+
+export class BilibiliApiError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BilibiliApiError';
+  }
+}
+
+type ApiReply = { code?: unknown; message?: unknown; msg?: unknown; data?: unknown };
+
+const USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+
+export class BilibiliSource {
+  readonly kind = 'bilibili';
+  /** Every event counted by the rules, across reconnects (docs/bilibili-counting.md). */
+  readonly counter = new BilibiliSessionCounter();
+  private socket: WebSocket | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private retry: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private finished = false;
+  private lastApiCall = 0;
+  private attempt = 0;
+  private room: BilibiliRoom | undefined;
+
+  constructor(
+    /** The room id as people write it: a short id (e.g. 6) or the long one. */
+    readonly roomId: string,
+    private readonly options: BilibiliSourceOptions,
+  ) {}
+
+  private headers(): Record<string, string> {
+    return {
+      'user-agent': USER_AGENT,
+      referer: `${this.options.liveBase}/${this.roomId}`,
+      origin: this.options.liveBase,
+      ...(this.options.sessdata ? { cookie: `SESSDATA=${this.options.sessdata}` } : {}),
+    };
+  }
+
+  private async api(path: string): Promise<Record<string, unknown>> {
+    const wait = this.lastApiCall + (this.options.apiMinIntervalMs ?? 250) - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    this.lastApiCall = Date.now();
+    const response = await fetch(`${this.options.apiBase}${path}`, { headers: this.headers(), signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new BilibiliApiError(response.status, `Bilibili API ${path}: HTTP ${response.status}`);
+    const reply = (await response.json()) as ApiReply;
+    if (reply.code !== 0) throw new BilibiliApiError(typeof reply.code === 'number' ? reply.code : -1, `Bilibili API ${path}: ${String(reply.message ?? reply.msg ?? reply.code)}`);
+    return typeof reply.data === 'object' && reply.data !== null ? (reply.data as Record<string, unknown>) : {};
+  }
+
+  /** The live check: the room's long id and whether it is live. */
+  async checkRoom(): Promise<BilibiliRoom> {
+    const data = await this.api(`/room/v1/Room/room_init?id=${encodeURIComponent(this.roomId)}`);
+    const liveTime = Number(data.live_time);
+    if (typeof data.room_id !== 'number' || !(data.room_id > 0)) throw new BilibiliApiError(-1, 'room_init gave no room id');
+    return {
+      roomId: String(data.room_id),
+      shortId: Number(data.short_id) > 0 ? String(data.short_id) : null,
+      anchorUid: typeof data.uid === 'number' || typeof data.uid === 'string' ? String(data.uid) : '0',
+      live: data.live_status === 1,
+      startedAt: Number.isFinite(liveTime) && liveTime > 0 ? liveTime * 1000 : null,
+    };
+  }
+
+  private async danmuServer(roomId: string): Promise<{ url: string; token: string }> {
+    const data = await this.api(`/xlive/web-room/v1/index/getDanmuInfo?id=${roomId}&type=0`);
+    const hosts = Array.isArray(data.host_list) ? (data.host_list as Record<string, unknown>[]) : [];
+    const host = hosts[0];
+    if (!host || typeof host.host !== 'string') throw new BilibiliApiError(-1, 'getDanmuInfo gave no danmaku server');
+    // A plain-http API base is a local stand-in: its websocket is plain too.
+    const secure = !this.options.apiBase.startsWith('http://');
+    const port = Number(secure ? host.wss_port : host.ws_port);
+    return { url: `${secure ? 'wss' : 'ws'}://${host.host}:${port}/sub`, token: typeof data.token === 'string' ? data.token : '' };
+  }
+
+  /** Checks the room, connects and authenticates; rejects when it is offline or the first connection fails. */
+  async start(sink: BilibiliSink): Promise<{ roomId: string; startedAt: number | undefined }> {
+    const room = await this.checkRoom();
+    if (!room.live) throw new BilibiliOfflineError(this.roomId);
+    this.room = room;
+    await this.connect(sink, room.roomId);
+    return { roomId: room.roomId, startedAt: room.startedAt ?? undefined };
+  }
+
+  private async connect(sink: BilibiliSink, roomId: string): Promise<void> {
+    const { url, token } = await this.danmuServer(roomId);
+    const socket = new WebSocket(url, { headers: this.headers() });
+    this.socket = socket;
+    let settled = false;
+    await new Promise<void>((resolve, reject) => {
+      // Packets may follow the auth reply in the same read: from the moment it arrives, every packet is
+      // handled by this one listener, so none slips between "authenticated" and "listening".
+      const settle = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error) {
+          socket.terminate();
+          reject(error);
+          return;
+        }
+        sink.connected?.({ roomId, attempt: this.attempt });
+        this.attempt = 0;
+        socket.send(HEARTBEAT_PACKET);
+        this.heartbeat = setInterval(() => socket.readyState === WebSocket.OPEN && socket.send(HEARTBEAT_PACKET), this.options.heartbeatMs ?? 30_000);
+        resolve();
+      };
+      const timer = setTimeout(() => settle(new Error('Bilibili did not answer the auth packet in time')), this.options.authTimeoutMs ?? 10_000);
+      socket.on('open', () => socket.send(encodeAuth({ uid: 0, roomid: Number(roomId), key: token })));
+      socket.on('error', (error) => (settled ? sink.error(error, 'Bilibili websocket') : settle(error)));
+      socket.on('close', (code) => {
+        if (!settled) return settle(new Error(`the danmaku server closed the connection before auth (${code})`));
+        if (this.socket !== socket) return;
+        clearInterval(this.heartbeat);
+        if (!this.stopped && !this.finished) this.reconnect(sink, `websocket closed (${code})`);
+      });
+      socket.on('message', (data: Buffer) => {
+        const packet = Buffer.from(data);
+        if (settled) return this.handlePacket(packet, sink);
+        try {
+          for (const item of decodePacket(packet)) {
+            if (item.kind === 'auth-reply') settle(item.code === 0 ? undefined : new Error(`Bilibili refused the auth packet (code ${item.code})`));
+          }
+        } catch (error) {
+          settle(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+  }
+
+  private handlePacket(packet: Buffer, sink: BilibiliSink): void {
+    if (this.finished) return;
+    this.options.onPacket?.(packet);
+    const undecodable = this.counter.report.undecodable;
+    const fresh = this.counter.addPacket(packet, Date.now());
+    if (this.counter.report.undecodable > undecodable) sink.error(new Error(this.counter.report.firstError ?? 'undecodable packet'), 'decoding a Bilibili packet');
+    if (fresh.length > 0) {
+      try {
+        sink.events(fresh);
+      } catch (error) {
+        sink.error(error, 'a Bilibili events listener');
+      }
+    }
+    if (fresh.some((event) => event.type === 'stream-end')) this.finish(sink, 'the live ended', true);
+  }
+
+  private reconnect(sink: BilibiliSink, reason: string): void {
+    const backoff = this.options.backoff ?? { initialMs: 1000, maxMs: 60_000, attempts: 10 };
+    this.attempt++;
+    if (this.attempt > backoff.attempts) return this.finish(sink, `${reason}; gave up after ${backoff.attempts} reconnects`, false);
+    const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** (this.attempt - 1));
+    this.retry = setTimeout(() => {
+      void (async () => {
+        try {
+          const room = await this.checkRoom();
+          if (this.stopped) return;
+          if (!room.live) return this.finish(sink, 'the room went offline', true);
+          await this.connect(sink, room.roomId);
+        } catch (error) {
+          if (this.stopped) return;
+          sink.error(error, `Bilibili reconnect ${this.attempt}`);
+          this.reconnect(sink, error instanceof Error ? error.message : String(error));
+        }
+      })();
+    }, delay);
+  }
+
+  private finish(sink: BilibiliSink, reason: string, streamEnded: boolean): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.close();
+    sink.disconnected({ reason, streamEnded });
+  }
+
+  private close(): void {
+    clearInterval(this.heartbeat);
+    clearTimeout(this.retry);
+    const socket = this.socket;
+    this.socket = undefined;
+    if (socket && socket.readyState !== WebSocket.CLOSED) socket.terminate();
+  }
+
+  /** Disconnects; no sink calls after it returns. */
+  stop(): Promise<void> {
+    this.stopped = true;
+    this.finished = true;
+    this.close();
+    return Promise.resolve();
+  }
+
+  /** The room found by start(), once started. */
+  get resolvedRoom(): BilibiliRoom | undefined {
+    return this.room;
+  }
+}
