@@ -2,12 +2,13 @@
 
 // TIMER: the subathon countdown. The host starts, pauses and adds time from the editor (the state comes
 // with the page and then over the overlay's channel); gifts, likes and follows add time by the overlay's
-// rules up to its cap, computed from the LIVE counters, so a reloaded page shows the same time.
+// rules up to its cap, computed from the LIVE counters, so a reloaded page shows the same time. At 00:00
+// the subathon is over: this page holds the end (later events add nothing) until the host starts it again.
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { displayText } from '@/lib/overlays/filter';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
-import { countedTotals, formatCountdown, freshTally, IDLE_TIMER, observeCounters, readTimer, type TimerState, type TimerTally } from '@/lib/overlays/timer';
+import { countedTotals, formatCountdown, freshTally, IDLE_TIMER, observeCounters, readTimer, settleTimer, type TimerState, type TimerTally } from '@/lib/overlays/timer';
 import type { LiveCounters } from '@/lib/realtime/payloads';
 import { Panel, useOverlayEvent } from './context';
 
@@ -48,14 +49,20 @@ export function Timer({ settings, state: stored, initialTally, live, serverNow, 
     setTally((current) => (preview && counters.liveId !== current.liveId ? { ...freshTally(IDLE_TIMER, counters), before: countedTotals(current) } : observeCounters(current, counters)));
   });
 
-  const running = state.status === 'running';
+  // The end this page saw, kept while the stored state is the same run (the server stores it too when read).
+  const [ended, setEnded] = useState<TimerState | null>(null);
+  const sameRun = ended !== null && ended.startedAt === state.startedAt && (state.status === 'running' || state.status === 'paused');
+  const totals = countedTotals(tally);
+  const current = sameRun ? ended : settleTimer(settings, state, totals, now);
+  if (current.status === 'ended' && state.status !== 'ended' && !sameRun) setEnded(current);
+  const running = state.status === 'running' && !sameRun;
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => setNow(Date.now() + offset), TICK_MS);
     return () => clearInterval(timer);
   }, [running, offset]);
 
-  const reading = readTimer(settings, state, countedTotals(tally), now);
+  const reading = readTimer(settings, current, totals, now);
   // "+1:30" when events add time.
   const [shownTotal, setShownTotal] = useState(reading.totalSeconds);
   if (shownTotal !== reading.totalSeconds) {
@@ -75,7 +82,7 @@ export function Timer({ settings, state: stored, initialTally, live, serverNow, 
       <Panel className="inline-flex min-w-[16rem] flex-col items-center gap-1">
         {heading && <h1 className="ov-accent-text text-xl font-extrabold tracking-wide uppercase">{heading}</h1>}
         <div className="flex items-baseline gap-3">
-          <span data-testid="timer" data-status={state.status} data-remaining-ms={Math.round(reading.remainingMs)} role="timer" className={`text-6xl font-black tabular-nums ${reading.ended ? 'ov-accent-text' : ''}`}>
+          <span data-testid="timer" data-status={current.status} data-remaining-ms={Math.round(reading.remainingMs)} role="timer" className={`text-6xl font-black tabular-nums ${reading.ended ? 'ov-accent-text' : ''}`}>
             {formatCountdown(reading.remainingMs)}
           </span>
           {flash && (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OVERLAY_DEFAULT_TEXTS, initialSettings, withLanguage } from '@/lib/overlays/default-texts';
 import { readSettings } from '@/lib/overlays/settings';
-import { detectTextLanguage, pickVoice } from '@/lib/overlays/speech';
+import { detectTextLanguage, listVoiceChoices, pickVoice } from '@/lib/overlays/speech';
 
 const VOICES = [
   { name: 'Google US English', lang: 'en-US' },
@@ -29,6 +29,27 @@ describe('speech', () => {
     expect(pickVoice(VOICES, 'zh-CN', '')?.name).toBe('Ting-Ting'); // Simplified Chinese, not Taiwan's
     expect(pickVoice([{ name: 'x', lang: 'en_GB' }], 'en', '')?.name).toBe('x');
     expect(pickVoice(VOICES.slice(0, 1), 'th', '')).toBeUndefined();
+  });
+
+  it('lists the language’s voices first (its default leading), then the others, one entry per name', () => {
+    const listed = [...VOICES, { name: 'Microsoft Irina', lang: 'ru-RU' }, { name: 'Google русский (UA)', lang: 'ru-UA' }, { name: 'Alex', lang: 'en-GB' }];
+    const choices = listVoiceChoices(listed, 'ru', '');
+    expect(choices.map((c) => c.name)).toEqual(['Google русский', 'Microsoft Irina', 'Google русский (UA)', 'Alex', 'Google US English', 'Kanya', 'Ting-Ting', 'Mei-Jia']);
+    expect(choices.filter((c) => c.speaksLanguage).map((c) => c.name)).toEqual(['Google русский', 'Microsoft Irina', 'Google русский (UA)']);
+    expect(choices.every((c) => c.available)).toBe(true);
+    // Simplified Chinese first for zh-CN; Taiwan's voice is listed with the others.
+    expect(listVoiceChoices(VOICES, 'zh-CN', '')[0]).toMatchObject({ name: 'Ting-Ting', speaksLanguage: true });
+    expect(listVoiceChoices(VOICES, 'zh-CN', '').find((c) => c.name === 'Mei-Jia')?.speaksLanguage).toBe(false);
+  });
+
+  it('keeps a saved voice this browser lacks, last and marked unavailable, and does not repeat one it has', () => {
+    const choices = listVoiceChoices(VOICES, 'th', 'Narisa (OBS PC)');
+    expect(choices.at(-1)).toEqual({ name: 'Narisa (OBS PC)', lang: '', speaksLanguage: false, available: false });
+    expect(choices.filter((c) => !c.available)).toHaveLength(1);
+    expect(listVoiceChoices(VOICES, 'th', 'Kanya').filter((c) => c.name === 'Kanya')).toEqual([{ name: 'Kanya', lang: 'th-TH', speaksLanguage: true, available: true }]);
+    // Before the browser has loaded its voices (the list arrives with voiceschanged): only the saved one.
+    expect(listVoiceChoices([], 'en', 'Alex')).toEqual([{ name: 'Alex', lang: '', speaksLanguage: false, available: false }]);
+    expect(listVoiceChoices([], 'en', '')).toEqual([]);
   });
 });
 

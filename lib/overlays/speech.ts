@@ -23,6 +23,14 @@ export function detectTextLanguage(text: string, fallback: Locale): Locale {
 
 export type VoiceLike = { name: string; lang: string; default?: boolean };
 
+/** True when `voice` speaks `locale` (any region of the language; Simplified Chinese only for zh-CN). */
+export function speaksLocale(voice: VoiceLike, locale: Locale): boolean {
+  const tag = SPEECH_TAGS[locale].toLowerCase();
+  const language = tag.split('-')[0] ?? tag;
+  const lang = voice.lang.toLowerCase().replace('_', '-');
+  return locale === 'zh-CN' ? lang === 'zh-cn' || lang.startsWith('zh-hans') || lang === 'cmn-cn' || lang === 'zh' : lang === language || lang.startsWith(`${language}-`);
+}
+
 /**
  * The voice to read `locale` with: the chosen one when this browser has it and it speaks the language,
  * else the browser's default voice for the language, else its first voice for the language; undefined
@@ -30,11 +38,25 @@ export type VoiceLike = { name: string; lang: string; default?: boolean };
  */
 export function pickVoice<V extends VoiceLike>(voices: readonly V[], locale: Locale, chosen: string): V | undefined {
   const tag = SPEECH_TAGS[locale].toLowerCase();
-  const language = tag.split('-')[0] ?? tag;
-  const speaks = (voice: V) => {
-    const lang = voice.lang.toLowerCase().replace('_', '-');
-    return locale === 'zh-CN' ? lang === 'zh-cn' || lang.startsWith('zh-hans') || lang === 'cmn-cn' || lang === 'zh' : lang === language || lang.startsWith(`${language}-`);
-  };
-  const matching = voices.filter(speaks);
+  const matching = voices.filter((voice) => speaksLocale(voice, locale));
   return matching.find((v) => v.name === chosen) ?? matching.find((v) => v.lang.toLowerCase() === tag && v.default) ?? matching.find((v) => v.lang.toLowerCase() === tag) ?? matching[0];
+}
+
+/** One entry of a voice picker: `available` is false for a saved name this browser does not list. */
+export type VoiceChoice = { name: string; lang: string; speaksLanguage: boolean; available: boolean };
+
+/**
+ * What a voice picker offers for an overlay in `locale`: one entry per name (the setting stores a name,
+ * and browsers list some twice), the language's voices first (the browser's default for it, then the exact
+ * region, then by name), then every other voice by language and name (with language detection on, an
+ * alert may be read in another language). A saved name this browser lacks is kept, last, as unavailable:
+ * OBS runs on a computer that may have it, so the choice must survive an edit made elsewhere.
+ */
+export function listVoiceChoices(voices: readonly VoiceLike[], locale: Locale, saved: string): VoiceChoice[] {
+  const tag = SPEECH_TAGS[locale].toLowerCase();
+  const unique = voices.filter((voice, i) => voices.findIndex((other) => other.name === voice.name) === i);
+  const rank = (voice: VoiceLike) => (speaksLocale(voice, locale) ? (voice.default ? 0 : voice.lang.toLowerCase().replace('_', '-') === tag ? 1 : 2) : 3);
+  const sorted = [...unique].sort((a, b) => rank(a) - rank(b) || (rank(a) === 3 ? a.lang.localeCompare(b.lang) : 0) || a.name.localeCompare(b.name));
+  const choices = sorted.map((voice): VoiceChoice => ({ name: voice.name, lang: voice.lang, speaksLanguage: speaksLocale(voice, locale), available: true }));
+  return saved && !unique.some((voice) => voice.name === saved) ? [...choices, { name: saved, lang: '', speaksLanguage: false, available: false }] : choices;
 }

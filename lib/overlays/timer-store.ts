@@ -5,8 +5,8 @@ import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
 import { notifyOverlay } from '@/lib/overlays/realtime';
-import { readSettings } from '@/lib/overlays/settings';
-import { applyTimerAction, countedTotals, freshTally, NO_TOTALS, readTimer, readTimerState, TIMER_STATE_KEY, type TimerAction, type TimerState, type TimerTally, type TimerTotals, type TimerView } from '@/lib/overlays/timer';
+import { readSettings, type OverlaySettingsByKind } from '@/lib/overlays/settings';
+import { applyTimerAction, countedTotals, freshTally, NO_TOTALS, readTimer, readTimerState, settleTimer, TIMER_STATE_KEY, type TimerAction, type TimerState, type TimerTally, type TimerTotals, type TimerView } from '@/lib/overlays/timer';
 import type { LiveCounters } from '@/lib/realtime/payloads';
 
 type LiveRow = { id: bigint; startedAt: Date; likes: bigint; diamonds: bigint; follows: number };
@@ -42,18 +42,46 @@ export async function loadTimerTally(db: Db, accountId: string, state: TimerStat
   return { ...fresh, before };
 }
 
-/** The timer as its overlay shows it now. */
+/**
+ * The timer's state with an end it reached stored: a timer read at 00:00 is written as `ended` (the row
+ * locked and re-read, so a Start or Reset in between wins) and its open copies are told, so events that
+ * come later cannot bring it back on a reloaded page. Most reads change nothing and write nothing.
+ */
+export async function settleStoredTimer(db: Db, overlay: { id: string; workspaceId: string }, settings: OverlaySettingsByKind['TIMER'], state: TimerState, totals: TimerTotals, now: number): Promise<TimerState> {
+  const settled = settleTimer(settings, state, totals, now);
+  if (settled === state) return state;
+  const stored = await db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM overlays WHERE id = ${overlay.id} AND workspace_id = ${overlay.workspaceId} AND kind = 'TIMER' FOR UPDATE`;
+    if (locked.length === 0) return false;
+    const row = await tx.overlay.findUniqueOrThrow({ where: { id: overlay.id }, select: { settings: true } });
+    const current = readTimerState(row.settings);
+    if (current.status !== state.status || current.startedAt !== state.startedAt || current.addedSeconds !== state.addedSeconds) return false;
+    const settings = row.settings && typeof row.settings === 'object' && !Array.isArray(row.settings) ? row.settings : {};
+    await tx.overlay.update({ where: { id: overlay.id }, data: { settings: { ...settings, [TIMER_STATE_KEY]: settled } } });
+    return true;
+  });
+  if (!stored) return state;
+  const message = { type: 'timer' as const, overlayId: overlay.id, state: settled };
+  await notifyOverlay(overlay, message, message);
+  return settled;
+}
+
+/** The timer as its overlay shows it now (settled and stored as ended if it has reached 00:00). */
 export async function getTimerView(db: Db, workspaceId: string, overlayId: string, now = Date.now()): Promise<TimerView> {
   const row = await db.overlay.findFirst({ where: { id: overlayId, workspaceId, kind: 'TIMER' }, select: { accountId: true, settings: true } });
   if (!row) throw new AppError('NOT_FOUND', 'No such overlay in this workspace.');
-  const state = readTimerState(row.settings);
+  const settings = readSettings('TIMER', row.settings);
   const live = await currentCounters(db, row.accountId);
-  const tally = await loadTimerTally(db, row.accountId, state, live);
-  return { state, ...readTimer(readSettings('TIMER', row.settings), state, countedTotals(tally), now), at: now };
+  const read = readTimerState(row.settings);
+  const totals = countedTotals(await loadTimerTally(db, row.accountId, read, live));
+  const state = await settleStoredTimer(db, { id: overlayId, workspaceId }, settings, read, totals, now);
+  return { state, ...readTimer(settings, state, totals, now), at: now };
 }
 
 /** Applies the host's action to the stored state and tells the open overlay (and the workspace's editors). */
 export async function controlTimer(db: Db, workspaceId: string, overlayId: string, action: TimerAction, now = Date.now()): Promise<TimerView> {
+  // A timer at 00:00 that nobody has read since is ended first, so Start begins a new one and Add does nothing.
+  await getTimerView(db, workspaceId, overlayId, now);
   const { overlay, state } = await db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM overlays WHERE id = ${overlayId} AND workspace_id = ${workspaceId} AND kind = 'TIMER' FOR UPDATE`;
     if (locked.length === 0) throw new AppError('NOT_FOUND', 'No such overlay in this workspace.');

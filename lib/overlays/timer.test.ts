@@ -10,6 +10,7 @@ import {
   observeCounters,
   readTimer,
   readTimerState,
+  settleTimer,
   timerActionSchema,
   TIMER_STATE_KEY,
   type TimerState,
@@ -56,6 +57,45 @@ describe('subathon timer arithmetic', () => {
     expect(readTimer(settings, running, { diamonds: 0, likes: 0, follows: 0 }, T0 + 600_000).ended).toBe(true);
     const cut = applyTimerAction(running, { action: 'add', seconds: -5000 }, T0, null);
     expect(readTimer(settings, cut, { diamonds: 0, likes: 0, follows: 0 }, T0)).toMatchObject({ totalSeconds: 0, remainingMs: 0, ended: true });
+  });
+
+  it('is over once it reaches 00:00: later gifts add nothing until the host starts it again', () => {
+    const running = applyTimerAction(IDLE_TIMER, { action: 'start' }, T0, counters('1', 0, 0, 0));
+    const none = { diamonds: 0, likes: 0, follows: 0 };
+    // 10 minutes, nothing earned: at 10:05 it is at 00:00 and settles as ended at 10:00 sharp.
+    const ended = settleTimer(settings, running, none, T0 + 605_000);
+    expect(ended).toMatchObject({ status: 'ended', endedAt: T0 + 600_000, finalSeconds: 600 });
+    // A 100-diamond gift after the end (200 s by the rules) would have revived the computed timer.
+    expect(readTimer(settings, running, { diamonds: 100, likes: 0, follows: 0 }, T0 + 610_000).ended).toBe(false);
+    expect(readTimer(settings, ended, { diamonds: 100, likes: 500, follows: 9 }, T0 + 610_000)).toEqual({ remainingMs: 0, totalSeconds: 600, capped: false, ended: true });
+    // Settling again changes nothing; the host's "add time" does nothing either.
+    expect(settleTimer(settings, ended, { diamonds: 100, likes: 0, follows: 0 }, T0 + 700_000)).toBe(ended);
+    expect(applyTimerAction(ended, { action: 'add', seconds: 300 }, T0 + 700_000, null)).toBe(ended);
+    expect(applyTimerAction(ended, { action: 'pause' }, T0 + 700_000, null)).toBe(ended);
+    // Start runs a new subathon from the start length, counting from the LIVE's counters of that moment.
+    const again = applyTimerAction(ended, { action: 'start' }, T0 + 800_000, counters('1', 100, 500, 9));
+    expect(again).toMatchObject({ status: 'running', startedAt: T0 + 800_000, endedAt: null, finalSeconds: null, addedSeconds: 0, baseline: { liveId: '1', diamonds: 100 } });
+    expect(readTimer(settings, again, none, T0 + 800_000)).toMatchObject({ remainingMs: 600_000, ended: false });
+    // A timer still counting down is left as it is.
+    expect(settleTimer(settings, running, none, T0 + 599_000)).toBe(running);
+  });
+
+  it('keeps adding time from events while paused (the countdown holds, the length grows)', () => {
+    const started = applyTimerAction(IDLE_TIMER, { action: 'start' }, T0, null);
+    const paused = applyTimerAction(started, { action: 'pause' }, T0 + 300_000, null);
+    const before = readTimer(settings, paused, { diamonds: 0, likes: 0, follows: 0 }, T0 + 400_000);
+    const after = readTimer(settings, paused, { diamonds: 30, likes: 200, follows: 1 }, T0 + 400_000);
+    expect(before.remainingMs).toBe(300_000);
+    expect(after.remainingMs - before.remainingMs).toBe((30 * 2 + 2 * 5 + 30) * 1000);
+    expect(settleTimer(settings, paused, { diamonds: 30, likes: 200, follows: 1 }, T0 + 900_000)).toBe(paused);
+    // Taken down to 00:00 by hand while paused, it is over too.
+    const cut = applyTimerAction(paused, { action: 'add', seconds: -300 }, T0 + 400_000, null);
+    expect(settleTimer(settings, cut, { diamonds: 0, likes: 0, follows: 0 }, T0 + 400_000)).toMatchObject({ status: 'ended', finalSeconds: 300, endedAt: T0 + 300_000 });
+  });
+
+  it('reads a state stored before the end was recorded as not ended', () => {
+    const old = { status: 'running', startedAt: T0, pausedAt: null, pausedMs: 0, addedSeconds: 0, baseline: null };
+    expect(readTimerState({ [TIMER_STATE_KEY]: old })).toEqual({ ...old, endedAt: null, finalSeconds: null });
   });
 
   it('shows the start length while idle, whatever the LIVE earns', () => {

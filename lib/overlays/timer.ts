@@ -4,6 +4,11 @@
 // earned is a function of what the LIVE counters gained since the start (diamonds with streaks already
 // counted once by the worker, likes, follows), so every open copy of the overlay, and a reloaded one,
 // shows the same time without anything being written per gift.
+//
+// Once it reaches 00:00 the subathon is over, as in TikFinity's and StreamElements' timers: gifts, likes and
+// follows add nothing until the host starts it again (otherwise a late gift would bring an ended timer back
+// to life). The first reader that sees it at 00:00 settles it into `ended` with its final length; while
+// paused it cannot reach 00:00 by itself, and events keep adding time.
 import { z } from 'zod';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { LiveCounters } from '@/lib/realtime/payloads';
@@ -17,7 +22,7 @@ export const NO_TOTALS: TimerTotals = { diamonds: 0, likes: 0, follows: 0 };
 const totalsSchema = z.object({ diamonds: z.number().min(0), likes: z.number().min(0), follows: z.number().min(0) });
 
 export const timerStateSchema = z.object({
-  status: z.enum(['idle', 'running', 'paused']),
+  status: z.enum(['idle', 'running', 'paused', 'ended']),
   /** When the host first pressed Start (ms since the epoch); null while idle. */
   startedAt: z.number().nullable(),
   /** When the current pause began; null unless paused. */
@@ -28,10 +33,14 @@ export const timerStateSchema = z.object({
   addedSeconds: z.number(),
   /** The LIVE running at the start and its counters then (what it had before does not earn time). */
   baseline: totalsSchema.extend({ liveId: z.string() }).nullable(),
+  /** When it reached 00:00; null unless ended (states stored before this field read as not ended). */
+  endedAt: z.number().nullable().default(null),
+  /** Its whole length at the end, which later events no longer change; null unless ended. */
+  finalSeconds: z.number().min(0).nullable().default(null),
 });
 export type TimerState = z.infer<typeof timerStateSchema>;
 
-export const IDLE_TIMER: TimerState = { status: 'idle', startedAt: null, pausedAt: null, pausedMs: 0, addedSeconds: 0, baseline: null };
+export const IDLE_TIMER: TimerState = { status: 'idle', startedAt: null, pausedAt: null, pausedMs: 0, addedSeconds: 0, baseline: null, endedAt: null, finalSeconds: null };
 
 /** Where the state sits inside the overlay's stored settings (outside the editor's schema, so saving the form keeps it). */
 export const TIMER_STATE_KEY = 'timerState';
@@ -55,9 +64,11 @@ export const timerActionSchema = z.discriminatedUnion('action', [
 export type TimerAction = z.infer<typeof timerActionSchema>;
 
 /**
- * The state after a host's action. Start begins an idle timer (remembering `live`'s counters, so what
- * came before does not count) or resumes a paused one; Pause stops the countdown (gifts still add time);
- * Reset forgets everything; Add changes the hand-added time.
+ * The state after a host's action. Start begins an idle or ended timer afresh (remembering `live`'s
+ * counters, so what came before does not count) or resumes a paused one; Pause stops the countdown (gifts
+ * still add time); Reset forgets everything; Add changes the hand-added time, except on an ended timer
+ * (the subathon is over: Start runs a new one). Settle the state first (`settleTimer`), so a timer that
+ * reached 00:00 unseen is treated as ended.
  */
 export function applyTimerAction(state: TimerState, action: TimerAction, now: number, live: LiveCounters | null): TimerState {
   switch (action.action) {
@@ -70,7 +81,7 @@ export function applyTimerAction(state: TimerState, action: TimerAction, now: nu
     case 'reset':
       return IDLE_TIMER;
     case 'add':
-      return { ...state, addedSeconds: state.addedSeconds + action.seconds };
+      return state.status === 'ended' ? state : { ...state, addedSeconds: state.addedSeconds + action.seconds };
   }
 }
 
@@ -102,9 +113,27 @@ export type TimerReading = { remainingMs: number; totalSeconds: number; capped: 
 export type TimerView = TimerReading & { state: TimerState; at: number };
 
 export function readTimer(settings: TimerSettings, state: TimerState, totals: TimerTotals, now: number): TimerReading {
+  if (state.status === 'ended') {
+    const final = state.finalSeconds ?? 0;
+    return { remainingMs: 0, totalSeconds: final, capped: settings.capMinutes > 0 && final >= settings.capMinutes * 60, ended: true };
+  }
   const total = totalSeconds(settings, state, totals);
   const remainingMs = Math.max(0, total.seconds * 1000 - elapsedMs(state, now));
   return { remainingMs, totalSeconds: total.seconds, capped: total.capped, ended: state.status !== 'idle' && remainingMs === 0 };
+}
+
+/**
+ * The state with a timer that has reached 00:00 settled into `ended`, its length then kept as final; any
+ * other state unchanged. `totals` are what was counted when it got there (a reader that was not watching
+ * then sees the totals of now, which may hold a few later events: they can only have made it longer, so a
+ * timer that reads 00:00 now was at 00:00 then too).
+ */
+export function settleTimer(settings: TimerSettings, state: TimerState, totals: TimerTotals, now: number): TimerState {
+  if ((state.status !== 'running' && state.status !== 'paused') || state.startedAt === null) return state;
+  const reading = readTimer(settings, state, totals, now);
+  if (!reading.ended) return state;
+  const endedAt = Math.min(state.pausedAt ?? now, state.startedAt + state.pausedMs + reading.totalSeconds * 1000);
+  return { ...state, status: 'ended', pausedAt: null, endedAt, finalSeconds: reading.totalSeconds };
 }
 
 /** "1:02:03", "02:03": whole seconds, rounded up so the display reaches 0 only at the end. */

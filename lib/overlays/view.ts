@@ -8,8 +8,8 @@ import { latestChats } from '@/lib/live/latest-chats';
 import { unsealSettings } from '@/lib/overlays/obs-secret';
 import type { GifterTotal } from '@/lib/overlays/gift-tally';
 import { readKindSettings } from '@/lib/overlays/settings';
-import { readTimerState } from '@/lib/overlays/timer';
-import { loadTimerTally } from '@/lib/overlays/timer-store';
+import { countedTotals, readTimerState } from '@/lib/overlays/timer';
+import { loadTimerTally, settleStoredTimer } from '@/lib/overlays/timer-store';
 import { OVERLAY_TOKEN } from '@/lib/overlays/token';
 import type { OverlayView } from '@/lib/overlays/types';
 import { accountChannel, overlayChannel } from '@/lib/realtime/channels';
@@ -86,7 +86,9 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
     liveId && overlay.kind === 'TOP_GIFTER' ? liveTopGifters(db, liveId) : [],
     timerState ? loadTimerTally(db, overlay.accountId, timerState, live) : null,
   ]);
-  return { ...base, giftGoalCount, topGifters, timer: timerState && timerTally ? { state: timerState, tally: timerTally } : null, ...kindSettings };
+  // A timer found at 00:00 is stored as ended here too, so gifts after the end cannot revive it on reload.
+  const timer = timerState && timerTally && kindSettings.kind === 'TIMER' ? { state: await settleStoredTimer(db, overlay, kindSettings.settings, timerState, countedTotals(timerTally), now), tally: timerTally } : null;
+  return { ...base, giftGoalCount, topGifters, timer, ...kindSettings };
 }
 
 /** How many of one gift a LIVE has had (a streak's row holds its final count). */

@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
 import { speak } from '@/components/overlay/alert-effects';
 import { LOCALE_NAMES } from '@/lib/i18n/locales';
 import { OVERLAY_DEFAULT_TEXTS } from '@/lib/overlays/default-texts';
@@ -10,6 +9,7 @@ import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import { pickVoice, SPEECH_TAGS } from '@/lib/overlays/speech';
 import type { FieldsProps } from './common-fields';
 import { FieldGroup, NumberField, RangeField, SelectField, TextField, ToggleField } from './controls';
+import { useVoices } from './use-voices';
 import { VariationFields } from './variation-fields';
 
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
@@ -36,19 +36,6 @@ export function GiftAlertsFields({ settings, onChange, errors }: FieldsProps<Set
 }
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
-
-/** The voices this browser offers (the list arrives after the page loads, and can change). */
-function useVoices(): SpeechSynthesisVoice[] {
-  const [voices, setVoices] = useState<SpeechSynthesisVoice[]>([]);
-  useEffect(() => {
-    if (typeof window === 'undefined' || !('speechSynthesis' in window)) return;
-    const read = () => setVoices(window.speechSynthesis.getVoices());
-    read();
-    window.speechSynthesis.addEventListener('voiceschanged', read);
-    return () => window.speechSynthesis.removeEventListener('voiceschanged', read);
-  }, []);
-  return voices;
-}
 
 /** Voice, rate, volume and language detection, with a button that reads a sample alert. */
 function SpeechFields({ settings, onChange, errors }: FieldsProps<Settings>) {

@@ -2,7 +2,8 @@
 
 // The subathon timer's host controls: the time left (as the overlay shows it), Start / Pause, quick
 // "add time" buttons and Reset. They act at once on the saved timer and every open copy of the overlay;
-// the rules above them (start length, seconds per gift…) take effect when saved.
+// the rules above them (start length, seconds per gift…) take effect when saved. At 00:00 the subathon is
+// over (events add nothing more): Start runs a new one, and adding time waits for it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
@@ -26,7 +27,8 @@ export function TimerControls({ overlayId }: { overlayId: string }) {
     onSuccess: (data) => queryClient.setQueryData(key, data),
   });
   const view = timer.data?.timer;
-  const running = view?.state.status === 'running';
+  const ended = view?.ended === true && view.state.status !== 'idle';
+  const running = view?.state.status === 'running' && !ended;
   // Count down between refreshes, from when the server read the time.
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -45,6 +47,7 @@ export function TimerControls({ overlayId }: { overlayId: string }) {
         {t('timer.controlsTitle')}
       </h2>
       <p className="text-sm text-muted">{t('timer.controlsDescription')}</p>
+      <p className="text-sm text-muted">{t('timer.endHelp')}</p>
       <div className="flex flex-wrap items-baseline gap-3">
         <span data-testid="timer-left" className="text-3xl font-black tabular-nums">
           {remaining === null ? '—' : formatCountdown(remaining)}
@@ -57,10 +60,10 @@ export function TimerControls({ overlayId }: { overlayId: string }) {
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="button" disabled={!view || act.isPending} onClick={() => act.mutate({ action: running ? 'pause' : 'start' })} className="min-h-11 rounded-lg bg-accent-strong px-5 font-semibold hover:opacity-90 disabled:opacity-50">
-          {running ? t('timer.pause') : view?.state.status === 'paused' ? t('timer.resume') : t('timer.start')}
+          {running ? t('timer.pause') : ended ? t('timer.startAgain') : view?.state.status === 'paused' ? t('timer.resume') : t('timer.start')}
         </button>
         {ADD_MINUTES.map((minutes) => (
-          <button key={minutes} type="button" disabled={!view || act.isPending} onClick={() => act.mutate({ action: 'add', seconds: minutes * 60 })} className="min-h-11 rounded-lg border border-line px-4 tabular-nums hover:bg-panel-2 disabled:opacity-50">
+          <button key={minutes} type="button" disabled={!view || ended || act.isPending} onClick={() => act.mutate({ action: 'add', seconds: minutes * 60 })} className="min-h-11 rounded-lg border border-line px-4 tabular-nums hover:bg-panel-2 disabled:opacity-50">
             {minutes > 0 ? t('timer.addMinutes', { minutes }) : t('timer.takeMinutes', { minutes: -minutes })}
           </button>
         ))}

@@ -11,9 +11,12 @@ import type { FieldErrors } from '@/lib/overlays/editor';
 import { EDITOR_MESSAGE_SOURCE } from '@/lib/overlays/preview';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import { ALERT_ANIMATIONS, ALERT_EVENT_KINDS, MAX_VARIATIONS, newVariation, type AlertVariation } from '@/lib/overlays/variations';
+import { LOCALE_NAMES, type Locale } from '@/lib/i18n/locales';
+import { listVoiceChoices } from '@/lib/overlays/speech';
 import { GIFT_CATALOG } from '@/lib/tiktok/gift-catalog';
 import type { FieldsProps } from './common-fields';
 import { FieldGroup, NumberField, RangeField, SelectField, TextField, ToggleField } from './controls';
+import { useVoices } from './use-voices';
 
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
 type LibraryFile = { id: string; name: string; kind: 'SOUND' | 'IMAGE' | 'VIDEO'; durationMs: number | null };
@@ -92,6 +95,7 @@ export function VariationFields({ settings, onChange, errors }: FieldsProps<Sett
               index={index}
               count={list.length}
               library={library}
+              language={settings.language}
               errors={errors}
               onChange={(changed) => setList(list.map((v, i) => (i === index ? changed : v)))}
               onMove={(to) => move(index, to)}
@@ -107,9 +111,9 @@ export function VariationFields({ settings, onChange, errors }: FieldsProps<Sett
   );
 }
 
-type CardProps = { variation: AlertVariation; index: number; count: number; library: Library; errors: FieldErrors; onChange: (v: AlertVariation) => void; onMove: (to: number) => void; onRemove: () => void };
+type CardProps = { variation: AlertVariation; index: number; count: number; library: Library; language: Locale; errors: FieldErrors; onChange: (v: AlertVariation) => void; onMove: (to: number) => void; onRemove: () => void };
 
-function VariationCard({ variation: v, index, count, library, errors, onChange, onMove, onRemove }: CardProps) {
+function VariationCard({ variation: v, index, count, library, language, errors, onChange, onMove, onRemove }: CardProps) {
   const t = useTranslations('overlayEditor');
   const path = (field: string) => `variations.${index}.${field}`;
   const set = <F extends keyof AlertVariation>(field: F) => (value: AlertVariation[F]) => onChange({ ...v, [field]: value });
@@ -195,8 +199,21 @@ function VariationCard({ variation: v, index, count, library, errors, onChange, 
         <NumberField path={path('durationSeconds')} label={t('fields.durationSeconds')} value={v.durationSeconds} min={1} max={60} step={0.5} suffix={t('controls.seconds')} onChange={set('durationSeconds')} error={errors[path('durationSeconds')]} hint={v.visualKind === 'VIDEO' && v.visualId ? t('studio.videoHint') : undefined} />
         <RangeField path={path('volume')} label={t('fields.volume')} value={v.volume} min={0} max={1} step={0.05} format={(x) => `${Math.round(x * 100)}%`} onChange={set('volume')} error={errors[path('volume')]} />
         <ToggleField path={path('speech')} label={t('fields.speech')} checked={v.speech} onChange={set('speech')} error={errors[path('speech')]} />
-        {v.speech && <TextField path={path('speechVoice')} label={t('fields.speechVoice')} value={v.speechVoice} maxLength={200} onChange={set('speechVoice')} error={errors[path('speechVoice')]} hint={t('studio.voiceHint')} />}
+        {v.speech && <VoiceField path={path('speechVoice')} value={v.speechVoice} language={language} onChange={set('speechVoice')} error={errors[path('speechVoice')]} />}
       </div>
     </section>
   );
+}
+
+type VoiceFieldProps = { path: string; value: string; language: Locale; onChange: (name: string) => void; error?: string };
+
+/** A variation's voice: this browser's voices, the overlay's language first; '' reads with the overlay's voice. */
+function VoiceField({ path, value, language, onChange, error }: VoiceFieldProps) {
+  const t = useTranslations('overlayEditor');
+  const voices = useVoices();
+  const options = [
+    { value: '', label: t('studio.voiceDefault') },
+    ...listVoiceChoices(voices, language, value).map((choice) => ({ value: choice.name, label: choice.available ? `${choice.name} (${choice.lang})` : t('studio.voiceMissing', { voice: choice.name }) })),
+  ];
+  return <SelectField path={path} label={t('fields.speechVoice')} value={value} options={options} onChange={onChange} error={error} hint={t('studio.voiceHint', { language: LOCALE_NAMES[language] })} />;
 }
