@@ -109,7 +109,7 @@ export class Normaliser {
     const createTime = toNumber(common?.createTime);
     const at = createTime ? createTime + (this.options.timeOffsetMs ?? 0) : this.now();
     const msgId = common?.msgId && common.msgId !== '0' ? common.msgId : undefined;
-    if (msgId && !this.seen.add(`${raw.kind}:${msgId}`)) {
+    if (msgId && !this.seen.add(raw.kind, msgId)) {
       this.counters.duplicates++;
       return [];
     }
