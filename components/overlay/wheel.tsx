@@ -38,6 +38,7 @@ export function Wheel({ settings, overlayId, preview }: { settings: Settings; ov
 
   const heading = displayText(settings.title, 60);
   const result = playing?.phase === 'result' ? playing.spin : null;
+  const inviteLine = invite(settings, t, formatNumber);
   const who = result ? (result.test ? t('wheelTest') : filter.name(result.viewerName, result.viewerName)) : '';
   return (
     <div className="flex flex-col items-center gap-3 p-4">
@@ -84,10 +85,11 @@ export function Wheel({ settings, overlayId, preview }: { settings: Settings; ov
           </Panel>
         ) : (
           segments.length > 0 &&
-          !playing && (
+          !playing &&
+          inviteLine && (
             <Panel>
               <p data-testid="wheel-invite" className="text-base text-white/85">
-                {invite(settings, t, formatNumber)}
+                {inviteLine}
               </p>
             </Panel>
           )
