@@ -14,9 +14,9 @@ import type { OverlaySummary } from '@/lib/overlays/manage';
 import { looksLikeOverlayFile, MAX_IMPORT_BYTES, type ExportedMedia } from '@/lib/overlays/transfer';
 import { fetchJson } from '@/lib/query-client';
 import type { AccountOption } from './create-overlay-form';
+import { MissingMediaList, type Upload } from './missing-media-list';
 
 type Imported = { overlay: OverlaySummary; missing: ExportedMedia[] };
-type Upload = { state: 'uploading' | 'linked' | 'different' | 'failed'; message?: string };
 
 const KB = 1024;
 
@@ -66,7 +66,8 @@ export function ImportOverlayForm({ accounts }: { accounts: AccountOption[] }) {
         return;
       }
       const { missing } = await fetchJson<{ missing: string[] }>(`/api/overlays/${overlayId}/media-links`, { method: 'POST' });
-      setUploads((u) => ({ ...u, [wanted.sha256]: { state: missing.includes(wanted.sha256) ? 'failed' : 'linked' } }));
+      // Still missing after a matching upload: the overlay no longer uses it that way (edited meanwhile).
+      setUploads((u) => ({ ...u, [wanted.sha256]: { state: missing.includes(wanted.sha256) ? 'different' : 'linked' } }));
     } catch (error) {
       setUploads((u) => ({ ...u, [wanted.sha256]: { state: 'failed', message: error instanceof Error ? error.message : String(error) } }));
     }
@@ -127,52 +128,7 @@ export function ImportOverlayForm({ accounts }: { accounts: AccountOption[] }) {
           {result.missing.length === 0 ? (
             <p className="text-sm text-muted">{t('import.allFound')}</p>
           ) : (
-            <Notice tone="warn">
-              <p className="font-semibold">{t('import.missingTitle', { count: result.missing.length })}</p>
-              <p className="mb-2">{t('import.missingIntro')}</p>
-              <ul className="flex flex-col gap-2">
-                {result.missing.map((m) => {
-                  const upload = uploads[m.sha256];
-                  return (
-                    <li key={m.sha256} className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-3">
-                      <span className="min-w-0 break-all">
-                        <span className="font-semibold">{m.name}</span> <span className="text-muted">({t('import.kind', { kind: m.kind })})</span>
-                      </span>
-                      {upload?.state === 'linked' ? (
-                        <span role="status" className="font-semibold">
-                          {t('import.linked')}
-                        </span>
-                      ) : (
-                        <label className="inline-flex min-h-11 cursor-pointer items-center rounded-lg border border-line px-3 font-semibold hover:bg-panel-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-2">
-                          {upload?.state === 'uploading' ? t('import.uploading') : t('import.upload', { name: m.name })}
-                          <input
-                            type="file"
-                            className="sr-only"
-                            accept={m.kind === 'SOUND' ? 'audio/*' : m.kind === 'IMAGE' ? 'image/*' : 'video/*'}
-                            disabled={upload?.state === 'uploading'}
-                            onChange={(e) => {
-                              const file = e.currentTarget.files?.[0];
-                              e.currentTarget.value = '';
-                              if (file) void uploadMissing(result.overlay.id, m, file);
-                            }}
-                          />
-                        </label>
-                      )}
-                      {upload?.state === 'different' && (
-                        <span role="alert" className="text-accent">
-                          {t('import.different', { name: m.name })}
-                        </span>
-                      )}
-                      {upload?.state === 'failed' && upload.message && (
-                        <span role="alert" className="text-accent">
-                          {t('import.failed', { message: upload.message })}
-                        </span>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            </Notice>
+            <MissingMediaList missing={result.missing} uploads={uploads} onUpload={(wanted, file) => void uploadMissing(result.overlay.id, wanted, file)} />
           )}
         </div>
       )}
