@@ -76,7 +76,7 @@ function processState(ctx: CacheHandlerContext): NextCacheState {
     // An idle connection the server dropped must not crash the process; the pool replaces it.
     db.on('error', () => undefined);
   } else {
-    log.error('DATABASE_URL is not set: pages are rendered on every request (the shared cache was configured at build time).');
+    log.error('DATABASE_URL is not set: pages are rendered on every request (this build was made with the shared cache).');
   }
   const state: NextCacheState = {
     db,
