@@ -190,7 +190,7 @@ export class BilibiliSource {
     this.options.onPacket?.(packet);
     const undecodable = this.counter.report.undecodable;
     const fresh = this.counter.addPacket(packet, Date.now());
-    if (this.counter.report.undecodable > undecodable) sink.error(new Error(this.counter.report.firstError ?? 'undecodable packet'), 'decoding a Bilibili packet');
+    if (this.counter.report.undecodable > undecodable) sink.error(new Error(this.counter.report.lastError ?? 'undecodable packet'), 'decoding a Bilibili packet');
     if (fresh.length > 0) {
       try {
         sink.events(fresh);

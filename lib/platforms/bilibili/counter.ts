@@ -15,9 +15,10 @@ export type CounterReport = {
   /** Known commands left out on purpose, by base command. */
   ignored: Record<string, number>;
   malformed: Record<string, number>;
-  /** Packets that did not decode, with the first reason seen. */
+  /** Packets that did not decode, with the first and the latest reason. */
   undecodable: number;
   firstError: string | null;
+  lastError: string | null;
   streamEnded: boolean;
 };
 
@@ -42,7 +43,7 @@ export class BilibiliSessionCounter {
     peakViewers: 0,
     uniqueGifters: 0,
   };
-  readonly report: CounterReport = { packets: 0, commands: 0, events: 0, duplicates: 0, unknown: {}, ignored: {}, malformed: {}, undecodable: 0, firstError: null, streamEnded: false };
+  readonly report: CounterReport = { packets: 0, commands: 0, events: 0, duplicates: 0, unknown: {}, ignored: {}, malformed: {}, undecodable: 0, firstError: null, lastError: null, streamEnded: false };
 
   /** Decodes and counts one raw websocket packet; returns the new (not repeated) events it carried. */
   addPacket(packet: Buffer, receivedAt = 0): PlatformEvent[] {
@@ -52,7 +53,8 @@ export class BilibiliSessionCounter {
       items = decodePacket(packet);
     } catch (error) {
       this.report.undecodable++;
-      this.report.firstError ??= error instanceof Error ? error.message : String(error);
+      this.report.lastError = error instanceof Error ? error.message : String(error);
+      this.report.firstError ??= this.report.lastError;
       return [];
     }
     const fresh: PlatformEvent[] = [];
