@@ -96,6 +96,7 @@ const ROUTES: Record<string, Partial<Record<Method, Rule>>> = {
   'app/api/invites/[token]/accept/route.ts': { POST: { access: 'user', own: 'the link’s token is the credential (tested in workspaces.test.ts)' } },
   'app/api/lives/[liveId]/chats/route.ts': { GET: { access: 'member', foreign: { call: (w) => ({ params: { liveId: w.a.privateLiveId } }), status: 404 } } },
   'app/api/lives/[liveId]/export/route.ts': { GET: { access: 'member', foreign: { call: (w) => ({ params: { liveId: w.a.privateLiveId }, query: { type: 'chats' } }), status: 404 } } },
+  'app/api/gifts/route.ts': { GET: { access: 'user', own: 'gift names and values TikTok shows every viewer; no workspace’s data' } },
   'app/api/media/route.ts': { GET: { access: 'member', list: () => ({}) } },
   'app/api/media/[mediaId]/route.ts': {
     GET: { access: 'member', foreign: { call: (w) => ({ params: { mediaId: w.a.mediaId } }), status: 404 } },

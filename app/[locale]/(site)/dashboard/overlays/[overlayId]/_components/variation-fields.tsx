@@ -13,9 +13,10 @@ import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import { ALERT_ANIMATIONS, ALERT_EVENT_KINDS, MAX_VARIATIONS, newVariation, type AlertVariation } from '@/lib/overlays/variations';
 import { LOCALE_NAMES, type Locale } from '@/lib/i18n/locales';
 import { listVoiceChoices } from '@/lib/overlays/speech';
-import { GIFT_CATALOG } from '@/lib/tiktok/gift-catalog';
+import { GIFT_CATALOG, giftEmoji } from '@/lib/tiktok/gift-catalog';
 import type { FieldsProps } from './common-fields';
 import { FieldGroup, NumberField, RangeField, SelectField, TextField, ToggleField } from './controls';
+import { useGiftChoices } from './use-gift-choices';
 import { useVoices } from './use-voices';
 
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
@@ -164,18 +165,7 @@ function VariationCard({ variation: v, index, count, library, language, errors, 
       </div>
       {v.event === 'gift' && (
         <>
-          <fieldset className="flex flex-col gap-1 text-sm">
-            <legend className="mb-1 font-medium">{t('studio.gifts')}</legend>
-            <span className="text-xs text-muted">{t('studio.giftsHint')}</span>
-            <div className="flex flex-wrap gap-2">
-              {GIFT_CATALOG.map((gift) => (
-                <label key={gift.giftId} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line px-3 has-[:checked]:border-accent has-[:checked]:bg-accent/10">
-                  <input type="checkbox" checked={v.giftIds.includes(gift.giftId)} onChange={(e) => onChange({ ...v, giftIds: e.currentTarget.checked ? [...v.giftIds, gift.giftId] : v.giftIds.filter((id) => id !== gift.giftId) })} />
-                  {t('studio.giftOption', { emoji: gift.emoji, name: gift.name, diamonds: gift.diamondCount })}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <GiftPicker path={path('giftIds')} giftIds={v.giftIds} onChange={(giftIds) => onChange({ ...v, giftIds })} />
           <div className="grid gap-3 sm:grid-cols-2">
             <NumberField path={path('minDiamonds')} label={t('studio.minDiamonds')} value={v.minDiamonds} min={0} onChange={set('minDiamonds')} error={errors[path('minDiamonds')]} hint={t('studio.tierHint')} />
             <NumberField path={path('maxDiamonds')} label={t('studio.maxDiamonds')} value={v.maxDiamonds} min={0} onChange={set('maxDiamonds')} error={errors[path('maxDiamonds')]} />
@@ -216,4 +206,35 @@ function VoiceField({ path, value, language, onChange, error }: VoiceFieldProps)
     ...listVoiceChoices(voices, language, value).map((choice) => ({ value: choice.name, label: choice.available ? `${choice.name} (${choice.lang})` : t('studio.voiceMissing', { voice: choice.name }) })),
   ];
   return <SelectField path={path} label={t('fields.speechVoice')} value={value} options={options} onChange={onChange} error={error} hint={t('studio.voiceHint', { language: LOCALE_NAMES[language] })} />;
+}
+
+/**
+ * The gifts a variation matches, ticked from the gifts seen on LIVEs and the catalogue's, with a search;
+ * gifts ticked earlier stay listed (and untickable) when the search or the list leaves them out.
+ */
+function GiftPicker({ path, giftIds, onChange }: { path: string; giftIds: string[]; onChange: (giftIds: string[]) => void }) {
+  const t = useTranslations('overlayEditor');
+  const [search, setSearch] = useState('');
+  const choices = useGiftChoices(search);
+  const listed = new Set(choices.map((g) => g.giftId));
+  const kept = giftIds.filter((id) => !listed.has(id)).map((id) => {
+    const known = GIFT_CATALOG.find((g) => g.giftId === id);
+    return { giftId: id, name: known?.name ?? id, diamondCount: known?.diamondCount ?? 0, emoji: giftEmoji(id) };
+  });
+  return (
+    <fieldset className="flex flex-col gap-2 text-sm">
+      <legend className="mb-1 font-medium">{t('studio.gifts')}</legend>
+      <span className="text-xs text-muted">{t('studio.giftsHint')}</span>
+      <TextField path={`${path}-search`} label={t('studio.giftSearch')} value={search} maxLength={60} onChange={setSearch} />
+      <div className="flex max-h-72 flex-wrap gap-2 overflow-y-auto">
+        {[...kept, ...choices].map((gift) => (
+          <label key={gift.giftId} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line px-3 has-[:checked]:border-accent has-[:checked]:bg-accent/10">
+            <input type="checkbox" checked={giftIds.includes(gift.giftId)} onChange={(e) => onChange(e.currentTarget.checked ? [...giftIds, gift.giftId] : giftIds.filter((id) => id !== gift.giftId))} />
+            {t('studio.giftOption', { emoji: gift.emoji, name: gift.name, diamonds: gift.diamondCount })}
+          </label>
+        ))}
+      </div>
+      {choices.length === 0 && search.trim() !== '' && <p className="text-xs text-muted">{t('studio.giftsNoMatch', { query: search.trim() })}</p>}
+    </fieldset>
+  );
 }
