@@ -34,6 +34,17 @@ describe('route()', () => {
     expect((await response.json()) as unknown).toMatchObject({ error: { details: { issues: [{ field: 'page' }] } } });
   });
 
+  it('answers 400, not 500, for a body nested deeper than 64 levels (a 60 KB bracket bomb)', async () => {
+    const deep = route({ access: 'public', body: z.unknown(), maxBodyBytes: 128 * 1024 }, () => ({ ok: true }));
+    const bomb = '['.repeat(30_000) + ']'.repeat(30_000);
+    let response = await deep(post(bomb), context());
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'BAD_REQUEST', message: 'The request body is nested too deeply (more than 64 levels).' } });
+    // 64 levels is still fine.
+    response = await deep(post(JSON.stringify({ a: JSON.parse('['.repeat(63) + ']'.repeat(63)) as unknown })), context());
+    expect(response.status).toBe(200);
+  });
+
   it('answers 413 for a body over the limit', async () => {
     const response = await handler(post(JSON.stringify({ name: 'x'.repeat(200) })), context({ id: '7' }));
     expect(response.status).toBe(413);

@@ -23,7 +23,7 @@ import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { userFromRequest, type SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { createLogger } from '@/lib/logger';
-import { findNul, wellFormedDeep } from '@/lib/text/clean';
+import { findNul, nestedDeeperThan, wellFormedDeep } from '@/lib/text/clean';
 import { currentWorkspace, type WorkspaceContext } from '@/lib/workspaces/context';
 import { hasRole, type WorkspaceRole } from '@/lib/workspaces/roles';
 
@@ -73,16 +73,22 @@ function validationError(where: string, error: z.ZodError): AppError {
   return new AppError('BAD_REQUEST', first ? `${first.field}: ${first.message}` : `Invalid ${where}`, { issues });
 }
 
+/** No body we accept nests deeper; a deeper one is refused before anything walks it. */
+const MAX_BODY_DEPTH = 64;
+
 async function readBody(request: Request, maxBytes: number): Promise<unknown> {
   const text = await readLimitedText(request, maxBytes);
   if (text.trim() === '') return {};
   const type = request.headers.get('content-type') ?? '';
   if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
+  if (nestedDeeperThan(value, MAX_BODY_DEPTH)) throw new AppError('BAD_REQUEST', 'The request body is nested too deeply (more than 64 levels).');
+  return value;
 }
 
 function parseWith<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, displayText, findNul, wellFormedDeep } from '@/lib/text/clean';
+import { cleanText, displayText, findNul, nestedDeeperThan, wellFormedDeep } from '@/lib/text/clean';
 
 describe('cleaning text from outside', () => {
   it('drops NUL and replaces lone surrogates, keeping everything else (Thai, Cyrillic, CJK, emoji)', () => {
@@ -13,6 +13,15 @@ describe('cleaning text from outside', () => {
     expect(displayText(hostile)).toBe('evilexe.live');
     expect(displayText('a\u2066b\u2067c\u2068d\u2069e\u202Af\u202Bg\u202Ch\u202Di')).toBe('abcdefghi');
     expect(displayText('\u0000\u202E')).toBe('');
+  });
+
+  it('measures nesting without recursion', () => {
+    // Three levels: the object, the array, the object inside it.
+    expect(nestedDeeperThan({ a: [1, { b: 'x' }] }, 3)).toBe(false);
+    expect(nestedDeeperThan({ a: [1, { b: 'x' }] }, 2)).toBe(true);
+    expect(nestedDeeperThan({ a: [1, { b: {} }] }, 3)).toBe(true);
+    expect(nestedDeeperThan('plain', 0)).toBe(false);
+    expect(nestedDeeperThan(JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)), 64)).toBe(true);
   });
 
   it('finds a NUL anywhere in parsed input, naming where', () => {

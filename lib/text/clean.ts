@@ -28,6 +28,22 @@ export function displayText(text: string): string {
 }
 
 /** The path of the first string (or key) in `value` containing a NUL, or null. */
+/**
+ * Whether a parsed JSON value nests arrays and objects more than `max` levels deep. Iterative, so a
+ * hostile body of 30,000 nested brackets (60 KB) is refused instead of overflowing the stack of the
+ * recursive walks below.
+ */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (!item || typeof item !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export function findNul(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path || 'value' : null;
   if (Array.isArray(value)) {
