@@ -1,0 +1,61 @@
+// The subathon timer's end in storage (Postgres, the overlay channel on soketi): a timer read at 00:00 is
+// stored as ended and the open overlay told, so gifts after the end do not bring it back on a reloaded
+// OBS page; Add then does nothing and Start runs a new subathon.
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { readTimerState } from '@/lib/overlays/timer';
+import { controlTimer, getTimerView } from '@/lib/overlays/timer-store';
+import type { OverlayControlMessage } from '@/lib/overlays/types';
+import { loadOverlayView } from '@/lib/overlays/view';
+import { overlayChannel, RealtimeEvent } from '@/lib/realtime/channels';
+import { createTestAccount, createTestOverlay, createTestUser, uniqueSuffix } from '@/tools/testing/factories';
+import { createTestClient, nextEvent, subscribe } from '@/tools/testing/realtime-client';
+
+// One minute to run, a second per diamond, no cap.
+const settings = { startMinutes: 1, secondsPerDiamond: 1, likesPerStep: 100, secondsPerLikeStep: 10, secondsPerFollow: 30, capMinutes: 0 };
+
+describe('subathon timer end in storage', () => {
+  it('stores the end when read at 00:00; later gifts do not revive it; Start runs a new one', async () => {
+    const user = await createTestUser(db);
+    const account = await createTestAccount(db);
+    // Started two minutes ago (the OBS page reads the server's clock), 10 diamonds in: 70 s long, so over.
+    const startedAt = Date.now() - 120_000;
+    const live = await db.live.create({ data: { accountId: account.id, roomId: `room-${uniqueSuffix()}`, startedAt: new Date(startedAt - 60_000), diamonds: 0 } });
+    const overlay = await createTestOverlay(db, { workspaceId: user.workspaceId, accountId: account.id, kind: 'TIMER', settings });
+    await controlTimer(db, user.workspaceId, overlay.id, { action: 'start' }, startedAt);
+    await db.live.update({ where: { id: live.id }, data: { diamonds: 10 } });
+
+    const client = createTestClient({ token: overlay.token });
+    try {
+      const channel = await subscribe(client, overlayChannel(overlay.id));
+      const heard = nextEvent<OverlayControlMessage>(channel, RealtimeEvent.overlay);
+      const view = await loadOverlayView(db, overlay.token);
+      expect(view?.timer?.state).toMatchObject({ status: 'ended', finalSeconds: 70, endedAt: startedAt + 70_000 });
+      expect(await heard).toMatchObject({ type: 'timer', overlayId: overlay.id, state: { status: 'ended', finalSeconds: 70 } });
+    } finally {
+      client.disconnect();
+    }
+
+    // 500 diamonds after the end would make it 570 s long, well past now: still over, on reload and in the editor.
+    await db.live.update({ where: { id: live.id }, data: { diamonds: 510 } });
+    expect((await loadOverlayView(db, overlay.token))?.timer?.state.status).toBe('ended');
+    expect(await getTimerView(db, user.workspaceId, overlay.id)).toMatchObject({ ended: true, remainingMs: 0, totalSeconds: 70 });
+    expect(await controlTimer(db, user.workspaceId, overlay.id, { action: 'add', seconds: 300 })).toMatchObject({ ended: true, state: { status: 'ended', addedSeconds: 0 } });
+
+    const again = await controlTimer(db, user.workspaceId, overlay.id, { action: 'start' });
+    expect(again).toMatchObject({ ended: false, remainingMs: 60_000, state: { status: 'running', endedAt: null, baseline: { liveId: live.id.toString(), diamonds: 510 } } });
+    expect(readTimerState((await db.overlay.findUniqueOrThrow({ where: { id: overlay.id } })).settings).status).toBe('running');
+  });
+
+  it('writes nothing while the timer still runs', async () => {
+    const user = await createTestUser(db);
+    const account = await createTestAccount(db);
+    const overlay = await createTestOverlay(db, { workspaceId: user.workspaceId, accountId: account.id, kind: 'TIMER', settings });
+    const now = Date.now();
+    await controlTimer(db, user.workspaceId, overlay.id, { action: 'start' }, now);
+    const before = await db.overlay.findUniqueOrThrow({ where: { id: overlay.id }, select: { updatedAt: true, settings: true } });
+    expect(await getTimerView(db, user.workspaceId, overlay.id, now + 30_000)).toMatchObject({ ended: false, remainingMs: 30_000 });
+    const after = await db.overlay.findUniqueOrThrow({ where: { id: overlay.id }, select: { updatedAt: true, settings: true } });
+    expect(after).toEqual(before);
+  });
+});
