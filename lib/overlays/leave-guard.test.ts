@@ -141,6 +141,21 @@ describe('leaving the overlay editor by Back or Forward', () => {
     expect(asked).toBe(0);
   });
 
+  it('takes the guard entry off on saving even after Next replaced its state (router.refresh)', () => {
+    const history = new HistoryStandIn(LIST, here);
+    const guard = createBackGuard(history, () => history.url, () => false);
+    guard.arm();
+    const top = history.entries[history.index];
+    if (top) top.state = { __NA: true, __PRIVATE_NEXTJS_INTERNALS_TREE: ['refreshed'] };
+    guard.disarm();
+    history.settle(guard);
+    expect(history.index).toBe(1);
+    expect(history.traversed).toEqual([]);
+    history.back();
+    history.settle(guard);
+    expect(history.traversed).toEqual([LIST]);
+  });
+
   it('leaving by a link first (already agreed) is not asked about again on Back', () => {
     const history = new HistoryStandIn(LIST, here);
     let asked = 0;

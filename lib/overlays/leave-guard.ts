@@ -98,7 +98,9 @@ export function createBackGuard(history: HistoryLike, url: () => string, ask: ()
       push(armed);
     },
     disarm() {
-      if (armed && isGuardEntry(history.state)) {
+      // The address is enough when Next's router has since replaced the entry's state (a refresh drops the mark):
+      // the editor pushes no entries of its own, so an entry on top at its address is the guard's.
+      if (armed && (isGuardEntry(history.state) || url() === armed.url)) {
         ownPops += 1;
         history.back();
       }
