@@ -30,23 +30,28 @@ export type RoomsResult = {
   windowSeconds: number;
 };
 
-// Each room plays the same small room's traffic: the `low` rate of `npm run replay:generate` (about 8
-// chats, 20 like messages, 10 joins, 3 gifts, a follow and a share a minute, viewer counts, 3% of frames
-// sent twice), long enough that no room runs out while the others connect and the window is measured.
-const TRICKLE = { chatsPerMinute: 8, likeMessagesPerMinute: 20, giftsPerMinute: 3, joinsPerMinute: 10, followsPerMinute: 1, sharesPerMinute: 1, audience: 30, peakViewers: 60 } as const;
+// Each room plays the same small room's traffic, long enough that no room runs out while the others
+// connect and the window is measured. `low` is the low rate of `npm run replay:generate` (about 8 chats,
+// 20 like messages, 10 joins, 3 gifts, a follow and a share a minute, viewer counts, 3% of frames sent
+// twice); `quiet` a quarter of it, a room with a handful of viewers.
+export const TRICKLES = {
+  low: { chatsPerMinute: 8, likeMessagesPerMinute: 20, giftsPerMinute: 3, joinsPerMinute: 10, followsPerMinute: 1, sharesPerMinute: 1, audience: 30, peakViewers: 60 },
+  quiet: { chatsPerMinute: 2, likeMessagesPerMinute: 5, giftsPerMinute: 0.75, joinsPerMinute: 2.5, followsPerMinute: 0.25, sharesPerMinute: 0.25, audience: 10, peakViewers: 15 },
+} as const;
+export type Trickle = keyof typeof TRICKLES;
 const TRICKLE_MINUTES = 20;
 
-/** The trickle one room sends, per second of its recording (for the report). */
-export function trickleSession() {
+/** The traffic one room sends, with its rate per second of the recording (for the report). */
+export function trickleSession(trickle: Trickle) {
   const session = generateSession({
     seed: 55, handle: 'bench.room', roomId: '7600000000000000000', durationSec: TRICKLE_MINUTES * 60, startTime: Date.now(),
-    ...TRICKLE, duplicateFrameRate: 0.03, streamEnd: false, unendedStreak: false,
+    ...TRICKLES[trickle], duplicateFrameRate: 0.03, streamEnd: false, unendedStreak: false,
   });
   return { frames: session.frames.map((f) => ({ t: f.t, frame: f.frame })), messagesPerSecond: session.messages / (TRICKLE_MINUTES * 60), framesPerSecond: session.frames.length / (TRICKLE_MINUTES * 60) };
 }
 
-export async function runRoomsBench(databaseUrl: string, rooms: number): Promise<RoomsResult & { messagesPerRoomSecond: number; framesPerRoomSecond: number }> {
-  const trickle = trickleSession();
+export async function runRoomsBench(databaseUrl: string, rooms: number, rate: Trickle): Promise<RoomsResult & { trickle: Trickle; messagesPerRoomSecond: number; framesPerRoomSecond: number }> {
+  const trickle = trickleSession(rate);
   const server = new FakeTikTok();
   server.fallback = { status: 2, frames: trickle.frames, speed: 1 };
   await server.start({ routes: false });
@@ -60,7 +65,7 @@ export async function runRoomsBench(databaseUrl: string, rooms: number): Promise
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     if (code !== 0) throw new Error(`rooms child exited with ${code}: ${output}`);
     const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as RoomsResult;
-    return { ...result, messagesPerRoomSecond: round(trickle.messagesPerSecond, 2), framesPerRoomSecond: round(trickle.framesPerSecond, 2) };
+    return { ...result, trickle: rate, messagesPerRoomSecond: round(trickle.messagesPerSecond, 2), framesPerRoomSecond: round(trickle.framesPerSecond, 2) };
   } finally {
     await server.stop();
   }
@@ -75,7 +80,7 @@ export function writeRoomsSection(result: Awaited<ReturnType<typeof runRoomsBenc
     'ingest-rooms',
     `## Rooms per worker (\`BENCH_PARTS=rooms npm run bench:ingest\`)
 
-Machine: ${machineLine()}. Run ${new Date().toISOString().slice(0, 16)}Z. One worker process (Node flags \`${nodeArgs('ingest').join(' ')}\`, as the worker runs) opens ${n(result.rooms)} rooms through tiktok-live-connector's real \`connect()\` against a local push server in another process (the library's two HTTP routes pointed at it), 50 every 300 ms, and runs each through the normaliser and the write pipeline into a fresh embedded Postgres 17. Every room sends a small room's trickle: ${result.framesPerRoomSecond} websocket frames and ${result.messagesPerRoomSecond} messages a second (chat, likes, joins, gifts, follows, shares, viewer counts, 3% duplicate frames).
+Machine: ${machineLine()}. Run ${new Date().toISOString().slice(0, 16)}Z. One worker process (Node flags \`${nodeArgs('ingest').join(' ')}\`, as the worker runs) opens ${n(result.rooms)} rooms through tiktok-live-connector's real \`connect()\` against a local push server in another process (the library's two HTTP routes pointed at it), 50 every 300 ms, and runs each through the normaliser and the write pipeline into a fresh embedded Postgres 17. Every room sends the \`${result.trickle}\` trickle of a small room: ${result.framesPerRoomSecond} websocket frames and ${result.messagesPerRoomSecond} messages a second (chat, likes, joins, gifts, follows, shares, viewer counts, 3% duplicate frames).
 
 | measurement | result | target |
 |---|---|---|
@@ -86,6 +91,6 @@ Machine: ${machineLine()}. Run ${new Date().toISOString().slice(0, 16)}Z. One wo
 | events sustained over ${result.windowSeconds} s | ${n(result.eventsPerSecond)} events/s normalised, ${n(result.committedPerSecond)} events/s committed | every room's trickle |
 | worker CPU over the same window | ${result.cpuCores} cores | — |
 
-Command: \`BENCH_PARTS=rooms npm run bench:ingest\` (\`BENCH_ROOMS\` changes the number of rooms, default 5,000).`,
+Command: \`BENCH_PARTS=rooms BENCH_ROOMS=${result.rooms} BENCH_TRICKLE=${result.trickle} nice -n 10 npm run bench:ingest\` (defaults: 5,000 rooms, \`low\`).`,
   );
 }

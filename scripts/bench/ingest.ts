@@ -9,6 +9,7 @@
 //   4. rooms: how many concurrent rooms one worker process holds through the real connect() against a
 //      local websocket server, its memory per room and the event rate it sustains (ingest-rooms.ts).
 // BENCH_PARTS picks parts: `throughput` (1–3), `rooms` (4), comma-separated; both by default.
+// BENCH_ROOMS (5,000) and BENCH_TRICKLE (`low` or `quiet`, see ingest-rooms.ts) shape the rooms part.
 // Results go to docs/benchmarks.md (one section per part); the last line printed is one JSON object with
 // the figures.
 import fs from 'node:fs';
@@ -23,13 +24,18 @@ import { createLogger } from '@/lib/logger';
 import { runReplay } from '@/worker/replay-run';
 import { attachSink } from '@/worker/sources/connection';
 import { FeedConnection } from '@/worker/sources/replay';
-import { runRoomsBench, writeRoomsSection } from './ingest-rooms';
+import { runRoomsBench, TRICKLES, writeRoomsSection, type Trickle } from './ingest-rooms';
 import { machineLine, percentile, round, startBenchDatabase, writeBenchSection } from './lib';
 
 const log = createLogger('bench');
+function parseTrickle(value: string): Trickle {
+  if (value in TRICKLES) return value as Trickle;
+  throw new Error(`BENCH_TRICKLE must be one of ${Object.keys(TRICKLES).join(', ')} (got "${value}")`);
+}
 const say = (message: string) => process.stderr.write(`[bench:ingest] ${message}\n`);
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 5000);
 if (!Number.isInteger(ROOMS) || ROOMS < 1 || ROOMS > 20_000) throw new Error(`BENCH_ROOMS must be a whole number of rooms from 1 to 20,000 (got "${process.env.BENCH_ROOMS}")`);
+const TRICKLE = parseTrickle(process.env.BENCH_TRICKLE ?? 'low');
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'throughput,rooms').split(',').map((part) => part.trim()));
 if (PARTS.size === 0 || [...PARTS].some((part) => part !== 'throughput' && part !== 'rooms')) throw new Error(`BENCH_PARTS must list throughput and/or rooms, comma-separated (got "${process.env.BENCH_PARTS}")`);
 // A 15-minute busy session (about 300,000 messages). Each run ends with one last flush after the last
@@ -194,7 +200,7 @@ async function main(): Promise<void> {
     if (PARTS.has('throughput')) Object.assign(result, await throughputBench(database.url));
     if (PARTS.has('rooms')) {
       say(`${ROOMS.toLocaleString('en-US')} concurrent rooms through the real connect() against a local websocket server…`);
-      const rooms = await runRoomsBench(database.url, ROOMS);
+      const rooms = await runRoomsBench(database.url, ROOMS, TRICKLE);
       say(`  ${rooms.connected}/${rooms.rooms} rooms, ${rooms.rssMiB} MiB RSS (peak ${rooms.peakRssMiB}), ${rooms.perRoomMiB} MiB per room, ${rooms.eventsPerSecond} events/s, ${rooms.cpuCores} cores`);
       writeRoomsSection(rooms);
       result.rooms = rooms;
