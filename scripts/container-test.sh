@@ -113,7 +113,7 @@ DOCKER_BUILDKIT=0 docker build --network host --build-arg "NODE_IMAGE=$NODE_IMAG
 size=$(docker image inspect -f '{{.Size}}' "$LIVELENS_IMAGE")
 say "✓ built in $((SECONDS - started)) s, $((size / 1000000)) MB"
 # The production install has no soketi (a dev dependency); the realtime server has an image of its own.
-docker run --rm --entrypoint sh "$LIVELENS_IMAGE" -c 'test ! -e node_modules/@soketi && test ! -e node_modules/uWebSockets.js' \
+docker run --rm --entrypoint sh "$LIVELENS_IMAGE" -c 'test ! -e node_modules/@soketi/soketi && test ! -e node_modules/uWebSockets.js' \
   || fail 'the app image contains soketi or uWebSockets.js'
 say '✓ no soketi in the app image'
 export LIVELENS_REALTIME_IMAGE=${LIVELENS_REALTIME_IMAGE:-livelens/realtime:test}
