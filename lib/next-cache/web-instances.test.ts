@@ -122,4 +122,16 @@ describe.skipIf(!ENABLED || !BUILT)('two web instances over one database', () =>
     expect(seen.includes('Luna Bakes'), 'the new page still shows the old nickname').toBe(false);
     console.info(`web-instances: A served the page revalidated on B ${Date.now() - started} ms after B's lookup`);
   }, 120_000);
+  it('shares a page prerendered by the build, rendered once at run time', async () => {
+    const [a, b] = instances;
+    if (!a || !b) throw new Error('the instances did not start');
+    // Next does not hand a custom handler the build's own renders: the first request renders the page
+    // and stores it, and the other instance is served that render.
+    const first = await get(`${a.url}/en/about`);
+    expect(first.status).toBe(200);
+    const second = await get(`${b.url}/en/about`);
+    expect(second.status).toBe(200);
+    expect(second.nextCache).toBe('HIT');
+    expect(second.body).toBe(first.body);
+  }, 60_000);
 });
