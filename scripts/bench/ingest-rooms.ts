@@ -80,7 +80,7 @@ export function writeRoomsSection(result: Awaited<ReturnType<typeof runRoomsBenc
     'ingest-rooms',
     `## Rooms per worker (\`BENCH_PARTS=rooms npm run bench:ingest\`)
 
-Machine: ${machineLine()}. Run ${new Date().toISOString().slice(0, 16)}Z. One worker process (Node flags \`${nodeArgs('ingest').join(' ')}\`, as the worker runs) opens ${n(result.rooms)} rooms through tiktok-live-connector's real \`connect()\` against a local push server in another process (the library's two HTTP routes pointed at it), 50 every 300 ms, and runs each through the normaliser and the write pipeline into a fresh embedded Postgres 17. Every room sends the \`${result.trickle}\` trickle of a small room: ${result.framesPerRoomSecond} websocket frames and ${result.messagesPerRoomSecond} messages a second (chat, likes, joins, gifts, follows, shares, viewer counts, 3% duplicate frames).
+Machine: ${machineLine()}. Run ${new Date().toISOString().slice(0, 16)}Z. One worker process (Node flags \`${nodeArgs('ingest').join(' ')}\`, as the worker runs) opens ${n(result.rooms)} rooms through tiktok-live-connector's real \`connect()\` against a local push server in another process (the library's two HTTP routes pointed at it), in waves of 50 that each wait until the last is live (at most one every 300 ms), and runs each through the normaliser and the write pipeline into a fresh embedded Postgres 17. Every room sends the \`${result.trickle}\` trickle of a small room: ${result.framesPerRoomSecond} websocket frames and ${result.messagesPerRoomSecond} messages a second (chat, likes, joins, gifts, follows, shares, viewer counts, 3% duplicate frames).
 
 | measurement | result | target |
 |---|---|---|
