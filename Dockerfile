@@ -28,9 +28,13 @@ RUN npm install --no-save && npm cache clean --force
 
 # 2. The web app, built with Next's standalone output (`.next/standalone`: the server's bundles without
 #    the build cache). NEXT_OUTPUT is read by next.config.ts; `npm start` builds without it.
+#    A DATABASE_URL at build time names the shared page cache (lib/next-cache) in the build's frozen
+#    configuration, which the image runs with; nothing listens at this address, so the build renders its
+#    pages without the cache, and the web app uses the DATABASE_URL it is started with.
 FROM deps AS build
 COPY . .
-RUN NEXT_OUTPUT=standalone NODE_ENV=production node node_modules/next/dist/bin/next build
+RUN NEXT_OUTPUT=standalone NODE_ENV=production DATABASE_URL=postgresql://build:build@127.0.0.1:9/build \
+    node node_modules/next/dist/bin/next build
 
 # 3. Production dependencies only. The embedded Postgres binaries and Next's compiler are removed: the
 #    image always runs against DATABASE_URL, and the standalone config means Next compiles nothing at run

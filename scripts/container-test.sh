@@ -172,9 +172,9 @@ heartbeats() { sql "SELECT string_agg(worker_id, ' ' ORDER BY worker_id) FROM wo
 wait_for 180 'the two workers sharing the tracked accounts evenly, each held once' fair_shares worker-1 worker-2
 say "✓ leases: $(sql "$SHARES" | tr '\n' ' ')of $(sql "$TRACKED") tracked accounts; heartbeats: $(heartbeats)"
 
-# A third worker (a one-off container of the worker service under another id) takes a third.
-compose run -d --no-deps -e WORKER_ID=worker-3 -e "WORKER_METRICS_PORT=$WORKER_3_METRICS_PORT" worker-1 >/dev/null \
-  || fail 'could not start a third worker'
+# A third worker (compose.yaml's worker-3, behind its profile) takes a third. (`compose run` cannot do
+# it: docker-compose 1.x links a one-off container to its dependencies, which host networking refuses.)
+compose --profile worker-3 up -d --no-deps worker-3 || fail 'could not start a third worker'
 started=$SECONDS
 wait_for 180 'three workers sharing the tracked accounts evenly after one joined' fair_shares worker-1 worker-2 worker-3
 say "✓ a third worker joined: $(sql "$SHARES" | tr '\n' ' ')after $((SECONDS - started)) s; heartbeats: $(heartbeats)"
@@ -193,6 +193,13 @@ say '✓ every service healthy by its compose health check'
 web_metrics() { node -e 'fetch(process.argv[1]).then((r) => r.text()).then((t) => process.exit(/livelens_web_request_duration_seconds_bucket/.test(t) ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$WEB_METRICS_PORT/metrics"; }
 wait_for 60 "the web app's metrics on 127.0.0.1:$WEB_METRICS_PORT" web_metrics
 say "✓ web metrics on 127.0.0.1:$WEB_METRICS_PORT"
+
+# The shared page cache (lib/next-cache) is in the image's configuration: a page rendered by the web app
+# lands in Postgres, where every other instance finds it.
+node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$WEB_PORT/en/about" || fail 'GET /en/about failed'
+cached() { [ "$(sql "SELECT count(*) FROM next_cache_entries")" -gt 0 ]; }
+wait_for 30 'a rendered page in the shared page cache (next_cache_entries)' cached
+say "✓ shared page cache: $(sql "SELECT count(*) FROM next_cache_entries") entries in Postgres"
 
 uid=$(compose exec -T web id -u | tr -d '\r')
 [ "$uid" != 0 ] || fail 'the web app runs as root'
