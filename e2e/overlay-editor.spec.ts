@@ -21,7 +21,7 @@ test('create a Goal overlay, preview and save changes, copy the URL, regenerate 
 
   // Create from the list page: account, kind card, default name.
   await page.goto('/dashboard/overlays');
-  await page.getByLabel('Account').selectOption(accountId);
+  await page.getByRole('region', { name: 'New overlay' }).getByLabel('Account').selectOption(accountId);
   await page.locator('label').filter({ hasText: 'Goal bar' }).click();
   await expect(page.getByRole('radio', { name: /Goal bar/ })).toBeChecked();
   await expect(page.getByLabel(/^Name/)).toHaveAttribute('placeholder', `Goal bar · @${handle}`);
