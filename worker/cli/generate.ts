@@ -21,6 +21,17 @@ const BILIBILI_RATES = {
   busy: { chatsPerMinute: 400, giftsPerMinute: 150, superChatsPerMinute: 6, guardsPerMinute: 3, likesPerMinute: 900, entersPerMinute: 500, followsPerMinute: 30, sharesPerMinute: 10, audience: 3000, peakViewers: 20000, batchRate: 0.9 },
 } as const;
 
+type Session = ReturnType<typeof generateSession> | ReturnType<typeof generateBilibiliSession>;
+
+/** Writes the session's frames to `out`, its expected totals beside it, and prints a summary. */
+async function writeSession(out: string, session: Session, startTime: number, note: string): Promise<void> {
+  const writer = new ReplayWriter(out, { ...session.header, startedAt: startTime, note });
+  for (const frame of session.frames) writer.write(frame.frame, frame.t);
+  await writer.close();
+  fs.writeFileSync(out.replace(/\.jsonl$/, '') + '.expected.json', `${JSON.stringify(session.expected, null, 2)}\n`);
+  console.log(JSON.stringify({ file: out, frames: session.frames.length, messages: session.messages, bytes: fs.statSync(out).size, expected: session.expected }));
+}
+
 async function writeBilibili(out: string, flags: Map<string, string>, rate: keyof typeof RATES, seed: number, startTime: number): Promise<void> {
   const roomId = flags.get('room-id') ?? String(21_000_000 + seed);
   if (!/^\d{1,16}$/.test(roomId)) throw new Error('--room-id must be a numeric Bilibili room id');
@@ -33,11 +44,7 @@ async function writeBilibili(out: string, flags: Map<string, string>, rate: keyo
     duplicatePacketRate: Number(flags.get('duplicates') ?? 0.03),
     streamEnd: !flags.has('no-end'),
   });
-  const writer = new ReplayWriter(out, { ...session.header, startedAt: startTime, note: `synthetic, seed ${seed}, rate ${rate}` });
-  for (const frame of session.frames) writer.write(frame.frame, frame.t);
-  await writer.close();
-  fs.writeFileSync(out.replace(/\.jsonl$/, '') + '.expected.json', `${JSON.stringify(session.expected, null, 2)}\n`);
-  console.log(JSON.stringify({ file: out, frames: session.frames.length, messages: session.messages, bytes: fs.statSync(out).size, expected: session.expected }));
+  await writeSession(out, session, startTime, `synthetic, seed ${seed}, rate ${rate}`);
 }
 
 async function main(): Promise<void> {
@@ -61,11 +68,7 @@ async function main(): Promise<void> {
     duplicateFrameRate: Number(flags.get('duplicates') ?? 0.03),
     streamEnd: !flags.has('no-end'),
   });
-  const writer = new ReplayWriter(out, { ...session.header, startedAt: startTime, note: `synthetic, seed ${seed}, rate ${rate}` });
-  for (const frame of session.frames) writer.write(frame.frame, frame.t);
-  await writer.close();
-  fs.writeFileSync(out.replace(/\.jsonl$/, '') + '.expected.json', `${JSON.stringify(session.expected, null, 2)}\n`);
-  console.log(JSON.stringify({ file: out, frames: session.frames.length, messages: session.messages, bytes: fs.statSync(out).size, expected: session.expected }));
+  await writeSession(out, session, startTime, `synthetic, seed ${seed}, rate ${rate}`);
 }
 
 main().catch((error: unknown) => {

@@ -10,10 +10,10 @@ import type { OverlaySummary } from '@/lib/overlays/manage';
 import { formatObsSize, OBS_SIZES, OVERLAY_KIND_ICONS } from '@/lib/overlays/editor';
 import { OVERLAY_KINDS, type OverlayKind } from '@/lib/overlays/settings';
 import { fetchJson } from '@/lib/query-client';
+import { AccountSelect, type AccountOption } from './account-select';
 import { useKindLabels } from './kind-labels';
 import { ThemePicker } from './theme-picker';
 
-export type AccountOption = { id: string; handle: string; nickname: string | null };
 
 const NAME_MAX = 80;
 
@@ -51,19 +51,7 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
   const error = localError ?? (create.error ? t('create.failed', { message: create.error.message.replace(/^\w+: /, '') }) : null);
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate aria-describedby={error ? ids.error : undefined}>
-      <div className="flex flex-col gap-1 text-sm">
-        <label htmlFor={ids.account} className="font-medium">
-          {t('create.account')}
-        </label>
-        <select id={ids.account} value={accountId} onChange={(e) => setAccountId(e.currentTarget.value)} className="min-h-11 rounded-lg border border-line bg-panel-2 px-3 sm:max-w-sm">
-          {accounts.map((a) => (
-            <option key={a.id} value={a.id}>
-              @{a.handle}
-              {a.nickname ? ` — ${a.nickname}` : ''}
-            </option>
-          ))}
-        </select>
-      </div>
+      <AccountSelect id={ids.account} label={t('create.account')} accounts={accounts} value={accountId} onChange={setAccountId} />
 
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-2 text-sm font-medium">{t('create.whatItShows')}</legend>

@@ -13,7 +13,7 @@ import type { MediaSummary } from '@/lib/media/library';
 import type { OverlaySummary } from '@/lib/overlays/manage';
 import { looksLikeOverlayFile, MAX_IMPORT_BYTES, type ExportedMedia } from '@/lib/overlays/transfer';
 import { fetchJson } from '@/lib/query-client';
-import type { AccountOption } from './create-overlay-form';
+import { AccountSelect, type AccountOption } from './account-select';
 import { MissingMediaList, type Upload } from './missing-media-list';
 
 type Imported = { overlay: OverlaySummary; missing: ExportedMedia[] };
@@ -79,19 +79,7 @@ export function ImportOverlayForm({ accounts }: { accounts: AccountOption[] }) {
     <div className="flex flex-col gap-4">
       <p className="text-sm text-muted">{t('import.intro', { kb: MAX_IMPORT_BYTES / KB })}</p>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <div className="flex flex-col gap-1 text-sm">
-          <label htmlFor={ids.account} className="font-medium">
-            {t('import.account')}
-          </label>
-          <select id={ids.account} value={accountId} onChange={(e) => setAccountId(e.currentTarget.value)} className="min-h-11 rounded-lg border border-line bg-panel-2 px-3 sm:max-w-sm">
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                @{a.handle}
-                {a.nickname ? ` — ${a.nickname}` : ''}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AccountSelect id={ids.account} label={t('import.account')} accounts={accounts} value={accountId} onChange={setAccountId} />
         <div className="flex flex-col gap-1 text-sm">
           <label htmlFor={ids.file} className="font-medium">
             {t('import.file')}
