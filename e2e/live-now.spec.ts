@@ -25,18 +25,30 @@ test('live now drawn by the server mid-live hydrates without a mismatch', async 
   const href = await page.locator('a[href^="/dashboard/accounts/"]', { hasText: 'luna.streams' }).first().getAttribute('href');
   const accountId = /\/dashboard\/accounts\/([^/?#]+)/.exec(href ?? '')?.[1];
   expect(accountId).toBeTruthy();
-  const asked = await page.evaluate(async (id) => (await fetch(`/api/dashboard/accounts/${id}/check`, { method: 'POST' })).status, accountId ?? '');
-  expect(asked).toBeLessThan(300);
+  const checkNow = async () => {
+    const asked = await page.evaluate(async (id) => (await fetch(`/api/dashboard/accounts/${id}/check`, { method: 'POST' })).status, accountId ?? '');
+    expect(asked).toBeLessThan(300);
+  };
+  await checkNow();
   await page.goto(`/dashboard/accounts/${accountId}`);
-  await expect(page.getByText('● LIVE').first()).toBeVisible({ timeout: 60_000 });
-
-  // Drawn by the server while the live runs: the running time is in the HTML.
-  errors.length = 0;
-  await page.reload();
   const duration = page.getByText(/^\d+(:\d\d){1,2}$/).first();
-  const first = await duration.textContent();
-  // Hydration is over once the running time moves in the browser.
-  await expect(duration).not.toHaveText(first ?? '', { timeout: 5_000 });
+  for (let attempt = 1; ; attempt++) {
+    await expect(page.getByText('● LIVE').first()).toBeVisible({ timeout: 60_000 });
+    // Drawn by the server while the live runs: the running time is in the HTML.
+    errors.length = 0;
+    await page.reload();
+    const first = await duration.textContent();
+    // Hydration is over once the running time moves in the browser.
+    const moved = await expect(duration)
+      .not.toHaveText(first ?? '', { timeout: 5_000 })
+      .then(() => true, () => false);
+    if (moved) break;
+    // A clock that stops while the live is still on is the defect; a demo live that ended just then
+    // (its running time stops at its length) is not: start the next one and look again.
+    await expect(page.getByText('● LIVE'), `the running time stopped at ${first ?? '?'} while the live was on`).toHaveCount(0);
+    expect(attempt, 'the demo live ended during each of 3 looks').toBeLessThan(3);
+    await checkNow();
+  }
   expect(hydrationErrors(errors)).toEqual([]);
 });
 
