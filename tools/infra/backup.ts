@@ -276,11 +276,23 @@ export async function tablesWithRows(url: string): Promise<string[]> {
 }
 
 /** Connections to the database other than ours (a running app or worker would write during a restore). */
-export async function otherConnections(url: string): Promise<number> {
+/**
+ * Client connections to the database other than this one. A connection that has just closed stays in
+ * pg_stat_activity for a moment after its client has gone (the server ends its backend asynchronously),
+ * so a non-zero count is looked at again for up to `settleMs` before it is believed.
+ */
+export async function otherConnections(url: string, settleMs = 3000): Promise<number> {
   const client = await connect(url);
   try {
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
-    return rows[0]?.n ?? 0;
+    const deadline = Date.now() + settleMs;
+    for (;;) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+      );
+      const n = rows[0]?.n ?? 0;
+      if (n === 0 || Date.now() >= deadline) return n;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   } finally {
     await client.end();
   }
