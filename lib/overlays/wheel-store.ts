@@ -9,10 +9,7 @@ import { AppError } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
 import { notifyWheel } from '@/lib/overlays/realtime';
 import { readKindSettings } from '@/lib/overlays/settings';
-import { chooseSegment, type Draw, type WheelSpin } from '@/lib/overlays/wheel';
-
-/** How many results the editor lists. */
-export const RECENT_SPINS = 20;
+import { chooseSegment, RECENT_SPINS, type Draw, type WheelSpin } from '@/lib/overlays/wheel';
 
 type SpinRow = { id: bigint; overlayId: string; segmentIndex: number; segmentLabel: string; viewerName: string; giftName: string | null; test: boolean; createdAt: Date };
 

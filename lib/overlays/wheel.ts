@@ -94,6 +94,9 @@ export function browserDraw(total: number): number {
   }
 }
 
+/** How many results the editor lists (the API's page and the list kept in the browser). */
+export const RECENT_SPINS = 20;
+
 /** One spin as the overlay and the editor see it. */
 export type WheelSpin = {
   id: string;

@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { requestErrorMessage } from '@/lib/overlays/editor';
-import type { WheelSpin } from '@/lib/overlays/wheel';
+import { RECENT_SPINS, type WheelSpin } from '@/lib/overlays/wheel';
 import { fetchJson } from '@/lib/query-client';
 import { useEditorWords } from './editor-words';
 
@@ -22,7 +22,7 @@ export function WheelControls({ overlayId, unsaved }: { overlayId: string; unsav
   const spins = useQuery({ queryKey: key, queryFn: () => fetchJson<{ spins: WheelSpin[] }>(`/api/overlays/${overlayId}/wheel`), refetchInterval: REFRESH_MS });
   const spin = useMutation({
     mutationFn: () => fetchJson<{ spin: WheelSpin }>(`/api/overlays/${overlayId}/wheel`, { method: 'POST', body: JSON.stringify({ action: 'spin' }) }),
-    onSuccess: ({ spin: added }) => queryClient.setQueryData<{ spins: WheelSpin[] }>(key, (current) => ({ spins: [added, ...(current?.spins ?? []).filter((s) => s.id !== added.id)].slice(0, 20) })),
+    onSuccess: ({ spin: added }) => queryClient.setQueryData<{ spins: WheelSpin[] }>(key, (current) => ({ spins: [added, ...(current?.spins ?? []).filter((s) => s.id !== added.id)].slice(0, RECENT_SPINS) })),
   });
   const list = spins.data?.spins ?? [];
   const error = spin.error ?? spins.error;
