@@ -80,6 +80,8 @@ test('a wheel of fortune spins for each chosen gift and for the host, one spin a
   await expect
     .poll(async () => ((await (await page.request.get(`/api/overlays/${overlay.id}/wheel`)).json()) as { spins: unknown[] }).spins.length, { timeout: 30_000 })
     .toBe(Math.min(spins, 20));
+  // The open editor lists them as they come, over its realtime connection (it no longer polls while connected).
+  await expect(page.getByTestId('wheel-results').locator('li')).toHaveCount(Math.min(spins, 20), { timeout: 30_000 });
   // Shown: every spin, in turn, never two results at once, each on one of the segments.
   await expect.poll(async () => (await obsPage.evaluate(() => window.__wheelLog?.results.length)) ?? 0, { timeout: spins * 5000 + 30_000, intervals: [500] }).toBe(spins);
   const log = await obsPage.evaluate(() => window.__wheelLog);

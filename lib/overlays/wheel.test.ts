@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { PreviewSamples } from '@/lib/overlays/preview';
 import { readKindSettings, validateSettings } from '@/lib/overlays/settings';
-import { chooseSegment, finishPhase, giftQualifies, IDLE_WHEEL, landingIndex, landingRotation, receiveSpin, segmentAt, spinsForGift, type WheelRule, type WheelSpin } from '@/lib/overlays/wheel';
+import { addRecentSpin, chooseSegment, finishPhase, giftQualifies, IDLE_WHEEL, landingIndex, landingRotation, receiveSpin, RECENT_SPINS, segmentAt, spinsForGift, type WheelRule, type WheelSpin } from '@/lib/overlays/wheel';
 
 const rule = (over: Partial<WheelRule>): WheelRule => ({ id: 'r1', enabled: true, trigger: 'gifts', giftIds: [], minDiamonds: 100, ...over });
 const rose = { giftId: '5655', diamondCount: 1 };
@@ -147,6 +147,31 @@ describe('the queue on the overlay', () => {
     state = receiveSpin(state, { ...spin('9', 0), segmentLabel: 'Gone', segmentIndex: 7 }, segments, 0.5);
     expect(state.playing).toMatchObject({ index: -1, phase: 'result' });
     expect(state.rotation).toBe(before);
+  });
+});
+
+describe('the editor’s recent results', () => {
+  const result = (id: number, at: number): WheelSpin => ({ id: String(id), overlayId: 'o1', segmentIndex: 0, segmentLabel: 'Dance', viewerName: 'ann', giftName: 'Rose', test: false, at });
+
+  it('puts a spin that arrives on top, and a late delivery in its place by time', () => {
+    const list = [result(3, 3000), result(2, 2000)];
+    expect(addRecentSpin(list, result(4, 4000)).map((s) => s.id)).toEqual(['4', '3', '2']);
+    expect(addRecentSpin(list, result(1, 1000)).map((s) => s.id)).toEqual(['3', '2', '1']);
+    // Two spins of one streak share a millisecond: the later row (id 10 after id 9) comes first.
+    expect(addRecentSpin([result(9, 5000)], result(10, 5000)).map((s) => s.id)).toEqual(['10', '9']);
+  });
+
+  it('lists a spin delivered twice (the message and the Spin now answer) once', () => {
+    const once = addRecentSpin([result(1, 1000)], result(2, 2000));
+    expect(addRecentSpin(once, result(2, 2000))).toEqual(once);
+  });
+
+  it('keeps the newest RECENT_SPINS', () => {
+    let list: WheelSpin[] = [];
+    for (let i = 1; i <= RECENT_SPINS + 5; i++) list = addRecentSpin(list, result(i, i * 1000));
+    expect(list).toHaveLength(RECENT_SPINS);
+    expect(list[0]?.id).toBe(String(RECENT_SPINS + 5));
+    expect(list.at(-1)?.id).toBe('6');
   });
 });
 

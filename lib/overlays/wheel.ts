@@ -113,6 +113,20 @@ export type WheelSpin = {
 /** Published on the "wheel" event to the overlay's channel and its workspace's. */
 export type WheelSpinMessage = { overlayId: string; spin: WheelSpin };
 
+/** Newest first: later time, then the later stored row (ids are increasing integers, as strings). */
+function newerFirst(a: WheelSpin, b: WheelSpin): number {
+  if (a.at !== b.at) return b.at - a.at;
+  return b.id.length !== a.id.length ? b.id.length - a.id.length : b.id < a.id ? -1 : b.id > a.id ? 1 : 0;
+}
+
+/**
+ * The editor's recent results with one more spin (a realtime message or the host's own "Spin now"):
+ * placed by its time, once however often it is delivered, the list held to RECENT_SPINS.
+ */
+export function addRecentSpin(list: readonly WheelSpin[], spin: WheelSpin, limit = RECENT_SPINS): WheelSpin[] {
+  return [spin, ...list.filter((s) => s.id !== spin.id)].sort(newerFirst).slice(0, limit);
+}
+
 /**
  * Which segment to land on: the spin's index when it still holds the same label (the wheel was not edited
  * since), else the first segment with that label, else -1 (the result is shown without landing).

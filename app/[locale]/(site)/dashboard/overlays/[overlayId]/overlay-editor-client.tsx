@@ -12,6 +12,7 @@ import { Notice } from '@/components/ui/card';
 import { draftErrors, fieldId, fieldLabel, readDraft, requestErrorMessage, sameValue, splitFieldError, type FieldErrors, type SettingsDraft } from '@/lib/overlays/editor';
 import type { OverlaySummary } from '@/lib/overlays/manage';
 import { fetchJson } from '@/lib/query-client';
+import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
 import { useKindLabels } from '../_components/kind-labels';
 import { StatusBadge } from '../_components/overlay-list';
 import { TextField } from './_components/controls';
@@ -28,12 +29,14 @@ import { ThemePanel } from './_components/theme-panel';
 
 const NAME_MAX = 80;
 
-type Props = { initial: OverlaySummary; created: boolean; fallbackOrigin: string };
+/** The workspace's realtime channel (the wheel's recent results arrive on it) and how to reach the server. */
+type Live = { realtime: PublicRealtimeConfig; channel: string };
+type Props = { initial: OverlaySummary; created: boolean; fallbackOrigin: string; live: Live };
 type SaveBody = { name: string; settings: SettingsDraft['settings'] };
 
 const strong = (chunks: ReactNode) => <span className="font-semibold">{chunks}</span>;
 
-export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
+export function OverlayEditor({ initial, created, fallbackOrigin, live }: Props) {
   const t = useTranslations('overlayEditor');
   const labels = useKindLabels();
   const words = useEditorWords();
@@ -147,7 +150,7 @@ export function OverlayEditor({ initial, created, fallbackOrigin }: Props) {
       <UrlPanel overlay={overlay} fallbackOrigin={fallbackOrigin} onChange={setOverlay} />
 
       {overlay.kind === 'TIMER' && <TimerControls overlayId={overlay.id} />}
-      {overlay.kind === 'WHEEL' && <WheelControls overlayId={overlay.id} unsaved={dirty} />}
+      {overlay.kind === 'WHEEL' && <WheelControls overlayId={overlay.id} unsaved={dirty} realtime={live.realtime} channel={live.channel} />}
 
       <div className="grid items-start gap-4 lg:grid-cols-2">
         <div className="min-w-0 lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1">

@@ -6,6 +6,8 @@ import { db } from '@/lib/db';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { appUrl } from '@/lib/env';
 import { getOverlay } from '@/lib/overlays/manage';
+import { workspaceChannel } from '@/lib/realtime/channels';
+import { getPublicRealtimeConfig } from '@/lib/realtime/config';
 import { OverlayEditor } from './overlay-editor-client';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,5 +29,5 @@ export default async function OverlayEditorPage({ params, searchParams }: Props)
   });
   if (!overlay) notFound();
   const { created } = await searchParams;
-  return <OverlayEditor key={overlay.id} initial={overlay} created={created === '1'} fallbackOrigin={appUrl()} />;
+  return <OverlayEditor key={overlay.id} initial={overlay} created={created === '1'} fallbackOrigin={appUrl()} live={{ realtime: getPublicRealtimeConfig(), channel: workspaceChannel(ws.workspaceId) }} />;
 }

@@ -2,27 +2,53 @@
 
 // The wheel of fortune's host panel: "Spin now" (a test spin drawn on the server from the saved segments,
 // played on every open copy of the overlay, the editor's preview included) and the recent results, won by
-// gifts or by the test button.
+// gifts or by the test button. Spins arrive on the workspace's realtime channel (the same "wheel" message
+// the overlay plays; a dashboard may not open the overlay's own channel) and are added as they come. The
+// list is read again when the connection comes back or the tab regains focus, and polled only while live
+// updates are down.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useMemo } from 'react';
 import { requestErrorMessage } from '@/lib/overlays/editor';
-import { RECENT_SPINS, type WheelSpin } from '@/lib/overlays/wheel';
+import { addRecentSpin, type WheelSpin, type WheelSpinMessage } from '@/lib/overlays/wheel';
 import { fetchJson } from '@/lib/query-client';
+import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
+import { useRealtime } from '@/lib/realtime/use-channel';
 import { useEditorWords } from './editor-words';
 
-/** How often the list asks for results won by gifts meanwhile. */
-const REFRESH_MS = 10_000;
+/** How often the list asks for results while live updates are down. */
+const FALLBACK_REFRESH_MS = 10_000;
 
-export function WheelControls({ overlayId, unsaved }: { overlayId: string; unsaved: boolean }) {
+type Spins = { spins: WheelSpin[] };
+type Props = { overlayId: string; unsaved: boolean; realtime: PublicRealtimeConfig; channel: string };
+
+export function WheelControls({ overlayId, unsaved, realtime, channel }: Props) {
   const t = useTranslations('overlayEditor');
   const format = useFormatter();
   const words = useEditorWords();
   const queryClient = useQueryClient();
-  const key = ['overlay-wheel', overlayId];
-  const spins = useQuery({ queryKey: key, queryFn: () => fetchJson<{ spins: WheelSpin[] }>(`/api/overlays/${overlayId}/wheel`), refetchInterval: REFRESH_MS });
+  const key = useMemo(() => ['overlay-wheel', overlayId], [overlayId]);
+  // Before the first answer there is no list to add to: that answer will hold the spin.
+  const add = (spin: WheelSpin) => queryClient.setQueryData<Spins>(key, (current) => (current ? { spins: addRecentSpin(current.spins, spin) } : current));
+  const connection = useRealtime(realtime, [channel], {
+    // The workspace's channel carries every wheel's spins: this panel lists its own.
+    wheel: (message: WheelSpinMessage) => {
+      if (message.overlayId === overlayId) add(message.spin);
+    },
+  });
+  useEffect(() => {
+    // Connected (again): catch up on spins published while the page was not listening.
+    if (connection === 'connected') void queryClient.invalidateQueries({ queryKey: key });
+  }, [connection, queryClient, key]);
+  const spins = useQuery({
+    queryKey: key,
+    queryFn: () => fetchJson<Spins>(`/api/overlays/${overlayId}/wheel`),
+    refetchInterval: connection === 'connected' ? false : FALLBACK_REFRESH_MS,
+    refetchOnWindowFocus: true,
+  });
   const spin = useMutation({
     mutationFn: () => fetchJson<{ spin: WheelSpin }>(`/api/overlays/${overlayId}/wheel`, { method: 'POST', body: JSON.stringify({ action: 'spin' }) }),
-    onSuccess: ({ spin: added }) => queryClient.setQueryData<{ spins: WheelSpin[] }>(key, (current) => ({ spins: [added, ...(current?.spins ?? []).filter((s) => s.id !== added.id)].slice(0, RECENT_SPINS) })),
+    onSuccess: ({ spin: added }) => add(added),
   });
   const list = spins.data?.spins ?? [];
   const error = spin.error ?? spins.error;
