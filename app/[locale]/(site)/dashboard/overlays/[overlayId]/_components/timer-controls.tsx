@@ -11,6 +11,7 @@ import { requestErrorMessage } from '@/lib/overlays/editor';
 import { formatCountdown, type TimerAction, type TimerView } from '@/lib/overlays/timer';
 import { fetchJson } from '@/lib/query-client';
 import { ConfirmAction } from './confirm-action';
+import { EditorPanel } from './editor-panel';
 import { useEditorWords } from './editor-words';
 
 const ADD_MINUTES = [1, 5, 10, -1] as const;
@@ -42,11 +43,7 @@ export function TimerControls({ overlayId }: { overlayId: string }) {
   const error = act.error ?? timer.error;
 
   return (
-    <section aria-labelledby="timer-controls-title" className="flex flex-col gap-3 rounded-xl border border-line bg-panel p-4 sm:p-5">
-      <h2 id="timer-controls-title" className="font-semibold">
-        {t('timer.controlsTitle')}
-      </h2>
-      <p className="text-sm text-muted">{t('timer.controlsDescription')}</p>
+    <EditorPanel id="timer-controls" title={t('timer.controlsTitle')} description={t('timer.controlsDescription')}>
       <p className="text-sm text-muted">{t('timer.endHelp')}</p>
       <div className="flex flex-wrap items-baseline gap-3">
         <span data-testid="timer-left" className="text-3xl font-black tabular-nums">
@@ -78,6 +75,6 @@ export function TimerControls({ overlayId }: { overlayId: string }) {
           {requestErrorMessage(error, words)}
         </p>
       )}
-    </section>
+    </EditorPanel>
   );
 }

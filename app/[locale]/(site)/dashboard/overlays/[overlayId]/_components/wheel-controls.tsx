@@ -14,6 +14,7 @@ import { addRecentSpin, type WheelSpin, type WheelSpinMessage } from '@/lib/over
 import { fetchJson } from '@/lib/query-client';
 import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
 import { useRealtime } from '@/lib/realtime/use-channel';
+import { EditorPanel } from './editor-panel';
 import { useEditorWords } from './editor-words';
 
 /** How often the list asks for results while live updates are down. */
@@ -54,11 +55,7 @@ export function WheelControls({ overlayId, unsaved, realtime, channel }: Props) 
   const error = spin.error ?? spins.error;
 
   return (
-    <section aria-labelledby="wheel-controls-title" className="flex flex-col gap-3 rounded-xl border border-line bg-panel p-4 sm:p-5">
-      <h2 id="wheel-controls-title" className="font-semibold">
-        {t('wheel.controlsTitle')}
-      </h2>
-      <p className="text-sm text-muted">{t('wheel.controlsDescription')}</p>
+    <EditorPanel id="wheel-controls" title={t('wheel.controlsTitle')} description={t('wheel.controlsDescription')}>
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" data-testid="wheel-spin-now" disabled={spin.isPending} onClick={() => spin.mutate()} className="min-h-11 rounded-lg bg-accent-strong px-5 font-semibold hover:opacity-90 disabled:opacity-50">
           {spin.isPending ? t('wheel.spinning') : t('wheel.spinNow')}
@@ -90,6 +87,6 @@ export function WheelControls({ overlayId, unsaved, realtime, channel }: Props) 
           ))}
         </ol>
       )}
-    </section>
+    </EditorPanel>
   );
 }
