@@ -140,6 +140,7 @@ const envShape = z.object({
     LIVE_CHECKS_PER_MINUTE: positiveInt('global live checks and connects per minute').default(20),
     LIVE_CHECKS_PER_HOUR: positiveInt('global live checks and connects per hour').default(600),
     CHAT_RETENTION_DAYS: positiveInt('days').default(90),
+    WHEEL_SPIN_RETENTION_DAYS: positiveInt('days').default(90),
     WORKER_CAPACITY: positiveInt('accounts one worker watches at most').default(500),
     WORKER_LEASE_TTL_MS: positiveInt('milliseconds').default(30_000),
     WORKER_CYCLE_MS: positiveInt('milliseconds').default(10_000),

@@ -19,6 +19,7 @@ import { chatRetentionJob } from '@/worker/jobs/chat-retention';
 import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
 import { nextCacheCleanupJob } from '@/worker/jobs/next-cache-cleanup';
 import { topListsJob } from '@/worker/jobs/top-lists';
+import { wheelSpinRetentionJob } from '@/worker/jobs/wheel-spin-retention';
 import { Metrics, metricsUrl } from '@/worker/metrics';
 import type { MonitoredAccount } from '@/worker/monitor';
 import { DbRateLimiter } from '@/worker/rate-limiter';
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
     { job: topListsJob, settings: {} },
     { job: closeStaleLivesJob, settings: { quietMinutes: 15 } },
     { job: chatRetentionJob, settings: { retentionDays: env.CHAT_RETENTION_DAYS } },
+    { job: wheelSpinRetentionJob, settings: { retentionDays: env.WHEEL_SPIN_RETENTION_DAYS } },
     { job: accessCleanupJob, settings: {} },
     { job: notificationsJob, settings: {} },
     { job: nextCacheCleanupJob, settings: {} },
