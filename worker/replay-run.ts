@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type Pusher from 'pusher';
 import type { Db } from '@/lib/db';
+import { tiktokHandle, tiktokRoom } from '@/lib/platforms/channel';
 import { readReplayHeader } from '@/lib/live/replay-file';
 import type { LiveEvent } from '@/lib/live/events';
 import { createLogger, type Logger } from '@/lib/logger';
@@ -26,7 +27,7 @@ export function roomIdFor(recordedRoomId: string, handle: string, recordedHandle
 
 /** The totals of a live as stored: the live row's running totals. */
 export async function readLiveTotals(db: Db, roomId: string): Promise<LiveTotals & { liveId: string }> {
-  const live = await db.live.findUniqueOrThrow({ where: { roomId } });
+  const live = await db.live.findUniqueOrThrow({ where: tiktokRoom(roomId) });
   return {
     liveId: live.id.toString(),
     diamonds: Number(live.diamonds),
@@ -82,7 +83,7 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplayRunRes
   });
   options.onIngest?.(ingest);
   try {
-    const account = await options.db.tiktokAccount.upsert({ where: { handle }, create: { handle, nickname: handle }, update: {} });
+    const account = await options.db.channel.upsert({ where: tiktokHandle(handle), create: { handle, nickname: handle }, update: {} });
     ingest.start();
     const source = new ReplaySource(options.file, { speed: options.speed, roomId, onFrame: options.onFrame });
     const started = performance.now();

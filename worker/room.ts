@@ -29,9 +29,11 @@ export type RoomOptions = {
 
 /** Ensures the live row for this room and returns it (a reconnect reopens a live closed as stale). */
 export async function ensureLive(db: Db, accountId: string, roomId: string, startedAt: Date, title?: string) {
+  // A room id is unique per platform: the live takes its channel's.
+  const { platform } = await db.channel.findUniqueOrThrow({ where: { id: accountId }, select: { platform: true } });
   const live = await db.live.upsert({
-    where: { roomId },
-    create: { accountId, roomId, startedAt, title },
+    where: { platform_roomId: { platform, roomId } },
+    create: { accountId, platform, roomId, startedAt, title },
     update: { endedAt: null, endReason: null },
   });
   if (live.accountId !== accountId) throw new Error(`room ${roomId} belongs to another account (${live.accountId})`);

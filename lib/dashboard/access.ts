@@ -20,7 +20,7 @@ export async function watchesAccount(db: Db, workspaceId: string, accountId: str
 
 /** The watched account, or NOT_FOUND. */
 export async function requireWatchedAccount(db: Db, workspaceId: string, accountId: string) {
-  const account = await db.tiktokAccount.findFirst({ where: { id: accountId, watchers: { some: { workspaceId } } } });
+  const account = await db.channel.findFirst({ where: { id: accountId, watchers: { some: { workspaceId } } } });
   if (!account) throw new AppError('NOT_FOUND', 'No such account in this workspace.');
   return account;
 }

@@ -115,7 +115,7 @@ describe('cluster management', () => {
     await deleteCluster(db, p.owner.workspaceId, cluster.id);
     await expect(getCluster(db, p.owner.workspaceId, cluster.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(deleteCluster(db, p.owner.workspaceId, cluster.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await db.tiktokAccount.count({ where: { id: p.a1.id } })).toBe(1);
+    expect(await db.channel.count({ where: { id: p.a1.id } })).toBe(1);
   });
 });
 

@@ -105,7 +105,7 @@ export async function listClusters(db: Db, workspaceId: string): Promise<Cluster
 
 /** The accounts the workspace may put in a cluster: the ones it watches, by handle. */
 export async function listClusterCandidates(db: Db, workspaceId: string): Promise<ClusterMember[]> {
-  const accounts = await db.tiktokAccount.findMany({
+  const accounts = await db.channel.findMany({
     where: { watchers: { some: { workspaceId } } },
     orderBy: { handle: 'asc' },
     select: { id: true, handle: true, nickname: true, avatarUrl: true },

@@ -168,7 +168,7 @@ export async function getHostView(db: Db, workspaceId: string, sessionId: string
   const session = await requireSession(db, workspaceId, sessionId);
   const [snapshot, account, winners] = await Promise.all([
     sessionSnapshot(db, session),
-    db.tiktokAccount.findUniqueOrThrow({ where: { id: session.accountId }, select: { id: true, handle: true } }),
+    db.channel.findUniqueOrThrow({ where: { id: session.accountId }, select: { id: true, handle: true } }),
     db.gameWinner.findMany({ where: { sessionId: session.id }, orderBy: { selectedAt: 'desc' }, include: { viewer: true } }),
   ]);
   return {

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tiktokHandle } from '@/lib/platforms/channel';
 import { ManagedChild } from '@/tools/infra/child';
 import { getFreePort } from '@/tools/infra/ports';
 import { nodeCommand } from '@/tools/node/run.mjs';
@@ -103,7 +104,7 @@ describe.skipIf(!ENABLED || !BUILT)('two web instances over one database', () =>
     // through B (which, unlike A, has no recent view of it in memory) fetches it, stores it and
     // revalidates the page: revalidatePath on B only.
     profiles.alias(handle, 'nova.quinn');
-    await own.db.tiktokAccount.update({ where: { handle }, data: { lastFetchedAt: new Date(Date.now() - 2 * 86_400_000) } });
+    await own.db.channel.update({ where: tiktokHandle(handle), data: { lastFetchedAt: new Date(Date.now() - 2 * 86_400_000) } });
     const started = Date.now();
     const lookup = await get(`${b.url}/api/accounts/${handle}`);
     expect(lookup.status).toBe(200);

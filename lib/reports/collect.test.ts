@@ -28,7 +28,7 @@ describe('collectReportInput', () => {
     // Hearts values unique to this run, so peers from other test files sharing the database are told apart.
     const tag = BigInt(parseInt(uniqueSuffix(), 16)) * 1_000n;
 
-    const account = await db.tiktokAccount.create({
+    const account = await db.channel.create({
       data: { handle: `report.${uniqueSuffix()}`, nickname: 'Report <b>test</b> 🌸', verified: true, region: 'DE', privateAccount: false },
     });
     await addSnapshot(account.id, ago(100 * DAY), { followers: 10_000n, hearts: tag + 1n, videos: 10n }); // older than the history window

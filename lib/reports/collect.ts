@@ -43,7 +43,7 @@ async function findBandPeers(db: Db, accountId: string, followers: bigint): Prom
  * without numbers would have nothing to say.
  */
 export async function collectReportInput(db: Db, accountId: string, now: Date): Promise<ReportInput> {
-  const account = await db.tiktokAccount.findUnique({
+  const account = await db.channel.findUnique({
     where: { id: accountId },
     select: { handle: true, nickname: true, verified: true, region: true, privateAccount: true },
   });

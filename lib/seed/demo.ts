@@ -79,7 +79,7 @@ export function makeViewers(random: Random, count: number): ViewerSeed[] {
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
-  const [users, accounts] = await Promise.all([db.user.count(), db.tiktokAccount.count()]);
+  const [users, accounts] = await Promise.all([db.user.count(), db.channel.count()]);
   return users === 0 && accounts === 0;
 }
 
@@ -119,10 +119,10 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
   const clusterAccountIds: string[] = [];
 
   for (const [accountIndex, demo] of DEMO_ACCOUNTS.entries()) {
-    const account = await db.tiktokAccount.create({
+    const account = await db.channel.create({
       data: {
         handle: demo.handle,
-        tiktokUserId: `67${random.digits(17)}`,
+        platformUserId: `67${random.digits(17)}`,
         secUid: `MS4wLjABAAAA${random.digits(20)}`,
         nickname: demo.nickname,
         bio: demo.bio,

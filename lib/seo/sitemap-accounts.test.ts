@@ -5,7 +5,7 @@ import { listSitemapAccounts } from '@/lib/seo/sitemap-accounts';
 import { uniqueSuffix } from '@/tools/testing/factories';
 
 async function account(data: { lastFetchStatus: string; privateAccount?: boolean; lookups: number; snapshot?: boolean }) {
-  const created = await db.tiktokAccount.create({
+  const created = await db.channel.create({
     data: { handle: `sm.${uniqueSuffix()}`, lastFetchStatus: data.lastFetchStatus, privateAccount: data.privateAccount ?? false, lookups: data.lookups, lastFetchedAt: new Date('2026-12-01T10:00:00Z') },
   });
   if (data.snapshot !== false) await db.profileSnapshot.create({ data: { accountId: created.id, followers: 1, following: 1, hearts: 1, videos: 1, diggs: 0, friends: 0 } });

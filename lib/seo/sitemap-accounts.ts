@@ -8,8 +8,8 @@ import type { SitemapAccount } from '@/lib/seo/sitemap';
 export const SITEMAP_MAX_ACCOUNTS = 10_000;
 
 export async function listSitemapAccounts(db: Db, limit = SITEMAP_MAX_ACCOUNTS): Promise<SitemapAccount[]> {
-  const rows = await db.tiktokAccount.findMany({
-    where: { lastFetchStatus: 'ok', privateAccount: false, snapshots: { some: {} } },
+  const rows = await db.channel.findMany({
+    where: { platform: 'tiktok', lastFetchStatus: 'ok', privateAccount: false, snapshots: { some: {} } },
     orderBy: [{ lookups: 'desc' }, { handle: 'asc' }],
     take: limit,
     select: { handle: true, lastFetchedAt: true, updatedAt: true },

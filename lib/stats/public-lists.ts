@@ -8,8 +8,8 @@ import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/sta
 export type AccountChip = { handle: string; nickname: string | null; avatarUrl: string | null; verified: boolean; followers: number | null };
 
 async function chips(where: object, orderBy: object, limit: number): Promise<AccountChip[]> {
-  const rows = await db.tiktokAccount.findMany({
-    where: { lastFetchStatus: 'ok', ...where },
+  const rows = await db.channel.findMany({
+    where: { platform: 'tiktok', lastFetchStatus: 'ok', ...where },
     orderBy,
     take: limit,
     select: { handle: true, nickname: true, avatarUrl: true, verified: true, snapshots: { orderBy: { fetchedAt: 'desc' }, take: 1, select: { followers: true } } },

@@ -2,6 +2,7 @@
 // of its own, so accounts other test files store do not move these places.
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { tiktokHandle } from '@/lib/platforms/channel';
 import { getAccountRanks, getRankPage, RANK_PAGE_SIZE } from '@/lib/stats/rank-data';
 import { uniqueSuffix } from '@/tools/testing/factories';
 
@@ -9,7 +10,7 @@ const NOW = new Date('2026-12-02T12:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
 
 async function account(region: string, snapshots: { at: Date; followers: number; hearts?: number }[], diamonds: { at: Date; diamonds: number }[] = []) {
-  const created = await db.tiktokAccount.create({ data: { handle: `rk.${uniqueSuffix()}`, region, lastFetchStatus: 'ok' } });
+  const created = await db.channel.create({ data: { handle: `rk.${uniqueSuffix()}`, region, lastFetchStatus: 'ok' } });
   for (const s of snapshots) {
     await db.profileSnapshot.create({ data: { accountId: created.id, fetchedAt: s.at, followers: s.followers, hearts: s.hearts ?? s.followers * 10, videos: 10, following: 0, diggs: 0, friends: 0 } });
   }
@@ -66,7 +67,7 @@ describe('getAccountRanks', () => {
     const region = `Q${uniqueSuffix().toUpperCase()}`;
     await account(region, [{ at: daysAgo(1), followers: 2_000_000_000 }]);
     const second = await account(region, [{ at: daysAgo(9), followers: 1_999_999_998 }, { at: daysAgo(1), followers: 1_999_999_999 }]);
-    const { id } = await db.tiktokAccount.findUniqueOrThrow({ where: { handle: second }, select: { id: true } });
+    const { id } = await db.channel.findUniqueOrThrow({ where: tiktokHandle(second), select: { id: true } });
     const ranks = await getAccountRanks(db, id, { now: NOW, fresh: true });
     expect(ranks.region).toBe(region);
     const followers = ranks.places.find((p) => p.metric === 'followers');

@@ -59,7 +59,7 @@ export async function getRankInputs(db: Db, now = new Date()): Promise<RankInput
     LEFT JOIN prev ON prev.account_id = a.id
     LEFT JOIN live_cur ON live_cur.account_id = a.id
     LEFT JOIN live_prev ON live_prev.account_id = a.id
-    WHERE a.last_fetch_status IS DISTINCT FROM 'not_found'`;
+    WHERE a.platform = 'tiktok' AND a.last_fetch_status IS DISTINCT FROM 'not_found'`;
   return rows.map((r) => ({
     accountId: r.id,
     region: r.region ? r.region.toUpperCase() : null,
@@ -104,7 +104,7 @@ export async function getRankPage(db: Db, options: { metric: RankMetric; region:
   const pages = Math.max(1, Math.ceil(ranked.length / RANK_PAGE_SIZE));
   const page = Math.min(options.page, pages);
   const slice = ranked.slice((page - 1) * RANK_PAGE_SIZE, page * RANK_PAGE_SIZE);
-  const accounts = await db.tiktokAccount.findMany({
+  const accounts = await db.channel.findMany({
     where: { id: { in: slice.map((r) => r.accountId) } },
     select: { id: true, handle: true, nickname: true, avatarUrl: true, verified: true, region: true },
   });

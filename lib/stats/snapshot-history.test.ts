@@ -49,7 +49,7 @@ describe('getComparison', () => {
   it('answers stored accounts in the order asked with latest counts and history, and names the missing ones', async () => {
     const first = await createTestAccount(db);
     const second = await createTestAccount(db);
-    const gone = await db.tiktokAccount.create({ data: { handle: `gone.${uniqueSuffix()}`, lastFetchStatus: 'not_found' } });
+    const gone = await db.channel.create({ data: { handle: `gone.${uniqueSuffix()}`, lastFetchStatus: 'not_found' } });
     const unfetched = await createTestAccount(db);
     await snapshot(first.id, '2026-11-30T10:00:00Z', 1_000, 50_000, 10);
     await snapshot(first.id, '2026-12-01T10:00:00Z', 1_100, 55_000, 11);

@@ -60,9 +60,9 @@ export type ComparedAccount = {
  * and the handles LiveLens has no data for (never fetched here: the comparison reads what is stored).
  */
 export async function getComparison(db: Db, handles: readonly string[], now = new Date()): Promise<{ accounts: ComparedAccount[]; missing: string[] }> {
-  const rows = await db.tiktokAccount.findMany({
+  const rows = await db.channel.findMany({
     // NOT 'not_found' alone would drop accounts never fetched (NULL status) as well.
-    where: { handle: { in: [...handles] }, OR: [{ lastFetchStatus: null }, { lastFetchStatus: { not: 'not_found' } }] },
+    where: { platform: 'tiktok', handle: { in: [...handles] }, OR: [{ lastFetchStatus: null }, { lastFetchStatus: { not: 'not_found' } }] },
     include: { snapshots: { orderBy: { fetchedAt: 'desc' }, take: 1 } },
   });
   const history = await getDailyHistory(db, rows.map((r) => r.id), now);

@@ -10,7 +10,7 @@ export async function flushLookups(db: Db): Promise<void> {
   const entries = [...pending.entries()];
   pending.clear();
   for (const [handle, { count, last }] of entries) {
-    await db.tiktokAccount.updateMany({ where: { handle }, data: { lookups: { increment: count }, lastLookedUpAt: last } }).catch(() => undefined);
+    await db.channel.updateMany({ where: { platform: 'tiktok', handle }, data: { lookups: { increment: count }, lastLookedUpAt: last } }).catch(() => undefined);
   }
 }
 

@@ -2,6 +2,7 @@
 // TikTok pages (a stand-in for tiktok.com).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { tiktokHandle } from '@/lib/platforms/channel';
 import { ProfileServer } from '@/tools/testing/profile-server';
 import { uniqueSuffix } from '@/tools/testing/factories';
 import { lookupProfile, PROFILE_FRESH_MS } from '@/lib/tiktok/profile-store';
@@ -36,7 +37,7 @@ describe('lookupProfile', () => {
     const third = await lookupProfile(db, handle, { ...options(), now: new Date(now.getTime() + PROFILE_FRESH_MS + 60_000) });
     expect(third).toMatchObject({ kind: 'ok', fetched: true });
     expect(server.hits.get(handle)).toBe(2);
-    const account = await db.tiktokAccount.findUniqueOrThrow({ where: { handle }, include: { snapshots: true } });
+    const account = await db.channel.findUniqueOrThrow({ where: tiktokHandle(handle), include: { snapshots: true } });
     expect(account.snapshots).toHaveLength(2);
     expect(account.nickname).toBeTruthy();
   });
@@ -47,7 +48,7 @@ describe('lookupProfile', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => lookupProfile(db, handle, options())));
     expect(results.every((r) => r.kind === 'ok')).toBe(true);
     expect(server.hits.get(handle)).toBe(1);
-    const account = await db.tiktokAccount.findUniqueOrThrow({ where: { handle }, include: { snapshots: true } });
+    const account = await db.channel.findUniqueOrThrow({ where: tiktokHandle(handle), include: { snapshots: true } });
     expect(account.snapshots).toHaveLength(1);
     expect(account.verified).toBe(true);
     // Counts past 2^31 survive (statsV2 strings).
@@ -58,9 +59,9 @@ describe('lookupProfile', () => {
     const handles = Array.from({ length: 6 }, () => fresh('luna.bakes'));
     const results = await Promise.all(handles.map((handle) => lookupProfile(db, handle, options())));
     expect(results.map((r) => r.kind)).toEqual(handles.map(() => 'ok'));
-    const accounts = await db.tiktokAccount.findMany({ where: { handle: { in: handles } }, select: { tiktokUserId: true } });
+    const accounts = await db.channel.findMany({ where: { platform: 'tiktok', handle: { in: handles } }, select: { platformUserId: true } });
     expect(accounts).toHaveLength(6);
-    expect(accounts.filter((a) => a.tiktokUserId === '6838201945312470021')).toHaveLength(1);
+    expect(accounts.filter((a) => a.platformUserId === '6838201945312470021')).toHaveLength(1);
   });
 
   it('serves stored data with a notice when TikTok fails, and says so plainly when nothing is stored', async () => {

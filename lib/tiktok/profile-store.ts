@@ -4,8 +4,9 @@
 // is served with a notice; fetches are rate-limited per IP.
 import 'server-only';
 import type { Db } from '@/lib/db';
-import type { TiktokAccount, ProfileSnapshot } from '@/lib/generated/prisma/client';
+import type { Channel, ProfileSnapshot } from '@/lib/generated/prisma/client';
 import { createLogger } from '@/lib/logger';
+import { tiktokHandle } from '@/lib/platforms/channel';
 import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { fetchProfile, type FetchProfileResult } from '@/lib/tiktok/fetch-profile';
 import { NOT_FOUND_FRESH_MS, PROFILE_FRESH_MS } from '@/lib/tiktok/freshness';
@@ -15,7 +16,7 @@ export { NOT_FOUND_FRESH_MS, PROFILE_FRESH_MS };
 
 const log = createLogger('profile-store');
 
-export type StoredProfile = { account: TiktokAccount; snapshot: ProfileSnapshot | null };
+export type StoredProfile = { account: Channel; snapshot: ProfileSnapshot | null };
 
 export type ProfileLookup =
   | { kind: 'ok'; stored: StoredProfile; stale: boolean; notice: string | null; fetched: boolean }
@@ -43,13 +44,13 @@ export type LookupOptions = {
 };
 
 export async function readStored(db: Db, handle: string): Promise<StoredProfile | null> {
-  const account = await db.tiktokAccount.findUnique({ where: { handle }, include: { snapshots: { orderBy: { fetchedAt: 'desc' }, take: 1 } } });
+  const account = await db.channel.findUnique({ where: tiktokHandle(handle), include: { snapshots: { orderBy: { fetchedAt: 'desc' }, take: 1 } } });
   if (!account) return null;
   const { snapshots, ...rest } = account;
   return { account: rest, snapshot: snapshots[0] ?? null };
 }
 
-function isFresh(account: TiktokAccount, now: Date): boolean {
+function isFresh(account: Channel, now: Date): boolean {
   if (!account.lastFetchedAt) return false;
   const age = now.getTime() - account.lastFetchedAt.getTime();
   return account.lastFetchStatus === 'not_found' ? age < NOT_FOUND_FRESH_MS : age < PROFILE_FRESH_MS;
@@ -61,12 +62,12 @@ export async function storeFetched(db: Db, handle: string, result: FetchProfileR
   const profile: TikTokProfile | undefined = result.kind === 'ok' ? result.profile : result.kind === 'private' ? result.profile : undefined;
   if (result.kind === 'network' || result.kind === 'blocked') {
     // Nothing learned; remember only that the attempt failed (the stored data stays as it was).
-    await db.tiktokAccount.updateMany({ where: { handle }, data: { lastFetchStatus: status } });
+    await db.channel.updateMany({ where: { platform: 'tiktok', handle }, data: { lastFetchStatus: status } });
     return;
   }
   const card = profile
     ? {
-        tiktokUserId: profile.tiktokUserId,
+        platformUserId: profile.tiktokUserId,
         secUid: profile.secUid || null,
         nickname: profile.nickname || null,
         avatarUrl: profile.avatarUrl,
@@ -83,10 +84,10 @@ export async function storeFetched(db: Db, handle: string, result: FetchProfileR
       // store of a user at a time, until commit. Read committed, so the second then sees the first's row.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`tiktok-user:${profile.tiktokUserId}`}, 0))`;
       // Another account row may hold this TikTok user id under an old handle (the user renamed).
-      await tx.tiktokAccount.updateMany({ where: { tiktokUserId: profile.tiktokUserId, NOT: { handle } }, data: { tiktokUserId: null } });
+      await tx.channel.updateMany({ where: { platform: 'tiktok', platformUserId: profile.tiktokUserId, NOT: { handle } }, data: { platformUserId: null } });
     }
-    const account = await tx.tiktokAccount.upsert({
-      where: { handle },
+    const account = await tx.channel.upsert({
+      where: tiktokHandle(handle),
       create: { handle, ...card, lastFetchedAt: now, lastFetchStatus: status },
       update: { ...card, lastFetchedAt: now, lastFetchStatus: status },
     });

@@ -185,6 +185,6 @@ describe('workspaces', () => {
     expect((await db.trackedAccount.findUniqueOrThrow({ where: { accountId: only.id } })).enabled).toBe(false);
     expect(await loadOverlayView(db, otherOverlay.token)).toMatchObject({ overlayId: otherOverlay.id });
     // Its public history stays.
-    expect(await db.tiktokAccount.count({ where: { id: { in: [shared.id, only.id] } } })).toBe(2);
+    expect(await db.channel.count({ where: { id: { in: [shared.id, only.id] } } })).toBe(2);
   });
 });

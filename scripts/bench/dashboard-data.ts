@@ -248,7 +248,7 @@ async function dropSecondaryIndexes(client: pg.Client, tables: readonly string[]
 async function insertBaseRows(client: pg.Client, accounts: AccountPlan[], lives: LivePlan[], counts: LiveCounts[], sampleEvery: number, now: Date): Promise<void> {
   const viewers = Math.max(...accounts.map((a) => a.viewerOffset + a.audience));
   await client.query(
-    `INSERT INTO tiktok_accounts (id, handle, nickname, tiktok_user_id, verified, last_fetched_at, last_fetch_status, updated_at)
+    `INSERT INTO tiktok_accounts (id, handle, nickname, platform_user_id, verified, last_fetched_at, last_fetch_status, updated_at)
      SELECT id, handle, nickname, (7000000000000000000 + n)::text, n = 1, $4::timestamp, 'ok', $4::timestamp
      FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS a(id, handle, nickname, n)`,
     [accounts.map((a) => a.id), accounts.map((a) => a.handle), accounts.map((a) => a.nickname), iso(now.getTime())],

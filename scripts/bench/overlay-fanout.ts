@@ -86,7 +86,7 @@ export async function measureFanout(db: Db, appUrl: string, pusherEnv: Record<st
   const tag = String(Date.now()).slice(-8);
   const user = await db.user.create({ data: { email: `bench-fanout-${tag}@example.test`, passwordHash: 'not-a-real-hash' } });
   const workspace = await db.workspace.create({ data: { name: `Fan-out ${tag}`, members: { create: { userId: user.id, role: 'OWNER' } } } });
-  const account = await db.tiktokAccount.create({ data: { handle: `bfo${tag}`, nickname: 'Busy account' } });
+  const account = await db.channel.create({ data: { handle: `bfo${tag}`, nickname: 'Busy account' } });
   await db.workspaceAccount.create({ data: { workspaceId: workspace.id, accountId: account.id } });
   const overlays = await Promise.all(
     Array.from({ length: OVERLAYS }, (_, i) =>

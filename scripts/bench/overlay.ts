@@ -195,7 +195,7 @@ async function createAccounts(db: Db, runTag: string, withMedia: boolean): Promi
   for (let index = 0; index < OVERLAYS; index++) {
     const handle = `bov${runTag}_${index}`;
     const roomId = `74${runTag}${String(index).padStart(4, '0')}`;
-    const account = await db.tiktokAccount.create({ data: { handle, nickname: `Bench ${index}` } });
+    const account = await db.channel.create({ data: { handle, nickname: `Bench ${index}` } });
     await db.workspaceAccount.create({ data: { workspaceId: workspace.id, accountId: account.id } });
     const overlay = await db.overlay.create({
       data: {

@@ -59,8 +59,8 @@ async function main(): Promise<void> {
   const accounts: { id: string; handle: string }[] = [];
   for (let i = 0; i < rooms; i += 500) {
     const handles = Array.from({ length: Math.min(500, rooms - i) }, (_, j) => `bench.room${i + j}`);
-    await db.tiktokAccount.createMany({ data: handles.map((handle) => ({ handle })), skipDuplicates: true });
-    accounts.push(...(await db.tiktokAccount.findMany({ where: { handle: { in: handles } }, select: { id: true, handle: true } })));
+    await db.channel.createMany({ data: handles.map((handle) => ({ handle })), skipDuplicates: true });
+    accounts.push(...(await db.channel.findMany({ where: { platform: 'tiktok', handle: { in: handles } }, select: { id: true, handle: true } })));
   }
   const baseline = await collect();
   const sessions: RoomSession[] = [];

@@ -9,7 +9,7 @@ export function uniqueSuffix(): string {
 }
 
 export async function createTestAccount(db: Db, handle = `test.${uniqueSuffix()}`) {
-  return db.tiktokAccount.create({ data: { handle, nickname: `Test ${handle}` } });
+  return db.channel.create({ data: { handle, nickname: `Test ${handle}` } });
 }
 
 /** A user with their personal workspace (`workspaceId`), as sign-up makes them. */

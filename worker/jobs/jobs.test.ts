@@ -66,7 +66,7 @@ describe('worker jobs', () => {
     await db.live.delete({ where: { id: first.id } });
     expect(await left(first.id)).toEqual([0, 0, 0]);
     expect(await left(second.id)).toEqual([1, 1, 1]);
-    await db.tiktokAccount.delete({ where: { id: account.id } });
+    await db.channel.delete({ where: { id: account.id } });
     expect(await left(second.id)).toEqual([0, 0, 0]);
   });
 

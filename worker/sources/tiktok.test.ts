@@ -11,6 +11,7 @@ import { requireDatabaseUrl } from '@/lib/env';
 import { readReplay, readReplayHeader, ReplayWriter, type ReplayFrame } from '@/lib/live/replay-file';
 import type { ExpectedTotals } from '@/lib/live/synth';
 import { createLogger } from '@/lib/logger';
+import { tiktokRoom } from '@/lib/platforms/channel';
 import { FakeTikTok } from '@/tools/testing/fake-tiktok';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { createIngest, type Ingest } from '@/worker/ingest';
@@ -105,7 +106,7 @@ describe('TikTokSource through the real connect() against a local TikTok stand-i
     // are dropped by the library, as they would be with TikTok (which then resends from its cursor).
     fake.rooms.set(roomId, { status: 2, frames, speed: 60, dropAfter: Math.floor(frames.length / 2) });
     monitor.requestCheck();
-    for (let i = 0; i < 300 && !(await db.live.findUnique({ where: { roomId } }))?.endedAt; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && !(await db.live.findUnique({ where: tiktokRoom(roomId) }))?.endedAt; i++) await new Promise((r) => setTimeout(r, 100));
     await monitor.stop();
     await ingest.pipeline.flushed();
     expect(fake.connects.slice(connectsBefore)).toEqual([roomId, roomId]);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { db } from '@/lib/db';
+import { tiktokHandle } from '@/lib/platforms/channel';
 import { appUrl } from '@/lib/env';
 import { createOrder, startCheckout } from '@/lib/payments/orders';
 import { getStripe } from '@/lib/payments/stripe';
@@ -20,7 +21,7 @@ export const POST = route({ access: 'user', body: z.object({ handle: handleSchem
   if ((lookup.kind === 'ok' || lookup.kind === 'not_found') && lookup.fetched) revalidateProfilePage(body.handle);
   if (lookup.kind === 'not_found') throw new AppError('NOT_FOUND', `TikTok has no account @${body.handle}.`);
   if (lookup.kind !== 'ok' || !lookup.view.stats) throw new AppError('UNAVAILABLE', 'We could not load this account’s statistics right now; try again in a moment.');
-  const account = await db.tiktokAccount.findUniqueOrThrow({ where: { handle: body.handle }, select: { id: true } });
+  const account = await db.channel.findUniqueOrThrow({ where: tiktokHandle(body.handle), select: { id: true } });
   const stripe = getStripe();
   const order = await createOrder(db, user.id, account.id, !stripe);
   return startCheckout(db, order, { stripe, appUrl: appUrl(), email: user.email, handle: body.handle });

@@ -3,6 +3,7 @@
 // view beacon counts visits. Against the test Postgres and a local stand-in for tiktok.com.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
+import { tiktokHandle } from '@/lib/platforms/channel';
 import { uniqueSuffix, withinOneWindow } from '@/tools/testing/factories';
 import { RATE_LIMITS } from '@/lib/rate-limit';
 import { profileServerForThisFile } from '@/tools/testing/profile-server-hooks';
@@ -115,7 +116,7 @@ describe('POST /api/accounts/{handle}/view', () => {
     expect((await view()).status).toBe(204);
     expect((await view()).status).toBe(204);
     await flushLookups(db);
-    const account = await db.tiktokAccount.findUniqueOrThrow({ where: { handle } });
+    const account = await db.channel.findUniqueOrThrow({ where: tiktokHandle(handle) });
     expect(account.lookups).toBe(2);
     expect(account.lastLookedUpAt).not.toBeNull();
     const bad = await countView(new Request('http://x/api/accounts/x/view', { method: 'POST' }), { params: Promise.resolve({ handle: 'bad!!' }) });

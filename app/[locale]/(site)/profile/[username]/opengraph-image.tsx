@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
+import { tiktokHandle } from '@/lib/platforms/channel';
 import { isLocale } from '@/lib/i18n/locales';
 import { CARD_SIZE, printable, renderProfileCard } from '@/lib/og/profile-card';
 import { formatCompact } from '@/lib/stats/format';
@@ -16,7 +17,7 @@ export default async function ProfileImage({ params }: { params: Promise<{ usern
   const [t, meta] = await Promise.all([getTranslations({ locale, namespace: 'profile' }), getTranslations({ locale, namespace: 'meta' })]);
   const parsed = parseHandle(decodeURIComponent(username));
   const account = parsed.ok
-    ? await db.tiktokAccount.findUnique({ where: { handle: parsed.handle }, include: { snapshots: { orderBy: { fetchedAt: 'desc' }, take: 1 } } })
+    ? await db.channel.findUnique({ where: tiktokHandle(parsed.handle), include: { snapshots: { orderBy: { fetchedAt: 'desc' }, take: 1 } } })
     : null;
   const snapshot = account?.snapshots[0];
   return renderProfileCard({
