@@ -16,6 +16,7 @@ import { Courier } from '@/worker/courier';
 import { accessCleanupJob } from '@/worker/jobs/access-cleanup';
 import { notificationsJob } from '@/worker/jobs/notifications';
 import { chatRetentionJob } from '@/worker/jobs/chat-retention';
+import { eventPartitionsJob } from '@/worker/jobs/event-partitions';
 import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
 import { nextCacheCleanupJob } from '@/worker/jobs/next-cache-cleanup';
 import { topListsJob } from '@/worker/jobs/top-lists';
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
   const scheduler = new Scheduler(db, log.child('jobs'), [
     { job: topListsJob, settings: {} },
     { job: closeStaleLivesJob, settings: { quietMinutes: 15 } },
+    { job: eventPartitionsJob, settings: { monthsAhead: 2 } },
     { job: chatRetentionJob, settings: { retentionDays: env.CHAT_RETENTION_DAYS } },
     { job: wheelSpinRetentionJob, settings: { retentionDays: env.WHEEL_SPIN_RETENTION_DAYS } },
     { job: accessCleanupJob, settings: {} },

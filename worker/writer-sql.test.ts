@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
-import { storeLikes, type LikeRow, type Mode } from './writer-sql';
+import { insertChats, insertGifts, insertSocials, storeLikes, type GiftRow, type LikeRow, type Mode } from './writer-sql';
 import { backendPid, waitUntilBlocked } from '@/tools/testing/locks';
+import { ensureMonthPartition, monthStart } from '@/worker/jobs/event-partitions';
 
 const client = new pg.Client({ connectionString: requireDatabaseUrl() });
 beforeAll(() => client.connect());
@@ -83,5 +84,81 @@ describe('storeLikes with two writers on the same buckets', () => {
     if (which === 'an existing bucket') await storeLikes(client, [like(9, 1)], 'fast');
     expect(await overlap('fast', [like(1, 5), like(2, 3)], [like(2, 3), like(3, 4)])).toMatchObject({ status: 'rejected', reason: { code: '23505' } });
     expect(await db.likeBucket.findMany({ where: { liveId }, select: { count: true } })).toEqual([{ count: which === 'a new bucket' ? 8 : 9 }]);
+  });
+});
+
+// The event tables are partitioned by month (migration partition_events), so their unique keys include the
+// time, and a copy of a row timed differently would not conflict with it. The writer must still store each
+// message and each streak once.
+describe('dedupe on the partitioned event tables', () => {
+  const endOfMonth = Date.parse('2026-10-31T23:59:58Z');
+  const nextMonth = Date.parse('2026-11-01T00:00:03Z');
+  beforeAll(async () => {
+    for (const table of ['gifts', 'chats', 'social_events'] as const) {
+      for (const month of [new Date(endOfMonth), new Date(nextMonth)]) await ensureMonthPartition(db, table, monthStart(month));
+    }
+  });
+
+  async function freshGiftLive() {
+    const account = await createTestAccount(db);
+    const { liveId, viewerId } = await freshLive();
+    await db.live.update({ where: { id: liveId }, data: { accountId: account.id } });
+    const streak = (repeatCount: number, timeoutClosed: boolean, at: number): GiftRow => ({
+      liveId: liveId.toString(), accountId: account.id, viewerId: viewerId.toString(), dedupeKey: `s:${viewerId}:5655:g1`, msgId: `m${repeatCount}`,
+      giftId: '5655', giftName: 'Rose', diamondCount: 1, repeatCount, diamonds: repeatCount, streakable: true, timeoutClosed, at, imageUrl: null,
+    });
+    return { liveId, streak };
+  }
+
+  it("corrects a streak closed on timeout when its end frame comes later (in the next month's partition): one row", async () => {
+    const { liveId, streak } = await freshGiftLive();
+    await client.query('BEGIN');
+    expect(await insertGifts(client, [streak(7, true, endOfMonth)])).toMatchObject([{ diamonds: 7, old_diamonds: 0, inserted: true, day: '2026-10-31' }]);
+    await client.query('COMMIT');
+    // The end frame, timed in the next month: the row keeps its own time and gets the count.
+    await client.query('BEGIN');
+    expect(await insertGifts(client, [streak(9, false, nextMonth)])).toMatchObject([{ diamonds: 9, old_diamonds: 7, inserted: false, day: '2026-10-31' }]);
+    // A copy of the end frame changes nothing.
+    expect(await insertGifts(client, [streak(9, false, nextMonth)])).toEqual([]);
+    await client.query('COMMIT');
+    expect(await db.gift.findMany({ where: { liveId }, select: { repeatCount: true, timeoutClosed: true, createdAt: true } })).toEqual([
+      { repeatCount: 9, timeoutClosed: false, createdAt: new Date(endOfMonth) },
+    ]);
+  });
+
+  it('stores a streak once when two writers store it at the same moment, timed differently', async () => {
+    const { liveId, streak } = await freshGiftLive();
+    const other = new pg.Client({ connectionString: requireDatabaseUrl() });
+    await other.connect();
+    try {
+      await client.query('BEGIN');
+      await other.query('BEGIN');
+      await insertGifts(client, [streak(7, true, endOfMonth)]);
+      const pid = await backendPid(other);
+      // The second writer has the end frame; it waits on the first writer's lock on the streak's key.
+      const pending = insertGifts(other, [streak(9, false, nextMonth)]);
+      await waitUntilBlocked((sql, params) => db.$queryRawUnsafe(sql, ...params), pid, pending);
+      await client.query('COMMIT');
+      expect(await pending).toMatchObject([{ diamonds: 9, old_diamonds: 7, inserted: false }]);
+      await other.query('COMMIT');
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+    }
+    expect(await db.gift.findMany({ where: { liveId }, select: { repeatCount: true } })).toEqual([{ repeatCount: 9 }]);
+  });
+
+  it.each<Mode>(['fast', 'safe'])('skips a copy of a chat or a follow timed differently (%s)', async (mode) => {
+    const { liveId, viewerId } = await freshLive();
+    const account = await db.live.findUniqueOrThrow({ where: { id: liveId }, select: { accountId: true } });
+    const chat = (at: number) => ({ liveId: liveId.toString(), accountId: account.accountId, viewerId: viewerId.toString(), msgId: '7300000000000000001', content: 'hi', at });
+    const follow = (at: number) => ({ liveId: liveId.toString(), viewerId: viewerId.toString(), msgId: '7300000000000000002', kind: 'FOLLOW' as const, at });
+    expect(await insertChats(client, [chat(endOfMonth)], mode)).toEqual([{ live_id: liveId.toString(), n: 1 }]);
+    expect(await insertSocials(client, [follow(endOfMonth)], mode)).toEqual([{ live_id: liveId.toString(), kind: 'FOLLOW', n: 1 }]);
+    // A copy timed on arrival, in the next month: another partition, yet the same message.
+    expect(await insertChats(client, [chat(nextMonth)], mode)).toEqual([]);
+    expect(await insertSocials(client, [follow(nextMonth)], mode)).toEqual([]);
+    expect(await db.chat.count({ where: { liveId } })).toBe(1);
+    expect(await db.socialEvent.count({ where: { liveId } })).toBe(1);
   });
 });

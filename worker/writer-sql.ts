@@ -110,10 +110,16 @@ export class ConcurrentWriteError extends Error {
 // `OFFSET 0` keeps the NOT EXISTS a per-row index probe. Without it Postgres may turn it into a hash or
 // merge anti-join that reads every key the live already has: measured with 3 million message ids in one
 // live, 1.3 s per 20,000-row batch instead of 0.15 s, and growing with the length of the live.
-const skipExisting = (mode: Mode, table: string, keys: string, alias = 'i') =>
-  mode === 'fast'
-    ? { where: `WHERE NOT EXISTS (SELECT 1 FROM ${table} x WHERE ${keys.split(',').map((k) => `x.${k.trim()} = ${alias}.${k.trim()}`).join(' AND ')} OFFSET 0)`, conflict: '' }
-    : { where: '', conflict: `ON CONFLICT (${keys}) DO NOTHING` };
+//
+// The event tables are partitioned by time (migration partition_events), so their unique keys include the
+// time column (`time`), and ON CONFLICT only sees a copy stored with the same time. The probe leaves the
+// time out (an index probe in each partition): a copy timed differently (a message without TikTok's
+// createTime is timed on arrival) is still skipped, in both modes. `safe` keeps ON CONFLICT for a copy
+// another writer is storing at the same moment.
+const skipExisting = (mode: Mode, table: string, keys: string, time?: string, alias = 'i') => ({
+  where: `WHERE NOT EXISTS (SELECT 1 FROM ${table} x WHERE ${keys.split(',').map((k) => `x.${k.trim()} = ${alias}.${k.trim()}`).join(' AND ')} OFFSET 0)`,
+  conflict: mode === 'fast' ? '' : `ON CONFLICT (${keys}${time ? `, ${time}` : ''}) DO NOTHING`,
+});
 
 /** Times (`at`, `minute`, `firstSeen`…) are epoch milliseconds; the statements turn them into timestamps. */
 export type GiftRow = { liveId: string; accountId: string; viewerId: string; dedupeKey: string; msgId: string; giftId: string; giftName: string; diamondCount: number; repeatCount: number; diamonds: number; streakable: boolean; timeoutClosed: boolean; at: number; imageUrl: string | null };
@@ -131,9 +137,23 @@ export async function upsertGiftTypes(client: Client, gifts: GiftRow[]): Promise
   );
 }
 
-/** One row per completed gift. A late end frame of a streak we closed on timeout corrects its row; the
- *  old value (read in the same snapshot) lets the caller add only the difference. */
+/**
+ * One row per completed gift. A late end frame of a streak we closed on timeout corrects its row; the
+ * old value (read in the same snapshot) lets the caller add only the difference.
+ *
+ * gifts is partitioned by created_at, so its unique key is (live_id, dedupe_key, created_at), and the
+ * correction is timed at its end frame, later than the row it corrects: the row keeps its own time
+ * (`old.created_at`), so the ON CONFLICT finds it. Two writers storing one streak at the same moment (one
+ * closing it on timeout, the other with its end frame) would time it differently and both insert: each
+ * key is locked first (in key order: the rows come sorted), so the second writer's statement sees the
+ * first one's row.
+ */
 export async function insertGifts(client: Client, rows: GiftRow[]): Promise<StoredGift[]> {
+  await client.query(
+    `/*lockGifts*/ SELECT pg_advisory_xact_lock(hashtextextended('gift:' || k.live_id || ':' || k.dedupe_key, 0))
+     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(live_id, dedupe_key, n) ORDER BY k.n`,
+    [rows.map((r) => r.liveId), rows.map((r) => r.dedupeKey)],
+  );
   const { rows: stored } = await client.query<StoredGift>(
     `/*insertGifts*/ WITH input AS (
        SELECT t.live_id, t.account_id, t.viewer_id, t.dedupe_key, t.msg_id, t.gift_id, t.gift_name, t.diamond_count, t.repeat_count, t.diamonds, t.streakable, t.timeout_closed,
@@ -142,16 +162,21 @@ export async function insertGifts(client: Client, rows: GiftRow[]): Promise<Stor
          AS t(live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, streakable, timeout_closed, created_ms)
      ), old AS (
        -- A probe per gift (OFFSET 0, see skipExisting), never a scan of every gift of the live.
-       SELECT i.live_id, i.dedupe_key, (SELECT g.diamonds FROM gifts g WHERE g.live_id = i.live_id AND g.dedupe_key = i.dedupe_key OFFSET 0) AS diamonds FROM input i
+       SELECT i.live_id, i.dedupe_key, g.diamonds, g.created_at FROM input i
+       LEFT JOIN LATERAL (SELECT g.diamonds, g.created_at FROM gifts g WHERE g.live_id = i.live_id AND g.dedupe_key = i.dedupe_key OFFSET 0) g ON true
      ), written AS (
        INSERT INTO gifts (live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, streakable, timeout_closed, created_at)
-       SELECT * FROM input
-       ON CONFLICT (live_id, dedupe_key) DO UPDATE SET repeat_count = EXCLUDED.repeat_count, diamonds = EXCLUDED.diamonds,
+       SELECT i.live_id, i.account_id, i.viewer_id, i.dedupe_key, i.msg_id, i.gift_id, i.gift_name, i.diamond_count, i.repeat_count, i.diamonds, i.streakable, i.timeout_closed,
+         COALESCE(o.created_at, i.created_at)
+       FROM input i JOIN old o ON o.live_id = i.live_id AND o.dedupe_key = i.dedupe_key
+       ON CONFLICT (live_id, dedupe_key, created_at) DO UPDATE SET repeat_count = EXCLUDED.repeat_count, diamonds = EXCLUDED.diamonds,
          msg_id = EXCLUDED.msg_id, timeout_closed = false
        WHERE gifts.timeout_closed AND NOT EXCLUDED.timeout_closed AND EXCLUDED.repeat_count > gifts.repeat_count
-       RETURNING live_id, dedupe_key, viewer_id, account_id, diamonds, created_at, (xmax = 0) AS inserted
+       RETURNING live_id, dedupe_key, viewer_id, account_id, diamonds, created_at
      )
-     SELECT w.live_id::text, w.viewer_id::text, w.account_id, w.diamonds, COALESCE(o.diamonds, 0) AS old_diamonds, w.inserted, to_char(w.created_at, 'YYYY-MM-DD') AS day
+     -- Inserted unless the probe found the row (a partitioned table cannot return xmax). The probe is exact:
+     -- no other writer can store these keys while this transaction holds their locks.
+     SELECT w.live_id::text, w.viewer_id::text, w.account_id, w.diamonds, COALESCE(o.diamonds, 0) AS old_diamonds, o.created_at IS NULL AS inserted, to_char(w.created_at, 'YYYY-MM-DD') AS day
      FROM written w LEFT JOIN old o ON o.live_id = w.live_id AND o.dedupe_key = w.dedupe_key`,
     [
       plain(rows.map((r) => r.liveId)), rows.map((r) => r.accountId), plain(rows.map((r) => r.viewerId)), rows.map((r) => r.dedupeKey), rows.map((r) => r.msgId),
@@ -177,7 +202,7 @@ export type ChatRow = { liveId: string; accountId: string; viewerId: string; msg
 
 /** Inserts chats; returns how many were new per live. */
 export async function insertChats(client: Client, rows: ChatRow[], mode: Mode): Promise<{ live_id: string; n: number }[]> {
-  const skip = skipExisting(mode, 'chats', 'live_id, msg_id');
+  const skip = skipExisting(mode, 'chats', 'live_id, msg_id', 'created_at');
   const { rows: counts } = await client.query<{ live_id: string; n: number }>(
     `/*insertChats*/ WITH written AS (
        INSERT INTO chats (live_id, account_id, viewer_id, msg_id, content, created_at)
@@ -196,7 +221,7 @@ export async function insertChats(client: Client, rows: ChatRow[], mode: Mode): 
 export type SocialRow = { liveId: string; viewerId: string; msgId: string; kind: 'FOLLOW' | 'SHARE'; at: number };
 
 export async function insertSocials(client: Client, rows: SocialRow[], mode: Mode): Promise<{ live_id: string; kind: 'FOLLOW' | 'SHARE'; n: number }[]> {
-  const skip = skipExisting(mode, 'social_events', 'live_id, msg_id');
+  const skip = skipExisting(mode, 'social_events', 'live_id, msg_id', 'created_at');
   const { rows: counts } = await client.query<{ live_id: string; kind: 'FOLLOW' | 'SHARE'; n: number }>(
     `/*insertSocials*/ WITH written AS (
        INSERT INTO social_events (live_id, viewer_id, msg_id, kind, created_at)
