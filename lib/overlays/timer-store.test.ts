@@ -47,6 +47,28 @@ describe('subathon timer end in storage', () => {
     expect(readTimerState((await db.overlay.findUniqueOrThrow({ where: { id: overlay.id } })).settings).status).toBe('running');
   });
 
+  it('settles a timer that reached 00:00 unseen from the events’ own times, not from later totals', async () => {
+    const user = await createTestUser(db);
+    const account = await createTestAccount(db);
+    const viewer = await db.viewer.create({ data: { tiktokUserId: `68${Date.now()}${uniqueSuffix().replace(/\D/g, '')}`.slice(0, 19) } });
+    // Started five minutes ago: one minute to run. Nobody has the overlay or the editor open since.
+    const startedAt = Date.now() - 300_000;
+    const live = await db.live.create({ data: { accountId: account.id, roomId: `room-${uniqueSuffix()}`, startedAt: new Date(startedAt - 60_000) } });
+    const overlay = await createTestOverlay(db, { workspaceId: user.workspaceId, accountId: account.id, kind: 'TIMER', settings });
+    await controlTimer(db, user.workspaceId, overlay.id, { action: 'start' }, startedAt);
+    const at = (seconds: number) => new Date(startedAt + seconds * 1000);
+    const gift = (seconds: number, diamonds: number) => ({ liveId: live.id, accountId: account.id, viewerId: viewer.id, dedupeKey: `m:${seconds}`, msgId: String(seconds), giftId: '5655', giftName: 'Rose', diamondCount: 1, repeatCount: diamonds, diamonds, createdAt: at(seconds) });
+    // 10 diamonds at 0:30 (1:10 in all), a follow at 0:50 (1:40): it reaches 00:00 at 1:40. Then 500
+    // diamonds at 2:30 and 1,000 likes at 3:20, which would make it 11:40 long and running now.
+    await db.gift.createMany({ data: [gift(30, 10), gift(150, 500)] });
+    await db.socialEvent.create({ data: { liveId: live.id, viewerId: viewer.id, msgId: 'f1', kind: 'FOLLOW', createdAt: at(50) } });
+    await db.likeBucket.create({ data: { liveId: live.id, viewerId: viewer.id, minute: at(200), count: 1000 } });
+    await db.live.update({ where: { id: live.id }, data: { diamonds: 510, likes: 1000, follows: 1 } });
+
+    expect(await getTimerView(db, user.workspaceId, overlay.id)).toMatchObject({ ended: true, remainingMs: 0, totalSeconds: 100, state: { status: 'ended', endedAt: startedAt + 100_000, finalSeconds: 100 } });
+    expect((await loadOverlayView(db, overlay.token))?.timer?.state).toMatchObject({ status: 'ended', finalSeconds: 100 });
+  });
+
   it('writes nothing while the timer still runs', async () => {
     const user = await createTestUser(db);
     const account = await createTestAccount(db);

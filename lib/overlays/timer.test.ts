@@ -7,10 +7,12 @@ import {
   formatCountdown,
   freshTally,
   IDLE_TIMER,
+  mayHaveEnded,
   observeCounters,
   readTimer,
   readTimerState,
   settleTimer,
+  settleTimerFromEvents,
   timerActionSchema,
   TIMER_STATE_KEY,
   type TimerState,
@@ -95,7 +97,51 @@ describe('subathon timer arithmetic', () => {
 
   it('reads a state stored before the end was recorded as not ended', () => {
     const old = { status: 'running', startedAt: T0, pausedAt: null, pausedMs: 0, addedSeconds: 0, baseline: null };
-    expect(readTimerState({ [TIMER_STATE_KEY]: old })).toEqual({ ...old, endedAt: null, finalSeconds: null });
+    expect(readTimerState({ [TIMER_STATE_KEY]: old })).toEqual({ ...old, endedAt: null, finalSeconds: null, changedAt: null, changedTotals: null });
+  });
+
+  it('reached 00:00 with no page open: events after that moment do not count, those before it do', () => {
+    const running = applyTimerAction(IDLE_TIMER, { action: 'start' }, T0, counters('1', 0, 0, 0));
+    expect(running).toMatchObject({ changedAt: T0, changedTotals: { diamonds: 0, likes: 0, follows: 0 } });
+    // 10 minutes; 50 diamonds at 5:00 (+100 s) make it 11:40; a follow at 11:39 (+30 s) makes it 12:10.
+    // Then nothing until 14:00, when 1,000 diamonds come (capped at 60 minutes), and it is read at 15:00.
+    const events = [
+      { at: T0 + 300_000, diamonds: 50, likes: 0, follows: 0 },
+      { at: T0 + 699_000, diamonds: 0, likes: 0, follows: 1 },
+      { at: T0 + 840_000, diamonds: 1000, likes: 0, follows: 0 },
+    ];
+    const now = { diamonds: 1050, likes: 0, follows: 1 };
+    // Read from today's totals alone, it would be running again (the bug this guards against).
+    expect(settleTimer(settings, running, now, T0 + 900_000).status).toBe('running');
+    expect(mayHaveEnded(settings, running, T0 + 900_000)).toBe(true);
+    const settled = settleTimerFromEvents(settings, running, now, events, T0 + 900_000);
+    expect(settled).toMatchObject({ status: 'ended', endedAt: T0 + 730_000, finalSeconds: 730 });
+    expect(readTimer(settings, settled, now, T0 + 900_000)).toEqual({ remainingMs: 0, totalSeconds: 730, capped: false, ended: true });
+    // Read before the big gift, or with the big gift before the end, it still runs.
+    expect(settleTimerFromEvents(settings, running, { diamonds: 50, likes: 0, follows: 1 }, events.slice(0, 2), T0 + 720_000)).toBe(running);
+    const early = [events[0], events[1], { at: T0 + 729_000, diamonds: 1000, likes: 0, follows: 0 }].filter((e) => e !== undefined);
+    expect(settleTimerFromEvents(settings, running, now, early, T0 + 900_000)).toBe(running);
+    // Without events it is settleTimer.
+    expect(settleTimerFromEvents(settings, running, { diamonds: 0, likes: 0, follows: 0 }, [], T0 + 605_000)).toEqual(settleTimer(settings, running, { diamonds: 0, likes: 0, follows: 0 }, T0 + 605_000));
+  });
+
+  it('looks for the end only after the host’s last action, from what was counted then', () => {
+    const running = applyTimerAction(IDLE_TIMER, { action: 'start' }, T0, null);
+    // At 9:00, with 30 diamonds counted (+60 s), the host adds 2 minutes: 10 + 1 + 2 = 13 minutes.
+    const added = applyTimerAction(running, { action: 'add', seconds: 120 }, T0 + 540_000, null, { diamonds: 30, likes: 0, follows: 0 });
+    expect(added).toMatchObject({ changedAt: T0 + 540_000, changedTotals: { diamonds: 30, likes: 0, follows: 0 } });
+    // Nothing needs reading while the time counted at the action is not up.
+    expect(mayHaveEnded(settings, added, T0 + 779_000)).toBe(false);
+    expect(mayHaveEnded(settings, added, T0 + 780_000)).toBe(true);
+    // The gift before the action is in the totals already; one at 14:00 came after the end at 13:00.
+    const events = [
+      { at: T0 + 60_000, diamonds: 30, likes: 0, follows: 0 },
+      { at: T0 + 840_000, diamonds: 100, likes: 300, follows: 0 },
+    ];
+    expect(settleTimerFromEvents(settings, added, { diamonds: 130, likes: 300, follows: 0 }, events, T0 + 850_000)).toMatchObject({ status: 'ended', endedAt: T0 + 780_000, finalSeconds: 780 });
+    // Paused, it cannot reach 00:00 by itself: nothing to read.
+    const paused = applyTimerAction(added, { action: 'pause' }, T0 + 600_000, null, { diamonds: 30, likes: 0, follows: 0 });
+    expect(mayHaveEnded(settings, paused, T0 + 5_000_000)).toBe(false);
   });
 
   it('shows the start length while idle, whatever the LIVE earns', () => {

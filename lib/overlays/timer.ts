@@ -8,7 +8,9 @@
 // Once it reaches 00:00 the subathon is over, as in TikFinity's and StreamElements' timers: gifts, likes and
 // follows add nothing until the host starts it again (otherwise a late gift would bring an ended timer back
 // to life). The first reader that sees it at 00:00 settles it into `ended` with its final length; while
-// paused it cannot reach 00:00 by itself, and events keep adding time.
+// paused it cannot reach 00:00 by itself, and events keep adding time. A timer may reach 00:00 while no page
+// is open and be read only after more gifts came: the server then settles it from the events' own times
+// (`settleTimerFromEvents`), so what came after the moment it reached 00:00 does not count.
 import { z } from 'zod';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { LiveCounters } from '@/lib/realtime/payloads';
@@ -37,10 +39,17 @@ export const timerStateSchema = z.object({
   endedAt: z.number().nullable().default(null),
   /** Its whole length at the end, which later events no longer change; null unless ended. */
   finalSeconds: z.number().min(0).nullable().default(null),
+  /**
+   * The host's last action (start, pause, resume, add) and what had been counted then. Since that moment the
+   * stored fields have not changed, and the timer had not reached 00:00 (every action settles it first), so
+   * the end is searched for only after it. Null in states stored before these fields.
+   */
+  changedAt: z.number().nullable().default(null),
+  changedTotals: totalsSchema.nullable().default(null),
 });
 export type TimerState = z.infer<typeof timerStateSchema>;
 
-export const IDLE_TIMER: TimerState = { status: 'idle', startedAt: null, pausedAt: null, pausedMs: 0, addedSeconds: 0, baseline: null, endedAt: null, finalSeconds: null };
+export const IDLE_TIMER: TimerState = { status: 'idle', startedAt: null, pausedAt: null, pausedMs: 0, addedSeconds: 0, baseline: null, endedAt: null, finalSeconds: null, changedAt: null, changedTotals: null };
 
 /** Where the state sits inside the overlay's stored settings (outside the editor's schema, so saving the form keeps it). */
 export const TIMER_STATE_KEY = 'timerState';
@@ -68,20 +77,21 @@ export type TimerAction = z.infer<typeof timerActionSchema>;
  * counters, so what came before does not count) or resumes a paused one; Pause stops the countdown (gifts
  * still add time); Reset forgets everything; Add changes the hand-added time, except on an ended timer
  * (the subathon is over: Start runs a new one). Settle the state first (`settleTimer`), so a timer that
- * reached 00:00 unseen is treated as ended.
+ * reached 00:00 unseen is treated as ended. `totals`: what is counted now (the action's mark).
  */
-export function applyTimerAction(state: TimerState, action: TimerAction, now: number, live: LiveCounters | null): TimerState {
+export function applyTimerAction(state: TimerState, action: TimerAction, now: number, live: LiveCounters | null, totals: TimerTotals | null = null): TimerState {
+  const mark = { changedAt: now, changedTotals: totals };
   switch (action.action) {
     case 'start':
       if (state.status === 'running') return state;
-      if (state.status === 'paused' && state.pausedAt !== null) return { ...state, status: 'running', pausedMs: state.pausedMs + Math.max(0, now - state.pausedAt), pausedAt: null };
-      return { ...IDLE_TIMER, status: 'running', startedAt: now, baseline: live ? { liveId: live.liveId, diamonds: live.diamonds, likes: live.likes, follows: live.follows } : null };
+      if (state.status === 'paused' && state.pausedAt !== null) return { ...state, ...mark, status: 'running', pausedMs: state.pausedMs + Math.max(0, now - state.pausedAt), pausedAt: null };
+      return { ...IDLE_TIMER, status: 'running', startedAt: now, baseline: live ? { liveId: live.liveId, diamonds: live.diamonds, likes: live.likes, follows: live.follows } : null, changedAt: now, changedTotals: NO_TOTALS };
     case 'pause':
-      return state.status === 'running' ? { ...state, status: 'paused', pausedAt: now } : state;
+      return state.status === 'running' ? { ...state, ...mark, status: 'paused', pausedAt: now } : state;
     case 'reset':
       return IDLE_TIMER;
     case 'add':
-      return state.status === 'ended' ? state : { ...state, addedSeconds: state.addedSeconds + action.seconds };
+      return state.status === 'ended' ? state : { ...state, ...mark, addedSeconds: state.addedSeconds + action.seconds };
   }
 }
 
@@ -134,6 +144,40 @@ export function settleTimer(settings: TimerSettings, state: TimerState, totals: 
   if (!reading.ended) return state;
   const endedAt = Math.min(state.pausedAt ?? now, state.startedAt + state.pausedMs + reading.totalSeconds * 1000);
   return { ...state, status: 'ended', pausedAt: null, endedAt, finalSeconds: reading.totalSeconds };
+}
+
+/** What one or more events added to the totals, at their own time (ms since the epoch). */
+export type TimerIncrement = TimerTotals & { at: number };
+
+/**
+ * Whether a running timer may have reached 00:00 since the host's last action, judged from what was counted
+ * then (events only add time): when not, there is no need to read the events.
+ */
+export function mayHaveEnded(settings: TimerSettings, state: TimerState, now: number): boolean {
+  if (state.status !== 'running' || state.startedAt === null) return false;
+  return readTimer(settings, state, state.changedTotals ?? NO_TOTALS, now).ended;
+}
+
+/**
+ * `settleTimer` for a reader that was not watching: `totals` are what is counted now, `increments` the
+ * events since the host's last action with their own times. Walking them in time order, the timer ends at
+ * the first moment its time is up with what had come until then; the events after that moment do not
+ * count, so gifts that come after 00:00 never bring it back, however long before the next read they came.
+ */
+export function settleTimerFromEvents(settings: TimerSettings, state: TimerState, totals: TimerTotals, increments: readonly TimerIncrement[], now: number): TimerState {
+  if (state.status !== 'running' || state.startedAt === null) return settleTimer(settings, state, totals, now);
+  const startedAt = state.startedAt;
+  const from = state.changedAt ?? startedAt;
+  const later = increments.filter((i) => i.at > from && i.at <= now).sort((a, b) => a.at - b.at);
+  // What was counted before each event: now's totals without it and everything after it.
+  let counted = later.reduce<TimerTotals>((sum, event) => gained(sum, event), totals);
+  for (const event of later) {
+    const length = totalSeconds(settings, state, counted).seconds;
+    const deadline = startedAt + state.pausedMs + length * 1000;
+    if (deadline <= event.at) return { ...state, status: 'ended', pausedAt: null, endedAt: deadline, finalSeconds: length };
+    counted = plus(counted, event);
+  }
+  return settleTimer(settings, state, totals, now);
 }
 
 /** "1:02:03", "02:03": whole seconds, rounded up so the display reaches 0 only at the end. */
