@@ -5,7 +5,10 @@
 // the first variation it matches, or by the overlay's own settings (lib/overlays/variations.ts): its
 // sound (the chime or a file), picture or video, text, animations and speech. Names go through the word
 // filter, so a blocked name is shown and spoken as "Someone". A media file that fails to load (deleted
-// since) is left out: the alert plays without it.
+// since) is left out: the alert plays without it. The alert element appears as soon as its event arrives,
+// never waiting for its media: the files are made ready when the page loads, pictures decode off the main
+// thread and show when ready, and sound and video elements are released when their alert leaves
+// (./alert-media.ts).
 import { useTranslations } from 'next-intl';
 import { useEffect, useEffectEvent, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { ALERT_GAP_MS, advanceAlertQueue, createAlertQueue, enqueueAlert, finishAlert, nextAlertChange, type AlertQueue, type AlertTiming } from '@/lib/overlays/alert-queue';
@@ -15,6 +18,7 @@ import { detectTextLanguage } from '@/lib/overlays/speech';
 import { fillAlertTemplate, giftSubject, likeMilestones, likeSubject, overlayMediaPath, planAlert, planVariation, sampleSubject, socialSubject, type AlertPlan, type AlertSubject } from '@/lib/overlays/variations';
 import { GIFT_CATALOG, giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { playChime, speak, stopSpeaking } from './alert-effects';
+import { useAlertMediaElement, usePreloadedAlertMedia } from './alert-media';
 import { useFormatNumber, useOverlayEvent, useWordFilter } from './context';
 import './alert-animations.css';
 
@@ -39,6 +43,7 @@ export function GiftAlerts({ settings, token }: { settings: Settings; token: str
   const timing: AlertTiming = { durationMs: settings.durationSeconds * 1000, gapMs: ALERT_GAP_MS };
   const likes = useRef<{ liveId: string; total: number } | null>(null);
   const tests = useRef(0);
+  usePreloadedAlertMedia(token, settings.variations);
 
   const add = (plan: AlertPlan | null) => {
     if (!plan) return;
@@ -135,15 +140,14 @@ function SubjectIcon({ subject }: { subject: AlertSubject }) {
 
 /** The variation's sound file: plays once from the start of the alert (OBS lets browser sources autoplay). */
 function AlertSound({ src, volume }: { src: string; volume: number }) {
+  const ref = useAlertMediaElement<HTMLAudioElement>(volume);
   return (
     <audio
       data-testid="alert-sound"
       src={src}
       autoPlay
       preload="auto"
-      ref={(el) => {
-        if (el) el.volume = Math.min(1, Math.max(0, volume));
-      }}
+      ref={ref}
       // A missing file (deleted since) simply stays silent.
       onError={(e) => e.currentTarget.removeAttribute('src')}
     />
@@ -155,28 +159,18 @@ function AlertVisual({ token, visual, volume, onEnded, fallback }: { token: stri
   const [failed, setFailed] = useState(false);
   if (failed) return <>{fallback}</>;
   const src = overlayMediaPath(token, visual.mediaId);
-  if (visual.kind === 'VIDEO') {
-    return (
-      <video
-        data-testid="alert-visual"
-        src={src}
-        autoPlay
-        playsInline
-        preload="auto"
-        ref={(el) => {
-          if (el) el.volume = Math.min(1, Math.max(0, volume));
-        }}
-        onEnded={onEnded}
-        onError={() => setFailed(true)}
-        className="max-h-48 max-w-64 shrink-0 rounded-xl object-contain"
-      />
-    );
-  }
+  if (visual.kind === 'VIDEO') return <AlertVideo src={src} volume={volume} onEnded={onEnded} onError={() => setFailed(true)} />;
   return (
-    // Our own media route (next/image would re-encode GIFs and drop their animation).
+    // Our own media route (next/image would re-encode GIFs and drop their animation). Decoded off the main
+    // thread (preloaded already, usually), so the alert's text and animation never wait for the picture.
     // eslint-disable-next-line @next/next/no-img-element
-    <img data-testid="alert-visual" src={src} alt="" onError={() => setFailed(true)} className="max-h-48 max-w-64 shrink-0 object-contain" />
+    <img data-testid="alert-visual" src={src} alt="" decoding="async" onError={() => setFailed(true)} className="max-h-48 max-w-64 shrink-0 object-contain" />
   );
+}
+
+function AlertVideo({ src, volume, onEnded, onError }: { src: string; volume: number; onEnded: () => void; onError: () => void }) {
+  const ref = useAlertMediaElement<HTMLVideoElement>(volume);
+  return <video data-testid="alert-visual" src={src} autoPlay playsInline preload="auto" ref={ref} onEnded={onEnded} onError={onError} className="max-h-48 max-w-64 shrink-0 rounded-xl object-contain" />;
 }
 
 function GiftPicture({ subject }: { subject: AlertSubject }) {
