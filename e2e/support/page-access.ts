@@ -25,6 +25,7 @@ export const PAGE_ACCESS: Record<string, PageRule> = {
   'app/[locale]/(site)/top/page.tsx': { access: 'public' },
   'app/[locale]/(site)/compare/page.tsx': { access: 'public' },
   'app/[locale]/(site)/profile/[username]/page.tsx': { access: 'public' },
+  'app/[locale]/(site)/bilibili/[uid]/page.tsx': { access: 'public' },
   'app/[locale]/(site)/signin/page.tsx': { access: 'public' },
   'app/[locale]/(site)/signup/page.tsx': { access: 'public' },
   'app/[locale]/(site)/invite/[token]/page.tsx': { access: 'public' },

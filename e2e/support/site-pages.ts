@@ -12,6 +12,8 @@ export const PUBLIC_PAGES: SitePage[] = [
   '/top',
   '/about',
   '/@luna.streams',
+  // No Bilibili channel in the demo data yet: its page's not-found state.
+  '/bilibili/1',
   '/compare?h=luna.streams,djmax.live',
   '/signin',
   '/signup',

@@ -1,4 +1,4 @@
-// The public top lists (/top): creators by diamonds received and gifters by diamonds sent, over the
+// The public top lists (/top): TikTok creators by diamonds received and gifters by diamonds sent, over the
 // last 7 and 30 days. Recomputed by the worker's job and after seeding; readers only see whole lists
 // because each period is replaced in one transaction.
 import type { Db } from '@/lib/db';
@@ -18,7 +18,7 @@ export async function recomputeTopLists(db: Db, now: Date = new Date()): Promise
         SELECT ${days}, ROW_NUMBER() OVER (ORDER BY SUM(diamonds) DESC, account_id), account_id, SUM(diamonds), COUNT(*),
                SUM(EXTRACT(EPOCH FROM (COALESCE(ended_at, ${now}) - started_at))) / 3600.0, ${now}
         FROM lives
-        WHERE started_at >= ${since} AND started_at <= ${now}
+        WHERE started_at >= ${since} AND started_at <= ${now} AND platform = 'tiktok'
         GROUP BY account_id
         HAVING SUM(diamonds) > 0
         ORDER BY SUM(diamonds) DESC, account_id

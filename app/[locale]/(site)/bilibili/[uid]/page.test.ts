@@ -1,0 +1,68 @@
+// The Bilibili channel page as drawn from what is stored (readChannelPage is replaced here; it is tested
+// against the database in lib/platforms/channel-page.test.ts): the channel, its totals in gold coins and
+// its lives; a uid that is not a number, or that nothing is stored for, answers 404 without a lookup.
+import { createTranslator, NextIntlClientProvider } from 'next-intl';
+import { createElement, type ComponentProps, type ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadMessages } from '@/lib/i18n/messages';
+import type { ChannelPage } from '@/lib/platforms/channel-page';
+
+const readChannelPage = vi.hoisted(() => vi.fn());
+vi.mock('@/lib/db', () => ({ db: {} }));
+vi.mock('@/lib/platforms/channel-page', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/platforms/channel-page')>()), readChannelPage }));
+vi.mock('next-intl/server', async () => {
+  const messages = await loadMessages('en');
+  return {
+    setRequestLocale: vi.fn(),
+    getLocale: () => Promise.resolve('en'),
+    getTranslations: (options: string | { namespace: string }) => Promise.resolve(createTranslator({ locale: 'en', messages, namespace: (typeof options === 'string' ? options : options.namespace) as 'profile.bilibili' })),
+  };
+});
+
+const { default: BilibiliChannelPage } = await import('./page');
+
+const render = (uid: string) => BilibiliChannelPage({ params: Promise.resolve({ locale: 'en', uid }) });
+
+async function text(element: ReactElement): Promise<string> {
+  const messages = await loadMessages('en');
+  const props = { locale: 'en', messages, timeZone: 'UTC' } as ComponentProps<typeof NextIntlClientProvider>;
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, props, element)).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+const stored: ChannelPage = {
+  platform: 'bilibili',
+  handle: '21144080',
+  nickname: '测试主播',
+  avatarUrl: null,
+  platformUserId: '21144080',
+  roomId: '5050',
+  valueUnit: 'gold',
+  totals: { lives: 2, value: 220_400n, gifts: 27, comments: 132, likes: 15_391n, peakViewers: 310, usd: { low: 12.46, mid: 15.57, high: 18.69 } },
+  lives: [
+    { id: '2', title: null, startedAt: new Date('2026-11-30T12:00:00Z'), endedAt: null, value: 14_800n, gifts: 8, comments: 12, likes: 11_391n, peakViewers: 95 },
+    { id: '1', title: 'Evening songs', startedAt: new Date('2026-11-28T12:00:00Z'), endedAt: new Date('2026-11-28T14:00:00Z'), value: 205_600n, gifts: 19, comments: 120, likes: 4_000n, peakViewers: 310 },
+  ],
+};
+
+beforeEach(() => readChannelPage.mockReset());
+
+describe('the Bilibili channel page', () => {
+  it('shows the stored channel, its totals in gold coins with their worth, and its lives newest first', async () => {
+    readChannelPage.mockResolvedValue(stored);
+    const page = await text(await render('21144080'));
+    expect(readChannelPage).toHaveBeenCalledWith({}, 'bilibili', '21144080');
+    expect(page).toContain('Bilibili live 测试主播 UID 21144080 Live room 5050');
+    expect(page).toContain('Lives 2 Gifts (gold coins) 220.4K Worth to the creator ≈ $12–$19 Gifts 27 Comments 132 Likes 15.4K Peak viewers 310');
+    expect(page).toContain('Nov 30, 2026, 12:00 PM LIVE now Untitled live 14.8K 8 12 95');
+    expect(page).toContain('Nov 28, 2026, 12:00 PM Evening songs 205.6K 19 120 310');
+  });
+
+  it('answers 404 for a uid nothing is stored for, and for one that is not a uid without looking it up', async () => {
+    readChannelPage.mockResolvedValue(null);
+    await expect(render('99')).rejects.toMatchObject({ digest: expect.stringContaining('404') as unknown });
+    expect(readChannelPage).toHaveBeenCalledTimes(1);
+    for (const uid of ['abc', '0123', '1'.repeat(21)]) await expect(render(uid)).rejects.toMatchObject({ digest: expect.stringContaining('404') as unknown });
+    expect(readChannelPage).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,122 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
+import { MoneyNote } from '@/components/site/money-note';
+import { MoneyRange } from '@/components/stats/money';
+import { Avatar } from '@/components/ui/avatar';
+import { Card, EmptyState, StatTile } from '@/components/ui/card';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import { db } from '@/lib/db';
+import { alternatesFor, isLocale } from '@/lib/i18n/locales';
+import { bilibiliUidSchema, readChannelPage } from '@/lib/platforms/channel-page';
+import { formatCompact, formatCount } from '@/lib/stats/format';
+import { LiveTime } from './_components/live-time';
+
+// A Bilibili channel as LiveLens stored it (issue 20): /bilibili/{uid}, beside TikTok's /@handle. Read from
+// the database only; a uid nothing is stored for answers 404 (not-found.tsx).
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ locale: string; uid: string }> };
+
+async function load(uid: string) {
+  const parsed = bilibiliUidSchema.safeParse(uid);
+  return parsed.success ? readChannelPage(db, 'bilibili', parsed.data) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, uid } = await params;
+  const t = await getTranslations({ locale: isLocale(locale) ? locale : 'en', namespace: 'profile.bilibili' });
+  const page = await load(uid);
+  if (!page) return { title: t('notFoundTitle'), robots: { index: false } };
+  const name = page.nickname ?? page.handle;
+  return { title: t('metaTitle', { name }), description: t('metaDescription', { name, uid: page.handle }), alternates: alternatesFor(locale, `/bilibili/${page.handle}`) };
+}
+
+export default async function BilibiliChannelPage({ params }: Props) {
+  const { locale: addressed, uid } = await params;
+  if (isLocale(addressed)) setRequestLocale(addressed);
+  const page = await load(uid);
+  if (!page) notFound();
+  const [t, locale] = await Promise.all([getTranslations('profile.bilibili'), getLocale()]);
+  const name = page.nickname ?? page.handle;
+  const { totals } = page;
+  const livesTitle = t('livesTitle');
+  return (
+    <div className="flex flex-col gap-4">
+      <header className="flex flex-wrap items-center gap-4">
+        <Avatar src={page.avatarUrl} name={name} size={72} />
+        <div className="min-w-0">
+          <p className="text-sm font-semibold text-accent-2">{t('platform')}</p>
+          <h1 className="text-3xl font-bold wrap-anywhere">{name}</h1>
+          <dl className="mt-1 flex flex-wrap gap-x-4 text-sm text-muted">
+            <div className="flex gap-1">
+              <dt>{t('uid')}</dt>
+              <dd className="tabular-nums">{page.handle}</dd>
+            </div>
+            <div className="flex gap-1">
+              <dt>{t('roomId')}</dt>
+              <dd className="tabular-nums">{page.roomId ?? t('noRoom')}</dd>
+            </div>
+          </dl>
+        </div>
+      </header>
+
+      <Card title={t('totalsTitle')}>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          <StatTile label={t('lives')} value={formatCount(totals.lives, locale)} />
+          <StatTile
+            label={t('value')}
+            value={<span title={formatCount(totals.value, locale)}>{formatCompact(totals.value, locale)}</span>}
+            hint={
+              <>
+                {t('worth')} <MoneyRange low={totals.usd.low} high={totals.usd.high} />
+              </>
+            }
+          />
+          <StatTile label={t('gifts')} value={formatCount(totals.gifts, locale)} />
+          <StatTile label={t('comments')} value={formatCount(totals.comments, locale)} />
+          <StatTile label={t('likes')} value={formatCompact(totals.likes, locale)} />
+          <StatTile label={t('peakViewers')} value={formatCount(totals.peakViewers, locale)} />
+        </dl>
+        <p className="mt-3 text-xs text-muted">{t('storedOnly')}</p>
+      </Card>
+
+      <Card title={livesTitle}>
+        {page.lives.length === 0 ? (
+          <EmptyState title={t('livesEmpty')} />
+        ) : (
+          <ScrollRegion label={livesTitle}>
+            <table className="w-full text-left text-sm">
+              <thead className="text-xs uppercase text-muted">
+                <tr>
+                  <th scope="col" className="py-2 pr-2">{t('colStarted')}</th>
+                  <th scope="col" className="py-2 pr-2">{t('colTitle')}</th>
+                  <th scope="col" className="py-2 pr-2 text-right">{t('colValue')}</th>
+                  <th scope="col" className="py-2 pr-2 text-right">{t('colGifts')}</th>
+                  <th scope="col" className="hidden py-2 pr-2 text-right sm:table-cell">{t('colComments')}</th>
+                  <th scope="col" className="py-2 text-right">{t('colPeak')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.lives.map((live) => (
+                  <tr key={live.id} className="border-t border-line">
+                    <td className="py-2 pr-2 whitespace-nowrap">
+                      <LiveTime at={live.startedAt.toISOString()} />
+                      {live.endedAt === null && <span className="ml-2 text-xs font-semibold text-accent">{t('liveNow')}</span>}
+                    </td>
+                    <td className="py-2 pr-2 wrap-anywhere">{live.title ?? t('untitled')}</td>
+                    <td className="py-2 pr-2 text-right tabular-nums" title={formatCount(live.value, locale)}>{formatCompact(live.value, locale)}</td>
+                    <td className="py-2 pr-2 text-right tabular-nums">{formatCount(live.gifts, locale)}</td>
+                    <td className="hidden py-2 pr-2 text-right tabular-nums sm:table-cell">{formatCount(live.comments, locale)}</td>
+                    <td className="py-2 text-right tabular-nums">{formatCount(live.peakViewers, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+      </Card>
+      {totals.value > 0n && <MoneyNote />}
+    </div>
+  );
+}
