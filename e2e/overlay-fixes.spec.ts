@@ -4,7 +4,7 @@ import { addAccount, freshHandle, signIn } from './support/live';
 
 // Overlay defects a streamer hit (issue 16), checked where only a browser can show them: layout at the
 // browser-source size the editor suggests, which editor fields a kind offers, and the unsaved-changes
-// warning on leaving the editor.
+// warning on leaving the editor (by a link, closing the tab, or the browser's Back button).
 
 type CreatedOverlay = { id: string; token: string };
 
@@ -90,6 +90,42 @@ test('leaving the overlay editor with unsaved changes asks first', async ({ page
   const dialog = await unload;
   expect(dialog.type()).toBe('beforeunload');
   await dialog.accept();
+});
+
+test('Back from the overlay editor with unsaved changes asks first: stay keeps the edit, leave goes back', async ({ page }) => {
+  await signIn(page);
+  const accountId = await addAccount(page, freshHandle('back'));
+  const goal = await createOverlay(page, accountId, 'GOAL');
+  const editor = `/dashboard/overlays/${goal.id}`;
+  // Into the editor by the list's link, so Back stays inside the app (no unload, only the router's popstate).
+  await page.goto('/dashboard/overlays');
+  await page.locator(`a[href="${editor}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`${editor}$`));
+  await page.getByLabel('Target').fill('555');
+  await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
+
+  const asked: string[] = [];
+  const answer = (accept: boolean) =>
+    page.once('dialog', (dialog) => {
+      asked.push(`${dialog.type()}: ${dialog.message()}`);
+      void (accept ? dialog.accept() : dialog.dismiss());
+    });
+  const question = 'confirm: You have unsaved changes to this overlay. Leave without saving them?';
+
+  // Back, then "stay": the editor, its address and the edit remain.
+  answer(false);
+  await page.goBack();
+  await expect.poll(() => asked).toEqual([question]);
+  await expect(page).toHaveURL(new RegExp(`${editor}$`));
+  await expect(page.getByLabel('Target')).toHaveValue('555');
+  await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
+
+  // Back again, asked again, and "leave": the list it came from, after one press.
+  answer(true);
+  await page.goBack();
+  await expect.poll(() => asked).toEqual([question, question]);
+  await expect(page).toHaveURL(/\/dashboard\/overlays$/);
+  await expect(page.getByLabel('Target')).toHaveCount(0);
 });
 
 test('a saved editor leaves without asking', async ({ page }) => {
