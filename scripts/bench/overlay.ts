@@ -865,7 +865,7 @@ Method: one account with ${fan.overlays} overlays in one workspace (half gift al
 
 An account event is published once, on the account's channel, whatever the number of overlays and workspaces watching it (soketi copies it to each subscriber); what grows with the overlays is only what is theirs alone (a leaderboard's board, settings).
 
-Command: \`npm run bench:overlay\` (\`PORT\`, \`EMBEDDED_PG_PORT\`, \`SOKETI_PORT\` choose the app's ports, free ones otherwise; \`BENCH_MEDIA=0\` skips the media pass; \`BENCH_OVERLAYS\`, \`BENCH_GIFTS_PER_OVERLAY\`, \`BENCH_GIFT_SPACING_MS\`, \`BENCH_RTT_EVENTS\` change the load; \`BENCH_FANOUT_OVERLAYS\`, \`BENCH_FANOUT_GIFTS\`, \`BENCH_FANOUT_RATE\` the fan-out part).`,
+Command: \`npm run bench:overlay\` (\`PORT\`, \`EMBEDDED_PG_PORT\`, \`SOKETI_PORT\` choose the app's ports, free ones otherwise; \`BENCH_MEDIA=0\` skips the media pass; \`BENCH_OVERLAYS\` sets the number of overlay pages open in Chromium (20; one account and session each), \`BENCH_GIFTS_PER_OVERLAY\`, \`BENCH_GIFT_SPACING_MS\`, \`BENCH_RTT_EVENTS\` change the rest of the load; \`BENCH_FANOUT_OVERLAYS\`, \`BENCH_FANOUT_GIFTS\`, \`BENCH_FANOUT_RATE\` the fan-out part).`,
     );
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
