@@ -11,10 +11,12 @@
 import type pg from 'pg';
 import { createRandom } from '@/lib/seed/random';
 import { GIFT_CATALOG, giftWeight } from '@/lib/seed/catalog';
+import { EVENT_TABLES as PARTITIONED, monthStart, partitionName } from '@/worker/jobs/event-partitions';
 
 export type GeneratedData = {
   bigAccountId: string;
   userId: string;
+  workspaceId: string;
   /** Rows per table after generation. */
   rows: Record<string, number>;
   /** Bytes per table, indexes included. */
@@ -30,6 +32,7 @@ const ROLLUP_TABLES = ['live_viewers', 'gifter_stats'] as const;
 const REPORTED_TABLES = ['tiktok_accounts', 'viewers', 'lives', ...EVENT_TABLES, ...ROLLUP_TABLES] as const;
 
 export const BENCH_USER_ID = 'bench-user';
+export const BENCH_WORKSPACE_ID = 'bench-workspace';
 const BIG_LIVES = 365;
 const SMALL_ACCOUNTS = 9;
 const SMALL_LIVES = 60;
@@ -242,7 +245,27 @@ async function dropSecondaryIndexes(client: pg.Client, tables: readonly string[]
     [tables],
   );
   for (const index of rows) await client.query(`DROP INDEX ${client.escapeIdentifier(index.name)}`);
-  return rows;
+  // The event tables are partitioned (migration partition_events): the definition of an index on one says
+  // `ON ONLY`, which would rebuild it on the parent alone; without it, it is built on every partition.
+  return rows.map((index) => ({ ...index, definition: index.definition.replace(' ON ONLY ', ' ON ') }));
+}
+
+/**
+ * The monthly partitions of the event tables for every month of the generated history (the migration
+ * made this month and two ahead), as the worker's event-partitions job would have made them month by
+ * month: without them every older row would sit in the DEFAULT partition, unlike any running install.
+ */
+async function createHistoryPartitions(client: pg.Client, lives: LivePlan[], now: Date): Promise<number> {
+  const first = Math.min(...lives.map((l) => l.startedAt));
+  let created = 0;
+  for (let month = monthStart(new Date(first)); month < monthStart(now); month = monthStart(month, 1)) {
+    for (const table of Object.keys(PARTITIONED) as (keyof typeof PARTITIONED)[]) {
+      const name = client.escapeIdentifier(partitionName(table, month));
+      await client.query(`CREATE TABLE ${name} PARTITION OF ${client.escapeIdentifier(table)} FOR VALUES FROM ('${iso(month.getTime())}') TO ('${iso(monthStart(month, 1).getTime())}')`);
+      created += 1;
+    }
+  }
+  return created;
 }
 
 async function insertBaseRows(client: pg.Client, accounts: AccountPlan[], lives: LivePlan[], counts: LiveCounts[], sampleEvery: number, now: Date): Promise<void> {
@@ -261,7 +284,10 @@ async function insertBaseRows(client: pg.Client, accounts: AccountPlan[], lives:
   await client.query(`SELECT setval(pg_get_serial_sequence('viewers', 'id'), $1)`, [viewers]);
   // The dashboard user who manages every account (requireOwnLive is part of the live page).
   await client.query(`INSERT INTO users (id, email, password_hash, name, updated_at) VALUES ($1, 'bench@livelens.invalid', 'x', 'Bench', now())`, [BENCH_USER_ID]);
-  await client.query(`INSERT INTO managed_accounts (user_id, account_id, verified_at) SELECT $1, id, now() FROM tiktok_accounts`, [BENCH_USER_ID]);
+  // …through a workspace of theirs that watches every account (the dashboard reads are per workspace).
+  await client.query(`INSERT INTO workspaces (id, name, personal, updated_at) VALUES ($1, 'Bench', true, now())`, [BENCH_WORKSPACE_ID]);
+  await client.query(`INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, 'OWNER')`, [BENCH_WORKSPACE_ID, BENCH_USER_ID]);
+  await client.query(`INSERT INTO workspace_accounts (workspace_id, account_id, verified_at) SELECT $1, id, now() FROM tiktok_accounts`, [BENCH_WORKSPACE_ID]);
 
   // The catalogue with each gift's slice of [0, 1), sized by its weight.
   const total = GIFT_CATALOG.reduce((sum, g) => sum + giftWeight(g), 0);
@@ -331,7 +357,10 @@ async function countRows(client: pg.Client): Promise<{ rows: Record<string, numb
   const bytes: Record<string, number> = {};
   for (const table of REPORTED_TABLES) {
     const ident = client.escapeIdentifier(table);
-    const { rows: result } = await client.query<{ n: string; size: string }>(`SELECT count(*)::text AS n, pg_total_relation_size('${ident}')::text AS size FROM ${ident}`);
+    // A partitioned table has no storage of its own: its size is its partitions'.
+    const { rows: result } = await client.query<{ n: string; size: string }>(
+      `SELECT (SELECT count(*) FROM ${ident})::text AS n, (SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('${ident}'))::text AS size`,
+    );
     rows[table] = Number(result[0]?.n ?? 0);
     bytes[table] = Number(result[0]?.size ?? 0);
   }
@@ -375,9 +404,10 @@ export async function generateDashboardData(client: pg.Client, options: { events
   const bigAccount = accounts[0];
   if (!bigAccount) throw new Error('no accounts planned');
   await insertBaseRows(client, accounts, lives, counts, sampleEvery, now);
+  const partitions = await createHistoryPartitions(client, lives, now);
   const dropped = await dropSecondaryIndexes(client, [...EVENT_TABLES, ...ROLLUP_TABLES]);
   endPhase('base');
-  say(`${accounts.length} accounts, ${lives.length} lives, viewer samples every ${sampleEvery} s; dropped ${dropped.length} secondary indexes for the load`);
+  say(`${accounts.length} accounts, ${lives.length} lives, viewer samples every ${sampleEvery} s; ${partitions} monthly partitions; dropped ${dropped.length} secondary indexes for the load`);
 
   const chunks = await planChunks(client);
   const planned = chunks.reduce((sum, c) => sum + c.events, 0);
@@ -427,6 +457,7 @@ export async function generateDashboardData(client: pg.Client, options: { events
   return {
     bigAccountId: bigAccount.id,
     userId: BENCH_USER_ID,
+    workspaceId: BENCH_WORKSPACE_ID,
     rows,
     bytes,
     storedEvents,

@@ -56,14 +56,14 @@ async function time(iterations: number, run: (i: number) => Promise<unknown>): P
 
 /** What the live page loads: the access check and its four parallel reads (page.tsx), then the chat
  *  browser's first page, which it fetches from /api/lives/[liveId]/chats as soon as it mounts. */
-async function loadLivePage(db: Db, userId: string, liveId: string, parts?: Record<string, number[]>) {
+async function loadLivePage(db: Db, workspaceId: string, liveId: string, parts?: Record<string, number[]>) {
   const timed = async <T,>(name: string, promise: Promise<T>): Promise<T> => {
     const started = performance.now();
     const value = await promise;
     parts?.[name]?.push(performance.now() - started);
     return value;
   };
-  const live = await timed('requireOwnLive', requireOwnLive(db, userId, liveId));
+  const live = await timed('requireOwnLive', requireOwnLive(db, workspaceId, liveId));
   const [summary, series, gifters, breakdown] = await Promise.all([
     timed('getLiveSummary', getLiveSummary(db, live.id)),
     timed('getLiveSeries', getLiveSeries(db, live.id)),
@@ -75,8 +75,8 @@ async function loadLivePage(db: Db, userId: string, liveId: string, parts?: Reco
 }
 
 /** The same page with the summary's counters computed from raw rows (the other reads already are). */
-async function loadLivePageNaive(db: Db, userId: string, liveId: string) {
-  const live = await requireOwnLive(db, userId, liveId);
+async function loadLivePageNaive(db: Db, workspaceId: string, liveId: string) {
+  const live = await requireOwnLive(db, workspaceId, liveId);
   const [summary] = await Promise.all([
     naiveLiveSummary(db, live.id),
     getLiveSeries(db, live.id),
@@ -149,12 +149,12 @@ async function measure(db: Db, data: GeneratedData, options: z.infer<typeof opti
     'Live page data (a random live of the big streamer)',
     async () => {
       // Warm-up calls are not recorded in the per-part figures.
-      await loadLivePage(db, data.userId, anyLive(), recordParts ? parts : undefined);
+      await loadLivePage(db, data.workspaceId, anyLive(), recordParts ? parts : undefined);
       recordParts = true;
     },
     async () => {
       const liveId = anyLive();
-      const naive = await loadLivePageNaive(db, data.userId, liveId);
+      const naive = await loadLivePageNaive(db, data.workspaceId, liveId);
       check(compareSummary(`live ${liveId} summary`, await getLiveSummary(db, BigInt(liveId), now), naive));
     },
   );
