@@ -57,7 +57,13 @@ async function phoneProblems(page: Page, path: string): Promise<string[]> {
     return `${scroller.scrollWidth} px wide: ${culprits.join(' ')}`;
   });
   if (wide) problems.push(`${path} at ${PHONE.width} px is ${wide}`);
-  const { violations } = await axe(page).withRules(['scrollable-region-focusable']).analyze();
+  // axe is already in the page from the desktop pass (legacy mode injects it into the page itself, and
+  // resizing does not reload): running it again directly skips a second injection of its 500 KB source.
+  const violations = await page.evaluate(async () => {
+    const axeInPage = (window as unknown as { axe?: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    if (!axeInPage) throw new Error('axe-core is not in the page: the desktop pass runs first');
+    return (await axeInPage.run(document, { runOnly: { type: 'rule', values: ['scrollable-region-focusable'] }, resultTypes: ['violations'] })).violations;
+  });
   for (const v of violations) problems.push(`${path} at ${PHONE.width} px ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   return problems;
 }
