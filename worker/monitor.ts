@@ -182,7 +182,7 @@ export class AccountMonitor {
       // Not an error: the account is simply not live. If we were in a live, it is over.
       if (this.status.roomId) {
         await db.live
-          .updateMany({ where: { roomId: this.status.roomId, endedAt: null }, data: { endedAt: new Date(), endReason: 'offline' } })
+          .updateMany({ where: { accountId: this.account.id, roomId: this.status.roomId, endedAt: null }, data: { endedAt: new Date(), endReason: 'offline' } })
           .catch(() => undefined);
       }
       this.status.roomId = null;
