@@ -10,7 +10,7 @@ import { usdWorthOf, VALUE_UNIT } from '@/lib/platforms/units';
 import type { ValueRange } from '@/lib/stats/constants';
 
 /** A Bilibili uid (mid) as written in its space URL: digits, no leading zero. */
-export const bilibiliUidSchema = z.string().regex(/^[1-9][0-9]{0,19}$/, 'a Bilibili uid is a number');
+export const bilibiliUidSchema = z.string().regex(/^[1-9][0-9]{0,19}$/, 'A Bilibili UID is a number of up to 20 digits.');
 
 export const CHANNEL_PAGE_LIVES = 20;
 
