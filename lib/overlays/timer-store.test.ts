@@ -69,6 +69,29 @@ describe('subathon timer end in storage', () => {
     expect((await loadOverlayView(db, overlay.token))?.timer?.state).toMatchObject({ status: 'ended', finalSeconds: 100 });
   });
 
+  it('after reading the events of a running timer, reads only the later ones next time', async () => {
+    const user = await createTestUser(db);
+    const account = await createTestAccount(db);
+    const viewer = await db.viewer.create({ data: { tiktokUserId: `69${Date.now()}${uniqueSuffix().replace(/\D/g, '')}`.slice(0, 19) } });
+    const startedAt = Date.now() - 300_000;
+    const live = await db.live.create({ data: { accountId: account.id, roomId: `room-${uniqueSuffix()}`, startedAt: new Date(startedAt - 60_000) } });
+    const overlay = await createTestOverlay(db, { workspaceId: user.workspaceId, accountId: account.id, kind: 'TIMER', settings });
+    await controlTimer(db, user.workspaceId, overlay.id, { action: 'start' }, startedAt);
+    // 500 diamonds at 0:30, before the first minute was up: 9:20 long, still running at 5:00.
+    await db.gift.create({ data: { liveId: live.id, accountId: account.id, viewerId: viewer.id, dedupeKey: 'm:1', msgId: '1', giftId: '5655', giftName: 'Rose', diamondCount: 1, repeatCount: 500, diamonds: 500, createdAt: new Date(startedAt + 30_000) } });
+    await db.live.update({ where: { id: live.id }, data: { diamonds: 500 } });
+    const before = await db.overlay.findUniqueOrThrow({ where: { id: overlay.id }, select: { updatedAt: true } });
+
+    const now = Date.now();
+    expect(await getTimerView(db, user.workspaceId, overlay.id, now)).toMatchObject({ ended: false, totalSeconds: 560 });
+    const after = await db.overlay.findUniqueOrThrow({ where: { id: overlay.id }, select: { updatedAt: true, settings: true } });
+    expect(readTimerState(after.settings)).toMatchObject({ status: 'running', startedAt, changedAt: now, changedTotals: { diamonds: 500, likes: 0, follows: 0 } });
+    // Not a change the streamer made.
+    expect(after.updatedAt).toEqual(before.updatedAt);
+    // At 9:20 it is over, found from the mark on.
+    expect(await getTimerView(db, user.workspaceId, overlay.id, startedAt + 561_000)).toMatchObject({ ended: true, totalSeconds: 560, state: { endedAt: startedAt + 560_000 } });
+  });
+
   it('writes nothing while the timer still runs', async () => {
     const user = await createTestUser(db);
     const account = await createTestAccount(db);

@@ -76,9 +76,10 @@ export async function loadTimerIncrements(db: Db, accountId: string, from: numbe
  * 00:00 unseen and was then given more time by gifts stays ended. Most reads change nothing and write nothing.
  */
 export async function settleStoredTimer(db: Db, overlay: { id: string; workspaceId: string; accountId: string }, settings: OverlaySettingsByKind['TIMER'], state: TimerState, totals: TimerTotals, now: number): Promise<TimerState> {
-  const increments = mayHaveEnded(settings, state, now) && state.startedAt !== null ? await loadTimerIncrements(db, overlay.accountId, state.changedAt ?? state.startedAt, now) : [];
+  const checked = mayHaveEnded(settings, state, now) && state.startedAt !== null;
+  const increments = checked && state.startedAt !== null ? await loadTimerIncrements(db, overlay.accountId, state.changedAt ?? state.startedAt, now) : [];
   const settled = settleTimerFromEvents(settings, state, totals, increments, now);
-  if (settled === state) return state;
+  if (settled === state) return checked ? markTimerChecked(db, overlay, state, totals, now) : state;
   const stored = await db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM overlays WHERE id = ${overlay.id} AND workspace_id = ${overlay.workspaceId} AND kind = 'TIMER' FOR UPDATE`;
     if (locked.length === 0) return false;
@@ -93,6 +94,24 @@ export async function settleStoredTimer(db: Db, overlay: { id: string; workspace
   const message = { type: 'timer' as const, overlayId: overlay.id, state: settled };
   await notifyOverlay(overlay, message, message);
   return settled;
+}
+
+/**
+ * A running timer whose events were read and found not to have reached 00:00 until `now`: `now` and what is
+ * counted become its mark, so the next reader reads only the events after it (a long subathon is read in
+ * pieces, not from its start on every read). Written in place, without touching the overlay's update time
+ * (nothing the streamer changed); skipped if the host changed the timer meanwhile.
+ */
+async function markTimerChecked(db: Db, overlay: { id: string; workspaceId: string }, state: TimerState, totals: TimerTotals, now: number): Promise<TimerState> {
+  const marked: TimerState = { ...state, changedAt: now, changedTotals: totals };
+  const stored = await db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ settings: unknown }[]>`SELECT settings FROM overlays WHERE id = ${overlay.id} AND workspace_id = ${overlay.workspaceId} AND kind = 'TIMER' FOR UPDATE`;
+    const current = readTimerState(locked[0]?.settings);
+    if (locked.length === 0 || current.status !== state.status || current.startedAt !== state.startedAt || current.addedSeconds !== state.addedSeconds || current.pausedMs !== state.pausedMs || (current.changedAt ?? 0) > now) return false;
+    await tx.$executeRaw`UPDATE overlays SET settings = jsonb_set(settings, ARRAY[${TIMER_STATE_KEY}]::text[], ${JSON.stringify(marked)}::jsonb) WHERE id = ${overlay.id}`;
+    return true;
+  });
+  return stored ? marked : state;
 }
 
 /** The timer now (settled and stored as ended if it has reached 00:00) and what is counted. */
