@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
-import { insertChats, insertGifts, insertSocials, storeLikes, type GiftRow, type LikeRow, type Mode } from './writer-sql';
+import { insertChats, insertGifts, insertSocials, lockLives, storeLikes, type GiftRow, type LikeRow, type Mode } from './writer-sql';
+import { EVENT_WINDOW_MARGIN_MS } from '@/lib/live/event-window';
 import { backendPid, waitUntilBlocked } from '@/tools/testing/locks';
 import { ensureMonthPartition, monthStart } from '@/worker/jobs/event-partitions';
 
@@ -158,6 +159,104 @@ describe('dedupe on the partitioned event tables', () => {
     // A copy timed on arrival, in the next month: another partition, yet the same message.
     expect(await insertChats(client, [chat(nextMonth)], mode)).toEqual([]);
     expect(await insertSocials(client, [follow(nextMonth)], mode)).toEqual([]);
+    expect(await db.chat.count({ where: { liveId } })).toBe(1);
+    expect(await db.socialEvent.count({ where: { liveId } })).toBe(1);
+  });
+});
+
+// The probes above leave the time out, so without a bound they would read every monthly partition. The
+// writer bounds them from below by the window of the batch's lives (lockLives), so Postgres prunes the
+// months before it at plan time: the plans below name only partitions from the window's month on.
+describe("probes bounded by the live's window", () => {
+  // A year no other test puts rows in (event-partitions.test.ts expects some months to have no partition).
+  const months = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2036, i, 1)));
+  const start = Date.parse('2036-11-15T18:00:00Z');
+  beforeAll(async () => {
+    for (const table of ['gifts', 'chats', 'social_events'] as const) for (const month of months) await ensureMonthPartition(db, table, month);
+  });
+
+  /** A client that EXPLAINs each event statement before running it, and keeps the plans by statement. */
+  function explaining() {
+    const plans = new Map<string, string>();
+    const spy = {
+      query: async (text: string, values?: unknown[]) => {
+        const name = /^\/\*(insertGifts|insertChats|insertSocials)\*\//.exec(text)?.[1];
+        if (name) {
+          const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, values);
+          plans.set(name, rows.map((r) => r['QUERY PLAN']).join('\n'));
+        }
+        return client.query(text, values);
+      },
+    } as unknown as pg.PoolClient;
+    return { spy, plans };
+  }
+  /** The monthly partitions of `table` a plan scans, as YYYYMM. */
+  const scanned = (plan: string | undefined, table: string) => [...(plan ?? '').matchAll(new RegExp(`Scan(?: Backward)? using \\S+ on ${table}_p(\\d{6})|Scan on ${table}_p(\\d{6})`, 'g'))].map((m) => m[1] ?? m[2]);
+
+  it('read only the partitions from the month before the start on, and still find a copy timed differently', async () => {
+    const { liveId, viewerId } = await freshLive();
+    const live = await db.live.update({ where: { id: liveId }, data: { startedAt: new Date(start) }, select: { accountId: true } });
+    const gift: GiftRow = {
+      liveId: liveId.toString(), accountId: live.accountId, viewerId: viewerId.toString(), dedupeKey: `g:${viewerId}`, msgId: 'g1',
+      giftId: '5655', giftName: 'Rose', diamondCount: 1, repeatCount: 1, diamonds: 1, streakable: false, timeoutClosed: false, at: start + 60_000, imageUrl: null,
+    };
+    const chat = (at: number) => ({ liveId: liveId.toString(), accountId: live.accountId, viewerId: viewerId.toString(), msgId: '7400000000000000001', content: 'hi', at });
+    const follow = (at: number) => ({ liveId: liveId.toString(), viewerId: viewerId.toString(), msgId: '7400000000000000002', kind: 'FOLLOW' as const, at });
+
+    await client.query('BEGIN');
+    const since = await lockLives(client, [liveId.toString()]);
+    await client.query('COMMIT');
+    expect(since).toBe(start - EVENT_WINDOW_MARGIN_MS);
+    const bounded = explaining();
+    await client.query('BEGIN');
+    expect(await insertGifts(bounded.spy, [gift], since)).toMatchObject([{ inserted: true }]);
+    expect(await insertChats(bounded.spy, [chat(start + 60_000)], 'fast', since)).toEqual([{ live_id: liveId.toString(), n: 1 }]);
+    expect(await insertSocials(bounded.spy, [follow(start + 60_000)], 'safe', since)).toHaveLength(1);
+    // Copies timed on arrival a month later: found in the earlier partition, within the window.
+    expect(await insertChats(bounded.spy, [chat(Date.parse('2036-12-20T00:00:00Z'))], 'fast', since)).toEqual([]);
+    expect(await insertSocials(bounded.spy, [follow(Date.parse('2036-12-20T00:00:00Z'))], 'safe', since)).toEqual([]);
+    expect(await insertGifts(bounded.spy, [{ ...gift, at: Date.parse('2036-12-20T00:00:00Z') }], since)).toEqual([]);
+    await client.query('COMMIT');
+
+    for (const [name, table] of [['insertGifts', 'gifts'], ['insertChats', 'chats'], ['insertSocials', 'social_events']] as const) {
+      const months = scanned(bounded.plans.get(name), table);
+      expect(months, `${name}: ${bounded.plans.get(name)}`).toContain('203611');
+      expect(months.filter((m) => m === undefined || m < '203611'), name).toEqual([]);
+    }
+    // Without a window the same probe reads the older months too (what the bound saves).
+    const unbounded = explaining();
+    await insertChats(unbounded.spy, [chat(start)], 'fast');
+    expect(scanned(unbounded.plans.get('insertChats'), 'chats')).toEqual(expect.arrayContaining(['203601', '203610']));
+  });
+
+  it('a second writer of the same live waits for the first, so a chat or follow timed differently is stored once', async () => {
+    const { liveId, viewerId } = await freshLive();
+    const live = await db.live.update({ where: { id: liveId }, data: { startedAt: new Date(start) }, select: { accountId: true } });
+    const chat = (at: number) => ({ liveId: liveId.toString(), accountId: live.accountId, viewerId: viewerId.toString(), msgId: '7400000000000000003', content: 'hi', at });
+    const follow = (at: number) => ({ liveId: liveId.toString(), viewerId: viewerId.toString(), msgId: '7400000000000000004', kind: 'FOLLOW' as const, at });
+    const other = new pg.Client({ connectionString: requireDatabaseUrl() });
+    await other.connect();
+    try {
+      await client.query('BEGIN');
+      await other.query('BEGIN');
+      const since = await lockLives(client, [liveId.toString()]);
+      await insertChats(client, [chat(start + 1000)], 'fast', since);
+      await insertSocials(client, [follow(start + 1000)], 'fast', since);
+      const pid = await backendPid(other);
+      // The same messages, timed on arrival a moment later by the other writer.
+      const pending = (async () => {
+        const theirs = await lockLives(other, [liveId.toString()]);
+        return [await insertChats(other, [chat(start + 1500)], 'fast', theirs), await insertSocials(other, [follow(start + 1500)], 'fast', theirs)];
+      })();
+      pending.catch(() => undefined);
+      await waitUntilBlocked((sql, params) => db.$queryRawUnsafe(sql, ...params), pid, pending);
+      await client.query('COMMIT');
+      expect(await pending).toEqual([[], []]);
+      await other.query('COMMIT');
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+    }
     expect(await db.chat.count({ where: { liveId } })).toBe(1);
     expect(await db.socialEvent.count({ where: { liveId } })).toBe(1);
   });

@@ -4,6 +4,7 @@
 // is large (likes, chats, joins), so tens of thousands of rows never travel back to Node.
 import type pg from 'pg';
 import type { ViewerRef } from '@/lib/live/events';
+import { EVENT_WINDOW_MARGIN_MS } from '@/lib/live/event-window';
 
 export type Client = Pick<pg.PoolClient, 'query'>;
 
@@ -116,10 +117,48 @@ export class ConcurrentWriteError extends Error {
 // time out (an index probe in each partition): a copy timed differently (a message without TikTok's
 // createTime is timed on arrival) is still skipped, in both modes. `safe` keeps ON CONFLICT for a copy
 // another writer is storing at the same moment.
-const skipExisting = (mode: Mode, table: string, keys: string, time?: string, alias = 'i') => ({
-  where: `WHERE NOT EXISTS (SELECT 1 FROM ${table} x WHERE ${keys.split(',').map((k) => `x.${k.trim()} = ${alias}.${k.trim()}`).join(' AND ')} OFFSET 0)`,
+//
+// Leaving the time out would make the probe look in every monthly partition, a cost that grows with months
+// of history. `since` (a parameter: Postgres prunes at plan time) bounds it from below to the window of the
+// batch's lives (lockLives: the earliest start among them, less EVENT_WINDOW_MARGIN_MS), so it reads only
+// the partitions from that month on, and DEFAULT. No row of a live is timed before its start (see
+// lib/live/event-window.ts), so the bound loses nothing. Without `since` the probe reads every partition.
+const skipExisting = (mode: Mode, table: string, keys: string, time?: string, since?: string, alias = 'i') => ({
+  where: `WHERE NOT EXISTS (SELECT 1 FROM ${table} x WHERE ${keys.split(',').map((k) => `x.${k.trim()} = ${alias}.${k.trim()}`).join(' AND ')}${since && time ? ` AND x.${time} >= ${since}` : ''} OFFSET 0)`,
   conflict: mode === 'fast' ? '' : `ON CONFLICT (${keys}${time ? `, ${time}` : ''}) DO NOTHING`,
 });
+
+/** SQL for the window start `since` passed as parameter `$n` (a timestamp), or undefined without one. */
+const sinceParam = (since: number | undefined, n: number) => (since === undefined ? undefined : ts(`$${n}::bigint`));
+
+/**
+ * Serialises writers of the same lives and returns the earliest time their rows can have (epoch ms): the
+ * earliest `started_at` among them, less EVENT_WINDOW_MARGIN_MS (the `since` of the event statements).
+ *
+ * Each live is locked for the rest of the transaction (a transaction-level advisory lock, in id order, so
+ * two writers never wait on each other crosswise). One writer owns a room, so this never waits in normal
+ * running; when two writers hold a room at once (a handover, a retried batch), the second one's probes run
+ * after the first has committed and see its rows. Without it, a chat or follow without TikTok's createTime
+ * (timed on arrival) could be stored twice: each writer's NOT EXISTS misses the other's uncommitted row,
+ * and their times differ, so the unique key (live_id, msg_id, created_at) does not conflict either.
+ *
+ * `started_at` is read by a second statement, after the locks are held: a statement's snapshot is taken
+ * when it starts, and the writer that held the lock may have lowered the start (an event timed before it).
+ */
+export async function lockLives(client: Client, liveIds: readonly string[]): Promise<number | undefined> {
+  const ids = [...new Set(liveIds)].map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+  if (ids.length === 0) return undefined;
+  await client.query(
+    `/*lockLives*/ SELECT pg_advisory_xact_lock(hashtextextended('live-events:' || k.id, 0)) FROM unnest($1::bigint[]) WITH ORDINALITY AS k(id, n) ORDER BY k.n`,
+    [plain(ids)],
+  );
+  const { rows } = await client.query<{ since: string | null }>(
+    `/*liveWindow*/ SELECT (extract(epoch FROM min(started_at)) * 1000)::bigint::text AS since FROM lives WHERE id = ANY($1::bigint[])`,
+    [plain(ids)],
+  );
+  const start = rows[0]?.since;
+  return start === null || start === undefined ? undefined : Number(start) - EVENT_WINDOW_MARGIN_MS;
+}
 
 /** Times (`at`, `minute`, `firstSeen`…) are epoch milliseconds; the statements turn them into timestamps. */
 export type GiftRow = { liveId: string; accountId: string; viewerId: string; dedupeKey: string; msgId: string; giftId: string; giftName: string; diamondCount: number; repeatCount: number; diamonds: number; streakable: boolean; timeoutClosed: boolean; at: number; imageUrl: string | null };
@@ -148,7 +187,8 @@ export async function upsertGiftTypes(client: Client, gifts: GiftRow[]): Promise
  * key is locked first (in key order: the rows come sorted), so the second writer's statement sees the
  * first one's row.
  */
-export async function insertGifts(client: Client, rows: GiftRow[]): Promise<StoredGift[]> {
+export async function insertGifts(client: Client, rows: GiftRow[], since?: number): Promise<StoredGift[]> {
+  const window = since === undefined ? '' : ` AND g.created_at >= ${ts('$14::bigint')}`;
   await client.query(
     `/*lockGifts*/ SELECT pg_advisory_xact_lock(hashtextextended('gift:' || k.live_id || ':' || k.dedupe_key, 0))
      FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(live_id, dedupe_key, n) ORDER BY k.n`,
@@ -161,9 +201,10 @@ export async function insertGifts(client: Client, rows: GiftRow[]): Promise<Stor
        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::int[], $11::boolean[], $12::boolean[], $13::bigint[])
          AS t(live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, streakable, timeout_closed, created_ms)
      ), old AS (
-       -- A probe per gift (OFFSET 0, see skipExisting), never a scan of every gift of the live.
+       -- A probe per gift (OFFSET 0, see skipExisting), never a scan of every gift of the live, and only in
+       -- the partitions from the window's start on ($14, see skipExisting) when the caller gives one.
        SELECT i.live_id, i.dedupe_key, g.diamonds, g.created_at FROM input i
-       LEFT JOIN LATERAL (SELECT g.diamonds, g.created_at FROM gifts g WHERE g.live_id = i.live_id AND g.dedupe_key = i.dedupe_key OFFSET 0) g ON true
+       LEFT JOIN LATERAL (SELECT g.diamonds, g.created_at FROM gifts g WHERE g.live_id = i.live_id AND g.dedupe_key = i.dedupe_key${window} OFFSET 0) g ON true
      ), written AS (
        INSERT INTO gifts (live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, streakable, timeout_closed, created_at)
        SELECT i.live_id, i.account_id, i.viewer_id, i.dedupe_key, i.msg_id, i.gift_id, i.gift_name, i.diamond_count, i.repeat_count, i.diamonds, i.streakable, i.timeout_closed,
@@ -182,6 +223,7 @@ export async function insertGifts(client: Client, rows: GiftRow[]): Promise<Stor
       plain(rows.map((r) => r.liveId)), rows.map((r) => r.accountId), plain(rows.map((r) => r.viewerId)), rows.map((r) => r.dedupeKey), rows.map((r) => r.msgId),
       rows.map((r) => r.giftId), rows.map((r) => r.giftName), plain(rows.map((r) => r.diamondCount)), plain(rows.map((r) => r.repeatCount)), plain(rows.map((r) => r.diamonds)),
       plain(rows.map((r) => r.streakable)), plain(rows.map((r) => r.timeoutClosed)), plain(rows.map((r) => r.at)),
+      ...(since === undefined ? [] : [since]),
     ],
   );
   return stored;
@@ -201,8 +243,8 @@ export async function upsertGifterStats(client: Client, rows: GifterIncrement[])
 export type ChatRow = { liveId: string; accountId: string; viewerId: string; msgId: string; content: string; at: number };
 
 /** Inserts chats; returns how many were new per live. */
-export async function insertChats(client: Client, rows: ChatRow[], mode: Mode): Promise<{ live_id: string; n: number }[]> {
-  const skip = skipExisting(mode, 'chats', 'live_id, msg_id', 'created_at');
+export async function insertChats(client: Client, rows: ChatRow[], mode: Mode, since?: number): Promise<{ live_id: string; n: number }[]> {
+  const skip = skipExisting(mode, 'chats', 'live_id, msg_id', 'created_at', sinceParam(since, 7));
   const { rows: counts } = await client.query<{ live_id: string; n: number }>(
     `/*insertChats*/ WITH written AS (
        INSERT INTO chats (live_id, account_id, viewer_id, msg_id, content, created_at)
@@ -213,15 +255,18 @@ export async function insertChats(client: Client, rows: ChatRow[], mode: Mode): 
      )
      SELECT live_id::text, count(*)::int AS n FROM written GROUP BY live_id`,
     // Postgres text cannot hold NUL; TikTok never sends it, hostile test input does.
-    [plain(rows.map((c) => c.liveId)), rows.map((c) => c.accountId), plain(rows.map((c) => c.viewerId)), rows.map((c) => c.msgId), rows.map((c) => c.content.replaceAll('\u0000', '')), plain(rows.map((c) => c.at))],
+    [
+      plain(rows.map((c) => c.liveId)), rows.map((c) => c.accountId), plain(rows.map((c) => c.viewerId)), rows.map((c) => c.msgId), rows.map((c) => c.content.replaceAll('\u0000', '')), plain(rows.map((c) => c.at)),
+      ...(since === undefined ? [] : [since]),
+    ],
   );
   return counts;
 }
 
 export type SocialRow = { liveId: string; viewerId: string; msgId: string; kind: 'FOLLOW' | 'SHARE'; at: number };
 
-export async function insertSocials(client: Client, rows: SocialRow[], mode: Mode): Promise<{ live_id: string; kind: 'FOLLOW' | 'SHARE'; n: number }[]> {
-  const skip = skipExisting(mode, 'social_events', 'live_id, msg_id', 'created_at');
+export async function insertSocials(client: Client, rows: SocialRow[], mode: Mode, since?: number): Promise<{ live_id: string; kind: 'FOLLOW' | 'SHARE'; n: number }[]> {
+  const skip = skipExisting(mode, 'social_events', 'live_id, msg_id', 'created_at', sinceParam(since, 6));
   const { rows: counts } = await client.query<{ live_id: string; kind: 'FOLLOW' | 'SHARE'; n: number }>(
     `/*insertSocials*/ WITH written AS (
        INSERT INTO social_events (live_id, viewer_id, msg_id, kind, created_at)
@@ -231,7 +276,7 @@ export async function insertSocials(client: Client, rows: SocialRow[], mode: Mod
        RETURNING live_id, kind
      )
      SELECT live_id::text, kind, count(*)::int AS n FROM written GROUP BY live_id, kind`,
-    [plain(rows.map((s) => s.liveId)), plain(rows.map((s) => s.viewerId)), rows.map((s) => s.msgId), rows.map((s) => s.kind), plain(rows.map((s) => s.at))],
+    [plain(rows.map((s) => s.liveId)), plain(rows.map((s) => s.viewerId)), rows.map((s) => s.msgId), rows.map((s) => s.kind), plain(rows.map((s) => s.at)), ...(since === undefined ? [] : [since])],
   );
   return counts;
 }

@@ -15,6 +15,7 @@ import {
   insertGifts,
   insertSamples,
   insertSocials,
+  lockLives,
   storeLikes,
   updateLives,
   upsertGifterStats,
@@ -63,8 +64,11 @@ export class BatchWriter {
   async write(client: pg.PoolClient, batch: QueuedEvent[], mode: Mode = 'fast'): Promise<void> {
     await client.query('BEGIN');
     try {
+      // First, before any other lock: a second writer of the same lives waits here for the first to
+      // commit. `since` bounds the event probes to the partitions of the lives' months.
+      const since = await lockLives(client, batch.map((q) => q.liveId));
       const { ids, upserted } = await this.resolveViewers(client, batch);
-      const presence = await this.writeRows(client, batch, ids, mode);
+      const presence = await this.writeRows(client, batch, ids, mode, since);
       await client.query('COMMIT');
       // Only now are the new viewer ids and presence rows real: a rolled-back batch must not leave them
       // in the caches.
@@ -103,7 +107,7 @@ export class BatchWriter {
   }
 
   /** Writes the batch's rows; returns the presence rows it sent (remembered once committed). */
-  private async writeRows(client: pg.PoolClient, batch: QueuedEvent[], viewerIds: Map<string, string>, mode: Mode): Promise<PresenceRow[]> {
+  private async writeRows(client: pg.PoolClient, batch: QueuedEvent[], viewerIds: Map<string, string>, mode: Mode, since: number | undefined): Promise<PresenceRow[]> {
     const viewerId = (v: ViewerRef) => {
       const id = viewerIds.get(v.userId);
       if (!id) throw new Error(`viewer ${v.userId} was not resolved`);
@@ -175,7 +179,7 @@ export class BatchWriter {
       const rows = [...gifts.values()].sort((a, b) => cmp(a.liveId, b.liveId) || cmp(a.dedupeKey, b.dedupeKey));
       await upsertGiftTypes(client, rows);
       const rollup = new Map<string, GifterIncrement>();
-      for (const row of await insertGifts(client, rows)) {
+      for (const row of await insertGifts(client, rows, since)) {
         const delta = row.diamonds - (row.inserted ? 0 : row.old_diamonds);
         const added = row.inserted ? 1 : 0;
         const live = lives.get(row.live_id);
@@ -203,10 +207,10 @@ export class BatchWriter {
         if (live) live[field] += n;
       }
     };
-    if (chats.size > 0) add(await insertChats(client, [...chats.values()], mode), 'comments');
+    if (chats.size > 0) add(await insertChats(client, [...chats.values()], mode, since), 'comments');
     if (joins.size > 0) add(await countNewMessages(client, [...joins.values()], mode), 'joins');
     if (socials.size > 0) {
-      for (const { live_id, kind, n } of await insertSocials(client, [...socials.values()], mode)) {
+      for (const { live_id, kind, n } of await insertSocials(client, [...socials.values()], mode, since)) {
         const live = lives.get(live_id);
         if (live) live[kind === 'FOLLOW' ? 'follows' : 'shares'] += n;
       }
