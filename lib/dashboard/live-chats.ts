@@ -13,6 +13,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { accentInsensitivePattern } from '@/lib/dashboard/accent-pattern';
+import { liveEventWindowStart } from '@/lib/live/event-window';
 import { buildPaged, normalisePaging, type Paged } from '@/lib/dashboard/paging';
 
 export const CHATS_PAGE_SIZE = 50;
@@ -52,14 +53,17 @@ export async function searchChats(db: Db, liveId: bigint, options: { q?: string;
   const { page, pageSize } = normalisePaging(options.page, options.pageSize, CHATS_PAGE_SIZE);
   const offset = (page - 1) * pageSize;
   const term = (options.q ?? '').trim().slice(0, MAX_CHAT_QUERY_LENGTH);
+  // The live's window: only the chats partitions of its months are read.
+  const since = await liveEventWindowStart(db, liveId);
+  if (!since) return buildPaged([], page, pageSize, 0);
 
   if (term === '') {
     const [total, rows] = await Promise.all([
-      db.chat.count({ where: { liveId } }),
+      db.chat.count({ where: { liveId, createdAt: { gte: since } } }),
       db.$queryRaw<ChatSqlRow[]>`
         SELECT c.id, c.content, c.created_at, c.viewer_id, v.handle, v.nickname, v.avatar_url
         FROM chats c LEFT JOIN viewers v ON v.id = c.viewer_id
-        WHERE c.live_id = ${liveId}
+        WHERE c.live_id = ${liveId} AND c.created_at >= ${since}
         ORDER BY c.created_at DESC, c.id DESC
         LIMIT ${pageSize} OFFSET ${offset}`,
     ]);
@@ -73,10 +77,10 @@ export async function searchChats(db: Db, liveId: bigint, options: { q?: string;
   // are joined back to chats and viewers; the total row comes back even when the page is empty.
   const rows = await db.$queryRaw<(NullableChatSqlRow & { total: number })[]>`
     WITH matches AS (
-      SELECT id, created_at FROM chats WHERE live_id = ${liveId} AND content ~* ${pattern}
+      SELECT id, created_at FROM chats WHERE live_id = ${liveId} AND created_at >= ${since} AND content ~* ${pattern}
       UNION
       SELECT c.id, c.created_at FROM chats c JOIN viewers v ON v.id = c.viewer_id
-      WHERE c.live_id = ${liveId} AND (v.handle ILIKE ${handlePattern} OR v.nickname ~* ${pattern})
+      WHERE c.live_id = ${liveId} AND c.created_at >= ${since} AND (v.handle ILIKE ${handlePattern} OR v.nickname ~* ${pattern})
     ),
     page AS (
       SELECT id, created_at FROM matches ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}
@@ -84,7 +88,7 @@ export async function searchChats(db: Db, liveId: bigint, options: { q?: string;
     SELECT t.total, c.id, c.content, c.created_at, c.viewer_id, v.handle, v.nickname, v.avatar_url
     FROM (SELECT count(*)::int AS total FROM matches) t
     LEFT JOIN page p ON true
-    LEFT JOIN chats c ON c.id = p.id
+    LEFT JOIN chats c ON c.id = p.id AND c.created_at = p.created_at AND c.created_at >= ${since}
     LEFT JOIN viewers v ON v.id = c.viewer_id
     ORDER BY p.created_at DESC, p.id DESC`;
   return buildPaged(rows.filter(isChatRow).map(toChatMessage), page, pageSize, rows[0]?.total ?? 0);

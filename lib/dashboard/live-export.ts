@@ -6,6 +6,7 @@
 import 'server-only';
 import { formatCsvRow } from '@/lib/dashboard/csv';
 import type { Db } from '@/lib/db';
+import { eventWindowStart, liveEventWindowStart } from '@/lib/live/event-window';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 export const EXPORT_BATCH_SIZE = 2000;
@@ -67,14 +68,18 @@ async function* readInTimeOrder<T extends { id: bigint; created_at: Date }>(
  */
 export async function* exportGiftsCsv(db: Db, liveId: bigint, options: ExportOptions = {}): AsyncGenerator<string> {
   yield formatCsvRow(GIFT_CSV_HEADER);
-  const [live, { _max }] = await Promise.all([db.live.findUnique({ where: { id: liveId }, select: { accountId: true } }), db.gift.aggregate({ where: { liveId }, _max: { id: true } })]);
+  const live = await db.live.findUnique({ where: { id: liveId }, select: { accountId: true, startedAt: true } });
+  if (!live) return;
+  // The live's window (lib/live/event-window.ts): only the partitions of its months are read.
+  const since = eventWindowStart(live.startedAt);
+  const { _max } = await db.gift.aggregate({ where: { liveId, createdAt: { gte: since } }, _max: { id: true } });
   const lastId = _max.id;
-  if (!live || lastId === null) return;
+  if (lastId === null) return;
   const batches = readInTimeOrder<GiftExportRow>('g', batchSizeOf(options), (position, limit) => db.$queryRaw<GiftExportRow[]>`
     SELECT g.id, g.created_at, g.gift_name, g.gift_id, g.repeat_count, g.diamond_count, g.diamonds, g.streakable, g.timeout_closed,
            v.handle, v.nickname, v.tiktok_user_id
     FROM gifts g JOIN viewers v ON v.id = g.viewer_id
-    WHERE g.account_id = ${live.accountId} AND g.live_id = ${liveId} AND g.id <= ${lastId} ${position}
+    WHERE g.account_id = ${live.accountId} AND g.live_id = ${liveId} AND g.created_at >= ${since} AND g.id <= ${lastId} ${position}
     ORDER BY g.created_at, g.id
     LIMIT ${limit}`);
   for await (const rows of batches) {
@@ -89,14 +94,16 @@ export async function* exportGiftsCsv(db: Db, liveId: bigint, options: ExportOpt
 /** The live's chat as CSV chunks: the header, then one chunk per batch, in time order (then id). */
 export async function* exportChatsCsv(db: Db, liveId: bigint, options: ExportOptions = {}): AsyncGenerator<string> {
   yield formatCsvRow(CHAT_CSV_HEADER);
-  const { _max } = await db.chat.aggregate({ where: { liveId }, _max: { id: true } });
+  const since = await liveEventWindowStart(db, liveId);
+  if (!since) return;
+  const { _max } = await db.chat.aggregate({ where: { liveId, createdAt: { gte: since } }, _max: { id: true } });
   const lastId = _max.id;
   if (lastId === null) return;
   // Served by the (live_id, created_at) index.
   const batches = readInTimeOrder<ChatExportRow>('c', batchSizeOf(options), (position, limit) => db.$queryRaw<ChatExportRow[]>`
     SELECT c.id, c.created_at, c.content, v.handle, v.nickname, v.tiktok_user_id
     FROM chats c LEFT JOIN viewers v ON v.id = c.viewer_id
-    WHERE c.live_id = ${liveId} AND c.id <= ${lastId} ${position}
+    WHERE c.live_id = ${liveId} AND c.created_at >= ${since} AND c.id <= ${lastId} ${position}
     ORDER BY c.created_at, c.id
     LIMIT ${limit}`);
   for await (const rows of batches) {

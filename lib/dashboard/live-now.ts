@@ -3,6 +3,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { eventWindowStart } from '@/lib/live/event-window';
 import { latestChats } from '@/lib/live/latest-chats';
 import type { LiveCounters, RealtimeChat, RealtimeGift } from '@/lib/realtime/payloads';
 import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
@@ -33,13 +34,15 @@ export async function getLiveNow(db: Db, accountId: string): Promise<LiveNow> {
   ]);
   if (!live) return { serverNow: Date.now(), state: tracked?.state ?? null, stateSince: tracked?.stateSince.toISOString() ?? null, live: null, gifts: [], chats: [], topGifters: [] };
   const liveId = live.id;
+  // The live's window (lib/live/event-window.ts): only the partitions of its months are read.
+  const since = eventWindowStart(live.startedAt);
   const [gifts, chats, sample, top] = await Promise.all([
-    db.gift.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 30, include: { viewer: true } }),
-    latestChats(db, liveId, 50),
-    db.viewerSample.findFirst({ where: { liveId }, orderBy: { at: 'desc' }, select: { viewers: true } }),
+    db.gift.findMany({ where: { liveId, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' }, take: 30, include: { viewer: true } }),
+    latestChats(db, liveId, 50, since),
+    db.viewerSample.findFirst({ where: { liveId, at: { gte: since } }, orderBy: { at: 'desc' }, select: { viewers: true } }),
     db.$queryRaw<{ handle: string | null; nickname: string | null; avatar_url: string | null; diamonds: bigint; gifts: bigint }[]>`
       SELECT v.handle, v.nickname, v.avatar_url, SUM(g.diamonds) AS diamonds, COUNT(*) AS gifts
-      FROM gifts g JOIN viewers v ON v.id = g.viewer_id WHERE g.live_id = ${liveId}
+      FROM gifts g JOIN viewers v ON v.id = g.viewer_id WHERE g.live_id = ${liveId} AND g.created_at >= ${since}
       GROUP BY v.id ORDER BY SUM(g.diamonds) DESC LIMIT 10`,
   ]);
   const giftIds = [...new Set(gifts.map((g) => g.giftId))];

@@ -3,12 +3,14 @@
 // re-exported here. Callers check first that the user manages the account or live (lib/dashboard/access).
 //
 // Totals come from the running counters on `lives` (kept by the worker), so the history table reads one
-// row per live; only a live's own page reads its gifts, samples and like buckets.
+// row per live; only a live's own page reads its gifts, samples and like buckets, and only from the live's
+// window on (lib/live/event-window.ts), so that Postgres reads the partitions of the live's months alone.
 import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import { requireWatchedLive } from '@/lib/dashboard/access';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { eventWindowStart, liveEventWindowStart } from '@/lib/live/event-window';
 import { buildPaged, normalisePaging, type Paged } from '@/lib/dashboard/paging';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
@@ -184,16 +186,18 @@ type MinuteValue = { minute: number; value: bigint | number };
 export async function getLiveSeries(db: Db, liveId: bigint): Promise<LiveSeries> {
   const live = await db.live.findUnique({ where: { id: liveId }, select: { startedAt: true, endedAt: true, lastEventAt: true } });
   if (!live) return { bucketMinutes: 1, points: [] };
+  // The live's window (lib/live/event-window.ts): only the partitions of its months are read.
+  const since = eventWindowStart(live.startedAt);
   const [viewers, diamonds, likes] = await Promise.all([
     db.$queryRaw<MinuteValue[]>`
       SELECT floor(extract(epoch FROM at) / 60)::int AS minute, max(viewers)::int AS value
-      FROM viewer_samples WHERE live_id = ${liveId} GROUP BY 1`,
+      FROM viewer_samples WHERE live_id = ${liveId} AND at >= ${since} GROUP BY 1`,
     db.$queryRaw<MinuteValue[]>`
       SELECT floor(extract(epoch FROM created_at) / 60)::int AS minute, sum(diamonds)::bigint AS value
-      FROM gifts WHERE live_id = ${liveId} GROUP BY 1`,
+      FROM gifts WHERE live_id = ${liveId} AND created_at >= ${since} GROUP BY 1`,
     db.$queryRaw<MinuteValue[]>`
       SELECT floor(extract(epoch FROM minute) / 60)::int AS minute, sum(count)::bigint AS value
-      FROM like_buckets WHERE live_id = ${liveId} GROUP BY 1`,
+      FROM like_buckets WHERE live_id = ${liveId} AND minute >= ${since} GROUP BY 1`,
   ]);
   const end = live.endedAt ?? live.lastEventAt ?? live.startedAt;
   const dataMinutes = [...viewers, ...diamonds, ...likes].map((r) => r.minute);
@@ -227,10 +231,12 @@ export async function getLiveSeries(db: Db, liveId: bigint): Promise<LiveSeries>
 /** The live's biggest gifters by diamonds (a streak counts as one gift), ties by the older viewer. */
 export async function getLiveTopGifters(db: Db, liveId: bigint, limit = 10): Promise<TopGifter[]> {
   const take = Number.isFinite(limit) ? Math.min(MAX_TOP_GIFTERS, Math.max(1, Math.floor(limit))) : 10;
+  const since = await liveEventWindowStart(db, liveId);
+  if (!since) return [];
   const rows = await db.$queryRaw<{ viewer_id: bigint; handle: string | null; nickname: string | null; avatar_url: string | null; diamonds: bigint; gifts: number }[]>`
     SELECT v.id AS viewer_id, v.handle, v.nickname, v.avatar_url, sum(g.diamonds)::bigint AS diamonds, count(*)::int AS gifts
     FROM gifts g JOIN viewers v ON v.id = g.viewer_id
-    WHERE g.live_id = ${liveId}
+    WHERE g.live_id = ${liveId} AND g.created_at >= ${since}
     GROUP BY v.id
     ORDER BY sum(g.diamonds) DESC, v.id
     LIMIT ${take}`;
@@ -239,9 +245,11 @@ export async function getLiveTopGifters(db: Db, liveId: bigint, limit = 10): Pro
 
 /** Per gift name: rows (a streak is one), units sent, diamonds and their share of the live's diamonds. */
 export async function getGiftBreakdown(db: Db, liveId: bigint): Promise<GiftBreakdownRow[]> {
+  const since = await liveEventWindowStart(db, liveId);
+  if (!since) return [];
   const rows = await db.$queryRaw<{ gift_name: string; gift_id: string; count: number; repeat_total: bigint; diamonds: bigint }[]>`
     SELECT gift_name, max(gift_id) AS gift_id, count(*)::int AS count, sum(repeat_count)::bigint AS repeat_total, sum(diamonds)::bigint AS diamonds
-    FROM gifts WHERE live_id = ${liveId}
+    FROM gifts WHERE live_id = ${liveId} AND created_at >= ${since}
     GROUP BY gift_name
     ORDER BY sum(diamonds) DESC, gift_name`;
   const total = rows.reduce((sum, r) => sum + Number(r.diamonds), 0);

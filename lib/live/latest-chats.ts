@@ -7,8 +7,9 @@ import type { Db } from '@/lib/db';
 
 export type ChatSender = { tiktokUserId: string; handle: string | null; nickname: string | null; avatarUrl: string | null };
 
-export async function latestChats(db: Db, liveId: bigint, take: number) {
-  const chats = await db.chat.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take });
+/** `since`: the live's window start (lib/live/event-window.ts), so that only its months' partitions are read. */
+export async function latestChats(db: Db, liveId: bigint, take: number, since?: Date) {
+  const chats = await db.chat.findMany({ where: { liveId, ...(since ? { createdAt: { gte: since } } : {}) }, orderBy: { createdAt: 'desc' }, take });
   if (chats.length === 0) return [];
   const senders = await db.viewer.findMany({
     where: { id: { in: [...new Set(chats.map((c) => c.viewerId))] } },
