@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
-import { insertChats, insertGifts, insertSocials, lockLives, storeLikes, type GiftRow, type LikeRow, type Mode } from './writer-sql';
+import { insertChats, insertGifts, insertSocials, lockLives, storeLikes, type Client, type GiftRow, type LikeRow, type Mode } from './writer-sql';
 import { EVENT_WINDOW_MARGIN_MS } from '@/lib/live/event-window';
 import { backendPid, waitUntilBlocked } from '@/tools/testing/locks';
 import { ensureMonthPartition, monthStart } from '@/worker/jobs/event-partitions';
@@ -178,16 +178,16 @@ describe("probes bounded by the live's window", () => {
   /** A client that EXPLAINs each event statement before running it, and keeps the plans by statement. */
   function explaining() {
     const plans = new Map<string, string>();
-    const spy = {
-      query: async (text: string, values?: unknown[]) => {
+    const spy: Client = {
+      query: (async (text: string, values?: unknown[]) => {
         const name = /^\/\*(insertGifts|insertChats|insertSocials)\*\//.exec(text)?.[1];
         if (name) {
           const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, values);
           plans.set(name, rows.map((r) => r['QUERY PLAN']).join('\n'));
         }
         return client.query(text, values);
-      },
-    } as unknown as pg.PoolClient;
+      }) as Client['query'],
+    };
     return { spy, plans };
   }
   /** The monthly partitions of `table` a plan scans, as YYYYMM. */
