@@ -35,17 +35,20 @@ export function Goal({ settings, live, giftCount }: { settings: OverlaySettingsB
     }
     setCounters(next);
   });
+  // From the latest count, not this render's: gifts arrive faster than the page draws (a burst of streaks).
   useOverlayEvent('gift', (gift) => {
-    if (metric !== 'gift') return;
-    const next = countGoalGift(gifts, gift, settings.giftId);
-    const before = next.liveId === gifts.liveId ? gifts.count : 0;
-    if (before < settings.target && next.count >= settings.target) setCelebrating((n) => n + 1);
-    setGifts(next);
+    if (metric === 'gift') setGifts((current) => countGoalGift(current, gift, settings.giftId));
   });
+  // Reaching the target on this LIVE celebrates once.
+  const [shownGifts, setShownGifts] = useState(gifts);
+  if (shownGifts !== gifts) {
+    setShownGifts(gifts);
+    if (metric === 'gift' && shownGifts.liveId === gifts.liveId && shownGifts.count < settings.target && gifts.count >= settings.target) setCelebrating((n) => n + 1);
+  }
   useOverlayEvent('live-status', (status) => {
     // A new LIVE starts from zero; an ended one keeps its final numbers on screen.
     if (status.state === 'live' && status.liveId !== counters?.liveId) setCounters(null);
-    if (status.state === 'live' && status.liveId !== gifts.liveId) setGifts(giftGoalStart(status.liveId));
+    if (status.state === 'live') setGifts((current) => (status.liveId !== current.liveId ? giftGoalStart(status.liveId) : current));
   });
   useEffect(() => {
     if (celebrating === 0) return;
