@@ -125,7 +125,9 @@ test('Back from the overlay editor with unsaved changes asks first: stay keeps t
   await page.goBack();
   await expect.poll(() => asked).toEqual([question, question]);
   await expect(page).toHaveURL(/\/dashboard\/overlays$/);
-  await expect(page.getByLabel('Target')).toHaveCount(0);
+  // Exact: the list's "Goal bar" choice describes "one gift’s target", which a substring match would find.
+  await expect(page.getByLabel('Target', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overlays' })).toBeVisible();
 });
 
 test('a saved editor leaves without asking', async ({ page }) => {
