@@ -106,6 +106,9 @@ describe("per-live reads within the live's window", () => {
     expect(series.points[0]).toMatchObject({ at: min(-3).toISOString(), diamonds: 1 });
     expect(top.map((t) => [t.viewerId, t.diamonds, t.gifts])).toEqual([[world.chatty.toString(), 1001, 2], [world.fan.toString(), 501, 2]]);
     expect(breakdown.map((b) => [b.giftName, b.count, b.diamonds])).toEqual([['Galaxy', 1, 1000], ['Lion', 1, 500], ['Rose', 2, 2]]);
+    // Given the live row the page has already read, they answer the same without looking its start up.
+    const row = { id: liveId, startedAt: START };
+    expect([await getLiveTopGifters(spied, row), await getGiftBreakdown(spied, row), await searchChats(spied, row)]).toEqual([top, breakdown, chats]);
     expect(chats.total).toBe(3);
     expect(chats.items.map((c) => c.content)).toEqual(['bye', 'hello December', 'hello November']);
     expect(found.items.map((c) => c.content)).toEqual(['hello December', 'hello November']);

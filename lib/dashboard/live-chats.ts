@@ -13,7 +13,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { accentInsensitivePattern } from '@/lib/dashboard/accent-pattern';
-import { liveEventWindowStart } from '@/lib/live/event-window';
+import { liveEventWindow, type LiveRef } from '@/lib/live/event-window';
 import { buildPaged, normalisePaging, type Paged } from '@/lib/dashboard/paging';
 
 export const CHATS_PAGE_SIZE = 50;
@@ -49,12 +49,12 @@ function toChatMessage(r: ChatSqlRow): ChatMessage {
 }
 
 /** A page of the live's chat, newest first, with the number of messages that match. */
-export async function searchChats(db: Db, liveId: bigint, options: { q?: string; page?: number; pageSize?: number } = {}): Promise<Paged<ChatMessage>> {
+export async function searchChats(db: Db, live: LiveRef, options: { q?: string; page?: number; pageSize?: number } = {}): Promise<Paged<ChatMessage>> {
   const { page, pageSize } = normalisePaging(options.page, options.pageSize, CHATS_PAGE_SIZE);
   const offset = (page - 1) * pageSize;
   const term = (options.q ?? '').trim().slice(0, MAX_CHAT_QUERY_LENGTH);
   // The live's window: only the chats partitions of its months are read.
-  const since = await liveEventWindowStart(db, liveId);
+  const { id: liveId, since } = await liveEventWindow(db, live);
   if (!since) return buildPaged([], page, pageSize, 0);
 
   if (term === '') {

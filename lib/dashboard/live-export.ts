@@ -6,7 +6,7 @@
 import 'server-only';
 import { formatCsvRow } from '@/lib/dashboard/csv';
 import type { Db } from '@/lib/db';
-import { eventWindowStart, liveEventWindowStart } from '@/lib/live/event-window';
+import { eventWindowStart, liveEventWindow, type LiveRef } from '@/lib/live/event-window';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 export const EXPORT_BATCH_SIZE = 2000;
@@ -92,9 +92,9 @@ export async function* exportGiftsCsv(db: Db, liveId: bigint, options: ExportOpt
 }
 
 /** The live's chat as CSV chunks: the header, then one chunk per batch, in time order (then id). */
-export async function* exportChatsCsv(db: Db, liveId: bigint, options: ExportOptions = {}): AsyncGenerator<string> {
+export async function* exportChatsCsv(db: Db, live: LiveRef, options: ExportOptions = {}): AsyncGenerator<string> {
   yield formatCsvRow(CHAT_CSV_HEADER);
-  const since = await liveEventWindowStart(db, liveId);
+  const { id: liveId, since } = await liveEventWindow(db, live);
   if (!since) return;
   const { _max } = await db.chat.aggregate({ where: { liveId, createdAt: { gte: since } }, _max: { id: true } });
   const lastId = _max.id;

@@ -10,7 +10,7 @@ import { AppError } from '@/lib/api/errors';
 import { requireWatchedLive } from '@/lib/dashboard/access';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import { eventWindowStart, liveEventWindowStart } from '@/lib/live/event-window';
+import { eventWindowStart, liveEventWindow, type LiveRef } from '@/lib/live/event-window';
 import { buildPaged, normalisePaging, type Paged } from '@/lib/dashboard/paging';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
@@ -229,9 +229,9 @@ export async function getLiveSeries(db: Db, liveId: bigint): Promise<LiveSeries>
 }
 
 /** The live's biggest gifters by diamonds (a streak counts as one gift), ties by the older viewer. */
-export async function getLiveTopGifters(db: Db, liveId: bigint, limit = 10): Promise<TopGifter[]> {
+export async function getLiveTopGifters(db: Db, live: LiveRef, limit = 10): Promise<TopGifter[]> {
   const take = Number.isFinite(limit) ? Math.min(MAX_TOP_GIFTERS, Math.max(1, Math.floor(limit))) : 10;
-  const since = await liveEventWindowStart(db, liveId);
+  const { id: liveId, since } = await liveEventWindow(db, live);
   if (!since) return [];
   const rows = await db.$queryRaw<{ viewer_id: bigint; handle: string | null; nickname: string | null; avatar_url: string | null; diamonds: bigint; gifts: number }[]>`
     SELECT v.id AS viewer_id, v.handle, v.nickname, v.avatar_url, sum(g.diamonds)::bigint AS diamonds, count(*)::int AS gifts
@@ -244,8 +244,8 @@ export async function getLiveTopGifters(db: Db, liveId: bigint, limit = 10): Pro
 }
 
 /** Per gift name: rows (a streak is one), units sent, diamonds and their share of the live's diamonds. */
-export async function getGiftBreakdown(db: Db, liveId: bigint): Promise<GiftBreakdownRow[]> {
-  const since = await liveEventWindowStart(db, liveId);
+export async function getGiftBreakdown(db: Db, live: LiveRef): Promise<GiftBreakdownRow[]> {
+  const { id: liveId, since } = await liveEventWindow(db, live);
   if (!since) return [];
   const rows = await db.$queryRaw<{ gift_name: string; gift_id: string; count: number; repeat_total: bigint; diamonds: bigint }[]>`
     SELECT gift_name, max(gift_id) AS gift_id, count(*)::int AS count, sum(repeat_count)::bigint AS repeat_total, sum(diamonds)::bigint AS diamonds

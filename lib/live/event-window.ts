@@ -19,8 +19,12 @@ export function eventWindowStart(startedAt: Date | number): Date {
   return new Date(new Date(startedAt).getTime() - EVENT_WINDOW_MARGIN_MS);
 }
 
-/** The window start of a live by id; null when there is no such live (then it has no rows either). */
-export async function liveEventWindowStart(db: Pick<Db, 'live'>, liveId: bigint): Promise<Date | null> {
-  const live = await db.live.findUnique({ where: { id: liveId }, select: { startedAt: true } });
-  return live ? eventWindowStart(live.startedAt) : null;
+/** A live by id, or the live row a caller has already read (its start then costs no query). */
+export type LiveRef = bigint | { id: bigint; startedAt: Date };
+
+/** The live's id and window start; `since` is null when there is no such live (then it has no rows either). */
+export async function liveEventWindow(db: Pick<Db, 'live'>, live: LiveRef): Promise<{ id: bigint; since: Date | null }> {
+  if (typeof live !== 'bigint') return { id: live.id, since: eventWindowStart(live.startedAt) };
+  const row = await db.live.findUnique({ where: { id: live }, select: { startedAt: true } });
+  return { id: live, since: row ? eventWindowStart(row.startedAt) : null };
 }

@@ -67,10 +67,10 @@ async function loadLivePage(db: Db, workspaceId: string, liveId: string, parts?:
   const [summary, series, gifters, breakdown] = await Promise.all([
     timed('getLiveSummary', getLiveSummary(db, live.id)),
     timed('getLiveSeries', getLiveSeries(db, live.id)),
-    timed('getLiveTopGifters', getLiveTopGifters(db, live.id, TOP_GIFTERS)),
-    timed('getGiftBreakdown', getGiftBreakdown(db, live.id)),
+    timed('getLiveTopGifters', getLiveTopGifters(db, live, TOP_GIFTERS)),
+    timed('getGiftBreakdown', getGiftBreakdown(db, live)),
   ]);
-  const chats = await timed('searchChats', searchChats(db, live.id, {}));
+  const chats = await timed('searchChats', searchChats(db, live, {}));
   return { live, summary, series, gifters, breakdown, chats };
 }
 
@@ -80,10 +80,10 @@ async function loadLivePageNaive(db: Db, workspaceId: string, liveId: string) {
   const [summary] = await Promise.all([
     naiveLiveSummary(db, live.id),
     getLiveSeries(db, live.id),
-    getLiveTopGifters(db, live.id, TOP_GIFTERS),
-    getGiftBreakdown(db, live.id),
+    getLiveTopGifters(db, live, TOP_GIFTERS),
+    getGiftBreakdown(db, live),
   ]);
-  await searchChats(db, live.id, {});
+  await searchChats(db, live, {});
   return summary;
 }
 

@@ -15,7 +15,7 @@ const chatQuery = z.object({
 
 export const GET = route({ access: 'member', params: chatParams, query: chatQuery }, async ({ ws, params, query }) => {
   const live = await requireOwnLive(db, ws.workspaceId, params.liveId);
-  const chats = await searchChats(db, live.id, { q: query.q, page: query.page });
+  const chats = await searchChats(db, live, { q: query.q, page: query.page });
   // Chat is private to the streamer's managers: never cached by a shared cache.
   return Response.json(chats, { headers: { 'cache-control': 'private, no-store' } });
 });

@@ -15,7 +15,7 @@ const UTF8_BOM = '\uFEFF';
 
 export const GET = route({ access: 'member', params: exportParams, query: exportQuery }, async ({ ws, params, query }) => {
   const live = await requireOwnLive(db, ws.workspaceId, params.liveId);
-  const rows = query.type === 'gifts' ? exportGiftsCsv(db, live.id) : exportChatsCsv(db, live.id);
+  const rows = query.type === 'gifts' ? exportGiftsCsv(db, live.id) : exportChatsCsv(db, live);
   // Handles are [a-z0-9._]; anything else is dropped so the header value needs no escaping.
   const handle = live.account.handle.replace(/[^a-z0-9._-]/gi, '');
   const day = live.startedAt.toISOString().slice(0, 10);

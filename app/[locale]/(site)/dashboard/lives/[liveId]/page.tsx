@@ -36,8 +36,8 @@ export default async function LivePage({ params }: { params: Promise<{ liveId: s
   const [summary, series, gifters, breakdown, t, display] = await Promise.all([
     getLiveSummary(db, live.id),
     getLiveSeries(db, live.id),
-    getLiveTopGifters(db, live.id, TOP_GIFTERS),
-    getGiftBreakdown(db, live.id),
+    getLiveTopGifters(db, live, TOP_GIFTERS),
+    getGiftBreakdown(db, live),
     getTranslations('dashboard'),
     getLocale().then(readerFormat),
   ]);
