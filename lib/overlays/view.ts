@@ -4,6 +4,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { currentSessionOf, sessionSnapshot } from '@/lib/games/snapshot';
+import { eventWindowStart } from '@/lib/live/event-window';
 import { latestChats } from '@/lib/live/latest-chats';
 import { unsealSettings } from '@/lib/overlays/obs-secret';
 import type { GifterTotal } from '@/lib/overlays/gift-tally';
@@ -36,13 +37,15 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
   const now = Date.now();
   const liveRow = await db.live.findFirst({ where: { accountId: overlay.accountId, endedAt: null }, orderBy: { startedAt: 'desc' } });
   const liveId = liveRow?.id;
+  // The live's window (lib/live/event-window.ts): only the partitions of its months are read.
+  const since = liveRow ? eventWindowStart(liveRow.startedAt) : undefined;
   const needsChat = overlay.kind === 'CHAT';
   const needsActivity = overlay.kind === 'ACTIVITY';
   const [sample, chats, socials, gifts, session] = await Promise.all([
-    liveId ? db.viewerSample.findFirst({ where: { liveId }, orderBy: { at: 'desc' }, select: { viewers: true } }) : null,
-    liveId && needsChat ? latestChats(db, liveId, 50) : [],
-    liveId && needsActivity ? db.socialEvent.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 20, include: { viewer: true } }) : [],
-    liveId && needsActivity ? db.gift.findMany({ where: { liveId }, orderBy: { createdAt: 'desc' }, take: 20, include: { viewer: true } }) : [],
+    liveId ? db.viewerSample.findFirst({ where: { liveId, at: { gte: since } }, orderBy: { at: 'desc' }, select: { viewers: true } }) : null,
+    liveId && needsChat ? latestChats(db, liveId, 50, since) : [],
+    liveId && needsActivity ? db.socialEvent.findMany({ where: { liveId, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' }, take: 20, include: { viewer: true } }) : [],
+    liveId && needsActivity ? db.gift.findMany({ where: { liveId, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' }, take: 20, include: { viewer: true } }) : [],
     overlay.kind === 'LEADERBOARD' || overlay.kind === 'QA_GAME' ? currentSessionOf(db, overlay.id) : null,
   ]);
   const live: LiveCounters | null = liveRow
