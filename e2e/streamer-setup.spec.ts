@@ -13,7 +13,7 @@ import type { RealtimeGift } from '@/lib/realtime/payloads';
 // (1–15 💎) and a Perfume (20 💎) fall in the small tier (1–29 💎); a Doughnut (30 💎) and a Confetti
 // (100 💎) in the big tier (30 💎 or more); 9 follows; its finished Rose streaks add up to 49 Roses.
 
-type AlertLog = { alerts: string[]; variations: Record<string, string>; texts: Record<string, string>; visuals: Record<string, { src: string; loaded: boolean }>; playing: string[]; spoken: string[] };
+type AlertLog = { alerts: string[]; variations: Record<string, string>; texts: Record<string, string>; visuals: Record<string, { src: string; loaded: boolean }>; sounds: Record<string, string>; playing: string[]; spoken: string[] };
 type ArrivedGift = { id: string; giftId: string; diamonds: number; repeatCount: number };
 
 declare global {
@@ -44,7 +44,7 @@ function animatedGif(): Buffer {
 
 /** Records, in the OBS page, each alert (in order), its variation, text and picture, what played and what was read aloud. */
 function recordAlerts(): void {
-  const log: AlertLog = { alerts: [], variations: {}, texts: {}, visuals: {}, playing: [], spoken: [] };
+  const log: AlertLog = { alerts: [], variations: {}, texts: {}, visuals: {}, sounds: {}, playing: [], spoken: [] };
   window.__setupLog = log;
   document.addEventListener('playing', (event) => {
     if (event.target instanceof HTMLMediaElement) log.playing.push(event.target.currentSrc);
@@ -61,6 +61,8 @@ function recordAlerts(): void {
       if (log.alerts[log.alerts.length - 1] !== id) log.alerts.push(id);
       log.variations[id] = alert.getAttribute('data-variation-id') ?? '';
       log.texts[id] = (alert.textContent ?? '').replace(/\s+/g, ' ');
+      const sound = alert.querySelector('audio[data-testid="alert-sound"]');
+      if (sound) log.sounds[id] = sound.getAttribute('src') ?? '';
       const img = alert.querySelector<HTMLImageElement>('img[data-testid="alert-visual"]');
       if (img) {
         const note = () => (log.visuals[id] = { src: img.getAttribute('src') ?? '', loaded: img.complete && img.naturalWidth > 0 });
@@ -231,13 +233,18 @@ test('a TikFinity-style setup built in the editor alone: tiered gift alerts with
     expect(final.variations[gift.id], `gift ${gift.giftId} (${gift.diamonds} 💎)`).toBe(variationId('Small gifts'));
     expect(final.visuals[gift.id]).toEqual({ src: mediaPath('sparkle.gif'), loaded: true });
     expect(final.texts[gift.id]).toContain(' sent ');
+    expect(final.sounds[gift.id]).toBe(mediaPath('ding.wav'));
   }
   for (const gift of bigGifts) {
     expect(final.variations[gift.id], `gift ${gift.giftId} (${gift.diamonds} 💎)`).toBe(variationId('Big gifts'));
     expect(final.visuals[gift.id]).toEqual({ src: mediaPath('crown.png'), loaded: true });
     expect(final.texts[gift.id]).toContain('Thank you ');
+    expect(final.sounds[gift.id]).toBeUndefined();
   }
-  expect(final.playing.filter((src) => src.endsWith(mediaPath('ding.wav')))).toHaveLength(smallGifts.length);
+  // The sound really played (OBS autoplays). Not one 'playing' per alert: on the loaded 2-core machine some
+  // runs saw 23 of 25 two-second alerts report it (others all 25), so: it plays, and nothing else does.
+  expect(final.playing.length).toBeGreaterThan(smallGifts.length / 2);
+  for (const src of final.playing) expect(src.endsWith(mediaPath('ding.wav'))).toBe(true);
   expect(final.spoken).toHaveLength(bigGifts.length);
   for (const text of final.spoken) expect(text).toMatch(/^Thank you .+ for the .+!$/);
   const follows = final.alerts.filter((id) => !gifts.some((g) => g.id === id));
