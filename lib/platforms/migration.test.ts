@@ -5,44 +5,26 @@
 // other than the two the migration changes holds exactly the same rows, the accounts and lives keep every
 // value (the user id under its new column name, platform 'tiktok'), and every live's totals are identical.
 // Then the new model is used: a Bilibili channel may share a TikTok account's handle, user id and room id.
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireDatabaseUrl } from '@/lib/env';
-import { uniqueSuffix } from '@/tools/testing/factories';
+import { databaseBefore, type DatabaseBefore } from '@/tools/testing/migration-db';
 
-const MIGRATIONS = path.join(import.meta.dirname, '..', '..', 'prisma', 'migrations');
 const TARGET = '20261203110000_platform_channels';
-
-const all = fs.readdirSync(MIGRATIONS).filter((name) => /^\d{14}_/.test(name)).sort();
-const before = all.filter((name) => name < TARGET);
-const sqlOf = (name: string) => fs.readFileSync(path.join(MIGRATIONS, name, 'migration.sql'), 'utf8');
 
 const ACCOUNTS = 6;
 const LIVES_PER_ACCOUNT = 10;
 const VIEWERS = 240;
 
-let admin: pg.Client;
+let database: DatabaseBefore;
 let client: pg.Client;
-let dbName: string;
 
 beforeAll(async () => {
-  admin = new pg.Client({ connectionString: requireDatabaseUrl() });
-  await admin.connect();
-  dbName = `livelens_platforms_${uniqueSuffix()}`;
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(requireDatabaseUrl());
-  url.pathname = `/${dbName}`;
-  client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  for (const name of before) await client.query(sqlOf(name));
+  database = await databaseBefore(TARGET, 'platforms');
+  client = database.client;
 });
 
 afterAll(async () => {
-  await client?.end();
-  await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin?.end();
+  await database?.drop();
 });
 
 const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
@@ -169,7 +151,7 @@ describe('the platform-channels migration on a populated database', () => {
     expect(contentsBefore.chats?.rows).toBeGreaterThan(5000);
     for (const live of totalsBefore) expect(live.diamonds).toBe(live.gift_diamonds);
 
-    await client.query(sqlOf(TARGET));
+    await database.migrate();
 
     expect(await tableNames()).toEqual(names);
     expect(await tableContents(untouched)).toEqual(contentsBefore);

@@ -3,40 +3,22 @@
 // co-manager who later stopped managing, sessions with winners, lives with their totals), then migrated.
 // Nothing may be lost: every user has a personal workspace holding what they managed and made, and the
 // totals of every live are identical before and after.
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireDatabaseUrl } from '@/lib/env';
-import { uniqueSuffix } from '@/tools/testing/factories';
+import { databaseBefore, type DatabaseBefore } from '@/tools/testing/migration-db';
 
-const MIGRATIONS = path.join(import.meta.dirname, '..', '..', 'prisma', 'migrations');
 const TARGET = '20261202043835_workspaces';
 
-const all = fs.readdirSync(MIGRATIONS).filter((name) => /^\d{14}_/.test(name)).sort();
-const before = all.filter((name) => name < TARGET);
-const sqlOf = (name: string) => fs.readFileSync(path.join(MIGRATIONS, name, 'migration.sql'), 'utf8');
-
-let admin: pg.Client;
+let database: DatabaseBefore;
 let client: pg.Client;
-let dbName: string;
 
 beforeAll(async () => {
-  admin = new pg.Client({ connectionString: requireDatabaseUrl() });
-  await admin.connect();
-  dbName = `livelens_migration_${uniqueSuffix()}`;
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(requireDatabaseUrl());
-  url.pathname = `/${dbName}`;
-  client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  for (const name of before) await client.query(sqlOf(name));
+  database = await databaseBefore(TARGET, 'migration');
+  client = database.client;
 });
 
 afterAll(async () => {
-  await client?.end();
-  await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin?.end();
+  await database?.drop();
 });
 
 /** Totals of every live, as the dashboard shows them. */
@@ -84,7 +66,7 @@ describe('the workspaces migration on a populated database', () => {
     await q(`INSERT INTO game_winners (id, session_id, viewer_id, points, question) VALUES ('w1', 's_ann', 1, 12, 'Why?')`);
     const totalsBefore = await liveTotals();
 
-    await client.query(sqlOf(TARGET));
+    await database.migrate();
 
     // One personal workspace per user, owned by them, and it is their current one.
     const { rows: spaces } = await q(`SELECT w.id, w.name, w.personal, m.user_id, m.role, u.current_workspace_id FROM workspaces w JOIN workspace_members m ON m.workspace_id = w.id JOIN users u ON u.id = m.user_id ORDER BY m.user_id`);

@@ -3,42 +3,24 @@
 // the migration makes, which must land in the DEFAULT partition), then migrated. Nothing may change: every
 // row of every event table is the same, every live's totals and row counts are identical, each row sits in
 // its month's partition, the ids go on from their sequences, and deleting a live still takes its rows.
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireDatabaseUrl } from '@/lib/env';
-import { uniqueSuffix } from '@/tools/testing/factories';
+import { databaseBefore, type DatabaseBefore } from '@/tools/testing/migration-db';
 
-const MIGRATIONS = path.join(import.meta.dirname, '..', '..', 'prisma', 'migrations');
 const TARGET = '20261203120000_partition_events';
-
-const all = fs.readdirSync(MIGRATIONS).filter((name) => /^\d{14}_/.test(name)).sort();
-const before = all.filter((name) => name < TARGET);
-const sqlOf = (name: string) => fs.readFileSync(path.join(MIGRATIONS, name, 'migration.sql'), 'utf8');
 
 const TABLES = { gifts: 'live_id, dedupe_key', chats: 'live_id, msg_id', like_buckets: 'live_id, minute, viewer_id', viewer_samples: 'live_id, at', social_events: 'live_id, msg_id' } as const;
 
-let admin: pg.Client;
+let database: DatabaseBefore;
 let client: pg.Client;
-let dbName: string;
 
 beforeAll(async () => {
-  admin = new pg.Client({ connectionString: requireDatabaseUrl() });
-  await admin.connect();
-  dbName = `livelens_partitions_${uniqueSuffix()}`;
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(requireDatabaseUrl());
-  url.pathname = `/${dbName}`;
-  client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  for (const name of before) await client.query(sqlOf(name));
+  database = await databaseBefore(TARGET, 'partitions');
+  client = database.client;
 }, 120_000);
 
 afterAll(async () => {
-  await client?.end();
-  await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin?.end();
+  await database?.drop();
 });
 
 /** Totals of every live as the dashboard shows them, with its rows per event table and their sums. */
@@ -93,7 +75,7 @@ describe('the partition_events migration on a populated database', () => {
     const contentsBefore = await tableContents();
     const { rows: maxIds } = await client.query<{ chats: string }>(`SELECT max(id)::text AS chats FROM chats`);
 
-    await client.query(sqlOf(TARGET));
+    await database.migrate();
 
     expect(await liveTotals()).toEqual(totalsBefore);
     expect(await tableContents()).toEqual(contentsBefore);
