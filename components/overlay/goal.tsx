@@ -43,7 +43,9 @@ export function Goal({ settings, live, giftCount }: { settings: OverlaySettingsB
   const [shownGifts, setShownGifts] = useState(gifts);
   if (shownGifts !== gifts) {
     setShownGifts(gifts);
-    if (metric === 'gift' && shownGifts.liveId === gifts.liveId && shownGifts.count < settings.target && gifts.count >= settings.target) setCelebrating((n) => n + 1);
+    // A new LIVE's first gifts start from zero, so a target of 1 celebrates there too.
+    const before = shownGifts.liveId === gifts.liveId ? shownGifts.count : 0;
+    if (metric === 'gift' && before < settings.target && gifts.count >= settings.target) setCelebrating((n) => n + 1);
   }
   useOverlayEvent('live-status', (status) => {
     // A new LIVE starts from zero; an ended one keeps its final numbers on screen.
