@@ -357,9 +357,10 @@ async function countRows(client: pg.Client): Promise<{ rows: Record<string, numb
   const bytes: Record<string, number> = {};
   for (const table of REPORTED_TABLES) {
     const ident = client.escapeIdentifier(table);
-    // A partitioned table has no storage of its own: its size is its partitions'.
+    // A partitioned table has no storage of its own: its size is its partitions'. pg_partition_tree lists
+    // nothing for a table that is not partitioned, which is its own size.
     const { rows: result } = await client.query<{ n: string; size: string }>(
-      `SELECT (SELECT count(*) FROM ${ident})::text AS n, (SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('${ident}'))::text AS size`,
+      `SELECT (SELECT count(*) FROM ${ident})::text AS n, COALESCE((SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('${ident}')), pg_total_relation_size('${ident}'))::text AS size`,
     );
     rows[table] = Number(result[0]?.n ?? 0);
     bytes[table] = Number(result[0]?.size ?? 0);
