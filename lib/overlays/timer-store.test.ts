@@ -14,6 +14,24 @@ import { createTestClient, nextEvent, subscribe } from '@/tools/testing/realtime
 // One minute to run, a second per diamond, no cap.
 const settings = { startMinutes: 1, secondsPerDiamond: 1, likesPerStep: 100, secondsPerLikeStep: 10, secondsPerFollow: 30, capMinutes: 0 };
 
+/**
+ * A timer of one minute started five minutes ago on a live of a fresh account, with a viewer to send events
+ * (`idPrefix` keeps the viewers' TikTok ids apart); `gift(s, d)` is a gift row of `d` diamonds `s` seconds
+ * after the start.
+ */
+async function timerStartedFiveMinutesAgo(idPrefix: string) {
+  const user = await createTestUser(db);
+  const account = await createTestAccount(db);
+  const viewer = await db.viewer.create({ data: { tiktokUserId: `${idPrefix}${Date.now()}${uniqueSuffix().replace(/\D/g, '')}`.slice(0, 19) } });
+  const startedAt = Date.now() - 300_000;
+  const live = await db.live.create({ data: { accountId: account.id, roomId: `room-${uniqueSuffix()}`, startedAt: new Date(startedAt - 60_000) } });
+  const overlay = await createTestOverlay(db, { workspaceId: user.workspaceId, accountId: account.id, kind: 'TIMER', settings });
+  await controlTimer(db, user.workspaceId, overlay.id, { action: 'start' }, startedAt);
+  const at = (seconds: number) => new Date(startedAt + seconds * 1000);
+  const gift = (seconds: number, diamonds: number) => ({ liveId: live.id, accountId: account.id, viewerId: viewer.id, dedupeKey: `m:${seconds}`, msgId: String(seconds), giftId: '5655', giftName: 'Rose', diamondCount: 1, repeatCount: diamonds, diamonds, createdAt: at(seconds) });
+  return { user, viewer, live, overlay, startedAt, at, gift };
+}
+
 describe('subathon timer end in storage', () => {
   it('stores the end when read at 00:00; later gifts do not revive it; Start runs a new one', async () => {
     const user = await createTestUser(db);
@@ -48,16 +66,8 @@ describe('subathon timer end in storage', () => {
   });
 
   it('settles a timer that reached 00:00 unseen from the events’ own times, not from later totals', async () => {
-    const user = await createTestUser(db);
-    const account = await createTestAccount(db);
-    const viewer = await db.viewer.create({ data: { tiktokUserId: `68${Date.now()}${uniqueSuffix().replace(/\D/g, '')}`.slice(0, 19) } });
-    // Started five minutes ago: one minute to run. Nobody has the overlay or the editor open since.
-    const startedAt = Date.now() - 300_000;
-    const live = await db.live.create({ data: { accountId: account.id, roomId: `room-${uniqueSuffix()}`, startedAt: new Date(startedAt - 60_000) } });
-    const overlay = await createTestOverlay(db, { workspaceId: user.workspaceId, accountId: account.id, kind: 'TIMER', settings });
-    await controlTimer(db, user.workspaceId, overlay.id, { action: 'start' }, startedAt);
-    const at = (seconds: number) => new Date(startedAt + seconds * 1000);
-    const gift = (seconds: number, diamonds: number) => ({ liveId: live.id, accountId: account.id, viewerId: viewer.id, dedupeKey: `m:${seconds}`, msgId: String(seconds), giftId: '5655', giftName: 'Rose', diamondCount: 1, repeatCount: diamonds, diamonds, createdAt: at(seconds) });
+    // Nobody has the overlay or the editor open since it started.
+    const { user, live, overlay, viewer, startedAt, at, gift } = await timerStartedFiveMinutesAgo('68');
     // 10 diamonds at 0:30 (1:10 in all), a follow at 0:50 (1:40): it reaches 00:00 at 1:40. Then 500
     // diamonds at 2:30 and 1,000 likes at 3:20, which would make it 11:40 long and running now.
     await db.gift.createMany({ data: [gift(30, 10), gift(150, 500)] });
@@ -70,15 +80,9 @@ describe('subathon timer end in storage', () => {
   });
 
   it('after reading the events of a running timer, reads only the later ones next time', async () => {
-    const user = await createTestUser(db);
-    const account = await createTestAccount(db);
-    const viewer = await db.viewer.create({ data: { tiktokUserId: `69${Date.now()}${uniqueSuffix().replace(/\D/g, '')}`.slice(0, 19) } });
-    const startedAt = Date.now() - 300_000;
-    const live = await db.live.create({ data: { accountId: account.id, roomId: `room-${uniqueSuffix()}`, startedAt: new Date(startedAt - 60_000) } });
-    const overlay = await createTestOverlay(db, { workspaceId: user.workspaceId, accountId: account.id, kind: 'TIMER', settings });
-    await controlTimer(db, user.workspaceId, overlay.id, { action: 'start' }, startedAt);
+    const { user, live, overlay, startedAt, gift } = await timerStartedFiveMinutesAgo('69');
     // 500 diamonds at 0:30, before the first minute was up: 9:20 long, still running at 5:00.
-    await db.gift.create({ data: { liveId: live.id, accountId: account.id, viewerId: viewer.id, dedupeKey: 'm:1', msgId: '1', giftId: '5655', giftName: 'Rose', diamondCount: 1, repeatCount: 500, diamonds: 500, createdAt: new Date(startedAt + 30_000) } });
+    await db.gift.create({ data: gift(30, 500) });
     await db.live.update({ where: { id: live.id }, data: { diamonds: 500 } });
     const before = await db.overlay.findUniqueOrThrow({ where: { id: overlay.id }, select: { updatedAt: true } });
 
