@@ -46,7 +46,7 @@ export type IngestOptions = {
   gameTiming?: { syncMs?: number; persistMs?: number; publishMs?: number };
 };
 
-const STORED = new Set<LiveEvent['type']>(['chat', 'gift', 'like', 'member', 'follow', 'share', 'viewers']);
+const STORED = new Set<LiveEvent['type']>(['chat', 'gift', 'like', 'like-total', 'member', 'follow', 'share', 'viewers']);
 const isStored = (event: LiveEvent): event is StoredEvent => STORED.has(event.type);
 
 export type Ingest = {

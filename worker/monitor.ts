@@ -2,13 +2,13 @@
 // room until it drops, reconnects with the known room id, and backs off after errors. Its state —
 // offline / checking / connecting / live / backing off, since when, events received, errors, last
 // error — is written to tracked_accounts for the dashboard.
-import { SignatureRateLimitError, UserOfflineError } from 'tiktok-live-connector';
+import { SignatureRateLimitError } from 'tiktok-live-connector';
 import type { Db } from '@/lib/db';
 import type { MonitorState } from '@/lib/generated/prisma/client';
 import type { Logger } from '@/lib/logger';
 import type { Metrics } from '@/worker/metrics';
 import type { RoomOptions } from '@/worker/room';
-import { RoomSession } from '@/worker/room';
+import { isOffline, RoomSession } from '@/worker/room';
 import { backoffDelay, jitter, type RateLimiter } from '@/worker/rate-limiter';
 import type { LiveSource } from '@/worker/sources/types';
 
@@ -178,7 +178,7 @@ export class AccountMonitor {
 
   private async onConnectError(error: unknown): Promise<void> {
     const { log, limiter, db } = this.deps;
-    if (error instanceof UserOfflineError) {
+    if (isOffline(error)) {
       // Not an error: the account is simply not live. If we were in a live, it is over.
       if (this.status.roomId) {
         await db.live

@@ -5,15 +5,18 @@
 import { createHash } from 'node:crypto';
 import type Pusher from 'pusher';
 import type { Db } from '@/lib/db';
-import { tiktokHandle, tiktokRoom } from '@/lib/platforms/channel';
-import { readReplayHeader } from '@/lib/live/replay-file';
+import { channelHandle, type Platform } from '@/lib/platforms/channel';
+import type { SessionTotals } from '@/lib/platforms/events';
+import { readReplayHeader, replayPlatform } from '@/lib/live/replay-file';
 import type { LiveEvent } from '@/lib/live/events';
 import { createLogger, type Logger } from '@/lib/logger';
+import { VALUE_UNIT } from '@/lib/platforms/units';
 import { createIngest, type Ingest } from '@/worker/ingest';
 import type { Metrics } from '@/worker/metrics';
 import type { PipelineOptions } from '@/worker/pipeline';
 import { RoomSession, type RoomEnd } from '@/worker/room';
 import { eventSink, type EventSink } from '@/worker/sinks';
+import { BilibiliReplaySource } from '@/worker/sources/bilibili-live';
 import { ReplaySource, type ReplaySpeed } from '@/worker/sources/replay';
 
 export type LiveTotals = { diamonds: number; gifts: number; likes: number; comments: number; follows: number; shares: number; peakViewers: number; uniqueGifters: number };
@@ -26,14 +29,37 @@ export function roomIdFor(recordedRoomId: string, handle: string, recordedHandle
 }
 
 /** The totals of a live as stored: the live row's running totals. */
-export async function readLiveTotals(db: Db, roomId: string): Promise<LiveTotals & { liveId: string }> {
-  const live = await db.live.findUniqueOrThrow({ where: tiktokRoom(roomId) });
+export async function readLiveTotals(db: Db, roomId: string, platform: Platform = 'tiktok'): Promise<LiveTotals & { liveId: string }> {
+  const live = await db.live.findUniqueOrThrow({ where: { platform_roomId: { platform, roomId } } });
   return {
     liveId: live.id.toString(),
     diamonds: Number(live.diamonds),
     gifts: live.gifts,
     likes: Number(live.likes),
     comments: live.comments,
+    follows: live.follows,
+    shares: live.shares,
+    peakViewers: live.peakViewers,
+    uniqueGifters: live.uniqueGifters,
+  };
+}
+
+/**
+ * A live's stored totals in the form `npm run replay` prints for every platform (issue 20, item 4): value in
+ * the platform's unit (lives.diamonds), gifts apart from Super Chats and guard purchases.
+ */
+export async function readSessionTotals(db: Db, roomId: string, platform: Platform): Promise<SessionTotals & { liveId: string }> {
+  const live = await db.live.findUniqueOrThrow({ where: { platform_roomId: { platform, roomId } } });
+  return {
+    liveId: live.id.toString(),
+    platform,
+    valueUnit: VALUE_UNIT[platform],
+    value: Number(live.diamonds),
+    gifts: live.gifts,
+    superChats: live.superChats,
+    guards: live.guards,
+    comments: live.comments,
+    likes: Number(live.likes),
     follows: live.follows,
     shares: live.shares,
     peakViewers: live.peakViewers,
@@ -63,11 +89,23 @@ export type ReplayRunOptions = {
   onIngest?: (ingest: Ingest) => void;
 };
 
-export type ReplayRunResult = { handle: string; roomId: string; accountId: string; end: RoomEnd; seconds: number; totals: LiveTotals & { liveId: string } };
+export type ReplayRunResult = {
+  platform: Platform;
+  handle: string;
+  roomId: string;
+  accountId: string;
+  end: RoomEnd;
+  seconds: number;
+  totals: LiveTotals & { liveId: string };
+  /** Every platform's totals, as `npm run replay` prints them. */
+  session: SessionTotals & { liveId: string };
+};
 
 export async function runReplay(options: ReplayRunOptions): Promise<ReplayRunResult> {
   const log = options.log ?? createLogger('replay');
   const header = await readReplayHeader(options.file);
+  const platform = replayPlatform(header);
+  if (platform !== 'tiktok' && platform !== 'bilibili') throw new Error(`${options.file}: ${platform} replays cannot be played yet`);
   const handle = (options.handle ?? header.handle).toLowerCase();
   const roomId = roomIdFor(header.roomId, handle, header.handle.toLowerCase());
   const recorder = options.onEvent;
@@ -83,16 +121,25 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplayRunRes
   });
   options.onIngest?.(ingest);
   try {
-    const account = await options.db.channel.upsert({ where: tiktokHandle(handle), create: { handle, nickname: handle }, update: {} });
+    // A Bilibili recording's handle is its room (the uid is not in the recording).
+    const account = await options.db.channel.upsert({
+      where: channelHandle(platform, handle),
+      create: { platform, handle, nickname: handle, ...(platform === 'bilibili' ? { roomId } : {}) },
+      update: {},
+    });
     ingest.start();
-    const source = new ReplaySource(options.file, { speed: options.speed, roomId, onFrame: options.onFrame });
+    const source =
+      platform === 'bilibili'
+        ? new BilibiliReplaySource(options.file, { speed: options.speed, roomId })
+        : new ReplaySource(options.file, { speed: options.speed, roomId, onFrame: options.onFrame });
     const started = performance.now();
     const room = new RoomSession({ source, accountId: account.id, db: options.db, log, ...ingest.room });
     const end = await room.run();
     await source.finished;
     await ingest.pipeline.flushed();
     const seconds = (performance.now() - started) / 1000;
-    return { handle, roomId, accountId: account.id, end, seconds, totals: await readLiveTotals(options.db, roomId) };
+    const [totals, session] = await Promise.all([readLiveTotals(options.db, roomId, platform), readSessionTotals(options.db, roomId, platform)]);
+    return { platform, handle, roomId, accountId: account.id, end, seconds, totals, session };
   } finally {
     await ingest.stop({ drainMs: 10_000 });
   }

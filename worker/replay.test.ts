@@ -12,8 +12,8 @@ import { uniqueSuffix } from '@/tools/testing/factories';
 import { runReplay } from '@/worker/replay-run';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
-// TikTok's fixtures (no `platform` in the header, or "tiktok"): the database cannot hold other platforms'
-// lives yet; lib/platforms/bilibili/counter.test.ts checks the Bilibili ones.
+// TikTok's fixtures (no `platform` in the header, or "tiktok"); worker/bilibili-ingest.test.ts replays the
+// Bilibili ones.
 const fixtures = fs.readdirSync(FIXTURES).filter((f) => {
   if (!f.endsWith('.jsonl')) return false;
   const header = JSON.parse(fs.readFileSync(path.join(FIXTURES, f), 'utf8').split('\n', 1)[0] ?? '{}') as { platform?: string };

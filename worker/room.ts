@@ -3,6 +3,7 @@
 // sinks (write pipeline, fan-out, games, metrics: worker/ingest.ts), and keeps running totals for the
 // counters. Returns why it stopped.
 import { UserOfflineError } from 'tiktok-live-connector';
+import { BilibiliOfflineError } from '@/worker/sources/bilibili';
 import type { Db } from '@/lib/db';
 import type { LiveEvent } from '@/lib/live/events';
 import { Normaliser, type RawMessage } from '@/lib/live/normalise';
@@ -27,6 +28,11 @@ export type RoomOptions = {
   onLive?: (info: { roomId: string; liveId: string }) => void;
 };
 
+/** "Not live" on any platform: a state for the monitor, not an error. */
+export function isOffline(error: unknown): boolean {
+  return error instanceof UserOfflineError || error instanceof BilibiliOfflineError;
+}
+
 /** Ensures the live row for this room and returns it (a reconnect reopens a live closed as stale). */
 export async function ensureLive(db: Db, accountId: string, roomId: string, startedAt: Date, title?: string) {
   // A room id is unique per platform: the live takes its channel's.
@@ -44,7 +50,7 @@ export class RoomSession {
   private normaliser: Normaliser | undefined;
   private liveId: string | null = null;
   private roomId: string | null = null;
-  private early: RawMessage[] = [];
+  private early: (RawMessage | LiveEvent[])[] = [];
   private events = 0;
   private counters: LiveCounters | undefined;
   private ticker: NodeJS.Timeout | undefined;
@@ -76,10 +82,14 @@ export class RoomSession {
         if (this.normaliser && this.liveId) this.handleRaw(raw);
         else this.early.push(raw);
       },
+      events: (events) => {
+        if (this.normaliser && this.liveId) this.dispatch(events);
+        else this.early.push(events);
+      },
       disconnected: ({ reason, streamEnded }) => void this.end(reason, streamEnded),
       // "Not live" is the monitor's business (it is a state, not an error); the library also emits it here.
       error: (error, context) => {
-        if (error instanceof UserOfflineError) return;
+        if (isOffline(error)) return;
         if (connected) log.warn('source error', { accountId, context, error });
         else log.debug('source error while connecting', { accountId, context, error });
       },
@@ -108,7 +118,10 @@ export class RoomSession {
     this.normaliser = new Normaliser(started.roomId, { streakTimeoutMs: this.options.streakTimeoutMs, timeOffsetMs: started.clockOffsetMs });
     this.options.onLive?.({ roomId: started.roomId, liveId: this.liveId });
     this.status({ state: 'live', liveId: this.liveId, startedAt: this.counters.startedAt });
-    for (const raw of this.early.splice(0)) this.handleRaw(raw);
+    for (const early of this.early.splice(0)) {
+      if (Array.isArray(early)) this.dispatch(early);
+      else this.handleRaw(early);
+    }
     this.ticker = setInterval(() => this.dispatch(this.normaliser?.tick() ?? []), 1000);
     return done;
   }
@@ -140,12 +153,14 @@ export class RoomSession {
       switch (event.type) {
         case 'gift':
           counters.diamonds += event.diamonds;
-          counters.gifts++;
+          // Bilibili's Super Chats and guard purchases add value; they are not gifts.
+          if ((event.kind ?? 'gift') === 'gift') counters.gifts++;
           break;
         case 'chat':
           counters.comments++;
           break;
         case 'like':
+        case 'like-total':
           counters.likes = Math.max(counters.likes, event.total);
           break;
         case 'follow':

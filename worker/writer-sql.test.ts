@@ -106,7 +106,7 @@ describe('dedupe on the partitioned event tables', () => {
     await db.live.update({ where: { id: liveId }, data: { accountId: account.id } });
     const streak = (repeatCount: number, timeoutClosed: boolean, at: number): GiftRow => ({
       liveId: liveId.toString(), accountId: account.id, viewerId: viewerId.toString(), dedupeKey: `s:${viewerId}:5655:g1`, msgId: `m${repeatCount}`,
-      giftId: '5655', giftName: 'Rose', diamondCount: 1, repeatCount, diamonds: repeatCount, streakable: true, timeoutClosed, at, imageUrl: null,
+      giftId: '5655', giftName: 'Rose', diamondCount: 1, repeatCount, diamonds: repeatCount, streakable: true, timeoutClosed, at, imageUrl: null, kind: 'gift',
     });
     return { liveId, streak };
   }
@@ -198,7 +198,7 @@ describe("probes bounded by the live's window", () => {
     const live = await db.live.update({ where: { id: liveId }, data: { startedAt: new Date(start) }, select: { accountId: true } });
     const gift: GiftRow = {
       liveId: liveId.toString(), accountId: live.accountId, viewerId: viewerId.toString(), dedupeKey: `g:${viewerId}`, msgId: 'g1',
-      giftId: '5655', giftName: 'Rose', diamondCount: 1, repeatCount: 1, diamonds: 1, streakable: false, timeoutClosed: false, at: start + 60_000, imageUrl: null,
+      giftId: '5655', giftName: 'Rose', diamondCount: 1, repeatCount: 1, diamonds: 1, streakable: false, timeoutClosed: false, at: start + 60_000, imageUrl: null, kind: 'gift',
     };
     const chat = (at: number) => ({ liveId: liveId.toString(), accountId: live.accountId, viewerId: viewerId.toString(), msgId: '7400000000000000001', content: 'hi', at });
     const follow = (at: number) => ({ liveId: liveId.toString(), viewerId: viewerId.toString(), msgId: '7400000000000000002', kind: 'FOLLOW' as const, at });

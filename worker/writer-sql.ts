@@ -3,6 +3,7 @@
 // ids), and returns only what is needed to increase running totals — aggregated in SQL where the batch
 // is large (likes, chats, joins), so tens of thousands of rows never travel back to Node.
 import type pg from 'pg';
+import type { GiftKind } from '@/lib/live/events';
 import type { ViewerRef } from '@/lib/live/events';
 import { EVENT_WINDOW_MARGIN_MS } from '@/lib/live/event-window';
 
@@ -161,11 +162,12 @@ export async function lockLives(client: Client, liveIds: readonly string[]): Pro
 }
 
 /** Times (`at`, `minute`, `firstSeen`…) are epoch milliseconds; the statements turn them into timestamps. */
-export type GiftRow = { liveId: string; accountId: string; viewerId: string; dedupeKey: string; msgId: string; giftId: string; giftName: string; diamondCount: number; repeatCount: number; diamonds: number; streakable: boolean; timeoutClosed: boolean; at: number; imageUrl: string | null };
-export type StoredGift = { live_id: string; viewer_id: string; account_id: string; diamonds: number; old_diamonds: number; inserted: boolean; day: string };
+export type GiftRow = { liveId: string; accountId: string; viewerId: string; dedupeKey: string; msgId: string; giftId: string; giftName: string; diamondCount: number; repeatCount: number; diamonds: number; streakable: boolean; timeoutClosed: boolean; at: number; imageUrl: string | null; kind: GiftKind };
+export type StoredGift = { live_id: string; viewer_id: string; account_id: string; diamonds: number; old_diamonds: number; inserted: boolean; day: string; kind: GiftKind };
 
 export async function upsertGiftTypes(client: Client, gifts: GiftRow[]): Promise<void> {
   const types = [...new Map(gifts.map((g) => [g.giftId, g])).values()].sort((a, b) => (a.giftId < b.giftId ? -1 : 1));
+  if (types.length === 0) return;
   await client.query(
     `/*upsertGiftTypes*/ INSERT INTO gift_types (gift_id, name, diamond_count, image_url, streakable, updated_at)
      SELECT *, now() FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::boolean[])
@@ -188,7 +190,7 @@ export async function upsertGiftTypes(client: Client, gifts: GiftRow[]): Promise
  * first one's row.
  */
 export async function insertGifts(client: Client, rows: GiftRow[], since?: number): Promise<StoredGift[]> {
-  const window = since === undefined ? '' : ` AND g.created_at >= ${ts('$14::bigint')}`;
+  const window = since === undefined ? '' : ` AND g.created_at >= ${ts('$15::bigint')}`;
   await client.query(
     `/*lockGifts*/ SELECT pg_advisory_xact_lock(hashtextextended('gift:' || k.live_id || ':' || k.dedupe_key, 0))
      FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(live_id, dedupe_key, n) ORDER BY k.n`,
@@ -197,32 +199,32 @@ export async function insertGifts(client: Client, rows: GiftRow[], since?: numbe
   const { rows: stored } = await client.query<StoredGift>(
     `/*insertGifts*/ WITH input AS (
        SELECT t.live_id, t.account_id, t.viewer_id, t.dedupe_key, t.msg_id, t.gift_id, t.gift_name, t.diamond_count, t.repeat_count, t.diamonds, t.streakable, t.timeout_closed,
-         ${ts('t.created_ms')} AS created_at
-       FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::int[], $11::boolean[], $12::boolean[], $13::bigint[])
-         AS t(live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, streakable, timeout_closed, created_ms)
+         ${ts('t.created_ms')} AS created_at, t.kind
+       FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::int[], $11::boolean[], $12::boolean[], $13::bigint[], $14::gift_kind[])
+         AS t(live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, streakable, timeout_closed, created_ms, kind)
      ), old AS (
        -- A probe per gift (OFFSET 0, see skipExisting), never a scan of every gift of the live, and only in
-       -- the partitions from the window's start on ($14, see skipExisting) when the caller gives one.
+       -- the partitions from the window's start on ($15, see skipExisting) when the caller gives one.
        SELECT i.live_id, i.dedupe_key, g.diamonds, g.created_at FROM input i
        LEFT JOIN LATERAL (SELECT g.diamonds, g.created_at FROM gifts g WHERE g.live_id = i.live_id AND g.dedupe_key = i.dedupe_key${window} OFFSET 0) g ON true
      ), written AS (
-       INSERT INTO gifts (live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, streakable, timeout_closed, created_at)
+       INSERT INTO gifts (live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, streakable, timeout_closed, created_at, kind)
        SELECT i.live_id, i.account_id, i.viewer_id, i.dedupe_key, i.msg_id, i.gift_id, i.gift_name, i.diamond_count, i.repeat_count, i.diamonds, i.streakable, i.timeout_closed,
-         COALESCE(o.created_at, i.created_at)
+         COALESCE(o.created_at, i.created_at), i.kind
        FROM input i JOIN old o ON o.live_id = i.live_id AND o.dedupe_key = i.dedupe_key
        ON CONFLICT (live_id, dedupe_key, created_at) DO UPDATE SET repeat_count = EXCLUDED.repeat_count, diamonds = EXCLUDED.diamonds,
          msg_id = EXCLUDED.msg_id, timeout_closed = false
        WHERE gifts.timeout_closed AND NOT EXCLUDED.timeout_closed AND EXCLUDED.repeat_count > gifts.repeat_count
-       RETURNING live_id, dedupe_key, viewer_id, account_id, diamonds, created_at
+       RETURNING live_id, dedupe_key, viewer_id, account_id, diamonds, created_at, kind
      )
      -- Inserted unless the probe found the row (a partitioned table cannot return xmax). The probe is exact:
      -- no other writer can store these keys while this transaction holds their locks.
-     SELECT w.live_id::text, w.viewer_id::text, w.account_id, w.diamonds, COALESCE(o.diamonds, 0) AS old_diamonds, o.created_at IS NULL AS inserted, to_char(w.created_at, 'YYYY-MM-DD') AS day
+     SELECT w.live_id::text, w.viewer_id::text, w.account_id, w.diamonds, COALESCE(o.diamonds, 0) AS old_diamonds, o.created_at IS NULL AS inserted, to_char(w.created_at, 'YYYY-MM-DD') AS day, w.kind::text AS kind
      FROM written w LEFT JOIN old o ON o.live_id = w.live_id AND o.dedupe_key = w.dedupe_key`,
     [
       plain(rows.map((r) => r.liveId)), rows.map((r) => r.accountId), plain(rows.map((r) => r.viewerId)), rows.map((r) => r.dedupeKey), rows.map((r) => r.msgId),
       rows.map((r) => r.giftId), rows.map((r) => r.giftName), plain(rows.map((r) => r.diamondCount)), plain(rows.map((r) => r.repeatCount)), plain(rows.map((r) => r.diamonds)),
-      plain(rows.map((r) => r.streakable)), plain(rows.map((r) => r.timeoutClosed)), plain(rows.map((r) => r.at)),
+      plain(rows.map((r) => r.streakable)), plain(rows.map((r) => r.timeoutClosed)), plain(rows.map((r) => r.at)), rows.map((r) => r.kind),
       ...(since === undefined ? [] : [since]),
     ],
   );
@@ -398,6 +400,8 @@ export type LiveIncrement = {
   liveId: string;
   diamonds: number;
   gifts: number;
+  superChats: number;
+  guards: number;
   likesTotal: number;
   comments: number;
   follows: number;
@@ -414,20 +418,23 @@ export type LiveIncrement = {
 export async function updateLives(client: Client, rows: LiveIncrement[]): Promise<void> {
   await client.query(
     `/*updateLives*/ UPDATE lives SET
-       diamonds = lives.diamonds + u.diamonds, gifts = lives.gifts + u.gifts, likes = GREATEST(lives.likes, u.likes_total),
+       diamonds = lives.diamonds + u.diamonds, gifts = lives.gifts + u.gifts, super_chats = lives.super_chats + u.super_chats, guards = lives.guards + u.guards,
+       likes = GREATEST(lives.likes, u.likes_total),
        comments = lives.comments + u.comments, follows = lives.follows + u.follows, shares = lives.shares + u.shares, joins = lives.joins + u.joins,
        peak_viewers = GREATEST(lives.peak_viewers, u.peak), viewer_samples = lives.viewer_samples + u.samples, viewer_sum = lives.viewer_sum + u.viewer_sum,
        last_event_at = GREATEST(COALESCE(lives.last_event_at, ${ts('u.last_ms')}), ${ts('u.last_ms')}),
        -- A live joined late (or a recording without a start time) starts no later than its first event.
        started_at = LEAST(lives.started_at, ${ts('u.first_ms')}),
-       unique_gifters = CASE WHEN u.gifts_changed THEN (SELECT count(*) FROM live_viewers lv WHERE lv.live_id = lives.id AND lv.gifts > 0) ELSE lives.unique_gifters END
-     FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::bigint[], $12::bigint[], $13::bigint[], $14::boolean[])
-       AS u(live_id, diamonds, gifts, likes_total, comments, follows, shares, joins, peak, samples, viewer_sum, first_ms, last_ms, gifts_changed)
+       -- A Bilibili gifter paid gold (silver gifts are free, worth 0): docs/bilibili-counting.md.
+       unique_gifters = CASE WHEN u.gifts_changed THEN (SELECT count(*) FROM live_viewers lv WHERE lv.live_id = lives.id AND lv.gifts > 0 AND (lives.platform = 'tiktok' OR lv.diamonds > 0)) ELSE lives.unique_gifters END
+     FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::bigint[], $12::bigint[], $13::bigint[], $14::boolean[], $15::int[], $16::int[])
+       AS u(live_id, diamonds, gifts, likes_total, comments, follows, shares, joins, peak, samples, viewer_sum, first_ms, last_ms, gifts_changed, super_chats, guards)
      WHERE lives.id = u.live_id`,
     [
       rows.map((x) => x.liveId), rows.map((x) => x.diamonds), rows.map((x) => x.gifts), rows.map((x) => x.likesTotal), rows.map((x) => x.comments),
       rows.map((x) => x.follows), rows.map((x) => x.shares), rows.map((x) => x.joins), rows.map((x) => x.peak), rows.map((x) => x.samples),
       rows.map((x) => x.viewerSum), rows.map((x) => x.firstAt), rows.map((x) => x.lastAt), rows.map((x) => x.giftsChanged),
+      rows.map((x) => x.superChats), rows.map((x) => x.guards),
     ],
   );
 }

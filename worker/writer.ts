@@ -6,7 +6,7 @@
 // Rows are sorted by their keys so concurrent workers lock in the same order. The statements are in
 // writer-sql.ts.
 import type pg from 'pg';
-import type { ChatEvent, FollowEvent, GiftEvent, LikeEvent, MemberEvent, ShareEvent, ViewerCountEvent, ViewerRef } from '@/lib/live/events';
+import type { ChatEvent, FollowEvent, GiftEvent, LikeEvent, LikeTotalEvent, MemberEvent, ShareEvent, ViewerCountEvent, ViewerRef } from '@/lib/live/events';
 import { trimOldest } from '@/lib/bounded';
 import { ViewerCache } from '@/worker/viewer-cache';
 import {
@@ -34,7 +34,7 @@ import {
 } from '@/worker/writer-sql';
 import { messageKey } from '@/lib/live/message-key';
 
-export type StoredEvent = ChatEvent | GiftEvent | LikeEvent | MemberEvent | FollowEvent | ShareEvent | ViewerCountEvent;
+export type StoredEvent = ChatEvent | GiftEvent | LikeEvent | LikeTotalEvent | MemberEvent | FollowEvent | ShareEvent | ViewerCountEvent;
 export type QueuedEvent = { liveId: string; accountId: string; event: StoredEvent; queuedAt: number };
 
 const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
@@ -126,7 +126,7 @@ export class BatchWriter {
     for (const { liveId, accountId, event: e } of batch) {
       let live = lives.get(liveId);
       if (!live) {
-        live = { diamonds: 0, gifts: 0, likesTotal: 0, comments: 0, follows: 0, shares: 0, joins: 0, peak: 0, samples: 0, viewerSum: 0, firstAt: e.at, lastAt: e.at, giftsChanged: false };
+        live = { diamonds: 0, gifts: 0, superChats: 0, guards: 0, likesTotal: 0, comments: 0, follows: 0, shares: 0, joins: 0, peak: 0, samples: 0, viewerSum: 0, firstAt: e.at, lastAt: e.at, giftsChanged: false };
         lives.set(liveId, live);
       }
       live.firstAt = Math.min(live.firstAt, e.at);
@@ -147,7 +147,7 @@ export class BatchWriter {
           const key = `${liveId}:${e.dedupeKey}`;
           const other = gifts.get(key);
           if (!other || e.repeatCount > other.repeatCount) {
-            gifts.set(key, { liveId, accountId, viewerId: viewerId(e.viewer), dedupeKey: e.dedupeKey, msgId: e.msgId, giftId: e.giftId, giftName: e.giftName, diamondCount: e.diamondCount, repeatCount: e.repeatCount, diamonds: e.diamonds, streakable: e.streakable, timeoutClosed: e.timeoutClosed, at: e.at, imageUrl: e.imageUrl });
+            gifts.set(key, { liveId, accountId, viewerId: viewerId(e.viewer), dedupeKey: e.dedupeKey, msgId: e.msgId, giftId: e.giftId, giftName: e.giftName, diamondCount: e.diamondCount, repeatCount: e.repeatCount, diamonds: e.diamonds, streakable: e.streakable, timeoutClosed: e.timeoutClosed, at: e.at, imageUrl: e.imageUrl, kind: e.kind ?? 'gift' });
           }
           break;
         }
@@ -169,6 +169,9 @@ export class BatchWriter {
           live.likesTotal = Math.max(live.likesTotal, e.total);
           break;
         }
+        case 'like-total':
+          live.likesTotal = Math.max(live.likesTotal, e.total);
+          break;
         case 'viewers':
           samples.set(`${liveId}:${e.at}`, { liveId, at: e.at, viewers: e.viewers, totalUsers: e.totalUsers });
           break;
@@ -177,7 +180,8 @@ export class BatchWriter {
 
     if (gifts.size > 0) {
       const rows = [...gifts.values()].sort((a, b) => cmp(a.liveId, b.liveId) || cmp(a.dedupeKey, b.dedupeKey));
-      await upsertGiftTypes(client, rows);
+      // The catalogue holds gifts; a Super Chat or guard purchase is not one.
+      await upsertGiftTypes(client, rows.filter((row) => row.kind === 'gift'));
       const rollup = new Map<string, GifterIncrement>();
       for (const row of await insertGifts(client, rows, since)) {
         const delta = row.diamonds - (row.inserted ? 0 : row.old_diamonds);
@@ -185,7 +189,8 @@ export class BatchWriter {
         const live = lives.get(row.live_id);
         if (live) {
           live.diamonds += delta;
-          live.gifts += added;
+          // A Super Chat or guard purchase adds its value; it is counted apart from gifts.
+          live[row.kind === 'super_chat' ? 'superChats' : row.kind === 'guard' ? 'guards' : 'gifts'] += added;
           live.giftsChanged = true;
         }
         const viewer = presence.get(`${row.live_id}:${row.viewer_id}`);

@@ -23,8 +23,18 @@ type Base = {
 
 export type ChatEvent = Base & { type: 'chat'; viewer: ViewerRef; content: string; isModerator: boolean; isSubscriber: boolean };
 
+/**
+ * What a paid event is: a gift (TikTok's, Bilibili's SEND_GIFT), or one of Bilibili's paid messages (a
+ * Super Chat) or guard (membership) purchases, stored beside gifts but counted apart (docs/bilibili-counting.md).
+ */
+export type GiftKind = 'gift' | 'super_chat' | 'guard';
+
 export type GiftEvent = Base & {
   type: 'gift';
+  /** Absent: a gift. */
+  kind?: GiftKind;
+  /** A Super Chat's text. */
+  message?: string;
   viewer: ViewerRef;
   giftId: string;
   giftName: string;
@@ -54,6 +64,8 @@ export type GiftProgressEvent = Base & {
 };
 
 export type LikeEvent = Base & { type: 'like'; viewer: ViewerRef; count: number; /** room total as TikTok reports it */ total: number };
+/** The room's running like count with no viewer attached (Bilibili's LIKE_INFO_V3_UPDATE). */
+export type LikeTotalEvent = Base & { type: 'like-total'; total: number };
 export type MemberEvent = Base & { type: 'member'; viewer: ViewerRef };
 export type FollowEvent = Base & { type: 'follow'; viewer: ViewerRef };
 export type ShareEvent = Base & { type: 'share'; viewer: ViewerRef };
@@ -65,6 +77,7 @@ export type LiveEvent =
   | GiftEvent
   | GiftProgressEvent
   | LikeEvent
+  | LikeTotalEvent
   | MemberEvent
   | FollowEvent
   | ShareEvent

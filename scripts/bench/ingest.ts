@@ -52,7 +52,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function decodeOnce(frames: ReplayFrame[]): Promise<number> {
   let messages = 0;
   const connection = new FeedConnection('bench', { fetchRoomInfoOnConnect: false, processInitialData: false });
-  attachSink(connection, { message: () => void messages++, disconnected: () => undefined, error: () => undefined });
+  attachSink(connection, { message: () => void messages++, events: () => undefined, disconnected: () => undefined, error: () => undefined });
   const started = performance.now();
   for (const frame of frames) {
     const decoded = await deserializeWebSocketMessage(frame.frame);

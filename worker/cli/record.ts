@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     void source
       .start({
         message: () => undefined,
+        events: () => undefined,
         disconnected: ({ reason }) => {
           clearTimeout(timer);
           resolve(reason);

@@ -30,18 +30,26 @@ describe('npm run replay', () => {
     const last = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
     const expected = JSON.parse(fs.readFileSync(FIXTURE.replace(/\.jsonl$/, '.expected.json'), 'utf8')) as Record<string, number>;
     expect(last).toMatchObject({ handle, ...expected });
-    expect(Object.keys(last)).toEqual(expect.arrayContaining(['diamonds', 'gifts', 'likes', 'comments', 'follows', 'shares', 'peakViewers', 'uniqueGifters']));
+    expect(Object.keys(last)).toEqual(expect.arrayContaining(['platform', 'valueUnit', 'value', 'diamonds', 'gifts', 'superChats', 'guards', 'likes', 'comments', 'follows', 'shares', 'peakViewers', 'uniqueGifters']));
+    expect(last).toMatchObject({ platform: 'tiktok', valueUnit: 'diamonds', value: expected.diamonds, superChats: 0, guards: 0 });
   }, 120_000);
 
-  it('counts a Bilibili replay without the database and prints its totals in gold coins', async () => {
+  it('replays a Bilibili recording into the database and prints its stored totals in gold coins', async () => {
     const fixture = path.join(ROOT, 'worker', 'fixtures', 'bilibili-evening.jsonl');
-    const { code, stdout, stderr } = await replayCli([fixture, '--speed', 'max']);
+    const uid = String(800_000_000 + Math.floor(Math.random() * 100_000_000));
+    const { code, stdout, stderr } = await replayCli([fixture, '--as', uid, '--speed', 'max']);
     expect(code, stderr).toBe(0);
-    expect(stderr).toContain('storage comes with the platform model');
     const last = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
     const expected = JSON.parse(fs.readFileSync(fixture.replace(/\.jsonl$/, '.expected.json'), 'utf8')) as Record<string, unknown>;
-    expect(last).toEqual({ roomId: '545068', ...expected });
-    expect(Object.keys(last)).toEqual(['platform', 'roomId', 'valueUnit', 'value', 'gifts', 'superChats', 'guards', 'comments', 'likes', 'follows', 'shares', 'peakViewers', 'uniqueGifters']);
+    const { roomId, liveId, ...rest } = last;
+    expect(roomId).toMatch(/^9\d{18}$/);
+    expect(liveId).toMatch(/^\d+$/);
+    expect(rest).toEqual({ handle: uid, ...expected });
+    expect(Object.keys(last)).toEqual(['platform', 'handle', 'roomId', 'liveId', 'valueUnit', 'value', 'gifts', 'superChats', 'guards', 'comments', 'likes', 'follows', 'shares', 'peakViewers', 'uniqueGifters']);
+
+    const notUid = await replayCli([fixture, '--as', 'someone']);
+    expect(notUid.code).toBe(1);
+    expect(notUid.stderr).toContain('--as: A Bilibili UID is a number of up to 20 digits.');
   }, 120_000);
 
   it('explains bad input instead of failing obscurely', async () => {

@@ -2,8 +2,7 @@
 // (getDanmuInfo), connects to its websocket, authenticates, sends heartbeats, and hands on the events of
 // every packet, each once — a reconnect that delivers recent messages again adds nothing. Drops are
 // retried with exponential backoff until the live ends (PREPARING / CUT_OFF or the room goes offline).
-// Not yet a LiveSource: the ingest pipeline takes TikTok messages until the platform model (issue 20,
-// items 1–2) gives it platform-neutral events.
+// worker/sources/bilibili-live.ts makes it a LiveSource for the worker's rooms.
 import WebSocket from 'ws';
 import type { Env } from '@/lib/env';
 import type { PlatformEvent } from '@/lib/platforms/events';

@@ -58,8 +58,7 @@ export class ReplaySource implements LiveSource {
 
   async start(sink: SourceSink): Promise<SourceStart> {
     const header = await readReplayHeader(this.file);
-    // Other platforms' frames are not TikTok push frames (Bilibili's have their own counter until the
-    // platform model can store them).
+    // Other platforms' frames are not TikTok push frames (Bilibili's: BilibiliReplaySource).
     if (replayPlatform(header) !== 'tiktok') throw new Error(`${this.file} is a ${replayPlatform(header)} replay; this source plays TikTok recordings`);
     const connection = new FeedConnection(header.handle, { fetchRoomInfoOnConnect: false, processInitialData: false });
     attachSink(connection, sink);

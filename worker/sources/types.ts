@@ -1,10 +1,14 @@
-// A live room that emits events: TikTok itself (tiktok-live-connector) or a recorded session replayed
-// through the library's own decoder. The rest of the worker cannot tell them apart.
+// A live room that emits events: TikTok itself (tiktok-live-connector), a recorded session replayed
+// through the library's own decoder, or a Bilibili room (live or replayed through our packet decoder). The
+// rest of the worker cannot tell them apart.
+import type { LiveEvent } from '@/lib/live/events';
 import type { RawMessage } from '@/lib/live/normalise';
 
 export type SourceSink = {
   /** A decoded library event (chat, gift, like, member, roomUser, follow, share, controlMessage). */
   message(raw: RawMessage): void;
+  /** Domain events, from a source that normalises its own platform's messages (Bilibili). */
+  events(events: LiveEvent[]): void;
   /** The connection dropped or the recording ended; `streamEnded` when TikTok said the live is over. */
   disconnected(info: { reason: string; streamEnded: boolean }): void;
   /** Errors of the library or of a listener; never thrown at the caller. */
@@ -22,7 +26,7 @@ export type SourceStart = {
 };
 
 export interface LiveSource {
-  readonly kind: 'tiktok' | 'replay';
+  readonly kind: 'tiktok' | 'replay' | 'bilibili' | 'bilibili-replay';
   /** Connects; resolves when events can flow. Rejects with the library's errors (e.g. UserOfflineError). */
   start(sink: SourceSink): Promise<SourceStart>;
   /** Disconnects; no sink calls after it resolves. */

@@ -1,6 +1,6 @@
 // Counts a Bilibili replay file (livelens-replay/1, one raw websocket packet per frame) by the counting
-// rules, streaming it so large recordings are never loaded whole. `npm run replay` uses it until the
-// platform model lets the ingest pipeline store Bilibili lives.
+// rules, streaming it so large recordings are never loaded whole, without a database (the recorder's
+// check; `npm run replay` stores the live through the worker's chain, worker/sources/bilibili-live.ts).
 import { readReplay } from '@/lib/live/replay-file';
 import { BilibiliSessionCounter } from '@/lib/platforms/bilibili/counter';
 
