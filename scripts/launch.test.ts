@@ -115,6 +115,8 @@ describe('launcher', () => {
     // Without a TikTok key the demo replays make the seeded accounts go live, and events are stored.
     await waitUntil(async () => (await query(url(), `SELECT 1 FROM tracked_accounts WHERE state = 'LIVE'`)).length > 0, 60_000);
     await waitUntil(async () => (await query(url(), `SELECT 1 FROM lives WHERE ended_at IS NULL AND comments > 0`)).length > 0, 60_000);
+    // …on both platforms at once: the demo Bilibili room's packets go through the same worker.
+    await waitUntil(async () => (await query(url(), `SELECT 1 FROM lives WHERE platform = 'bilibili' AND ended_at IS NULL AND comments > 0`)).length > 0, 60_000);
     const children = lockedChildren();
     expect(Object.keys(children).sort()).toEqual(['postgres', 'soketi', 'worker']);
     await query(url(), `INSERT INTO users (id, email, password_hash, updated_at) VALUES ('marker', 'marker@example.test', 'x', now())`);

@@ -6,7 +6,9 @@ import { getEnv } from '@/lib/env';
 import { generateSession, makeAudience } from '@/lib/live/synth';
 import { DEMO_ACCOUNTS, DEMO_DATA_SEED, makeViewers } from '@/lib/seed/demo';
 import { createRandom } from '@/lib/seed/random';
-import { DEMO_AUDIENCE, DEMO_GIFTS_PER_MINUTE, DEMO_SESSION_MINUTES, demoSessionOptions, demoSessionSeed } from '@/worker/demo';
+import { generateBilibiliSession } from '@/lib/platforms/bilibili/synth';
+import { DEMO_BILIBILI } from '@/lib/seed/demo';
+import { bilibiliDemoSessionOptions, DEMO_AUDIENCE, DEMO_GIFTS_PER_MINUTE, DEMO_SESSION_MINUTES, demoSessionOptions, demoSessionSeed } from '@/worker/demo';
 
 const WEEK_MINUTES = 7 * 24 * 60;
 /** The most a week of one account's demo lives may add: about $165–250 at the default diamond rate, the
@@ -49,5 +51,16 @@ describe('demo lives', () => {
       expect(expected.diamonds * livesAWeek, account.handle).toBeLessThanOrEqual(MAX_DEMO_DIAMONDS_A_WEEK);
       expect(expected.gifts, account.handle).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the Bilibili demo room', () => {
+  it('has every kind of paid event and stays a small room (under ¥1,000 a live)', () => {
+    const { expected } = generateBilibiliSession(bilibiliDemoSessionOptions(DEMO_BILIBILI.roomId));
+    expect(expected.gifts).toBeGreaterThan(0);
+    expect(expected.superChats).toBeGreaterThan(0);
+    expect(expected.guards).toBeGreaterThan(0);
+    // 1,000 gold = ¥1.
+    expect(expected.value / 1000).toBeLessThanOrEqual(1000);
   });
 });

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { ReplayWriter } from '@/lib/live/replay-file';
 import { giftWeight } from '@/lib/seed/catalog';
 import { generateSession, type SynthOptions } from '@/lib/live/synth';
+import { generateBilibiliSession, type BilibiliSynthOptions } from '@/lib/platforms/bilibili/synth';
 
 export const DEMO_SESSION_MINUTES = 6;
 export const DEMO_AUDIENCE = 120;
@@ -39,6 +40,42 @@ export async function ensureDemoSession(dataDir: string, handle: string): Promis
   await writer.close();
   fs.renameSync(temp, file);
   return file;
+}
+
+/** Path of the demo session of Bilibili room `roomId` (raw packets), generating it on first use. */
+export async function ensureBilibiliDemoSession(dataDir: string, roomId: string): Promise<string> {
+  const dir = path.join(dataDir, 'replays');
+  const file = path.join(dir, `demo-bilibili-v${DEMO_SESSION_VERSION}-${roomId.replace(/\D/g, '_')}.jsonl`);
+  if (fs.existsSync(file)) return file;
+  fs.mkdirSync(dir, { recursive: true });
+  const options = bilibiliDemoSessionOptions(roomId);
+  const session = generateBilibiliSession(options);
+  const temp = `${file}.${process.pid}.tmp`;
+  const writer = new ReplayWriter(temp, { ...session.header, startedAt: options.startTime, note: 'LiveLens demo session (synthetic Bilibili packets)' });
+  for (const frame of session.frames) writer.write(frame.frame, frame.t);
+  await writer.close();
+  fs.renameSync(temp, file);
+  return file;
+}
+
+/**
+ * A Bilibili demo live: the TikTok demo's length, its chat pace, a few gifts and Super Chats and one guard
+ * purchase (365,400 gold, ¥365, with the guard's ¥198): a small room's evening, every kind of paid event.
+ */
+export function bilibiliDemoSessionOptions(roomId: string): BilibiliSynthOptions {
+  return {
+    seed: demoSessionSeed(`bilibili:${roomId}`),
+    roomId,
+    durationSec: DEMO_SESSION_MINUTES * 60,
+    startTime: Date.parse('2026-01-01T12:00:00Z'),
+    audience: 80,
+    peakViewers: 400,
+    chatsPerMinute: 30,
+    giftsPerMinute: 4,
+    superChatsPerMinute: 0.5,
+    guardsPerMinute: 0.1,
+    streamEnd: true,
+  };
 }
 
 /** What `handle`'s demo session is generated from. */

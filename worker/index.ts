@@ -9,7 +9,9 @@ import { db, disconnectDb } from '@/lib/db';
 import { EnvError, getEnv, requireDatabaseUrl, requirePusherConfig, type Env } from '@/lib/env';
 import { createLogger } from '@/lib/logger';
 import { checkRealtime, createPusher } from '@/lib/realtime/server';
-import { demoRoomId, ensureDemoSession } from '@/worker/demo';
+import { demoRoomId, ensureBilibiliDemoSession, ensureDemoSession } from '@/worker/demo';
+import { BilibiliLiveSource, BilibiliReplaySource } from '@/worker/sources/bilibili-live';
+import { bilibiliOptionsFromEnv } from '@/worker/sources/bilibili';
 import { Heartbeat } from '@/worker/heartbeat';
 import { createIngest } from '@/worker/ingest';
 import { Courier } from '@/worker/courier';
@@ -60,6 +62,13 @@ async function main(): Promise<void> {
   const limiter = new DbRateLimiter(db, { perMinute: env.LIVE_CHECKS_PER_MINUTE, perHour: env.LIVE_CHECKS_PER_HOUR });
 
   const createSource = async (account: MonitoredAccount, attempt: { roomId?: string }) => {
+    if (account.source === 'replay' && account.platform === 'bilibili') {
+      const file = account.replayFile ?? (await ensureBilibiliDemoSession(dataDir, account.channelRoomId ?? account.handle));
+      const open = attempt.roomId ? await db.live.findFirst({ where: { platform: 'bilibili', roomId: attempt.roomId, accountId: account.id, endedAt: null }, select: { startedAt: true } }) : null;
+      const speed = env.DEMO_REPLAY_SPEED;
+      if (open && attempt.roomId) return new BilibiliReplaySource(file, { speed, rebase: true, roomId: attempt.roomId, resumeFrom: open.startedAt.getTime() });
+      return new BilibiliReplaySource(file, { speed, rebase: true, roomId: demoRoomId(account.handle, Date.now()) });
+    }
     if (account.source === 'replay') {
       const file = account.replayFile ?? (await ensureDemoSession(dataDir, account.handle));
       // A replay handed over mid-live (or cut short by a killed worker) carries on in the same live, on
@@ -69,6 +78,7 @@ async function main(): Promise<void> {
       if (open && attempt.roomId) return new ReplaySource(file, { speed, rebase: true, roomId: attempt.roomId, resumeFrom: open.startedAt.getTime() });
       return new ReplaySource(file, { speed, rebase: true, roomId: demoRoomId(account.handle, Date.now()) });
     }
+    if (account.platform === 'bilibili') return new BilibiliLiveSource(account.channelRoomId ?? account.handle, bilibiliOptionsFromEnv(env));
     return new TikTokSource(account.handle, { signApiKey: env.TIKTOK_SIGN_API_KEY, sessionId: env.TIKTOK_SESSION_ID, proxyUrl: env.TIKTOK_PROXY, roomId: attempt.roomId });
   };
 
@@ -79,7 +89,7 @@ async function main(): Promise<void> {
     capacity: env.WORKER_CAPACITY,
     leaseTtlMs: env.WORKER_LEASE_TTL_MS,
     cycleMs: env.WORKER_CYCLE_MS,
-    sources: demo ? ['tiktok', 'replay'] : ['tiktok'],
+    sources: demo ? ['tiktok', 'bilibili', 'replay'] : ['tiktok', 'bilibili'],
     settle: (timeoutMs) => pipeline.settle(timeoutMs),
     monitor: {
       db,

@@ -5,6 +5,7 @@
 import { SignatureRateLimitError } from 'tiktok-live-connector';
 import type { Db } from '@/lib/db';
 import type { MonitorState } from '@/lib/generated/prisma/client';
+import type { Platform } from '@/lib/platforms/channel';
 import type { Logger } from '@/lib/logger';
 import type { Metrics } from '@/worker/metrics';
 import type { RoomOptions } from '@/worker/room';
@@ -12,7 +13,15 @@ import { isOffline, RoomSession } from '@/worker/room';
 import { backoffDelay, jitter, type RateLimiter } from '@/worker/rate-limiter';
 import type { LiveSource } from '@/worker/sources/types';
 
-export type MonitoredAccount = { id: string; handle: string; source: string; replayFile: string | null };
+export type MonitoredAccount = {
+  id: string;
+  handle: string;
+  platform: Platform;
+  /** The channel's own room (Bilibili's is fixed; TikTok's changes per live: null). */
+  channelRoomId: string | null;
+  source: string;
+  replayFile: string | null;
+};
 
 export type MonitorDeps = {
   db: Db;
@@ -113,7 +122,9 @@ export class AccountMonitor {
         this.wake = undefined;
         continue;
       }
-      if (!this.isReplay) {
+      // The limiter is TikTok's budget of live checks (its sign server's); a Bilibili source spaces its own
+      // room API calls (worker/sources/bilibili.ts).
+      if (!this.isReplay && this.account.platform === 'tiktok') {
         const permit = await this.deps.limiter.tryAcquire().catch((error: unknown) => ({ ok: false as const, retryInMs: 5000, reason: 'paused' as const, error }));
         if (!permit.ok) {
           this.status.nextCheckAt = new Date(Date.now() + permit.retryInMs + jitter(2000, 1));

@@ -2,6 +2,7 @@
 // survivor takes its accounts over. The accounts replay a fixture (the replay source), so this runs
 // without TikTok.
 import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, type Db } from '@/lib/db';
@@ -15,6 +16,7 @@ import { TestWorkers } from '@/tools/testing/worker-process';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FIXTURE = path.join(ROOT, 'worker', 'fixtures', 'small-evening.jsonl');
+const BILIBILI_FIXTURE = path.join(ROOT, 'worker', 'fixtures', 'bilibili-evening.jsonl');
 const workers = new TestWorkers();
 
 // The workers get a database of their own: a worker leases every enabled tracked account it finds, and
@@ -25,7 +27,7 @@ beforeAll(async () => {
   isolated = await createOwnDatabase('leases');
 }, 180_000);
 
-function startWorker(workerId: string, capacity: number): ChildProcess {
+function startWorker(workerId: string, capacity: number, env: Record<string, string> = {}): ChildProcess {
   return workers.start(workerId, isolated?.url, {
     WORKER_CAPACITY: String(capacity),
     WORKER_LEASE_TTL_MS: '6000',
@@ -36,6 +38,7 @@ function startWorker(workerId: string, capacity: number): ChildProcess {
     DEMO_REPLAY_PAUSE_SECONDS: '30',
     // Notifications go to the test's receiver on loopback.
     NOTIFY_ALLOW_PRIVATE_URLS: 'true',
+    ...env,
   });
 }
 
@@ -134,6 +137,32 @@ describe('leases across worker processes', () => {
     expect([...(await leasesOf(ids)).values()]).toEqual([id, id]);
     worker.kill('SIGTERM');
     expect(await waitForExit(worker.pid ?? 0, 30_000)).toBe(true);
+  }, 180_000);
+});
+
+describe('a Bilibili channel in a worker process', () => {
+  it('is leased and watched like a TikTok account, and its live (replayed Bilibili packets) is stored exactly and closed when it ends', async () => {
+    const db = own();
+    const uid = String(900_000_000 + Math.floor(Math.random() * 1_000_000));
+    const channel = await db.channel.create({ data: { platform: 'bilibili', handle: uid, platformUserId: uid, roomId: uid, nickname: '测试直播间' } });
+    await db.trackedAccount.create({ data: { accountId: channel.id, source: 'replay', replayFile: BILIBILI_FIXTURE } });
+    const id = `worker-bili-${uniqueSuffix()}`;
+    // The fixture's ~10 minutes at 100× speed.
+    const worker = startWorker(id, 5, { DEMO_REPLAY_SPEED: '100' });
+    const live = await waitFor(() => db.live.findFirst({ where: { accountId: channel.id, endedAt: { not: null } } }).then((l) => l ?? false), 90_000, 'the Bilibili live to end');
+    worker.kill('SIGTERM');
+    expect(await waitForExit(worker.pid ?? 0, 30_000)).toBe(true);
+    const expected = JSON.parse(fs.readFileSync(BILIBILI_FIXTURE.replace(/\.jsonl$/, '.expected.json'), 'utf8')) as Record<string, number>;
+    const stored = await db.live.findUniqueOrThrow({ where: { id: live.id } });
+    expect(stored.platform).toBe('bilibili');
+    expect(stored.endReason).toBe('stream_end');
+    expect({
+      value: Number(stored.diamonds), gifts: stored.gifts, superChats: stored.superChats, guards: stored.guards, comments: stored.comments, likes: Number(stored.likes),
+      follows: stored.follows, shares: stored.shares, peakViewers: stored.peakViewers, uniqueGifters: stored.uniqueGifters,
+    }).toEqual({
+      value: expected.value, gifts: expected.gifts, superChats: expected.superChats, guards: expected.guards, comments: expected.comments, likes: expected.likes,
+      follows: expected.follows, shares: expected.shares, peakViewers: expected.peakViewers, uniqueGifters: expected.uniqueGifters,
+    });
   }, 180_000);
 });
 

@@ -27,7 +27,7 @@ export type SupervisorOptions = {
   cycleMs: number;
   /** Take at most this many new leases per cycle, so several workers starting together share. */
   takePerCycle?: number;
-  /** Which kinds of tracked account to watch ('tiktok', and 'replay' for the demo). */
+  /** Which kinds of tracked account to watch ('tiktok', 'bilibili', and 'replay' for the demo). */
   sources: string[];
   /** Give up at most this many accounts per cycle when over the share (default 10). */
   releasePerCycle?: number;
@@ -39,7 +39,18 @@ export type SupervisorOptions = {
 };
 
 type ShareRow = { accounts: number; capacities: (number | null)[] };
-type LeasedRow = { account_id: string; handle: string; source: string; replay_file: string | null; room_id: string | null; error_count: number; next_check_at: Date; check_requested_at: Date | null };
+type LeasedRow = {
+  account_id: string;
+  handle: string;
+  platform: MonitoredAccount['platform'];
+  channel_room_id: string | null;
+  source: string;
+  replay_file: string | null;
+  room_id: string | null;
+  error_count: number;
+  next_check_at: Date;
+  check_requested_at: Date | null;
+};
 
 export class Supervisor {
   private readonly monitors = new Map<string, AccountMonitor>();
@@ -113,11 +124,11 @@ export class Supervisor {
             WHERE leases.expires_at < now()
             RETURNING account_id
           )
-          SELECT t.account_id, a.handle, t.source, t.replay_file, t.room_id, t.error_count, t.next_check_at, t.check_requested_at
+          SELECT t.account_id, a.handle, a.platform::text AS platform, a.room_id AS channel_room_id, t.source, t.replay_file, t.room_id, t.error_count, t.next_check_at, t.check_requested_at
           FROM leased JOIN tracked_accounts t USING (account_id) JOIN tiktok_accounts a ON a.id = t.account_id`;
         for (const row of taken) {
           if (this.monitors.has(row.account_id)) continue;
-          const account: MonitoredAccount = { id: row.account_id, handle: row.handle, source: row.source, replayFile: row.replay_file };
+          const account: MonitoredAccount = { id: row.account_id, handle: row.handle, platform: row.platform, channelRoomId: row.channel_room_id, source: row.source, replayFile: row.replay_file };
           const monitor = new AccountMonitor(account, this.options.monitor, { roomId: row.room_id, errorCount: row.error_count, nextCheckAt: row.next_check_at });
           this.monitors.set(row.account_id, monitor);
           this.seenCheckRequests.set(row.account_id, row.check_requested_at?.getTime() ?? 0);

@@ -54,6 +54,12 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 const DEMO_FIRST_LIVE_SPACING_MS = 2 * MINUTE;
 
+/**
+ * The demo's Bilibili room (issue 20): no seeded history, only its demo lives — synthetic Bilibili
+ * packets (worker/demo.ts) played through the same worker as the TikTok accounts. Made-up ids.
+ */
+export const DEMO_BILIBILI = { uid: '3546001200340056', roomId: '30012345', nickname: '星海电台 Xinghai Radio', bio: '每晚唱歌聊天 · Evening songs and chat · 毎晩歌配信' } as const;
+
 type ViewerSeed = { tiktokUserId: string; handle: string; nickname: string; generosity: number };
 
 /** The seeded history's viewers; the same handle is the same user (id) as in the demo's live sessions. */
@@ -305,6 +311,13 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
     }
   }
 
+  const bilibili = await db.channel.create({
+    data: { platform: 'bilibili', handle: DEMO_BILIBILI.uid, platformUserId: DEMO_BILIBILI.uid, roomId: DEMO_BILIBILI.roomId, nickname: DEMO_BILIBILI.nickname, bio: DEMO_BILIBILI.bio, region: 'CN', lastFetchStatus: 'ok', lastFetchedAt: now },
+  });
+  // Live with the first TikTok account, so a fresh `npm start` shows both platforms at once.
+  await db.trackedAccount.create({ data: { accountId: bilibili.id, source: 'replay', state: 'OFFLINE', nextCheckAt: now } });
+  await db.workspaceAccount.create({ data: { workspaceId: workspace.id, accountId: bilibili.id, addedById: user.id, verifiedAt: now } });
+
   // Gifter rollup per streamer per day, from the gift rows just written.
   await db.$executeRaw`
     INSERT INTO gifter_stats (account_id, viewer_id, day, diamonds, gifts)
@@ -316,5 +329,5 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
   await db.clusterAccount.createMany({ data: clusterAccountIds.map((accountId) => ({ clusterId: cluster.id, accountId })) });
 
   await recomputeTopLists(db, now);
-  return { accounts: DEMO_ACCOUNTS.length, lives: totalLives, gifts: totalGifts, chats: totalChats, viewers: viewerSeeds.length };
+  return { accounts: DEMO_ACCOUNTS.length + 1, lives: totalLives, gifts: totalGifts, chats: totalChats, viewers: viewerSeeds.length };
 }

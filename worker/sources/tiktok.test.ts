@@ -82,7 +82,7 @@ describe('TikTokSource through the real connect() against a local TikTok stand-i
     let connectsBefore = fake.connects.length;
     const limiter = new MemoryRateLimiter({ perMinute: 100, perHour: 1000 });
     const monitor = new AccountMonitor(
-      { id: account.id, handle: account.handle, source: 'tiktok', replayFile: null },
+      { id: account.id, handle: account.handle, platform: 'tiktok', channelRoomId: null, source: 'tiktok', replayFile: null },
       { db, log, limiter, createSource: (_account, attempt) => new TikTokSource(account.handle, { roomId: attempt.roomId ?? roomId }), room: ingest.room, offlineRecheckMs: 60_000, replayPauseMs: 1000 },
       { roomId, errorCount: 0, nextCheckAt: new Date() },
     );
