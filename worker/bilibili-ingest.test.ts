@@ -6,11 +6,15 @@
 //   tools/testing/bilibili-stand-in.ts), with a dropped connection whose reconnect sends packets again,
 //   through a RoomSession into the database: the same exact totals, the live closed as ended.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import { createLogger } from '@/lib/logger';
+import { ReplayWriter } from '@/lib/live/replay-file';
+import { decodePacket } from '@/lib/platforms/bilibili/packet';
+import { generateBilibiliSession } from '@/lib/platforms/bilibili/synth';
 import type { SessionTotals } from '@/lib/platforms/events';
 import { startBilibiliStandIn, type BilibiliStandIn } from '@/tools/testing/bilibili-stand-in';
 import { uniqueSuffix } from '@/tools/testing/factories';
@@ -79,6 +83,32 @@ describe.each(fixtures)('replaying Bilibili fixture %s through the ingest chain 
   });
 });
 
+describe('the end of a Bilibili live', () => {
+  it('counts the gifts that arrive just after PREPARING (a combo’s last sends), as the counting rules do', async () => {
+    // A busy minute whose last combos run past the end: 13 of their sends come in packets after PREPARING's,
+    // up to 2.6 s later (seed 6).
+    const startTime = Date.parse('2026-11-01T12:00:00Z');
+    const session = generateBilibiliSession({ seed: 6, roomId: '7788001', durationSec: 60, startTime, audience: 5000, chatsPerMinute: 600, giftsPerMinute: 600 });
+    const packets = session.frames.map((frame) => decodePacket(frame.frame).flatMap((item) => (item.kind === 'command' ? [item.command.base] : [])));
+    const end = packets.findIndex((commands) => commands.includes('PREPARING'));
+    expect(end).toBeGreaterThan(0);
+    expect(packets.slice(end + 1).flat().filter((cmd) => cmd === 'SEND_GIFT').length).toBeGreaterThan(0);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livelens-bili-end-'));
+    const file = path.join(dir, 'late-gifts.jsonl');
+    const writer = new ReplayWriter(file, { ...session.header, startedAt: startTime });
+    for (const frame of session.frames) writer.write(frame.frame, frame.t);
+    await writer.close();
+    try {
+      const result = await runReplay({ file, handle: `bl${uniqueSuffix()}`, speed: 'max', db, databaseUrl: requireDatabaseUrl(), log });
+      const { liveId: _liveId, ...stored } = result.session;
+      expect(stored).toEqual(session.expected);
+      expect(result.end).toMatchObject({ streamEnded: true });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a Bilibili room through the live connector, against a local Bilibili stand-in', () => {
   let standIn: BilibiliStandIn | undefined;
   afterEach(async () => {
@@ -97,7 +127,7 @@ describe('a Bilibili room through the live connector, against a local Bilibili s
     const ingest = createIngest({ databaseUrl: requireDatabaseUrl(), log, games: false, wheels: false });
     ingest.start();
     try {
-      const source = new BilibiliLiveSource(roomId, { apiBase: standIn.apiBase, liveBase: standIn.liveBase, apiMinIntervalMs: 0, backoff: { initialMs: 20, maxMs: 200, attempts: 3 } });
+      const source = new BilibiliLiveSource(roomId, { apiBase: standIn.apiBase, liveBase: standIn.liveBase, apiMinIntervalMs: 0, backoff: { initialMs: 20, maxMs: 200, attempts: 3 }, endGraceMs: 50 });
       const room = new RoomSession({ source, accountId: account.id, db, log, ...ingest.room });
       const end = await room.run();
       expect(end).toMatchObject({ streamEnded: true, roomId });

@@ -130,7 +130,7 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplayRunRes
     ingest.start();
     const source =
       platform === 'bilibili'
-        ? new BilibiliReplaySource(options.file, { speed: options.speed, roomId })
+        ? new BilibiliReplaySource(options.file, { speed: options.speed, roomId, onFrame: options.onFrame })
         : new ReplaySource(options.file, { speed: options.speed, roomId, onFrame: options.onFrame });
     const started = performance.now();
     const room = new RoomSession({ source, accountId: account.id, db: options.db, log, ...ingest.room });

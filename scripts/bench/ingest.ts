@@ -8,7 +8,8 @@
 //   3. paced at 5,000 events/s: the commit latency a busy room actually sees;
 //   4. rooms: how many concurrent rooms one worker process holds through the real connect() against a
 //      local websocket server, its memory per room and the event rate it sustains (ingest-rooms.ts).
-// BENCH_PARTS picks parts: `throughput` (1–3), `rooms` (4), comma-separated; both by default.
+//   5. bilibili: a busy Bilibili session, decode-only and end to end (ingest-bilibili.ts).
+// BENCH_PARTS picks parts: `throughput` (1–3), `rooms` (4), `bilibili` (5), comma-separated; all by default.
 // BENCH_ROOMS (5,000) and BENCH_TRICKLE (`low` or `quiet`, see ingest-rooms.ts) shape the rooms part.
 // Results go to docs/benchmarks.md (one section per part); the last line printed is one JSON object with
 // the figures.
@@ -24,6 +25,7 @@ import { createLogger } from '@/lib/logger';
 import { runReplay } from '@/worker/replay-run';
 import { attachSink } from '@/worker/sources/connection';
 import { FeedConnection } from '@/worker/sources/replay';
+import { bilibiliBench } from './ingest-bilibili';
 import { runRoomsBench, TRICKLES, writeRoomsSection, type Trickle } from './ingest-rooms';
 import { machineLine, percentile, round, startBenchDatabase, writeBenchSection } from './lib';
 
@@ -36,8 +38,9 @@ const say = (message: string) => process.stderr.write(`[bench:ingest] ${message}
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 5000);
 if (!Number.isInteger(ROOMS) || ROOMS < 1 || ROOMS > 20_000) throw new Error(`BENCH_ROOMS must be a whole number of rooms from 1 to 20,000 (got "${process.env.BENCH_ROOMS}")`);
 const TRICKLE = parseTrickle(process.env.BENCH_TRICKLE ?? 'low');
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'throughput,rooms').split(',').map((part) => part.trim()));
-if (PARTS.size === 0 || [...PARTS].some((part) => part !== 'throughput' && part !== 'rooms')) throw new Error(`BENCH_PARTS must list throughput and/or rooms, comma-separated (got "${process.env.BENCH_PARTS}")`);
+const PART_NAMES = ['throughput', 'bilibili', 'rooms'];
+const PARTS = new Set((process.env.BENCH_PARTS ?? PART_NAMES.join(',')).split(',').map((part) => part.trim()));
+if (PARTS.size === 0 || [...PARTS].some((part) => !PART_NAMES.includes(part))) throw new Error(`BENCH_PARTS must list some of ${PART_NAMES.join(', ')}, comma-separated (got "${process.env.BENCH_PARTS}")`);
 // A 15-minute busy session (about 300,000 messages). Each run ends with one last flush after the last
 // frame (about half a second); in a 5-minute session (100,000 messages, 3 s a run) that fixed drain was a
 // sixth of the measured time, and most viewers were seen for the first time in that live, as they are
@@ -198,6 +201,7 @@ async function main(): Promise<void> {
   try {
     const result: Record<string, unknown> = { bench: 'ingest', machine: machineLine() };
     if (PARTS.has('throughput')) Object.assign(result, await throughputBench(database.url));
+    if (PARTS.has('bilibili')) Object.assign(result, await bilibiliBench(database.url, MINUTES));
     if (PARTS.has('rooms')) {
       say(`${ROOMS.toLocaleString('en-US')} concurrent rooms through the real connect() against a local websocket server…`);
       const rooms = await runRoomsBench(database.url, ROOMS, TRICKLE);

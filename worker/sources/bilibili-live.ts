@@ -8,7 +8,7 @@ import type { PlatformEvent } from '@/lib/platforms/events';
 import { BilibiliEventMapper } from '@/lib/platforms/bilibili/live-events';
 import { BilibiliSessionCounter } from '@/lib/platforms/bilibili/counter';
 import { readReplay, readReplayHeader, replayPlatform } from '@/lib/live/replay-file';
-import { BilibiliSource, type BilibiliSourceOptions } from '@/worker/sources/bilibili';
+import { BilibiliSource, STREAM_END_GRACE_MS, type BilibiliSourceOptions } from '@/worker/sources/bilibili';
 import type { ReplayOptions } from '@/worker/sources/replay';
 import type { LiveSource, SourceSink, SourceStart } from '@/worker/sources/types';
 
@@ -58,7 +58,7 @@ export class BilibiliReplaySource implements LiveSource {
 
   constructor(
     readonly file: string,
-    private readonly options: Omit<ReplayOptions, 'onFrame'>,
+    private readonly options: ReplayOptions,
   ) {}
 
   async start(sink: SourceSink): Promise<SourceStart> {
@@ -85,9 +85,12 @@ export class BilibiliReplaySource implements LiveSource {
     const startedAt = performance.now() - (this.options.resumeFrom === undefined ? 0 : Math.max(0, Date.now() - this.options.resumeFrom));
     // Let the room take its live before the first events (they would wait in its early queue otherwise).
     await yieldToEventLoop();
+    // The live's end is handed on after the frames of the grace that follows it (STREAM_END_GRACE_MS).
+    let ending: { event: PlatformEvent; until: number } | undefined;
     for await (const item of readReplay(this.file)) {
       if (this.stopped) return;
       if (!('frame' in item)) continue;
+      if (ending && item.frame.t > ending.until) break;
       if (speed === 'max') {
         if (this.framesFed % 50 === 0) await yieldToEventLoop();
       } else {
@@ -96,13 +99,18 @@ export class BilibiliReplaySource implements LiveSource {
       }
       await sink.waitForCapacity?.();
       if (this.stopped) return;
+      this.options.onFrame?.(item.frame.frame);
       // Times as received in the recording, then moved with the clock (messages' own times too).
       const fresh = this.counter.addPacket(item.frame.frame, recordedStart + item.frame.t);
       this.framesFed++;
-      if (fresh.length > 0) sink.events(mapper.map(shifted(fresh, clockOffsetMs)));
-      if (fresh.some((event) => event.type === 'stream-end')) return;
+      const end = fresh.find((event) => event.type === 'stream-end');
+      const events = end ? fresh.filter((event) => event !== end) : fresh;
+      if (events.length > 0) sink.events(mapper.map(shifted(events, clockOffsetMs)));
+      if (end && !ending) ending = { event: end, until: item.frame.t + STREAM_END_GRACE_MS };
     }
-    if (!this.stopped) sink.disconnected({ reason: 'replay finished', streamEnded: false });
+    if (this.stopped) return;
+    if (ending) sink.events(mapper.map(shifted([ending.event], clockOffsetMs)));
+    else sink.disconnected({ reason: 'replay finished', streamEnded: false });
   }
 
   async stop(): Promise<void> {

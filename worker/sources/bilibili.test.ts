@@ -26,7 +26,7 @@ async function run(standInOptions: Partial<BilibiliStandInOptions>, sourceOption
   const events: PlatformEvent[] = [];
   const errors: string[] = [];
   const connects: number[] = [];
-  const live = new BilibiliSource(roomId, { apiBase: standIn.apiBase, liveBase: standIn.liveBase, apiMinIntervalMs: 0, backoff: { initialMs: 20, maxMs: 200, attempts: 3 }, ...sourceOptions });
+  const live = new BilibiliSource(roomId, { apiBase: standIn.apiBase, liveBase: standIn.liveBase, apiMinIntervalMs: 0, backoff: { initialMs: 20, maxMs: 200, attempts: 3 }, endGraceMs: 50, ...sourceOptions });
   source = live;
   const ended = new Promise<{ reason: string; streamEnded: boolean }>((resolve) => {
     const started = live.start({

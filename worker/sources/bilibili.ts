@@ -9,6 +9,13 @@ import type { PlatformEvent } from '@/lib/platforms/events';
 import { BilibiliSessionCounter } from '@/lib/platforms/bilibili/counter';
 import { decodePacket, encodeAuth, HEARTBEAT_PACKET } from '@/lib/platforms/bilibili/packet';
 
+/**
+ * How long a room is still listened to after its live ended (PREPARING / CUT_OFF): messages sent just
+ * before the end — a combo's last gifts, 300 ms apart — can arrive after it, and count
+ * (docs/bilibili-counting.md). A replay feeds the recording's frames up to this long after the end.
+ */
+export const STREAM_END_GRACE_MS = 5000;
+
 export type BilibiliSourceOptions = {
   /** The room API, https://api.live.bilibili.com (BILIBILI_API_BASE). */
   apiBase: string;
@@ -25,6 +32,8 @@ export type BilibiliSourceOptions = {
   apiMinIntervalMs?: number;
   /** Raw websocket packets, for the recorder. */
   onPacket?: (packet: Buffer) => void;
+  /** How long to keep listening after the live's end (STREAM_END_GRACE_MS): gifts still arriving count. */
+  endGraceMs?: number;
 };
 
 /** The connector's settings from the environment (BILIBILI_API_BASE, BILIBILI_LIVE_BASE, BILIBILI_SESSDATA). */
@@ -77,6 +86,8 @@ export class BilibiliSource {
   private lastApiCall = 0;
   private attempt = 0;
   private room: BilibiliRoom | undefined;
+  /** The live's end, held back while late messages may still arrive. */
+  private ending: { event: PlatformEvent; timer: NodeJS.Timeout } | undefined;
 
   constructor(
     /** The room id as people write it: a short id (e.g. 6) or the long one. */
@@ -168,6 +179,7 @@ export class BilibiliSource {
         if (!settled) return settle(new Error(`the danmaku server closed the connection before auth (${code})`));
         if (this.socket !== socket) return;
         clearInterval(this.heartbeat);
+        if (this.ending) return this.endLive(sink);
         if (!this.stopped && !this.finished) this.reconnect(sink, `websocket closed (${code})`);
       });
       socket.on('message', (data: Buffer) => {
@@ -190,14 +202,28 @@ export class BilibiliSource {
     const undecodable = this.counter.report.undecodable;
     const fresh = this.counter.addPacket(packet, Date.now());
     if (this.counter.report.undecodable > undecodable) sink.error(new Error(this.counter.report.lastError ?? 'undecodable packet'), 'decoding a Bilibili packet');
-    if (fresh.length > 0) {
-      try {
-        sink.events(fresh);
-      } catch (error) {
-        sink.error(error, 'a Bilibili events listener');
-      }
+    // The end is handed on last: a combo's last SEND_GIFT may come just after PREPARING, and counts.
+    const end = fresh.find((event) => event.type === 'stream-end');
+    this.deliver(sink, end ? fresh.filter((event) => event !== end) : fresh);
+    if (end && !this.ending) this.ending = { event: end, timer: setTimeout(() => this.endLive(sink), this.options.endGraceMs ?? STREAM_END_GRACE_MS) };
+  }
+
+  private deliver(sink: BilibiliSink, events: PlatformEvent[]): void {
+    if (events.length === 0) return;
+    try {
+      sink.events(events);
+    } catch (error) {
+      sink.error(error, 'a Bilibili events listener');
     }
-    if (fresh.some((event) => event.type === 'stream-end')) this.finish(sink, 'the live ended', true);
+  }
+
+  /** The grace after the live's end is over (or the server closed): the end goes out, then the source finishes. */
+  private endLive(sink: BilibiliSink): void {
+    const ending = this.ending;
+    if (!ending || this.finished) return;
+    clearTimeout(ending.timer);
+    this.deliver(sink, [ending.event]);
+    this.finish(sink, 'the live ended', true);
   }
 
   private reconnect(sink: BilibiliSink, reason: string): void {
@@ -230,6 +256,7 @@ export class BilibiliSource {
 
   private close(): void {
     clearInterval(this.heartbeat);
+    clearTimeout(this.ending?.timer);
     clearTimeout(this.retry);
     const socket = this.socket;
     this.socket = undefined;
