@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { earningsOf } from '@/lib/dashboard/cluster-live';
+import type { Platform, ValueUnit } from '@/lib/platforms/events';
+import { VALUE_UNIT } from '@/lib/platforms/units';
 import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
 
 export const CLUSTER_NAME_MAX = 60;
@@ -30,7 +33,8 @@ export type ClusterStats = {
   newFollowers: number;
   peakViewers: number;
 };
-export type ClusterAccountRow = ClusterMember & ClusterStats;
+/** `diamonds` holds the account's value in its platform's `unit` (Bilibili: gold coins). */
+export type ClusterAccountRow = ClusterMember & ClusterStats & { unit: ValueUnit };
 export type ClusterOverview = { cluster: ClusterSummary; period: ClusterPeriod; since: string; totals: ClusterStats; accounts: ClusterAccountRow[] };
 
 /**
@@ -171,7 +175,7 @@ export async function deleteCluster(db: Db, workspaceId: string, clusterId: stri
   if (count === 0) throw new AppError('NOT_FOUND', 'No such cluster.');
 }
 
-type StatsSqlRow = { account_id: string; lives: number; seconds: number; diamonds: bigint; likes: bigint; comments: bigint; follows: bigint; peak: number };
+type StatsSqlRow = { account_id: string; platform: Platform; lives: number; seconds: number; diamonds: bigint; likes: bigint; comments: bigint; follows: bigint; peak: number };
 
 function emptyStats(): Omit<ClusterStats, 'earnings'> {
   return { lives: 0, hoursLive: 0, diamonds: 0, likes: 0, comments: 0, newFollowers: 0, peakViewers: 0 };
@@ -193,14 +197,14 @@ export async function getClusterOverview(db: Db, workspaceId: string, clusterId:
     ids.length === 0
       ? []
       : await db.$queryRaw<StatsSqlRow[]>`
-          SELECT account_id, COUNT(*)::int AS lives,
+          SELECT account_id, platform::text AS platform, COUNT(*)::int AS lives,
                  COALESCE(SUM(EXTRACT(EPOCH FROM (COALESCE(ended_at, ${now}) - started_at))), 0)::float8 AS seconds,
                  COALESCE(SUM(diamonds), 0)::bigint AS diamonds, COALESCE(SUM(likes), 0)::bigint AS likes,
                  COALESCE(SUM(comments), 0)::bigint AS comments, COALESCE(SUM(follows), 0)::bigint AS follows,
                  COALESCE(MAX(peak_viewers), 0)::int AS peak
           FROM lives
           WHERE account_id = ANY(${ids}::text[]) AND started_at >= ${since} AND started_at <= ${now}
-          GROUP BY account_id`;
+          GROUP BY account_id, platform`;
 
   const rate = buildDiamondRate(getEnv().USD_PER_DIAMOND);
   const byAccount = new Map(rows.map((r) => [r.account_id, r]));
@@ -209,17 +213,21 @@ export async function getClusterOverview(db: Db, workspaceId: string, clusterId:
     const stats = r
       ? { lives: r.lives, hoursLive: r.seconds / 3600, diamonds: Number(r.diamonds), likes: Number(r.likes), comments: Number(r.comments), newFollowers: Number(r.follows), peakViewers: r.peak }
       : emptyStats();
-    return { ...member, ...stats, earnings: estimateLiveEarnings(stats.diamonds, rate) };
+    const platform = r?.platform ?? 'tiktok';
+    return { ...member, ...stats, unit: VALUE_UNIT[platform], earnings: platform === 'tiktok' ? estimateLiveEarnings(stats.diamonds, rate) : earningsOf(platform, stats.diamonds) };
   });
 
   const sum = accounts.reduce((acc, a) => ({
     lives: acc.lives + a.lives,
     hoursLive: acc.hoursLive + a.hoursLive,
-    diamonds: acc.diamonds + a.diamonds,
+    // Diamonds are TikTok's: another platform's value is in its own unit, and only its earnings add up.
+    diamonds: acc.diamonds + (a.unit === 'diamonds' ? a.diamonds : 0),
     likes: acc.likes + a.likes,
     comments: acc.comments + a.comments,
     newFollowers: acc.newFollowers + a.newFollowers,
     peakViewers: Math.max(acc.peakViewers, a.peakViewers),
   }), emptyStats());
-  return { cluster, period: options.period, since: since.toISOString(), totals: { ...sum, earnings: estimateLiveEarnings(sum.diamonds, rate) }, accounts };
+  // Earnings add up across platforms (each converted at its own rate), in USD.
+  const earnings = accounts.reduce((acc, a) => ({ low: acc.low + a.earnings.low, mid: acc.mid + a.earnings.mid, high: acc.high + a.earnings.high }), { low: 0, mid: 0, high: 0 });
+  return { cluster, period: options.period, since: since.toISOString(), totals: { ...sum, earnings }, accounts };
 }

@@ -55,10 +55,13 @@ const MINUTE = 60_000;
 const DEMO_FIRST_LIVE_SPACING_MS = 2 * MINUTE;
 
 /**
- * The demo's Bilibili room (issue 20): no seeded history, only its demo lives — synthetic Bilibili
- * packets (worker/demo.ts) played through the same worker as the TikTok accounts. Made-up ids.
+ * The demo's Bilibili room (issue 20): Luna's channel on Bilibili, beside luna.streams on TikTok. No seeded
+ * history, only its demo lives — synthetic Bilibili packets (worker/demo.ts) played through the same worker
+ * as the TikTok accounts, live at the same time as luna.streams. Made-up ids.
  */
-export const DEMO_BILIBILI = { uid: '3546001200340056', roomId: '30012345', nickname: '星海电台 Xinghai Radio', bio: '每晚唱歌聊天 · Evening songs and chat · 毎晩歌配信' } as const;
+export const DEMO_BILIBILI = { uid: '3546001200340056', roomId: '30012345', nickname: 'Luna 露娜', bio: '每晚唱歌聊天 · Late-night singing & chill talks 🌙' } as const;
+/** The demo creator: one cluster of Luna's channels on both platforms, whose combined live the dashboard shows. */
+export const DEMO_CREATOR_CLUSTER = 'Luna ✨ · TikTok + Bilibili';
 
 type ViewerSeed = { tiktokUserId: string; handle: string; nickname: string; generosity: number };
 
@@ -327,6 +330,9 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
 
   const cluster = await db.cluster.create({ data: { workspaceId: workspace.id, createdById: user.id, name: 'My agency' } });
   await db.clusterAccount.createMany({ data: clusterAccountIds.map((accountId) => ({ clusterId: cluster.id, accountId })) });
+  const luna = await db.channel.findFirstOrThrow({ where: { platform: 'tiktok', handle: DEMO_ACCOUNTS[0]?.handle ?? 'luna.streams' }, select: { id: true } });
+  const creator = await db.cluster.create({ data: { workspaceId: workspace.id, createdById: user.id, name: DEMO_CREATOR_CLUSTER } });
+  await db.clusterAccount.createMany({ data: [luna.id, bilibili.id].map((accountId) => ({ clusterId: creator.id, accountId })) });
 
   await recomputeTopLists(db, now);
   return { accounts: DEMO_ACCOUNTS.length + 1, lives: totalLives, gifts: totalGifts, chats: totalChats, viewers: viewerSeeds.length };

@@ -17,7 +17,9 @@ import { formatDecimal } from '@/lib/dashboard/live-format';
 import { readerFormat } from '@/lib/i18n/display';
 import type { Display } from '@/lib/i18n/display-settings';
 import { formatCompact, formatCount, formatMoneyRange } from '@/lib/stats/format';
+import { getCombinedLive } from '@/lib/dashboard/cluster-live';
 import { ClusterSettings } from './cluster-client';
+import { CombinedLivePanel } from './combined-live';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('clusters');
@@ -42,7 +44,8 @@ function columns(t: Translate, display: Display): Column[] {
   return [
     { id: 'lives', label: t('detail.lives'), cell: (s) => formatCount(s.lives, locale) },
     { id: 'hours', label: t('detail.hoursColumn'), cell: (s) => hours(s.hoursLive) },
-    { id: 'diamonds', label: t('detail.diamonds'), cell: (s) => formatCompact(s.diamonds, locale), className: 'text-accent-2' },
+    // A row of another platform shows its own unit (Bilibili: gold); the totals row sums TikTok's diamonds.
+    { id: 'diamonds', label: t('detail.diamonds'), cell: (s) => ('unit' in s && s.unit === 'gold' ? t('detail.gold', { value: formatCompact(s.diamonds, locale) }) : formatCompact(s.diamonds, locale)), className: 'text-accent-2' },
     { id: 'earnings', label: t('detail.earnings'), cell: (s) => formatMoneyRange(s.earnings, display.money) },
     { id: 'likes', label: t('detail.likes'), cell: (s) => formatCompact(s.likes, locale) },
     { id: 'comments', label: t('detail.comments'), cell: (s) => formatCompact(s.comments, locale) },
@@ -57,14 +60,16 @@ export default async function ClusterPage({ params, searchParams }: Props) {
   const { clusterId } = await params;
   const { ws } = await requireWorkspace(`/dashboard/clusters/${clusterId}`);
   const { period } = overviewSearch.parse({ period: (await searchParams).period });
-  const [overview, candidates] = await Promise.all([
-    getClusterOverview(db, ws.workspaceId, clusterId, { period }).catch((error: unknown) => {
-      if (isAppError(error) && error.code === 'NOT_FOUND') return null;
-      throw error;
-    }),
+  const notFoundAsNull = (error: unknown) => {
+    if (isAppError(error) && error.code === 'NOT_FOUND') return null;
+    throw error;
+  };
+  const [overview, candidates, combined] = await Promise.all([
+    getClusterOverview(db, ws.workspaceId, clusterId, { period }).catch(notFoundAsNull),
     listClusterCandidates(db, ws.workspaceId),
+    getCombinedLive(db, ws.workspaceId, clusterId).catch(notFoundAsNull),
   ]);
-  if (!overview) notFound();
+  if (!overview || !combined) notFound();
   const { cluster, totals, accounts } = overview;
   const [t, display] = await Promise.all([getTranslations('clusters'), getLocale().then(readerFormat)]);
   const { locale } = display;
@@ -83,6 +88,8 @@ export default async function ClusterPage({ params, searchParams }: Props) {
         </div>
         <PeriodTabs periods={CLUSTER_PERIODS.map((value) => ({ value, label: periodLabel(value) }))} current={period} makeHref={(p) => `/dashboard/clusters/${cluster.id}?period=${p}`} />
       </header>
+
+      <CombinedLivePanel live={combined} display={display} />
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <StatTile label={t('detail.lives')} value={formatCount(totals.lives, locale)} hint={hoursText(t, totals.hoursLive, locale)} />

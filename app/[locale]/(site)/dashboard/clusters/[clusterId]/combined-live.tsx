@@ -1,0 +1,74 @@
+// The cluster's combined live (lib/dashboard/cluster-live.ts): what its channels live now add up to across
+// platforms — viewers and income in the reader's currency — and each platform's share. Server-rendered,
+// read again every 15 seconds while the tab is visible.
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Avatar } from '@/components/ui/avatar';
+import { Card, StatTile } from '@/components/ui/card';
+import { RefreshEvery } from '@/components/ui/refresh-every';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import type { CombinedLive } from '@/lib/dashboard/cluster-live';
+import type { Display } from '@/lib/i18n/display-settings';
+import { CNY_PER_GOLD } from '@/lib/platforms/units';
+import { formatCompact, formatCount, formatMoneyRange, formatPercent } from '@/lib/stats/format';
+
+export const COMBINED_LIVE_REFRESH_SECONDS = 15;
+
+export async function CombinedLivePanel({ live, display }: { live: CombinedLive; display: Display }) {
+  const t = await getTranslations('clusters.live');
+  const { locale } = display;
+  if (live.channels.length === 0) return <RefreshEvery seconds={COMBINED_LIVE_REFRESH_SECONDS} />;
+  const valueText = (value: number, unit: string) =>
+    unit === 'gold' ? t('goldYuan', { value: formatCompact(value, locale), yuan: formatCount(Math.round(value * CNY_PER_GOLD), locale) }) : t('diamonds', { value: formatCompact(value, locale) });
+  return (
+    <Card title={t('title')}>
+      <RefreshEvery seconds={COMBINED_LIVE_REFRESH_SECONDS} />
+      <p className="mb-3 text-sm text-muted">{t('intro')}</p>
+      <dl className="grid grid-cols-2 gap-3" data-testid="combined-live">
+        <StatTile label={t('viewers')} value={formatCount(live.viewers, locale)} />
+        <StatTile label={t('income')} value={formatMoneyRange(live.earnings, display.money)} hint={t('incomeHint')} />
+      </dl>
+      <ScrollRegion label={t('title')} className="-mx-1 mt-3 px-1">
+        <table className="w-full min-w-[32rem] text-left text-sm" data-testid="combined-live-platforms">
+          <thead className="text-xs uppercase text-muted">
+            <tr>
+              <th scope="col" className="py-2 pr-2">{t('platform')}</th>
+              <th scope="col" className="py-2 pr-2 text-right">{t('channels')}</th>
+              <th scope="col" className="py-2 pr-2 text-right">{t('viewerShare')}</th>
+              <th scope="col" className="py-2 pr-2 text-right">{t('incomeShare')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {live.platforms.map((p) => (
+              <tr key={p.platform} className="border-t border-line">
+                <th scope="row" className="py-2 pr-2 font-semibold">{t(`platforms.${p.platform}`)}</th>
+                <td className="py-2 pr-2 text-right tabular-nums">{formatCount(p.channels, locale)}</td>
+                <td className="py-2 pr-2 text-right tabular-nums">
+                  {formatCount(p.viewers, locale)} · {formatPercent(p.viewerShare * 100, locale)}
+                </td>
+                <td className="py-2 pr-2 text-right tabular-nums">
+                  {formatMoneyRange(p.earnings, display.money)} · {formatPercent(p.earningsShare * 100, locale)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      <ul className="mt-3 flex flex-col gap-2">
+        {live.channels.map((c) => (
+          <li key={c.accountId} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg bg-panel-2 px-3 py-2 text-sm">
+            <Link href={`/dashboard/lives/${c.liveId}`} className="flex min-w-0 items-center gap-2 font-semibold hover:underline">
+              <Avatar src={c.avatarUrl} name={c.nickname ?? c.handle} size={28} />
+              <span className="max-w-[12rem] truncate">{c.nickname ?? c.handle}</span>
+            </Link>
+            <span className="rounded bg-panel px-1.5 py-0.5 text-xs text-muted">{t(`platforms.${c.platform}`)}</span>
+            <span className="ml-auto tabular-nums text-muted">
+              {t('viewers')}: {formatCount(c.viewers, locale)} · {valueText(c.value, c.unit)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 text-xs text-muted">{t('refreshNote')}</p>
+    </Card>
+  );
+}

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './support/live';
+
+// Issue 20, item 7: one creator on two platforms. The demo seeds Luna's TikTok account and her Bilibili
+// room in one cluster; "Check now" starts their next demo lives (the worker replays TikTok frames and
+// Bilibili packets), and the cluster's page shows the combined live: viewers and income summed in one
+// currency, each platform's share, and both channels with the Bilibili one's value in gold.
+test('a creator live on TikTok and Bilibili at once shows one combined live', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await page.goto('/dashboard/clusters');
+  const link = page.getByRole('link', { name: /Luna ✨ · TikTok \+ Bilibili/ }).first();
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/^\/dashboard\/clusters\/[^/?#]+$/);
+
+  // Both of the creator's channels: start their demo lives now.
+  await page.goto(href ?? '');
+  const memberIds = await page.locator('a[href^="/dashboard/accounts/"]').evaluateAll((links) => [...new Set(links.map((a) => (a.getAttribute('href') ?? '').split('/').pop() ?? ''))]);
+  expect(memberIds.length).toBe(2);
+  for (const id of memberIds) {
+    const status = await page.evaluate(async (accountId) => (await fetch(`/api/dashboard/accounts/${accountId}/check`, { method: 'POST' })).status, id);
+    expect(status).toBeLessThan(300);
+  }
+
+  const platforms = page.getByTestId('combined-live-platforms');
+  // Both lives have started (and sent their first viewer counts): the panel lists both platforms.
+  await expect(async () => {
+    await page.reload();
+    expect((await platforms.getByRole('rowheader').allInnerTexts()).sort()).toEqual(['Bilibili', 'TikTok']);
+  }).toPass({ timeout: 90_000, intervals: [2_000] });
+  const combined = page.getByTestId('combined-live');
+  await expect(combined.getByText('Viewers now')).toBeVisible();
+  await expect(combined.getByText('Income this live')).toBeVisible();
+  // Each platform's share of viewers and income is shown as a percentage.
+  await expect(platforms.locator('tbody tr').first()).toContainText('%');
+  // The Bilibili channel's value is in gold with its yuan; the TikTok one's in diamonds.
+  await expect(page.getByText(/gold \(¥[\d,]+\)/).first()).toBeVisible();
+  await expect(page.getByText(/diamonds$/).first()).toBeVisible();
+});
