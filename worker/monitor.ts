@@ -59,6 +59,8 @@ function describe(error: unknown): string {
 export class AccountMonitor {
   private stopped = false;
   private room: RoomSession | undefined;
+  /** The latest connection's source, while it has a report to store (Bilibili's). */
+  private reporting: LiveSource | undefined;
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
   private pendingEvents = 0;
@@ -159,6 +161,7 @@ export class AccountMonitor {
       },
     });
     this.room = room;
+    if (source.report) this.reporting = source;
     try {
       await this.setState('CONNECTING');
       const end = await room.run();
@@ -242,6 +245,7 @@ export class AccountMonitor {
           ...(s.lastError ? { lastError: s.lastError, lastErrorAt: s.lastErrorAt } : {}),
           nextCheckAt: s.nextCheckAt,
           ...(events > 0 ? { eventsReceived: { increment: events } } : {}),
+          ...(this.reporting?.report ? { sourceReport: this.reporting.report() } : {}),
         },
       })
       .catch((error: unknown) => {

@@ -10,6 +10,7 @@ import { waitForExit } from '@/tools/infra/child';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { NotifyStandIns } from '@/tools/testing/notify-stand-ins';
 import { seal } from '@/lib/crypto/secret-box';
+import { parseSourceReport } from '@/lib/platforms/source-report';
 import { backoffDelay, DbRateLimiter, jitter, MemoryRateLimiter } from '@/worker/rate-limiter';
 import { createOwnDatabase, type OwnDatabase } from '@/tools/testing/own-database';
 import { TestWorkers } from '@/tools/testing/worker-process';
@@ -150,6 +151,17 @@ describe('a Bilibili channel in a worker process', () => {
     // The fixture's ~10 minutes at 100× speed.
     const worker = startWorker(id, 5, { DEMO_REPLAY_SPEED: '100' });
     const live = await waitFor(() => db.live.findFirst({ where: { accountId: channel.id, endedAt: { not: null } } }).then((l) => l ?? false), 90_000, 'the Bilibili live to end');
+    // The connector's report on the live's messages, for the status page: commands it does not know are
+    // counted (the fixture has some), repeats dropped.
+    const storedReport = async () => parseSourceReport((await db.trackedAccount.findUniqueOrThrow({ where: { accountId: channel.id } })).sourceReport);
+    // Every packet of the recording (437), once the worker has stored the state after the live's end.
+    const report = await waitFor(async () => {
+      const stored = await storedReport();
+      return stored?.packets === 437 ? stored : false;
+    }, 30_000, 'the source report of the whole live');
+    expect(report.undecodable).toBe(0);
+    expect(Object.keys(report.unknown).sort()).toEqual(['HOT_RANK_CHANGED_V2', 'ROOM_REAL_TIME_MESSAGE_UPDATE', 'STOP_LIVE_ROOM_LIST', 'WIDGET_BANNER']);
+    expect(report.ignored).toHaveProperty('COMBO_SEND');
     worker.kill('SIGTERM');
     expect(await waitForExit(worker.pid ?? 0, 30_000)).toBe(true);
     const expected = JSON.parse(fs.readFileSync(BILIBILI_FIXTURE.replace(/\.jsonl$/, '.expected.json'), 'utf8')) as Record<string, number>;

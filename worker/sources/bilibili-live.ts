@@ -10,7 +10,12 @@ import { BilibiliSessionCounter } from '@/lib/platforms/bilibili/counter';
 import { readReplay, readReplayHeader, replayPlatform } from '@/lib/live/replay-file';
 import { BilibiliSource, STREAM_END_GRACE_MS, type BilibiliSourceOptions } from '@/worker/sources/bilibili';
 import type { ReplayOptions } from '@/worker/sources/replay';
-import type { LiveSource, SourceSink, SourceStart } from '@/worker/sources/types';
+import type { LiveSource, SourceReport, SourceSink, SourceStart } from '@/worker/sources/types';
+
+function reportOf(counter: BilibiliSessionCounter): SourceReport {
+  const { packets, commands, duplicates, unknown, ignored, malformed, undecodable, lastError } = counter.report;
+  return { packets, commands, duplicates, unknown: { ...unknown }, ignored: { ...ignored }, malformed: { ...malformed }, undecodable, lastError };
+}
 
 /** Moves events' times by `offsetMs` (a demo replay brought to the present). */
 function shifted(events: PlatformEvent[], offsetMs: number): PlatformEvent[] {
@@ -28,6 +33,10 @@ export class BilibiliLiveSource implements LiveSource {
   /** Every event counted across reconnects, and the commands left out or unknown (the status page). */
   get counter(): BilibiliSessionCounter {
     return this.source.counter;
+  }
+
+  report(): SourceReport {
+    return reportOf(this.source.counter);
   }
 
   async start(sink: SourceSink): Promise<SourceStart> {
@@ -60,6 +69,10 @@ export class BilibiliReplaySource implements LiveSource {
     readonly file: string,
     private readonly options: ReplayOptions,
   ) {}
+
+  report(): SourceReport {
+    return reportOf(this.counter);
+  }
 
   async start(sink: SourceSink): Promise<SourceStart> {
     const header = await readReplayHeader(this.file);

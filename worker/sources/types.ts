@@ -3,6 +3,9 @@
 // rest of the worker cannot tell them apart.
 import type { LiveEvent } from '@/lib/live/events';
 import type { RawMessage } from '@/lib/live/normalise';
+import type { SourceReport } from '@/lib/platforms/source-report';
+
+export type { SourceReport };
 
 export type SourceSink = {
   /** A decoded library event (chat, gift, like, member, roomUser, follow, share, controlMessage). */
@@ -27,6 +30,8 @@ export type SourceStart = {
 
 export interface LiveSource {
   readonly kind: 'tiktok' | 'replay' | 'bilibili' | 'bilibili-replay';
+  /** The report on the messages so far, for sources that keep one (Bilibili's). */
+  report?(): SourceReport;
   /** Connects; resolves when events can flow. Rejects with the library's errors (e.g. UserOfflineError). */
   start(sink: SourceSink): Promise<SourceStart>;
   /** Disconnects; no sink calls after it resolves. */
