@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './support/live';
+import { replay, signIn } from './support/live';
 
 // Issue 20, item 7: one creator on two platforms. The demo seeds Luna's TikTok account and her Bilibili
 // room in one cluster; "Check now" starts their next demo lives (the worker replays TikTok frames and
@@ -45,4 +45,43 @@ test('a creator live on TikTok and Bilibili at once shows one combined live', as
     reports.push(await page.getByTestId('source-report').count());
   }
   expect(reports.sort()).toEqual([0, 1]);
+});
+
+// One alert overlay for the creator's channels: Luna's TikTok account's gift alerts, set to draw from her
+// cluster, alert on a gift sent in her Bilibili room (a Bilibili recording replayed into the demo room),
+// with a Bilibili badge.
+test('gift alerts drawing from the creator’s cluster alert on Bilibili gifts with a platform badge', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await page.goto('/dashboard');
+  const lunaHref = await page.locator('a[href^="/dashboard/accounts/"]', { hasText: 'luna.streams' }).first().getAttribute('href');
+  const lunaId = /\/dashboard\/accounts\/([^/?#]+)/.exec(lunaHref ?? '')?.[1] ?? '';
+  expect(lunaId).not.toBe('');
+  await page.goto('/dashboard/clusters');
+  const clusterHref = await page.getByRole('link', { name: /Luna ✨ · TikTok \+ Bilibili/ }).first().getAttribute('href');
+  const clusterId = clusterHref?.split('/').pop() ?? '';
+
+  const created = await page.request.post('/api/overlays', { data: { accountId: lunaId, kind: 'GIFT_ALERTS' } });
+  expect(created.status()).toBe(201);
+  const { overlay } = (await created.json()) as { overlay: { id: string; token: string } };
+  // The editor offers the cluster; choosing it is a setting like any other.
+  await page.goto(`/dashboard/overlays/${overlay.id}`);
+  await expect(page.getByLabel('Draw alerts from').locator('option', { hasText: 'Luna ✨ · TikTok + Bilibili' })).toHaveCount(1);
+  const patched = await page.request.patch(`/api/overlays/${overlay.id}`, { data: { settings: { clusterId } } });
+  expect(patched.ok()).toBe(true);
+
+  const obsContext = await browser.newContext();
+  const obs = await obsContext.newPage();
+  await obs.goto(`/overlay/${overlay.token}`);
+  await expect(obs.locator('[data-overlay-state="live"]')).toBeVisible({ timeout: 30_000 });
+  // The demo Bilibili room's uid (DEMO_BILIBILI in lib/seed/demo.ts): its gifts reach the overlay through
+  // that channel's realtime feed, which the overlay may open because the cluster holds both channels.
+  const run = replay('bilibili-evening.jsonl', '3546001200340056', 20);
+  try {
+    await expect(obs.getByTestId('alert-platform').first()).toHaveText('Bilibili', { timeout: 60_000 });
+    await expect(obs.getByTestId('gift-alert').first()).toContainText('🪙');
+  } finally {
+    run.stop();
+    await obsContext.close();
+  }
 });

@@ -41,7 +41,8 @@ export function GiftAlerts({ settings, token }: { settings: Settings; token: str
   const formatNumber = useFormatNumber();
   const [queue, setQueue] = useState(createAlertQueue<AlertPlan>);
   const timing: AlertTiming = { durationMs: settings.durationSeconds * 1000, gapMs: ALERT_GAP_MS };
-  const likes = useRef<{ liveId: string; total: number } | null>(null);
+  // Per live: an overlay drawing from several channels gets each one's counters.
+  const likes = useRef(new Map<string, number>());
   const tests = useRef(0);
   usePreloadedAlertMedia(token, settings.variations);
 
@@ -53,8 +54,8 @@ export function GiftAlerts({ settings, token }: { settings: Settings; token: str
   useOverlayEvent('gift', (gift) => add(planAlert(settings.variations, settings, giftSubject(gift))));
   useOverlayEvent('social', (social) => add(planAlert(settings.variations, settings, socialSubject(social))));
   useOverlayEvent('counters', (counters) => {
-    const previous = likes.current?.liveId === counters.liveId ? likes.current.total : null;
-    likes.current = { liveId: counters.liveId, total: Math.max(previous ?? 0, counters.likes) };
+    const previous = likes.current.get(counters.liveId) ?? null;
+    likes.current.set(counters.liveId, Math.max(previous ?? 0, counters.likes));
     for (const milestone of likeMilestones(settings.variations, previous, counters.likes)) add(planAlert(settings.variations, settings, likeSubject(counters.liveId, milestone)));
   });
   useOverlayEvent('alert-test', ({ variationId }) => {
@@ -116,13 +117,23 @@ export function GiftAlerts({ settings, token }: { settings: Settings; token: str
         {plan.visual ? <AlertVisual key={current.id} token={token} visual={plan.visual} volume={plan.volume} onEnded={onVideoEnd} fallback={<SubjectIcon subject={subject} />} /> : <SubjectIcon subject={subject} />}
         {plan.sound.kind === 'media' && <AlertSound key={`${current.id}-sound`} src={overlayMediaPath(token, plan.sound.mediaId)} volume={plan.volume} />}
         <div className="min-w-0">
+          {subject.platform && (
+            <span data-testid="alert-platform" className="mb-1 inline-block rounded-md bg-white/15 px-2 py-0.5 text-xs font-bold tracking-wide uppercase">
+              {t(`platform.${subject.platform}`)}
+            </span>
+          )}
           <p className="text-2xl leading-tight font-extrabold break-words">{sentence || fallbackText}</p>
           {!showsBoth && sentence && (
             <p className="mt-0.5 text-lg font-semibold">
               <span className="ov-accent-text">{name}</span> · {giftName} ×{subject.count}
             </p>
           )}
-          {subject.kind === 'gift' && <p className="mt-1 text-base font-semibold text-cyan-200 tabular-nums">💎 {formatNumber(subject.value)}</p>}
+          {subject.kind === 'gift' && (
+            <p className="mt-1 text-base font-semibold text-cyan-200 tabular-nums">
+              {/* Bilibili values are gold coins, not diamonds. */}
+              {subject.platform === 'bilibili' ? '🪙' : '💎'} {formatNumber(subject.value)}
+            </p>
+          )}
         </div>
       </div>
     </div>

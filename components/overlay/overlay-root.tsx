@@ -129,7 +129,7 @@ export function OverlayRoot({ view, preview, texts }: { view: OverlayView; previ
 function RealtimeLink({ view, bus, onState, onControl, onData }: { view: OverlayView; bus: OverlayBus; onState: (state: RealtimeState) => void; onControl: (message: OverlayControlMessage) => void; onData: () => void }) {
   const state = useRealtime(
     view.realtime,
-    [view.channels.account, view.channels.overlay],
+    [...view.channels.accounts, view.channels.overlay],
     {
       [RealtimeEvent.gift]: (data: RealtimeGift) => {
         onData();

@@ -49,6 +49,9 @@ const common = {
 };
 
 export const giftAlertsSettings = z.object({
+  // A cluster holding this overlay's channel: its other channels' events alert here too, with a platform
+  // badge (one creator live on several platforms). '' for this channel only (lib/overlays/sources.ts).
+  clusterId: z.string().trim().max(64).regex(/^[A-Za-z0-9_-]*$/, 'Choose a cluster from the list.').default(''),
   ...common,
   minDiamonds: z.number().int().min(0).max(1_000_000).default(1),
   durationSeconds: z.number().min(1).max(30).default(5),

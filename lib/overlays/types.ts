@@ -23,7 +23,8 @@ type ViewBase = {
   account: { handle: string; nickname: string | null };
   realtime: PublicRealtimeConfig;
   /** The account's public events, and the overlay's own settings and games. */
-  channels: { account: string; overlay: string };
+  /** `accounts`: the account channels it draws from (its own first; lib/overlays/sources.ts). */
+  channels: { account: string; accounts: string[]; overlay: string };
   serverNow: number;
   /** The account's current LIVE (null when it is not live). */
   live: LiveCounters | null;

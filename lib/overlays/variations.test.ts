@@ -196,3 +196,19 @@ describe('the queue with per-alert durations', () => {
     expect(q.current?.id).toBe('b');
   });
 });
+
+describe('events from other platforms', () => {
+  it('carry their platform (read from the viewer’s namespaced id) for the alert’s badge; TikTok’s carry none', () => {
+    const bilibiliUser = { ...user, id: 'bilibili:3546001' };
+    expect(giftSubject({ ...gift('bilibili:31036', 100), user: bilibiliUser }).platform).toBe('bilibili');
+    expect(socialSubject({ ...social('follow'), user: bilibiliUser }).platform).toBe('bilibili');
+    expect(giftSubject(gift('5655', 1))).not.toHaveProperty('platform');
+    expect(likeSubject('l1', 100)).not.toHaveProperty('platform');
+  });
+
+  it('default to this channel only, and refuse a cluster id that is not an id', () => {
+    expect(readSettings('GIFT_ALERTS', {}).clusterId).toBe('');
+    expect(giftAlertsSettings.safeParse({ clusterId: 'cl_123-abc' }).success).toBe(true);
+    expect(giftAlertsSettings.safeParse({ clusterId: '../../etc' }).success).toBe(false);
+  });
+});

@@ -3,6 +3,8 @@
 // matches, a gift falls back to the overlay's own settings (its threshold, text, chime and speech), so
 // overlays saved before variations existed behave as they did; follows, shares, likes and joins alert
 // only through a variation. Pure functions, shared by the overlay page, the editor and the tests.
+import { platformOfId } from '@/lib/platforms/ids';
+import type { Platform } from '@/lib/platforms/events';
 import { z } from 'zod';
 import type { RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
 
@@ -103,6 +105,8 @@ export const DEFAULT_TEMPLATES: Record<AlertEventKind, string> = {
 /** One thing that may alert, whatever its source, in the terms variations match on. */
 export type AlertSubject = {
   kind: AlertEventKind;
+  /** Where the event happened, when not on TikTok (an overlay drawing from a creator's channels on several platforms). */
+  platform?: Exclude<Platform, 'tiktok'>;
   /** Dedupe key: the same event delivered twice alerts once. */
   id: string;
   user: { nickname: string; handle: string } | null;
@@ -116,12 +120,18 @@ export type AlertSubject = {
   message: string;
 };
 
+/** The platform of an event from its viewer's id (other platforms' ids carry their name: lib/platforms/ids.ts). */
+function platformOf(user: { id: string } | null): Pick<AlertSubject, 'platform'> {
+  const platform = user ? platformOfId(user.id) : 'tiktok';
+  return platform === 'tiktok' ? {} : { platform };
+}
+
 export function giftSubject(gift: RealtimeGift): AlertSubject {
-  return { kind: 'gift', id: gift.id, user: gift.user, giftId: gift.giftId, giftName: gift.name, image: gift.image, count: gift.repeatCount, value: gift.diamonds, message: '' };
+  return { kind: 'gift', id: gift.id, user: gift.user, giftId: gift.giftId, giftName: gift.name, image: gift.image, count: gift.repeatCount, value: gift.diamonds, message: '', ...platformOf(gift.user) };
 }
 
 export function socialSubject(social: RealtimeSocial): AlertSubject {
-  return { kind: social.kind, id: `${social.kind}:${social.id}`, user: social.user, giftId: '', giftName: '', image: null, count: 1, value: 0, message: '' };
+  return { kind: social.kind, id: `${social.kind}:${social.id}`, user: social.user, giftId: '', giftName: '', image: null, count: 1, value: 0, message: '', ...platformOf(social.user) };
 }
 
 export function likeSubject(liveId: string, milestone: number): AlertSubject {

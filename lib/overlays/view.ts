@@ -9,6 +9,7 @@ import { latestChats } from '@/lib/live/latest-chats';
 import { unsealSettings } from '@/lib/overlays/obs-secret';
 import type { GifterTotal } from '@/lib/overlays/gift-tally';
 import { readKindSettings } from '@/lib/overlays/settings';
+import { overlayAccountIds } from '@/lib/overlays/sources';
 import { countedTotals, readTimerState } from '@/lib/overlays/timer';
 import { loadTimerTally, settleStoredTimer } from '@/lib/overlays/timer-store';
 import { OVERLAY_TOKEN } from '@/lib/overlays/token';
@@ -74,7 +75,11 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
     accountId: overlay.accountId,
     account: { handle: overlay.account.handle, nickname: overlay.account.nickname },
     realtime: getPublicRealtimeConfig(),
-    channels: { account: accountChannel(overlay.accountId), overlay: overlayChannel(overlay.id) },
+    channels: {
+      account: accountChannel(overlay.accountId),
+      accounts: (await overlayAccountIds(db, { workspaceId: overlay.workspaceId, accountId: overlay.accountId, kind: overlay.kind, settings: overlay.settings })).map(accountChannel),
+      overlay: overlayChannel(overlay.id),
+    },
     serverNow: now,
     live,
     recentChats,

@@ -2,7 +2,8 @@
 // session cookie for a dashboard or the URL token for an overlay); each private channel is then approved
 // for that identity only, re-checking the credential it came with:
 //   account channel   a member of a workspace that watches the account, or a live overlay of the account
-//                     whose workspace still watches it;
+//                     whose workspace still watches it (or of another channel in the cluster its gift alerts
+//                     draw from: lib/overlays/sources.ts);
 //   overlay channel   that overlay, opened with its current token;
 //   workspace channel a member of that workspace.
 // Denials are all the same 403 so a caller cannot tell "no such thing" from "not yours".
@@ -14,6 +15,7 @@ import { parseChannel } from '@/lib/realtime/channels';
 import { dashboardIdentity, overlayIdentity, parseIdentity, tokenFingerprint } from '@/lib/realtime/identity';
 import { getPusher } from '@/lib/realtime/server';
 import { OVERLAY_TOKEN } from '@/lib/overlays/token';
+import { overlayAccountIds } from '@/lib/overlays/sources';
 
 const SOCKET_ID = /^\d{1,20}\.\d{1,20}$/;
 
@@ -28,7 +30,7 @@ function checkSocketId(socketId: string): void {
 
 async function liveOverlayOf(db: Db, token: string) {
   if (!OVERLAY_TOKEN.test(token)) return null;
-  const overlay = await db.overlay.findUnique({ where: { token }, select: { id: true, accountId: true, workspaceId: true, revokedAt: true } });
+  const overlay = await db.overlay.findUnique({ where: { token }, select: { id: true, accountId: true, workspaceId: true, revokedAt: true, kind: true, settings: true } });
   if (!overlay || overlay.revokedAt) return null;
   const watched = await db.workspaceAccount.findUnique({ where: { workspaceId_accountId: { workspaceId: overlay.workspaceId, accountId: overlay.accountId } }, select: { accountId: true } });
   return watched ? overlay : null;
@@ -95,7 +97,7 @@ export async function authorizeSubscription(db: Db, request: { socketId: string;
     if (credential.kind !== 'overlay' || tokenFingerprint(credential.token) !== identity.tokenFp) throw denied();
     const overlay = await liveOverlayOf(db, credential.token);
     if (!overlay || overlay.id !== identity.overlayId) throw denied();
-    if (channel.kind === 'overlay' ? channel.overlayId !== overlay.id : channel.kind === 'account' ? channel.accountId !== overlay.accountId : true) throw denied();
+    if (channel.kind === 'overlay' ? channel.overlayId !== overlay.id : channel.kind === 'account' ? !(await overlayAccountIds(db, overlay)).includes(channel.accountId) : true) throw denied();
   }
   return pusher.authorizeChannel(request.socketId, request.channel);
 }

@@ -1,6 +1,8 @@
 // Realtime against the real soketi with the real SDKs: channel names, who may sign in and subscribe to
 // what (overlay tokens, workspace members' sessions), one identity per connection, and connections ended
 // when their access ends.
+import { createCluster } from '@/lib/dashboard/clusters';
+import { loadOverlayView } from '@/lib/overlays/view';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type PusherClient from 'pusher-js';
 import { db } from '@/lib/db';
@@ -89,6 +91,37 @@ describe('Pusher through soketi with the real SDKs', () => {
     await expect(subscribe(client({ token: world.revokedToken }), overlayChannel(world.overlayId))).rejects.toMatchObject({ status: 403 });
     await expect(subscribe(client({ token: world.token }), accountChannel(world.otherAccountId))).rejects.toMatchObject({ status: 403 });
     await expect(subscribe(client({ token: world.token }), workspaceChannel(world.member.workspaceId))).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('lets gift alerts drawing from a cluster open every channel of that cluster its workspace watches, and no other', async () => {
+    const { member, outsider } = world;
+    const [tiktok, bilibili, unwatched, stranger] = await Promise.all([createTestAccount(db), createTestAccount(db), createTestAccount(db), createTestAccount(db)]);
+    await db.workspaceAccount.createMany({ data: [tiktok, bilibili].map((a) => ({ workspaceId: member.workspaceId, accountId: a.id })) });
+    const cluster = await createCluster(db, member.workspaceId, `Creator ${uniqueSuffix()}`, [tiktok.id, bilibili.id]);
+    // A member of the cluster the workspace no longer watches; another workspace's cluster with a channel of its own.
+    await db.clusterAccount.create({ data: { clusterId: cluster.id, accountId: unwatched.id } });
+    await db.workspaceAccount.create({ data: { workspaceId: outsider.workspaceId, accountId: stranger.id } });
+    const foreign = await createCluster(db, outsider.workspaceId, `Theirs ${uniqueSuffix()}`, [stranger.id]);
+    const merged = await createTestOverlay(db, { workspaceId: member.workspaceId, accountId: tiktok.id, settings: { clusterId: cluster.id } });
+    const alone = await createTestOverlay(db, { workspaceId: member.workspaceId, accountId: tiktok.id });
+    const stolen = await createTestOverlay(db, { workspaceId: member.workspaceId, accountId: tiktok.id, settings: { clusterId: foreign.id } });
+
+    const c = client({ token: merged.token });
+    await expect(subscribe(c, accountChannel(tiktok.id))).resolves.toBeTruthy();
+    const feed = await subscribe(c, accountChannel(bilibili.id));
+    const gift = nextEvent<{ diamonds: number }>(feed, 'gift');
+    await publishBatch([{ channel: accountChannel(bilibili.id), name: 'gift', data: { diamonds: 520 } }]);
+    expect(await gift).toEqual({ diamonds: 520 });
+    await expect(subscribe(client({ token: merged.token }), accountChannel(unwatched.id))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({ token: merged.token }), accountChannel(world.accountId))).rejects.toMatchObject({ status: 403 });
+    // Without the cluster, or naming another workspace's, an overlay opens its own channel only.
+    await expect(subscribe(client({ token: alone.token }), accountChannel(bilibili.id))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({ token: stolen.token }), accountChannel(stranger.id))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({ token: stolen.token }), accountChannel(bilibili.id))).rejects.toMatchObject({ status: 403 });
+    // The OBS page subscribes to the same channels the access rule allows.
+    const view = await loadOverlayView(db, merged.token);
+    expect(view?.channels.accounts).toEqual([accountChannel(tiktok.id), accountChannel(bilibili.id)]);
+    expect((await loadOverlayView(db, stolen.token))?.channels.accounts).toEqual([accountChannel(tiktok.id)]);
   });
 
   it('refuses every private channel to a visitor without a session, or with a forged one', async () => {

@@ -13,8 +13,9 @@
 //   a `like-total`, with no viewer.
 import type { GiftEvent, LiveEvent, ViewerRef } from '@/lib/live/events';
 import type { PlatformEvent, PlatformViewer } from '@/lib/platforms/events';
+import { BILIBILI_ID_PREFIX } from '@/lib/platforms/ids';
 
-export const BILIBILI_ID_PREFIX = 'bilibili:';
+export { BILIBILI_ID_PREFIX };
 
 export function bilibiliViewer(viewer: PlatformViewer): ViewerRef {
   const name = viewer.name.trim();

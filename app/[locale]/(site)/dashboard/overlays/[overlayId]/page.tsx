@@ -1,3 +1,4 @@
+import { clusterChoicesFor } from '@/lib/overlays/sources';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -29,5 +30,7 @@ export default async function OverlayEditorPage({ params, searchParams }: Props)
   });
   if (!overlay) notFound();
   const { created } = await searchParams;
-  return <OverlayEditor key={overlay.id} initial={overlay} created={created === '1'} fallbackOrigin={appUrl()} live={{ realtime: getPublicRealtimeConfig(), channel: workspaceChannel(ws.workspaceId) }} />;
+  // Gift alerts may draw from every channel of a cluster holding this one (one creator on several platforms).
+  const clusterChoices = overlay.kind === 'GIFT_ALERTS' ? await clusterChoicesFor(db, ws.workspaceId, overlay.accountId) : [];
+  return <OverlayEditor key={overlay.id} initial={overlay} created={created === '1'} fallbackOrigin={appUrl()} live={{ realtime: getPublicRealtimeConfig(), channel: workspaceChannel(ws.workspaceId) }} clusterChoices={clusterChoices} />;
 }

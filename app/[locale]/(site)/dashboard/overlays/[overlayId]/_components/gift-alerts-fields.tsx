@@ -14,7 +14,10 @@ import { VariationFields } from './variation-fields';
 
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
 
-export function GiftAlertsFields({ settings, onChange, errors }: FieldsProps<Settings>) {
+/** A cluster holding the overlay's channel (lib/overlays/sources.ts clusterChoicesFor). */
+export type ClusterChoice = { id: string; name: string; channels: number };
+
+export function GiftAlertsFields({ settings, onChange, errors, clusterChoices = [] }: FieldsProps<Settings> & { clusterChoices?: ClusterChoice[] }) {
   const t = useTranslations('overlayEditor');
   const set = <F extends keyof Settings>(field: F) => (value: Settings[F]) => onChange({ ...settings, [field]: value });
   return (
@@ -29,6 +32,22 @@ export function GiftAlertsFields({ settings, onChange, errors }: FieldsProps<Set
         {settings.sound && <RangeField path="volume" label={t('fields.volume')} value={settings.volume} min={0} max={1} step={0.05} format={(v) => `${Math.round(v * 100)}%`} onChange={set('volume')} error={errors.volume} />}
         <ToggleField path="speech" label={t('fields.speech')} checked={settings.speech} onChange={set('speech')} error={errors.speech} hint={t('giftAlerts.speechHint')} />
         {settings.speech && <SpeechFields settings={settings} onChange={onChange} errors={errors} />}
+      </FieldGroup>
+      <FieldGroup title={t('giftAlerts.sourcesTitle')} description={t('giftAlerts.sourcesDescription')}>
+        <SelectField
+          path="clusterId"
+          label={t('fields.clusterId')}
+          value={settings.clusterId}
+          options={[
+            { value: '', label: t('giftAlerts.thisChannel') },
+            ...clusterChoices.map((c) => ({ value: c.id, label: t('giftAlerts.clusterOption', { name: c.name, count: c.channels }) })),
+            // A cluster since deleted, or no longer holding this channel: the overlay draws this channel only.
+            ...(settings.clusterId && !clusterChoices.some((c) => c.id === settings.clusterId) ? [{ value: settings.clusterId, label: t('giftAlerts.clusterGone') }] : []),
+          ]}
+          onChange={set('clusterId')}
+          error={errors.clusterId}
+          hint={clusterChoices.length === 0 ? t('giftAlerts.noClusters') : t('giftAlerts.clusterHint')}
+        />
       </FieldGroup>
       <VariationFields settings={settings} onChange={onChange} errors={errors} />
     </>

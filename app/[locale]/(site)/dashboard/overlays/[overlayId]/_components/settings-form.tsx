@@ -7,21 +7,21 @@ import { offersWordFilter, type FieldErrors, type SettingsDraft } from '@/lib/ov
 import type { OverlayKind } from '@/lib/overlays/settings';
 import { AppearanceFields, FilterFields, LanguageFields, type CommonSettings, type FieldsProps } from './common-fields';
 import { ActivityFields, ChatFields, ViewerCountFields } from './feed-fields';
-import { GiftAlertsFields } from './gift-alerts-fields';
+import { GiftAlertsFields, type ClusterChoice } from './gift-alerts-fields';
 import { GoalFields } from './goal-fields';
 import { LookFields } from './look-fields';
 import { LeaderboardFields, QaGameFields } from './scored-fields';
 import { TimerFields, TopGifterFields } from './widget-fields';
 import { WheelFields } from './wheel-fields';
 
-type Props = { draft: SettingsDraft; onChange: (draft: SettingsDraft) => void; errors: FieldErrors };
+type Props = { draft: SettingsDraft; onChange: (draft: SettingsDraft) => void; errors: FieldErrors; clusterChoices?: ClusterChoice[] };
 
-export function SettingsFields({ draft, onChange, errors }: Props) {
+export function SettingsFields({ draft, onChange, errors, clusterChoices = [] }: Props) {
   // One branch per kind ties the settings' type to the kind without casts.
   switch (draft.kind) {
     case 'GIFT_ALERTS': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared kind={draft.kind} {...props} fields={<GiftAlertsFields {...props} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<GiftAlertsFields {...props} clusterChoices={clusterChoices} />} />;
     }
     case 'LEADERBOARD': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
