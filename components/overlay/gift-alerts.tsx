@@ -119,7 +119,7 @@ export function GiftAlerts({ settings, token }: { settings: Settings; token: str
         <div className="min-w-0">
           {subject.platform && (
             <span data-testid="alert-platform" className="mb-1 inline-block rounded-md bg-white/15 px-2 py-0.5 text-xs font-bold tracking-wide uppercase">
-              {t(`platform.${subject.platform}`)}
+              {t('platform.bilibili')}
             </span>
           )}
           <p className="text-2xl leading-tight font-extrabold break-words">{sentence || fallbackText}</p>

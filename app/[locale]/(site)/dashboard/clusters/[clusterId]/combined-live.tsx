@@ -18,6 +18,8 @@ export async function CombinedLivePanel({ live, display }: { live: CombinedLive;
   const t = await getTranslations('clusters.live');
   const { locale } = display;
   if (live.channels.length === 0) return <RefreshEvery seconds={COMBINED_LIVE_REFRESH_SECONDS} />;
+  const names = { tiktok: t('platforms.tiktok'), bilibili: t('platforms.bilibili') } as const;
+  const platformName = (platform: keyof typeof names) => names[platform];
   const valueText = (value: number, unit: string) =>
     unit === 'gold' ? t('goldYuan', { value: formatCompact(value, locale), yuan: formatCount(Math.round(value * CNY_PER_GOLD), locale) }) : t('diamonds', { value: formatCompact(value, locale) });
   return (
@@ -41,7 +43,7 @@ export async function CombinedLivePanel({ live, display }: { live: CombinedLive;
           <tbody>
             {live.platforms.map((p) => (
               <tr key={p.platform} className="border-t border-line">
-                <th scope="row" className="py-2 pr-2 font-semibold">{t(`platforms.${p.platform}`)}</th>
+                <th scope="row" className="py-2 pr-2 font-semibold">{platformName(p.platform)}</th>
                 <td className="py-2 pr-2 text-right tabular-nums">{formatCount(p.channels, locale)}</td>
                 <td className="py-2 pr-2 text-right tabular-nums">
                   {formatCount(p.viewers, locale)} · {formatPercent(p.viewerShare * 100, locale)}
@@ -61,7 +63,7 @@ export async function CombinedLivePanel({ live, display }: { live: CombinedLive;
               <Avatar src={c.avatarUrl} name={c.nickname ?? c.handle} size={28} />
               <span className="max-w-[12rem] truncate">{c.nickname ?? c.handle}</span>
             </Link>
-            <span className="rounded bg-panel px-1.5 py-0.5 text-xs text-muted">{t(`platforms.${c.platform}`)}</span>
+            <span className="rounded bg-panel px-1.5 py-0.5 text-xs text-muted">{platformName(c.platform)}</span>
             <span className="ml-auto tabular-nums text-muted">
               {t('viewers')}: {formatCount(c.viewers, locale)} · {valueText(c.value, c.unit)}
             </span>
