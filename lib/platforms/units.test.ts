@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { USD_PER_GOLD, usdWorthOf, VALUE_UNIT } from '@/lib/platforms/units';
+import { cnyPaidForGold, USD_PER_GOLD, usdWorthOf, VALUE_UNIT } from '@/lib/platforms/units';
 
 describe('value units per platform', () => {
   it('names each platform unit', () => {
@@ -18,5 +18,11 @@ describe('value units per platform', () => {
   it('counts a value that is not a positive number as nothing', () => {
     expect(usdWorthOf('bilibili', -5)).toEqual({ low: 0, mid: 0, high: 0 });
     expect(usdWorthOf('tiktok', Number.NaN)).toEqual({ low: 0, mid: 0, high: 0 });
+  });
+
+  it('says what viewers paid for gold, in CNY', () => {
+    expect(cnyPaidForGold(365_400)).toBeCloseTo(365.4, 10);
+    expect(cnyPaidForGold(365_400n)).toBeCloseTo(365.4, 10);
+    expect(cnyPaidForGold(-1)).toBe(0);
   });
 });

@@ -12,6 +12,12 @@ export const VALUE_UNIT: Readonly<Record<Platform, ValueUnit>> = Object.freeze({
 // states them (docs/bilibili-counting.md); not re-checked against the live page from this machine.
 export const CNY_PER_GOLD = 0.001;
 
+/** What viewers paid for `gold` gold coins, in CNY (before the platform's and the guild's shares). */
+export function cnyPaidForGold(gold: number | bigint): number {
+  const units = Number(gold);
+  return Number.isFinite(units) && units > 0 ? units * CNY_PER_GOLD : 0;
+}
+
 // The share of a gift's price the streamer receives. Bilibili publishes no single rate: about half is the
 // figure streamers and guild contracts commonly quote (2023–2025), lower or higher with guild terms.
 // Written from those reports, not checked against a live page (this machine reaches none).

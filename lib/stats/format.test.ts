@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateLiveEarnings } from '@/lib/stats/estimates';
-import { formatCompact, formatCount, formatMoney, formatMoneyRange, formatPercent, formatUsd, formatUsdRange, MISSING_VALUE } from '@/lib/stats/format';
+import { formatCompact, formatCount, formatCurrency, formatMoney, formatMoneyRange, formatPercent, formatUsd, formatUsdRange, MISSING_VALUE } from '@/lib/stats/format';
 import { DEFAULT_EXCHANGE_RATES, parseExchangeRates } from '@/lib/money/convert';
 
 describe('formatCompact', () => {
@@ -65,6 +65,17 @@ describe('formatUsd', () => {
 
   it('shows a dash for negative or non-finite amounts', () => {
     for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY]) expect(formatUsd(bad)).toBe(MISSING_VALUE);
+  });
+});
+
+describe('formatCurrency', () => {
+  it('writes another currency by the same rules as USD, in the reader’s language', () => {
+    // What viewers paid for Bilibili gold: 365,400 gold is 365.40 CNY.
+    expect(formatCurrency(365.4, 'CNY')).toBe('CN¥365');
+    expect(formatCurrency(3.654, 'CNY')).toBe('CN¥3.65');
+    expect(formatCurrency(365.4, 'CNY', 'zh-CN')).toBe('¥365');
+    expect(formatCurrency(12_345, 'CNY', 'zh-CN')).toBe('¥1.2万');
+    expect(formatCurrency(-1, 'CNY')).toBe(MISSING_VALUE);
   });
 });
 

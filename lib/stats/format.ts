@@ -66,6 +66,12 @@ function formatAmount(amount: number, currency: string, locale: string): string 
   return money({ notation: 'compact', maximumFractionDigits: 1 }).format(amount);
 }
 
+/** An amount of `currency` (ISO code) by the rules above: "CN¥365.40", "¥1,234", "¥12.3K" in Chinese. "—" for negative or non-finite. */
+export function formatCurrency(amount: number, currency: string, locale = 'en'): string {
+  if (!Number.isFinite(amount) || amount < 0) return MISSING_VALUE;
+  return formatAmount(amount, currency, locale);
+}
+
 /**
  * A USD amount: "$4.50" below $10, "$1,234" below $10,000, "$12.3K" above; "<$0.01" for a positive
  * amount that would show as zero. "—" for negative or non-finite amounts.

@@ -1,0 +1,15 @@
+// What a live's or an account's value is worth to the creator, on the dashboard. lives.diamonds holds the
+// value in the platform's own unit (lib/platforms/units.ts: TikTok diamonds, Bilibili gold), so the USD
+// estimate depends on the platform: TikTok's at the configured diamond rate (USD_PER_DIAMOND, as the
+// dashboard always showed), Bilibili's at its gold rate.
+import 'server-only';
+import { getEnv } from '@/lib/env';
+import type { Platform } from '@/lib/platforms/events';
+import { usdWorthOf } from '@/lib/platforms/units';
+import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
+
+/** The creator's share of `value` units of `platform`'s value, in USD. */
+export function estimateValueUsd(platform: Platform, value: number | bigint): UsdRange {
+  if (platform === 'tiktok') return estimateLiveEarnings(value, buildDiamondRate(getEnv().USD_PER_DIAMOND));
+  return usdWorthOf(platform, Number(value));
+}

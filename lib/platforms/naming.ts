@@ -1,0 +1,53 @@
+// How the product names a channel and a viewer on each platform. A TikTok handle is the name people know
+// ("@luna"); a Bilibili channel's handle is its uid, a number nobody reads (names there are not unique),
+// so the nickname names it and a badge says the platform (components/ui/channel-label.tsx). One place,
+// so no page writes "@<uid>". Pure: server pages and client components both use it.
+import { BILIBILI_ID_PREFIX } from '@/lib/platforms/bilibili/live-events';
+import type { Platform } from '@/lib/platforms/events';
+
+export type ChannelNaming = { platform: Platform; handle: string; nickname: string | null };
+
+/** The channel as running text names it: "@luna" on TikTok, the nickname on Bilibili (else its uid). */
+export function channelName(channel: ChannelNaming): string {
+  if (channel.platform === 'tiktok') return `@${channel.handle}`;
+  return channel.nickname?.trim() || channel.handle;
+}
+
+/**
+ * The channel as one line of plain text (a picker's option, where no badge fits): "@luna — Luna" on TikTok
+ * (the nickname after `separator`, as the pickers always showed it), "星海电台 (Bilibili)" elsewhere.
+ */
+export function channelOptionText(channel: ChannelNaming, platformName: string, separator = ' — '): string {
+  if (channel.platform === 'tiktok') return `@${channel.handle}${channel.nickname ? `${separator}${channel.nickname}` : ''}`;
+  return `${channelName(channel)} (${platformName})`;
+}
+
+/** The channel's public page on LiveLens: /@handle for TikTok, /bilibili/<uid> for Bilibili. */
+export function channelPublicPath(channel: Pick<ChannelNaming, 'platform' | 'handle'>): string {
+  return channel.platform === 'tiktok' ? `/@${channel.handle}` : `/bilibili/${channel.handle}`;
+}
+
+/**
+ * The line a viewer's handle takes under their name: "@handle" on TikTok; nothing on Bilibili, where the
+ * stored handle is the uid and the nickname is already the name shown.
+ */
+export function viewerHandleText(platform: Platform, handle: string | null): string | null {
+  if (!handle || platform !== 'tiktok') return null;
+  return `@${handle}`;
+}
+
+/** The platform of a stored viewer, from its user id (Bilibili's are namespaced, TikTok's are bare). */
+export function platformOfViewer(userId: string): Platform {
+  return userId.startsWith(BILIBILI_ID_PREFIX) ? 'bilibili' : 'tiktok';
+}
+
+/** viewerHandleText for a viewer known by its stored user id only (game boards, winners). */
+export function viewerHandleOf(userId: string, handle: string | null): string | null {
+  return viewerHandleText(platformOfViewer(userId), handle);
+}
+
+/** viewerHandleOf and " · " to start a line of details under the viewer's name, or nothing. */
+export function viewerHandlePrefix(userId: string, handle: string | null): string {
+  const text = viewerHandleOf(userId, handle);
+  return text ? `${text} · ` : '';
+}
