@@ -3,7 +3,8 @@ import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWatchedLive, watchesAccount } from '@/lib/dashboard/access';
 import { addManagedAccount, listManagedAccounts, removeManagedAccount, requestCheckNow, verifyOwnership } from '@/lib/dashboard/accounts';
 import { getLiveNow } from '@/lib/dashboard/live-now';
-import { actorOf, createTestUser } from '@/tools/testing/factories';
+import { usdWorthOf } from '@/lib/platforms/units';
+import { actorOf, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
 import { profileServerForThisFile } from '@/tools/testing/profile-server-hooks';
 import { containing, matching, withProps } from '@/tools/testing/match';
 
@@ -81,5 +82,22 @@ describe('accounts of a workspace', () => {
     const live = await db.live.create({ data: { accountId, roomId: `79${Date.now()}`.slice(0, 19), startedAt: new Date(), diamonds: 1000n, gifts: 3 } });
     const now = await getLiveNow(db, accountId);
     expect(now.live).toMatchObject({ liveId: live.id.toString(), diamonds: 1000, gifts: 3, earnings: { low: 4, mid: 5, high: 6 } });
+  });
+
+  it('lists a Bilibili channel with its platform, prices its live in gold, and never looks its uid up on TikTok', async () => {
+    const user = await createTestUser(db);
+    const uid = String(Number.parseInt(uniqueSuffix(), 16) + 1);
+    const channel = await db.channel.create({ data: { platform: 'bilibili', handle: uid, platformUserId: uid, nickname: '星海电台 Xinghai Radio' } });
+    await watchTestAccount(db, user.workspaceId, channel.id);
+    await db.trackedAccount.create({ data: { accountId: channel.id, source: 'bilibili', state: 'LIVE' } });
+    const live = await db.live.create({ data: { accountId: channel.id, platform: 'bilibili', roomId: `b${uniqueSuffix()}`, startedAt: new Date(), diamonds: 365_400n, gifts: 10 } });
+
+    const [card] = await listManagedAccounts(db, user.workspaceId);
+    expect(card).toMatchObject({ id: channel.id, platform: 'bilibili', handle: uid, nickname: '星海电台 Xinghai Radio', liveNow: { liveId: live.id.toString(), diamonds: 365_400 } });
+    const now = await getLiveNow(db, channel.id);
+    expect(now).toMatchObject({ platform: 'bilibili', live: { diamonds: 365_400, earnings: usdWorthOf('bilibili', 365_400) } });
+    // The bio code is a TikTok check: a uid must not be fetched as a TikTok handle.
+    await expect(verifyOwnership(db, user.workspaceId, channel.id, { ip: `test-${user.id}` })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: matching(/TikTok accounts only/) });
+    expect(server.hits.get(uid)).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { AppError, waitText } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
 import { terminateIdentities, dashboardIdentity, overlayIdentity } from '@/lib/realtime/identity';
 import type { Actor } from '@/lib/workspaces/context';
+import type { Platform } from '@/lib/platforms/events';
 import { getEnv } from '@/lib/env';
 import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { parseHandle } from '@/lib/tiktok/handle';
@@ -14,6 +15,8 @@ import { lookupProfile } from '@/lib/tiktok/profile-store';
 
 export type ManagedAccountCard = {
   id: string;
+  /** TikTok or Bilibili (its `handle` is the uid, named by its nickname: lib/platforms/naming.ts). */
+  platform: Platform;
   handle: string;
   nickname: string | null;
   avatarUrl: string | null;
@@ -22,6 +25,7 @@ export type ManagedAccountCard = {
   ownershipVerified: boolean;
   state: string | null;
   stateSince: string | null;
+  /** `diamonds` is the live's value in the platform's unit (Bilibili: gold coins). */
   liveNow: { liveId: string; startedAt: string; diamonds: number; peakViewers: number } | null;
   lastLiveAt: string | null;
 };
@@ -45,6 +49,7 @@ export async function listManagedAccounts(db: Db, workspaceId: string): Promise<
     const live = last && !last.endedAt && account.tracked?.state === 'LIVE' ? last : null;
     return {
       id: account.id,
+      platform: account.platform,
       handle: account.handle,
       nickname: account.nickname,
       avatarUrl: account.avatarUrl,
@@ -112,8 +117,10 @@ export type OwnershipCheck = { verified: boolean; code: string; message: string 
  */
 export async function verifyOwnership(db: Db, workspaceId: string, accountId: string, options: { ip: string; now?: Date }): Promise<OwnershipCheck> {
   const where = { workspaceId_accountId: { workspaceId, accountId } };
-  const watched = await db.workspaceAccount.findUnique({ where, include: { account: { select: { handle: true } } } });
+  const watched = await db.workspaceAccount.findUnique({ where, include: { account: { select: { handle: true, platform: true } } } });
   if (!watched) throw new AppError('NOT_FOUND', 'No such account in this workspace.');
+  // The code goes in a TikTok bio; a Bilibili uid must never be looked up as a TikTok handle.
+  if (watched.account.platform !== 'tiktok') throw new AppError('BAD_REQUEST', 'Ownership can be confirmed with a bio code for TikTok accounts only.');
   const code = watched.verificationCode ?? newVerificationCode();
   if (!watched.verificationCode) await db.workspaceAccount.update({ where, data: { verificationCode: code } });
   if (watched.verifiedAt) return { verified: true, code, message: 'Ownership already confirmed.' };

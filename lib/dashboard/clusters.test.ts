@@ -11,7 +11,9 @@ import {
   updateCluster,
   type ClusterAccountRow,
 } from '@/lib/dashboard/clusters';
-import { createTestAccount, createTestUser, uniqueSuffix } from '@/tools/testing/factories';
+import { estimateValueUsd } from '@/lib/dashboard/value';
+import { usdWorthOf } from '@/lib/platforms/units';
+import { createTestAccount, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
 import { matching } from '@/tools/testing/match';
 
 const DAY = 86_400_000;
@@ -181,6 +183,26 @@ describe('cluster overview', () => {
     const cluster = await createCluster(db, p.owner.workspaceId, `Empty ${uniqueSuffix()}`, []);
     const overview = await getClusterOverview(db, p.owner.workspaceId, cluster.id, { period: '30d', now: NOW });
     expect(overview.accounts).toEqual([]);
-    expect(overview.totals).toEqual({ lives: 0, hoursLive: 0, diamonds: 0, likes: 0, comments: 0, newFollowers: 0, peakViewers: 0, earnings: { low: 0, mid: 0, high: 0 } });
+    expect(overview.totals).toEqual({ lives: 0, hoursLive: 0, diamonds: 0, gold: 0, likes: 0, comments: 0, newFollowers: 0, peakViewers: 0, earnings: { low: 0, mid: 0, high: 0 } });
+  });
+});
+
+describe('cluster overview with a Bilibili channel', () => {
+  it('counts a Bilibili channel’s value as gold, apart from diamonds, and adds both only in USD', async () => {
+    const owner = await createTestUser(db);
+    const tiktok = await createTestAccount(db);
+    const uid = String(Number.parseInt(uniqueSuffix(), 16) + 1);
+    const bilibili = await db.channel.create({ data: { platform: 'bilibili', handle: uid, platformUserId: uid, nickname: '星海电台' } });
+    await Promise.all([watchTestAccount(db, owner.workspaceId, tiktok.id), watchTestAccount(db, owner.workspaceId, bilibili.id)]);
+    await createLives(tiktok.id, [{ startedAt: ago(DAY), endedAt: ago(DAY - HOUR), diamonds: 1000n }]);
+    await db.live.create({ data: { accountId: bilibili.id, platform: 'bilibili', roomId: `b${uniqueSuffix()}`, startedAt: ago(DAY), endedAt: ago(DAY - HOUR), diamonds: 365_400n, superChats: 2, guards: 1 } });
+    const cluster = await createCluster(db, owner.workspaceId, `Both ${uniqueSuffix()}`, [tiktok.id, bilibili.id]);
+
+    const { accounts, totals } = await getClusterOverview(db, owner.workspaceId, cluster.id, { period: '7d', now: NOW });
+    const bili = accounts.find((r) => r.accountId === bilibili.id);
+    expect(bili).toMatchObject({ platform: 'bilibili', handle: uid, nickname: '星海电台', diamonds: 0, gold: 365_400, earnings: usdWorthOf('bilibili', 365_400) });
+    expect(accounts.find((r) => r.accountId === tiktok.id)).toMatchObject({ platform: 'tiktok', diamonds: 1000, gold: 0, earnings: estimateValueUsd('tiktok', 1000) });
+    expect(totals).toMatchObject({ lives: 2, diamonds: 1000, gold: 365_400 });
+    for (const end of ['low', 'mid', 'high'] as const) expect(totals.earnings[end]).toBeCloseTo(estimateValueUsd('tiktok', 1000)[end] + usdWorthOf('bilibili', 365_400)[end], 9);
   });
 });

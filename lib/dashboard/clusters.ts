@@ -7,11 +7,9 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
-import { getEnv } from '@/lib/env';
-import { earningsOf } from '@/lib/dashboard/cluster-live';
-import type { Platform, ValueUnit } from '@/lib/platforms/events';
-import { VALUE_UNIT } from '@/lib/platforms/units';
-import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
+import { estimateValueUsd } from '@/lib/dashboard/value';
+import type { Platform } from '@/lib/platforms/events';
+import type { UsdRange } from '@/lib/stats/estimates';
 
 export const CLUSTER_NAME_MAX = 60;
 export const CLUSTER_PERIODS = ['7d', '30d'] as const;
@@ -20,21 +18,23 @@ const PERIOD_DAYS: Record<ClusterPeriod, number> = { '7d': 7, '30d': 30 };
 const DAY_MS = 86_400_000;
 export const DUPLICATE_NAME = 'This workspace already has a cluster with that name.';
 
-export type ClusterMember = { accountId: string; handle: string; nickname: string | null; avatarUrl: string | null };
+export type ClusterMember = { accountId: string; platform: Platform; handle: string; nickname: string | null; avatarUrl: string | null };
 export type ClusterSummary = { id: string; name: string; createdAt: string; accounts: ClusterMember[] };
 
 export type ClusterStats = {
   lives: number;
   hoursLive: number;
+  /** TikTok lives' diamonds and Bilibili lives' gold coins, kept apart: the units differ. */
   diamonds: number;
+  gold: number;
+  /** Both together, in USD (each unit at its own rate). */
   earnings: UsdRange;
   likes: number;
   comments: number;
   newFollowers: number;
   peakViewers: number;
 };
-/** `diamonds` holds the account's value in its platform's `unit` (Bilibili: gold coins). */
-export type ClusterAccountRow = ClusterMember & ClusterStats & { unit: ValueUnit };
+export type ClusterAccountRow = ClusterMember & ClusterStats;
 export type ClusterOverview = { cluster: ClusterSummary; period: ClusterPeriod; since: string; totals: ClusterStats; accounts: ClusterAccountRow[] };
 
 /**
@@ -46,7 +46,7 @@ export const clusterBodyFields = {
   accountIds: z.array(z.string().min(1).max(64)).max(500, 'a cluster can hold at most 500 accounts'),
 };
 
-const memberSelect = { account: { select: { id: true, handle: true, nickname: true, avatarUrl: true } } } as const;
+const memberSelect = { account: { select: { id: true, platform: true, handle: true, nickname: true, avatarUrl: true } } } as const;
 
 /** A cluster name trimmed and checked (1–60 characters), or BAD_REQUEST saying what is wrong. */
 export function normaliseClusterName(name: string): string {
@@ -90,9 +90,9 @@ async function loadSummary(db: Db, workspaceId: string, clusterId: string): Prom
   return toSummary(cluster);
 }
 
-function toSummary(cluster: { id: string; name: string; createdAt: Date; accounts: { account: { id: string; handle: string; nickname: string | null; avatarUrl: string | null } }[] }): ClusterSummary {
+function toSummary(cluster: { id: string; name: string; createdAt: Date; accounts: { account: { id: string; platform: Platform; handle: string; nickname: string | null; avatarUrl: string | null } }[] }): ClusterSummary {
   const accounts = cluster.accounts
-    .map(({ account }) => ({ accountId: account.id, handle: account.handle, nickname: account.nickname, avatarUrl: account.avatarUrl }))
+    .map(({ account }) => ({ accountId: account.id, platform: account.platform, handle: account.handle, nickname: account.nickname, avatarUrl: account.avatarUrl }))
     .sort((a, b) => a.handle.localeCompare(b.handle));
   return { id: cluster.id, name: cluster.name, createdAt: cluster.createdAt.toISOString(), accounts };
 }
@@ -112,9 +112,9 @@ export async function listClusterCandidates(db: Db, workspaceId: string): Promis
   const accounts = await db.channel.findMany({
     where: { watchers: { some: { workspaceId } } },
     orderBy: { handle: 'asc' },
-    select: { id: true, handle: true, nickname: true, avatarUrl: true },
+    select: { id: true, platform: true, handle: true, nickname: true, avatarUrl: true },
   });
-  return accounts.map((a) => ({ accountId: a.id, handle: a.handle, nickname: a.nickname, avatarUrl: a.avatarUrl }));
+  return accounts.map((a) => ({ accountId: a.id, platform: a.platform, handle: a.handle, nickname: a.nickname, avatarUrl: a.avatarUrl }));
 }
 
 /** The cluster with its visible members, or NOT_FOUND. */
@@ -175,10 +175,10 @@ export async function deleteCluster(db: Db, workspaceId: string, clusterId: stri
   if (count === 0) throw new AppError('NOT_FOUND', 'No such cluster.');
 }
 
-type StatsSqlRow = { account_id: string; platform: Platform; lives: number; seconds: number; diamonds: bigint; likes: bigint; comments: bigint; follows: bigint; peak: number };
+type StatsSqlRow = { account_id: string; lives: number; seconds: number; diamonds: bigint; likes: bigint; comments: bigint; follows: bigint; peak: number };
 
 function emptyStats(): Omit<ClusterStats, 'earnings'> {
-  return { lives: 0, hoursLive: 0, diamonds: 0, likes: 0, comments: 0, newFollowers: 0, peakViewers: 0 };
+  return { lives: 0, hoursLive: 0, diamonds: 0, gold: 0, likes: 0, comments: 0, newFollowers: 0, peakViewers: 0 };
 }
 
 /**
@@ -197,37 +197,39 @@ export async function getClusterOverview(db: Db, workspaceId: string, clusterId:
     ids.length === 0
       ? []
       : await db.$queryRaw<StatsSqlRow[]>`
-          SELECT account_id, platform::text AS platform, COUNT(*)::int AS lives,
+          SELECT account_id, COUNT(*)::int AS lives,
                  COALESCE(SUM(EXTRACT(EPOCH FROM (COALESCE(ended_at, ${now}) - started_at))), 0)::float8 AS seconds,
                  COALESCE(SUM(diamonds), 0)::bigint AS diamonds, COALESCE(SUM(likes), 0)::bigint AS likes,
                  COALESCE(SUM(comments), 0)::bigint AS comments, COALESCE(SUM(follows), 0)::bigint AS follows,
                  COALESCE(MAX(peak_viewers), 0)::int AS peak
           FROM lives
           WHERE account_id = ANY(${ids}::text[]) AND started_at >= ${since} AND started_at <= ${now}
-          GROUP BY account_id, platform`;
+          GROUP BY account_id`;
 
-  const rate = buildDiamondRate(getEnv().USD_PER_DIAMOND);
   const byAccount = new Map(rows.map((r) => [r.account_id, r]));
   const accounts: ClusterAccountRow[] = cluster.accounts.map((member) => {
     const r = byAccount.get(member.accountId);
+    // lives.diamonds is in the channel's unit: a Bilibili channel's value is gold.
+    const value = r ? Number(r.diamonds) : 0;
+    const tiktok = member.platform === 'tiktok';
     const stats = r
-      ? { lives: r.lives, hoursLive: r.seconds / 3600, diamonds: Number(r.diamonds), likes: Number(r.likes), comments: Number(r.comments), newFollowers: Number(r.follows), peakViewers: r.peak }
+      ? { lives: r.lives, hoursLive: r.seconds / 3600, diamonds: tiktok ? value : 0, gold: tiktok ? 0 : value, likes: Number(r.likes), comments: Number(r.comments), newFollowers: Number(r.follows), peakViewers: r.peak }
       : emptyStats();
-    const platform = r?.platform ?? 'tiktok';
-    return { ...member, ...stats, unit: VALUE_UNIT[platform], earnings: platform === 'tiktok' ? estimateLiveEarnings(stats.diamonds, rate) : earningsOf(platform, stats.diamonds) };
+    return { ...member, ...stats, earnings: estimateValueUsd(member.platform, value) };
   });
 
   const sum = accounts.reduce((acc, a) => ({
     lives: acc.lives + a.lives,
     hoursLive: acc.hoursLive + a.hoursLive,
-    // Diamonds are TikTok's: another platform's value is in its own unit, and only its earnings add up.
-    diamonds: acc.diamonds + (a.unit === 'diamonds' ? a.diamonds : 0),
+    diamonds: acc.diamonds + a.diamonds,
+    gold: acc.gold + a.gold,
     likes: acc.likes + a.likes,
     comments: acc.comments + a.comments,
     newFollowers: acc.newFollowers + a.newFollowers,
     peakViewers: Math.max(acc.peakViewers, a.peakViewers),
   }), emptyStats());
-  // Earnings add up across platforms (each converted at its own rate), in USD.
-  const earnings = accounts.reduce((acc, a) => ({ low: acc.low + a.earnings.low, mid: acc.mid + a.earnings.mid, high: acc.high + a.earnings.high }), { low: 0, mid: 0, high: 0 });
+  const diamondsUsd = estimateValueUsd('tiktok', sum.diamonds);
+  const goldUsd = estimateValueUsd('bilibili', sum.gold);
+  const earnings = { low: diamondsUsd.low + goldUsd.low, mid: diamondsUsd.mid + goldUsd.mid, high: diamondsUsd.high + goldUsd.high };
   return { cluster, period: options.period, since: since.toISOString(), totals: { ...sum, earnings }, accounts };
 }

@@ -2,15 +2,18 @@
 // top gifters — the page's first paint and the polling fallback when the realtime connection drops.
 import 'server-only';
 import type { Db } from '@/lib/db';
-import { getEnv } from '@/lib/env';
+import { estimateValueUsd } from '@/lib/dashboard/value';
 import { eventWindowStart } from '@/lib/live/event-window';
 import { latestChats } from '@/lib/live/latest-chats';
 import type { LiveCounters, RealtimeChat, RealtimeGift } from '@/lib/realtime/payloads';
-import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
+import type { Platform } from '@/lib/platforms/events';
+import type { UsdRange } from '@/lib/stats/estimates';
 
 export type LiveNow = {
   /** The server's clock when this was read: the page's first paint counts the running time from it. */
   serverNow: number;
+  /** The channel's platform: `live.diamonds` is in its unit (Bilibili: gold coins). */
+  platform: Platform;
   state: string | null;
   stateSince: string | null;
   live: (LiveCounters & { endedAt: number | null; peakViewers: number; earnings: UsdRange }) | null;
@@ -28,11 +31,13 @@ const user = (v: { tiktokUserId: string; handle: string | null; nickname: string
 });
 
 export async function getLiveNow(db: Db, accountId: string): Promise<LiveNow> {
-  const [tracked, live] = await Promise.all([
+  const [tracked, live, channel] = await Promise.all([
     db.trackedAccount.findUnique({ where: { accountId }, select: { state: true, stateSince: true } }),
     db.live.findFirst({ where: { accountId }, orderBy: { startedAt: 'desc' } }),
+    db.channel.findUnique({ where: { id: accountId }, select: { platform: true } }),
   ]);
-  if (!live) return { serverNow: Date.now(), state: tracked?.state ?? null, stateSince: tracked?.stateSince.toISOString() ?? null, live: null, gifts: [], chats: [], topGifters: [] };
+  const platform = channel?.platform ?? 'tiktok';
+  if (!live) return { serverNow: Date.now(), platform, state: tracked?.state ?? null, stateSince: tracked?.stateSince.toISOString() ?? null, live: null, gifts: [], chats: [], topGifters: [] };
   const liveId = live.id;
   // The live's window (lib/live/event-window.ts): only the partitions of its months are read.
   const since = eventWindowStart(live.startedAt);
@@ -51,6 +56,7 @@ export async function getLiveNow(db: Db, accountId: string): Promise<LiveNow> {
   const diamonds = Number(live.diamonds);
   return {
     serverNow: Date.now(),
+    platform,
     state: tracked?.state ?? null,
     stateSince: tracked?.stateSince.toISOString() ?? null,
     live: {
@@ -65,7 +71,7 @@ export async function getLiveNow(db: Db, accountId: string): Promise<LiveNow> {
       follows: live.follows,
       shares: live.shares,
       peakViewers: live.peakViewers,
-      earnings: estimateLiveEarnings(diamonds, buildDiamondRate(getEnv().USD_PER_DIAMOND)),
+      earnings: estimateValueUsd(live.platform, diamonds),
     },
     gifts: gifts.map((g) => ({
       liveId: liveId.toString(),

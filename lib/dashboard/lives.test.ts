@@ -14,6 +14,7 @@ import {
   searchChats,
   type LiveSort,
 } from '@/lib/dashboard/lives';
+import { usdWorthOf } from '@/lib/platforms/units';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { anyOf } from '@/tools/testing/match';
 
@@ -100,6 +101,7 @@ describe('listLives', () => {
     const [running, , first] = page.items;
     expect(running).toMatchObject({ isLive: true, endedAt: null, durationSeconds: 600, averageViewers: null });
     expect(first).toMatchObject({
+      platform: 'tiktok',
       startedAt: T0.toISOString(),
       endedAt: at(90).toISOString(),
       durationSeconds: 5400,
@@ -109,6 +111,8 @@ describe('listLives', () => {
       likes: 30,
       diamonds: 800,
       gifts: 4,
+      superChats: 0,
+      guards: 0,
       comments: 5,
       followers: 2,
       shares: 1,
@@ -140,6 +144,23 @@ describe('listLives', () => {
   it('is empty for an account without lives', async () => {
     const empty = await createTestAccount(db);
     expect(await listLives(db, empty.id)).toEqual({ items: [], page: 1, pageSize: 20, total: 0, pages: 1 });
+  });
+});
+
+describe('a Bilibili channel’s lives', () => {
+  it('keep their value in gold, priced at the gold rate, with Super Chats and guards apart from gifts', async () => {
+    const uid = String(Number.parseInt(uniqueSuffix(), 16) + 1);
+    const channel = await db.channel.create({ data: { platform: 'bilibili', handle: uid, platformUserId: uid, nickname: '星海电台 Xinghai Radio' } });
+    const live = await db.live.create({
+      data: { accountId: channel.id, platform: 'bilibili', roomId: roomId(), startedAt: T0, endedAt: at(60), diamonds: 365_400n, gifts: 10, superChats: 2, guards: 1, comments: 40 },
+    });
+    const page = await listLives(db, channel.id, { now: world.now });
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ id: String(live.id), platform: 'bilibili', diamonds: 365_400, gifts: 10, superChats: 2, guards: 1, comments: 40, earnings: usdWorthOf('bilibili', 365_400) });
+    // Not the TikTok diamond rate: 365,400 diamonds would be about $1,800.
+    expect(page.items[0]?.earnings.mid).toBeLessThan(30);
+    const summary = await getLiveSummary(db, live.id, world.now);
+    expect(summary).toMatchObject({ platform: 'bilibili', superChats: 2, guards: 1, earnings: usdWorthOf('bilibili', 365_400), account: { id: channel.id, platform: 'bilibili', handle: uid, nickname: '星海电台 Xinghai Radio' } });
   });
 });
 

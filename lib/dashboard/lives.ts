@@ -9,11 +9,12 @@ import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import { requireWatchedLive } from '@/lib/dashboard/access';
 import type { Db } from '@/lib/db';
-import { getEnv } from '@/lib/env';
 import { eventWindowStart, liveEventWindow, type LiveRef } from '@/lib/live/event-window';
 import { buildPaged, normalisePaging, type Paged } from '@/lib/dashboard/paging';
+import { estimateValueUsd } from '@/lib/dashboard/value';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
+import type { Platform } from '@/lib/platforms/events';
+import type { UsdRange } from '@/lib/stats/estimates';
 
 export { CHATS_PAGE_SIZE, searchChats, type ChatMessage } from '@/lib/dashboard/live-chats';
 export { exportChatsCsv, exportGiftsCsv } from '@/lib/dashboard/live-export';
@@ -34,6 +35,8 @@ const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
 export type LiveTotals = {
   id: string;
+  /** The platform; `diamonds` is in its unit (lib/platforms/units.ts VALUE_UNIT: Bilibili's is gold). */
+  platform: Platform;
   title: string | null;
   startedAt: string;
   endedAt: string | null;
@@ -44,16 +47,20 @@ export type LiveTotals = {
   /** viewer_sum ÷ viewer_samples; null before the first sample. */
   averageViewers: number | null;
   likes: number;
+  /** The live's value in the platform's unit (TikTok diamonds, Bilibili gold coins). */
   diamonds: number;
   earnings: UsdRange;
   gifts: number;
+  /** Bilibili's Super Chats and guard purchases, counted apart from gifts (0 on TikTok). */
+  superChats: number;
+  guards: number;
   comments: number;
   followers: number;
   shares: number;
 };
 
 export type LiveSummary = LiveTotals & {
-  account: { id: string; handle: string; nickname: string | null; avatarUrl: string | null };
+  account: { id: string; platform: Platform; handle: string; nickname: string | null; avatarUrl: string | null };
   uniqueGifters: number;
   joins: number;
   endReason: string | null;
@@ -70,6 +77,7 @@ export type GiftBreakdownRow = { giftName: string; giftId: string; count: number
 // The counters of a live as Prisma returns them; the raw query in listLives aliases its columns to match.
 type LiveCounters = {
   id: bigint;
+  platform: Platform;
   title: string | null;
   startedAt: Date;
   endedAt: Date | null;
@@ -79,15 +87,18 @@ type LiveCounters = {
   likes: bigint;
   diamonds: bigint;
   gifts: number;
+  superChats: number;
+  guards: number;
   comments: number;
   follows: number;
   shares: number;
 };
 
-function toLiveTotals(live: LiveCounters, rate: UsdRange, now: Date): LiveTotals {
+function toLiveTotals(live: LiveCounters, now: Date): LiveTotals {
   const end = live.endedAt ?? now;
   return {
     id: live.id.toString(),
+    platform: live.platform,
     title: live.title,
     startedAt: live.startedAt.toISOString(),
     endedAt: live.endedAt?.toISOString() ?? null,
@@ -97,8 +108,10 @@ function toLiveTotals(live: LiveCounters, rate: UsdRange, now: Date): LiveTotals
     averageViewers: live.viewerSamples > 0 ? Number(live.viewerSum) / live.viewerSamples : null,
     likes: Number(live.likes),
     diamonds: Number(live.diamonds),
-    earnings: estimateLiveEarnings(live.diamonds, rate),
+    earnings: estimateValueUsd(live.platform, live.diamonds),
     gifts: live.gifts,
+    superChats: live.superChats,
+    guards: live.guards,
     comments: live.comments,
     followers: live.follows,
     shares: live.shares,
@@ -110,10 +123,6 @@ function toLiveTotals(live: LiveCounters, rate: UsdRange, now: Date): LiveTotals
 export async function requireOwnLive(db: Db, workspaceId: string, liveId: string) {
   if (/^\d{19}$/.test(liveId) && BigInt(liveId) > MAX_BIGINT) throw new AppError('NOT_FOUND', 'No such live.');
   return requireWatchedLive(db, workspaceId, liveId);
-}
-
-function currentDiamondRate(): UsdRange {
-  return buildDiamondRate(getEnv().USD_PER_DIAMOND);
 }
 
 // Sort keys map to fixed SQL; nothing from the request reaches the ORDER BY as text.
@@ -148,15 +157,14 @@ export async function listLives(
   const [total, rows] = await Promise.all([
     db.live.count({ where: { accountId } }),
     db.$queryRaw<LiveCounters[]>`
-      SELECT id, title, started_at AS "startedAt", ended_at AS "endedAt", peak_viewers AS "peakViewers", viewer_samples AS "viewerSamples",
-             viewer_sum AS "viewerSum", likes, diamonds, gifts, comments, follows, shares
+      SELECT id, platform::text AS platform, title, started_at AS "startedAt", ended_at AS "endedAt", peak_viewers AS "peakViewers", viewer_samples AS "viewerSamples",
+             viewer_sum AS "viewerSum", likes, diamonds, gifts, super_chats AS "superChats", guards, comments, follows, shares
       FROM lives
       WHERE account_id = ${accountId}
       ORDER BY ${sortExpression(options.sort ?? 'started', now)} ${direction}, id ${direction}
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   ]);
-  const rate = currentDiamondRate();
-  const items = rows.map((live) => toLiveTotals(live, rate, now));
+  const items = rows.map((live) => toLiveTotals(live, now));
   return buildPaged(items, page, pageSize, total);
 }
 
@@ -164,11 +172,11 @@ export async function listLives(
 export async function getLiveSummary(db: Db, liveId: bigint, now: Date = new Date()): Promise<LiveSummary | null> {
   const live = await db.live.findUnique({
     where: { id: liveId },
-    include: { account: { select: { id: true, handle: true, nickname: true, avatarUrl: true } } },
+    include: { account: { select: { id: true, platform: true, handle: true, nickname: true, avatarUrl: true } } },
   });
   if (!live) return null;
   return {
-    ...toLiveTotals(live, currentDiamondRate(), now),
+    ...toLiveTotals(live, now),
     account: live.account,
     uniqueGifters: live.uniqueGifters,
     joins: live.joins,

@@ -14,7 +14,7 @@ function hostView(overrides: Partial<HostView['session']> = {}, serverNow = 1_00
   return {
     session: { sessionId: 's1', overlayId: 'o1', name: 'Evening', phase: 'active', freezeAt: null, startedAt: serverNow - 60_000, rows: [], shown: null, status: 'ACTIVE', endedAt: null, countdownSeconds: 5, ...overrides },
     overlay: { id: 'o1', name: 'Q&A', kind: 'QA_GAME', token: 'tok', revoked: false, size: 5 },
-    account: { id: 'a1', handle: 'luna' },
+    account: { id: 'a1', platform: 'tiktok', handle: 'luna', nickname: null },
     channel: 'private-workspace-w1',
     winners: [],
     serverNow,

@@ -15,6 +15,7 @@ import { readGameConfig } from '@/lib/games/config';
 import type { GameSnapshot } from '@/lib/games/types';
 import type { Actor } from '@/lib/workspaces/context';
 import { workspaceChannel } from '@/lib/realtime/channels';
+import type { Platform } from '@/lib/platforms/events';
 
 const notFound = () => new AppError('NOT_FOUND', 'No such game session in this workspace.');
 
@@ -155,7 +156,7 @@ export async function clearQuestion(db: Db, workspaceId: string, sessionId: stri
 export type HostView = {
   session: GameSnapshot & { status: string; endedAt: number | null; countdownSeconds: number };
   overlay: { id: string; name: string; kind: string; token: string | null; revoked: boolean; size: number } | null;
-  account: { id: string; handle: string };
+  account: { id: string; platform: Platform; handle: string; nickname: string | null };
   /** The workspace channel the panel listens on for this session's updates. */
   channel: string;
   winners: { id: string; winner: GameWinner; question: string | null; selectedAt: number }[];
@@ -168,7 +169,7 @@ export async function getHostView(db: Db, workspaceId: string, sessionId: string
   const session = await requireSession(db, workspaceId, sessionId);
   const [snapshot, account, winners] = await Promise.all([
     sessionSnapshot(db, session),
-    db.channel.findUniqueOrThrow({ where: { id: session.accountId }, select: { id: true, handle: true } }),
+    db.channel.findUniqueOrThrow({ where: { id: session.accountId }, select: { id: true, platform: true, handle: true, nickname: true } }),
     db.gameWinner.findMany({ where: { sessionId: session.id }, orderBy: { selectedAt: 'desc' }, include: { viewer: true } }),
   ]);
   return {

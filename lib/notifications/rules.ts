@@ -18,12 +18,12 @@ export const ruleInputSchema = z.object({
 const DEFAULTS = { wentLive: true, liveEnded: true, giftSpike: false, spikeFactor: 3, spikeCooldownMinutes: 10 };
 
 export async function listRules(db: Db, workspaceId: string): Promise<RuleView[]> {
-  const accounts = await db.workspaceAccount.findMany({ where: { workspaceId }, include: { account: { select: { id: true, handle: true } } }, orderBy: { createdAt: 'asc' } });
+  const accounts = await db.workspaceAccount.findMany({ where: { workspaceId }, include: { account: { select: { id: true, platform: true, handle: true, nickname: true } } }, orderBy: { createdAt: 'asc' } });
   const rules = await db.notificationRule.findMany({ where: { workspaceId } });
   const byAccount = new Map(rules.map((r) => [r.accountId, r]));
   return accounts.map(({ account }) => {
     const rule = byAccount.get(account.id);
-    return { accountId: account.id, handle: account.handle, ...DEFAULTS, ...(rule ? { wentLive: rule.wentLive, liveEnded: rule.liveEnded, giftSpike: rule.giftSpike, spikeFactor: rule.spikeFactor, spikeCooldownMinutes: rule.spikeCooldownMinutes } : {}) };
+    return { accountId: account.id, platform: account.platform, handle: account.handle, nickname: account.nickname, ...DEFAULTS, ...(rule ? { wentLive: rule.wentLive, liveEnded: rule.liveEnded, giftSpike: rule.giftSpike, spikeFactor: rule.spikeFactor, spikeCooldownMinutes: rule.spikeCooldownMinutes } : {}) };
   });
 }
 

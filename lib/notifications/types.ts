@@ -1,5 +1,7 @@
 // Shapes shared by the notification settings page (browser) and the server: channel kinds, what a channel
 // shows back (secrets masked), the per-account rules, and the events.
+import type { Platform } from '@/lib/platforms/events';
+
 export const CHANNEL_KINDS = ['EMAIL', 'DISCORD', 'TELEGRAM', 'WEBHOOK'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
@@ -19,7 +21,10 @@ export type ChannelView = {
 
 export type RuleView = {
   accountId: string;
+  /** How the dashboard names the account (lib/platforms/naming.ts). */
+  platform: Platform;
   handle: string;
+  nickname: string | null;
   wentLive: boolean;
   liveEnded: boolean;
   giftSpike: boolean;

@@ -6,7 +6,7 @@ import { readSettings } from '@/lib/overlays/settings';
 import type { OverlayControlMessage } from '@/lib/overlays/types';
 import { loadOverlayView, OVERLAY_TOKEN } from '@/lib/overlays/view';
 import { accountChannel, overlayChannel, RealtimeEvent } from '@/lib/realtime/channels';
-import { actorOf, addTestMember, createTestAccount, createTestUser, watchTestAccount } from '@/tools/testing/factories';
+import { actorOf, addTestMember, createTestAccount, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
 import { connectionEnded, createTestClient, nextEvent, subscribe } from '@/tools/testing/realtime-client';
 
 /**
@@ -46,6 +46,17 @@ describe('overlay management', () => {
     await expect(createOverlay(db, actorOf(owner), { accountId: strangersAccount.id, kind: 'GOAL' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(createOverlay(db, actorOf(owner), { accountId: 'no-such-account', kind: 'GOAL' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await db.overlay.count({ where: { accountId: strangersAccount.id } })).toBe(0);
+  });
+
+  it('names an overlay of a Bilibili channel after its nickname, never "@<uid>"', async () => {
+    const { owner } = people;
+    const uid = String(Number.parseInt(uniqueSuffix(), 16) + 1);
+    const channel = await db.channel.create({ data: { platform: 'bilibili', handle: uid, platformUserId: uid, nickname: '星海电台' } });
+    await watchTestAccount(db, owner.workspaceId, channel.id);
+    const goal = await createOverlay(db, actorOf(owner), { accountId: channel.id, kind: 'GOAL' });
+    expect(goal).toMatchObject({ name: 'Goal bar · 星海电台', platform: 'bilibili', handle: uid, nickname: '星海电台' });
+    expect((await listOverlays(db, owner.workspaceId)).find((o) => o.id === goal.id)).toMatchObject({ platform: 'bilibili', nickname: '星海电台' });
+    await deleteOverlay(db, owner.workspaceId, goal.id);
   });
 
   it('lists the workspace’s overlays, also ones another member created, and nobody else’s (not even of a workspace watching the same account)', async () => {

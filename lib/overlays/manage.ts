@@ -15,6 +15,8 @@ import { OVERLAY_KIND_LABELS, readSettings, validateSettings, type OverlayKind }
 import { newOverlayToken } from '@/lib/overlays/token';
 import { overlayIdentity, terminateIdentities } from '@/lib/realtime/identity';
 import type { Actor } from '@/lib/workspaces/context';
+import type { Platform } from '@/lib/platforms/events';
+import { channelName } from '@/lib/platforms/naming';
 
 export { newOverlayToken };
 
@@ -25,7 +27,10 @@ export type OverlaySummary = {
   kind: OverlayKind;
   name: string;
   accountId: string;
+  /** The account's platform, handle and nickname: how the dashboard names it (lib/platforms/naming.ts). */
+  platform: Platform;
   handle: string;
+  nickname: string | null;
   token: string | null;
   revoked: boolean;
   /** The settings, with a set OBS password shown as a placeholder. */
@@ -34,7 +39,7 @@ export type OverlaySummary = {
   updatedAt: string;
 };
 
-type OverlayRow = { id: string; workspaceId: string; kind: OverlayKind; name: string; accountId: string; token: string; revokedAt: Date | null; settings: unknown; createdAt: Date; updatedAt: Date; account: { handle: string } };
+type OverlayRow = { id: string; workspaceId: string; kind: OverlayKind; name: string; accountId: string; token: string; revokedAt: Date | null; settings: unknown; createdAt: Date; updatedAt: Date; account: { platform: Platform; handle: string; nickname: string | null } };
 
 function summary(row: OverlayRow): OverlaySummary {
   return {
@@ -42,7 +47,9 @@ function summary(row: OverlayRow): OverlaySummary {
     kind: row.kind,
     name: row.name,
     accountId: row.accountId,
+    platform: row.account.platform,
     handle: row.account.handle,
+    nickname: row.account.nickname,
     token: row.revokedAt ? null : row.token,
     revoked: row.revokedAt !== null,
     settings: readSettings(row.kind, maskSettings(row.kind, row.settings)),
@@ -51,7 +58,7 @@ function summary(row: OverlayRow): OverlaySummary {
   };
 }
 
-const withAccount = { account: { select: { handle: true } } } as const;
+const withAccount = { account: { select: { platform: true, handle: true, nickname: true } } } as const;
 
 /** The workspace's overlays, newest first. */
 export async function listOverlays(db: Db, workspaceId: string): Promise<OverlaySummary[]> {
@@ -84,7 +91,7 @@ export async function createOverlay(db: Db, actor: Actor, input: { accountId: st
   if ((await db.overlay.count({ where: { workspaceId: actor.workspaceId } })) >= MAX_OVERLAYS_PER_WORKSPACE) {
     throw new AppError('CONFLICT', `This workspace has ${MAX_OVERLAYS_PER_WORKSPACE} overlays already; delete some you no longer use.`);
   }
-  const name = input.name?.trim() || `${OVERLAY_KIND_LABELS[input.kind].name} · @${account.handle}`;
+  const name = input.name?.trim() || `${OVERLAY_KIND_LABELS[input.kind].name} · ${channelName(account)}`;
   const row = await db.overlay.create({
     data: { workspaceId: actor.workspaceId, createdById: actor.userId, accountId: account.id, kind: input.kind, name: name.slice(0, 80), settings, token: newOverlayToken() },
     include: withAccount,

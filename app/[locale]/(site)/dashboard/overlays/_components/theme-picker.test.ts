@@ -41,7 +41,7 @@ describe('ThemePicker', () => {
 
 describe('ThemePanel', () => {
   it('lists the overlay kind’s themes, each with an Apply button', async () => {
-    const overlay: OverlaySummary = { id: 'o1', kind: 'TIMER', name: 'Timer', accountId: 'a1', handle: 'someone', token: 't'.repeat(32), revoked: false, settings: readSettings('TIMER', {}), createdAt: '', updatedAt: '' };
+    const overlay: OverlaySummary = { id: 'o1', kind: 'TIMER', name: 'Timer', accountId: 'a1', platform: 'tiktok', handle: 'someone', nickname: null, token: 't'.repeat(32), revoked: false, settings: readSettings('TIMER', {}), createdAt: '', updatedAt: '' };
     const html = await render(createElement(ThemePanel, { overlay, unsaved: false, onApplied: noop }), 'ru');
     expect(html).toContain('Темы');
     expect(html.match(/>Применить</g)).toHaveLength(themesFor('TIMER').length);
