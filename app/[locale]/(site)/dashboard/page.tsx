@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, EmptyState } from '@/components/ui/card';
+import { ChannelLabel } from '@/components/ui/channel-label';
 import { db } from '@/lib/db';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { listManagedAccounts } from '@/lib/dashboard/accounts';
 import { readerFormat } from '@/lib/i18n/display';
+import { formatGoldPaid } from '@/lib/platforms/value-format';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { AddAccountForm } from './_components/add-account-form';
 
@@ -38,7 +40,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   <div className="min-w-0 flex-1">
                     <p className="truncate font-semibold">{a.nickname ?? a.handle}</p>
                     <p className="flex min-w-0 items-center gap-1.5 text-sm text-muted">
-                      <span className="truncate">@{a.handle}</span>
+                      <ChannelLabel channel={a} variant="handle" />
                       {a.ownershipVerified && (
                         <span className="shrink-0 rounded-full border border-emerald-400/60 px-1.5 text-xs text-emerald-200" title={t('accounts.verifiedHint')}>
                           {t('accounts.verified')}
@@ -53,7 +55,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     // A compact figure ("1.2K") reads as a large number: it takes that plural form, whatever its exact value.
                     a.followers !== null && t('accounts.followers', { count: a.followers < 1000 ? a.followers : 1000, shown: formatCompact(a.followers, locale) }),
                     a.liveNow
-                      ? t('accounts.liveDiamonds', { diamonds: formatCount(a.liveNow.diamonds, locale) })
+                      ? a.platform === 'bilibili'
+                        ? t('accounts.liveGold', { gold: formatCount(a.liveNow.diamonds, locale), cny: formatGoldPaid(a.liveNow.diamonds, locale) })
+                        : t('accounts.liveDiamonds', { diamonds: formatCount(a.liveNow.diamonds, locale) })
                       : a.lastLiveAt
                         ? t('accounts.lastLive', { date: display.date(a.lastLiveAt, 'date') })
                         : t('accounts.noLives'),

@@ -5,9 +5,11 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
+import { ChannelLabel } from '@/components/ui/channel-label';
+import type { ChannelNaming } from '@/lib/platforms/naming';
 import { fetchJson } from '@/lib/query-client';
 
-export type AccountOption = { id: string; handle: string; nickname: string | null };
+export type AccountOption = ChannelNaming & { id: string };
 type CreatedCluster = { cluster: { id: string; name: string } };
 
 /** The API's message without the "field: " prefix the route wrapper adds to validation errors. */
@@ -31,8 +33,9 @@ export function AccountChecklist({ accounts, selected, onChange, disabled }: { a
         <label key={account.id} className="flex min-h-10 cursor-pointer items-center gap-3 rounded-md px-2 py-1.5 text-sm hover:bg-panel-2">
           <input type="checkbox" checked={selected.has(account.id)} onChange={(e) => toggle(account.id, e.currentTarget.checked)} className="size-4 accent-accent" />
           <span className="min-w-0 truncate">
-            @{account.handle}
-            {account.nickname && <span className="text-muted"> · {account.nickname}</span>}
+            <ChannelLabel channel={account} />
+            {/* A TikTok account's nickname after its @handle; a Bilibili channel's name is its nickname already. */}
+            {account.platform === 'tiktok' && account.nickname && <span className="text-muted"> · {account.nickname}</span>}
           </span>
         </label>
       ))}

@@ -6,6 +6,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { db } from '@/lib/db';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { CLUSTER_NAME_MAX, listClusterCandidates, listClusters } from '@/lib/dashboard/clusters';
+import { channelName } from '@/lib/platforms/naming';
 import { CreateClusterForm } from './clusters-client';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -53,7 +54,7 @@ export default async function ClustersPage() {
                       <span className="min-w-0">
                         <span className="block truncate font-semibold">{cluster.name}</span>
                         <span className="block text-xs text-muted">
-                          {cluster.accounts.length === 0 ? t('noMembers') : t('members', { count: cluster.accounts.length, handles: cluster.accounts.map((a) => `@${a.handle}`).join(', ') })}
+                          {cluster.accounts.length === 0 ? t('noMembers') : t('members', { count: cluster.accounts.length, handles: cluster.accounts.map(channelName).join(', ') })}
                         </span>
                       </span>
                       <span className="flex -space-x-2" aria-hidden>
@@ -68,7 +69,7 @@ export default async function ClustersPage() {
             )}
           </Card>
           <Card title={t('new')}>
-            <CreateClusterForm accounts={accounts.map((a) => ({ id: a.accountId, handle: a.handle, nickname: a.nickname }))} maxNameLength={CLUSTER_NAME_MAX} />
+            <CreateClusterForm accounts={accounts.map((a) => ({ id: a.accountId, platform: a.platform, handle: a.handle, nickname: a.nickname }))} maxNameLength={CLUSTER_NAME_MAX} />
           </Card>
         </div>
       )}

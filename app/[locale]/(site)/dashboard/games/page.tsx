@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { TimesIn } from '@/components/site/money-note';
 import { Card, EmptyState, Notice } from '@/components/ui/card';
+import { ChannelLabel } from '@/components/ui/channel-label';
 import { OverlayLink } from '@/components/games/overlay-link';
 import { db } from '@/lib/db';
 import { requireWorkspace } from '@/lib/dashboard/access';
@@ -30,7 +31,7 @@ export default async function GamesPage({ searchParams }: { searchParams: Promis
   const selected = games.find((o) => o.id === wantedId) ?? games.find((o) => !o.revoked) ?? games[0];
   const sessions = selected ? await listSessions(db, ws.workspaceId, { overlayId: selected.id }) : [];
   const winners = await listSessionWinners(db, ws.workspaceId, sessions.map((s) => s.id));
-  const accountOptions = accounts.map((a) => ({ id: a.id, handle: a.handle, nickname: a.nickname }));
+  const accountOptions = accounts.map((a) => ({ id: a.id, platform: a.platform, handle: a.handle, nickname: a.nickname }));
 
   return (
     <div className="flex flex-col gap-4">
@@ -75,7 +76,7 @@ export default async function GamesPage({ searchParams }: { searchParams: Promis
                     >
                       <span className="font-semibold">{o.name}</span>
                       <span className="text-sm text-muted">
-                        @{o.handle}
+                        <ChannelLabel channel={o} />
                         {o.revoked && ` · ${t('page.revoked')}`}
                       </span>
                     </Link>

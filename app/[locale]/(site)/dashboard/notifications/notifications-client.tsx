@@ -10,6 +10,7 @@ import { useDisplay } from '@/components/site/display';
 import { Card, EmptyState, Notice } from '@/components/ui/card';
 import { CHANNEL_KINDS, type ChannelKind, type ChannelView, type RuleView } from '@/lib/notifications/types';
 import { fetchJson } from '@/lib/query-client';
+import { ChannelLabel } from '@/components/ui/channel-label';
 
 type Member = { userId: string; email: string; you: boolean };
 
@@ -246,7 +247,9 @@ function RuleRow({ rule }: { rule: RuleView }) {
   );
   return (
     <li className="flex flex-col gap-2 py-3 text-sm">
-      <p className="font-semibold">@{rule.handle}</p>
+      <p className="font-semibold">
+        <ChannelLabel channel={rule} />
+      </p>
       <div className="flex flex-wrap gap-x-5">
         {box('wentLive', t('rules.wentLive'))}
         {box('liveEnded', t('rules.liveEnded'))}

@@ -78,7 +78,7 @@ export default async function OverlaysPage({ searchParams }: { searchParams: Pro
           <h2 id="new-overlay-title" className="mb-3 text-base font-semibold">
             {t('list.newOverlay')}
           </h2>
-          <CreateOverlayForm key={account ?? ''} accounts={accounts.map((a) => ({ id: a.id, handle: a.handle, nickname: a.nickname }))} initialAccountId={account} />
+          <CreateOverlayForm key={account ?? ''} accounts={accounts.map((a) => ({ id: a.id, platform: a.platform, handle: a.handle, nickname: a.nickname }))} initialAccountId={account} />
         </section>
       )}
 
@@ -87,7 +87,7 @@ export default async function OverlaysPage({ searchParams }: { searchParams: Pro
           <h2 id="import-overlay-title" className="mb-3 text-base font-semibold">
             {tThemes('import.title')}
           </h2>
-          <ImportOverlayForm accounts={accounts.map((a) => ({ id: a.id, handle: a.handle, nickname: a.nickname }))} />
+          <ImportOverlayForm accounts={accounts.map((a) => ({ id: a.id, platform: a.platform, handle: a.handle, nickname: a.nickname }))} />
         </section>
       )}
     </div>

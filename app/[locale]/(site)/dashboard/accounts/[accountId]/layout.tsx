@@ -11,7 +11,7 @@ export default async function AccountLayout({ children, params }: { children: Re
   if (!account) notFound();
   return (
     <div className="flex flex-col gap-4">
-      <AccountTabs accountId={account.id} handle={account.handle} />
+      <AccountTabs accountId={account.id} channel={{ platform: account.platform, handle: account.handle, nickname: account.nickname }} />
       {children}
     </div>
   );

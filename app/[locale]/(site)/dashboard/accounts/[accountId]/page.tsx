@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { getLiveNow } from '@/lib/dashboard/live-now';
+import { channelName } from '@/lib/platforms/naming';
 import { getPublicRealtimeConfig } from '@/lib/realtime/config';
 import { LiveNowClient } from './_components/live-now-client';
 
@@ -17,7 +18,7 @@ export default async function LiveNowPage({ params }: { params: Promise<{ accoun
   return (
     <>
       {/* The page's heading for screen readers; sighted users read the same in the selected tab above. */}
-      <h1 className="sr-only">{`@${account.handle} · ${t('account.liveNow')}`}</h1>
+      <h1 className="sr-only">{`${channelName(account)} · ${t('account.liveNow')}`}</h1>
       <LiveNowClient accountId={account.id} initial={initial} realtime={getPublicRealtimeConfig()} />
     </>
   );

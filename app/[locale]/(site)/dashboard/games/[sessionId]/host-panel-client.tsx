@@ -18,6 +18,7 @@ import { HostBoard } from './_components/host-board';
 import { ShownCard, WinnersList } from './_components/winners';
 import { WinnerDialog } from './_components/winner-dialog';
 import { useExplainError } from '../_components/error-words';
+import { ChannelLabel } from '@/components/ui/channel-label';
 
 const BANNER_STYLE = {
   active: 'border-emerald-400/60 bg-emerald-400/15 text-emerald-200',
@@ -142,7 +143,9 @@ export function HostPanelClient({ initial, realtime, appUrl }: { initial: HostVi
             {t('host.allSessions')}
           </Link>
           <h1 className="break-words text-2xl font-bold sm:text-3xl">{session.name ?? t('host.untitled')}</h1>
-          <p className="text-muted">@{view.account.handle}</p>
+          <p className="text-muted">
+            <ChannelLabel channel={view.account} />
+          </p>
         </div>
         <p role="status" className="flex items-center gap-2 text-sm" data-testid="connection-state" data-state={connection}>
           <span aria-hidden className={`size-3 rounded-full ${CONNECTION_TONE[connection]}`} />

@@ -4,15 +4,18 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
+import { usePlatformName } from '@/components/ui/channel-label';
+import { channelOptionText, type ChannelNaming } from '@/lib/platforms/naming';
 import { fetchJson } from '@/lib/query-client';
 import { useExplainError } from './error-words';
 
-type AccountOption = { id: string; handle: string; nickname: string | null };
+type AccountOption = ChannelNaming & { id: string };
 
 /** Creates a Q&A overlay for one of the user's accounts and selects it. */
 export function CreateOverlayForm({ accounts }: { accounts: AccountOption[] }) {
   const t = useTranslations('games');
   const explainError = useExplainError();
+  const platformName = usePlatformName();
   const router = useRouter();
   const selectId = useId();
   const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
@@ -37,8 +40,7 @@ export function CreateOverlayForm({ accounts }: { accounts: AccountOption[] }) {
           <select id={selectId} value={accountId} onChange={(e) => setAccountId(e.target.value)} className="min-h-12 rounded-lg border border-line bg-panel px-3 text-base">
             {accounts.map((a) => (
               <option key={a.id} value={a.id}>
-                @{a.handle}
-                {a.nickname ? ` · ${a.nickname}` : ''}
+                {channelOptionText(a, platformName(a.platform), ' · ')}
               </option>
             ))}
           </select>

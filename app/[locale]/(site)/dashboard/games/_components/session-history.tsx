@@ -10,6 +10,7 @@ import type { SessionSummary } from '@/lib/games/host';
 import { fetchJson } from '@/lib/query-client';
 import { useExplainError } from './error-words';
 import { formatPoints } from '@/lib/games/rules';
+import { viewerHandlePrefix } from '@/lib/platforms/naming';
 
 type HistoryEntry = SessionSummary & { winnerList: SessionWinner[] };
 
@@ -82,7 +83,7 @@ export function SessionHistory({ sessions }: { sessions: HistoryEntry[] }) {
                       <strong>{w.winner.nickname || w.winner.handle}</strong>
                       <span className="text-muted">
                         {' '}
-                        @{w.winner.handle} · {t('history.points', { points: formatPoints(w.winner.points, display.locale) })} ·{' '}
+                        {viewerHandlePrefix(w.winner.userId, w.winner.handle)}{t('history.points', { points: formatPoints(w.winner.points, display.locale) })} ·{' '}
                       </span>
                       {w.question ? <q className="break-words">{w.question}</q> : <span className="text-muted">{t('history.noQuestion')}</span>}
                     </li>

@@ -48,18 +48,18 @@ export default async function LivePage({ params }: { params: Promise<{ liveId: s
       <LiveHeader summary={summary} display={display} />
       <LiveStats summary={summary} display={display} />
       <Card title={t('live.overTime')} action={<TimesIn />}>
-        {series.points.length > 1 ? <LiveCharts series={series} /> : <p className="text-sm text-muted">{t('live.chartsEmpty')}</p>}
+        {series.points.length > 1 ? <LiveCharts series={series} platform={summary.platform} /> : <p className="text-sm text-muted">{t('live.chartsEmpty')}</p>}
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t('topGifters')}>
-          <TopGifters gifters={gifters} locale={display.locale} />
+          <TopGifters gifters={gifters} platform={summary.platform} locale={display.locale} />
         </Card>
         <Card title={t('stats.gifts')}>
-          <GiftBreakdown rows={breakdown} locale={display.locale} />
+          <GiftBreakdown rows={breakdown} platform={summary.platform} locale={display.locale} />
         </Card>
       </div>
       <Card title={t('chat')}>
-        <ChatBrowser liveId={summary.id} counted={summary.comments} retentionDays={getEnv().CHAT_RETENTION_DAYS} />
+        <ChatBrowser liveId={summary.id} platform={summary.platform} counted={summary.comments} retentionDays={getEnv().CHAT_RETENTION_DAYS} />
       </Card>
     </div>
   );

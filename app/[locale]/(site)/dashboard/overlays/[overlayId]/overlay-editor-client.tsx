@@ -27,6 +27,7 @@ import { WheelControls } from './_components/wheel-controls';
 import { useLeaveGuard } from './_components/use-leave-guard';
 import { ExportPanel } from './_components/export-panel';
 import { ThemePanel } from './_components/theme-panel';
+import { channelName } from '@/lib/platforms/naming';
 
 const NAME_MAX = 80;
 
@@ -137,7 +138,7 @@ export function OverlayEditor({ initial, created, fallbackOrigin, live, clusterC
             <h1 className="min-w-0 break-words text-2xl font-bold">{overlay.name}</h1>
             <StatusBadge revoked={overlay.revoked} />
           </div>
-          <p className="text-sm text-muted">{t('editor.subtitle', { kind: label.name, handle: overlay.handle, description: label.description })}</p>
+          <p className="text-sm text-muted">{t('editor.subtitle', { kind: label.name, channel: channelName(overlay), description: label.description })}</p>
         </div>
         {overlay.kind === 'QA_GAME' && (
           <Link href={`/dashboard/games?overlay=${overlay.id}`} className="inline-flex min-h-11 shrink-0 items-center justify-center rounded-lg bg-accent-strong px-4 font-semibold hover:opacity-90">

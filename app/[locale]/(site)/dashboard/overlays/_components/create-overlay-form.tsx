@@ -13,6 +13,7 @@ import { fetchJson } from '@/lib/query-client';
 import { AccountSelect, type AccountOption } from './account-select';
 import { useKindLabels } from './kind-labels';
 import { ThemePicker } from './theme-picker';
+import { channelName } from '@/lib/platforms/naming';
 
 
 const NAME_MAX = 80;
@@ -87,7 +88,7 @@ export function CreateOverlayForm({ accounts, initialAccountId }: { accounts: Ac
           onChange={(e) => setName(e.currentTarget.value)}
           maxLength={NAME_MAX}
           autoComplete="off"
-          placeholder={kind && account ? `${labels[kind].name} · @${account.handle}` : t('create.namePlaceholder')}
+          placeholder={kind && account ? `${labels[kind].name} · ${channelName(account)}` : t('create.namePlaceholder')}
           className="min-h-11 rounded-lg border border-line bg-panel-2 px-3 sm:max-w-sm"
         />
       </div>

@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
+import { ChannelLabel } from '@/components/ui/channel-label';
 import { formatObsSize, OBS_SIZES, OVERLAY_KIND_ICONS } from '@/lib/overlays/editor';
 import type { OverlaySummary } from '@/lib/overlays/manage';
+import { channelName, type ChannelNaming } from '@/lib/platforms/naming';
 import { useKindLabels } from './kind-labels';
 import { CopyUrlButton } from './overlay-url';
 
@@ -19,14 +21,16 @@ export function StatusBadge({ revoked }: { revoked: boolean }) {
   );
 }
 
-function groupByAccount(overlays: OverlaySummary[]): { accountId: string; handle: string; overlays: OverlaySummary[] }[] {
-  const groups = new Map<string, { accountId: string; handle: string; overlays: OverlaySummary[] }>();
+type AccountGroup = { accountId: string; channel: ChannelNaming; overlays: OverlaySummary[] };
+
+function groupByAccount(overlays: OverlaySummary[]): AccountGroup[] {
+  const groups = new Map<string, AccountGroup>();
   for (const overlay of overlays) {
-    const group = groups.get(overlay.accountId) ?? { accountId: overlay.accountId, handle: overlay.handle, overlays: [] };
+    const group = groups.get(overlay.accountId) ?? { accountId: overlay.accountId, channel: { platform: overlay.platform, handle: overlay.handle, nickname: overlay.nickname }, overlays: [] };
     group.overlays.push(overlay);
     groups.set(overlay.accountId, group);
   }
-  return [...groups.values()].sort((a, b) => a.handle.localeCompare(b.handle));
+  return [...groups.values()].sort((a, b) => a.channel.handle.localeCompare(b.channel.handle));
 }
 
 export function OverlayList({ overlays, fallbackOrigin }: { overlays: OverlaySummary[]; fallbackOrigin: string }) {
@@ -37,14 +41,14 @@ export function OverlayList({ overlays, fallbackOrigin }: { overlays: OverlaySum
       {groupByAccount(overlays).map((group) => (
         <Card
           key={group.accountId}
-          title={`@${group.handle}`}
+          title={<ChannelLabel channel={group.channel} />}
           action={
             <Link href={`/dashboard/overlays?account=${group.accountId}#new-overlay`} className="shrink-0 whitespace-nowrap text-sm text-muted hover:text-white">
-              {t.rich('list.addOverlay', { handle: group.handle, sr })}
+              {t.rich('list.addOverlay', { channel: channelName(group.channel), sr })}
             </Link>
           }
         >
-          <ul className="flex flex-col gap-2" aria-label={t('list.overlaysOf', { handle: group.handle })}>
+          <ul className="flex flex-col gap-2" aria-label={t('list.overlaysOf', { channel: channelName(group.channel) })}>
             {group.overlays.map((overlay) => (
               <li key={overlay.id} className="flex flex-col gap-3 rounded-lg bg-panel-2 p-3 sm:flex-row sm:items-center" data-testid="overlay-row">
                 <div className="flex min-w-0 flex-1 items-center gap-3">

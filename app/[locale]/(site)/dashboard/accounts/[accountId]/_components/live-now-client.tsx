@@ -16,6 +16,7 @@ import { useRealtime } from '@/lib/realtime/use-channel';
 import { GiftIcon } from '@/components/ui/gift-icon';
 import { useServerClock } from '@/components/ui/use-server-clock';
 import { addProgress, finishStreak, keepLive, visibleStreakRows, type StreakRows } from '@/lib/live/streak-rows';
+import { formatGoldPaid, valueIcon } from '@/lib/platforms/value-format';
 import { formatCompact, formatCount, formatMoneyRange } from '@/lib/stats/format';
 
 /** How often the page asks for the numbers while live updates are down. */
@@ -81,6 +82,9 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
   // read again in the browser differed by a second or more: React error #418), then it ticks.
   const now = useServerClock(isLive, 0, initial.serverNow);
   const streaks = visibleStreakRows(progress, { ...streakContext(data), running: isLive });
+  // A Bilibili live's value is gold coins (lib/platforms/units.ts), shown with what viewers paid for them.
+  const gold = data.platform === 'bilibili';
+  const icon = valueIcon(data.platform);
 
   return (
     <div className="flex flex-col gap-4">
@@ -101,7 +105,11 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
           <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6" aria-live="polite">
             <StatTile label={t('stats.viewers')} value={<span data-testid="counter-viewers">{formatCount(live.viewers, locale)}</span>} hint={t('liveNow.peak', { count: formatCount(live.peakViewers, locale) })} />
             <StatTile label={t('stats.likes')} value={<span data-testid="counter-likes">{formatCompact(live.likes, locale)}</span>} />
-            <StatTile label={t('stats.diamonds')} value={<span data-testid="counter-diamonds">{formatCount(live.diamonds, locale)}</span>} hint={formatMoneyRange(live.earnings, display.money)} />
+            <StatTile
+              label={gold ? t('stats.gold') : t('stats.diamonds')}
+              value={<span data-testid="counter-diamonds">{formatCount(live.diamonds, locale)}</span>}
+              hint={gold ? `${t('value.paid', { amount: formatGoldPaid(live.diamonds, locale) })} · ${formatMoneyRange(live.earnings, display.money)}` : formatMoneyRange(live.earnings, display.money)}
+            />
             <StatTile label={t('stats.newFollowers')} value={formatCount(live.follows, locale)} />
             <StatTile label={t('stats.shares')} value={formatCount(live.shares, locale)} />
             <StatTile label={t('stats.duration')} value={duration((live.endedAt ?? (isLive ? now : live.startedAt)) - live.startedAt)} />
@@ -125,7 +133,9 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
                     <span className="min-w-0 flex-1 truncate">
                       {t.rich('liveNow.sent', { name: g.user.nickname || g.user.handle, gift: g.name, count: g.repeatCount, strong: (chunks) => <strong>{chunks}</strong> })}
                     </span>
-                    <span className="tabular-nums text-accent-2">💎 {formatCount(g.diamonds, locale)}</span>
+                    <span className="tabular-nums text-accent-2">
+                      {icon} {formatCount(g.diamonds, locale)}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -153,7 +163,9 @@ export function LiveNowClient({ accountId, initial, realtime }: { accountId: str
                       <span className="w-5 text-right text-muted">{i + 1}</span>
                       <Avatar src={g.avatar} name={g.nickname ?? g.handle ?? '?'} size={24} />
                       <span className="min-w-0 flex-1 truncate">{g.nickname ?? g.handle}</span>
-                      <span className="tabular-nums text-accent-2">💎 {formatCompact(g.diamonds, locale)}</span>
+                      <span className="tabular-nums text-accent-2">
+                        {icon} {formatCompact(g.diamonds, locale)}
+                      </span>
                     </li>
                   ))}
                 </ol>

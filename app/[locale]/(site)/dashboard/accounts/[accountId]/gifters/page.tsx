@@ -11,6 +11,8 @@ import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { GIFTER_PERIODS, gifterLeaderboard, type GifterPeriod } from '@/lib/dashboard/gifters';
 import { readerFormat } from '@/lib/i18n/display';
+import { VALUE_UNIT } from '@/lib/platforms/units';
+import { channelName, viewerHandleText } from '@/lib/platforms/naming';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { Pager } from '@/app/[locale]/(site)/dashboard/_components/pager';
 import { PeriodTabs } from '@/app/[locale]/(site)/dashboard/_components/period-tabs';
@@ -47,7 +49,7 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
       <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div>
           <h1 className="text-2xl font-bold">{t('gifters.title')}</h1>
-          <p className="text-sm text-muted">{t('gifters.intro', { handle: account.handle, period, zone: display.zoneLabel })}</p>
+          <p className="text-sm text-muted">{t('gifters.intro', { channel: channelName(account), unit: VALUE_UNIT[account.platform], period, zone: display.zoneLabel })}</p>
         </div>
         <PeriodTabs periods={GIFTER_PERIODS.map((value) => ({ value, label: t('gifters.tab', { period: value }) }))} current={period} makeHref={(p) => href({ period: p })} />
       </header>
@@ -74,7 +76,7 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
                 <tr>
                   <th scope="col" className="py-2 pr-2">#</th>
                   <th scope="col" className="py-2 pr-2">{t('gifters.gifter')}</th>
-                  <th scope="col" className="py-2 pr-2 text-right">{t('stats.diamonds')}</th>
+                  <th scope="col" className="py-2 pr-2 text-right">{account.platform === 'bilibili' ? t('stats.gold') : t('stats.diamonds')}</th>
                   <th scope="col" className="hidden py-2 pr-2 text-right sm:table-cell">{t('stats.gifts')}</th>
                   <th scope="col" className="py-2 pr-2 text-right">{t('stats.lives')}</th>
                   <th scope="col" className="hidden py-2 pr-2 md:table-cell">{t('stats.firstSeen')}</th>
@@ -84,6 +86,7 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
               <tbody>
                 {board.items.map((g) => {
                   const name = g.nickname ?? g.handle ?? t('viewer', { id: g.viewerId });
+                  const handle = viewerHandleText(account.platform, g.handle);
                   return (
                     <tr key={g.viewerId} className="border-t border-line">
                       <td className="py-2 pr-2 text-muted tabular-nums">{g.rank}</td>
@@ -92,7 +95,7 @@ export default async function GiftersPage({ params, searchParams }: { params: Pr
                           <Avatar src={g.avatarUrl} name={name} size={28} />
                           <span className="min-w-0">
                             <span className="block max-w-[10rem] truncate sm:max-w-xs">{name}</span>
-                            {g.handle && <span className="block max-w-[10rem] truncate text-xs text-muted sm:max-w-xs">@{g.handle}</span>}
+                            {handle && <span className="block max-w-[10rem] truncate text-xs text-muted sm:max-w-xs">{handle}</span>}
                           </span>
                         </Link>
                       </td>

@@ -9,6 +9,7 @@ import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { LIVE_SORTS, listLives } from '@/lib/dashboard/lives';
 import { readerFormat } from '@/lib/i18n/display';
+import { channelName } from '@/lib/platforms/naming';
 import { formatCount } from '@/lib/stats/format';
 import { LivesTable } from './_components/lives-table';
 
@@ -39,15 +40,16 @@ export default async function LivesPage({ params, searchParams }: { params: Prom
   const raw = await searchParams;
   const query = livesQuery.parse({ sort: raw.sort, dir: raw.dir, page: raw.page });
   const [lives, t, display] = await Promise.all([listLives(db, account.id, query), getTranslations('dashboard'), getLocale().then(readerFormat)]);
-  const title = t('lives.cardTitle', { handle: account.handle });
+  const channel = channelName(account);
+  const title = t('lives.cardTitle', { channel });
 
   return (
     <Card headingLevel={1} title={title} action={lives.total > 0 ? <span className="text-xs text-muted">{t('lives.total', { count: formatCount(lives.total, display.locale), zone: display.zoneLabel })}</span> : undefined}>
       {lives.total === 0 ? (
-        <EmptyState title={t('lives.emptyTitle')}>{t('lives.empty', { handle: account.handle })}</EmptyState>
+        <EmptyState title={t('lives.emptyTitle')}>{t('lives.empty', { channel })}</EmptyState>
       ) : (
         <>
-          <LivesTable accountId={account.id} label={title} lives={lives} sort={query.sort} dir={query.dir} display={display} />
+          <LivesTable accountId={account.id} platform={account.platform} label={title} lives={lives} sort={query.sort} dir={query.dir} display={display} />
           <MoneyNote className="mt-3 text-xs text-muted" />
         </>
       )}

@@ -76,7 +76,7 @@ export default async function MonitoringPage({ params }: { params: Promise<{ acc
                 value={tracked.lease ? <span className="break-all text-sm">{tracked.lease.workerId}</span> : t('monitoring.noWorker')}
                 hint={worker ? t('monitoring.heartbeat', { time: at(worker.lastSeenAt) }) : tracked.enabled ? t('monitoring.waiting') : t('monitoring.off')}
               />
-              <StatTile label={t('monitoring.source')} value={tracked.source === 'replay' ? t('monitoring.replay') : tracked.source === 'bilibili' ? t('monitoring.bilibili') : 'TikTok'} />
+              <StatTile label={t('monitoring.source')} value={tracked.source === 'replay' ? t('monitoring.replay') : t('channel.platform', { platform: account.platform })} />
             </dl>
             {report && <SourceReportSection report={report} t={t} locale={display.locale} />}
             {tracked.lastError && (
@@ -88,7 +88,7 @@ export default async function MonitoringPage({ params }: { params: Promise<{ acc
           </>
         )}
       </Card>
-      <StatusActions accountId={accountId} handle={account.handle} verificationCode={managed.verificationCode} verified={managed.verifiedAt !== null} tracked={Boolean(tracked?.enabled)} />
+      <StatusActions accountId={accountId} channel={{ platform: account.platform, handle: account.handle, nickname: account.nickname }} verificationCode={managed.verificationCode} verified={managed.verifiedAt !== null} tracked={Boolean(tracked?.enabled)} />
     </div>
   );
 }

@@ -5,11 +5,12 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
+import { channelName, type ChannelNaming } from '@/lib/platforms/naming';
 import { fetchJson } from '@/lib/query-client';
 
-type Props = { accountId: string; handle: string; verificationCode: string | null; verified: boolean; tracked: boolean };
+type Props = { accountId: string; channel: ChannelNaming; verificationCode: string | null; verified: boolean; tracked: boolean };
 
-export function StatusActions({ accountId, handle, verificationCode, verified, tracked }: Props) {
+export function StatusActions({ accountId, channel, verificationCode, verified, tracked }: Props) {
   const router = useRouter();
   const t = useTranslations('dashboard');
   const [message, setMessage] = useState<string | null>(null);
@@ -35,7 +36,7 @@ export function StatusActions({ accountId, handle, verificationCode, verified, t
           {confirming ? (
             <div className="flex gap-2">
               <button type="button" onClick={() => remove.mutate()} className="flex-1 rounded-lg bg-accent-strong px-3 py-2 font-semibold">
-                {t('monitoring.remove', { handle })}
+                {t('monitoring.remove', { channel: channelName(channel) })}
               </button>
               <button type="button" onClick={() => setConfirming(false)} className="rounded-lg border border-line px-3 py-2">
                 {t('monitoring.keep')}
@@ -56,11 +57,14 @@ export function StatusActions({ accountId, handle, verificationCode, verified, t
       <Card title={t('monitoring.ownership')}>
         {verified ? (
           <p className="text-sm text-emerald-400">{t('monitoring.confirmed')}</p>
+        ) : channel.platform !== 'tiktok' ? (
+          // The code goes in a TikTok bio; other platforms have no such check yet.
+          <p className="text-sm text-muted">{t('monitoring.ownershipTikTokOnly')}</p>
         ) : (
           <div className="flex flex-col gap-2 text-sm">
             <p className="text-muted">
               {t.rich('monitoring.howTo', {
-                handle,
+                handle: channel.handle,
                 code: verificationCode ?? t('monitoring.theCode'),
                 mono: (chunks) => <code className="rounded bg-panel-2 px-1 text-white">{chunks}</code>,
               })}

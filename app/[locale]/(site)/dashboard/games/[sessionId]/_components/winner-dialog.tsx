@@ -9,6 +9,7 @@ import type { GamePhase } from '@/lib/games/session';
 import { fetchJson } from '@/lib/query-client';
 import { useExplainError } from '../../_components/error-words';
 import { formatPoints } from '@/lib/games/rules';
+import { viewerHandleOf } from '@/lib/platforms/naming';
 
 type Choice = number | 'custom' | 'none' | null;
 
@@ -96,7 +97,7 @@ export function WinnerDialog({ sessionId, phase, onClose, onSelected }: { sessio
                 <Avatar src={found.winner.avatar} name={found.winner.nickname || found.winner.handle} size={56} />
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-lg font-bold">{found.winner.nickname || found.winner.handle}</p>
-                  <p className="truncate text-muted">@{found.winner.handle}</p>
+                  {viewerHandleOf(found.winner.userId, found.winner.handle) && <p className="truncate text-muted">{viewerHandleOf(found.winner.userId, found.winner.handle)}</p>}
                 </div>
                 <p className="text-right">
                   <span className="block text-2xl font-bold tabular-nums">{formatPoints(found.winner.points, locale)}</span>

@@ -4,6 +4,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { formatLiveTime } from '@/lib/dashboard/live-format';
 import type { HostView } from '@/lib/games/host';
 import { formatPoints } from '@/lib/games/rules';
+import { viewerHandlePrefix } from '@/lib/platforms/naming';
 
 /** What the overlay shows now (the last winner and their question), with the button to take it off. */
 export function ShownCard({ shown, onClear, clearing }: { shown: HostView['session']['shown']; onClear: () => void; clearing: boolean }) {
@@ -19,7 +20,7 @@ export function ShownCard({ shown, onClear, clearing }: { shown: HostView['sessi
             <div className="min-w-0">
               <p className="truncate font-bold">{shown.winner.nickname || shown.winner.handle}</p>
               <p className="truncate text-sm text-muted">
-                @{shown.winner.handle} · {t('winners.points', { points: formatPoints(shown.winner.points, locale) })}
+                {viewerHandlePrefix(shown.winner.userId, shown.winner.handle)}{t('winners.points', { points: formatPoints(shown.winner.points, locale) })}
               </p>
             </div>
           </div>
@@ -55,7 +56,7 @@ export function WinnersList({ winners }: { winners: HostView['winners'] }) {
                 <p className="flex flex-wrap items-baseline gap-x-2">
                   <strong className="truncate">{w.winner.nickname || w.winner.handle}</strong>
                   <span className="text-sm text-muted">
-                    @{w.winner.handle} · {t('winners.points', { points: formatPoints(w.winner.points, locale) })} · {formatLiveTime(new Date(w.selectedAt), locale, timeZone, { zoneName: true })}
+                    {viewerHandlePrefix(w.winner.userId, w.winner.handle)}{t('winners.points', { points: formatPoints(w.winner.points, locale) })} · {formatLiveTime(new Date(w.selectedAt), locale, timeZone, { zoneName: true })}
                   </span>
                 </p>
                 {w.question ? <q className="block break-words">{w.question}</q> : <p className="text-sm text-muted">{t('winners.noQuestion')}</p>}

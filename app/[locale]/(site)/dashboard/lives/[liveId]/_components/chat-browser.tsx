@@ -9,6 +9,8 @@ import { accentInsensitivePattern } from '@/lib/dashboard/accent-pattern';
 import type { ChatMessage } from '@/lib/dashboard/live-chats';
 import { formatLiveTime } from '@/lib/dashboard/live-format';
 import type { Paged } from '@/lib/dashboard/paging';
+import type { Platform } from '@/lib/platforms/events';
+import { viewerHandleText } from '@/lib/platforms/naming';
 import { fetchJson } from '@/lib/query-client';
 
 // Matches lib/dashboard/live-chats MAX_CHAT_QUERY_LENGTH (the API answers 400 beyond it).
@@ -45,7 +47,7 @@ function Highlighted({ text, term }: { text: string; term: string }) {
   );
 }
 
-function ChatLine({ chat, term }: { chat: ChatMessage; term: string }) {
+function ChatLine({ chat, term, platform }: { chat: ChatMessage; term: string; platform: Platform }) {
   const t = useTranslations('dashboard');
   const display = useDisplay();
   const name = chat.viewer.nickname ?? chat.viewer.handle ?? t('unknownViewer');
@@ -57,7 +59,8 @@ function ChatLine({ chat, term }: { chat: ChatMessage; term: string }) {
           <span className="max-w-full truncate font-semibold text-white">
             <Highlighted text={name} term={term} />
           </span>
-          {chat.viewer.handle && (
+          {/* A Bilibili viewer's stored handle is the uid: the nickname above is their name. */}
+          {chat.viewer.handle && viewerHandleText(platform, chat.viewer.handle) && (
             <span className="truncate">
               @<Highlighted text={chat.viewer.handle} term={term.replace(/^@+/, '')} />
             </span>
@@ -75,7 +78,7 @@ function ChatLine({ chat, term }: { chat: ChatMessage; term: string }) {
 }
 
 /** The live's stored chat, newest first, searchable by message, handle or nickname. */
-export function ChatBrowser({ liveId, counted, retentionDays }: { liveId: string; counted: number; retentionDays: number }) {
+export function ChatBrowser({ liveId, platform, counted, retentionDays }: { liveId: string; platform: Platform; counted: number; retentionDays: number }) {
   const t = useTranslations('dashboard');
   const [input, setInput] = useState('');
   const q = useDebouncedValue(input.trim(), DEBOUNCE_MS);
@@ -131,7 +134,7 @@ export function ChatBrowser({ liveId, counted, retentionDays }: { liveId: string
       ) : data && data.items.length > 0 ? (
         <ul className={`flex flex-col ${chats.isPlaceholderData ? 'opacity-60' : ''}`}>
           {data.items.map((chat) => (
-            <ChatLine key={chat.id} chat={chat} term={q} />
+            <ChatLine key={chat.id} chat={chat} term={q} platform={platform} />
           ))}
         </ul>
       ) : data ? (

@@ -6,6 +6,7 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import { useDisplay } from '@/components/site/display';
 import { formatLiveTime } from '@/lib/dashboard/live-format';
 import type { LiveSeries } from '@/lib/dashboard/lives';
+import type { Platform } from '@/lib/platforms/events';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 
 const GRID = '#2a2a38';
@@ -25,8 +26,8 @@ function ChartPanel({ title, label, children }: { title: string; label: string; 
   );
 }
 
-/** Viewers over time, and diamonds and likes per minute (per bucket on long lives). */
-export function LiveCharts({ series }: { series: LiveSeries }) {
+/** Viewers over time, and value (diamonds, or Bilibili's gold) and likes per minute (per bucket on long lives). */
+export function LiveCharts({ series, platform }: { series: LiveSeries; platform: Platform }) {
   const t = useTranslations('dashboard');
   const { locale, timeZone, zoneLabel } = useDisplay();
   const { points, bucketMinutes } = series;
@@ -38,6 +39,11 @@ export function LiveCharts({ series }: { series: LiveSeries }) {
   const peak = Math.max(0, ...points.map((p) => p.viewers ?? 0));
   const diamonds = points.reduce((sum, p) => sum + p.diamonds, 0);
   const likes = points.reduce((sum, p) => sum + p.likes, 0);
+  const gold = platform === 'bilibili';
+  const valueTitle = gold ? t('charts.goldTitle', { minutes: bucketMinutes }) : t('charts.diamondsTitle', { minutes: bucketMinutes });
+  const valueArgs = { minutes: bucketMinutes, ...span, total: formatCount(diamonds, locale) };
+  const valueLabel = gold ? t('charts.goldLabel', valueArgs) : t('charts.diamondsLabel', valueArgs);
+  const valueName = gold ? t('stats.gold') : t('stats.diamonds');
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -51,12 +57,12 @@ export function LiveCharts({ series }: { series: LiveSeries }) {
           <Line type="monotone" dataKey="viewers" stroke="#25f4ee" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
         </LineChart>
       </ChartPanel>
-      <ChartPanel title={t('charts.diamondsTitle', { minutes: bucketMinutes })} label={t('charts.diamondsLabel', { minutes: bucketMinutes, ...span, total: formatCount(diamonds, locale) })}>
+      <ChartPanel title={valueTitle} label={valueLabel}>
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={0}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
           {axis}
           <YAxis tickFormatter={(v: number) => formatCompact(v, locale)} stroke={AXIS} fontSize={12} width={44} allowDecimals={false} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value), locale), t('stats.diamonds')]} cursor={{ fill: '#ffffff10' }} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={tooltipLabel} formatter={(value) => [formatCount(Number(value), locale), valueName]} cursor={{ fill: '#ffffff10' }} />
           <Bar dataKey="diamonds" fill="#fe2c55" isAnimationActive={false} />
         </BarChart>
       </ChartPanel>

@@ -2,36 +2,43 @@ import { useTranslations } from 'next-intl';
 import { Avatar } from '@/components/ui/avatar';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { GiftBreakdownRow, TopGifter } from '@/lib/dashboard/lives';
+import type { Platform } from '@/lib/platforms/events';
+import { viewerHandleText } from '@/lib/platforms/naming';
+import { valueIcon } from '@/lib/platforms/value-format';
 import { giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { formatCompact, formatCount, formatPercent } from '@/lib/stats/format';
 
-export function TopGifters({ gifters, locale }: { gifters: TopGifter[]; locale: string }) {
+/** The live's biggest gifters: name, @handle on TikTok (a Bilibili viewer's handle is a uid), value sent. */
+export function TopGifters({ gifters, platform, locale }: { gifters: TopGifter[]; platform: Platform; locale: string }) {
   const t = useTranslations('dashboard');
   if (gifters.length === 0) return <p className="text-sm text-muted">{t('live.noGifts')}</p>;
   return (
     <ol className="flex flex-col gap-2">
-      {gifters.map((g, i) => (
+      {gifters.map((g, i) => {
+        const handle = viewerHandleText(platform, g.handle);
+        return (
         <li key={g.viewerId} className="flex items-center gap-2 text-sm">
           <span className="w-5 text-right text-muted">{i + 1}</span>
           <Avatar src={g.avatarUrl} name={g.nickname ?? g.handle ?? '?'} size={28} />
           <span className="min-w-0 flex-1">
             <span className="block truncate">{g.nickname ?? g.handle ?? t('unknownViewer')}</span>
             <span className="block truncate text-xs text-muted">
-              {g.handle ? `@${g.handle} · ` : ''}
+              {handle ? `${handle} · ` : ''}
               {t('live.giftCount', { count: g.gifts })}
             </span>
           </span>
           <span className="tabular-nums text-accent-2" title={formatCount(g.diamonds, locale)}>
-            💎 {formatCompact(g.diamonds, locale)}
+            {valueIcon(platform)} {formatCompact(g.diamonds, locale)}
           </span>
         </li>
-      ))}
+        );
+      })}
     </ol>
   );
 }
 
-/** Gifts by name: how often, how many units (streaks add up), diamonds and their share. */
-export function GiftBreakdown({ rows, locale }: { rows: GiftBreakdownRow[]; locale: string }) {
+/** Gifts by name: how often, how many units (streaks add up), value (diamonds or gold) and its share. */
+export function GiftBreakdown({ rows, platform, locale }: { rows: GiftBreakdownRow[]; platform: Platform; locale: string }) {
   const t = useTranslations('dashboard');
   if (rows.length === 0) return <p className="text-sm text-muted">{t('live.noGifts')}</p>;
   return (
@@ -46,7 +53,7 @@ export function GiftBreakdown({ rows, locale }: { rows: GiftBreakdownRow[]; loca
             <th scope="col" className="py-2 pr-2 text-right" title={t('live.unitsHint')}>
               {t('live.units')}
             </th>
-            <th scope="col" className="py-2 pr-2 text-right">{t('stats.diamonds')}</th>
+            <th scope="col" className="py-2 pr-2 text-right">{platform === 'bilibili' ? t('stats.gold') : t('stats.diamonds')}</th>
             <th scope="col" className="w-28 py-2 text-right">{t('live.share')}</th>
           </tr>
         </thead>

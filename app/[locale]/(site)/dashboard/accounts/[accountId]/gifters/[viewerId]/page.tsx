@@ -12,9 +12,10 @@ import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWatchedAccount, requireWorkspace } from '@/lib/dashboard/access';
 import { getGifter } from '@/lib/dashboard/gifters';
-import { getEnv } from '@/lib/env';
+import { estimateValueUsd } from '@/lib/dashboard/value';
 import { readerFormat } from '@/lib/i18n/display';
-import { buildDiamondRate, estimateLiveEarnings } from '@/lib/stats/estimates';
+import { channelName, viewerHandleText } from '@/lib/platforms/naming';
+import { formatGoldPaid } from '@/lib/platforms/value-format';
 import { formatCompact, formatCount, formatMoneyRange } from '@/lib/stats/format';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,7 +47,11 @@ export default async function GifterPage({ params, searchParams }: Props) {
   const { locale } = display;
   const name = gifter.nickname ?? gifter.handle ?? t('viewer', { id: gifter.viewerId });
   const base = `/dashboard/accounts/${account.id}`;
-  const earnings = estimateLiveEarnings(gifter.diamonds, buildDiamondRate(getEnv().USD_PER_DIAMOND));
+  const channel = channelName(account);
+  const gold = account.platform === 'bilibili';
+  const handle = viewerHandleText(account.platform, gifter.handle);
+  // gifter.diamonds is in the channel's unit: Bilibili's gold has its own rate.
+  const earnings = estimateValueUsd(account.platform, gifter.diamonds);
   // The message already marks the amount as approximate; a converted amount's own "≈" would repeat it.
   const forStreamer = formatMoneyRange(earnings, display.money).replace(/^≈/, '');
 
@@ -61,12 +66,16 @@ export default async function GifterPage({ params, searchParams }: Props) {
         <Avatar src={gifter.avatarUrl} name={name} size={56} />
         <div className="min-w-0">
           <h1 className="truncate text-2xl font-bold">{name}</h1>
-          {gifter.handle && <p className="truncate text-sm text-muted">@{gifter.handle}</p>}
+          {handle && <p className="truncate text-sm text-muted">{handle}</p>}
         </div>
       </header>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-        <StatTile label={t('gifter.diamondsTo', { handle: account.handle })} value={formatCompact(gifter.diamonds, locale)} hint={t('gifter.forStreamer', { amount: forStreamer })} />
+        <StatTile
+          label={gold ? t('gifter.goldTo', { channel }) : t('gifter.diamondsTo', { channel })}
+          value={formatCompact(gifter.diamonds, locale)}
+          hint={gold ? `${t('value.paid', { amount: formatGoldPaid(gifter.diamonds, locale) })} · ${t('gifter.forStreamer', { amount: forStreamer })}` : t('gifter.forStreamer', { amount: forStreamer })}
+        />
         <StatTile label={t('stats.gifts')} value={formatCount(gifter.giftCount, locale)} />
         <StatTile label={t('gifter.livesAttended')} value={formatCount(gifter.livesAttended, locale)} />
         <StatTile label={t('stats.firstSeen')} value={display.date(gifter.firstSeenAt, 'date')} />
@@ -76,7 +85,7 @@ export default async function GifterPage({ params, searchParams }: Props) {
 
       <Card title={t('gifter.giftsTitle')} action={gifter.gifts.total > 0 ? <span className="text-sm text-muted">{t('gifter.total', { count: formatCount(gifter.gifts.total, locale), zone: display.zoneLabel })}</span> : undefined}>
         {gifter.gifts.total === 0 ? (
-          <EmptyState title={t('gifter.emptyTitle')}>{t('gifter.empty', { name, handle: account.handle })}</EmptyState>
+          <EmptyState title={t('gifter.emptyTitle')}>{t('gifter.empty', { name, channel })}</EmptyState>
         ) : gifter.gifts.items.length === 0 ? (
           <EmptyState title={t('pastEnd')}>
             <Link href={`${base}/gifters/${gifter.viewerId}`} className="underline hover:text-white">{t('gifter.newest')}</Link>
@@ -88,7 +97,7 @@ export default async function GifterPage({ params, searchParams }: Props) {
                 <tr>
                   <th scope="col" className="py-2 pr-2">{t('gifter.when')}</th>
                   <th scope="col" className="py-2 pr-2">{t('gifter.gift')}</th>
-                  <th scope="col" className="py-2 pr-2 text-right">{t('stats.diamonds')}</th>
+                  <th scope="col" className="py-2 pr-2 text-right">{gold ? t('stats.gold') : t('stats.diamonds')}</th>
                   <th scope="col" className="hidden py-2 sm:table-cell">{t('gifter.live')}</th>
                 </tr>
               </thead>

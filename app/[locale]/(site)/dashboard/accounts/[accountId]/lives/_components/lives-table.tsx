@@ -5,25 +5,48 @@ import { formatDuration } from '@/lib/dashboard/live-format';
 import type { LiveSort, LiveTotals, Paged, SortDir } from '@/lib/dashboard/lives';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { Display } from '@/lib/i18n/display-settings';
+import type { Platform } from '@/lib/platforms/events';
+import { formatGoldPaid } from '@/lib/platforms/value-format';
 import { formatCompact, formatCount, formatMoneyRange, MISSING_VALUE } from '@/lib/stats/format';
 
 type Column = { label: string; sort?: LiveSort; cell: (live: LiveTotals) => ReactNode };
 
 /**
  * The lives table: sortable headers and paging are plain links, so it works without JavaScript. Times,
- * numbers and earnings are in the reader's zone, language and currency (`display`).
+ * numbers and earnings are in the reader's zone, language and currency (`display`). A Bilibili channel's
+ * value is gold coins, with what viewers paid in CNY under it, and its Super Chats and guards have columns.
  */
-export function LivesTable({ accountId, label, lives, sort, dir, display }: { accountId: string; /** the scroll box's name: the card's title */ label: string; lives: Paged<LiveTotals>; sort: LiveSort; dir: SortDir; display: Display }) {
+export function LivesTable({ accountId, platform, label, lives, sort, dir, display }: { accountId: string; platform: Platform; /** the scroll box's name: the card's title */ label: string; lives: Paged<LiveTotals>; sort: LiveSort; dir: SortDir; display: Display }) {
   const t = useTranslations('dashboard');
   const { locale } = display;
+  const bilibili = platform === 'bilibili';
+  const valueColumn: Column = bilibili
+    ? {
+        label: t('stats.gold'),
+        sort: 'diamonds',
+        cell: (l) => (
+          <span title={formatCount(l.diamonds, locale)}>
+            {formatCompact(l.diamonds, locale)}
+            <span className="block text-xs text-muted">{formatGoldPaid(l.diamonds, locale)}</span>
+          </span>
+        ),
+      }
+    : { label: t('stats.diamonds'), sort: 'diamonds', cell: (l) => <span title={formatCount(l.diamonds, locale)}>{formatCompact(l.diamonds, locale)}</span> };
+  const paidColumns: Column[] = bilibili
+    ? [
+        { label: t('stats.superChats'), cell: (l) => formatCount(l.superChats, locale) },
+        { label: t('stats.guards'), cell: (l) => formatCount(l.guards, locale) },
+      ]
+    : [];
   const columns: Column[] = [
     { label: t('stats.duration'), sort: 'duration', cell: (l) => formatDuration(l.durationSeconds, locale) },
     { label: t('stats.peakViewers'), sort: 'peak', cell: (l) => formatCount(l.peakViewers, locale) },
     { label: t('stats.avgViewers'), cell: (l) => (l.averageViewers === null ? MISSING_VALUE : formatCount(l.averageViewers, locale)) },
     { label: t('stats.likes'), sort: 'likes', cell: (l) => <span title={formatCount(l.likes, locale)}>{formatCompact(l.likes, locale)}</span> },
-    { label: t('stats.diamonds'), sort: 'diamonds', cell: (l) => <span title={formatCount(l.diamonds, locale)}>{formatCompact(l.diamonds, locale)}</span> },
+    valueColumn,
     { label: t('stats.earnings'), cell: (l) => <span className="text-accent-2">{formatMoneyRange(l.earnings, display.money)}</span> },
     { label: t('stats.gifts'), cell: (l) => formatCount(l.gifts, locale) },
+    ...paidColumns,
     { label: t('stats.comments'), sort: 'comments', cell: (l) => formatCount(l.comments, locale) },
     { label: t('stats.newFollowers'), sort: 'followers', cell: (l) => formatCount(l.followers, locale) },
     { label: t('stats.shares'), cell: (l) => formatCount(l.shares, locale) },
