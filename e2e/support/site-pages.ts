@@ -12,7 +12,8 @@ export const PUBLIC_PAGES: SitePage[] = [
   '/top',
   '/about',
   '/@luna.streams',
-  // No Bilibili channel in the demo data yet: its page's not-found state.
+  // The demo's Bilibili channel (lib/seed/demo.ts DEMO_BILIBILI), and a uid with nothing stored (not found).
+  '/bilibili/3546001200340056',
   '/bilibili/1',
   '/compare?h=luna.streams,djmax.live',
   '/signin',
@@ -49,6 +50,16 @@ export async function signedInPages(page: Page): Promise<SitePage[]> {
   const gifter = await firstHref(page, /^\/dashboard\/accounts\/[^/]+\/gifters\/[^/?#]+$/);
   await page.goto('/dashboard/clusters');
   const cluster = await firstHref(page, /^\/dashboard\/clusters\/[^/?#]+$/);
+  // The demo's Bilibili channel: its name badge, gold values and Super Chat columns (the card with the badge).
+  await page.goto('/dashboard');
+  const bilibili = await page.locator('a[href^="/dashboard/accounts/"]:has([data-platform="bilibili"])').first().getAttribute('href');
+  if (!bilibili) throw new Error('no Bilibili channel on the demo dashboard');
+  // Its demo live starts with the worker: a run that signs in first may wait a few seconds for it.
+  await expect(async () => {
+    await page.goto(`${bilibili}/lives`);
+    await expect(page.locator('tbody a[href^="/dashboard/lives/"]').first()).toBeAttached({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  const bilibiliLive = await firstHref(page, /^\/dashboard\/lives\/[^/?#]+$/);
 
   const created = await page.request.post('/api/overlays', { data: { accountId, kind: 'QA_GAME' } });
   expect(created.status()).toBe(201);
@@ -65,6 +76,9 @@ export async function signedInPages(page: Page): Promise<SitePage[]> {
     gifter,
     `${account}/status`,
     live,
+    bilibili,
+    `${bilibili}/lives`,
+    bilibiliLive,
     '/dashboard/clusters',
     cluster,
     '/dashboard/overlays',

@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, signIn } from './support/live';
+
+// The demo workspace's Bilibili channel (lib/seed/demo.ts DEMO_BILIBILI), live from the start with
+// synthetic Bilibili packets (worker/demo.ts). Its handle is the uid: the dashboard must name it by its
+// nickname with a "Bilibili" badge, count its value in gold with the yuan paid, and never write "@<uid>".
+const CHANNEL = { uid: '3546001200340056', nickname: '星海电台 Xinghai Radio' };
+// "@" followed by digits only: a Bilibili uid (of the channel or a viewer) written as a TikTok handle.
+const AT_UID = /@\d{4,}/;
+
+async function expectNoAtUid(page: Page) {
+  expect(await page.locator('main').innerText()).not.toMatch(AT_UID);
+}
+
+test('a Bilibili channel reads by name, in gold, with no "@<uid>" anywhere on its pages', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO);
+  await page.goto('/dashboard');
+  const card = page.getByRole('link', { name: new RegExp(CHANNEL.nickname) });
+  await expect(card).toBeVisible();
+  await expect(card.locator('[data-platform="bilibili"]')).toHaveText('Bilibili');
+  await expectNoAtUid(page);
+
+  await card.click();
+  await expect(page).toHaveURL(/\/dashboard\/accounts\/[^/]+$/);
+  const accountPath = new URL(page.url()).pathname;
+  const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(breadcrumb).toContainText(CHANNEL.nickname);
+  await expect(breadcrumb.locator('[data-platform="bilibili"]')).toHaveText('Bilibili');
+  await expect(page.getByRole('link', { name: 'Public page' })).toHaveAttribute('href', `/bilibili/${CHANNEL.uid}`);
+  await expect(page.getByTestId('counter-diamonds')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Gold', { exact: true })).toBeVisible();
+  await expectNoAtUid(page);
+
+  // The lives table: gold with the yuan paid under it, Super Chats and guards beside the gifts.
+  await page.goto(`${accountPath}/lives`);
+  await expect(page.getByRole('heading', { level: 1, name: `Lives of ${CHANNEL.nickname}` })).toBeVisible();
+  const table = page.locator('table');
+  for (const column of ['Gold', 'Super Chats', 'Guards']) await expect(table.getByRole('columnheader', { name: column })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Diamonds' })).toHaveCount(0);
+  await expect(table.locator('tbody tr').first()).toContainText(/CN¥\d/);
+
+  // One live: its heading, value tile and gift tables speak gold; its viewers are named, not "@<uid>".
+  await table.locator('tbody a[href^="/dashboard/lives/"]').first().click();
+  await expect(page).toHaveURL(/\/dashboard\/lives\/\d+/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Live of ${CHANNEL.nickname}`);
+  await expect(page.getByRole('heading', { level: 1 }).locator('[data-platform="bilibili"]')).toHaveText('Bilibili');
+  await expect(page.getByText(/CN¥[\d.,]+ paid by viewers/)).toBeVisible();
+  for (const tile of ['Gold', 'Super Chats', 'Guards']) await expect(page.locator('dt', { hasText: new RegExp(`^${tile}$`) })).toBeVisible();
+  await expect(page.locator('dt', { hasText: /^Diamonds$/ })).toHaveCount(0);
+  await expectNoAtUid(page);
+
+  // The gifters of all time: ranked by gold, named by their Bilibili nickname.
+  await page.goto(`${accountPath}/gifters?period=all`);
+  await expect(page.getByText(`Who sent ${CHANNEL.nickname} the most gold`)).toBeVisible();
+  await expectNoAtUid(page);
+});
