@@ -34,7 +34,7 @@ test('a creator live on TikTok and Bilibili at once shows one combined live', as
   // Each platform's share of viewers and income is shown as a percentage.
   await expect(platforms.locator('tbody tr').first()).toContainText('%');
   // The Bilibili channel's value is in gold with its yuan; the TikTok one's in diamonds.
-  await expect(page.getByText(/gold \(¥[\d,]+\)/).first()).toBeVisible();
+  await expect(page.getByText(/gold \((CN)?¥[\d,.]+\)/).first()).toBeVisible();
   await expect(page.getByText(/diamonds$/).first()).toBeVisible();
 
   // The Bilibili channel's status page reports the live's messages; commands LiveLens does not know are

@@ -20,6 +20,7 @@ import { GIFT_CATALOG, giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { playChime, speak, stopSpeaking } from './alert-effects';
 import { useAlertMediaElement, usePreloadedAlertMedia } from './alert-media';
 import { useFormatNumber, useOverlayEvent, useWordFilter } from './context';
+import { valueIcon } from '@/lib/platforms/value-format';
 import './alert-animations.css';
 
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
@@ -131,7 +132,7 @@ export function GiftAlerts({ settings, token }: { settings: Settings; token: str
           {subject.kind === 'gift' && (
             <p className="mt-1 text-base font-semibold text-cyan-200 tabular-nums">
               {/* Bilibili values are gold coins, not diamonds. */}
-              {subject.platform === 'bilibili' ? '🪙' : '💎'} {formatNumber(subject.value)}
+              {valueIcon(subject.platform ?? 'tiktok')} {formatNumber(subject.value)}
             </p>
           )}
         </div>

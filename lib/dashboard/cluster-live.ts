@@ -5,11 +5,11 @@
 import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
-import { getEnv } from '@/lib/env';
 import { eventWindowStart } from '@/lib/live/event-window';
 import type { Platform, ValueUnit } from '@/lib/platforms/events';
-import { usdWorthOf, VALUE_UNIT } from '@/lib/platforms/units';
-import { buildDiamondRate, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
+import { estimateValueUsd } from '@/lib/dashboard/value';
+import { VALUE_UNIT } from '@/lib/platforms/units';
+import type { UsdRange } from '@/lib/stats/estimates';
 
 export type CombinedLiveChannel = {
   accountId: string;
@@ -48,11 +48,6 @@ type Row = {
 const zero = (): UsdRange => ({ low: 0, mid: 0, high: 0 });
 const add = (a: UsdRange, b: UsdRange): UsdRange => ({ low: a.low + b.low, mid: a.mid + b.mid, high: a.high + b.high });
 
-/** What a live's value is worth to the creator: TikTok at the configured diamond rate, others at theirs. */
-export function earningsOf(platform: Platform, value: number): UsdRange {
-  return platform === 'tiktok' ? estimateLiveEarnings(value, buildDiamondRate(getEnv().USD_PER_DIAMOND)) : usdWorthOf(platform, value);
-}
-
 /** The cluster's channels live now (the workspace must still watch them), summed; NOT_FOUND for another workspace's cluster. */
 export async function getCombinedLive(db: Db, workspaceId: string, clusterId: string): Promise<CombinedLive> {
   const cluster = await db.cluster.findFirst({ where: { id: clusterId, workspaceId }, select: { id: true } });
@@ -82,7 +77,7 @@ export async function getCombinedLive(db: Db, workspaceId: string, clusterId: st
         viewers: sample?.viewers ?? 0,
         value,
         unit: VALUE_UNIT[row.platform],
-        earnings: earningsOf(row.platform, value),
+        earnings: estimateValueUsd(row.platform, value),
         likes: Number(row.likes),
         comments: row.comments,
       };

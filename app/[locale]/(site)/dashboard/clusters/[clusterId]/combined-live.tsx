@@ -9,7 +9,7 @@ import { RefreshEvery } from '@/components/ui/refresh-every';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { CombinedLive } from '@/lib/dashboard/cluster-live';
 import type { Display } from '@/lib/i18n/display-settings';
-import { CNY_PER_GOLD } from '@/lib/platforms/units';
+import { formatGoldPaid } from '@/lib/platforms/value-format';
 import { formatCompact, formatCount, formatMoneyRange, formatPercent } from '@/lib/stats/format';
 
 export const COMBINED_LIVE_REFRESH_SECONDS = 15;
@@ -21,7 +21,7 @@ export async function CombinedLivePanel({ live, display }: { live: CombinedLive;
   const names = { tiktok: t('platforms.tiktok'), bilibili: t('platforms.bilibili') } as const;
   const platformName = (platform: keyof typeof names) => names[platform];
   const valueText = (value: number, unit: string) =>
-    unit === 'gold' ? t('goldYuan', { value: formatCompact(value, locale), yuan: formatCount(Math.round(value * CNY_PER_GOLD), locale) }) : t('diamonds', { value: formatCompact(value, locale) });
+    unit === 'gold' ? t('goldPaid', { value: formatCompact(value, locale), paid: formatGoldPaid(value, locale) }) : t('diamonds', { value: formatCompact(value, locale) });
   return (
     <Card title={t('title')}>
       <RefreshEvery seconds={COMBINED_LIVE_REFRESH_SECONDS} />
