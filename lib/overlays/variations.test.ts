@@ -204,6 +204,8 @@ describe('events from other platforms', () => {
     expect(socialSubject({ ...social('follow'), user: bilibiliUser }).platform).toBe('bilibili');
     expect(giftSubject(gift('5655', 1))).not.toHaveProperty('platform');
     expect(likeSubject('l1', 100)).not.toHaveProperty('platform');
+    // A Super Chat's text fills the alert's {message}.
+    expect(giftSubject({ ...gift('bilibili:super-chat', 30_000), user: bilibiliUser, message: '主播加油' }).message).toBe('主播加油');
   });
 
   it('default to this channel only, and refuse a cluster id that is not an id', () => {

@@ -127,7 +127,7 @@ function platformOf(user: { id: string } | null): Pick<AlertSubject, 'platform'>
 }
 
 export function giftSubject(gift: RealtimeGift): AlertSubject {
-  return { kind: 'gift', id: gift.id, user: gift.user, giftId: gift.giftId, giftName: gift.name, image: gift.image, count: gift.repeatCount, value: gift.diamonds, message: '', ...platformOf(gift.user) };
+  return { kind: 'gift', id: gift.id, user: gift.user, giftId: gift.giftId, giftName: gift.name, image: gift.image, count: gift.repeatCount, value: gift.diamonds, message: gift.message ?? '', ...platformOf(gift.user) };
 }
 
 export function socialSubject(social: RealtimeSocial): AlertSubject {

@@ -19,9 +19,11 @@ export type RealtimeGift = {
   diamonds: number;
   streakable: boolean;
   at: number;
+  /** A paid message's text (Bilibili's Super Chat), for the alert's {message}. */
+  message?: string;
 };
 
-export type RealtimeGiftProgress = Omit<RealtimeGift, 'diamonds' | 'streakable'>;
+export type RealtimeGiftProgress = Omit<RealtimeGift, 'diamonds' | 'streakable' | 'message'>;
 export type RealtimeChat = { liveId: string; id: string; user: RealtimeUser; content: string; moderator: boolean; at: number };
 export type RealtimeSocial = { liveId: string; id: string; kind: 'follow' | 'share' | 'join'; user: RealtimeUser; at: number };
 
@@ -47,7 +49,10 @@ export function toRealtimePayload(event: LiveEvent, liveId: string): Extract<Nam
     case 'gift':
       return {
         name: RealtimeEvent.gift,
-        data: { liveId, id: event.dedupeKey, user: toRealtimeUser(event.viewer), giftId: event.giftId, name: event.giftName, image: event.imageUrl, diamondCount: event.diamondCount, repeatCount: event.repeatCount, diamonds: event.diamonds, streakable: event.streakable, at: event.at },
+        data: {
+          liveId, id: event.dedupeKey, user: toRealtimeUser(event.viewer), giftId: event.giftId, name: event.giftName, image: event.imageUrl, diamondCount: event.diamondCount, repeatCount: event.repeatCount, diamonds: event.diamonds, streakable: event.streakable, at: event.at,
+          ...(event.message === undefined ? {} : { message: event.message }),
+        },
       };
     case 'gift-progress':
       return {
