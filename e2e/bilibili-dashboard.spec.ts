@@ -4,7 +4,7 @@ import { DEMO, signIn } from './support/live';
 // The demo workspace's Bilibili channel (lib/seed/demo.ts DEMO_BILIBILI), live from the start with
 // synthetic Bilibili packets (worker/demo.ts). Its handle is the uid: the dashboard must name it by its
 // nickname with a "Bilibili" badge, count its value in gold with the yuan paid, and never write "@<uid>".
-const CHANNEL = { uid: '3546001200340056', nickname: '星海电台 Xinghai Radio' };
+const CHANNEL = { uid: '3546001200340056', nickname: 'Luna 露娜' };
 // "@" followed by digits only: a Bilibili uid (of the channel or a viewer) written as a TikTok handle.
 const AT_UID = /@\d{4,}/;
 
