@@ -26,36 +26,33 @@ export function demoSessionSeed(handle: string): number {
   return createHash('sha256').update(handle).digest().readUInt32BE(0);
 }
 
-/** Path of the demo session for `handle`, generating it on first use. */
-export async function ensureDemoSession(dataDir: string, handle: string): Promise<string> {
+type GeneratedSession = { header: { handle: string; roomId: string; platform?: 'bilibili' }; frames: { t: number; frame: Uint8Array }[] };
+
+/** `name` in the data folder's replays, written once (atomically, by rename) from `generate()`'s session. */
+async function ensureSessionFile(dataDir: string, name: string, startedAt: number, note: string, generate: () => GeneratedSession): Promise<string> {
   const dir = path.join(dataDir, 'replays');
-  const file = path.join(dir, `demo-v${DEMO_SESSION_VERSION}-${handle.replace(/[^a-z0-9_.]/g, '_')}.jsonl`);
+  const file = path.join(dir, name);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(dir, { recursive: true });
-  const options = demoSessionOptions(handle);
-  const session = generateSession(options);
+  const session = generate();
   const temp = `${file}.${process.pid}.tmp`;
-  const writer = new ReplayWriter(temp, { ...session.header, startedAt: options.startTime, note: 'LiveLens demo session (synthetic)' });
+  const writer = new ReplayWriter(temp, { ...session.header, startedAt, note });
   for (const frame of session.frames) writer.write(frame.frame, frame.t);
   await writer.close();
   fs.renameSync(temp, file);
   return file;
 }
 
+/** Path of the demo session for `handle`, generating it on first use. */
+export function ensureDemoSession(dataDir: string, handle: string): Promise<string> {
+  const options = demoSessionOptions(handle);
+  return ensureSessionFile(dataDir, `demo-v${DEMO_SESSION_VERSION}-${handle.replace(/[^a-z0-9_.]/g, '_')}.jsonl`, options.startTime, 'LiveLens demo session (synthetic)', () => generateSession(options));
+}
+
 /** Path of the demo session of Bilibili room `roomId` (raw packets), generating it on first use. */
-export async function ensureBilibiliDemoSession(dataDir: string, roomId: string): Promise<string> {
-  const dir = path.join(dataDir, 'replays');
-  const file = path.join(dir, `demo-bilibili-v${DEMO_SESSION_VERSION}-${roomId.replace(/\D/g, '_')}.jsonl`);
-  if (fs.existsSync(file)) return file;
-  fs.mkdirSync(dir, { recursive: true });
+export function ensureBilibiliDemoSession(dataDir: string, roomId: string): Promise<string> {
   const options = bilibiliDemoSessionOptions(roomId);
-  const session = generateBilibiliSession(options);
-  const temp = `${file}.${process.pid}.tmp`;
-  const writer = new ReplayWriter(temp, { ...session.header, startedAt: options.startTime, note: 'LiveLens demo session (synthetic Bilibili packets)' });
-  for (const frame of session.frames) writer.write(frame.frame, frame.t);
-  await writer.close();
-  fs.renameSync(temp, file);
-  return file;
+  return ensureSessionFile(dataDir, `demo-bilibili-v${DEMO_SESSION_VERSION}-${roomId.replace(/\D/g, '_')}.jsonl`, options.startTime, 'LiveLens demo session (synthetic Bilibili packets)', () => generateBilibiliSession(options));
 }
 
 /**

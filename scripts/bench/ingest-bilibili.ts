@@ -10,14 +10,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDb } from '@/lib/db';
 import { ReplayWriter } from '@/lib/live/replay-file';
 import { createLogger } from '@/lib/logger';
 import { BilibiliSessionCounter } from '@/lib/platforms/bilibili/counter';
 import { generateBilibiliSession } from '@/lib/platforms/bilibili/synth';
 import type { SessionTotals } from '@/lib/platforms/events';
-import { runReplay } from '@/worker/replay-run';
-import { machineLine, percentile, round, writeBenchSection } from './lib';
+import { endToEnd } from './end-to-end';
+import { machineLine, round, writeBenchSection } from './lib';
 
 const log = createLogger('bench');
 const say = (message: string) => process.stderr.write(`[bench:ingest] ${message}\n`);
@@ -30,41 +29,6 @@ function decodeOnce(frames: { t: number; frame: Buffer }[]): number {
   const started = performance.now();
   for (const frame of frames) counter.addPacket(frame.frame, frame.t);
   return Math.round(counter.report.commands / ((performance.now() - started) / 1000));
-}
-
-async function endToEnd(file: string, databaseUrl: string, handle: string) {
-  const db = createDb(databaseUrl, { max: 4 });
-  const latencies: number[] = [];
-  let committed = 0;
-  let firstFrameAt = 0;
-  let lastFrameAt = 0;
-  let lastCommitAt = 0;
-  try {
-    const result = await runReplay({
-      file,
-      handle,
-      speed: 'max',
-      db,
-      databaseUrl,
-      log,
-      onFrame: () => {
-        firstFrameAt ||= performance.now();
-        lastFrameAt = performance.now();
-      },
-      pipeline: {
-        onCommitted: (batch, committedAt) => {
-          committed += batch.length;
-          lastCommitAt = committedAt;
-          for (const item of batch) latencies.push(committedAt - item.queuedAt);
-        },
-      },
-    });
-    const seconds = (lastCommitAt - firstFrameAt) / 1000;
-    const { liveId: _liveId, ...session } = result.session;
-    return { events: committed, seconds: round(seconds, 2), drainSeconds: round((lastCommitAt - lastFrameAt) / 1000, 2), eventsPerSecond: Math.round(committed / seconds), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)), session };
-  } finally {
-    await db.$disconnect();
-  }
 }
 
 const same = (a: SessionTotals, b: SessionTotals) => JSON.stringify(a) === JSON.stringify(b);
@@ -85,7 +49,7 @@ export async function bilibiliBench(databaseUrl: string, minutes: number): Promi
     say('Bilibili decode-only, warm-up pass…');
     say(`  ${decodeOnce(session.frames)} commands/s`);
     say('Bilibili end to end at full speed (warm-up run, not counted)…');
-    const warmUp = await endToEnd(file, databaseUrl, '7788001');
+    const warmUp = await endToEnd({ file, databaseUrl, speed: 'max', handle: '7788001', log });
     say(`  ${warmUp.eventsPerSecond} events/s persisted`);
     const decodeRuns: number[] = [];
     const fullRuns: Awaited<ReturnType<typeof endToEnd>>[] = [];
@@ -93,7 +57,7 @@ export async function bilibiliBench(databaseUrl: string, minutes: number): Promi
     for (let run = 1; run <= RUNS; run++) {
       decodeRuns.push(decodeOnce(session.frames));
       say(`Bilibili decode-only (run ${run} of ${RUNS}): ${decodeRuns.at(-1)} commands/s`);
-      const r = await endToEnd(file, databaseUrl, String(7788001 + run));
+      const r = await endToEnd({ file, databaseUrl, speed: 'max', handle: String(7788001 + run), log });
       say(`Bilibili end to end (run ${run} of ${RUNS}): ${r.eventsPerSecond} events/s; decoded→committed p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
       fullRuns.push(r);
       ratios.push(r.eventsPerSecond / (decodeRuns.at(-1) ?? 1));

@@ -17,17 +17,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deserializeWebSocketMessage } from 'tiktok-live-connector';
-import { createDb } from '@/lib/db';
 import { nodeArgs } from '@/tools/node/run.mjs';
 import { ReplayWriter, type ReplayFrame } from '@/lib/live/replay-file';
 import { generateSession } from '@/lib/live/synth';
 import { createLogger } from '@/lib/logger';
-import { runReplay } from '@/worker/replay-run';
 import { attachSink } from '@/worker/sources/connection';
 import { FeedConnection } from '@/worker/sources/replay';
 import { bilibiliBench } from './ingest-bilibili';
+import { endToEnd } from './end-to-end';
 import { runRoomsBench, TRICKLES, writeRoomsSection, type Trickle } from './ingest-rooms';
-import { machineLine, percentile, round, startBenchDatabase, writeBenchSection } from './lib';
+import { machineLine, round, startBenchDatabase, writeBenchSection } from './lib';
 
 const log = createLogger('bench');
 function parseTrickle(value: string): Trickle {
@@ -64,40 +63,6 @@ async function decodeOnce(frames: ReplayFrame[]): Promise<number> {
   return Math.round(messages / ((performance.now() - started) / 1000));
 }
 
-async function endToEnd(file: string, databaseUrl: string, speed: 'max' | number, handle: string) {
-  const db = createDb(databaseUrl, { max: 4 });
-  const latencies: number[] = [];
-  let committed = 0;
-  let firstFrameAt = 0;
-  let lastFrameAt = 0;
-  let lastCommitAt = 0;
-  try {
-    const result = await runReplay({
-      file,
-      handle,
-      speed,
-      db,
-      databaseUrl,
-      log,
-      onFrame: () => {
-        firstFrameAt ||= performance.now();
-        lastFrameAt = performance.now();
-      },
-      pipeline: {
-        onCommitted: (batch, committedAt) => {
-          committed += batch.length;
-          lastCommitAt = committedAt;
-          for (const item of batch) latencies.push(committedAt - item.queuedAt);
-        },
-      },
-    });
-    const seconds = (lastCommitAt - firstFrameAt) / 1000;
-    return { events: committed, seconds: round(seconds, 2), drainSeconds: round((lastCommitAt - lastFrameAt) / 1000, 2), eventsPerSecond: Math.round(committed / seconds), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)), totals: result.totals };
-  } finally {
-    await db.$disconnect();
-  }
-}
-
 /** Parts 1–3: decode-only, end to end at full speed, paced; writes the ingest section. */
 async function throughputBench(databaseUrl: string): Promise<Record<string, unknown>> {
   say(`generating a busy ${MINUTES}-minute session (about ${(MINUTES * 20_000).toLocaleString('en-US')} messages)…`);
@@ -122,7 +87,7 @@ async function throughputBench(databaseUrl: string): Promise<Record<string, unkn
     // tables, and was the slowest of every set of runs. A worker runs for hours, so the warm figures are
     // the ones that describe it.
     say('end to end at full speed into Postgres (warm-up run, not counted)…');
-    const warmUp = await endToEnd(file, databaseUrl, 'max', 'bench.warmup');
+    const warmUp = await endToEnd({ file, databaseUrl, speed: 'max', handle: 'bench.warmup', log });
     say(`  ${warmUp.eventsPerSecond} events/s persisted`);
     // Decode-only and end-to-end runs alternate, so that each ratio compares the two on the machine
     // as it was at that moment: this host's speed drifts by a third within minutes (hypervisor steal).
@@ -134,7 +99,7 @@ async function throughputBench(databaseUrl: string): Promise<Record<string, unkn
       decodeRuns.push(await decodeOnce(frames));
       say(`  ${decodeRuns.at(-1)} messages/s`);
       say(`end to end at full speed into Postgres (run ${run} of ${RUNS})…`);
-      const r = await endToEnd(file, databaseUrl, 'max', `bench.full${run}`);
+      const r = await endToEnd({ file, databaseUrl, speed: 'max', handle: `bench.full${run}`, log });
       say(`  ${r.eventsPerSecond} events/s persisted; decoded→committed p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
       fullRuns.push(r);
       ratios.push(r.eventsPerSecond / (decodeRuns.at(-1) ?? 1));
@@ -146,7 +111,7 @@ async function throughputBench(databaseUrl: string): Promise<Record<string, unkn
     const recordedRate = session.messages / (MINUTES * 60);
     const speed = 5000 / recordedRate;
     say(`paced at 5,000 events/s (${round(speed, 1)}× the recording)…`);
-    const paced = await endToEnd(file, databaseUrl, speed, 'bench.paced');
+    const paced = await endToEnd({ file, databaseUrl, speed, handle: 'bench.paced', log });
     say(`  ${paced.eventsPerSecond} events/s; decoded→committed p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms`);
 
     // The median of the paired ratios (each end-to-end run over the decode-only run just before it).
