@@ -12,7 +12,7 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { exportChatsCsv, exportGiftsCsv, getGiftBreakdown, getLiveSeries, getLiveTopGifters, searchChats } from '@/lib/dashboard/lives';
 import { getLiveNow } from '@/lib/dashboard/live-now';
 import { ensureMonthPartition, type EventTable } from '@/worker/jobs/event-partitions';
-import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
+import { createTestAccount, rollUpTestGifts, uniqueSuffix } from '@/tools/testing/factories';
 
 // A year no other test puts rows in, with a partition for every month.
 const YEAR = 2037;
@@ -57,6 +57,7 @@ beforeAll(async () => {
   await db.gift.createMany({
     data: [gift(live.id, fan.id, 'Rose', 1, min(-3)), gift(live.id, fan.id, 'Lion', 500, min(10)), gift(live.id, chatty.id, 'Rose', 1, min(40)), gift(live.id, chatty.id, 'Galaxy', 1000, min(60)), gift(old.id, fan.id, 'Rose', 7, new Date('2037-03-10T20:30:00Z'))],
   });
+  await rollUpTestGifts(db, [live.id, old.id]);
   const chat = (liveId: bigint, viewerId: bigint, content: string, at: Date) => ({ liveId, accountId: account.id, viewerId, msgId: uniqueSuffix(), content, createdAt: at });
   await db.chat.createMany({
     data: [chat(live.id, fan.id, 'hello November', min(5)), chat(live.id, chatty.id, 'hello December', min(45)), chat(live.id, fan.id, 'bye', min(80)), chat(old.id, fan.id, 'hello March', new Date('2037-03-10T20:10:00Z'))],

@@ -1,5 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { requireDatabaseUrl } from '@/lib/env';
+import type { ChatEvent, GiftEvent, ViewerRef } from '@/lib/live/events';
 import { createTextStream, formatCsvCell, formatCsvRow } from '@/lib/dashboard/csv';
 import { buildContainsPattern } from '@/lib/dashboard/live-chats';
 import {
@@ -13,10 +16,12 @@ import {
   MAX_SERIES_POINTS,
   searchChats,
   type LiveSort,
+  type TopGifter,
 } from '@/lib/dashboard/lives';
 import { usdWorthOf } from '@/lib/platforms/units';
-import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
+import { createTestAccount, rollUpTestGifts, uniqueSuffix } from '@/tools/testing/factories';
 import { anyOf } from '@/tools/testing/match';
+import { BatchWriter, type QueuedEvent } from '@/worker/writer';
 
 const T0 = new Date('2031-01-01T10:00:00Z');
 const at = (minutes: number, seconds = 0) => new Date(T0.getTime() + minutes * 60_000 + seconds * 1000);
@@ -72,6 +77,7 @@ async function buildWorld() {
     await db.gift.create({ data });
   }
   await db.gift.create({ data: { ...gift(fan.id, 'Rose', '5655', 1, 100, at(DAY_MINUTES + 1)), liveId: l2.id } });
+  await rollUpTestGifts(db, [l1.id, l2.id]);
 
   const chat = (viewerId: bigint, content: string, when: Date) => ({ liveId: l1.id, accountId: account.id, viewerId, msgId: uniqueSuffix(), content, createdAt: when });
   const chats = [
@@ -212,6 +218,73 @@ describe('one live', () => {
       { giftName: 'Hand Hearts', giftId: '5660', count: 1, repeatTotal: 1, diamonds: 100, sharePercent: 12.5 },
     ]);
     expect(await getGiftBreakdown(db, world.l3.id)).toEqual([]);
+  });
+});
+
+describe('top gifters as the worker stores them', () => {
+  // getLiveTopGifters reads the writer's per-viewer counters (live_viewers), not the gifts rows: here the
+  // gifts go through the real writer, with a streak closed on timeout and corrected later by its end frame,
+  // a tie, a gift worth nothing, a viewer who only chats and replayed batches, and the answer must be the
+  // one the live's gifts rows give.
+  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 1 });
+  afterAll(() => pool.end());
+
+  async function store(writer: BatchWriter, events: QueuedEvent[]) {
+    const client = await pool.connect();
+    try {
+      await writer.write(client, events);
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The old read: the live's gifts rows summed per viewer, ties by the older viewer. */
+  async function topFromGifts(liveId: bigint, take: number): Promise<TopGifter[]> {
+    const rows = await db.$queryRaw<{ viewer_id: bigint; handle: string | null; nickname: string | null; avatar_url: string | null; diamonds: bigint; gifts: number }[]>`
+      SELECT v.id AS viewer_id, v.handle, v.nickname, v.avatar_url, sum(g.diamonds)::bigint AS diamonds, count(*)::int AS gifts
+      FROM gifts g JOIN viewers v ON v.id = g.viewer_id
+      WHERE g.live_id = ${liveId}
+      GROUP BY v.id
+      ORDER BY sum(g.diamonds) DESC, v.id
+      LIMIT ${take}`;
+    return rows.map((r) => ({ viewerId: r.viewer_id.toString(), handle: r.handle, nickname: r.nickname, avatarUrl: r.avatar_url, diamonds: Number(r.diamonds), gifts: r.gifts }));
+  }
+
+  it('equal the gifts rows summed per viewer, a streak corrected after its timeout included', async () => {
+    const account = await createTestAccount(db);
+    const live = await db.live.create({ data: { accountId: account.id, roomId: roomId(), startedAt: new Date() } });
+    const start = live.startedAt.getTime();
+    const tail = `${Date.now()}`.slice(-8) + String(parseInt(uniqueSuffix(), 16) % 1000).padStart(3, '0');
+    const viewer = (lead: string, nickname: string): ViewerRef => ({ userId: `${lead}${tail}`, handle: `${nickname.toLowerCase()}.${uniqueSuffix()}`, nickname, avatarUrl: null, placeholder: false, isFollower: false });
+    const [fan, streaker, twin, freebie, talker] = [viewer('731', 'Fan'), viewer('732', 'Streaker'), viewer('733', 'Twin'), viewer('734', 'Freebie'), viewer('735', 'Talker')];
+    const queued = (event: GiftEvent | ChatEvent): QueuedEvent => ({ liveId: live.id.toString(), accountId: account.id, event, queuedAt: 0 });
+    const single = (from: ViewerRef, msgId: string, each: number, second: number) =>
+      queued({ type: 'gift', msgId, roomId: live.roomId, at: start + second * 1000, viewer: from, giftId: `g${each}`, giftName: `Gift ${each}`, diamondCount: each, imageUrl: null, repeatCount: 1, diamonds: each, streakable: false, timeoutClosed: false, dedupeKey: `m:${msgId}` });
+    const streak = (from: ViewerRef, msgId: string, repeat: number, timeoutClosed: boolean, second: number) =>
+      queued({ type: 'gift', msgId, roomId: live.roomId, at: start + second * 1000, viewer: from, giftId: '5655', giftName: 'Rose', diamondCount: 1, imageUrl: null, repeatCount: repeat, diamonds: repeat, streakable: true, timeoutClosed, dedupeKey: `s:${from.userId}:5655:${tail}` });
+    const chat: QueuedEvent = queued({ type: 'chat', msgId: `c${tail}`, roomId: live.roomId, at: start + 5000, content: 'hi', isModerator: false, isSubscriber: false, viewer: talker });
+
+    // First batch: the streak's end frame has not come, so it is closed on timeout at 30 roses.
+    const first = [single(fan, `1${tail}`, 100, 1), streak(streaker, `2${tail}`, 30, true, 2), streak(twin, `3${tail}`, 101, false, 3), single(freebie, `4${tail}`, 0, 4), chat];
+    const writer = new BatchWriter();
+    await store(writer, first);
+    // After a restart (a new writer): the end frame at 120 corrects the streak, with the first batch replayed
+    // and one new gift; then that batch again, on the same writer.
+    const second = [...first, streak(streaker, `5${tail}`, 120, false, 40), single(fan, `6${tail}`, 1, 41)];
+    const restarted = new BatchWriter();
+    await store(restarted, second);
+    await store(restarted, second);
+
+    const idOf = async (v: ViewerRef) => (await db.viewer.findUniqueOrThrow({ where: { tiktokUserId: v.userId } })).id;
+    const fanFirst = (await idOf(fan)) < (await idOf(twin));
+    const top = await getLiveTopGifters(db, live.id, 100);
+    // The tie at 101 goes to the older viewer, whoever sent more gifts; a gift worth nothing still counts.
+    const tied = fanFirst ? [['Fan', 101, 2], ['Twin', 101, 1]] : [['Twin', 101, 1], ['Fan', 101, 2]];
+    expect(top.map((t) => [t.nickname, t.diamonds, t.gifts])).toEqual([['Streaker', 120, 1], ...tied, ['Freebie', 0, 1]]);
+    expect(top).toEqual(await topFromGifts(live.id, 100));
+    for (const take of [1, 2, 3]) expect(await getLiveTopGifters(db, live.id, take)).toEqual(await topFromGifts(live.id, take));
+    // Given the live row instead of its id, the same.
+    expect(await getLiveTopGifters(db, live, 100)).toEqual(top);
   });
 });
 

@@ -3,8 +3,9 @@
 // re-exported here. Callers check first that the user manages the account or live (lib/dashboard/access).
 //
 // Totals come from the running counters on `lives` (kept by the worker), so the history table reads one
-// row per live; only a live's own page reads its gifts, samples and like buckets, and only from the live's
-// window on (lib/live/event-window.ts), so that Postgres reads the partitions of the live's months alone.
+// row per live, and a live's top gifters from the worker's per-viewer counters on `live_viewers`; only a
+// live's own page reads its gifts, samples and like buckets (series, gift breakdown, chat), and only from
+// the live's window on (lib/live/event-window.ts), so that Postgres reads the partitions of its months alone.
 import 'server-only';
 import { AppError } from '@/lib/api/errors';
 import { requireWatchedLive } from '@/lib/dashboard/access';
@@ -236,18 +237,30 @@ export async function getLiveSeries(db: Db, liveId: bigint): Promise<LiveSeries>
   return { bucketMinutes, points };
 }
 
-/** The live's biggest gifters by diamonds (a streak counts as one gift), ties by the older viewer. */
+/**
+ * The live's biggest gifters by diamonds (a streak counts as one gift), ties by the older viewer.
+ *
+ * Read from the live's rollup rows, not its gifts: the writer adds each stored gift to its sender's
+ * live_viewers row in the same transaction (one gift and its diamonds, and for a streak corrected by its
+ * late end frame only the difference: worker/writer.ts), so `gifts` and `diamonds` there are count(*) and
+ * sum(diamonds) of the live's gifts rows per viewer (lib/dashboard/lives.test.ts checks this against the
+ * gifts table). The partial index live_viewers_top_gifters_idx (gifters only, in this order) gives the
+ * first N rows directly, and only those N viewers are looked up: aggregating every gift of a big live and
+ * looking up each gift's viewer made this the slowest read of the live page (docs/benchmarks.md).
+ */
 export async function getLiveTopGifters(db: Db, live: LiveRef, limit = 10): Promise<TopGifter[]> {
   const take = Number.isFinite(limit) ? Math.min(MAX_TOP_GIFTERS, Math.max(1, Math.floor(limit))) : 10;
-  const { id: liveId, since } = await liveEventWindow(db, live);
-  if (!since) return [];
+  const liveId = typeof live === 'bigint' ? live : live.id;
   const rows = await db.$queryRaw<{ viewer_id: bigint; handle: string | null; nickname: string | null; avatar_url: string | null; diamonds: bigint; gifts: number }[]>`
-    SELECT v.id AS viewer_id, v.handle, v.nickname, v.avatar_url, sum(g.diamonds)::bigint AS diamonds, count(*)::int AS gifts
-    FROM gifts g JOIN viewers v ON v.id = g.viewer_id
-    WHERE g.live_id = ${liveId} AND g.created_at >= ${since}
-    GROUP BY v.id
-    ORDER BY sum(g.diamonds) DESC, v.id
-    LIMIT ${take}`;
+    SELECT v.id AS viewer_id, v.handle, v.nickname, v.avatar_url, t.diamonds, t.gifts
+    FROM (
+      SELECT viewer_id, diamonds, gifts FROM live_viewers
+      WHERE live_id = ${liveId} AND gifts > 0
+      ORDER BY diamonds DESC, viewer_id
+      LIMIT ${take}
+    ) t
+    JOIN viewers v ON v.id = t.viewer_id
+    ORDER BY t.diamonds DESC, t.viewer_id`;
   return rows.map((r) => ({ viewerId: r.viewer_id.toString(), handle: r.handle, nickname: r.nickname, avatarUrl: r.avatar_url, diamonds: Number(r.diamonds), gifts: r.gifts }));
 }
 

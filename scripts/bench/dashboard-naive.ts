@@ -1,10 +1,10 @@
 // The dashboard's answers computed the naive way, from the raw event tables only (no running totals on
-// `lives`, no gifter_stats), for `npm run bench:dashboard` to time beside the real queries and to check
+// `lives`, no live_viewers counters, no gifter_stats), for `npm run bench:dashboard` to time beside the real queries and to check
 // them against: a difference means a rollup (or a reader of it) is wrong. The SQL is exported so the
 // results section can show exactly what was run.
 import type { Db } from '@/lib/db';
 import type { LeaderboardRow } from '@/lib/dashboard/gifters';
-import type { LiveSummary, LiveTotals, Paged } from '@/lib/dashboard/lives';
+import type { LiveSummary, LiveTotals, Paged, TopGifter } from '@/lib/dashboard/lives';
 
 // Totals of one live from its raw rows; `l.id` is the live. Shared by the list queries below.
 const LIVE_TOTALS_FROM_RAW = `
@@ -41,6 +41,14 @@ SELECT g.diamonds, g.gifts, g.unique_gifters, k.likes, c.comments, o.follows, o.
 FROM (SELECT $1::bigint AS id) l
 CROSS JOIN LATERAL (SELECT COALESCE(sum(diamonds), 0)::bigint AS diamonds, count(*)::int AS gifts, count(DISTINCT viewer_id)::int AS unique_gifters FROM gifts WHERE live_id = l.id) g
 ${LIVE_TOTALS_FROM_RAW}`,
+  /** A live's top gifters from its gifts rows (as getLiveTopGifters read them before it used live_viewers). */
+  liveTopGifters: `
+SELECT v.id AS viewer_id, sum(g.diamonds)::bigint AS diamonds, count(*)::int AS gifts
+FROM gifts g JOIN viewers v ON v.id = g.viewer_id
+WHERE g.live_id = $1
+GROUP BY v.id
+ORDER BY sum(g.diamonds) DESC, v.id
+LIMIT $2`,
   /** 30-day gifter leaderboard from gifts (UTC days of the gift's time, as gifter_stats keeps them).
    *  Lives attended still come from live_viewers: joins leave no other row, so it is the only record. */
   leaderboard: `
@@ -67,6 +75,7 @@ ORDER BY r.diamonds DESC, r.gifts DESC, r.viewer_id`,
 type RawTotals = { peak: number; samples: number; viewer_sum: bigint; likes: bigint; diamonds: bigint; gifts: number; comments: number; follows: number; shares: number };
 export type NaiveLiveRow = RawTotals & { id: bigint; total: number };
 export type NaiveSummary = RawTotals & { unique_gifters: number };
+export type NaiveTopGifter = { viewer_id: bigint; diamonds: bigint; gifts: number };
 export type NaiveGifterRow = { viewer_id: bigint; diamonds: bigint; gifts: bigint; lives: number; total: number };
 
 export async function naiveLivesPage(db: Db, accountId: string, sort: 'started' | 'diamonds', page: number, pageSize: number): Promise<NaiveLiveRow[]> {
@@ -79,6 +88,10 @@ export async function naiveLiveSummary(db: Db, liveId: bigint): Promise<NaiveSum
     db.live.findUnique({ where: { id: liveId }, select: { title: true, startedAt: true, endedAt: true, account: { select: { id: true, handle: true, nickname: true, avatarUrl: true } } } }),
   ]);
   return rows[0];
+}
+
+export async function naiveTopGifters(db: Db, liveId: bigint, take: number): Promise<NaiveTopGifter[]> {
+  return db.$queryRawUnsafe<NaiveTopGifter[]>(NAIVE_SQL.liveTopGifters, liveId, take);
 }
 
 export async function naiveLeaderboard(db: Db, accountId: string, sinceDay: string, pageSize: number): Promise<NaiveGifterRow[]> {
@@ -120,6 +133,16 @@ export function compareLivesPage(where: string, real: Paged<LiveTotals>, naive: 
 export function compareSummary(where: string, real: LiveSummary | null, naive: NaiveSummary | undefined): string[] {
   if (!real || !naive) return [`${where}: no summary (${real ? 'raw' : 'rollup'} side missing)`];
   return diff(where, { ...totalsPairs(real, naive), uniqueGifters: [real.uniqueGifters, naive.unique_gifters] });
+}
+
+export function compareTopGifters(where: string, real: TopGifter[], naive: NaiveTopGifter[]): string[] {
+  const problems = diff(where, { rows: [real.length, naive.length] });
+  real.forEach((item, i) => {
+    const row = naive[i];
+    if (!row) return;
+    problems.push(...diff(`${where}, rank ${i + 1}`, { viewer: [item.viewerId, row.viewer_id.toString()], diamonds: [item.diamonds, Number(row.diamonds)], gifts: [item.gifts, row.gifts] }));
+  });
+  return problems;
 }
 
 export function compareLeaderboard(where: string, real: Paged<LeaderboardRow>, naive: NaiveGifterRow[]): string[] {

@@ -51,7 +51,7 @@ export function renderDashboardSection(report: DashboardReport): string {
   const mismatches = report.mismatchList.length;
   const agreement =
     mismatches === 0
-      ? `all ${report.comparisons} naive answers equal the real ones, field by field (totals, per-row counters, leaderboard ranks, lives attended).`
+      ? `all ${report.comparisons} naive answers equal the real ones, field by field (totals, per-row counters, top gifters and leaderboard ranks, lives attended).`
       : `**${mismatches} MISMATCHES** in ${report.comparisons} comparisons — a rollup or a reader of it is wrong:\n\n${report.mismatchList.slice(0, 10).map((m) => `- ${m}`).join('\n')}`;
   const sql = (title: string, text: string) => `${title}:\n\n\`\`\`sql${text}\n\`\`\``;
   return `## Dashboard queries on 10 million events (\`npm run bench:dashboard\`)
@@ -74,13 +74,15 @@ The live page is \`requireOwnLive\`, then \`getLiveSummary\`, \`getLiveSeries\`,
 
 Rollups against raw rows: ${agreement}
 
-What the naive versions compute from the raw tables (the live page's series, top gifters, gift breakdown and chat page already read raw rows, so its naive version differs only in the summary):
+What the naive versions compute from the raw tables (the live page's series, gift breakdown and chat page already read raw rows, so its naive version differs only in the summary and the top gifters, which the real page reads from \`live_viewers\`):
 
 ${sql('Lives list, newest first', NAIVE_SQL.livesByStart)}
 
 ${sql('Lives list, sorted by diamonds', NAIVE_SQL.livesByDiamonds)}
 
 ${sql('Live summary counters', NAIVE_SQL.liveSummary)}
+
+${sql('Live top gifters', NAIVE_SQL.liveTopGifters)}
 
 ${sql('30-day gifter leaderboard', NAIVE_SQL.leaderboard)}
 

@@ -60,3 +60,14 @@ export async function withinOneWindow(windowSeconds: number, needMs = 15_000): P
   const left = windowMs - (Date.now() % windowMs);
   if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
 }
+
+/**
+ * The live_viewers gift counters the writer would have kept for gifts a test inserted directly (one gift
+ * and its diamonds per gifts row, per live and viewer), for reads that use them (the live's top gifters).
+ */
+export async function rollUpTestGifts(db: Db, liveIds: readonly bigint[]) {
+  return db.$executeRaw`
+    INSERT INTO live_viewers (live_id, viewer_id, diamonds, gifts)
+    SELECT live_id, viewer_id, sum(diamonds), count(*)::int FROM gifts WHERE live_id = ANY(${liveIds.map(String)}::bigint[]) GROUP BY live_id, viewer_id
+    ON CONFLICT (live_id, viewer_id) DO UPDATE SET diamonds = EXCLUDED.diamonds, gifts = EXCLUDED.gifts`;
+}
