@@ -108,13 +108,21 @@ describe('leases across worker processes', () => {
     expect(Date.now() - killedAt).toBeLessThan(60_000);
     await waitFor(async () => (await db.trackedAccount.count({ where: { accountId: { in: ids }, state: 'LIVE' } })) === 6 || false, 60_000, 'the rooms to be live again');
 
-    // Every live the two workers opened, before and after the kill, was announced exactly once.
+    // Every live the two workers opened, before and after the kill, was announced by exactly one delivery.
     const lives = await db.live.findMany({ where: { accountId: { in: ids } }, select: { id: true } });
-    const wentLive = () => receiver.received.filter((r) => r.body.event === 'went-live').map((r) => String((r.body.data as { liveId?: string }).liveId));
+    const wentLiveMessages = () => receiver.received.filter((r) => r.body.event === 'went-live');
+    const wentLive = () => wentLiveMessages().map((r) => String((r.body.data as { liveId?: string }).liveId));
     // A killed worker may have claimed some deliveries without sending them: the survivor sends them once
     // the claim runs out (CLAIM_MS, a minute).
     await waitFor(() => lives.every((l) => wentLive().includes(l.id.toString())) || false, 120_000, 'a went-live message for every live');
-    for (const live of lives) expect(wentLive().filter((id) => id === live.id.toString()), `live ${live.id}`).toHaveLength(1);
+    for (const live of lives) {
+      const copies = wentLiveMessages().filter((r) => String((r.body.data as { liveId?: string }).liveId) === live.id.toString());
+      // One delivery per live (its X-LiveLens-Delivery id). Delivery is at least once: a webhook the killed
+      // worker had sent but not yet marked sent is sent again by the survivor, with the same id, which is how
+      // a receiver recognises it (CI once saw this for one of the six lives, under load).
+      expect(new Set(copies.map((r) => r.headers['x-livelens-delivery'])).size, `live ${live.id}`).toBe(1);
+      expect(copies.length, `live ${live.id}`).toBeLessThanOrEqual(2);
+    }
     expect(receiver.received.every((r) => r.signatureValid)).toBe(true);
 
     // A clean stop gives the leases back at once.
