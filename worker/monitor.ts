@@ -59,7 +59,7 @@ function describe(error: unknown): string {
 export class AccountMonitor {
   private stopped = false;
   private room: RoomSession | undefined;
-  /** The latest connection's source, while it has a report to store (Bilibili's). */
+  /** The source of the latest live, when it keeps a report to store (Bilibili's). */
   private reporting: LiveSource | undefined;
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
@@ -154,6 +154,8 @@ export class AccountMonitor {
       db: this.deps.db,
       log,
       onLive: ({ roomId }) => {
+        // From now on the status page shows this live's report; a check that finds the room offline keeps the last one.
+        if (source.report) this.reporting = source;
         this.status.roomId = roomId;
         this.status.consecutiveErrors = 0;
         this.deps.metrics?.roomConnected();
@@ -161,7 +163,6 @@ export class AccountMonitor {
       },
     });
     this.room = room;
-    if (source.report) this.reporting = source;
     try {
       await this.setState('CONNECTING');
       const end = await room.run();
