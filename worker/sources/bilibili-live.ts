@@ -9,7 +9,7 @@ import { BilibiliEventMapper } from '@/lib/platforms/bilibili/live-events';
 import { BilibiliSessionCounter } from '@/lib/platforms/bilibili/counter';
 import { readReplay, readReplayHeader, replayPlatform } from '@/lib/live/replay-file';
 import { BilibiliSource, STREAM_END_GRACE_MS, type BilibiliSourceOptions } from '@/worker/sources/bilibili';
-import type { ReplayOptions } from '@/worker/sources/replay';
+import { replayClockOffsetMs, replayPacer, type ReplayOptions } from '@/worker/sources/replay';
 import type { LiveSource, SourceReport, SourceSink, SourceStart } from '@/worker/sources/types';
 
 function reportOf(counter: BilibiliSessionCounter): SourceReport {
@@ -78,7 +78,7 @@ export class BilibiliReplaySource implements LiveSource {
     const header = await readReplayHeader(this.file);
     if (replayPlatform(header) !== 'bilibili') throw new Error(`${this.file} is a ${replayPlatform(header)} replay; this source plays Bilibili recordings`);
     const recordedStart = header.startedAt ?? 0;
-    const clockOffsetMs = this.options.rebase && header.startedAt ? (this.options.resumeFrom ?? Date.now()) - header.startedAt : 0;
+    const clockOffsetMs = replayClockOffsetMs(header.startedAt, this.options);
     const roomId = this.options.roomId ?? header.roomId;
     const mapper = new BilibiliEventMapper(roomId);
     this.running = this.play(sink, mapper, recordedStart, clockOffsetMs).catch((error: unknown) => {
@@ -93,9 +93,7 @@ export class BilibiliReplaySource implements LiveSource {
   }
 
   private async play(sink: SourceSink, mapper: BilibiliEventMapper, recordedStart: number, clockOffsetMs: number): Promise<void> {
-    const { speed } = this.options;
-    // Resuming, the recording started that long ago: frames before that point are due at once.
-    const startedAt = performance.now() - (this.options.resumeFrom === undefined ? 0 : Math.max(0, Date.now() - this.options.resumeFrom));
+    const pace = replayPacer(this.options);
     // Let the room take its live before the first events (they would wait in its early queue otherwise).
     await yieldToEventLoop();
     // The live's end is handed on after the frames of the grace that follows it (STREAM_END_GRACE_MS).
@@ -104,12 +102,7 @@ export class BilibiliReplaySource implements LiveSource {
       if (this.stopped) return;
       if (!('frame' in item)) continue;
       if (ending && item.frame.t > ending.until) break;
-      if (speed === 'max') {
-        if (this.framesFed % 50 === 0) await yieldToEventLoop();
-      } else {
-        const wait = startedAt + item.frame.t / speed - performance.now();
-        if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-      }
+      await pace(item.frame.t, this.framesFed);
       await sink.waitForCapacity?.();
       if (this.stopped) return;
       this.options.onFrame?.(item.frame.frame);

@@ -45,6 +45,32 @@ export type ReplayOptions = {
   onFrame?: (bytes: Uint8Array) => void;
 };
 
+/**
+ * How far a replay's clock moves: to now (the demo), or to the start of a live being carried on after a
+ * handover (`resumeFrom`); 0 keeps the recording's own times. Shared by every platform's replay source.
+ */
+export function replayClockOffsetMs(recordedStart: number | undefined, options: Pick<ReplayOptions, 'rebase' | 'resumeFrom'>): number {
+  return options.rebase && recordedStart ? (options.resumeFrom ?? Date.now()) - recordedStart : 0;
+}
+
+/**
+ * Paces a replay's frames: at full speed it only lets timers, I/O and the write pipeline breathe every 50
+ * frames; otherwise it waits until a frame is due at `speed` (when resuming, the frames before the resume
+ * point are due at once). Shared by every platform's replay source.
+ */
+export function replayPacer(options: Pick<ReplayOptions, 'speed' | 'resumeFrom'>): (frameT: number, framesFed: number) => Promise<void> {
+  const { speed, resumeFrom } = options;
+  const startedAt = performance.now() - (resumeFrom === undefined ? 0 : Math.max(0, Date.now() - resumeFrom));
+  return async (frameT, framesFed) => {
+    if (speed === 'max') {
+      if (framesFed % 50 === 0) await yieldToEventLoop();
+      return;
+    }
+    const wait = startedAt + frameT / speed - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+  };
+}
+
 export class ReplaySource implements LiveSource {
   readonly kind = 'replay';
   private stopped = false;
@@ -66,7 +92,7 @@ export class ReplaySource implements LiveSource {
       sink.error(error, 'replay failed');
       sink.disconnected({ reason: `replay failed: ${error instanceof Error ? error.message : String(error)}`, streamEnded: false });
     });
-    const clockOffsetMs = this.options.rebase && header.startedAt ? (this.options.resumeFrom ?? Date.now()) - header.startedAt : 0;
+    const clockOffsetMs = replayClockOffsetMs(header.startedAt, this.options);
     return {
       roomId: this.options.roomId ?? header.roomId,
       startedAt: header.startedAt ? header.startedAt + clockOffsetMs : undefined,
@@ -81,8 +107,7 @@ export class ReplaySource implements LiveSource {
 
   private async play(connection: FeedConnection, sink: SourceSink): Promise<void> {
     const { speed, onFrame } = this.options;
-    // Resuming, the recording started that long ago: frames before that point are due at once.
-    const startedAt = performance.now() - (this.options.resumeFrom === undefined ? 0 : Math.max(0, Date.now() - this.options.resumeFrom));
+    const pace = replayPacer(this.options);
     // At full speed the next frames are decoded while the current one's messages are handled: the
     // library inflates each payload on the thread pool (async zlib), and waiting for every frame in
     // turn left the main thread idle in between. Messages are still handed on strictly in file order.
@@ -95,14 +120,7 @@ export class ReplaySource implements LiveSource {
     for await (const item of readReplay(this.file)) {
       if (this.stopped) return;
       if (!('frame' in item)) continue;
-      if (speed === 'max') {
-        // Let timers, I/O and the write pipeline breathe now and then.
-        if (this.framesFed % 50 === 0) await yieldToEventLoop();
-      } else {
-        const due = startedAt + item.frame.t / speed;
-        const wait = due - performance.now();
-        if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-      }
+      await pace(item.frame.t, this.framesFed);
       await sink.waitForCapacity?.();
       if (this.stopped) return;
       onFrame?.(item.frame.frame);
