@@ -2,6 +2,7 @@
 // top gifters — the page's first paint and the polling fallback when the realtime connection drops.
 import 'server-only';
 import type { Db } from '@/lib/db';
+import { getLiveTopGifters } from '@/lib/dashboard/lives';
 import { estimateValueUsd } from '@/lib/dashboard/value';
 import { eventWindowStart } from '@/lib/live/event-window';
 import { latestChats } from '@/lib/live/latest-chats';
@@ -45,10 +46,8 @@ export async function getLiveNow(db: Db, accountId: string): Promise<LiveNow> {
     db.gift.findMany({ where: { liveId, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' }, take: 30, include: { viewer: true } }),
     latestChats(db, liveId, 50, since),
     db.viewerSample.findFirst({ where: { liveId, at: { gte: since } }, orderBy: { at: 'desc' }, select: { viewers: true } }),
-    db.$queryRaw<{ handle: string | null; nickname: string | null; avatar_url: string | null; diamonds: bigint; gifts: bigint }[]>`
-      SELECT v.handle, v.nickname, v.avatar_url, SUM(g.diamonds) AS diamonds, COUNT(*) AS gifts
-      FROM gifts g JOIN viewers v ON v.id = g.viewer_id WHERE g.live_id = ${liveId} AND g.created_at >= ${since}
-      GROUP BY v.id ORDER BY SUM(g.diamonds) DESC LIMIT 10`,
+    // The live page's read (the per-viewer rollup through its index), not a sum over every gift.
+    getLiveTopGifters(db, liveId, 10),
   ]);
   const giftIds = [...new Set(gifts.map((g) => g.giftId))];
   const types = giftIds.length ? await db.giftType.findMany({ where: { giftId: { in: giftIds } }, select: { giftId: true, imageUrl: true } }) : [];
@@ -87,6 +86,6 @@ export async function getLiveNow(db: Db, accountId: string): Promise<LiveNow> {
       at: g.createdAt.getTime(),
     })),
     chats: chats.map((c) => ({ liveId: liveId.toString(), id: c.msgId, user: user(c.viewer), content: c.content, moderator: false, at: c.createdAt.getTime() })),
-    topGifters: top.map((t) => ({ handle: t.handle, nickname: t.nickname, avatar: t.avatar_url, diamonds: Number(t.diamonds), gifts: Number(t.gifts) })),
+    topGifters: top.map((t) => ({ handle: t.handle, nickname: t.nickname, avatar: t.avatarUrl, diamonds: t.diamonds, gifts: t.gifts })),
   };
 }
