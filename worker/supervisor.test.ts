@@ -155,6 +155,10 @@ describe('a Bilibili channel in a worker process', () => {
     const uid = String(900_000_000 + Math.floor(Math.random() * 1_000_000));
     const channel = await db.channel.create({ data: { platform: 'bilibili', handle: uid, platformUserId: uid, roomId: uid, nickname: '测试直播间' } });
     await db.trackedAccount.create({ data: { accountId: channel.id, source: 'replay', replayFile: BILIBILI_FIXTURE } });
+    // The earlier tests' accounts (this file's own database) stop being tracked: otherwise this worker could
+    // fill its capacity with them first and never take the Bilibili channel within the wait (seen when the
+    // whole file ran: 90 s without the live).
+    await db.trackedAccount.updateMany({ where: { accountId: { not: channel.id } }, data: { enabled: false } });
     const id = `worker-bili-${uniqueSuffix()}`;
     // The fixture's ~10 minutes at 100× speed.
     const worker = startWorker(id, 5, { DEMO_REPLAY_SPEED: '100' });
