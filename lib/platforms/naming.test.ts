@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { channelName, channelOptionText, channelPublicPath, platformOfViewer, viewerHandleOf, viewerHandlePrefix, viewerHandleText } from '@/lib/platforms/naming';
+import { platformOfId } from '@/lib/platforms/ids';
+import { channelName, channelOptionText, channelPublicPath, viewerHandleOf, viewerHandlePrefix, viewerHandleText } from '@/lib/platforms/naming';
 
 const tiktok = { platform: 'tiktok', handle: 'luna.streams', nickname: 'Luna' } as const;
 const bilibili = { platform: 'bilibili', handle: '3546001200340056', nickname: '星海电台 Xinghai Radio' } as const;
@@ -38,8 +39,8 @@ describe('viewer naming', () => {
   });
 
   it('tells a Bilibili viewer by its namespaced user id', () => {
-    expect(platformOfViewer('bilibili:12345')).toBe('bilibili');
-    expect(platformOfViewer('6800000000000000001')).toBe('tiktok');
+    expect(platformOfId('bilibili:12345')).toBe('bilibili');
+    expect(platformOfId('6800000000000000001')).toBe('tiktok');
     expect(viewerHandleOf('bilibili:12345', '12345')).toBeNull();
     expect(viewerHandleOf('6800000000000000001', 'alice')).toBe('@alice');
     expect(viewerHandlePrefix('6800000000000000001', 'alice')).toBe('@alice · ');

@@ -2,7 +2,7 @@
 // ("@luna"); a Bilibili channel's handle is its uid, a number nobody reads (names there are not unique),
 // so the nickname names it and a badge says the platform (components/ui/channel-label.tsx). One place,
 // so no page writes "@<uid>". Pure: server pages and client components both use it.
-import { BILIBILI_ID_PREFIX } from '@/lib/platforms/bilibili/live-events';
+import { platformOfId } from '@/lib/platforms/ids';
 import type { Platform } from '@/lib/platforms/events';
 
 export type ChannelNaming = { platform: Platform; handle: string; nickname: string | null };
@@ -36,14 +36,9 @@ export function viewerHandleText(platform: Platform, handle: string | null): str
   return `@${handle}`;
 }
 
-/** The platform of a stored viewer, from its user id (Bilibili's are namespaced, TikTok's are bare). */
-export function platformOfViewer(userId: string): Platform {
-  return userId.startsWith(BILIBILI_ID_PREFIX) ? 'bilibili' : 'tiktok';
-}
-
 /** viewerHandleText for a viewer known by its stored user id only (game boards, winners). */
 export function viewerHandleOf(userId: string, handle: string | null): string | null {
-  return viewerHandleText(platformOfViewer(userId), handle);
+  return viewerHandleText(platformOfId(userId), handle);
 }
 
 /** viewerHandleOf and " · " to start a line of details under the viewer's name, or nothing. */

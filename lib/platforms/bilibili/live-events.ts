@@ -15,8 +15,6 @@ import type { GiftEvent, LiveEvent, ViewerRef } from '@/lib/live/events';
 import type { PlatformEvent, PlatformViewer } from '@/lib/platforms/events';
 import { BILIBILI_ID_PREFIX } from '@/lib/platforms/ids';
 
-export { BILIBILI_ID_PREFIX };
-
 export function bilibiliViewer(viewer: PlatformViewer): ViewerRef {
   const name = viewer.name.trim();
   return {

@@ -3,7 +3,8 @@ import { Avatar } from '@/components/ui/avatar';
 import type { BoardRow } from '@/lib/games/board';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { formatPoints } from '@/lib/games/rules';
-import { platformOfViewer, viewerHandlePrefix } from '@/lib/platforms/naming';
+import { platformOfId } from '@/lib/platforms/ids';
+import { viewerHandlePrefix } from '@/lib/platforms/naming';
 import { valueIcon } from '@/lib/platforms/value-format';
 
 /** The live board as the host sees it: rank, viewer, points, and what the points came from. */
@@ -35,7 +36,7 @@ export function HostBoard({ rows, size }: { rows: BoardRow[]; size: number }) {
               {row.follower && <span className="rounded-full bg-accent-2/15 px-2 py-0.5 text-xs font-semibold text-accent-2">{t('board.follower')}</span>}
             </span>
             <span className="block truncate text-sm text-muted">
-              {viewerHandlePrefix(row.userId, row.handle)}<span aria-label={t('board.likes', { likes: formatCount(row.likes, locale) })}>❤ {formatCompact(row.likes, locale)}</span> · <span aria-label={t('board.diamonds', { diamonds: formatCount(row.diamonds, locale) })}>{valueIcon(platformOfViewer(row.userId))} {formatCount(row.diamonds, locale)}</span>
+              {viewerHandlePrefix(row.userId, row.handle)}<span aria-label={t('board.likes', { likes: formatCount(row.likes, locale) })}>❤ {formatCompact(row.likes, locale)}</span> · <span aria-label={t('board.diamonds', { diamonds: formatCount(row.diamonds, locale) })}>{valueIcon(platformOfId(row.userId))} {formatCount(row.diamonds, locale)}</span>
             </span>
           </span>
           <span className="shrink-0 text-right">
