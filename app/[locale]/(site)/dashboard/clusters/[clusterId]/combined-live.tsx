@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Avatar } from '@/components/ui/avatar';
 import { Card, StatTile } from '@/components/ui/card';
+import { ChannelLabel } from '@/components/ui/channel-label';
 import { RefreshEvery } from '@/components/ui/refresh-every';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { CombinedLive } from '@/lib/dashboard/cluster-live';
@@ -15,11 +16,9 @@ import { formatCompact, formatCount, formatMoneyRange, formatPercent } from '@/l
 export const COMBINED_LIVE_REFRESH_SECONDS = 15;
 
 export async function CombinedLivePanel({ live, display }: { live: CombinedLive; display: Display }) {
-  const t = await getTranslations('clusters.live');
+  const [t, td] = await Promise.all([getTranslations('clusters.live'), getTranslations('dashboard')]);
   const { locale } = display;
   if (live.channels.length === 0) return <RefreshEvery seconds={COMBINED_LIVE_REFRESH_SECONDS} />;
-  const names = { tiktok: t('platforms.tiktok'), bilibili: t('platforms.bilibili') } as const;
-  const platformName = (platform: keyof typeof names) => names[platform];
   const valueText = (value: number, unit: string) =>
     unit === 'gold' ? t('goldPaid', { value: formatCompact(value, locale), paid: formatGoldPaid(value, locale) }) : t('diamonds', { value: formatCompact(value, locale) });
   return (
@@ -43,7 +42,7 @@ export async function CombinedLivePanel({ live, display }: { live: CombinedLive;
           <tbody>
             {live.platforms.map((p) => (
               <tr key={p.platform} className="border-t border-line">
-                <th scope="row" className="py-2 pr-2 font-semibold">{platformName(p.platform)}</th>
+                <th scope="row" className="py-2 pr-2 font-semibold">{td('channel.platform', { platform: p.platform })}</th>
                 <td className="py-2 pr-2 text-right tabular-nums">{formatCount(p.channels, locale)}</td>
                 <td className="py-2 pr-2 text-right tabular-nums">
                   {formatCount(p.viewers, locale)} · {formatPercent(p.viewerShare * 100, locale)}
@@ -61,9 +60,8 @@ export async function CombinedLivePanel({ live, display }: { live: CombinedLive;
           <li key={c.accountId} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg bg-panel-2 px-3 py-2 text-sm">
             <Link href={`/dashboard/lives/${c.liveId}`} className="flex min-w-0 items-center gap-2 font-semibold hover:underline">
               <Avatar src={c.avatarUrl} name={c.nickname ?? c.handle} size={28} />
-              <span className="max-w-[12rem] truncate">{c.nickname ?? c.handle}</span>
+              <ChannelLabel channel={c} className="max-w-[14rem]" />
             </Link>
-            <span className="rounded bg-panel px-1.5 py-0.5 text-xs text-muted">{platformName(c.platform)}</span>
             <span className="ml-auto tabular-nums text-muted">
               {t('viewers')}: {formatCount(c.viewers, locale)} · {valueText(c.value, c.unit)}
             </span>
