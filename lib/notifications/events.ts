@@ -8,15 +8,18 @@
 // that window (at least 10 a minute, so the first gifts of a quiet live are not a "spike"), once the live
 // has run 5 minutes; at most one alert per rule's cooldown.
 import 'server-only';
+import { getLiveTopGifters } from '@/lib/dashboard/lives';
+import { estimateValueUsd } from '@/lib/dashboard/value';
 import type { Db } from '@/lib/db';
-import { getEnv } from '@/lib/env';
 import type { NotificationPayload } from '@/lib/notifications/types';
-import { buildDiamondRate, estimateLiveEarnings } from '@/lib/stats/estimates';
 
 const WINDOW_MS = 10 * 60_000;
 const SPIKE_WINDOW_MS = 60_000;
 const SPIKE_MIN_LIVE_MS = 5 * 60_000;
 const SPIKE_MIN_BASELINE = 10;
+
+// How a notification names the account (lib/platforms/naming.ts needs the platform: a Bilibili handle is a uid).
+const ACCOUNT_FIELDS = { platform: true, handle: true, nickname: true } as const;
 
 type Target = { channelId: string; workspaceId: string; wentLive: boolean; liveEnded: boolean; giftSpike: boolean; spikeFactor: number; spikeCooldownMinutes: number };
 
@@ -51,7 +54,7 @@ export async function queueLiveNotifications(db: Db, now = new Date()): Promise<
   const watched = { watchers: { some: { workspace: { channels: { some: { enabled: true } } } } } };
 
   // A live seen in the last 10 minutes went live, even when it is already over (a short one, or a late round).
-  const started = await db.live.findMany({ where: { createdAt: { gte: since }, account: watched }, include: { account: { select: { handle: true, nickname: true } } }, take: 500 });
+  const started = await db.live.findMany({ where: { createdAt: { gte: since }, account: watched }, include: { account: { select: ACCOUNT_FIELDS } }, take: 500 });
   for (const live of started) {
     const targets = (await targetsOf(db, live.accountId)).filter((t) => t.wentLive);
     run.wentLive += await queue(db, targets.map((t) => t.channelId), `live:${live.id}:started`, {
@@ -65,13 +68,15 @@ export async function queueLiveNotifications(db: Db, now = new Date()): Promise<
 
   // Ended in the last 10 minutes; or first seen then and already over (a replayed recording keeps the times
   // it was recorded at, so its end can be long ago).
-  const ended = await db.live.findMany({ where: { OR: [{ endedAt: { gte: since } }, { createdAt: { gte: since }, endedAt: { not: null } }], account: watched }, include: { account: { select: { handle: true, nickname: true } } }, take: 500 });
-  const rate = buildDiamondRate(getEnv().USD_PER_DIAMOND);
+  const ended = await db.live.findMany({ where: { OR: [{ endedAt: { gte: since } }, { createdAt: { gte: since }, endedAt: { not: null } }], account: watched }, include: { account: { select: ACCOUNT_FIELDS } }, take: 500 });
   for (const live of ended) {
     const targets = (await targetsOf(db, live.accountId)).filter((t) => t.liveEnded);
     if (targets.length === 0 || !live.endedAt) continue;
-    const top = await db.liveViewer.findMany({ where: { liveId: live.id, diamonds: { gt: 0 } }, orderBy: { diamonds: 'desc' }, take: 3, include: { viewer: { select: { handle: true, nickname: true } } } });
-    const earnings = estimateLiveEarnings(Number(live.diamonds), rate);
+    // The live page's top gifters (ties to the older viewer), by value in the platform's unit: the writer adds
+    // every paid row to its sender's live_viewers, Bilibili's Super Chats and guard purchases as well as its
+    // gold gifts. A gifter of free gifts only (Bilibili's silver) gave no value and is left out.
+    const top = (await getLiveTopGifters(db, live, 3)).filter((gifter) => gifter.diamonds > 0);
+    const earnings = estimateValueUsd(live.platform, live.diamonds);
     // A little after "went live", which the same round may have queued, so they arrive in order.
     run.liveEnded += await queue(db, targets.map((t) => t.channelId), `live:${live.id}:ended`, {
       event: 'live-ended',
@@ -84,14 +89,14 @@ export async function queueLiveNotifications(db: Db, now = new Date()): Promise<
       diamonds: Number(live.diamonds),
       earnings: { low: earnings.low, high: earnings.high },
       newFollowers: live.follows,
-      topGifters: top.map((t) => ({ handle: t.viewer.handle ?? '', nickname: t.viewer.nickname ?? t.viewer.handle ?? '', diamonds: Number(t.diamonds) })),
+      topGifters: top.map((t) => ({ handle: t.handle ?? '', nickname: t.nickname ?? t.handle ?? '', diamonds: t.diamonds })),
     }, new Date(now.getTime() + 2000));
   }
 
   // Spikes: lives in progress, with a recent event, of accounts where some workspace asks for them.
   const live = await db.live.findMany({
     where: { endedAt: null, lastEventAt: { gte: new Date(now.getTime() - 2 * 60_000) }, startedAt: { lte: new Date(now.getTime() - SPIKE_MIN_LIVE_MS) }, account: { notificationRules: { some: { giftSpike: true } } } },
-    include: { account: { select: { handle: true, nickname: true } } },
+    include: { account: { select: ACCOUNT_FIELDS } },
     take: 500,
   });
   for (const l of live) {

@@ -3,20 +3,28 @@
 // exactly once per live (also when two workers run the job at the same time, and again after a restart),
 // the end-of-live summary, gift-spike thresholds and cooldown, retries, 429s and giving up, the test
 // button, channel validation and the address guard, and unsubscribing.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, db } from '@/lib/db';
-import { requireDatabaseUrl, resetEnvCache } from '@/lib/env';
+import { appUrl, requireDatabaseUrl, resetEnvCache } from '@/lib/env';
+import type { GiftEvent } from '@/lib/live/events';
 import { processOutbox } from '@/lib/mail/outbox';
+import { mailReader } from '@/lib/mail/translate';
 import { createMailTransport } from '@/lib/mail/transport';
 import { createChannel, listChannels } from '@/lib/notifications/channels';
 import { processDeliveries, sendTestMessage } from '@/lib/notifications/dispatch';
 import { queueLiveNotifications } from '@/lib/notifications/events';
+import { formatNotification } from '@/lib/notifications/format';
+import type { NotificationPayload } from '@/lib/notifications/types';
+import { BilibiliEventMapper } from '@/lib/platforms/bilibili/live-events';
+import type { PlatformEvent } from '@/lib/platforms/events';
 import { channelOfToken, unsubscribe, unsubscribeToken } from '@/lib/notifications/unsubscribe';
 import { checkUrlShape, isPrivateAddress } from '@/lib/notifications/url-guard';
 import { actorOf, createTestAccount, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
 import { waitForMessages } from '@/tools/testing/mail';
 import { GOOD_BOT_TOKEN, NotifyStandIns } from '@/tools/testing/notify-stand-ins';
 import { containing } from '@/tools/testing/match';
+import { BatchWriter } from '@/worker/writer';
 
 const standIns = new NotifyStandIns();
 
@@ -32,10 +40,10 @@ afterAll(async () => {
   await standIns.stop();
 });
 
-/** A workspace watching a fresh account, with one channel of each kind. */
-async function setup() {
+/** A workspace watching a fresh account (TikTok's unless `createAccount` makes another), with one channel of each kind. */
+async function setup(createAccount = () => createTestAccount(db, `notify.${uniqueSuffix()}`)) {
   const user = await createTestUser(db);
-  const account = await createTestAccount(db, `notify.${uniqueSuffix()}`);
+  const account = await createAccount();
   await watchTestAccount(db, user.workspaceId, account.id);
   const actor = actorOf(user);
   const email = await createChannel(db, actor, { kind: 'EMAIL', userId: user.id });
@@ -140,6 +148,104 @@ describe('went live and live ended', () => {
     const live = await db.live.create({ data: { accountId: account.id, roomId: `r${uniqueSuffix()}${uniqueSuffix()}`, startedAt: new Date() } });
     await queueLiveNotifications(db);
     expect(await db.notificationDelivery.count({ where: { channelId: { in: channelIds }, eventKey: `live:${live.id}:started` } })).toBe(0);
+  });
+});
+
+describe('Bilibili lives', () => {
+  const digits = () => `${Date.now()}${uniqueSuffix()}`.replace(/\D/g, '').slice(-9);
+
+  /** Bilibili's paid events for `live`, stored by the worker's writer as the Bilibili source has them stored. */
+  async function writeBilibiliEvents(live: { id: bigint; accountId: string; roomId: string }, events: PlatformEvent[]) {
+    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 1 });
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const mapped = new BilibiliEventMapper(live.roomId).map(events).filter((event): event is GiftEvent => event.type === 'gift');
+      await new BatchWriter().write(client, mapped.map((event) => ({ liveId: live.id.toString(), accountId: live.accountId, event, queuedAt: performance.now() })));
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+      await pool.end();
+    }
+  }
+
+  it('names the channel by its nickname and platform, never "@<uid>", and counts gold, Super Chats and guards', async () => {
+    const uid = `35${digits()}`;
+    const { account, channelIds } = await setup(() => db.channel.create({ data: { platform: 'bilibili', handle: uid, platformUserId: uid, nickname: '星海电台' } }));
+    const started = new Date('2026-03-14T12:00:00Z');
+    const at = (minute: number) => started.getTime() + minute * 60_000;
+    const live = await db.live.create({
+      data: { accountId: account.id, platform: 'bilibili', roomId: `9${digits()}`, title: '今晚唱歌', startedAt: started, endedAt: new Date(at(95)), endReason: 'stream_end', peakViewers: 812, follows: 37 },
+    });
+    const viewer = (name: string) => ({ userId: `7${digits()}`, name, avatarUrl: null });
+    const [fan, owl, captain, freeloader, passer] = [viewer('露娜的粉丝'), viewer('夜猫子'), viewer('舰长大人'), viewer('白嫖党'), viewer('路人甲')];
+    const base = (key: string, minute: number) => ({ platform: 'bilibili' as const, key: `${key}:${live.id}`, at: at(minute) });
+    await writeBilibiliEvents(live, [
+      { ...base('gift:1', 5), type: 'gift', viewer: fan, giftId: '31036', giftName: '小花花', count: 520, value: 52_000, unit: 'gold', paid: true },
+      { ...base('sc:1', 20), type: 'super-chat', viewer: owl, content: '主播加油', value: 30_000, unit: 'gold', price: 30, currency: 'CNY' },
+      { ...base('guard:1', 40), type: 'guard', viewer: captain, level: 3, levelName: '舰长', count: 1, value: 198_000, unit: 'gold' },
+      // Silver gifts are free: their sender gave no value and is no top gifter.
+      { ...base('gift:2', 50), type: 'gift', viewer: freeloader, giftId: '1', giftName: '辣条', count: 10_000, value: 0, unit: 'gold', paid: false },
+      { ...base('gift:3', 60), type: 'gift', viewer: passer, giftId: '31036', giftName: '小花花', count: 10, value: 1_000, unit: 'gold', paid: true },
+    ]);
+    await queueLiveNotifications(db);
+    const [ended] = await db.notificationDelivery.findMany({ where: { channelId: channelIds[3], eventKey: `live:${live.id}:ended` } });
+    // The Super Chat and the guard purchase count for their senders, in gold.
+    expect(ended?.payload).toMatchObject({
+      account: { platform: 'bilibili', handle: uid, nickname: '星海电台' },
+      diamonds: 281_000,
+      topGifters: [{ nickname: '舰长大人', diamonds: 198_000 }, { nickname: '露娜的粉丝', diamonds: 52_000 }, { nickname: '夜猫子', diamonds: 30_000 }],
+    });
+    await processDeliveries(db, { channelIds, now: new Date(Date.now() + 3000), limit: 50 });
+    const url = `${appUrl()}/dashboard/lives/${live.id}`;
+    const telegram = standIns.received.filter((r) => r.service === 'telegram' && String(r.body.text).endsWith(url)).map((r) => String(r.body.text));
+    expect(telegram).toEqual([
+      ['星海电台 (Bilibili) is LIVE', '', '“今晚唱歌”', 'Started at Mar 14, 2026, 12:00 PM (UTC).', '', url].join('\n'),
+      [
+        '星海电台 (Bilibili) ended the LIVE',
+        '',
+        'Duration: 1 h 35 min',
+        'Peak viewers: 812',
+        'Gold: 281,000 (CN¥281 paid by viewers; about $16–$24 estimated)',
+        'New followers: 37',
+        'Top gifters: 1. 舰长大人 (198,000 🪙), 2. 露娜的粉丝 (52,000 🪙), 3. 夜猫子 (30,000 🪙)',
+        '',
+        url,
+      ].join('\n'),
+    ]);
+    const discord = standIns.received.filter((r) => r.service === 'discord' && JSON.stringify(r.body).includes(url));
+    expect(discord.map((r) => (r.body.embeds as { title: string }[] | undefined)?.[0]?.title)).toEqual(['星海电台 (Bilibili) is LIVE', '星海电台 (Bilibili) ended the LIVE']);
+    expect(JSON.stringify(standIns.received.filter((r) => JSON.stringify(r.body).includes(url)))).not.toContain(`@${uid}`);
+  });
+
+  it('writes each language’s words for the platform, and reads a delivery queued before Bilibili as TikTok’s', async () => {
+    const account = { platform: 'bilibili' as const, handle: '3546001200340056', nickname: '星海电台' };
+    const ended: NotificationPayload = {
+      event: 'live-ended', account, liveId: '1', startedAt: '2026-03-14T12:00:00Z', endedAt: '2026-03-14T13:35:00Z', durationMinutes: 95, peakViewers: 812,
+      diamonds: 281_000, earnings: { low: 15.88, high: 23.83 }, newFollowers: 37, topGifters: [{ handle: '71', nickname: '舰长大人', diamonds: 198_000 }],
+    };
+    const spike: NotificationPayload = { event: 'gift-spike', account, liveId: '1', diamondsLastMinute: 52_000, baselinePerMinute: 1200, factor: 43.3 };
+    const read = async (locale: string, payload: NotificationPayload) => {
+      const { title, lines } = formatNotification(payload, await mailReader({ locale, timeZone: 'UTC', currency: 'USD' }));
+      return [title, ...lines];
+    };
+    expect(await read('zh-CN', ended)).toEqual([
+      '星海电台 (哔哩哔哩) 的直播已结束',
+      '时长：1 小时 35 分钟',
+      '观众峰值：812',
+      '金瓜子：281,000（观众支付 ¥281，预估收入 US$16–US$24）',
+      '新增粉丝：37',
+      '送礼榜：1. 舰长大人 (198,000 🪙)',
+    ]);
+    expect(await read('zh-CN', spike)).toEqual(['星海电台 (哔哩哔哩) 的礼物激增', '最近一分钟收到 52,000 金瓜子，是本场平均每分钟 1,200 金瓜子的 43.3 倍。']);
+    expect((await read('ru', ended))[3]).toBe('Золота: 281\u00a0000 (зрители заплатили 281\u00a0CN¥; оценка заработка: 16\u00a0$–24\u00a0$)');
+    expect(await read('ru', spike)).toEqual(['Всплеск подарков у 星海电台 (Bilibili)', 'Золота за последнюю минуту: 52\u00a0000 — в 43,3 раза больше, чем обычно в этом эфире (1\u00a0200 в минуту).']);
+    expect((await read('th', ended))[3]).toBe('ทอง: 281,000 (ผู้ชมจ่ายไป CN¥281 คิดเป็นรายได้ประมาณ US$16–US$24)');
+    expect((await read('th', spike))[1]).toBe('52,000 ทองในหนึ่งนาทีที่ผ่านมา คิดเป็น 43.3 เท่าของค่าปกติในไลฟ์นี้ (ปกตินาทีละ 1,200 ทอง)');
+    // Queued before this change: no platform, a TikTok account, in diamonds.
+    const legacy: NotificationPayload = { ...spike, account: { handle: 'luna', nickname: 'Luna' } };
+    expect(await read('en', legacy)).toEqual(['Gift spike on Luna (@luna)', '52,000 diamonds in the last minute: 43.3× the LIVE’s usual 1,200 a minute.']);
+    expect((await read('en', { ...ended, account: { handle: 'luna', nickname: null } }))[5]).toBe('Top gifters: 1. 舰长大人 (198,000 💎)');
   });
 });
 

@@ -35,14 +35,25 @@ export type RuleView = {
 export const NOTIFICATION_EVENTS = ['went-live', 'live-ended', 'gift-spike', 'test'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
+/** A gifter of the live; `diamonds` is what they gave in the platform's unit (Bilibili: gold). */
 export type GifterLine = { handle: string; nickname: string; diamonds: number };
 
-/** What a notification says, whatever the channel: each channel formats it its own way. */
+/**
+ * The account a notification is about. `platform` is missing from deliveries queued before LiveLens read
+ * Bilibili (all TikTok's), which the courier may still be retrying: read it as TikTok then.
+ */
+export type NotifiedAccount = { platform?: Platform; handle: string; nickname: string | null };
+
+/**
+ * What a notification says, whatever the channel: each channel formats it its own way. Values (`diamonds`,
+ * `diamondsLastMinute`, `baselinePerMinute`) are in the account's platform's unit (lib/platforms/units.ts
+ * VALUE_UNIT: TikTok diamonds, Bilibili gold); webhook receivers get this object as `data`.
+ */
 export type NotificationPayload =
-  | { event: 'went-live'; account: { handle: string; nickname: string | null }; liveId: string; startedAt: string; title: string | null }
+  | { event: 'went-live'; account: NotifiedAccount; liveId: string; startedAt: string; title: string | null }
   | {
       event: 'live-ended';
-      account: { handle: string; nickname: string | null };
+      account: NotifiedAccount;
       liveId: string;
       startedAt: string;
       endedAt: string;
@@ -53,5 +64,5 @@ export type NotificationPayload =
       newFollowers: number;
       topGifters: GifterLine[];
     }
-  | { event: 'gift-spike'; account: { handle: string; nickname: string | null }; liveId: string; diamondsLastMinute: number; baselinePerMinute: number; factor: number }
+  | { event: 'gift-spike'; account: NotifiedAccount; liveId: string; diamondsLastMinute: number; baselinePerMinute: number; factor: number }
   | { event: 'test'; workspace: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { platformOfId } from '@/lib/platforms/ids';
-import { channelName, channelOptionText, channelPublicPath, viewerHandleOf, viewerHandlePrefix, viewerHandleText } from '@/lib/platforms/naming';
+import { channelHeadlineText, channelName, channelOptionText, channelPublicPath, viewerHandleOf, viewerHandlePrefix, viewerHandleText } from '@/lib/platforms/naming';
 
 const tiktok = { platform: 'tiktok', handle: 'luna.streams', nickname: 'Luna' } as const;
 const bilibili = { platform: 'bilibili', handle: '3546001200340056', nickname: '星海电台 Xinghai Radio' } as const;
@@ -23,6 +23,13 @@ describe('channel naming', () => {
     expect(channelOptionText(tiktok, 'TikTok', ' · ')).toBe('@luna.streams · Luna');
     expect(channelOptionText({ ...tiktok, nickname: null }, 'TikTok')).toBe('@luna.streams');
     expect(channelOptionText(bilibili, 'Bilibili')).toBe('星海电台 Xinghai Radio (Bilibili)');
+  });
+
+  it('names a channel in a message headline as notifications did for TikTok, and with the platform for Bilibili', () => {
+    expect(channelHeadlineText(tiktok, 'TikTok')).toBe('Luna (@luna.streams)');
+    expect(channelHeadlineText({ ...tiktok, nickname: null }, 'TikTok')).toBe('@luna.streams');
+    expect(channelHeadlineText(bilibili, '哔哩哔哩')).toBe('星海电台 Xinghai Radio (哔哩哔哩)');
+    expect(channelHeadlineText({ ...bilibili, nickname: null }, 'Bilibili')).toBe('3546001200340056 (Bilibili)');
   });
 
   it('links each channel to its own public page', () => {

@@ -22,6 +22,16 @@ export function channelOptionText(channel: ChannelNaming, platformName: string, 
   return `${channelName(channel)} (${platformName})`;
 }
 
+/**
+ * The channel in a message's headline, where no badge fits (notifications): "Luna (@luna)" on TikTok, or
+ * "@luna" without a nickname, as notifications always wrote it; "星海电台 (Bilibili)" elsewhere, as a picker
+ * writes it (channelOptionText), since a uid after "@" would name nobody.
+ */
+export function channelHeadlineText(channel: ChannelNaming, platformName: string): string {
+  if (channel.platform === 'tiktok') return channel.nickname ? `${channel.nickname} (${channelName(channel)})` : channelName(channel);
+  return channelOptionText(channel, platformName);
+}
+
 /** The channel's public page on LiveLens: /@handle for TikTok, /bilibili/<uid> for Bilibili. */
 export function channelPublicPath(channel: Pick<ChannelNaming, 'platform' | 'handle'>): string {
   return channel.platform === 'tiktok' ? `/@${channel.handle}` : `/bilibili/${channel.handle}`;
