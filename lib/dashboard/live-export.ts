@@ -3,16 +3,28 @@
 // scan. Rows written after the export starts (ids above the live's largest when it started) are left out,
 // which keeps the file a consistent snapshot of what existed when it was asked for.
 // Callers check first that the user manages the live.
+//
+// Columns follow the live's platform. TikTok's files are as they always were. A Bilibili live's files name
+// their value columns for gold (`gold_each`, `gold`), as TikTok's name diamonds: one live has one unit, so a
+// header that names it lets a spreadsheet sum a column and say what the sum is, where a neutral `value`
+// column would need a `unit` column repeating one word on every row. They add the paid row's `kind` (gift,
+// super_chat, guard: a Super Chat or guard purchase is no gift but its value is in the live's), name the
+// viewer by Bilibili's uid (no "@": a uid is no handle) and write ids without our `bilibili:` namespace
+// (lib/platforms/ids.ts), as Bilibili shows them. TikTok's streak columns are left out: Bilibili has none.
 import 'server-only';
-import { formatCsvRow } from '@/lib/dashboard/csv';
+import { formatCsvRow, type CsvCell } from '@/lib/dashboard/csv';
 import type { Db } from '@/lib/db';
-import { eventWindowStart, liveEventWindow, type LiveRef } from '@/lib/live/event-window';
+import { eventWindowStart } from '@/lib/live/event-window';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { Platform } from '@/lib/platforms/events';
+import { platformLocalId } from '@/lib/platforms/ids';
 
 export const EXPORT_BATCH_SIZE = 2000;
 
 export const GIFT_CSV_HEADER = ['time_utc', 'gift', 'gift_id', 'repeat_count', 'diamonds_each', 'diamonds', 'streak', 'streak_end_missing', 'viewer_handle', 'viewer_nickname', 'viewer_tiktok_id'] as const;
 export const CHAT_CSV_HEADER = ['time_utc', 'viewer_handle', 'viewer_nickname', 'viewer_tiktok_id', 'message'] as const;
+export const BILIBILI_GIFT_CSV_HEADER = ['time_utc', 'kind', 'gift', 'gift_id', 'repeat_count', 'gold_each', 'gold', 'viewer_uid', 'viewer_nickname'] as const;
+export const BILIBILI_CHAT_CSV_HEADER = ['time_utc', 'viewer_uid', 'viewer_nickname', 'message'] as const;
 
 type ExportOptions = { batchSize?: number };
 
@@ -26,12 +38,37 @@ type GiftExportRow = {
   diamonds: number;
   streakable: boolean;
   timeout_closed: boolean;
+  kind: string;
   handle: string | null;
   nickname: string | null;
   tiktok_user_id: string;
 };
 
 type ChatExportRow = { id: bigint; created_at: Date; content: string; handle: string | null; nickname: string | null; tiktok_user_id: string | null };
+
+/** A platform's file: its header and the cells of one row. */
+type CsvLayout<Row> = { header: readonly string[]; cells: (row: Row) => CsvCell[] };
+
+const uidOf = (viewerId: string | null) => (viewerId === null ? null : platformLocalId(viewerId));
+
+const GIFT_CSV: Readonly<Record<Platform, CsvLayout<GiftExportRow>>> = {
+  tiktok: {
+    header: GIFT_CSV_HEADER,
+    cells: (r) => [r.created_at.toISOString(), r.gift_name, r.gift_id, r.repeat_count, r.diamond_count, r.diamonds, r.streakable, r.timeout_closed, r.handle, r.nickname, r.tiktok_user_id],
+  },
+  bilibili: {
+    header: BILIBILI_GIFT_CSV_HEADER,
+    cells: (r) => [r.created_at.toISOString(), r.kind, r.gift_name, platformLocalId(r.gift_id), r.repeat_count, r.diamond_count, r.diamonds, uidOf(r.tiktok_user_id), r.nickname],
+  },
+};
+
+const CHAT_CSV: Readonly<Record<Platform, CsvLayout<ChatExportRow>>> = {
+  tiktok: { header: CHAT_CSV_HEADER, cells: (r) => [r.created_at.toISOString(), r.handle, r.nickname, r.tiktok_user_id, r.content] },
+  bilibili: { header: BILIBILI_CHAT_CSV_HEADER, cells: (r) => [r.created_at.toISOString(), uidOf(r.tiktok_user_id), r.nickname, r.content] },
+};
+
+/** A live by id, or the live row a caller has already read (its start and platform then cost no query). */
+export type ExportLiveRef = bigint | { id: bigint; startedAt: Date; platform: Platform };
 
 function batchSizeOf(options: ExportOptions): number {
   const size = options.batchSize ?? EXPORT_BATCH_SIZE;
@@ -67,8 +104,9 @@ async function* readInTimeOrder<T extends { id: bigint; created_at: Date }>(
  * through the (account_id, created_at) index: the account's gifts in the live's time are this live's.
  */
 export async function* exportGiftsCsv(db: Db, liveId: bigint, options: ExportOptions = {}): AsyncGenerator<string> {
-  yield formatCsvRow(GIFT_CSV_HEADER);
-  const live = await db.live.findUnique({ where: { id: liveId }, select: { accountId: true, startedAt: true } });
+  const live = await db.live.findUnique({ where: { id: liveId }, select: { accountId: true, startedAt: true, platform: true } });
+  const layout = GIFT_CSV[live?.platform ?? 'tiktok'];
+  yield formatCsvRow(layout.header);
   if (!live) return;
   // The live's window (lib/live/event-window.ts): only the partitions of its months are read.
   const since = eventWindowStart(live.startedAt);
@@ -76,26 +114,24 @@ export async function* exportGiftsCsv(db: Db, liveId: bigint, options: ExportOpt
   const lastId = _max.id;
   if (lastId === null) return;
   const batches = readInTimeOrder<GiftExportRow>('g', batchSizeOf(options), (position, limit) => db.$queryRaw<GiftExportRow[]>`
-    SELECT g.id, g.created_at, g.gift_name, g.gift_id, g.repeat_count, g.diamond_count, g.diamonds, g.streakable, g.timeout_closed,
+    SELECT g.id, g.created_at, g.gift_name, g.gift_id, g.repeat_count, g.diamond_count, g.diamonds, g.streakable, g.timeout_closed, g.kind::text AS kind,
            v.handle, v.nickname, v.tiktok_user_id
     FROM gifts g JOIN viewers v ON v.id = g.viewer_id
     WHERE g.account_id = ${live.accountId} AND g.live_id = ${liveId} AND g.created_at >= ${since} AND g.id <= ${lastId} ${position}
     ORDER BY g.created_at, g.id
     LIMIT ${limit}`);
-  for await (const rows of batches) {
-    yield rows
-      .map((r) =>
-        formatCsvRow([r.created_at.toISOString(), r.gift_name, r.gift_id, r.repeat_count, r.diamond_count, r.diamonds, r.streakable, r.timeout_closed, r.handle, r.nickname, r.tiktok_user_id]),
-      )
-      .join('');
-  }
+  for await (const rows of batches) yield rows.map((r) => formatCsvRow(layout.cells(r))).join('');
 }
 
 /** The live's chat as CSV chunks: the header, then one chunk per batch, in time order (then id). */
-export async function* exportChatsCsv(db: Db, live: LiveRef, options: ExportOptions = {}): AsyncGenerator<string> {
-  yield formatCsvRow(CHAT_CSV_HEADER);
-  const { id: liveId, since } = await liveEventWindow(db, live);
-  if (!since) return;
+export async function* exportChatsCsv(db: Db, live: ExportLiveRef, options: ExportOptions = {}): AsyncGenerator<string> {
+  const row = typeof live === 'bigint' ? await db.live.findUnique({ where: { id: live }, select: { id: true, startedAt: true, platform: true } }) : live;
+  const layout = CHAT_CSV[row?.platform ?? 'tiktok'];
+  yield formatCsvRow(layout.header);
+  if (!row) return;
+  const liveId = row.id;
+  // The live's window (lib/live/event-window.ts): only the partitions of its months are read.
+  const since = eventWindowStart(row.startedAt);
   const { _max } = await db.chat.aggregate({ where: { liveId, createdAt: { gte: since } }, _max: { id: true } });
   const lastId = _max.id;
   if (lastId === null) return;
@@ -106,7 +142,5 @@ export async function* exportChatsCsv(db: Db, live: LiveRef, options: ExportOpti
     WHERE c.live_id = ${liveId} AND c.created_at >= ${since} AND c.id <= ${lastId} ${position}
     ORDER BY c.created_at, c.id
     LIMIT ${limit}`);
-  for await (const rows of batches) {
-    yield rows.map((r) => formatCsvRow([r.created_at.toISOString(), r.handle, r.nickname, r.tiktok_user_id, r.content])).join('');
-  }
+  for await (const rows of batches) yield rows.map((r) => formatCsvRow(layout.cells(r))).join('');
 }

@@ -9,3 +9,8 @@ export const BILIBILI_ID_PREFIX = 'bilibili:';
 export function platformOfId(id: string): Platform {
   return id.startsWith(BILIBILI_ID_PREFIX) ? 'bilibili' : 'tiktok';
 }
+
+/** An id as its own platform writes it, without our namespace: `bilibili:12345` → `12345`; TikTok's as it is. */
+export function platformLocalId(id: string): string {
+  return id.startsWith(BILIBILI_ID_PREFIX) ? id.slice(BILIBILI_ID_PREFIX.length) : id;
+}

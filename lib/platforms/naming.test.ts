@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { platformOfId } from '@/lib/platforms/ids';
+import { platformLocalId, platformOfId } from '@/lib/platforms/ids';
 import { channelHeadlineText, channelName, channelOptionText, channelPublicPath, viewerHandleOf, viewerHandlePrefix, viewerHandleText } from '@/lib/platforms/naming';
 
 const tiktok = { platform: 'tiktok', handle: 'luna.streams', nickname: 'Luna' } as const;
@@ -48,6 +48,8 @@ describe('viewer naming', () => {
   it('tells a Bilibili viewer by its namespaced user id', () => {
     expect(platformOfId('bilibili:12345')).toBe('bilibili');
     expect(platformOfId('6800000000000000001')).toBe('tiktok');
+    expect(platformLocalId('bilibili:12345')).toBe('12345');
+    expect(platformLocalId('6800000000000000001')).toBe('6800000000000000001');
     expect(viewerHandleOf('bilibili:12345', '12345')).toBeNull();
     expect(viewerHandleOf('6800000000000000001', 'alice')).toBe('@alice');
     expect(viewerHandlePrefix('6800000000000000001', 'alice')).toBe('@alice · ');
