@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-// A local stand-in for tiktok.com's profile pages (saved pages, see tools/testing/profile-server.ts).
+// A local stand-in for tiktok.com's profile pages (saved pages, see tools/testing/profile-server.ts) and
+// Bilibili's room API (tools/testing/bilibili-room-api.ts).
 const tiktokPort = Number(process.env.E2E_TIKTOK_PORT ?? 7171);
 // The embedded mail catcher's web inbox of the e2e instance (e2e/support/mail.ts reads it).
 export const E2E_MAIL_INBOX_PORT = Number(process.env.E2E_MAIL_INBOX_PORT ?? 1180);
@@ -87,6 +88,9 @@ export default defineConfig({
       RATE_LIMIT_SCALE: '50',
       NEXT_TELEMETRY_DISABLED: '1',
       TIKTOK_PROFILE_BASE_URL: `http://127.0.0.1:${tiktokPort}`,
+      // The same stand-in answers Bilibili's room API (rooms 3002xxxx); the demo's Bilibili room is replayed.
+      BILIBILI_API_BASE: `http://127.0.0.1:${tiktokPort}`,
+      BILIBILI_LIVE_BASE: `http://127.0.0.1:${tiktokPort}`,
     },
     },
   ],

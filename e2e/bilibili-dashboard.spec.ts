@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signIn } from './support/live';
+import { DEMO, signIn, signUpAndIn } from './support/live';
 
 // The demo workspace's Bilibili channel (lib/seed/demo.ts DEMO_BILIBILI), live from the start with
 // synthetic Bilibili packets (worker/demo.ts). Its handle is the uid: the dashboard must name it by its
@@ -54,4 +54,38 @@ test('a Bilibili channel reads by name, in gold, with no "@<uid>" anywhere on it
   await page.goto(`${accountPath}/gifters?period=all`);
   await expect(page.getByText(`Who sent ${CHANNEL.nickname} the most gold`)).toBeVisible();
   await expectNoAtUid(page);
+});
+
+// Adding a Bilibili room from the dashboard, against the browser tests' stand-in for Bilibili's room API
+// (tools/testing/bilibili-room-api.ts, not Bilibili: rooms 3002xxxx exist there, named "星河 Stella <last 4>").
+test('a streamer adds a Bilibili room by its link and opens its public page', async ({ page }) => {
+  await signUpAndIn(page, 'bili-add');
+  await page.goto('/dashboard');
+  await page.getByRole('radio', { name: 'Bilibili' }).check();
+  const input = page.getByRole('textbox', { name: 'Bilibili live room number or link to add' });
+  await expect(input).toHaveAttribute('placeholder', /live\.bilibili\.com/);
+  // A link that is not a room: said in words, nothing added.
+  await input.fill('https://www.bilibili.com/video/BV1xx411c7mD');
+  await page.getByRole('button', { name: 'Add and track' }).click();
+  await expect(page.getByRole('alert')).toContainText('not a live room or space link');
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  const room = `3002${String(Date.now()).slice(-4)}`;
+  const uid = `35460012${room}`;
+  const nickname = `星河 Stella ${room.slice(-4)}`;
+  await input.fill(`https://live.bilibili.com/${room}?from=search`);
+  await page.getByRole('button', { name: 'Add and track' }).click();
+  await expect(page).toHaveURL(/\/dashboard\/accounts\/[^/]+$/);
+  const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(breadcrumb).toContainText(nickname);
+  await expect(breadcrumb.locator('[data-platform="bilibili"]')).toHaveText('Bilibili');
+  await expectNoAtUid(page);
+
+  await page.getByRole('link', { name: 'Public page' }).click();
+  await expect(page).toHaveURL(new RegExp(`/bilibili/${uid}$`));
+  await expect(page.getByRole('heading', { level: 1, name: nickname })).toBeVisible();
+  await expect(page.locator('div', { has: page.locator('dt', { hasText: /^Followers$/ }) }).locator('dd')).toHaveText('128.4K');
+  await expect(page.locator('main')).toContainText('Offline');
+  await expect(page.locator('main')).toContainText('深夜唱歌 · 点歌');
+  await expect(page.locator('main')).toContainText('娱乐 · 唱见');
 });

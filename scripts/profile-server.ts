@@ -1,11 +1,15 @@
 // `node tools/node/run.mjs web scripts/profile-server.ts [port]` — serves the saved TikTok profile pages (a local
-// stand-in for tiktok.com) for trying the lookup offline: TIKTOK_PROFILE_BASE_URL=http://127.0.0.1:<port>.
+// stand-in for tiktok.com) and Bilibili's room API for trying lookups offline: TIKTOK_PROFILE_BASE_URL and
+// BILIBILI_API_BASE=http://127.0.0.1:<port>.
+import { bilibiliRoomApi } from '@/tools/testing/bilibili-room-api';
 import { FIXTURE_PAGES, ProfileServer } from '@/tools/testing/profile-server';
 
 const server = new ProfileServer();
+// And a stand-in for Bilibili's room API (BILIBILI_API_BASE=http://127.0.0.1:<port>): rooms 3002xxxx exist.
+server.bilibili = bilibiliRoomApi();
 // Browser tests add accounts with fresh handles (e2e.<something>), each its own account with fresh lives.
 server.aliasPrefix('e2e.', 'luna.bakes');
 await server.start(Number(process.argv[2] ?? 0));
-console.log(`Saved TikTok profile pages on ${server.url} (handles: ${Object.keys(FIXTURE_PAGES).join(', ')} and e2e.*; any other handle is "not found").`);
+console.log(`Saved TikTok profile pages on ${server.url} (handles: ${Object.keys(FIXTURE_PAGES).join(', ')} and e2e.*; any other handle is "not found"), and Bilibili's room API for rooms 3002xxxx.`);
 process.on('SIGTERM', () => void server.stop().then(() => process.exit(0)));
 process.on('SIGINT', () => void server.stop().then(() => process.exit(0)));

@@ -5,11 +5,15 @@ import { addManagedAccount, listManagedAccounts, removeManagedAccount, requestCh
 import { getLiveNow } from '@/lib/dashboard/live-now';
 import { usdWorthOf } from '@/lib/platforms/units';
 import { actorOf, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
-import { profileServerForThisFile } from '@/tools/testing/profile-server-hooks';
+import { bilibiliRoomApiForThisFile, profileServerForThisFile } from '@/tools/testing/profile-server-hooks';
+import { madeUpRoom } from '@/tools/testing/bilibili-room-api';
 import { containing, matching, withProps } from '@/tools/testing/match';
 
 const server = profileServerForThisFile();
 const fresh = (fixture: string) => server.fresh(fixture);
+// Bilibili's room API, a local stand-in: rooms 3002xxxx exist, made up on the fly.
+const bilibili = bilibiliRoomApiForThisFile();
+const freshRoom = () => madeUpRoom(`3002${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`);
 
 
 describe('accounts of a workspace', () => {
@@ -31,6 +35,36 @@ describe('accounts of a workspace', () => {
     await removeManagedAccount(db, other.workspaceId, accountId);
     expect((await db.trackedAccount.findUniqueOrThrow({ where: { accountId } })).enabled).toBe(false);
     await expect(removeManagedAccount(db, other.workspaceId, accountId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('adds a Bilibili room by number or link: a channel under the streamer’s uid, tracked by the Bilibili connector', async () => {
+    const user = await createTestUser(db);
+    const room = freshRoom();
+    const accountId = await addManagedAccount(db, actorOf(user), `https://live.bilibili.com/${room.roomId}?from=search`, { platform: 'bilibili', ip: `bili-${user.id}` });
+    expect(await db.channel.findUniqueOrThrow({ where: { id: accountId } })).toMatchObject({ platform: 'bilibili', handle: room.uid, roomId: room.roomId, nickname: room.uname, followers: 128_400n });
+    expect(await db.trackedAccount.findUniqueOrThrow({ where: { accountId } })).toMatchObject({ enabled: true, source: 'bilibili' });
+    // The same streamer by space link is the same channel; another workspace adding it shares the tracking.
+    expect(await addManagedAccount(db, actorOf(user), `https://space.bilibili.com/${room.uid}`, { platform: 'bilibili' })).toBe(accountId);
+    expect(await listManagedAccounts(db, user.workspaceId)).toEqual([withProps({ id: accountId, platform: 'bilibili', handle: room.uid, nickname: room.uname, followers: 128_400 })]);
+    const other = await createTestUser(db);
+    await expect(listManagedAccounts(db, other.workspaceId)).resolves.toEqual([]);
+    // Both additions stored one channel.
+    expect(await db.channel.count({ where: { handle: room.uid } })).toBe(1);
+  });
+
+  it('explains Bilibili addresses it cannot use, and missing rooms, without storing anything', async () => {
+    const user = await createTestUser(db);
+    const add = (input: string) => addManagedAccount(db, actorOf(user), input, { platform: 'bilibili', ip: `bili-bad-${user.id}` });
+    await expect(add('https://www.youtube.com/@someone')).rejects.toMatchObject({ code: 'BAD_REQUEST', message: containing('not a Bilibili room number or link') });
+    await expect(add('99999999')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Bilibili has no live room 99999999. Check the number.' });
+    await expect(add('UID 424242')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'The Bilibili user with UID 424242 has no live room.' });
+    bilibili.api().rateLimited = true;
+    try {
+      await expect(add(freshRoom().roomId)).rejects.toMatchObject({ code: 'RATE_LIMITED', message: containing('Bilibili is refusing requests') });
+    } finally {
+      bilibili.api().rateLimited = false;
+    }
+    expect(await listManagedAccounts(db, user.workspaceId)).toEqual([]);
   });
 
   it('explains bad handles and missing users', async () => {

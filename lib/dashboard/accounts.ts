@@ -12,6 +12,8 @@ import { getEnv } from '@/lib/env';
 import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { parseHandle } from '@/lib/tiktok/handle';
 import { lookupProfile } from '@/lib/tiktok/profile-store';
+import { parseBilibiliAddress } from '@/lib/platforms/bilibili/address';
+import { lookUpBilibiliRoom, storeBilibiliRoom } from '@/lib/platforms/bilibili/room-lookup';
 
 export type ManagedAccountCard = {
   id: string;
@@ -54,7 +56,7 @@ export async function listManagedAccounts(db: Db, workspaceId: string): Promise<
       nickname: account.nickname,
       avatarUrl: account.avatarUrl,
       verified: account.verified,
-      followers: account.snapshots[0] ? Number(account.snapshots[0].followers) : null,
+      followers: account.snapshots[0] ? Number(account.snapshots[0].followers) : account.followers !== null ? Number(account.followers) : null,
       ownershipVerified: verifiedAt !== null,
       state: account.tracked?.state ?? null,
       stateSince: account.tracked?.stateSince.toISOString() ?? null,
@@ -65,17 +67,18 @@ export async function listManagedAccounts(db: Db, workspaceId: string): Promise<
 }
 
 /** Adds `handleInput` to the workspace and makes sure the worker tracks it. Returns its id. */
-export async function addManagedAccount(db: Db, actor: Actor, handleInput: string, options: { ip?: string } = {}): Promise<string> {
-  const parsed = parseHandle(handleInput);
-  if (!parsed.ok) throw new AppError('BAD_REQUEST', parsed.error);
+/**
+ * Adds a channel to the workspace by what the user typed: a TikTok handle or profile link, or for Bilibili a
+ * room number, room link or space link (lib/platforms/bilibili/address.ts). The channel is looked up on its
+ * platform (that fetch counts against the caller's per-address lookup limit), stored, and tracked.
+ */
+export async function addManagedAccount(db: Db, actor: Actor, input: string, options: { ip?: string; platform?: Platform } = {}): Promise<string> {
+  const platform = options.platform ?? 'tiktok';
+  const find = platform === 'bilibili' ? findBilibiliChannel : findTikTokAccount;
+  const lookUp = find(db, input, options.ip);
   const limit = await consumeRateLimit(db, RATE_LIMITS.track, actor.userId);
   if (!limit.ok) throw new AppError('RATE_LIMITED', `You added many accounts in a short time; try again in ${waitText(limit.retryAfterSeconds)}.`);
-  const env = getEnv();
-  const lookup = await lookupProfile(db, parsed.handle, { ip: options.ip, baseUrl: env.TIKTOK_PROFILE_BASE_URL, timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS });
-  if (lookup.kind === 'not_found') throw new AppError('NOT_FOUND', `TikTok has no account @${parsed.handle}. Check the spelling.`);
-  if (lookup.kind === 'rate_limited') throw new AppError('RATE_LIMITED', 'Too many lookups from your address; try again in a few minutes.');
-  if (lookup.kind === 'unavailable') throw new AppError('UNAVAILABLE', `${lookup.reason} Try again in a moment.`);
-  const accountId = lookup.stored.account.id;
+  const accountId = await lookUp();
   const { workspaceId } = actor;
   await db.$transaction([
     db.workspaceAccount.upsert({
@@ -83,11 +86,37 @@ export async function addManagedAccount(db: Db, actor: Actor, handleInput: strin
       create: { workspaceId, accountId, addedById: actor.userId, verificationCode: newVerificationCode() },
       update: {},
     }),
-    // Tracked once however many workspaces watch it; re-enabled if it had been dropped.
-    db.trackedAccount.upsert({ where: { accountId }, create: { accountId, source: 'tiktok' }, update: { enabled: true } }),
+    // Tracked once however many workspaces watch it; re-enabled if it had been dropped (the demo's replayed
+    // channels keep their source).
+    db.trackedAccount.upsert({ where: { accountId }, create: { accountId, source: platform }, update: { enabled: true } }),
   ]);
   return accountId;
 }
+
+type Lookup = (db: Db, input: string, ip: string | undefined) => () => Promise<string>;
+
+/** Checks the handle (before anything is counted), then returns the lookup that stores the account. */
+const findTikTokAccount: Lookup = (db, input, ip) => {
+  const parsed = parseHandle(input);
+  if (!parsed.ok) throw new AppError('BAD_REQUEST', parsed.error);
+  return async () => {
+    const env = getEnv();
+    const lookup = await lookupProfile(db, parsed.handle, { ip, baseUrl: env.TIKTOK_PROFILE_BASE_URL, timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS });
+    if (lookup.kind === 'not_found') throw new AppError('NOT_FOUND', `TikTok has no account @${parsed.handle}. Check the spelling.`);
+    if (lookup.kind === 'rate_limited') throw new AppError('RATE_LIMITED', 'Too many lookups from your address; try again in a few minutes.');
+    if (lookup.kind === 'unavailable') throw new AppError('UNAVAILABLE', `${lookup.reason} Try again in a moment.`);
+    return lookup.stored.account.id;
+  };
+};
+
+const findBilibiliChannel: Lookup = (db, input, ip) => {
+  const parsed = parseBilibiliAddress(input);
+  if (!parsed.ok) throw new AppError('BAD_REQUEST', parsed.error);
+  return async () => {
+    const room = await lookUpBilibiliRoom(db, parsed.address, ip);
+    return storeBilibiliRoom(db, room);
+  };
+};
 
 function newVerificationCode(): string {
   return `LL-${randomBytes(4).toString('hex').toUpperCase()}`;

@@ -18,6 +18,8 @@ import en from '@/lib/i18n/messages/en/errors.json';
 import { OVERLAY_KINDS, settingsSchemas, validateSettings } from '@/lib/overlays/settings';
 import { LOCALE_HEADER as CLIENT_LOCALE_HEADER } from '@/lib/query-client';
 import { HANDLE_ERRORS, parseHandle } from '@/lib/tiktok/handle';
+import { BILIBILI_ADDRESS_ERRORS } from '@/lib/platforms/bilibili/address';
+import { BILIBILI_UNAVAILABLE_REASONS } from '@/lib/platforms/bilibili/room-lookup';
 import { deliveryErrorSentences } from '@/lib/notifications/delivery-errors';
 import { BAD_ADDRESS } from '@/lib/security/address';
 import { PROBLEM_MESSAGES } from '@/lib/workspaces/invites';
@@ -155,7 +157,7 @@ const DYNAMIC: Record<string, string> = {
   'lib/workspaces/invites.ts: PROBLEM_MESSAGES.used': 'constant, imported below',
   'lib/workspaces/invites.ts: PROBLEM_MESSAGES.expired': 'constant, imported below',
   'lib/dashboard/clusters.ts: DUPLICATE_NAME': 'constant, imported below',
-  'lib/dashboard/accounts.ts: parsed.error': 'HANDLE_ERRORS, checked below',
+  'lib/dashboard/accounts.ts: parsed.error': 'HANDLE_ERRORS and BILIBILI_ADDRESS_ERRORS, checked below',
   'app/api/accounts/[handle]/view/route.ts: parsed.error': 'HANDLE_ERRORS, checked below',
   'app/api/accounts/[handle]/route.ts: outcome.error': 'HANDLE_ERRORS, checked below',
   'lib/overlays/manage.ts: checked.error': 'validateSettings, tried below with bad settings of every kind',
@@ -356,6 +358,7 @@ function transitionErrors(): string[] {
 
 const handleErrors = [
   ...Object.values(HANDLE_ERRORS).flatMap((v) => (typeof v === 'string' ? [v] : [])),
+  ...Object.values(BILIBILI_ADDRESS_ERRORS),
   ...['a b', 'a@b', 'a\u200bb', 'aé', 'a/b'].map((input) => parseHandle(input)).map((r) => (r.ok ? 'parsed' : r.error)),
 ];
 
@@ -382,8 +385,8 @@ describe('the errors catalogue and the code', () => {
     const messages = [...constants, ...settingsErrors(), ...transitionErrors(), ...zodDefaults()];
     expect(messages.filter((m) => !matchError(m))).toEqual([]);
     // What the profile lookup's "unavailable" reasons become at the throw sites.
-    const reasons = ['TikTok could not be reached.', 'TikTok did not show the profile.', 'The profile could not be stored.'];
-    expect(reasons.map((r) => matchError(`${r} Try again in a moment.`)?.key)).toEqual(['accounts.unreachable', 'accounts.notShown', 'accounts.notStored']);
+    const reasons = ['TikTok could not be reached.', 'TikTok did not show the profile.', 'The profile could not be stored.', ...BILIBILI_UNAVAILABLE_REASONS];
+    expect(reasons.map((r) => matchError(`${r} Try again in a moment.`)?.key)).toEqual(['accounts.unreachable', 'accounts.notShown', 'accounts.notStored', 'accounts.bilibiliUnreachable', 'accounts.bilibiliOdd']);
   });
 
   it('has no template that no code writes', () => {

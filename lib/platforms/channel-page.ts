@@ -1,6 +1,7 @@
-// What a platform's public channel page shows, read from the database only (no call to the platform):
-// the channel, the totals of its lives in the platform's own value unit with their USD worth, and its
-// latest lives. A channel is found by its handle on that platform (Bilibili: the uid).
+// What a platform's public channel page shows, read from the database only (the Bilibili page refreshes the
+// stored room facts before: lib/platforms/bilibili/room-lookup.ts): the channel, its room as last fetched,
+// the totals of its lives in the platform's own value unit with their USD worth, and its latest lives. A
+// channel is found by its handle on that platform (Bilibili: the uid).
 import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/lib/db';
@@ -26,6 +27,18 @@ export type ChannelLive = {
   peakViewers: number;
 };
 
+export type ChannelRoom = {
+  title: string | null;
+  area: string | null;
+  /** 0 offline, 1 live, 2 replaying old videos; null when unknown. */
+  liveStatus: number | null;
+  followers: bigint | null;
+  /** When it was asked last. */
+  fetchedAt: Date;
+  /** 'ok', or why the last ask failed (the facts above are then from an earlier one). */
+  fetchStatus: string;
+};
+
 export type ChannelPage = {
   platform: Platform;
   handle: string;
@@ -34,6 +47,10 @@ export type ChannelPage = {
   platformUserId: string | null;
   roomId: string | null;
   valueUnit: ValueUnit;
+  /** What the platform said about the channel's room (Bilibili); null until a fetch succeeded. */
+  room: ChannelRoom | null;
+  /** When the platform was last asked about the channel, successfully or not. */
+  fetchedAt: Date | null;
   totals: { lives: number; value: bigint; gifts: number; comments: number; likes: bigint; peakViewers: number; usd: ValueRange };
   /** The latest lives, newest first (at most CHANNEL_PAGE_LIVES). */
   lives: ChannelLive[];
@@ -43,7 +60,7 @@ export type ChannelPage = {
 export async function readChannelPage(db: Db, platform: Platform, handle: string): Promise<ChannelPage | null> {
   const channel = await db.channel.findUnique({
     where: channelHandle(platform, handle),
-    select: { id: true, handle: true, nickname: true, avatarUrl: true, platformUserId: true, roomId: true },
+    select: { id: true, handle: true, nickname: true, avatarUrl: true, platformUserId: true, roomId: true, roomTitle: true, roomArea: true, roomLiveStatus: true, followers: true, lastFetchedAt: true, lastFetchStatus: true },
   });
   if (!channel) return null;
   const [sums, lives] = await Promise.all([
@@ -69,6 +86,11 @@ export async function readChannelPage(db: Db, platform: Platform, handle: string
     platformUserId: channel.platformUserId,
     roomId: channel.roomId,
     valueUnit: VALUE_UNIT[platform],
+    fetchedAt: channel.lastFetchedAt,
+    // A successful fetch always stores the live status.
+    room: channel.lastFetchedAt && channel.roomLiveStatus !== null
+      ? { title: channel.roomTitle, area: channel.roomArea, liveStatus: channel.roomLiveStatus, followers: channel.followers, fetchedAt: channel.lastFetchedAt, fetchStatus: channel.lastFetchStatus ?? 'ok' }
+      : null,
     totals: {
       lives: sums._count._all,
       value,

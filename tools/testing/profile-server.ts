@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type { BilibiliRoomApi } from './bilibili-room-api';
 import { uniqueSuffix } from './factories';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'lib', 'tiktok', 'fixtures');
@@ -25,6 +26,8 @@ export class ProfileServer {
   readonly failing = new Set<string>();
   /** Handles that answer with the captcha page. */
   readonly captcha = new Set<string>();
+  /** Bilibili's room API on the same port, when set (the browser tests' one stand-in for the platforms' sites). */
+  bilibili: BilibiliRoomApi | undefined;
   /** Delay before answering, in ms. */
   delayMs = 0;
   /** Extra handles that serve one of the saved pages as if it were theirs (tests use unique handles). */
@@ -59,6 +62,7 @@ export class ProfileServer {
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (this.bilibili?.handle(request, response)) return;
     const match = /^\/@([^/?#]+)/.exec(request.url ?? '');
     const handle = decodeURIComponent(match?.[1] ?? '').toLowerCase();
     this.hits.set(handle, (this.hits.get(handle) ?? 0) + 1);

@@ -6,6 +6,7 @@
 import WebSocket from 'ws';
 import type { Env } from '@/lib/env';
 import type { PlatformEvent } from '@/lib/platforms/events';
+import { BilibiliApiError, bilibiliApi, bilibiliApiOptions, bilibiliHeaders } from '@/lib/platforms/bilibili/api';
 import { BilibiliSessionCounter } from '@/lib/platforms/bilibili/counter';
 import { decodePacket, encodeAuth, HEARTBEAT_PACKET } from '@/lib/platforms/bilibili/packet';
 
@@ -38,7 +39,7 @@ export type BilibiliSourceOptions = {
 
 /** The connector's settings from the environment (BILIBILI_API_BASE, BILIBILI_LIVE_BASE, BILIBILI_SESSDATA). */
 export function bilibiliOptionsFromEnv(env: Pick<Env, 'BILIBILI_API_BASE' | 'BILIBILI_LIVE_BASE' | 'BILIBILI_SESSDATA'>): BilibiliSourceOptions {
-  return { apiBase: env.BILIBILI_API_BASE, liveBase: env.BILIBILI_LIVE_BASE, sessdata: env.BILIBILI_SESSDATA };
+  return bilibiliApiOptions(env);
 }
 
 export type BilibiliSink = {
@@ -59,20 +60,6 @@ export class BilibiliOfflineError extends Error {
     this.name = 'BilibiliOfflineError';
   }
 }
-
-export class BilibiliApiError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BilibiliApiError';
-  }
-}
-
-type ApiReply = { code?: unknown; message?: unknown; msg?: unknown; data?: unknown };
-
-const USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 
 export class BilibiliSource {
   readonly kind = 'bilibili';
@@ -96,23 +83,18 @@ export class BilibiliSource {
   ) {}
 
   private headers(): Record<string, string> {
-    return {
-      'user-agent': USER_AGENT,
-      referer: `${this.options.liveBase}/${this.roomId}`,
-      origin: this.options.liveBase,
-      ...(this.options.sessdata ? { cookie: `SESSDATA=${this.options.sessdata}` } : {}),
-    };
+    return bilibiliHeaders(this.options, this.referer());
+  }
+
+  private referer(): string {
+    return `${this.options.liveBase}/${this.roomId}`;
   }
 
   private async api(path: string): Promise<Record<string, unknown>> {
     const wait = this.lastApiCall + (this.options.apiMinIntervalMs ?? 250) - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     this.lastApiCall = Date.now();
-    const response = await fetch(`${this.options.apiBase}${path}`, { headers: this.headers(), signal: AbortSignal.timeout(10_000) });
-    if (!response.ok) throw new BilibiliApiError(response.status, `Bilibili API ${path}: HTTP ${response.status}`);
-    const reply = (await response.json()) as ApiReply;
-    if (reply.code !== 0) throw new BilibiliApiError(typeof reply.code === 'number' ? reply.code : -1, `Bilibili API ${path}: ${String(reply.message ?? reply.msg ?? reply.code)}`);
-    return typeof reply.data === 'object' && reply.data !== null ? (reply.data as Record<string, unknown>) : {};
+    return bilibiliApi(this.options, path, this.referer());
   }
 
   /** The live check: the room's long id and whether it is live. */

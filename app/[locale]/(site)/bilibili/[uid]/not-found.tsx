@@ -1,8 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { StatusLink, StatusMessage } from '@/components/ui/status-message';
 
-// A uid that is not a number, or one LiveLens stores no Bilibili channel for (nothing is fetched from
-// Bilibili on this page yet).
+// A uid that is not a number, or one Bilibili knows no live room for.
 export default function BilibiliChannelNotFound() {
   const t = useTranslations('notFound');
   return (

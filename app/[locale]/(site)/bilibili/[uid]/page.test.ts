@@ -1,6 +1,7 @@
-// The Bilibili channel page as drawn from what is stored (readChannelPage is replaced here; it is tested
-// against the database in lib/platforms/channel-page.test.ts): the channel, its totals in gold coins and
-// its lives; a uid that is not a number, or that nothing is stored for, answers 404 without a lookup.
+// The Bilibili channel page as drawn (bilibiliChannelPage is replaced here; it is tested against the database
+// and the room API stand-in in lib/platforms/bilibili/room-lookup.test.ts): the channel, its room, its totals
+// in gold coins and its lives; a uid Bilibili does not know answers 404, one that is not a number too without
+// a lookup; a lookup that fails says why.
 import { createTranslator, NextIntlClientProvider } from 'next-intl';
 import { createElement, type ComponentProps, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -8,9 +9,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadMessages } from '@/lib/i18n/messages';
 import type { ChannelPage } from '@/lib/platforms/channel-page';
 
-const readChannelPage = vi.hoisted(() => vi.fn());
+const bilibiliChannelPage = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/db', () => ({ db: {} }));
-vi.mock('@/lib/platforms/channel-page', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/platforms/channel-page')>()), readChannelPage }));
+vi.mock('@/lib/platforms/bilibili/room-lookup', () => ({ bilibiliChannelPage }));
+vi.mock('next/headers', () => ({ headers: () => Promise.resolve(new Headers({ 'x-forwarded-for': '203.0.113.9' })) }));
 vi.mock('next-intl/server', async () => {
   const messages = await loadMessages('en');
   return {
@@ -38,6 +40,8 @@ const stored: ChannelPage = {
   platformUserId: '21144080',
   roomId: '5050',
   valueUnit: 'gold',
+  fetchedAt: new Date('2026-11-30T12:30:00Z'),
+  room: { title: '深夜唱歌 & chat', area: '娱乐 · 唱见', liveStatus: 1, followers: 1_234_567n, fetchedAt: new Date('2026-11-30T12:30:00Z'), fetchStatus: 'ok' },
   totals: { lives: 2, value: 220_400n, gifts: 27, comments: 132, likes: 15_391n, peakViewers: 310, usd: { low: 12.46, mid: 15.57, high: 18.69 } },
   lives: [
     { id: '2', title: null, startedAt: new Date('2026-11-30T12:00:00Z'), endedAt: null, value: 14_800n, gifts: 8, comments: 12, likes: 11_391n, peakViewers: 95 },
@@ -45,24 +49,35 @@ const stored: ChannelPage = {
   ],
 };
 
-beforeEach(() => readChannelPage.mockReset());
+beforeEach(() => bilibiliChannelPage.mockReset());
 
 describe('the Bilibili channel page', () => {
   it('shows the stored channel, its totals in gold coins with their worth, and its lives newest first', async () => {
-    readChannelPage.mockResolvedValue(stored);
+    bilibiliChannelPage.mockResolvedValue({ kind: 'page', page: stored });
     const page = await text(await render('21144080'));
-    expect(readChannelPage).toHaveBeenCalledWith({}, 'bilibili', '21144080');
-    expect(page).toContain('Bilibili live 测试主播 UID 21144080 Live room 5050');
+    expect(bilibiliChannelPage).toHaveBeenCalledWith({}, '21144080', expect.any(String));
+    expect(page).toContain('Bilibili live 测试主播 UID 21144080 Live room 5050 Followers 1.2M');
+    expect(page).toContain('Live room LIVE now 深夜唱歌 &amp; chat 娱乐 · 唱见 As Bilibili showed it on Nov 30, 2026, 12:30 PM');
     expect(page).toContain('Lives 2 Gifts (gold coins) 220.4K Worth to the creator ≈ $12–$19 Gifts 27 Comments 132 Likes 15.4K Peak viewers 310');
     expect(page).toContain('Nov 30, 2026, 12:00 PM LIVE now Untitled live 14.8K 8 12 95');
     expect(page).toContain('Nov 28, 2026, 12:00 PM Evening songs 205.6K 19 120 310');
   });
 
-  it('answers 404 for a uid nothing is stored for, and for one that is not a uid without looking it up', async () => {
-    readChannelPage.mockResolvedValue(null);
+  it('says when the room facts are from an earlier fetch', async () => {
+    bilibiliChannelPage.mockResolvedValue({ kind: 'page', page: { ...stored, room: { ...stored.room, liveStatus: 0, fetchStatus: 'network' } } });
+    expect(await text(await render('21144080'))).toContain('Offline 深夜唱歌 &amp; chat 娱乐 · 唱见 Bilibili could not be asked just now; as last seen on Nov 30, 2026');
+  });
+
+  it('answers 404 for a uid Bilibili does not know, and for one that is not a uid without looking it up', async () => {
+    bilibiliChannelPage.mockResolvedValue({ kind: 'not_found' });
     await expect(render('99')).rejects.toMatchObject({ digest: expect.stringContaining('404') as unknown });
-    expect(readChannelPage).toHaveBeenCalledTimes(1);
+    expect(bilibiliChannelPage).toHaveBeenCalledTimes(1);
     for (const uid of ['abc', '0123', '1'.repeat(21)]) await expect(render(uid)).rejects.toMatchObject({ digest: expect.stringContaining('404') as unknown });
-    expect(readChannelPage).toHaveBeenCalledTimes(1);
+    expect(bilibiliChannelPage).toHaveBeenCalledTimes(1);
+  });
+
+  it('says why a lookup failed, in the page’s language', async () => {
+    bilibiliChannelPage.mockResolvedValue({ kind: 'error', message: 'Bilibili could not be reached. Try again in a moment.' });
+    expect(await text(await render('12345'))).toContain('This Bilibili streamer could not be looked up Bilibili could not be reached. Try again in a moment. Back to the home page');
   });
 });

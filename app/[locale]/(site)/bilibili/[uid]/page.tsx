@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { MoneyNote } from '@/components/site/money-note';
 import { MoneyRange } from '@/components/stats/money';
@@ -8,26 +10,35 @@ import { Card, EmptyState, StatTile } from '@/components/ui/card';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { db } from '@/lib/db';
 import { alternatesFor, isLocale } from '@/lib/i18n/locales';
-import { bilibiliUidSchema, readChannelPage } from '@/lib/platforms/channel-page';
+import { bilibiliChannelPage, type BilibiliChannelOutcome } from '@/lib/platforms/bilibili/room-lookup';
+import { bilibiliUidSchema } from '@/lib/platforms/channel-page';
+import { translateError } from '@/lib/i18n/errors';
+import { clientIp } from '@/lib/rate-limit';
+import { StatusLink, StatusMessage } from '@/components/ui/status-message';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { LiveTime } from './_components/live-time';
 
-// A Bilibili channel as LiveLens stored it (issue 20): /bilibili/{uid}, beside TikTok's /@handle. Read from
-// the database only; a uid nothing is stored for answers 404 (not-found.tsx).
+// A Bilibili streamer (issue 20): /bilibili/{uid}, beside TikTok's /@handle. The room's facts (followers,
+// title, area, live status) come from Bilibili's room API, fetched when missing or older than 30 minutes
+// (lib/platforms/bilibili/room-lookup.ts); LIVE statistics are what LiveLens recorded while watching. A uid
+// Bilibili does not know answers 404 (not-found.tsx).
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ locale: string; uid: string }> };
 
-async function load(uid: string) {
+// Once per request: the metadata and the page share one lookup.
+const load = cache(async (uid: string): Promise<BilibiliChannelOutcome> => {
   const parsed = bilibiliUidSchema.safeParse(uid);
-  return parsed.success ? readChannelPage(db, 'bilibili', parsed.data) : null;
-}
+  if (!parsed.success) return { kind: 'not_found' };
+  return bilibiliChannelPage(db, parsed.data, clientIp(await headers()));
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, uid } = await params;
   const t = await getTranslations({ locale: isLocale(locale) ? locale : 'en', namespace: 'profile.bilibili' });
-  const page = await load(uid);
-  if (!page) return { title: t('notFoundTitle'), robots: { index: false } };
+  const outcome = await load(uid);
+  if (outcome.kind !== 'page') return { title: t('notFoundTitle'), robots: { index: false } };
+  const { page } = outcome;
   const name = page.nickname ?? page.handle;
   return { title: t('metaTitle', { name }), description: t('metaDescription', { name, uid: page.handle }), alternates: alternatesFor(locale, `/bilibili/${page.handle}`) };
 }
@@ -35,9 +46,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BilibiliChannelPage({ params }: Props) {
   const { locale: addressed, uid } = await params;
   if (isLocale(addressed)) setRequestLocale(addressed);
-  const page = await load(uid);
-  if (!page) notFound();
+  const outcome = await load(uid);
+  if (outcome.kind === 'not_found') notFound();
   const [t, locale] = await Promise.all([getTranslations('profile.bilibili'), getLocale()]);
+  if (outcome.kind === 'error') {
+    return (
+      <StatusMessage title={t('lookupFailed')} body={translateError(outcome.message, isLocale(locale) ? locale : 'en')} alert>
+        <StatusLink href="/" primary>
+          {t('home')}
+        </StatusLink>
+      </StatusMessage>
+    );
+  }
+  const { page } = outcome;
+  const { room } = page;
   const name = page.nickname ?? page.handle;
   const { totals } = page;
   const livesTitle = t('livesTitle');
@@ -57,9 +79,32 @@ export default async function BilibiliChannelPage({ params }: Props) {
               <dt>{t('roomId')}</dt>
               <dd className="tabular-nums">{page.roomId ?? t('noRoom')}</dd>
             </div>
+            {room?.followers != null && (
+              <div className="flex gap-1">
+                <dt>{t('followers')}</dt>
+                <dd className="tabular-nums" title={formatCount(room.followers, locale)}>
+                  {formatCompact(room.followers, locale)}
+                </dd>
+              </div>
+            )}
           </dl>
         </div>
       </header>
+
+      {room && (
+        <Card title={t('roomTitle')}>
+          <div className="flex flex-col gap-1">
+            <p className="flex flex-wrap items-center gap-2">
+              <span className={room.liveStatus === 1 ? 'rounded-full bg-accent-strong px-2 py-0.5 text-xs font-semibold text-white' : 'rounded-full border border-line px-2 py-0.5 text-xs text-muted'}>{t('roomStatus', { status: String(room.liveStatus ?? 'unknown') })}</span>
+              <span className="font-semibold wrap-anywhere">{room.title ?? t('untitled')}</span>
+            </p>
+            {room.area && <p className="text-sm text-muted wrap-anywhere">{room.area}</p>}
+            <p className="text-xs text-muted">
+              {room.fetchStatus === 'ok' ? t('roomAsOf') : t('roomStale')} <LiveTime at={room.fetchedAt.toISOString()} />
+            </p>
+          </div>
+        </Card>
+      )}
 
       <Card title={t('totalsTitle')}>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
