@@ -111,6 +111,8 @@ const envShape = z.object({
     // and a logged-in account's SESSDATA cookie (without it Bilibili masks viewers' names).
     BILIBILI_API_BASE: httpUrl.default('https://api.live.bilibili.com'),
     BILIBILI_LIVE_BASE: httpUrl.default('https://live.bilibili.com'),
+    // The main API: wbi signing keys and the anonymous browser id the live API asks for (worker/sources/bilibili.ts).
+    BILIBILI_MAIN_API_BASE: httpUrl.default('https://api.bilibili.com'),
     BILIBILI_SESSDATA: z.string().trim().min(1).optional(),
     // What a creator receives per diamond (USD); estimates show a ±20% range around it.
     USD_PER_DIAMOND: z.coerce.number({ message: 'must be a number of US dollars, e.g. 0.005' }).positive('must be above 0').max(1, 'must be at most 1 (dollars per diamond)').default(0.005),

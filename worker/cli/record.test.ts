@@ -34,7 +34,7 @@ describe('npm run record --platform bilibili', () => {
   it('records a room until its live ends, packet for packet, into a replay that counts the same', async () => {
     standIn = await startBilibiliStandIn({ replayFile: FIXTURE, roomId: '545068', shortId: '6' });
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'livelens-record-')), 'room.jsonl');
-    const { code, stdout, stderr } = await recordCli(['6', out, '--platform', 'bilibili', '--minutes', '2'], { BILIBILI_API_BASE: standIn.apiBase, BILIBILI_LIVE_BASE: standIn.liveBase });
+    const { code, stdout, stderr } = await recordCli(['6', out, '--platform', 'bilibili', '--minutes', '2'], { BILIBILI_API_BASE: standIn.apiBase, BILIBILI_LIVE_BASE: standIn.liveBase, BILIBILI_MAIN_API_BASE: standIn.apiBase });
     expect(code, stderr).toBe(0);
     expect(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ file: out, reason: 'the live ended' });
     expect(await readReplayHeader(out)).toMatchObject({ platform: 'bilibili', handle: '6', roomId: '545068' });

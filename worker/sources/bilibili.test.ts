@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlatformEvent } from '@/lib/platforms/events';
 import { decodePacket } from '@/lib/platforms/bilibili/packet';
-import { startBilibiliStandIn, type BilibiliStandIn, type BilibiliStandInOptions } from '@/tools/testing/bilibili-stand-in';
+import { STAND_IN_WBI, startBilibiliStandIn, type BilibiliStandIn, type BilibiliStandInOptions } from '@/tools/testing/bilibili-stand-in';
 import { parseEnv } from '@/lib/env';
 import { BilibiliOfflineError, BilibiliSource, bilibiliOptionsFromEnv, type BilibiliSourceOptions } from '@/worker/sources/bilibili';
 
@@ -55,8 +55,30 @@ describe('the Bilibili connector against a local Bilibili stand-in', () => {
   });
 
   it('takes its base URLs and cookie from the environment, defaulting to Bilibili itself', () => {
-    expect(bilibiliOptionsFromEnv(parseEnv({}))).toEqual({ apiBase: 'https://api.live.bilibili.com', liveBase: 'https://live.bilibili.com', sessdata: undefined });
-    expect(bilibiliOptionsFromEnv(parseEnv({ BILIBILI_API_BASE: 'http://127.0.0.1:9/', BILIBILI_LIVE_BASE: 'http://127.0.0.1:9', BILIBILI_SESSDATA: 'abc' }))).toEqual({ apiBase: 'http://127.0.0.1:9', liveBase: 'http://127.0.0.1:9', sessdata: 'abc' });
+    expect(bilibiliOptionsFromEnv(parseEnv({}))).toEqual({ apiBase: 'https://api.live.bilibili.com', liveBase: 'https://live.bilibili.com', mainApiBase: 'https://api.bilibili.com', sessdata: undefined });
+    expect(bilibiliOptionsFromEnv(parseEnv({ BILIBILI_API_BASE: 'http://127.0.0.1:9/', BILIBILI_LIVE_BASE: 'http://127.0.0.1:9', BILIBILI_MAIN_API_BASE: 'http://127.0.0.1:8', BILIBILI_SESSDATA: 'abc' }))).toEqual({ apiBase: 'http://127.0.0.1:9', liveBase: 'http://127.0.0.1:9', mainApiBase: 'http://127.0.0.1:8', sessdata: 'abc' });
+  });
+
+  it('signs getDanmuInfo (wbi) and sends buvid3 when the server asks for them, as Bilibili does since 2024', async () => {
+    standIn = await startBilibiliStandIn({ replayFile: FIXTURE, roomId: '545068', shortId: '6', requireWbi: true });
+    // The stand-in also plays Bilibili's main API (nav: the wbi keys; finger/spi: buvid3).
+    const signed = new BilibiliSource('6', { apiBase: standIn.apiBase, liveBase: standIn.liveBase, mainApiBase: standIn.apiBase, sessdata: 'stand-in-session', apiMinIntervalMs: 0, endGraceMs: 50 });
+    source = signed;
+    const ended = new Promise<unknown>((resolve) => void signed.start({ events: () => undefined, disconnected: resolve, error: () => undefined }).catch(resolve));
+    expect(await ended).toEqual({ reason: 'the live ended', streamEnded: true });
+    expect(signed.counter.totals()).toEqual(expected);
+    expect(standIn.refusedUnsigned).toBe(0);
+    expect(standIn.auths).toEqual([expect.objectContaining({ roomid: 545068, key: 'stand-in-token', buvid: STAND_IN_WBI.buvid3 })]);
+    expect(standIn.cookies.at(-1)).toBe(`buvid3=${STAND_IN_WBI.buvid3}; SESSDATA=stand-in-session`);
+  });
+
+  it('is refused (-352, a rate limit) by a server that asks for a signature when it cannot sign', async () => {
+    standIn = await startBilibiliStandIn({ replayFile: FIXTURE, roomId: '545068', requireWbi: true });
+    const unsigned = new BilibiliSource('545068', { apiBase: standIn.apiBase, liveBase: standIn.liveBase, apiMinIntervalMs: 0 });
+    source = unsigned;
+    const refusal = await unsigned.start({ events: () => undefined, disconnected: () => undefined, error: () => undefined }).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ name: 'BilibiliApiError', code: -352, rateLimited: true });
+    expect(standIn.refusedUnsigned).toBe(1);
   });
 
   it('answers heartbeats with popularity and keeps beating', async () => {

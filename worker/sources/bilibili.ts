@@ -8,6 +8,7 @@ import type { Env } from '@/lib/env';
 import type { PlatformEvent } from '@/lib/platforms/events';
 import { BilibiliApiError, bilibiliApi, bilibiliApiOptions, bilibiliHeaders } from '@/lib/platforms/bilibili/api';
 import { BilibiliSessionCounter } from '@/lib/platforms/bilibili/counter';
+import { signWbiQuery, wbiKeysFromNav, wbiMixinKey } from '@/lib/platforms/bilibili/wbi';
 import { decodePacket, encodeAuth, HEARTBEAT_PACKET } from '@/lib/platforms/bilibili/packet';
 
 /**
@@ -24,6 +25,12 @@ export type BilibiliSourceOptions = {
   liveBase: string;
   /** A logged-in account's SESSDATA cookie: without it Bilibili masks viewers' names. */
   sessdata?: string;
+  /**
+   * Bilibili's main API, https://api.bilibili.com (BILIBILI_MAIN_API_BASE): the wbi keys (nav) and an anonymous
+   * browser id (finger/spi) that getDanmuInfo asks for (lib/platforms/bilibili/wbi.ts). Without it, or when
+   * those calls fail, getDanmuInfo goes unsigned (what a stand-in without the check accepts).
+   */
+  mainApiBase?: string;
   heartbeatMs?: number;
   /** How long the server may take to answer the auth packet. */
   authTimeoutMs?: number;
@@ -37,9 +44,37 @@ export type BilibiliSourceOptions = {
   endGraceMs?: number;
 };
 
-/** The connector's settings from the environment (BILIBILI_API_BASE, BILIBILI_LIVE_BASE, BILIBILI_SESSDATA). */
-export function bilibiliOptionsFromEnv(env: Pick<Env, 'BILIBILI_API_BASE' | 'BILIBILI_LIVE_BASE' | 'BILIBILI_SESSDATA'>): BilibiliSourceOptions {
-  return bilibiliApiOptions(env);
+/** The connector's settings from the environment (BILIBILI_API_BASE, BILIBILI_LIVE_BASE, BILIBILI_MAIN_API_BASE, BILIBILI_SESSDATA). */
+export function bilibiliOptionsFromEnv(env: Pick<Env, 'BILIBILI_API_BASE' | 'BILIBILI_LIVE_BASE' | 'BILIBILI_MAIN_API_BASE' | 'BILIBILI_SESSDATA'>): BilibiliSourceOptions {
+  return { ...bilibiliApiOptions(env), mainApiBase: env.BILIBILI_MAIN_API_BASE };
+}
+
+/** What the web client knows before it asks for a danmaku server: the wbi mixin key and its buvid3. */
+type WebIdentity = { mixinKey: string | null; buvid3: string | null; fetchedAt: number };
+
+/** Bilibili turns its wbi keys over daily; an incomplete identity is asked for again after a minute. */
+const WEB_IDENTITY_TTL_MS = 6 * 3600_000;
+const WEB_IDENTITY_RETRY_MS = 60_000;
+/** One identity per main API base for the whole worker, shared by its rooms. */
+const webIdentities = new Map<string, Promise<WebIdentity>>();
+
+async function fetchWebIdentity(options: BilibiliSourceOptions & { mainApiBase: string }): Promise<WebIdentity> {
+  const main = { ...options, apiBase: options.mainApiBase };
+  const [nav, spi] = await Promise.allSettled([bilibiliApi(main, '/x/web-interface/nav', `${options.liveBase}/`, [-101]), bilibiliApi(main, '/x/frontend/finger/spi', `${options.liveBase}/`)]);
+  const keys = nav.status === 'fulfilled' ? wbiKeysFromNav(nav.value) : null;
+  const buvid3 = spi.status === 'fulfilled' && typeof spi.value.b_3 === 'string' && spi.value.b_3 ? spi.value.b_3 : null;
+  return { mixinKey: keys ? wbiMixinKey(keys.imgKey, keys.subKey) : null, buvid3, fetchedAt: Date.now() };
+}
+
+async function webIdentity(options: BilibiliSourceOptions): Promise<WebIdentity | null> {
+  const { mainApiBase } = options;
+  if (!mainApiBase) return null;
+  const cached = await webIdentities.get(mainApiBase);
+  const age = cached ? Date.now() - cached.fetchedAt : Infinity;
+  if (cached && age < (cached.mixinKey && cached.buvid3 ? WEB_IDENTITY_TTL_MS : WEB_IDENTITY_RETRY_MS)) return cached;
+  const fresh = fetchWebIdentity({ ...options, mainApiBase });
+  webIdentities.set(mainApiBase, fresh);
+  return fresh;
 }
 
 export type BilibiliSink = {
@@ -73,6 +108,8 @@ export class BilibiliSource {
   private lastApiCall = 0;
   private attempt = 0;
   private room: BilibiliRoom | undefined;
+  /** The wbi key and buvid3 of the latest getDanmuInfo (shared by the worker's rooms). */
+  private identity: WebIdentity | undefined;
   /** The live's end, held back while late messages may still arrive. */
   private ending: { event: PlatformEvent; timer: NodeJS.Timeout } | undefined;
 
@@ -83,7 +120,7 @@ export class BilibiliSource {
   ) {}
 
   private headers(): Record<string, string> {
-    return bilibiliHeaders(this.options, this.referer());
+    return bilibiliHeaders({ ...this.options, buvid3: this.identity?.buvid3 ?? undefined }, this.referer());
   }
 
   private referer(): string {
@@ -94,7 +131,7 @@ export class BilibiliSource {
     const wait = this.lastApiCall + (this.options.apiMinIntervalMs ?? 250) - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     this.lastApiCall = Date.now();
-    return bilibiliApi(this.options, path, this.referer());
+    return bilibiliApi({ ...this.options, buvid3: this.identity?.buvid3 ?? undefined }, path, this.referer());
   }
 
   /** The live check: the room's long id and whether it is live. */
@@ -112,7 +149,10 @@ export class BilibiliSource {
   }
 
   private async danmuServer(roomId: string): Promise<{ url: string; token: string }> {
-    const data = await this.api(`/xlive/web-room/v1/index/getDanmuInfo?id=${roomId}&type=0`);
+    this.identity = (await webIdentity(this.options)) ?? undefined;
+    const params = { id: roomId, type: 0, web_location: '444.8' };
+    const query = this.identity?.mixinKey ? signWbiQuery(params, this.identity.mixinKey) : new URLSearchParams({ id: roomId, type: '0', web_location: '444.8' }).toString();
+    const data = await this.api(`/xlive/web-room/v1/index/getDanmuInfo?${query}`);
     const hosts = Array.isArray(data.host_list) ? (data.host_list as Record<string, unknown>[]) : [];
     const host = hosts[0];
     if (!host || typeof host.host !== 'string') throw new BilibiliApiError(-1, 'getDanmuInfo gave no danmaku server');
@@ -155,7 +195,7 @@ export class BilibiliSource {
         resolve();
       };
       const timer = setTimeout(() => settle(new Error('Bilibili did not answer the auth packet in time')), this.options.authTimeoutMs ?? 10_000);
-      socket.on('open', () => socket.send(encodeAuth({ uid: 0, roomid: Number(roomId), key: token })));
+      socket.on('open', () => socket.send(encodeAuth({ uid: 0, roomid: Number(roomId), key: token, buvid: this.identity?.buvid3 ?? undefined })));
       socket.on('error', (error) => (settled ? sink.error(error, 'Bilibili websocket') : settle(error)));
       socket.on('close', (code) => {
         if (!settled) return settle(new Error(`the danmaku server closed the connection before auth (${code})`));

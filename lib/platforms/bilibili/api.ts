@@ -12,6 +12,8 @@ export type BilibiliApiOptions = {
   liveBase: string;
   /** A logged-in account's SESSDATA cookie. */
   sessdata?: string;
+  /** The anonymous browser id the web client sends as the `buvid3` cookie (lib/platforms/bilibili/wbi.ts). */
+  buvid3?: string;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
 };
@@ -38,22 +40,26 @@ export class BilibiliApiError extends Error {
 }
 
 /** The headers of a request made from the room page `referer`. */
-export function bilibiliHeaders(options: Pick<BilibiliApiOptions, 'liveBase' | 'sessdata'>, referer: string): Record<string, string> {
+export function bilibiliHeaders(options: Pick<BilibiliApiOptions, 'liveBase' | 'sessdata' | 'buvid3'>, referer: string): Record<string, string> {
+  const cookies = [options.buvid3 && `buvid3=${options.buvid3}`, options.sessdata && `SESSDATA=${options.sessdata}`].filter(Boolean);
   return {
     'user-agent': BILIBILI_USER_AGENT,
     referer,
     origin: options.liveBase,
-    ...(options.sessdata ? { cookie: `SESSDATA=${options.sessdata}` } : {}),
+    ...(cookies.length ? { cookie: cookies.join('; ') } : {}),
   };
 }
 
 type ApiReply = { code?: unknown; message?: unknown; msg?: unknown; data?: unknown };
 
-/** GETs `path` and returns the reply's `data` (an empty object when it has none); throws BilibiliApiError. */
-export async function bilibiliApi(options: BilibiliApiOptions, path: string, referer = `${options.liveBase}/`): Promise<Record<string, unknown>> {
+/**
+ * GETs `path` and returns the reply's `data` (an empty object when it has none); throws BilibiliApiError for
+ * a code other than 0 and `acceptCodes` (the nav endpoint answers -101, "not logged in", with useful data).
+ */
+export async function bilibiliApi(options: BilibiliApiOptions, path: string, referer = `${options.liveBase}/`, acceptCodes: number[] = []): Promise<Record<string, unknown>> {
   const response = await (options.fetchImpl ?? fetch)(`${options.apiBase}${path}`, { headers: bilibiliHeaders(options, referer), signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
   if (!response.ok) throw new BilibiliApiError(response.status, `Bilibili API ${path}: HTTP ${response.status}`);
   const reply = (await response.json()) as ApiReply;
-  if (reply.code !== 0) throw new BilibiliApiError(typeof reply.code === 'number' ? reply.code : -1, `Bilibili API ${path}: ${String(reply.message ?? reply.msg ?? reply.code)}`);
+  if (reply.code !== 0 && !(typeof reply.code === 'number' && acceptCodes.includes(reply.code))) throw new BilibiliApiError(typeof reply.code === 'number' ? reply.code : -1, `Bilibili API ${path}: ${String(reply.message ?? reply.msg ?? reply.code)}`);
   return typeof reply.data === 'object' && reply.data !== null ? (reply.data as Record<string, unknown>) : {};
 }
