@@ -130,8 +130,22 @@ describe('accounts of a workspace', () => {
     expect(card).toMatchObject({ id: channel.id, platform: 'bilibili', handle: uid, nickname: '星海电台 Xinghai Radio', liveNow: { liveId: live.id.toString(), diamonds: 365_400 } });
     const now = await getLiveNow(db, channel.id);
     expect(now).toMatchObject({ platform: 'bilibili', live: { diamonds: 365_400, earnings: usdWorthOf('bilibili', 365_400) } });
-    // The bio code is a TikTok check: a uid must not be fetched as a TikTok handle.
-    await expect(verifyOwnership(db, user.workspaceId, channel.id, { ip: `test-${user.id}` })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: matching(/TikTok accounts only/) });
+    // Its ownership check reads Bilibili (which knows no such room here), never TikTok.
+    await expect(verifyOwnership(db, user.workspaceId, channel.id, { ip: `test-${user.id}` })).resolves.toMatchObject({ verified: false, message: 'Bilibili could not be reached to read the room title; try again in a moment.' });
     expect(server.hits.get(uid)).toBeUndefined();
+  });
+
+  it('confirms a Bilibili channel’s ownership when the code is in its live room’s title', async () => {
+    const user = await createTestUser(db);
+    const room = bilibili.api().add(freshRoom());
+    const accountId = await addManagedAccount(db, actorOf(user), room.roomId, { platform: 'bilibili' });
+    const ip = `title-${user.id}`;
+    const first = await verifyOwnership(db, user.workspaceId, accountId, { ip });
+    expect(first).toMatchObject({ verified: false, message: `The code ${first.code} is not in the title of live room ${room.roomId} yet. Put it in the title, save, and check again (you can change it back afterwards).` });
+    // The streamer puts it in the title (in lower case: the check ignores case).
+    bilibili.api().add({ ...room, title: `唱歌 · ${first.code.toLowerCase()}` });
+    expect(await verifyOwnership(db, user.workspaceId, accountId, { ip })).toMatchObject({ verified: true, code: first.code });
+    expect(await db.channel.findUniqueOrThrow({ where: { id: accountId } })).toMatchObject({ roomTitle: `唱歌 · ${first.code.toLowerCase()}` });
+    expect(server.hits.get(room.uid)).toBeUndefined();
   });
 });

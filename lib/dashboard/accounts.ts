@@ -13,7 +13,8 @@ import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { parseHandle } from '@/lib/tiktok/handle';
 import { lookupProfile } from '@/lib/tiktok/profile-store';
 import { parseBilibiliAddress } from '@/lib/platforms/bilibili/address';
-import { lookUpBilibiliRoom, storeBilibiliRoom } from '@/lib/platforms/bilibili/room-lookup';
+import { bilibiliApiOptions } from '@/lib/platforms/bilibili/api';
+import { fetchBilibiliRoom, lookUpBilibiliRoom, storeBilibiliRoom } from '@/lib/platforms/bilibili/room-lookup';
 
 export type ManagedAccountCard = {
   id: string;
@@ -141,26 +142,45 @@ export async function removeManagedAccount(db: Db, workspaceId: string, accountI
 export type OwnershipCheck = { verified: boolean; code: string; message: string };
 
 /**
- * Fetches the live profile and looks for the workspace's code in its bio. The fetch counts against the
- * caller's per-address lookup limit like any other forced fetch.
+ * Looks for the workspace's code where only the channel's owner can put it: a TikTok bio, a Bilibili live
+ * room's title. The fetch counts against the caller's per-address lookup limit like any other forced fetch.
  */
 export async function verifyOwnership(db: Db, workspaceId: string, accountId: string, options: { ip: string; now?: Date }): Promise<OwnershipCheck> {
   const where = { workspaceId_accountId: { workspaceId, accountId } };
-  const watched = await db.workspaceAccount.findUnique({ where, include: { account: { select: { handle: true, platform: true } } } });
+  const watched = await db.workspaceAccount.findUnique({ where, include: { account: { select: { handle: true, platform: true, roomId: true } } } });
   if (!watched) throw new AppError('NOT_FOUND', 'No such account in this workspace.');
-  // The code goes in a TikTok bio; a Bilibili uid must never be looked up as a TikTok handle.
-  if (watched.account.platform !== 'tiktok') throw new AppError('BAD_REQUEST', 'Ownership can be confirmed with a bio code for TikTok accounts only.');
   const code = watched.verificationCode ?? newVerificationCode();
   if (!watched.verificationCode) await db.workspaceAccount.update({ where, data: { verificationCode: code } });
   if (watched.verifiedAt) return { verified: true, code, message: 'Ownership already confirmed.' };
   const limit = await consumeRateLimit(db, RATE_LIMITS.profileFetch, options.ip, options.now);
   if (!limit.ok) throw new AppError('RATE_LIMITED', `Too many checks from your address; try again in ${waitText(limit.retryAfterSeconds)}.`, undefined, { 'retry-after': String(limit.retryAfterSeconds) });
-  const env = getEnv();
-  const lookup = await lookupProfile(db, watched.account.handle, { baseUrl: env.TIKTOK_PROFILE_BASE_URL, timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS, force: true });
-  if (lookup.kind !== 'ok' || lookup.stale) return { verified: false, code, message: 'TikTok could not be reached to read the bio; try again in a moment.' };
-  if (!(lookup.stored.account.bio ?? '').toUpperCase().includes(code)) return { verified: false, code, message: `The code ${code} is not in the bio of @${watched.account.handle} yet. Add it, save, and check again (you can remove it afterwards).` };
+  const { account } = watched;
+  // TikTok: the code goes in the bio. Bilibili: in the live room's title, which only the streamer can change
+  // (a Bilibili uid must never be looked up as a TikTok handle).
+  const found = account.platform === 'bilibili' ? await codeInBilibiliTitle(db, account, code) : await codeInTikTokBio(db, account.handle, code);
+  if (found !== true) return { verified: false, code, message: found.message };
   await db.workspaceAccount.update({ where, data: { verifiedAt: new Date() } });
   return { verified: true, code, message: 'Ownership confirmed.' };
+}
+
+/** True when the code is in the bio, else what to do (in `message`). */
+async function codeInTikTokBio(db: Db, handle: string, code: string): Promise<true | { message: string }> {
+  const env = getEnv();
+  const lookup = await lookupProfile(db, handle, { baseUrl: env.TIKTOK_PROFILE_BASE_URL, timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS, force: true });
+  if (lookup.kind !== 'ok' || lookup.stale) return { message: 'TikTok could not be reached to read the bio; try again in a moment.' };
+  if (!(lookup.stored.account.bio ?? '').toUpperCase().includes(code)) return { message: `The code ${code} is not in the bio of @${handle} yet. Add it, save, and check again (you can remove it afterwards).` };
+  return true;
+}
+
+/** True when the code is in the live room's title (read now, and stored), else what to do (in `message`). */
+async function codeInBilibiliTitle(db: Db, channel: { handle: string; roomId: string | null }, code: string): Promise<true | { message: string }> {
+  const env = getEnv();
+  const address = channel.roomId ? ({ kind: 'room', roomId: channel.roomId } as const) : ({ kind: 'uid', uid: channel.handle } as const);
+  const lookup = await fetchBilibiliRoom(address, { ...bilibiliApiOptions(env), timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS });
+  if (lookup.kind !== 'ok' || lookup.room.uid !== channel.handle) return { message: 'Bilibili could not be reached to read the room title; try again in a moment.' };
+  await storeBilibiliRoom(db, lookup.room);
+  if (!(lookup.room.title ?? '').toUpperCase().includes(code)) return { message: `The code ${code} is not in the title of live room ${lookup.room.roomId} yet. Put it in the title, save, and check again (you can change it back afterwards).` };
+  return true;
 }
 
 /** Asks the worker holding the account to check it now instead of at its next scheduled check. */

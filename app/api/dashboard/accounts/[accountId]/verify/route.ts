@@ -1,5 +1,6 @@
 // POST /api/dashboard/accounts/{accountId}/verify — confirms the workspace owns the account by the code in
-// its TikTok bio (a forced profile fetch, counted against the caller's per-address lookup limit). The
+// its TikTok bio or its Bilibili live room's title (a fetch, counted against the caller's per-address lookup
+// limit). The
 // answer's message is shown to the person, so it is written in their language like an error's.
 import { z } from 'zod';
 import { route } from '@/lib/api/route';

@@ -19,7 +19,7 @@ export function StatusActions({ accountId, channel, verificationCode, verified, 
   const verify = useMutation({
     mutationFn: () => fetchJson<{ verified: boolean; message: string }>(`/api/dashboard/accounts/${accountId}/verify`, { method: 'POST' }),
     onSuccess: (result) => {
-      // The reason a check failed comes from the server, in English.
+      // The reason a check failed comes from the server, in the page's language.
       setMessage(result.verified ? t('monitoring.verifiedNow') : result.message);
       if (result.verified) router.refresh();
     },
@@ -57,20 +57,18 @@ export function StatusActions({ accountId, channel, verificationCode, verified, 
       <Card title={t('monitoring.ownership')}>
         {verified ? (
           <p className="text-sm text-emerald-400">{t('monitoring.confirmed')}</p>
-        ) : channel.platform !== 'tiktok' ? (
-          // The code goes in a TikTok bio; other platforms have no such check yet.
-          <p className="text-sm text-muted">{t('monitoring.ownershipTikTokOnly')}</p>
         ) : (
+          // Where only the owner can put the code: a TikTok bio, a Bilibili live room's title.
           <div className="flex flex-col gap-2 text-sm">
             <p className="text-muted">
-              {t.rich('monitoring.howTo', {
+              {t.rich(channel.platform === 'bilibili' ? 'monitoring.howToBilibili' : 'monitoring.howTo', {
                 handle: channel.handle,
                 code: verificationCode ?? t('monitoring.theCode'),
                 mono: (chunks) => <code className="rounded bg-panel-2 px-1 text-white">{chunks}</code>,
               })}
             </p>
             <button type="button" disabled={verify.isPending} onClick={() => verify.mutate()} className="rounded-lg border border-line px-3 py-2 font-semibold hover:bg-panel-2 disabled:opacity-50">
-              {verify.isPending ? t('monitoring.reading') : t('monitoring.checkBio')}
+              {channel.platform === 'bilibili' ? (verify.isPending ? t('monitoring.readingTitle') : t('monitoring.checkTitle')) : verify.isPending ? t('monitoring.reading') : t('monitoring.checkBio')}
             </button>
           </div>
         )}
