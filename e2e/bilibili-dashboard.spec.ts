@@ -61,13 +61,18 @@ test('a Bilibili channel reads by name, in gold, with no "@<uid>" anywhere on it
 test('a streamer adds a Bilibili room by its link and opens its public page', async ({ page }) => {
   await signUpAndIn(page, 'bili-add');
   await page.goto('/dashboard');
-  await page.getByRole('radio', { name: 'Bilibili' }).check();
+  // The platform choice: radios drawn as pills (the label is what a pointer hits), usable by keyboard too.
+  const tiktok = page.getByRole('radio', { name: 'TikTok' });
+  await expect(tiktok).toBeChecked();
+  await tiktok.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'Bilibili' })).toBeChecked();
   const input = page.getByRole('textbox', { name: 'Bilibili live room number or link to add' });
   await expect(input).toHaveAttribute('placeholder', /live\.bilibili\.com/);
   // A link that is not a room: said in words, nothing added.
   await input.fill('https://www.bilibili.com/video/BV1xx411c7mD');
   await page.getByRole('button', { name: 'Add and track' }).click();
-  await expect(page.getByRole('alert')).toContainText('not a live room or space link');
+  await expect(page.getByRole('alert').filter({ hasText: 'not a live room or space link' })).toBeVisible();
   await expect(page).toHaveURL(/\/dashboard$/);
 
   const room = `3002${String(Date.now()).slice(-4)}`;
@@ -84,7 +89,7 @@ test('a streamer adds a Bilibili room by its link and opens its public page', as
   await page.getByRole('link', { name: 'Public page' }).click();
   await expect(page).toHaveURL(new RegExp(`/bilibili/${uid}$`));
   await expect(page.getByRole('heading', { level: 1, name: nickname })).toBeVisible();
-  await expect(page.locator('div', { has: page.locator('dt', { hasText: /^Followers$/ }) }).locator('dd')).toHaveText('128.4K');
+  await expect(page.locator('dt', { hasText: /^Followers$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText('128.4K');
   await expect(page.locator('main')).toContainText('Offline');
   await expect(page.locator('main')).toContainText('深夜唱歌 · 点歌');
   await expect(page.locator('main')).toContainText('娱乐 · 唱见');

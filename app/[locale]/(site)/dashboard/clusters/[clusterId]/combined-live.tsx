@@ -1,6 +1,7 @@
 // The cluster's combined live (lib/dashboard/cluster-live.ts): what its channels live now add up to across
 // platforms — viewers and income in the reader's currency — and each platform's share. Server-rendered,
-// read again every 15 seconds while the tab is visible.
+// read again every 15 seconds while the tab is visible, or every minute while none of its channels is live
+// (it then only waits for one to start).
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Avatar } from '@/components/ui/avatar';
@@ -14,11 +15,12 @@ import { formatGoldPaid } from '@/lib/platforms/value-format';
 import { formatCompact, formatCount, formatMoneyRange, formatPercent } from '@/lib/stats/format';
 
 export const COMBINED_LIVE_REFRESH_SECONDS = 15;
+export const COMBINED_LIVE_IDLE_REFRESH_SECONDS = 60;
 
 export async function CombinedLivePanel({ live, display }: { live: CombinedLive; display: Display }) {
   const [t, td] = await Promise.all([getTranslations('clusters.live'), getTranslations('dashboard')]);
   const { locale } = display;
-  if (live.channels.length === 0) return <RefreshEvery seconds={COMBINED_LIVE_REFRESH_SECONDS} />;
+  if (live.channels.length === 0) return <RefreshEvery seconds={COMBINED_LIVE_IDLE_REFRESH_SECONDS} />;
   const valueText = (value: number, unit: string) =>
     unit === 'gold' ? t('goldPaid', { value: formatCompact(value, locale), paid: formatGoldPaid(value, locale) }) : t('diamonds', { value: formatCompact(value, locale) });
   return (
