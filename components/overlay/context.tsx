@@ -9,12 +9,12 @@ import { WordFilter, type FilterMatch } from '@/lib/overlays/filter';
 
 export const OverlayBusContext = createContext<OverlayBus | null>(null);
 
-/** Calls `handler` (always the latest one) for every `name` event on the overlay's bus. */
-export function useOverlayEvent<K extends OverlayEventName>(name: K, handler: (data: OverlayEventMap[K]) => void): void {
+/** Calls `handler` (always the latest one) for every `name` event on the overlay's bus, with the channel it came on if any. */
+export function useOverlayEvent<K extends OverlayEventName>(name: K, handler: (data: OverlayEventMap[K], channel?: string) => void): void {
   const bus = useContext(OverlayBusContext);
   if (!bus) throw new Error('useOverlayEvent needs an OverlayBusContext');
   const onEvent = useEffectEvent(handler);
-  useEffect(() => bus.on(name, (data) => onEvent(data)), [bus, name]);
+  useEffect(() => bus.on(name, (data, channel) => onEvent(data, channel)), [bus, name]);
 }
 
 /** The overlay's word filter, rebuilt only when its list changes (settings can change while on air). */

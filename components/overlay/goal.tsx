@@ -1,57 +1,47 @@
 'use client';
 
 // GOAL: likes, diamonds or new followers of the current LIVE towards a target, or how many of one gift
-// it had ("100 Roses"), with a moment when the target is reached.
+// it had ("100 Roses"), with a moment when the target is reached. With a cluster chosen it counts every
+// channel of the cluster, a value goal in the overlay's own channel's unit.
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { displayText } from '@/lib/overlays/filter';
-import { countGoalGift, giftGoalStart } from '@/lib/overlays/gift-tally';
+import { addGoalCounters, addGoalGift, applyGoalStatus, goalProgress, goalReachedNow, goalTallyStart, restartGoalGifts, type GoalSource } from '@/lib/overlays/goal-progress';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
-import type { LiveCounters } from '@/lib/realtime/payloads';
+import { valueIcon } from '@/lib/platforms/value-format';
 import { giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { Panel, useFormatNumber, useOverlayEvent } from './context';
 
 const CELEBRATE_MS = 6000;
 
-export function Goal({ settings, live, giftCount }: { settings: OverlaySettingsByKind['GOAL']; live: LiveCounters | null; giftCount: number }) {
+export function Goal({ settings, sources }: { settings: OverlaySettingsByKind['GOAL']; sources: GoalSource[] }) {
   const t = useTranslations('overlay');
   const formatNumber = useFormatNumber();
-  const [counters, setCounters] = useState(live);
-  const [gifts, setGifts] = useState(() => giftGoalStart(live?.liveId ?? null, giftCount));
+  // Every channel the goal draws from (its own, or its cluster's: lib/overlays/goal-progress.ts).
+  const [tally, setTally] = useState(() => goalTallyStart(sources));
   const [celebrating, setCelebrating] = useState(0);
   const metric = settings.metric;
   // Another gift chosen while on air: its count before now is not known here, so it counts from now.
   const [countedGift, setCountedGift] = useState(settings.giftId);
   if (countedGift !== settings.giftId) {
     setCountedGift(settings.giftId);
-    setGifts(giftGoalStart(gifts.liveId));
+    setTally(restartGoalGifts(tally));
   }
-  const value = metric === 'gift' ? gifts.count : (counters?.[metric] ?? 0);
+  const { value, shares } = goalProgress(tally, metric);
 
-  useOverlayEvent('counters', (next) => {
-    if (metric !== 'gift') {
-      const before = counters && counters.liveId === next.liveId ? counters[metric] : 0;
-      if (before < settings.target && next[metric] >= settings.target) setCelebrating((n) => n + 1);
-    }
-    setCounters(next);
+  // From the latest tally, not this render's: gifts arrive faster than the page draws (a burst of streaks).
+  useOverlayEvent('counters', (next, channel) => setTally((current) => addGoalCounters(current, next, channel)));
+  useOverlayEvent('gift', (gift, channel) => {
+    if (metric === 'gift') setTally((current) => addGoalGift(current, gift, settings.giftId, channel));
   });
-  // From the latest count, not this render's: gifts arrive faster than the page draws (a burst of streaks).
-  useOverlayEvent('gift', (gift) => {
-    if (metric === 'gift') setGifts((current) => countGoalGift(current, gift, settings.giftId));
-  });
-  // Reaching the target on this LIVE celebrates once.
-  const [shownGifts, setShownGifts] = useState(gifts);
-  if (shownGifts !== gifts) {
-    setShownGifts(gifts);
-    // A new LIVE's first gifts start from zero, so a target of 1 celebrates there too.
-    const before = shownGifts.liveId === gifts.liveId ? shownGifts.count : 0;
-    if (metric === 'gift' && before < settings.target && gifts.count >= settings.target) setCelebrating((n) => n + 1);
+  // A new LIVE starts its channel from zero; an ended one keeps its final numbers on screen.
+  useOverlayEvent('live-status', (status, channel) => setTally((current) => applyGoalStatus(current, status, channel)));
+  // Reaching the target celebrates once (again after a new LIVE starts from zero).
+  const [shownTally, setShownTally] = useState(tally);
+  if (shownTally !== tally) {
+    setShownTally(tally);
+    if (goalReachedNow(shownTally, tally, metric, settings.target)) setCelebrating((n) => n + 1);
   }
-  useOverlayEvent('live-status', (status) => {
-    // A new LIVE starts from zero; an ended one keeps its final numbers on screen.
-    if (status.state === 'live' && status.liveId !== counters?.liveId) setCounters(null);
-    if (status.state === 'live') setGifts((current) => (status.liveId !== current.liveId ? giftGoalStart(status.liveId) : current));
-  });
   useEffect(() => {
     if (celebrating === 0) return;
     const timer = setTimeout(() => setCelebrating(0), CELEBRATE_MS);
@@ -61,7 +51,8 @@ export function Goal({ settings, live, giftCount }: { settings: OverlaySettingsB
   const reached = value >= settings.target;
   const percent = Math.min(100, Math.floor((value / settings.target) * 100));
   const title = displayText(settings.title, 60);
-  const unit = metric === 'likes' ? '❤️' : metric === 'diamonds' ? '💎' : metric === 'gift' ? giftEmoji(settings.giftId, settings.giftName) : '➕';
+  // A value goal counts in its own channel's unit: 💎 on TikTok, 🪙 on Bilibili.
+  const unit = metric === 'likes' ? '❤️' : metric === 'diamonds' ? valueIcon(sources[0]?.platform ?? 'tiktok') : metric === 'gift' ? giftEmoji(settings.giftId, settings.giftName) : '➕';
 
   // The bar spans the browser source (800 px suggested); the streamer sizes it by sizing the source.
   return (
@@ -77,6 +68,12 @@ export function Goal({ settings, live, giftCount }: { settings: OverlaySettingsB
           <div className="ov-bar ov-accent-bg h-full rounded-full" style={{ width: `${percent}%` }} />
           <span className="absolute inset-0 flex items-center justify-center text-sm font-extrabold tabular-nums">{reached ? t('goalReached') : t('percent', { percent: percent / 100 })}</span>
         </div>
+        {shares.length > 0 && (
+          // Each platform's part in its own unit; the bar adds them up converted (lib/overlays/goal-progress.ts).
+          <p data-testid="goal-shares" className="mt-1 text-right text-sm font-semibold tabular-nums opacity-80">
+            {shares.map((share) => `${valueIcon(share.platform)} ${formatNumber(share.value)}`).join(' · ')}
+          </p>
+        )}
         {celebrating > 0 && (
           <p key={celebrating} role="status" className="ov-enter ov-accent-text mt-2 text-center text-2xl font-black">
             {t('goalThanks')}

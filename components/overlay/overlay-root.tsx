@@ -1,7 +1,8 @@
 'use client';
 
 // The client side of /overlay/{token}: subscribes with the token to the account's channel (its live's
-// public events) and the overlay's own channel (settings, games, revocation),
+// public events; every channel of its cluster for overlays that draw from one) and the overlay's own
+// channel (settings, games, revocation),
 // puts what arrives on the overlay's event bus for the kind's renderer, applies settings changes live,
 // and goes blank (and disconnects) when the overlay is revoked or its token regenerated.
 import { NextIntlClientProvider } from 'next-intl';
@@ -46,7 +47,7 @@ function KindRenderer({ view, overlay, preview, timerState }: { view: OverlayVie
     case 'QA_GAME':
       return <QaGame overlayId={view.overlayId} settings={overlay.settings} snapshot={view.game} serverNow={view.serverNow} preview={preview} />;
     case 'GOAL':
-      return <Goal settings={overlay.settings} live={view.live} giftCount={view.giftGoalCount} />;
+      return <Goal settings={overlay.settings} sources={view.goalSources} />;
     case 'CHAT':
       return <Chat settings={overlay.settings} initial={view.recentChats} serverNow={view.serverNow} />;
     case 'VIEWER_COUNT':
@@ -131,9 +132,10 @@ function RealtimeLink({ view, bus, onState, onControl, onData }: { view: Overlay
     view.realtime,
     [...view.channels.accounts, view.channels.overlay],
     {
-      [RealtimeEvent.gift]: (data: RealtimeGift) => {
+      // Account events carry their channel: an overlay drawing from a cluster counts each channel's apart.
+      [RealtimeEvent.gift]: (data: RealtimeGift, channel) => {
         onData();
-        bus.emit({ name: 'gift', data });
+        bus.emit({ name: 'gift', data, channel });
       },
       [RealtimeEvent.chat]: (data: RealtimeChat) => {
         onData();
@@ -143,11 +145,11 @@ function RealtimeLink({ view, bus, onState, onControl, onData }: { view: Overlay
         onData();
         bus.emit({ name: 'social', data });
       },
-      [RealtimeEvent.counters]: (data: LiveCounters) => {
+      [RealtimeEvent.counters]: (data: LiveCounters, channel) => {
         onData();
-        bus.emit({ name: 'counters', data });
+        bus.emit({ name: 'counters', data, channel });
       },
-      [RealtimeEvent.liveStatus]: (data: LiveStatus) => bus.emit({ name: 'live-status', data }),
+      [RealtimeEvent.liveStatus]: (data: LiveStatus, channel) => bus.emit({ name: 'live-status', data, channel }),
       [RealtimeEvent.game]: (data: GameMessage) => {
         if (data.overlayId === view.overlayId) onData();
         bus.emit({ name: 'game', data });

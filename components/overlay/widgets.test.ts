@@ -28,10 +28,25 @@ const live: LiveCounters = { liveId: '9', startedAt: NOW - 3_600_000, viewers: 4
 describe('gift goal', () => {
   it('shows the chosen gift’s count of the LIVE, not the LIVE’s likes', () => {
     const settings = readSettings('GOAL', { metric: 'gift', giftId: '5655', giftName: 'Rose', target: 100, title: '100 Roses' });
-    const html = render(createElement(Goal, { settings, live, giftCount: 41 }));
+    const html = render(createElement(Goal, { settings, sources: [{ channel: 'private-account-a', platform: 'tiktok', valueRate: 1, live, giftCount: 41 }] }));
     expect(html).toContain('aria-valuenow="41"');
     expect(html).toContain('🌹 41 / 100');
     expect(html).toContain('width:41%');
+    expect(html).not.toContain('data-testid="goal-shares"');
+  });
+
+  it('adds a cluster’s Bilibili gold to a TikTok value goal in diamonds, each platform’s part beside it', () => {
+    const settings = readSettings('GOAL', { metric: 'diamonds', target: 2_000, title: 'Gift goal', clusterId: 'cl1' });
+    const bilibili = { ...live, liveId: '10', diamonds: 70_760 };
+    // 70,760 gold at 1/70.76 diamond each (the sources' rate, fixed on the server) is 1,000 diamonds.
+    const sources = [
+      { channel: 'private-account-a', platform: 'tiktok' as const, valueRate: 1, live, giftCount: 0 },
+      { channel: 'private-account-b', platform: 'bilibili' as const, valueRate: 1 / 70.76, live: bilibili, giftCount: 0 },
+    ];
+    const html = render(createElement(Goal, { settings, sources }));
+    expect(html).toContain('aria-valuenow="1800"');
+    expect(html).toContain('💎 1,800 / 2,000');
+    expect(html).toContain('💎 800 · 🪙 70,760');
   });
 });
 

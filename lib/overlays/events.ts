@@ -20,22 +20,24 @@ export type OverlayEventMap = {
 export type OverlayEventName = keyof OverlayEventMap;
 export type OverlayEvent = { [K in OverlayEventName]: { name: K; data: OverlayEventMap[K] } }[OverlayEventName];
 
-type Listeners = { [K in OverlayEventName]: Set<(data: OverlayEventMap[K]) => void> };
+/** A listener receives the event's data and, for realtime messages, the channel it came on (none for the editor's samples). */
+type Listener<K extends OverlayEventName> = (data: OverlayEventMap[K], channel?: string) => void;
+type Listeners = { [K in OverlayEventName]: Set<Listener<K>> };
 
 export class OverlayBus {
   private readonly listeners: Listeners = { gift: new Set(), chat: new Set(), social: new Set(), counters: new Set(), 'live-status': new Set(), game: new Set(), 'alert-test': new Set(), 'wheel-spin': new Set() };
 
   /** Calls `listener` for every `name` event until the returned function is called. */
-  on<K extends OverlayEventName>(name: K, listener: (data: OverlayEventMap[K]) => void): () => void {
-    const set: Set<(data: OverlayEventMap[K]) => void> = this.listeners[name];
+  on<K extends OverlayEventName>(name: K, listener: Listener<K>): () => void {
+    const set: Set<Listener<K>> = this.listeners[name];
     set.add(listener);
     return () => {
       set.delete(listener);
     };
   }
 
-  emit<K extends OverlayEventName>(event: { name: K; data: OverlayEventMap[K] }): void {
-    const set: Set<(data: OverlayEventMap[K]) => void> = this.listeners[event.name];
-    for (const listener of [...set]) listener(event.data);
+  emit<K extends OverlayEventName>(event: { name: K; data: OverlayEventMap[K]; channel?: string }): void {
+    const set: Set<Listener<K>> = this.listeners[event.name];
+    for (const listener of [...set]) listener(event.data, event.channel);
   }
 }

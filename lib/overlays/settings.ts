@@ -48,10 +48,13 @@ const common = {
   ...lookFields,
 };
 
+// A cluster holding the overlay's channel: its other channels' events count there too (one creator live on
+// several platforms). '' for this channel only (lib/overlays/sources.ts).
+const clusterIdField = z.string().trim().max(64).regex(/^[A-Za-z0-9_-]*$/, 'Choose a cluster from the list.').default('');
+
 export const giftAlertsSettings = z.object({
-  // A cluster holding this overlay's channel: its other channels' events alert here too, with a platform
-  // badge (one creator live on several platforms). '' for this channel only (lib/overlays/sources.ts).
-  clusterId: z.string().trim().max(64).regex(/^[A-Za-z0-9_-]*$/, 'Choose a cluster from the list.').default(''),
+  // Alerts of every channel of the cluster, each with its platform's badge.
+  clusterId: clusterIdField,
   ...common,
   minDiamonds: z.number().int().min(0).max(1_000_000).default(1),
   durationSeconds: z.number().min(1).max(30).default(5),
@@ -80,6 +83,9 @@ export const leaderboardSettings = z.object({
 });
 
 export const goalSettings = z.object({
+  // The goal sums the current LIVEs of every channel of the cluster, values in this channel's unit
+  // (lib/overlays/goal-progress.ts).
+  clusterId: clusterIdField,
   ...common,
   /** What counts: a LIVE total, or how many of one gift (`giftId`) were sent ("100 Roses"). */
   metric: z.enum(['likes', 'diamonds', 'follows', 'gift']).default('likes'),

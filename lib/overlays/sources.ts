@@ -1,5 +1,5 @@
-// Which channels' events an overlay draws: its own channel's, and — for gift alerts with a cluster chosen —
-// every other channel of that cluster (one creator live on TikTok and Bilibili at once, issue 20 item 7).
+// Which channels' events an overlay draws: its own channel's, and — for gift alerts and goals with a cluster
+// chosen — every other channel of that cluster (one creator live on TikTok and Bilibili at once, issue 20 item 7).
 // The one rule for the OBS page's subscriptions (lib/overlays/view.ts) and the realtime access check
 // (lib/realtime/authorize.ts): a cluster counts only if it belongs to the overlay's workspace and holds the
 // overlay's own channel, and only channels that workspace still watches are added.
@@ -11,10 +11,13 @@ import { unsealSettings } from '@/lib/overlays/obs-secret';
 
 export type OverlaySourceInput = { workspaceId: string; accountId: string; kind: OverlayKind; settings: unknown };
 
-/** The cluster an overlay's settings name, or '' (only gift alerts merge channels). */
+/** The overlay kinds that may draw from a cluster (the editor offers the choice for these only). */
+export const CLUSTER_KINDS: readonly OverlayKind[] = ['GIFT_ALERTS', 'GOAL'];
+
+/** The cluster an overlay's settings name, or '' (only gift alerts and goals merge channels). */
 export function overlayClusterId(overlay: Pick<OverlaySourceInput, 'kind' | 'settings'>): string {
   const read = readKindSettings(overlay.kind, unsealSettings(overlay.kind, overlay.settings));
-  return read.kind === 'GIFT_ALERTS' ? read.settings.clusterId : '';
+  return read.kind === 'GIFT_ALERTS' || read.kind === 'GOAL' ? read.settings.clusterId : '';
 }
 
 /** The overlay's own account first, then the other watched channels of its cluster, if it names one. */
@@ -31,7 +34,7 @@ export async function overlayAccountIds(db: Db, overlay: OverlaySourceInput): Pr
   return [overlay.accountId, ...ids.filter((id) => id !== overlay.accountId)];
 }
 
-/** The workspace's clusters that hold `accountId` (the gift alerts editor's choices). */
+/** The workspace's clusters that hold `accountId` (the editor's choices for gift alerts and goals). */
 export async function clusterChoicesFor(db: Db, workspaceId: string, accountId: string): Promise<{ id: string; name: string; channels: number }[]> {
   const clusters = await db.cluster.findMany({
     where: { workspaceId, accounts: { some: { accountId } } },

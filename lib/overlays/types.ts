@@ -3,6 +3,7 @@ import type { GameSnapshot } from '@/lib/games/types';
 
 export type { GameSnapshot };
 import type { GifterTotal } from '@/lib/overlays/gift-tally';
+import type { GoalSource } from '@/lib/overlays/goal-progress';
 import type { KindSettings } from '@/lib/overlays/settings';
 import type { TimerState, TimerTally } from '@/lib/overlays/timer';
 import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
@@ -31,8 +32,8 @@ type ViewBase = {
   recentChats: RealtimeChat[];
   recentActivity: (RealtimeSocial | RealtimeGift)[];
   game: GameSnapshot | null;
-  /** A goal counting one gift: how many of it the current LIVE has had (0 for other goals). */
-  giftGoalCount: number;
+  /** A goal: each channel it counts (its own first, then its cluster's) with its current LIVE (empty for other kinds). */
+  goalSources: GoalSource[];
   /** The top-gifter card: the current LIVE's biggest gifters so far (empty for other kinds). */
   topGifters: GifterTotal[];
   /** A subathon timer: its state, and what the LIVEs since its start gained (null for other kinds). */

@@ -6,6 +6,7 @@ import type { Db } from '@/lib/db';
 import { currentSessionOf, sessionSnapshot } from '@/lib/games/snapshot';
 import { eventWindowStart } from '@/lib/live/event-window';
 import { latestChats } from '@/lib/live/latest-chats';
+import { loadGoalSources } from '@/lib/overlays/goal-sources';
 import { unsealSettings } from '@/lib/overlays/obs-secret';
 import type { GifterTotal } from '@/lib/overlays/gift-tally';
 import { readKindSettings } from '@/lib/overlays/settings';
@@ -42,12 +43,13 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
   const since = liveRow ? eventWindowStart(liveRow.startedAt) : undefined;
   const needsChat = overlay.kind === 'CHAT';
   const needsActivity = overlay.kind === 'ACTIVITY';
-  const [sample, chats, socials, gifts, session] = await Promise.all([
+  const [sample, chats, socials, gifts, session, accountIds] = await Promise.all([
     liveId ? db.viewerSample.findFirst({ where: { liveId, at: { gte: since } }, orderBy: { at: 'desc' }, select: { viewers: true } }) : null,
     liveId && needsChat ? latestChats(db, liveId, 50, since) : [],
     liveId && needsActivity ? db.socialEvent.findMany({ where: { liveId, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' }, take: 20, include: { viewer: true } }) : [],
     liveId && needsActivity ? db.gift.findMany({ where: { liveId, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' }, take: 20, include: { viewer: true } }) : [],
     overlay.kind === 'LEADERBOARD' || overlay.kind === 'QA_GAME' ? currentSessionOf(db, overlay.id) : null,
+    overlayAccountIds(db, { workspaceId: overlay.workspaceId, accountId: overlay.accountId, kind: overlay.kind, settings: overlay.settings }),
   ]);
   const live: LiveCounters | null = liveRow
     ? {
@@ -77,7 +79,7 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
     realtime: getPublicRealtimeConfig(),
     channels: {
       account: accountChannel(overlay.accountId),
-      accounts: (await overlayAccountIds(db, { workspaceId: overlay.workspaceId, accountId: overlay.accountId, kind: overlay.kind, settings: overlay.settings })).map(accountChannel),
+      accounts: accountIds.map(accountChannel),
       overlay: overlayChannel(overlay.id),
     },
     serverNow: now,
@@ -87,22 +89,15 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
     game: session ? await sessionSnapshot(db, session, now) : null,
   };
   const kindSettings = readKindSettings(overlay.kind, unsealSettings(overlay.kind, overlay.settings));
-  const giftGoalId = kindSettings.kind === 'GOAL' && kindSettings.settings.metric === 'gift' ? kindSettings.settings.giftId : '';
   const timerState = overlay.kind === 'TIMER' ? readTimerState(overlay.settings) : null;
-  const [giftGoalCount, topGifters, timerTally] = await Promise.all([
-    liveId && giftGoalId ? countGift(db, liveId, giftGoalId) : 0,
+  const [goalSources, topGifters, timerTally] = await Promise.all([
+    kindSettings.kind === 'GOAL' ? loadGoalSources(db, accountIds, kindSettings.settings.metric === 'gift' ? kindSettings.settings.giftId : '') : [],
     liveId && overlay.kind === 'TOP_GIFTER' ? liveTopGifters(db, liveId) : [],
     timerState ? loadTimerTally(db, overlay.accountId, timerState, live) : null,
   ]);
   // A timer found at 00:00 is stored as ended here too, so gifts after the end cannot revive it on reload.
   const timer = timerState && timerTally && kindSettings.kind === 'TIMER' ? { state: await settleStoredTimer(db, overlay, kindSettings.settings, timerState, countedTotals(timerTally), now), tally: timerTally } : null;
-  return { ...base, giftGoalCount, topGifters, timer, ...kindSettings };
-}
-
-/** How many of one gift a LIVE has had (a streak's row holds its final count). */
-async function countGift(db: Db, liveId: bigint, giftId: string): Promise<number> {
-  const sum = await db.gift.aggregate({ where: { liveId, giftId }, _sum: { repeatCount: true } });
-  return sum._sum.repeatCount ?? 0;
+  return { ...base, goalSources, topGifters, timer, ...kindSettings };
 }
 
 /** How many of a LIVE's gifters the top-gifter card starts with (one further down rarely overtakes). */

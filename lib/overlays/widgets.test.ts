@@ -1,14 +1,18 @@
-// The gift goal, top-gifter card and subathon timer against the database: what their OBS page gets on
-// first paint, and the timer's host controls (stored state, realtime message, kept by a settings save).
+// The gift goal (and a goal over a cluster's channels), top-gifter card and subathon timer against the
+// database: what their OBS page gets on first paint, and the timer's host controls (stored state, realtime
+// message, kept by a settings save).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { createCluster } from '@/lib/dashboard/clusters';
+import { goalProgress, goalTallyStart } from '@/lib/overlays/goal-progress';
+import { goalValueRate } from '@/lib/overlays/goal-sources';
 import { updateOverlay } from '@/lib/overlays/manage';
 import { readSettings } from '@/lib/overlays/settings';
 import { countedTotals, readTimer, readTimerState, TIMER_STATE_KEY } from '@/lib/overlays/timer';
 import { controlTimer, getTimerView } from '@/lib/overlays/timer-store';
 import type { OverlayControlMessage } from '@/lib/overlays/types';
 import { loadOverlayView } from '@/lib/overlays/view';
-import { overlayChannel, RealtimeEvent } from '@/lib/realtime/channels';
+import { accountChannel, overlayChannel, RealtimeEvent } from '@/lib/realtime/channels';
 import { createTestAccount, createTestOverlay, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
 import { createTestClient, nextEvent, subscribe } from '@/tools/testing/realtime-client';
 
@@ -56,8 +60,9 @@ describe('gift goal and top gifter on the OBS page', () => {
 
   it('starts a "100 Roses" goal from the current LIVE’s count of that gift, a streak by its final count', async () => {
     const view = await loadOverlayView(db, token.goal);
-    expect(view).toMatchObject({ kind: 'GOAL', settings: { metric: 'gift', giftId: '5655', target: 100 }, giftGoalCount: 41 });
-    expect((await loadOverlayView(db, token.likes))?.giftGoalCount).toBe(0);
+    expect(view).toMatchObject({ kind: 'GOAL', settings: { metric: 'gift', giftId: '5655', target: 100 } });
+    expect(view?.goalSources.map((s) => s.giftCount)).toEqual([41]);
+    expect((await loadOverlayView(db, token.likes))?.goalSources.map((s) => s.giftCount)).toEqual([0]);
   });
 
   it('starts the top-gifter card from the LIVE’s gifters by diamonds, with their pictures', async () => {
@@ -67,6 +72,59 @@ describe('gift goal and top gifter on the OBS page', () => {
       [ids.mia, 41],
     ]);
     expect(view?.topGifters[1]?.user.avatar).toBe('https://p16.example/mia.jpg');
+  });
+});
+
+describe('a goal drawing from a cluster (one creator on TikTok and Bilibili)', () => {
+  it('sums the live totals of the cluster’s channels, Bilibili gold as diamonds at the mid rates, and nothing else', async () => {
+    const [user, other] = await Promise.all([createTestUser(db), createTestUser(db)]);
+    const suffix = uniqueSuffix();
+    const [tiktok, bilibili, outside, theirs] = await Promise.all([
+      createTestAccount(db),
+      db.channel.create({ data: { platform: 'bilibili', handle: `35460${suffix}`, platformUserId: `35460${suffix}`, roomId: `2180${suffix}`, nickname: 'Luna 露娜' } }),
+      createTestAccount(db),
+      createTestAccount(db),
+    ]);
+    for (const id of [tiktok.id, bilibili.id, outside.id]) await watchTestAccount(db, user.workspaceId, id);
+    await Promise.all([watchTestAccount(db, other.workspaceId, tiktok.id), watchTestAccount(db, other.workspaceId, theirs.id)]);
+    const cluster = await createCluster(db, user.workspaceId, `Luna ${suffix}`, [tiktok.id, bilibili.id]);
+    // Another workspace's cluster holding the same TikTok channel: naming it adds nothing.
+    const foreign = await createCluster(db, other.workspaceId, `Theirs ${suffix}`, [tiktok.id, theirs.id]);
+    const started = new Date(NOW - 3_600_000);
+    await Promise.all([
+      createLive(tiktok.id, { startedAt: started, diamonds: 2_500, likes: 1_200, follows: 3 }),
+      db.live.create({ data: { accountId: bilibili.id, platform: 'bilibili', roomId: `2180${suffix}`, startedAt: started, diamonds: 70_760, likes: 300, follows: 2 } }),
+      createLive(outside.id, { startedAt: started, diamonds: 9_999, likes: 9_999 }),
+      createLive(theirs.id, { startedAt: started, diamonds: 8_888, likes: 8_888 }),
+      // The Bilibili channel's earlier LIVE has ended: only the running one counts.
+      db.live.create({ data: { accountId: bilibili.id, platform: 'bilibili', roomId: `old-${suffix}`, startedAt: new Date(NOW - 86_400_000), endedAt: new Date(NOW - 80_000_000), diamonds: 500_000 } }),
+    ]);
+    const base = { workspaceId: user.workspaceId, accountId: tiktok.id, kind: 'GOAL' as const, watch: false };
+    const [value, likes, stolen] = await Promise.all([
+      createTestOverlay(db, { ...base, settings: { metric: 'diamonds', target: 5_000, clusterId: cluster.id } }),
+      createTestOverlay(db, { ...base, settings: { metric: 'likes', target: 5_000, clusterId: cluster.id } }),
+      createTestOverlay(db, { ...base, settings: { metric: 'diamonds', target: 5_000, clusterId: foreign.id } }),
+    ]);
+
+    const view = await loadOverlayView(db, value.token);
+    expect(view?.channels.accounts).toEqual([accountChannel(tiktok.id), accountChannel(bilibili.id)]);
+    expect(view?.goalSources.map((s) => [s.channel, s.platform, s.live?.diamonds])).toEqual([
+      [accountChannel(tiktok.id), 'tiktok', 2_500],
+      [accountChannel(bilibili.id), 'bilibili', 70_760],
+    ]);
+    // 1 gold = ¥0.001 × half to the creator ÷ 7.076 CNY per USD; 1 diamond = $0.005: 70,760 gold are 1,000 diamonds.
+    expect(goalProgress(goalTallyStart(view?.goalSources ?? []), 'diamonds')).toEqual({ value: 3_500, shares: [{ platform: 'tiktok', value: 2_500 }, { platform: 'bilibili', value: 70_760 }] });
+    const likesView = await loadOverlayView(db, likes.token);
+    expect(goalProgress(goalTallyStart(likesView?.goalSources ?? []), 'likes').value).toBe(1_500);
+    const stolenView = await loadOverlayView(db, stolen.token);
+    expect(stolenView?.goalSources.map((s) => s.channel)).toEqual([accountChannel(tiktok.id)]);
+    expect(goalProgress(goalTallyStart(stolenView?.goalSources ?? []), 'diamonds').value).toBe(2_500);
+  });
+
+  it('converts the other way for a goal set on the Bilibili channel, in gold', () => {
+    expect(goalValueRate('tiktok', 'tiktok')).toBe(1);
+    expect(Math.round(1_000 * goalValueRate('tiktok', 'bilibili'))).toBe(70_760);
+    expect(Math.round(70_760 * goalValueRate('bilibili', 'tiktok'))).toBe(1_000);
   });
 });
 

@@ -26,5 +26,5 @@ export type NamedRealtimeData = { [N in RealtimeEventName]: { name: N; data: Rea
 /** One event on one channel, its data typed by its name. */
 export type RealtimeMessage = { [N in RealtimeEventName]: { channel: string; name: N; data: RealtimeEvents[N] } }[RealtimeEventName];
 
-/** Handlers a page binds, each receiving its event's data. */
-export type RealtimeHandlers = { [N in RealtimeEventName]?: (data: RealtimeEvents[N]) => void };
+/** Handlers a page binds, each receiving its event's data and the channel it came on (a page may watch several accounts). */
+export type RealtimeHandlers = { [N in RealtimeEventName]?: (data: RealtimeEvents[N], channel: string) => void };

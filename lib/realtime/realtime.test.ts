@@ -124,6 +124,36 @@ describe('Pusher through soketi with the real SDKs', () => {
     expect((await loadOverlayView(db, stolen.token))?.channels.accounts).toEqual([accountChannel(tiktok.id)]);
   });
 
+  it('lets a goal drawing from a cluster open exactly that cluster’s watched channels; a leaderboard stays on its own', async () => {
+    const { member, outsider } = world;
+    const [tiktok, bilibili, unwatched, stranger] = await Promise.all([createTestAccount(db), createTestAccount(db), createTestAccount(db), createTestAccount(db)]);
+    await db.workspaceAccount.createMany({ data: [tiktok, bilibili].map((a) => ({ workspaceId: member.workspaceId, accountId: a.id })) });
+    const cluster = await createCluster(db, member.workspaceId, `Goal ${uniqueSuffix()}`, [tiktok.id, bilibili.id]);
+    await db.clusterAccount.create({ data: { clusterId: cluster.id, accountId: unwatched.id } });
+    await db.workspaceAccount.create({ data: { workspaceId: outsider.workspaceId, accountId: stranger.id } });
+    const foreign = await createCluster(db, outsider.workspaceId, `Their goal ${uniqueSuffix()}`, [stranger.id]);
+    const goal = await createTestOverlay(db, { workspaceId: member.workspaceId, accountId: tiktok.id, kind: 'GOAL', settings: { clusterId: cluster.id } });
+    const stolen = await createTestOverlay(db, { workspaceId: member.workspaceId, accountId: tiktok.id, kind: 'GOAL', settings: { clusterId: foreign.id } });
+    // Leaderboards do not draw from clusters (yet): a clusterId in their settings is ignored.
+    const board = await createTestOverlay(db, { workspaceId: member.workspaceId, accountId: tiktok.id, kind: 'LEADERBOARD', settings: { clusterId: cluster.id } });
+
+    const c = client({ token: goal.token });
+    await expect(subscribe(c, accountChannel(tiktok.id))).resolves.toBeTruthy();
+    const feed = await subscribe(c, accountChannel(bilibili.id));
+    const counters = nextEvent<{ diamonds: number }>(feed, 'counters');
+    await publishBatch([{ channel: accountChannel(bilibili.id), name: 'counters', data: { liveId: '1', startedAt: 0, viewers: 0, likes: 0, diamonds: 70_760, gifts: 1, comments: 0, follows: 0, shares: 0 } }]);
+    expect((await counters).diamonds).toBe(70_760);
+    await expect(subscribe(client({ token: goal.token }), accountChannel(unwatched.id))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({ token: goal.token }), accountChannel(world.accountId))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({ token: stolen.token }), accountChannel(stranger.id))).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(client({ token: board.token }), accountChannel(bilibili.id))).rejects.toMatchObject({ status: 403 });
+    // The OBS page subscribes to, and counts, the same channels the access rule allows.
+    const view = await loadOverlayView(db, goal.token);
+    expect(view?.channels.accounts).toEqual([accountChannel(tiktok.id), accountChannel(bilibili.id)]);
+    expect(view?.goalSources.map((s) => s.channel)).toEqual([accountChannel(tiktok.id), accountChannel(bilibili.id)]);
+    expect((await loadOverlayView(db, stolen.token))?.goalSources.map((s) => s.channel)).toEqual([accountChannel(tiktok.id)]);
+  });
+
   it('refuses every private channel to a visitor without a session, or with a forged one', async () => {
     await expect(subscribe(client(), accountChannel(world.accountId))).rejects.toMatchObject({ status: 403 });
     await expect(subscribe(client({}, 'next-auth.session-token=forged'), accountChannel(world.accountId))).rejects.toMatchObject({ status: 403 });

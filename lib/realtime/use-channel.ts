@@ -100,7 +100,7 @@ export function useRealtime(config: PublicRealtimeConfig, channelNames: readonly
         if (event.startsWith('pusher:') || !isEventName(event, current)) return;
         // The server publishes through the same contract (lib/realtime/contract.ts), so the data has its
         // event's type; a handler receives it as that.
-        (current[event] as ((payload: unknown) => void) | undefined)?.(data);
+        (current[event] as ((payload: unknown, channel: string) => void) | undefined)?.(data, channel.name);
       });
     }
     client.connection.bind('state_change', ({ current }: { current: string }) => {

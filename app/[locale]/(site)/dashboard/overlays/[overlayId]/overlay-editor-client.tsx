@@ -19,8 +19,7 @@ import { TextField } from './_components/controls';
 import { useEditorWords } from './_components/editor-words';
 import { MoreActions } from './_components/more-actions';
 import { PreviewPanel } from './_components/preview-panel';
-import { SettingsFields } from './_components/settings-form';
-import type { ClusterChoice } from './_components/gift-alerts-fields';
+import { SettingsFields, type SourceChoices } from './_components/settings-form';
 import { TimerControls } from './_components/timer-controls';
 import { UrlPanel } from './_components/url-panel';
 import { WheelControls } from './_components/wheel-controls';
@@ -33,12 +32,12 @@ const NAME_MAX = 80;
 
 /** The workspace's realtime channel (the wheel's recent results arrive on it) and how to reach the server. */
 type Live = { realtime: PublicRealtimeConfig; channel: string };
-type Props = { initial: OverlaySummary; created: boolean; fallbackOrigin: string; live: Live; clusterChoices?: ClusterChoice[] };
+type Props = { initial: OverlaySummary; created: boolean; fallbackOrigin: string; live: Live; sources: SourceChoices };
 type SaveBody = { name: string; settings: SettingsDraft['settings'] };
 
 const strong = (chunks: ReactNode) => <span className="font-semibold">{chunks}</span>;
 
-export function OverlayEditor({ initial, created, fallbackOrigin, live, clusterChoices = [] }: Props) {
+export function OverlayEditor({ initial, created, fallbackOrigin, live, sources }: Props) {
   const t = useTranslations('overlayEditor');
   const labels = useKindLabels();
   const words = useEditorWords();
@@ -163,7 +162,7 @@ export function OverlayEditor({ initial, created, fallbackOrigin, live, clusterC
             {t('editor.settings')}
           </h2>
           <TextField path="name" label={t('editor.nameLabel')} value={name} maxLength={NAME_MAX} onChange={(value) => { setName(value); setSavedOnce(false); }} error={errors.name} />
-          <SettingsFields draft={draft} onChange={change} errors={errors} clusterChoices={clusterChoices} />
+          <SettingsFields draft={draft} onChange={change} errors={errors} sources={sources} />
 
           <div className="sticky bottom-0 -mx-4 -mb-4 flex flex-col gap-2 rounded-b-xl border-t border-line bg-panel/95 px-4 py-3 backdrop-blur sm:-mx-5 sm:-mb-5 sm:px-5">
             {/* Fields scroll clear of this bar when focused (scroll-mb on the form's controls). */}

@@ -1,4 +1,3 @@
-import { clusterChoicesFor } from '@/lib/overlays/sources';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -6,7 +5,9 @@ import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { appUrl } from '@/lib/env';
+import { goalValueRate } from '@/lib/overlays/goal-sources';
 import { getOverlay } from '@/lib/overlays/manage';
+import { CLUSTER_KINDS, clusterChoicesFor } from '@/lib/overlays/sources';
 import { workspaceChannel } from '@/lib/realtime/channels';
 import { getPublicRealtimeConfig } from '@/lib/realtime/config';
 import { OverlayEditor } from './overlay-editor-client';
@@ -30,7 +31,8 @@ export default async function OverlayEditorPage({ params, searchParams }: Props)
   });
   if (!overlay) notFound();
   const { created } = await searchParams;
-  // Gift alerts may draw from every channel of a cluster holding this one (one creator on several platforms).
-  const clusterChoices = overlay.kind === 'GIFT_ALERTS' ? await clusterChoicesFor(db, ws.workspaceId, overlay.accountId) : [];
-  return <OverlayEditor key={overlay.id} initial={overlay} created={created === '1'} fallbackOrigin={appUrl()} live={{ realtime: getPublicRealtimeConfig(), channel: workspaceChannel(ws.workspaceId) }} clusterChoices={clusterChoices} />;
+  // Gift alerts and goals may draw from every channel of a cluster holding this one (one creator on several platforms).
+  const clusters = CLUSTER_KINDS.includes(overlay.kind) ? await clusterChoicesFor(db, ws.workspaceId, overlay.accountId) : [];
+  const sources = { clusters, goldPerDiamond: goalValueRate('tiktok', 'bilibili') };
+  return <OverlayEditor key={overlay.id} initial={overlay} created={created === '1'} fallbackOrigin={appUrl()} live={{ realtime: getPublicRealtimeConfig(), channel: workspaceChannel(ws.workspaceId) }} sources={sources} />;
 }

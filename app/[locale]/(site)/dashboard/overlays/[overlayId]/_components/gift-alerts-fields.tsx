@@ -7,15 +7,13 @@ import { OVERLAY_DEFAULT_TEXTS } from '@/lib/overlays/default-texts';
 import { fillTemplate } from '@/lib/overlays/filter';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import { pickVoice, SPEECH_TAGS } from '@/lib/overlays/speech';
+import { ClusterField, type ClusterChoice } from './cluster-field';
 import type { FieldsProps } from './common-fields';
 import { FieldGroup, NumberField, RangeField, SelectField, TextField, ToggleField } from './controls';
 import { useVoices } from './use-voices';
 import { VariationFields } from './variation-fields';
 
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
-
-/** A cluster holding the overlay's channel (lib/overlays/sources.ts clusterChoicesFor). */
-export type ClusterChoice = { id: string; name: string; channels: number };
 
 export function GiftAlertsFields({ settings, onChange, errors, clusterChoices = [] }: FieldsProps<Settings> & { clusterChoices?: ClusterChoice[] }) {
   const t = useTranslations('overlayEditor');
@@ -33,22 +31,16 @@ export function GiftAlertsFields({ settings, onChange, errors, clusterChoices = 
         <ToggleField path="speech" label={t('fields.speech')} checked={settings.speech} onChange={set('speech')} error={errors.speech} hint={t('giftAlerts.speechHint')} />
         {settings.speech && <SpeechFields settings={settings} onChange={onChange} errors={errors} />}
       </FieldGroup>
-      <FieldGroup title={t('giftAlerts.sourcesTitle')} description={t('giftAlerts.sourcesDescription')}>
-        <SelectField
-          path="clusterId"
-          label={t('fields.clusterId')}
-          value={settings.clusterId}
-          options={[
-            { value: '', label: t('giftAlerts.thisChannel') },
-            ...clusterChoices.map((c) => ({ value: c.id, label: t('giftAlerts.clusterOption', { name: c.name, count: c.channels }) })),
-            // A cluster since deleted, or no longer holding this channel: the overlay draws this channel only.
-            ...(settings.clusterId && !clusterChoices.some((c) => c.id === settings.clusterId) ? [{ value: settings.clusterId, label: t('giftAlerts.clusterGone') }] : []),
-          ]}
-          onChange={set('clusterId')}
-          error={errors.clusterId}
-          hint={clusterChoices.length === 0 ? t('giftAlerts.noClusters') : t('giftAlerts.clusterHint')}
-        />
-      </FieldGroup>
+      <ClusterField
+        value={settings.clusterId}
+        onChange={set('clusterId')}
+        error={errors.clusterId}
+        choices={clusterChoices}
+        label={t('fields.clusterId')}
+        description={t('giftAlerts.sourcesDescription')}
+        hint={t('giftAlerts.clusterHint')}
+        noClusters={t('giftAlerts.noClusters')}
+      />
       <VariationFields settings={settings} onChange={onChange} errors={errors} />
     </>
   );

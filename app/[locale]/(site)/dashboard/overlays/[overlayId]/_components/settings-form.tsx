@@ -7,21 +7,24 @@ import { offersWordFilter, type FieldErrors, type SettingsDraft } from '@/lib/ov
 import type { OverlayKind } from '@/lib/overlays/settings';
 import { AppearanceFields, FilterFields, LanguageFields, type CommonSettings, type FieldsProps } from './common-fields';
 import { ActivityFields, ChatFields, ViewerCountFields } from './feed-fields';
-import { GiftAlertsFields, type ClusterChoice } from './gift-alerts-fields';
+import type { ClusterChoice } from './cluster-field';
+import { GiftAlertsFields } from './gift-alerts-fields';
 import { GoalFields } from './goal-fields';
 import { LookFields } from './look-fields';
 import { LeaderboardFields, QaGameFields } from './scored-fields';
 import { TimerFields, TopGifterFields } from './widget-fields';
 import { WheelFields } from './wheel-fields';
 
-type Props = { draft: SettingsDraft; onChange: (draft: SettingsDraft) => void; errors: FieldErrors; clusterChoices?: ClusterChoice[] };
+/** What the "Draw from" choice offers: the clusters holding the channel, and a value goal's gold-per-diamond rate. */
+export type SourceChoices = { clusters: ClusterChoice[]; goldPerDiamond: number };
+type Props = { draft: SettingsDraft; onChange: (draft: SettingsDraft) => void; errors: FieldErrors; sources: SourceChoices };
 
-export function SettingsFields({ draft, onChange, errors, clusterChoices = [] }: Props) {
+export function SettingsFields({ draft, onChange, errors, sources }: Props) {
   // One branch per kind ties the settings' type to the kind without casts.
   switch (draft.kind) {
     case 'GIFT_ALERTS': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared kind={draft.kind} {...props} fields={<GiftAlertsFields {...props} clusterChoices={clusterChoices} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<GiftAlertsFields {...props} clusterChoices={sources.clusters} />} />;
     }
     case 'LEADERBOARD': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
@@ -29,7 +32,7 @@ export function SettingsFields({ draft, onChange, errors, clusterChoices = [] }:
     }
     case 'GOAL': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared kind={draft.kind} {...props} fields={<GoalFields {...props} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<GoalFields {...props} clusterChoices={sources.clusters} goldPerDiamond={sources.goldPerDiamond} />} />;
     }
     case 'CHAT': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };

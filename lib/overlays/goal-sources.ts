@@ -1,0 +1,57 @@
+// The first paint of a goal bar: each channel it draws from (its own first, then its cluster's:
+// lib/overlays/sources.ts) with its current LIVE's counters, the goal gift's count on that LIVE, and what
+// one unit of its value is worth in the goal's unit. The goal's unit is the overlay's own channel's (TikTok
+// diamonds, Bilibili gold), so a goal set before clusters existed keeps its meaning; another platform's
+// value converts at the mid USD estimate of each unit (lib/dashboard/value.ts: the configured diamond rate,
+// Bilibili's gold rate), one figure for the whole page so the browser's sums match this one.
+import 'server-only';
+import type { Db } from '@/lib/db';
+import { estimateValueUsd } from '@/lib/dashboard/value';
+import { eventWindowStart } from '@/lib/live/event-window';
+import type { GoalSource } from '@/lib/overlays/goal-progress';
+import type { Platform } from '@/lib/platforms/events';
+import { accountChannel } from '@/lib/realtime/channels';
+import type { LiveCounters } from '@/lib/realtime/payloads';
+
+/** Units of `goalPlatform`'s value one unit of `platform`'s is worth (exactly 1 on the same platform). */
+export function goalValueRate(platform: Platform, goalPlatform: Platform): number {
+  if (platform === goalPlatform) return 1;
+  return estimateValueUsd(platform, 1).mid / estimateValueUsd(goalPlatform, 1).mid;
+}
+
+/** The goal's channels in `accountIds`' order (the overlay's own first), with their current LIVEs. */
+export async function loadGoalSources(db: Db, accountIds: readonly string[], giftId: string): Promise<GoalSource[]> {
+  const [channels, lives] = await Promise.all([
+    db.channel.findMany({ where: { id: { in: [...accountIds] } }, select: { id: true, platform: true } }),
+    // The newest unended LIVE of each channel (a channel has at most one running).
+    db.live.findMany({ where: { accountId: { in: [...accountIds] }, endedAt: null }, orderBy: { startedAt: 'desc' }, distinct: ['accountId'] }),
+  ]);
+  const platformOf = new Map(channels.map((c) => [c.id, c.platform]));
+  const goalPlatform = platformOf.get(accountIds[0] ?? '') ?? 'tiktok';
+  return Promise.all(
+    accountIds.flatMap((accountId) => {
+      const platform = platformOf.get(accountId);
+      if (!platform) return [];
+      const live = lives.find((l) => l.accountId === accountId);
+      // Viewers are left out: no goal counts them.
+      const counters: LiveCounters | null = live
+        ? { liveId: live.id.toString(), startedAt: live.startedAt.getTime(), viewers: 0, likes: Number(live.likes), diamonds: Number(live.diamonds), gifts: live.gifts, comments: live.comments, follows: live.follows, shares: live.shares }
+        : null;
+      return [
+        (async (): Promise<GoalSource> => ({
+          channel: accountChannel(accountId),
+          platform,
+          valueRate: goalValueRate(platform, goalPlatform),
+          live: counters,
+          giftCount: live && giftId ? await countGift(db, live, giftId) : 0,
+        }))(),
+      ];
+    }),
+  );
+}
+
+/** How many of one gift a LIVE has had (a streak's row holds its final count). */
+async function countGift(db: Db, live: { id: bigint; startedAt: Date }, giftId: string): Promise<number> {
+  const sum = await db.gift.aggregate({ where: { liveId: live.id, giftId, createdAt: { gte: eventWindowStart(live.startedAt) } }, _sum: { repeatCount: true } });
+  return sum._sum.repeatCount ?? 0;
+}
