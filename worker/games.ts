@@ -21,6 +21,7 @@ import type { Logger } from '@/lib/logger';
 import { readSettings } from '@/lib/overlays/settings';
 import { cleanText } from '@/lib/text/clean';
 import { replaceOpenSessions } from '@/lib/games/lifecycle';
+import { valueRate } from '@/lib/dashboard/value';
 import { inTransaction, insertComments, markScoresAt, readLeaderboardOverlays, readOpenSessions, readScores, readRemovedViewers, upsertScores, viewerIdsOf, type Person, type SessionRow } from '@/worker/game-sql';
 
 /** Where game messages go: the session's overlay and its workspace (worker/fanout.ts). */
@@ -248,7 +249,8 @@ export class GameManager {
       status: row.status,
       freezeAt,
       updatedAt: row.updated_at.getTime(),
-      board: new ScoreBoard(parseRules(row.rules), entries),
+      // A Bilibili gift scores by its worth in diamonds, the unit the rules are written in.
+      board: new ScoreBoard(parseRules(row.rules), entries, { bilibili: valueRate('bilibili', 'tiktok') }),
       comments: [],
       publish: true,
       frozenStored: false,

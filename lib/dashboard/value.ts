@@ -13,3 +13,13 @@ export function estimateValueUsd(platform: Platform, value: number | bigint): Us
   if (platform === 'tiktok') return estimateLiveEarnings(value, buildDiamondRate(getEnv().USD_PER_DIAMOND));
   return usdWorthOf(platform, Number(value));
 }
+
+/**
+ * Units of `to`'s value one unit of `from`'s is worth to the creator (exactly 1 on the same platform), at the
+ * mid USD estimate of each: how a goal adds another platform's income, and how a leaderboard scores a
+ * Bilibili gift by its diamond worth (70.76 gold = 1 diamond at the default rates).
+ */
+export function valueRate(from: Platform, to: Platform): number {
+  if (from === to) return 1;
+  return estimateValueUsd(from, 1).mid / estimateValueUsd(to, 1).mid;
+}

@@ -90,6 +90,21 @@ describe('ScoreBoard', () => {
     expect(board.get('1')).toMatchObject({ points: 160, diamonds: 110, giftPoints: 160 });
   });
 
+  it('scores a Bilibili gift by its worth in diamonds, with the tier of that worth', () => {
+    // 50 gold = 1 diamond (the worker passes valueRate('bilibili', 'tiktok'), about 70.76 at the default rates).
+    const board = new ScoreBoard(DEFAULT_RULES, [], { bilibili: 1 / 50 });
+    const bili = viewer('bilibili:42');
+    // A ¥1 gift (1,000 gold) is 20 diamonds' worth: tier ×1.2, 24 points (not 1,000 × 1.5 = 1,500 as if gold were diamonds).
+    board.apply(gift(bili, 1000, 1));
+    expect(board.get('bilibili:42')).toMatchObject({ points: 24, giftPoints: 24, diamonds: 1000 });
+    // Five 100-gold gifts: 2 diamonds' worth each, ×1.
+    board.apply(gift(bili, 100, 5));
+    expect(board.get('bilibili:42')?.points).toBe(34);
+    // A TikTok viewer on the same board scores diamonds as they are.
+    board.apply(gift(viewer('7'), 1000, 1));
+    expect(board.get('7')?.points).toBe(1500);
+  });
+
   it('counts whole points only: a multiplied gift\'s fraction carries over to the next gift', () => {
     const board = new ScoreBoard(DEFAULT_RULES);
     const a = viewer('1');

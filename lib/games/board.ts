@@ -6,10 +6,14 @@
 //   the follower rate for all their likes of the session, so a viewer's like points never go down.
 // - A completed gift scores diamonds × the multiplier of its value tier; streak progress scores nothing,
 //   so a streak counts once, when it ends. Only whole points count: a gift's fraction (×1.2) carries over.
+//   Another platform's gift scores by its worth in diamonds (`diamondsPerUnit`: a Bilibili gift of 1,000
+//   gold, ¥1, is about 14 diamonds at the default rates), so tiers and points mean the same everywhere.
 // - Whether the session accepts points at all (frozen, ended) is decided by the caller.
 // - A winner is removed from the board for the rest of the session.
 import type { LiveEvent, ViewerRef } from '@/lib/live/events';
 import { giftPoints, roundPoints, viewerPoints, type ScoringRules } from '@/lib/games/rules';
+import type { Platform } from '@/lib/platforms/events';
+import { platformOfId } from '@/lib/platforms/ids';
 
 export type BoardEntry = {
   /** TikTok user id. */
@@ -46,6 +50,8 @@ export class ScoreBoard {
   constructor(
     readonly rules: ScoringRules,
     initial: Iterable<BoardEntry> = [],
+    /** Diamonds one unit of a platform's gift value is worth (lib/dashboard/value.ts valueRate); TikTok's is 1. */
+    private readonly diamondsPerUnit: Partial<Record<Platform, number>> = {},
   ) {
     for (const entry of initial) this.entries.set(entry.userId, { ...entry });
   }
@@ -64,7 +70,8 @@ export class ScoreBoard {
         const entry = this.entry(event.viewer);
         if (!entry) return undefined;
         entry.diamonds += event.diamonds;
-        entry.giftPoints = roundPoints(entry.giftPoints + giftPoints(this.rules, event.diamondCount, event.repeatCount));
+        const rate = this.diamondsPerUnit[platformOfId(event.viewer.userId)] ?? 1;
+        entry.giftPoints = roundPoints(entry.giftPoints + giftPoints(this.rules, event.diamondCount * rate, event.repeatCount));
         return this.rescore(entry, event.at);
       }
       case 'follow':

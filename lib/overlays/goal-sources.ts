@@ -6,18 +6,11 @@
 // Bilibili's gold rate), one figure for the whole page so the browser's sums match this one.
 import 'server-only';
 import type { Db } from '@/lib/db';
-import { estimateValueUsd } from '@/lib/dashboard/value';
+import { valueRate } from '@/lib/dashboard/value';
 import { eventWindowStart } from '@/lib/live/event-window';
 import type { GoalSource } from '@/lib/overlays/goal-progress';
-import type { Platform } from '@/lib/platforms/events';
 import { accountChannel } from '@/lib/realtime/channels';
 import type { LiveCounters } from '@/lib/realtime/payloads';
-
-/** Units of `goalPlatform`'s value one unit of `platform`'s is worth (exactly 1 on the same platform). */
-export function goalValueRate(platform: Platform, goalPlatform: Platform): number {
-  if (platform === goalPlatform) return 1;
-  return estimateValueUsd(platform, 1).mid / estimateValueUsd(goalPlatform, 1).mid;
-}
 
 /** The goal's channels in `accountIds`' order (the overlay's own first), with their current LIVEs. */
 export async function loadGoalSources(db: Db, accountIds: readonly string[], giftId: string): Promise<GoalSource[]> {
@@ -41,7 +34,7 @@ export async function loadGoalSources(db: Db, accountIds: readonly string[], gif
         (async (): Promise<GoalSource> => ({
           channel: accountChannel(accountId),
           platform,
-          valueRate: goalValueRate(platform, goalPlatform),
+          valueRate: valueRate(platform, goalPlatform),
           live: counters,
           giftCount: live && giftId ? await countGift(db, live, giftId) : 0,
         }))(),

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createCluster } from '@/lib/dashboard/clusters';
 import { goalProgress, goalTallyStart } from '@/lib/overlays/goal-progress';
-import { goalValueRate } from '@/lib/overlays/goal-sources';
+import { valueRate } from '@/lib/dashboard/value';
 import { updateOverlay } from '@/lib/overlays/manage';
 import { readSettings } from '@/lib/overlays/settings';
 import { countedTotals, readTimer, readTimerState, TIMER_STATE_KEY } from '@/lib/overlays/timer';
@@ -122,9 +122,9 @@ describe('a goal drawing from a cluster (one creator on TikTok and Bilibili)', (
   });
 
   it('converts the other way for a goal set on the Bilibili channel, in gold', () => {
-    expect(goalValueRate('tiktok', 'tiktok')).toBe(1);
-    expect(Math.round(1_000 * goalValueRate('tiktok', 'bilibili'))).toBe(70_760);
-    expect(Math.round(70_760 * goalValueRate('bilibili', 'tiktok'))).toBe(1_000);
+    expect(valueRate('tiktok', 'tiktok')).toBe(1);
+    expect(Math.round(1_000 * valueRate('tiktok', 'bilibili'))).toBe(70_760);
+    expect(Math.round(70_760 * valueRate('bilibili', 'tiktok'))).toBe(1_000);
   });
 });
 

@@ -5,7 +5,7 @@ import { isAppError } from '@/lib/api/errors';
 import { db } from '@/lib/db';
 import { requireWorkspace } from '@/lib/dashboard/access';
 import { appUrl } from '@/lib/env';
-import { goalValueRate } from '@/lib/overlays/goal-sources';
+import { valueRate } from '@/lib/dashboard/value';
 import { getOverlay } from '@/lib/overlays/manage';
 import { CLUSTER_KINDS, clusterChoicesFor } from '@/lib/overlays/sources';
 import { workspaceChannel } from '@/lib/realtime/channels';
@@ -33,6 +33,6 @@ export default async function OverlayEditorPage({ params, searchParams }: Props)
   const { created } = await searchParams;
   // Gift alerts and goals may draw from every channel of a cluster holding this one (one creator on several platforms).
   const clusters = CLUSTER_KINDS.includes(overlay.kind) ? await clusterChoicesFor(db, ws.workspaceId, overlay.accountId) : [];
-  const sources = { clusters, goldPerDiamond: goalValueRate('tiktok', 'bilibili') };
+  const sources = { clusters, goldPerDiamond: valueRate('tiktok', 'bilibili'), platform: overlay.platform };
   return <OverlayEditor key={overlay.id} initial={overlay} created={created === '1'} fallbackOrigin={appUrl()} live={{ realtime: getPublicRealtimeConfig(), channel: workspaceChannel(ws.workspaceId) }} sources={sources} />;
 }

@@ -3,6 +3,7 @@
 // Leaderboard and Q&A game: the board's look and the scoring rules they share.
 import { useTranslations } from 'next-intl';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
+import type { Platform } from '@/lib/platforms/events';
 import type { FieldsProps } from './common-fields';
 import { FieldGroup, NumberField, TextField, ToggleField } from './controls';
 import { RulesEditor } from './rules-editor';
@@ -21,28 +22,39 @@ function BoardFields<S extends Leaderboard | QaGame>({ settings, onChange, error
   );
 }
 
-export function LeaderboardFields({ settings, onChange, errors }: FieldsProps<Leaderboard>) {
+/** The overlay's platform and the gold a diamond is worth: a Bilibili board says how its gifts score. */
+type Scoring = { platform: Platform; goldPerDiamond: number };
+
+/** `applies`, followed on a Bilibili board by how its gifts score. */
+function useRulesDescription(applies: string, { platform, goldPerDiamond }: Scoring): string {
   const t = useTranslations('overlayEditor');
+  return platform === 'bilibili' ? `${applies} ${t('rules.bilibiliRate', { gold: Math.round(goldPerDiamond * 100) / 100 })}` : applies;
+}
+
+export function LeaderboardFields({ settings, onChange, errors, scoring }: FieldsProps<Leaderboard> & { scoring: Scoring }) {
+  const t = useTranslations('overlayEditor');
+  const description = useRulesDescription(t('rules.appliesLeaderboard'), scoring);
   return (
     <>
       <FieldGroup title={t('board.title')}>
         <BoardFields settings={settings} onChange={onChange} errors={errors} />
         <ToggleField path="resetEachLive" label={t('fields.resetEachLive')} checked={settings.resetEachLive} onChange={(resetEachLive) => onChange({ ...settings, resetEachLive })} error={errors.resetEachLive} hint={t('board.resetHint')} />
       </FieldGroup>
-      <RulesEditor rules={settings.rules} onChange={(rules) => onChange({ ...settings, rules })} errors={errors} description={t('rules.appliesLeaderboard')} />
+      <RulesEditor rules={settings.rules} onChange={(rules) => onChange({ ...settings, rules })} errors={errors} description={description} />
     </>
   );
 }
 
-export function QaGameFields({ settings, onChange, errors }: FieldsProps<QaGame>) {
+export function QaGameFields({ settings, onChange, errors, scoring }: FieldsProps<QaGame> & { scoring: Scoring }) {
   const t = useTranslations('overlayEditor');
+  const description = useRulesDescription(t('rules.appliesQaGame'), scoring);
   return (
     <>
       <FieldGroup title={t('board.title')}>
         <BoardFields settings={settings} onChange={onChange} errors={errors} />
         <NumberField path="countdownSeconds" label={t('fields.countdownSeconds')} value={settings.countdownSeconds} min={1} max={60} suffix={t('controls.seconds')} onChange={(countdownSeconds) => onChange({ ...settings, countdownSeconds })} error={errors.countdownSeconds} hint={t('board.countdownHint')} />
       </FieldGroup>
-      <RulesEditor rules={settings.rules} onChange={(rules) => onChange({ ...settings, rules })} errors={errors} description={t('rules.appliesQaGame')} />
+      <RulesEditor rules={settings.rules} onChange={(rules) => onChange({ ...settings, rules })} errors={errors} description={description} />
       <FieldGroup title={t('board.obsTitle')} description={t('board.obsDescription')}>
         <TextField path="obsScene" label={t('board.scene')} value={settings.obsScene} maxLength={100} placeholder={t('board.scenePlaceholder')} onChange={(obsScene) => onChange({ ...settings, obsScene })} error={errors.obsScene} />
         <TextField path="obsUrl" label={t('board.obsUrl')} value={settings.obsUrl} maxLength={200} onChange={(obsUrl) => onChange({ ...settings, obsUrl })} error={errors.obsUrl} hint={t('board.obsUrlHint')} />

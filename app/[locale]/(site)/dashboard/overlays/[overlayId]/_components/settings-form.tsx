@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { offersWordFilter, type FieldErrors, type SettingsDraft } from '@/lib/overlays/editor';
 import type { OverlayKind } from '@/lib/overlays/settings';
+import type { Platform } from '@/lib/platforms/events';
 import { AppearanceFields, FilterFields, LanguageFields, type CommonSettings, type FieldsProps } from './common-fields';
 import { ActivityFields, ChatFields, ViewerCountFields } from './feed-fields';
 import type { ClusterChoice } from './cluster-field';
@@ -15,8 +16,11 @@ import { LeaderboardFields, QaGameFields } from './scored-fields';
 import { TimerFields, TopGifterFields } from './widget-fields';
 import { WheelFields } from './wheel-fields';
 
-/** What the "Draw from" choice offers: the clusters holding the channel, and a value goal's gold-per-diamond rate. */
-export type SourceChoices = { clusters: ClusterChoice[]; goldPerDiamond: number };
+/**
+ * What the "Draw from" choice offers: the clusters holding the channel; the overlay's platform and the gold a
+ * diamond is worth (a value goal's conversion, a Bilibili board's scoring).
+ */
+export type SourceChoices = { clusters: ClusterChoice[]; goldPerDiamond: number; platform: Platform };
 type Props = { draft: SettingsDraft; onChange: (draft: SettingsDraft) => void; errors: FieldErrors; sources: SourceChoices };
 
 export function SettingsFields({ draft, onChange, errors, sources }: Props) {
@@ -28,7 +32,7 @@ export function SettingsFields({ draft, onChange, errors, sources }: Props) {
     }
     case 'LEADERBOARD': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared kind={draft.kind} {...props} fields={<LeaderboardFields {...props} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<LeaderboardFields {...props} scoring={sources} />} />;
     }
     case 'GOAL': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
@@ -48,7 +52,7 @@ export function SettingsFields({ draft, onChange, errors, sources }: Props) {
     }
     case 'QA_GAME': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared kind={draft.kind} {...props} fields={<QaGameFields {...props} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<QaGameFields {...props} scoring={sources} />} />;
     }
     case 'TOP_GIFTER': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
