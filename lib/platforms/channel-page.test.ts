@@ -28,10 +28,12 @@ describe('readChannelPage', () => {
     const namesake = await readChannelPage(db, 'tiktok', handle);
     expect(namesake).toMatchObject({ nickname: 'TikTok namesake', valueUnit: 'diamonds', totals: { lives: 1, value: 999_999n } });
 
-    // The top creators rank TikTok diamonds only: Bilibili's gold is another unit.
+    // Each platform's top creators sum its own unit: the channel in Bilibili's lists with its gold, the
+    // namesake in TikTok's with its diamonds, never one list holding both.
     await recomputeTopLists(db, new Date('2026-12-01T00:00:00Z'));
-    const ranked = await db.topCreatorEntry.findMany({ where: { accountId: { in: [bili.id, tiktok.id] } }, select: { accountId: true } });
-    expect(ranked.map((r) => r.accountId)).toEqual([tiktok.id, tiktok.id]);
+    const ranked = await db.topCreatorEntry.findMany({ where: { accountId: { in: [bili.id, tiktok.id] } }, orderBy: { period: 'asc' }, select: { accountId: true, platform: true, period: true, diamonds: true } });
+    expect(ranked.filter((r) => r.platform === 'tiktok')).toEqual([7, 30].map((period) => ({ accountId: tiktok.id, platform: 'tiktok', period, diamonds: 999_999n })));
+    expect(ranked.filter((r) => r.platform === 'bilibili')).toEqual([7, 30].map((period) => ({ accountId: bili.id, platform: 'bilibili', period, diamonds: 220_400n })));
   });
 
   it('answers null for a uid nothing is stored for', async () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createLogger } from '@/lib/logger';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
@@ -9,6 +10,8 @@ import { createTestUser } from '@/tools/testing/factories';
 import { closeStaleLivesJob } from '@/worker/jobs/close-stale-lives';
 import { topListsJob } from '@/worker/jobs/top-lists';
 import { Metrics } from '@/worker/metrics';
+import { runReplay } from '@/worker/replay-run';
+import { createOwnDatabase, type OwnDatabase } from '@/tools/testing/own-database';
 
 const log = createLogger('jobs-test');
 const DAY = 86_400_000;
@@ -104,14 +107,80 @@ describe('worker jobs', () => {
     await db.live.create({ data: { accountId: big.id, roomId: roomId(), startedAt: new Date(now.getTime() - 2 * DAY), endedAt: new Date(now.getTime() - 2 * DAY + 7_200_000), diamonds: 9_000_000_000n } });
     await db.live.create({ data: { accountId: small.id, roomId: roomId(), startedAt: new Date(now.getTime() - 20 * DAY), endedAt: new Date(now.getTime() - 20 * DAY + 3_600_000), diamonds: 8_999_999_999n } });
     await topListsJob.run({ db, log, settings: {}, now });
-    const week = await db.topCreatorEntry.findMany({ where: { period: 7 }, orderBy: { rank: 'asc' } });
-    const month = await db.topCreatorEntry.findMany({ where: { period: 30 }, orderBy: { rank: 'asc' } });
+    const week = await db.topCreatorEntry.findMany({ where: { platform: 'tiktok', period: 7 }, orderBy: { rank: 'asc' } });
+    const month = await db.topCreatorEntry.findMany({ where: { platform: 'tiktok', period: 30 }, orderBy: { rank: 'asc' } });
     // Other test files store lives too (one with 9,000,000,000 diamonds in the last 30 days), so only the
     // order of this test's own accounts is asserted.
     const ours = (entries: typeof week) => entries.filter((e) => e.accountId === big.id || e.accountId === small.id);
     expect(ours(week)).toEqual([expect.objectContaining({ accountId: big.id, lives: 1, hoursLive: 2 })]);
     expect(ours(month).map((e) => e.accountId)).toEqual([big.id, small.id]);
     expect(ours(month)[0]?.rank).toBeLessThan(ours(month)[1]?.rank ?? 0);
+  });
+});
+
+// The lists are whole-table results, so this runs in a database of its own: every entry is asserted,
+// none of the other files' lives or gifts can push ours out or add to a sum.
+describe('the top lists per platform', () => {
+  let own: OwnDatabase;
+  beforeAll(async () => {
+    own = await createOwnDatabase('top_lists');
+  });
+  afterAll(async () => {
+    await own?.drop();
+  });
+
+  it('ranks each platform in its own unit, and a viewer who gifted on both in each list with that platform’s sum', async () => {
+    const iso = own.db;
+    // A Bilibili evening through the worker's real ingest chain: its gifts reach gifter_stats as the
+    // writer stores them (8,624,900 gold from 60 gifters, super chats and guards included, per its
+    // expected totals), under viewers named `bilibili:<uid>`.
+    const evening = await runReplay({ file: path.join(import.meta.dirname, '..', 'fixtures', 'bilibili-evening.jsonl'), handle: '4455667', speed: 'max', db: iso, databaseUrl: own.url, log });
+    expect(evening.session).toMatchObject({ platform: 'bilibili', value: 8_624_900 });
+    const eveningLive = await iso.live.findUniqueOrThrow({ where: { id: BigInt(evening.session.liveId) } });
+    const now = new Date(eveningLive.startedAt.getTime() + DAY);
+    const day = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
+    expect(await iso.gifterStat.count({ where: { accountId: evening.accountId, viewer: { tiktokUserId: { startsWith: 'bilibili:' } } } })).toBeGreaterThanOrEqual(60);
+
+    const tiktok = await createTestAccount(iso);
+    const bili = await iso.channel.create({ data: { platform: 'bilibili', handle: '7788990', platformUserId: '7788990', roomId: '31337', nickname: '星海电台' } });
+    await iso.live.create({ data: { accountId: tiktok.id, roomId: roomId(), startedAt: day(2), endedAt: day(2), diamonds: 7_000n } });
+    await iso.live.create({ data: { accountId: bili.id, platform: 'bilibili', roomId: '31337', startedAt: day(3), endedAt: day(3), diamonds: 150_000n } });
+    await iso.live.create({ data: { accountId: bili.id, platform: 'bilibili', roomId: '31338', startedAt: day(20), endedAt: day(20), diamonds: 30_000n } });
+    // One viewer row with gifts on both platforms (1,000 diamonds and 245,000 gold): the old list summed
+    // them into 246,000 of no unit. And a TikTok-only gifter, part of it older than a week.
+    const [both, fan] = await Promise.all([iso.viewer.create({ data: { tiktokUserId: `both${uniqueSuffix()}`, nickname: 'Both' } }), iso.viewer.create({ data: { tiktokUserId: `fan${uniqueSuffix()}`, nickname: 'Fan' } })]);
+    await iso.gifterStat.createMany({
+      data: [
+        { accountId: tiktok.id, viewerId: both.id, day: day(2), diamonds: 1_000n, gifts: 1 },
+        { accountId: bili.id, viewerId: both.id, day: day(2), diamonds: 245_000n, gifts: 3 },
+        { accountId: tiktok.id, viewerId: fan.id, day: day(1), diamonds: 500n, gifts: 5 },
+        { accountId: tiktok.id, viewerId: fan.id, day: day(10), diamonds: 300n, gifts: 2 },
+      ],
+    });
+
+    await topListsJob.run({ db: iso, log, settings: {}, now });
+    const creators = (platform: 'tiktok' | 'bilibili', period: number) =>
+      iso.topCreatorEntry.findMany({ where: { platform, period }, orderBy: { rank: 'asc' } }).then((rows) => rows.map((r) => [r.rank, r.accountId, Number(r.diamonds), r.lives]));
+    const gifters = (platform: 'tiktok' | 'bilibili', period: number) => iso.topGifterEntry.findMany({ where: { platform, period }, orderBy: { rank: 'asc' } });
+
+    expect(await creators('tiktok', 7)).toEqual([[1, tiktok.id, 7_000, 1]]);
+    expect(await creators('tiktok', 30)).toEqual([[1, tiktok.id, 7_000, 1]]);
+    expect(await creators('bilibili', 7)).toEqual([[1, evening.accountId, 8_624_900, 1], [2, bili.id, 150_000, 1]]);
+    expect(await creators('bilibili', 30)).toEqual([[1, evening.accountId, 8_624_900, 1], [2, bili.id, 180_000, 2]]);
+
+    const pick = (rows: { rank: number; viewerId: bigint; diamonds: bigint; streamers: number }[]) => rows.map((r) => [r.rank, r.viewerId, Number(r.diamonds), r.streamers]);
+    for (const period of [7, 30]) {
+      expect(pick(await gifters('tiktok', period))).toEqual([[1, both.id, 1_000, 1], [2, fan.id, period === 7 ? 500 : 800, 1]]);
+      const bilibili = await gifters('bilibili', period);
+      // The evening's gold gifters and `both` with its gold only: 8,624,900 + 245,000, each entry in gold.
+      expect(bilibili.reduce((sum, r) => sum + Number(r.diamonds), 0)).toBe(8_869_900);
+      expect(bilibili.map((r) => r.rank)).toEqual(bilibili.map((_, i) => i + 1));
+      expect(bilibili.find((r) => r.viewerId === both.id)).toMatchObject({ diamonds: 245_000n, streamers: 1 });
+      expect(bilibili.some((r) => r.viewerId === fan.id)).toBe(false);
+      const others = await iso.viewer.findMany({ where: { id: { in: bilibili.map((r) => r.viewerId).filter((id) => id !== both.id) } }, select: { tiktokUserId: true } });
+      expect(others.length).toBe(bilibili.length - 1);
+      expect(others.every((v) => v.tiktokUserId.startsWith('bilibili:'))).toBe(true);
+    }
   });
 });
 

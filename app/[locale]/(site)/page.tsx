@@ -39,7 +39,7 @@ function ChipList({ accounts, empty, locale }: { accounts: AccountChip[]; empty:
 // Earnings are shown by a client component in the reader's currency (useDisplay), so the HTML is the
 // same for every reader of a language.
 export default async function HomePage() {
-  const [recent, trending, top, t, locale] = await Promise.all([recentLookups(), trendingLookups(), topCreators(7, 1), getTranslations('home'), getLocale()]);
+  const [recent, trending, top, t, locale] = await Promise.all([recentLookups(), trendingLookups(), topCreators('tiktok', 7, 1), getTranslations('home'), getLocale()]);
   return (
     <div className="flex flex-col gap-10">
       <section className="flex flex-col items-center gap-5 pt-6 text-center sm:pt-12">

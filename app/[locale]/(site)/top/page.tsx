@@ -48,7 +48,7 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
   const raw = await searchParams;
   const query = topQuery.parse({ period: raw.period, page: raw.page, gpage: raw.gpage });
   const period = query.period === 30 ? 30 : 7;
-  const [creators, gifters, t, locale] = await Promise.all([topCreators(period, query.page), topGifters(period, query.gpage), getTranslations('top'), getLocale()]);
+  const [creators, gifters, t, locale] = await Promise.all([topCreators('tiktok', period, query.page), topGifters('tiktok', period, query.gpage), getTranslations('top'), getLocale()]);
   const href = (p: { period?: number; page?: number; gpage?: number }) => {
     const params = new URLSearchParams({ period: String(p.period ?? period), page: String(p.page ?? query.page), gpage: String(p.gpage ?? query.gpage) });
     return `/top?${params.toString()}`;
@@ -97,7 +97,7 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
                           {c.verified && <span title={t('verified')} className="text-accent-2">✓</span>}
                         </Link>
                       </td>
-                      <td className="py-2 pr-2 text-right tabular-nums" title={formatCount(c.diamonds, locale)}>{formatCompact(c.diamonds, locale)}</td>
+                      <td className="py-2 pr-2 text-right tabular-nums" title={formatCount(c.value, locale)}>{formatCompact(c.value, locale)}</td>
                       <td className="py-2 pr-2 text-right tabular-nums text-accent-2">
                         <MoneyRange low={c.earnings.low} high={c.earnings.high} />
                       </td>
@@ -124,7 +124,7 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
                     <span className="block truncate">{g.nickname ?? g.handle}</span>
                     <span className="block text-xs text-muted">{t('toCreators', { count: g.streamers })}</span>
                   </span>
-                  <span className="tabular-nums text-accent-2">💎 {formatCompact(g.diamonds, locale)}</span>
+                  <span className="tabular-nums text-accent-2">💎 {formatCompact(g.value, locale)}</span>
                 </li>
               ))}
             </ol>
