@@ -125,7 +125,7 @@ export class Supervisor {
             RETURNING account_id
           )
           SELECT t.account_id, a.handle, a.platform::text AS platform, a.room_id AS channel_room_id, t.source, t.replay_file, t.room_id, t.error_count, t.next_check_at, t.check_requested_at
-          FROM leased JOIN tracked_accounts t USING (account_id) JOIN tiktok_accounts a ON a.id = t.account_id`;
+          FROM leased JOIN tracked_accounts t USING (account_id) JOIN channels a ON a.id = t.account_id`;
         for (const row of taken) {
           if (this.monitors.has(row.account_id)) continue;
           const account: MonitoredAccount = { id: row.account_id, handle: row.handle, platform: row.platform, channelRoomId: row.channel_room_id, source: row.source, replayFile: row.replay_file };

@@ -57,7 +57,7 @@ export async function getCombinedLive(db: Db, workspaceId: string, clusterId: st
     SELECT DISTINCT ON (l.account_id) l.account_id, c.platform::text AS platform, c.handle, c.nickname, c.avatar_url, l.id AS live_id, l.started_at, l.diamonds, l.likes, l.comments
     FROM cluster_accounts ca
     JOIN workspace_accounts wa ON wa.account_id = ca.account_id AND wa.workspace_id = ${workspaceId}
-    JOIN tiktok_accounts c ON c.id = ca.account_id
+    JOIN channels c ON c.id = ca.account_id
     JOIN lives l ON l.account_id = ca.account_id AND l.ended_at IS NULL
     WHERE ca.cluster_id = ${clusterId}
     ORDER BY l.account_id, l.started_at DESC`;

@@ -54,7 +54,7 @@ export async function getRankInputs(db: Db, now = new Date()): Promise<RankInput
     SELECT a.id, a.region, cur.followers, cur.hearts, cur.videos,
            prev.followers AS prev_followers, prev.hearts AS prev_hearts, prev.videos AS prev_videos,
            live_cur.diamonds, live_prev.diamonds AS prev_diamonds
-    FROM tiktok_accounts a
+    FROM channels a
     JOIN cur ON cur.account_id = a.id
     LEFT JOIN prev ON prev.account_id = a.id
     LEFT JOIN live_cur ON live_cur.account_id = a.id

@@ -26,7 +26,7 @@ export async function recomputeTopLists(db: Db, now: Date = new Date()): Promise
           SELECT a.platform, l.account_id, SUM(l.diamonds) AS value, COUNT(*) AS lives,
                  SUM(EXTRACT(EPOCH FROM (COALESCE(l.ended_at, ${now}) - l.started_at))) / 3600.0 AS hours_live,
                  ROW_NUMBER() OVER (PARTITION BY a.platform ORDER BY SUM(l.diamonds) DESC, l.account_id) AS rank
-          FROM lives l JOIN tiktok_accounts a ON a.id = l.account_id
+          FROM lives l JOIN channels a ON a.id = l.account_id
           WHERE l.started_at >= ${since} AND l.started_at <= ${now}
           GROUP BY a.platform, l.account_id
           HAVING SUM(l.diamonds) > 0
@@ -39,7 +39,7 @@ export async function recomputeTopLists(db: Db, now: Date = new Date()): Promise
         FROM (
           SELECT a.platform, g.viewer_id, SUM(g.diamonds) AS value, COUNT(DISTINCT g.account_id) AS streamers,
                  ROW_NUMBER() OVER (PARTITION BY a.platform ORDER BY SUM(g.diamonds) DESC, g.viewer_id) AS rank
-          FROM gifter_stats g JOIN tiktok_accounts a ON a.id = g.account_id
+          FROM gifter_stats g JOIN channels a ON a.id = g.account_id
           WHERE g.day >= ${since}::date AND g.day <= ${now}::date
           GROUP BY a.platform, g.viewer_id
           HAVING SUM(g.diamonds) > 0

@@ -29,7 +29,7 @@ export type GeneratedData = {
 
 export const EVENT_TABLES = ['gifts', 'chats', 'like_buckets', 'viewer_samples', 'social_events'] as const;
 const ROLLUP_TABLES = ['live_viewers', 'gifter_stats'] as const;
-const REPORTED_TABLES = ['tiktok_accounts', 'viewers', 'lives', ...EVENT_TABLES, ...ROLLUP_TABLES] as const;
+const REPORTED_TABLES = ['channels', 'viewers', 'lives', ...EVENT_TABLES, ...ROLLUP_TABLES] as const;
 
 export const BENCH_USER_ID = 'bench-user';
 export const BENCH_WORKSPACE_ID = 'bench-workspace';
@@ -271,7 +271,7 @@ async function createHistoryPartitions(client: pg.Client, lives: LivePlan[], now
 async function insertBaseRows(client: pg.Client, accounts: AccountPlan[], lives: LivePlan[], counts: LiveCounts[], sampleEvery: number, now: Date): Promise<void> {
   const viewers = Math.max(...accounts.map((a) => a.viewerOffset + a.audience));
   await client.query(
-    `INSERT INTO tiktok_accounts (id, handle, nickname, platform_user_id, verified, last_fetched_at, last_fetch_status, updated_at)
+    `INSERT INTO channels (id, handle, nickname, platform_user_id, verified, last_fetched_at, last_fetch_status, updated_at)
      SELECT id, handle, nickname, (7000000000000000000 + n)::text, n = 1, $4::timestamp, 'ok', $4::timestamp
      FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS a(id, handle, nickname, n)`,
     [accounts.map((a) => a.id), accounts.map((a) => a.handle), accounts.map((a) => a.nickname), iso(now.getTime())],
@@ -287,7 +287,7 @@ async function insertBaseRows(client: pg.Client, accounts: AccountPlan[], lives:
   // …through a workspace of theirs that watches every account (the dashboard reads are per workspace).
   await client.query(`INSERT INTO workspaces (id, name, personal, updated_at) VALUES ($1, 'Bench', true, now())`, [BENCH_WORKSPACE_ID]);
   await client.query(`INSERT INTO workspace_members (workspace_id, user_id, role) VALUES ($1, $2, 'OWNER')`, [BENCH_WORKSPACE_ID, BENCH_USER_ID]);
-  await client.query(`INSERT INTO workspace_accounts (workspace_id, account_id, verified_at) SELECT $1, id, now() FROM tiktok_accounts`, [BENCH_WORKSPACE_ID]);
+  await client.query(`INSERT INTO workspace_accounts (workspace_id, account_id, verified_at) SELECT $1, id, now() FROM channels`, [BENCH_WORKSPACE_ID]);
 
   // The catalogue with each gift's slice of [0, 1), sized by its weight.
   const total = GIFT_CATALOG.reduce((sum, g) => sum + giftWeight(g), 0);
