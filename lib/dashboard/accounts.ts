@@ -13,8 +13,7 @@ import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { parseHandle } from '@/lib/tiktok/handle';
 import { lookupProfile } from '@/lib/tiktok/profile-store';
 import { parseBilibiliAddress } from '@/lib/platforms/bilibili/address';
-import { bilibiliApiOptions } from '@/lib/platforms/bilibili/api';
-import { fetchBilibiliRoom, lookUpBilibiliRoom, storeBilibiliRoom } from '@/lib/platforms/bilibili/room-lookup';
+import { fetchBilibiliRoom, lookUpBilibiliRoom, roomApiOptions, storeBilibiliRoom } from '@/lib/platforms/bilibili/room-lookup';
 
 export type ManagedAccountCard = {
   id: string;
@@ -67,11 +66,10 @@ export async function listManagedAccounts(db: Db, workspaceId: string): Promise<
   });
 }
 
-/** Adds `handleInput` to the workspace and makes sure the worker tracks it. Returns its id. */
 /**
  * Adds a channel to the workspace by what the user typed: a TikTok handle or profile link, or for Bilibili a
  * room number, room link or space link (lib/platforms/bilibili/address.ts). The channel is looked up on its
- * platform (that fetch counts against the caller's per-address lookup limit), stored, and tracked.
+ * platform (that fetch counts against the caller's per-address lookup limit), stored, and tracked. Returns its id.
  */
 export async function addManagedAccount(db: Db, actor: Actor, input: string, options: { ip?: string; platform?: Platform } = {}): Promise<string> {
   const platform = options.platform ?? 'tiktok';
@@ -174,9 +172,8 @@ async function codeInTikTokBio(db: Db, handle: string, code: string): Promise<tr
 
 /** True when the code is in the live room's title (read now, and stored), else what to do (in `message`). */
 async function codeInBilibiliTitle(db: Db, channel: { handle: string; roomId: string | null }, code: string): Promise<true | { message: string }> {
-  const env = getEnv();
   const address = channel.roomId ? ({ kind: 'room', roomId: channel.roomId } as const) : ({ kind: 'uid', uid: channel.handle } as const);
-  const lookup = await fetchBilibiliRoom(address, { ...bilibiliApiOptions(env), timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS });
+  const lookup = await fetchBilibiliRoom(address, roomApiOptions());
   if (lookup.kind !== 'ok' || lookup.room.uid !== channel.handle) return { message: 'Bilibili could not be reached to read the room title; try again in a moment.' };
   await storeBilibiliRoom(db, lookup.room);
   if (!(lookup.room.title ?? '').toUpperCase().includes(code)) return { message: `The code ${code} is not in the title of live room ${lookup.room.roomId} yet. Put it in the title, save, and check again (you can change it back afterwards).` };

@@ -113,14 +113,19 @@ export async function storeBilibiliRoom(db: Db, room: BilibiliRoomInfo, now = ne
   return stored.id;
 }
 
+/** The room API's addresses and cookie from the environment, with the lookups' timeout (TIKTOK_FETCH_TIMEOUT_MS). */
+export function roomApiOptions(): BilibiliApiOptions {
+  const env = getEnv();
+  return { ...bilibiliApiOptions(env), timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS };
+}
+
 /** Asks Bilibili for the room (counted against the caller's per-address lookup limit); AppErrors for the rest. */
 export async function lookUpBilibiliRoom(db: Db, address: BilibiliAddress, ip: string | undefined): Promise<BilibiliRoomInfo> {
   if (ip) {
     const limit = await consumeRateLimit(db, RATE_LIMITS.profileFetch, ip);
     if (!limit.ok) throw new AppError('RATE_LIMITED', 'Too many lookups from your address; try again in a few minutes.');
   }
-  const env = getEnv();
-  const lookup = await fetchBilibiliRoom(address, { ...bilibiliApiOptions(env), timeoutMs: env.TIKTOK_FETCH_TIMEOUT_MS });
+  const lookup = await fetchBilibiliRoom(address, roomApiOptions());
   if (lookup.kind === 'not_found') throw new AppError('NOT_FOUND', address.kind === 'room' ? `Bilibili has no live room ${address.roomId}. Check the number.` : `Bilibili has no user with UID ${address.uid}. Check the link.`);
   if (lookup.kind === 'no_room') throw new AppError('NOT_FOUND', `The Bilibili user with UID ${lookup.uid} has no live room.`);
   if (lookup.kind === 'rate_limited') throw new AppError('RATE_LIMITED', 'Bilibili is refusing requests from LiveLens for now; try again in a few minutes.');
