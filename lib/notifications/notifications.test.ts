@@ -240,7 +240,7 @@ describe('Bilibili lives', () => {
     expect(await read('zh-CN', spike)).toEqual(['星海电台 (哔哩哔哩) 的礼物激增', '最近一分钟收到 52,000 金瓜子，是本场平均每分钟 1,200 金瓜子的 43.3 倍。']);
     expect((await read('ru', ended))[3]).toBe('Золота: 281\u00a0000 (зрители заплатили 281\u00a0CN¥; оценка заработка: 16\u00a0$–24\u00a0$)');
     expect(await read('ru', spike)).toEqual(['Всплеск подарков у 星海电台 (Bilibili)', 'Золота за последнюю минуту: 52\u00a0000 — в 43,3 раза больше, чем обычно в этом эфире (1\u00a0200 в минуту).']);
-    expect((await read('th', ended))[3]).toBe('ทอง: 281,000 (ผู้ชมจ่ายไป CN¥281 คิดเป็นรายได้ประมาณ US$16–US$24)');
+    expect((await read('th', ended))[3]).toBe('ทอง: 281,000 (ผู้ชมจ่ายไป CN¥281 ส่วนรายได้โดยประมาณคือ US$16–US$24)');
     expect((await read('th', spike))[1]).toBe('52,000 ทองในหนึ่งนาทีที่ผ่านมา คิดเป็น 43.3 เท่าของค่าปกติในไลฟ์นี้ (ปกตินาทีละ 1,200 ทอง)');
     // Queued before this change: no platform, a TikTok account, in diamonds.
     const legacy: NotificationPayload = { ...spike, account: { handle: 'luna', nickname: 'Luna' } };
