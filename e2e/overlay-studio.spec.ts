@@ -82,7 +82,9 @@ test('a gift variation plays its picture and sound on the OBS page, in order; cu
     template: '{name} — {count} doughnuts!',
     animationIn: 'slide-up',
     animationOut: 'fade',
-    durationSeconds: 2,
+    // One fresh-clone run of the suite (of about six on 2026-12-03) recorded no 'playing' for the sound of a
+    // 2 s alert although the file had been fetched (200, then 206); 4 s leaves a loaded machine more time.
+    durationSeconds: 4,
     volume: 1,
   };
   const saved = await page.request.patch(`/api/overlays/${overlay.id}`, { data: { settings: { durationSeconds: 1, minDiamonds: FALLBACK_MIN, variations: [variation], customCss } } });
