@@ -10,7 +10,7 @@ import { valueRate } from '@/lib/dashboard/value';
 import { eventWindowStart } from '@/lib/live/event-window';
 import type { GoalSource } from '@/lib/overlays/goal-progress';
 import { accountChannel } from '@/lib/realtime/channels';
-import type { LiveCounters } from '@/lib/realtime/payloads';
+import { liveCountersOf } from '@/lib/realtime/payloads';
 
 /** The goal's channels in `accountIds`' order (the overlay's own first), with their current LIVEs. */
 export async function loadGoalSources(db: Db, accountIds: readonly string[], giftId: string): Promise<GoalSource[]> {
@@ -27,9 +27,7 @@ export async function loadGoalSources(db: Db, accountIds: readonly string[], gif
       if (!platform) return [];
       const live = lives.find((l) => l.accountId === accountId);
       // Viewers are left out: no goal counts them.
-      const counters: LiveCounters | null = live
-        ? { liveId: live.id.toString(), startedAt: live.startedAt.getTime(), viewers: 0, likes: Number(live.likes), diamonds: Number(live.diamonds), gifts: live.gifts, comments: live.comments, follows: live.follows, shares: live.shares }
-        : null;
+      const counters = live ? liveCountersOf(live) : null;
       return [
         (async (): Promise<GoalSource> => ({
           channel: accountChannel(accountId),

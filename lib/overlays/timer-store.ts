@@ -7,7 +7,7 @@ import type { Db } from '@/lib/db';
 import { notifyOverlay } from '@/lib/overlays/realtime';
 import { readSettings, type OverlaySettingsByKind } from '@/lib/overlays/settings';
 import { applyTimerAction, countedTotals, freshTally, mayHaveEnded, NO_TOTALS, readTimer, readTimerState, settleTimerFromEvents, TIMER_STATE_KEY, type TimerAction, type TimerIncrement, type TimerState, type TimerTally, type TimerTotals, type TimerView } from '@/lib/overlays/timer';
-import type { LiveCounters } from '@/lib/realtime/payloads';
+import { liveCountersOf, type LiveCounters } from '@/lib/realtime/payloads';
 
 type LiveRow = { id: bigint; startedAt: Date; likes: bigint; diamonds: bigint; follows: number };
 
@@ -16,7 +16,7 @@ const totalsOf = (row: LiveRow): TimerTotals => ({ diamonds: Number(row.diamonds
 /** The account's current LIVE's counters (viewers left out: the timer does not use them). */
 async function currentCounters(db: Pick<Db, 'live'>, accountId: string): Promise<LiveCounters | null> {
   const row = await db.live.findFirst({ where: { accountId, endedAt: null }, orderBy: { startedAt: 'desc' } });
-  return row ? { liveId: row.id.toString(), startedAt: row.startedAt.getTime(), viewers: 0, likes: Number(row.likes), diamonds: Number(row.diamonds), gifts: row.gifts, comments: row.comments, follows: row.follows, shares: row.shares } : null;
+  return row ? liveCountersOf(row) : null;
 }
 
 /**

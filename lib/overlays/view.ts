@@ -17,7 +17,7 @@ import { OVERLAY_TOKEN } from '@/lib/overlays/token';
 import type { OverlayView } from '@/lib/overlays/types';
 import { accountChannel, overlayChannel } from '@/lib/realtime/channels';
 import { getPublicRealtimeConfig } from '@/lib/realtime/config';
-import type { LiveCounters, RealtimeChat, RealtimeGift, RealtimeSocial, RealtimeUser } from '@/lib/realtime/payloads';
+import { liveCountersOf, type LiveCounters, type RealtimeChat, type RealtimeGift, type RealtimeSocial, type RealtimeUser } from '@/lib/realtime/payloads';
 
 export { OVERLAY_TOKEN };
 
@@ -51,19 +51,7 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
     overlay.kind === 'LEADERBOARD' || overlay.kind === 'QA_GAME' ? currentSessionOf(db, overlay.id) : null,
     overlayAccountIds(db, { workspaceId: overlay.workspaceId, accountId: overlay.accountId, kind: overlay.kind, settings: overlay.settings }),
   ]);
-  const live: LiveCounters | null = liveRow
-    ? {
-        liveId: liveRow.id.toString(),
-        startedAt: liveRow.startedAt.getTime(),
-        viewers: sample?.viewers ?? 0,
-        likes: Number(liveRow.likes),
-        diamonds: Number(liveRow.diamonds),
-        gifts: liveRow.gifts,
-        comments: liveRow.comments,
-        follows: liveRow.follows,
-        shares: liveRow.shares,
-      }
-    : null;
+  const live: LiveCounters | null = liveRow ? liveCountersOf(liveRow, sample?.viewers ?? 0) : null;
   const lid = liveRow?.id.toString() ?? '';
   const recentChats: RealtimeChat[] = chats.reverse().map((c) => ({ liveId: lid, id: c.msgId, user: user(c.viewer), content: c.content, moderator: false, at: c.createdAt.getTime() }));
   const activity: (RealtimeSocial | RealtimeGift)[] = [

@@ -39,6 +39,14 @@ export type LiveCounters = {
   shares: number;
 };
 
+/** A stored live's counters as the channels carry them; `viewers` comes from its latest sample, when read. */
+export function liveCountersOf(
+  live: { id: bigint; startedAt: Date; likes: bigint; diamonds: bigint; gifts: number; comments: number; follows: number; shares: number },
+  viewers = 0,
+): LiveCounters {
+  return { liveId: live.id.toString(), startedAt: live.startedAt.getTime(), viewers, likes: Number(live.likes), diamonds: Number(live.diamonds), gifts: live.gifts, comments: live.comments, follows: live.follows, shares: live.shares };
+}
+
 export type LiveStatus = { state: 'live' | 'offline'; liveId: string | null; startedAt: number | null };
 
 export const toRealtimeUser = (v: ViewerRef): RealtimeUser => ({ id: v.userId, handle: v.handle, nickname: v.nickname, avatar: v.avatarUrl, follower: v.isFollower });
