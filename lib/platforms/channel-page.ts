@@ -5,13 +5,14 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/lib/db';
+import { BILIBILI_NUMBER } from '@/lib/platforms/bilibili/address';
 import { channelHandle, type Platform } from '@/lib/platforms/channel';
 import type { ValueUnit } from '@/lib/platforms/events';
 import { usdWorthOf, VALUE_UNIT } from '@/lib/platforms/units';
 import type { ValueRange } from '@/lib/stats/constants';
 
 /** A Bilibili uid (mid) as written in its space URL: digits, no leading zero. */
-export const bilibiliUidSchema = z.string().regex(/^[1-9][0-9]{0,19}$/, 'A Bilibili UID is a number of up to 20 digits.');
+export const bilibiliUidSchema = z.string().regex(BILIBILI_NUMBER, 'A Bilibili UID is a number of up to 20 digits.');
 
 export const CHANNEL_PAGE_LIVES = 20;
 

@@ -17,16 +17,18 @@ export const BILIBILI_ADDRESS_ERRORS = {
   shortLink: `Short b23.tv links cannot be opened here. Open it, then paste the room’s link like ${BILIBILI_EXAMPLE}.`,
 } as const;
 
-const NUMBER = /^[1-9][0-9]{0,19}$/;
+/** A Bilibili uid or room number as written: digits without a leading zero, at most 20. */
+export const BILIBILI_NUMBER = /^[1-9][0-9]{0,19}$/;
+
 const MAX_INPUT = 2048;
 
 export function parseBilibiliAddress(input: string): BilibiliAddressResult {
   if (input.length > MAX_INPUT) return { ok: false, error: BILIBILI_ADDRESS_ERRORS.tooLong };
   const text = input.trim();
   if (!text) return { ok: false, error: BILIBILI_ADDRESS_ERRORS.empty };
-  if (NUMBER.test(text)) return { ok: true, address: { kind: 'room', roomId: text } };
+  if (BILIBILI_NUMBER.test(text)) return { ok: true, address: { kind: 'room', roomId: text } };
   const uid = /^(?:uid|mid)\s*[:：#]?\s*([0-9]+)$/i.exec(text)?.[1];
-  if (uid !== undefined) return NUMBER.test(uid) ? { ok: true, address: { kind: 'uid', uid } } : { ok: false, error: BILIBILI_ADDRESS_ERRORS.notBilibili };
+  if (uid !== undefined) return BILIBILI_NUMBER.test(uid) ? { ok: true, address: { kind: 'uid', uid } } : { ok: false, error: BILIBILI_ADDRESS_ERRORS.notBilibili };
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
@@ -41,12 +43,12 @@ export function parseBilibiliAddress(input: string): BilibiliAddressResult {
   if (host === 'live.bilibili.com' || host === 'm.live.bilibili.com') {
     // /21144080, /h5/21144080, /blanc/21144080
     const room = segments.length === 1 ? segments[0] : segments.length === 2 && (segments[0] === 'h5' || segments[0] === 'blanc') ? segments[1] : undefined;
-    if (room && NUMBER.test(room)) return { ok: true, address: { kind: 'room', roomId: room } };
+    if (room && BILIBILI_NUMBER.test(room)) return { ok: true, address: { kind: 'room', roomId: room } };
     return { ok: false, error: BILIBILI_ADDRESS_ERRORS.notRoomLink };
   }
   if (host === 'space.bilibili.com') {
     const first = segments[0];
-    if (first && NUMBER.test(first)) return { ok: true, address: { kind: 'uid', uid: first } };
+    if (first && BILIBILI_NUMBER.test(first)) return { ok: true, address: { kind: 'uid', uid: first } };
   }
   return { ok: false, error: BILIBILI_ADDRESS_ERRORS.notRoomLink };
 }

@@ -8,7 +8,7 @@ import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { BilibiliApiError, bilibiliApi, bilibiliApiOptions, type BilibiliApiOptions } from '@/lib/platforms/bilibili/api';
-import type { BilibiliAddress } from '@/lib/platforms/bilibili/address';
+import { BILIBILI_NUMBER, type BilibiliAddress } from '@/lib/platforms/bilibili/address';
 import { channelHandle } from '@/lib/platforms/channel';
 import { readChannelPage, type ChannelPage } from '@/lib/platforms/channel-page';
 
@@ -40,7 +40,7 @@ export const BILIBILI_UNAVAILABLE_REASONS = ['Bilibili could not be reached.', '
 const NOT_FOUND_CODES = new Set([1, -404, 60004, 19002000, 19002003]);
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
-const id = (value: unknown): string | null => ((typeof value === 'number' && Number.isSafeInteger(value) && value > 0) || (typeof value === 'string' && /^[1-9][0-9]{0,19}$/.test(value)) ? String(value) : null);
+const id = (value: unknown): string | null => ((typeof value === 'number' && Number.isSafeInteger(value) && value > 0) || (typeof value === 'string' && BILIBILI_NUMBER.test(value)) ? String(value) : null);
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
 /** The room details of getH5InfoByRoom's `data`, or null when it names no room. */

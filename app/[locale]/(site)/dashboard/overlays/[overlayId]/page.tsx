@@ -33,6 +33,7 @@ export default async function OverlayEditorPage({ params, searchParams }: Props)
   const { created } = await searchParams;
   // Gift alerts and goals may draw from every channel of a cluster holding this one (one creator on several platforms).
   const clusters = CLUSTER_KINDS.includes(overlay.kind) ? await clusterChoicesFor(db, ws.workspaceId, overlay.accountId) : [];
-  const sources = { clusters, goldPerDiamond: valueRate('tiktok', 'bilibili'), platform: overlay.platform };
+  // The rate is only shown (the goal's own sums use valueRate on the server): two decimals.
+  const sources = { clusters, goldPerDiamond: Math.round(valueRate('tiktok', 'bilibili') * 100) / 100, platform: overlay.platform };
   return <OverlayEditor key={overlay.id} initial={overlay} created={created === '1'} fallbackOrigin={appUrl()} live={{ realtime: getPublicRealtimeConfig(), channel: workspaceChannel(ws.workspaceId) }} sources={sources} />;
 }

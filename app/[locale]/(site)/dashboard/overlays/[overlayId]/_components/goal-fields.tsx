@@ -50,7 +50,7 @@ export function GoalFields({ settings, onChange, errors, clusterChoices = [], go
         choices={clusterChoices}
         label={t('fields.goalClusterId')}
         description={t('goal.sourcesDescription')}
-        hint={t('goal.clusterHint', { gold: Math.round(goldPerDiamond * 100) / 100 })}
+        hint={t('goal.clusterHint', { gold: goldPerDiamond })}
         noClusters={t('goal.noClusters')}
       />
     </>

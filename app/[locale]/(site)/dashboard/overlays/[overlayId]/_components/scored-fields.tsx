@@ -28,7 +28,7 @@ type Scoring = { platform: Platform; goldPerDiamond: number };
 /** `applies`, followed on a Bilibili board by how its gifts score. */
 function useRulesDescription(applies: string, { platform, goldPerDiamond }: Scoring): string {
   const t = useTranslations('overlayEditor');
-  return platform === 'bilibili' ? `${applies} ${t('rules.bilibiliRate', { gold: Math.round(goldPerDiamond * 100) / 100 })}` : applies;
+  return platform === 'bilibili' ? `${applies} ${t('rules.bilibiliRate', { gold: goldPerDiamond })}` : applies;
 }
 
 export function LeaderboardFields({ settings, onChange, errors, scoring }: FieldsProps<Leaderboard> & { scoring: Scoring }) {
