@@ -13,7 +13,7 @@ import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { parseHandle } from '@/lib/tiktok/handle';
 import { lookupProfile } from '@/lib/tiktok/profile-store';
 import { parseBilibiliAddress } from '@/lib/platforms/bilibili/address';
-import { fetchBilibiliRoom, lookUpBilibiliRoom, roomApiOptions, storeBilibiliRoom } from '@/lib/platforms/bilibili/room-lookup';
+import { channelRoomAddress, fetchBilibiliRoom, lookUpBilibiliRoom, roomApiOptions, storeBilibiliRoom } from '@/lib/platforms/bilibili/room-lookup';
 
 export type ManagedAccountCard = {
   id: string;
@@ -172,8 +172,7 @@ async function codeInTikTokBio(db: Db, handle: string, code: string): Promise<tr
 
 /** True when the code is in the live room's title (read now, and stored), else what to do (in `message`). */
 async function codeInBilibiliTitle(db: Db, channel: { handle: string; roomId: string | null }, code: string): Promise<true | { message: string }> {
-  const address = channel.roomId ? ({ kind: 'room', roomId: channel.roomId } as const) : ({ kind: 'uid', uid: channel.handle } as const);
-  const lookup = await fetchBilibiliRoom(address, roomApiOptions());
+  const lookup = await fetchBilibiliRoom(channelRoomAddress(channel), roomApiOptions());
   if (lookup.kind !== 'ok' || lookup.room.uid !== channel.handle) return { message: 'Bilibili could not be reached to read the room title; try again in a moment.' };
   await storeBilibiliRoom(db, lookup.room);
   if (!(lookup.room.title ?? '').toUpperCase().includes(code)) return { message: `The code ${code} is not in the title of live room ${lookup.room.roomId} yet. Put it in the title, save, and check again (you can change it back afterwards).` };

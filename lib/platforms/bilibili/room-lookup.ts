@@ -66,6 +66,11 @@ export function readRoomInfo(data: Record<string, unknown>): BilibiliRoomInfo | 
   };
 }
 
+/** How to ask for a stored channel's room: by its room number when known (one call), else by its uid. */
+export function channelRoomAddress(channel: { handle: string; roomId: string | null }): BilibiliAddress {
+  return channel.roomId ? { kind: 'room', roomId: channel.roomId } : { kind: 'uid', uid: channel.handle };
+}
+
 /** Asks Bilibili for the room at `address` (a room number, short or long, or a streamer's uid). */
 export async function fetchBilibiliRoom(address: BilibiliAddress, options: BilibiliApiOptions): Promise<BilibiliRoomLookup> {
   try {
@@ -147,7 +152,7 @@ export async function bilibiliChannelPage(db: Db, uid: string, ip: string, now =
   const stored = await readChannelPage(db, 'bilibili', uid);
   if (stored?.fetchedAt && now.getTime() - stored.fetchedAt.getTime() < BILIBILI_ROOM_FRESH_MS) return { kind: 'page', page: stored };
   try {
-    const room = await lookUpBilibiliRoom(db, { kind: 'uid', uid }, ip);
+    const room = await lookUpBilibiliRoom(db, channelRoomAddress(stored ?? { handle: uid, roomId: null }), ip);
     // The room of that uid must be that uid's: never store another streamer's room under it.
     if (room.uid !== uid) throw new AppError('NOT_FOUND', `Bilibili has no user with UID ${uid}. Check the link.`);
     await storeBilibiliRoom(db, room, now);
