@@ -104,7 +104,7 @@ afterAll(async () => {
 
 describe('launcher', () => {
   it('starts Postgres, migrations, the demo seed, soketi and the worker, stops them in reverse order, keeps data, and survives being killed', async () => {
-    const ports = { EMBEDDED_PG_PORT: String(await getFreePort()), SOKETI_PORT: String(await getFreePort()), MAIL_INBOX_PORT: String(await getFreePort()), MAIL_CATCHER_SMTP_PORT: String(await getFreePort()), WORKER_CYCLE_MS: '1000' };
+    const ports = { EMBEDDED_PG_PORT: String(await getFreePort()), SOKETI_PORT: String(await getFreePort(2)), MAIL_INBOX_PORT: String(await getFreePort()), MAIL_CATCHER_SMTP_PORT: String(await getFreePort()), WORKER_CYCLE_MS: '1000' };
     const url = databaseUrl.bind(null, Number(ports.EMBEDDED_PG_PORT));
 
     // First start: everything comes up, the empty database gets the demo data, the worker beats.

@@ -86,7 +86,8 @@ type App = { url: string; env: Record<string, string>; stop: () => Promise<void>
 /** A port given in the environment (to keep clear of other runs on a shared machine), or one the OS picks. */
 async function benchPort(variable: 'PORT' | 'EMBEDDED_PG_PORT' | 'SOKETI_PORT'): Promise<number> {
   const given = Number(process.env[variable]);
-  return Number.isInteger(given) && given > 0 ? given : getFreePort();
+  // soketi binds its port and the next one (metrics).
+  return Number.isInteger(given) && given > 0 ? given : getFreePort(variable === 'SOKETI_PORT' ? 2 : 1);
 }
 
 async function startApp(): Promise<App> {

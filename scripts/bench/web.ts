@@ -26,7 +26,7 @@ async function startApp(): Promise<{ url: string; stop: () => Promise<void> }> {
       PORT: String(port),
       LIVELENS_DATA_DIR: '.data/bench-web',
       EMBEDDED_PG_PORT: String(await getFreePort()),
-      SOKETI_PORT: String(await getFreePort()),
+      SOKETI_PORT: String(await getFreePort(2)),
       // Nothing may leave the machine: a closed port stands in for TikTok.
       TIKTOK_PROFILE_BASE_URL: 'http://127.0.0.1:9',
       LOG_LEVEL: 'warn',

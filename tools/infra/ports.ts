@@ -33,8 +33,21 @@ export async function assertPortFree(port: number, variable: string, service: st
   }
 }
 
-/** A free port chosen by the OS (tests). */
-export function getFreePort(): Promise<number> {
+/**
+ * A free port chosen by the OS (tests). `span` > 1: the ports after it are free too, for a service that binds
+ * several consecutive ones (soketi: its port and the next for metrics; tools/infra/soketi.ts).
+ */
+export async function getFreePort(span = 1, pick: () => Promise<number> = osFreePort): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await pick();
+    let free = true;
+    for (let next = port + 1; free && next < port + span; next++) free = next <= 65535 && (await isPortFree(next)) && (await isPortFree(next, '127.0.0.1'));
+    if (free) return port;
+  }
+  throw new Error(`no ${span} consecutive free ports found in 20 tries`);
+}
+
+function osFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -49,7 +49,7 @@ export async function setup(_project: TestProject): Promise<void> {
   }
   await migrateDeploy(databaseUrl);
 
-  const soketiPort = await getFreePort();
+  const soketiPort = await getFreePort(2);
   soketi = new EmbeddedSoketi({ port: soketiPort, appId: 'test-app', key: 'test-key', secret: 'test-secret', logFile: path.join(dataDir, 'soketi.log') });
   await soketi.start();
 
