@@ -19,7 +19,8 @@ async function createOverlay(page: Page, accountId: string, kind: string, settin
 test('the Q&A countdown sits below a full board at the suggested source size', async ({ page, browser }) => {
   await signIn(page);
   const accountId = await addAccount(page, freshHandle('layout'));
-  const qa = await createOverlay(page, accountId, 'QA_GAME', { countdownSeconds: 5 });
+  // Long enough that the countdown is still on screen while it is measured on a loaded machine.
+  const qa = await createOverlay(page, accountId, 'QA_GAME', { countdownSeconds: 60 });
 
   const source = await browser.newContext({ viewport: OBS_SIZES.QA_GAME });
   const obs = await source.newPage();
@@ -27,11 +28,26 @@ test('the Q&A countdown sits below a full board at the suggested source size', a
   // The sample board fills the default five rows.
   await expect(obs.getByTestId('board-row')).toHaveCount(5, { timeout: 15_000 });
   await obs.evaluate(() => window.postMessage({ source: 'livelens-editor', type: 'test' }, window.location.origin));
+  await expect(obs.getByTestId('board')).toBeVisible();
+  await expect(obs.getByText('Board freezes in')).toBeVisible();
   await expect(obs.getByTestId('qa-countdown')).toBeVisible();
 
-  const board = await obs.getByTestId('board').boundingBox();
-  const label = await obs.getByText('Board freezes in').boundingBox();
-  const number = await obs.getByTestId('qa-countdown').boundingBox();
+  // All three boxes are read in one frame, so a re-render between reads cannot leave one missing.
+  const { board, label, number } = await obs.evaluate(() => {
+    const box = (el: Element | null | undefined) => {
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { y: r.y, height: r.height };
+    };
+    const labelEl = [...document.querySelectorAll('body *')].find(
+      (el) => el.children.length === 0 && /board freezes in/i.test(el.textContent ?? ''),
+    );
+    return {
+      board: box(document.querySelector('[data-testid="board"]')),
+      label: box(labelEl),
+      number: box(document.querySelector('[data-testid="qa-countdown"]')),
+    };
+  });
   if (!board || !label || !number) throw new Error('board or countdown not laid out');
   // "BOARD FREEZES IN" was drawn over the 5th row; now the countdown starts below the board's last row
   // and still fits in the source.
