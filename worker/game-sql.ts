@@ -22,29 +22,66 @@ export async function inTransaction<T>(pool: Pool, body: (client: pg.PoolClient)
   }
 }
 
-export type SessionRow = { id: string; workspace_id: string; account_id: string; overlay_id: string | null; kind: 'LEADERBOARD' | 'QA_GAME' | null; live_id: string | null; status: GameStatus; rules: unknown; freeze_at: Date | null; updated_at: Date };
+/**
+ * An open session as one worker scores it: `channel_id` is the channel whose events this board takes. A
+ * leaderboard drawing from a cluster (`cluster_id` set) has one row per channel of the cluster this worker
+ * asked about, each scored apart and summed in game_scores (mergeChannelScores).
+ */
+export type SessionRow = { id: string; workspace_id: string; account_id: string; overlay_id: string | null; kind: 'LEADERBOARD' | 'QA_GAME' | null; live_id: string | null; status: GameStatus; rules: unknown; freeze_at: Date | null; updated_at: Date; channel_id: string; cluster_id: string | null };
 
+// The cluster a session's leaderboard overlay draws from: one of its workspace's clusters that holds the
+// overlay's own channel (the rule of lib/overlays/sources.ts), else null.
+const SESSION_CLUSTER = `(SELECT c.id FROM clusters c
+    WHERE o.kind = 'LEADERBOARD' AND o.revoked_at IS NULL AND c.id = o.settings->>'clusterId' AND c.workspace_id = s.workspace_id
+      AND EXISTS (SELECT 1 FROM cluster_accounts h WHERE h.cluster_id = c.id AND h.account_id = s.account_id))`;
+
+/**
+ * The open sessions that score these channels' events: each channel's own, and the cluster leaderboards of
+ * other channels that hold it in their cluster (while the overlay's workspace still watches it).
+ */
 export async function readOpenSessions(pool: Pool, accountIds: string[]): Promise<SessionRow[]> {
+  const columns = `s.id, s.workspace_id, s.account_id, s.overlay_id, o.kind::text AS kind, s.live_id::text, s.status::text AS status, s.rules, s.freeze_at, s.updated_at`;
   const { rows } = await pool.query<SessionRow>(
-    `SELECT s.id, s.workspace_id, s.account_id, s.overlay_id, o.kind::text AS kind, s.live_id::text, s.status::text AS status, s.rules, s.freeze_at, s.updated_at
+    `SELECT ${columns}, s.account_id AS channel_id, ${SESSION_CLUSTER} AS cluster_id
        FROM game_sessions s LEFT JOIN overlays o ON o.id = s.overlay_id
-      WHERE s.account_id = ANY($1::text[]) AND s.status <> 'ENDED'`,
+      WHERE s.account_id = ANY($1::text[]) AND s.status <> 'ENDED'
+     UNION ALL
+     SELECT ${columns}, m.account_id AS channel_id, c.id AS cluster_id
+       FROM cluster_accounts m
+       JOIN clusters c ON c.id = m.cluster_id
+       JOIN overlays o ON o.workspace_id = c.workspace_id AND o.kind = 'LEADERBOARD' AND o.revoked_at IS NULL AND o.settings->>'clusterId' = c.id
+       JOIN game_sessions s ON s.overlay_id = o.id AND s.status <> 'ENDED' AND s.account_id <> m.account_id
+      WHERE m.account_id = ANY($1::text[])
+        AND EXISTS (SELECT 1 FROM cluster_accounts h WHERE h.cluster_id = c.id AND h.account_id = s.account_id)
+        AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = c.workspace_id AND wa.account_id = m.account_id)`,
     [accountIds],
   );
   return rows;
 }
 
-export type LeaderboardOverlayRow = { id: string; account_id: string; settings: unknown; open_live: string | null; has_open: boolean };
+export type LeaderboardOverlayRow = { id: string; account_id: string; settings: unknown; open_live: string | null; has_open: boolean; via_cluster: boolean };
 
-/** Live leaderboard overlays of these accounts whose workspace still watches them, with their open session. */
+/**
+ * Live leaderboard overlays of these accounts whose workspace still watches them, with their open session;
+ * and (`via_cluster`) the cluster leaderboards of other channels whose cluster holds one of these accounts.
+ */
 export async function readLeaderboardOverlays(pool: Pool, accountIds: string[]): Promise<LeaderboardOverlayRow[]> {
+  const open = `(SELECT s.live_id::text FROM game_sessions s WHERE s.overlay_id = o.id AND s.status <> 'ENDED' ORDER BY s.started_at DESC LIMIT 1) AS open_live,
+            EXISTS (SELECT 1 FROM game_sessions s WHERE s.overlay_id = o.id AND s.status <> 'ENDED') AS has_open`;
   const { rows } = await pool.query<LeaderboardOverlayRow>(
-    `SELECT o.id, o.account_id, o.settings,
-            (SELECT s.live_id::text FROM game_sessions s WHERE s.overlay_id = o.id AND s.status <> 'ENDED' ORDER BY s.started_at DESC LIMIT 1) AS open_live,
-            EXISTS (SELECT 1 FROM game_sessions s WHERE s.overlay_id = o.id AND s.status <> 'ENDED') AS has_open
+    `SELECT o.id, o.account_id, o.settings, ${open}, false AS via_cluster
        FROM overlays o
       WHERE o.account_id = ANY($1::text[]) AND o.kind = 'LEADERBOARD' AND o.revoked_at IS NULL
-        AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = o.workspace_id AND wa.account_id = o.account_id)`,
+        AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = o.workspace_id AND wa.account_id = o.account_id)
+     UNION ALL
+     SELECT DISTINCT ON (o.id) o.id, o.account_id, o.settings, ${open}, true AS via_cluster
+       FROM cluster_accounts m
+       JOIN clusters c ON c.id = m.cluster_id
+       JOIN overlays o ON o.workspace_id = c.workspace_id AND o.kind = 'LEADERBOARD' AND o.revoked_at IS NULL AND o.settings->>'clusterId' = c.id
+      WHERE m.account_id = ANY($1::text[]) AND o.account_id <> m.account_id
+        AND EXISTS (SELECT 1 FROM cluster_accounts h WHERE h.cluster_id = c.id AND h.account_id = o.account_id)
+        AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = o.workspace_id AND wa.account_id = o.account_id)
+        AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = c.workspace_id AND wa.account_id = m.account_id)`,
     [accountIds],
   );
   return rows;
@@ -57,6 +94,66 @@ export async function readScores(pool: Pool, sessionId: string): Promise<ScoreRo
     `SELECT v.tiktok_user_id, v.handle, v.nickname, v.avatar_url, g.is_follower, g.likes, g.diamonds, g.gift_points, g.points, g.reached_at, g.removed_at
        FROM game_scores g JOIN viewers v ON v.id = g.viewer_id WHERE g.session_id = $1`,
     [sessionId],
+  );
+  return rows;
+}
+
+/**
+ * One channel's part of a cluster board. The first time a session is scored by parts, the channel of the
+ * overlay (`seed`) starts from the board as stored, so points made before the cluster was chosen stay.
+ */
+export async function readChannelScores(pool: Pool, sessionId: string, accountId: string, seed: boolean): Promise<{ rows: ScoreRow[]; seeded: boolean }> {
+  const { rows } = await pool.query<ScoreRow>(
+    `SELECT v.tiktok_user_id, v.handle, v.nickname, v.avatar_url, p.is_follower, p.likes, p.diamonds, p.gift_points, p.points, p.reached_at, g.removed_at
+       FROM game_channel_scores p JOIN viewers v ON v.id = p.viewer_id
+       LEFT JOIN game_scores g ON g.session_id = p.session_id AND g.viewer_id = p.viewer_id
+      WHERE p.session_id = $1 AND p.account_id = $2`,
+    [sessionId, accountId],
+  );
+  if (rows.length > 0 || !seed) return { rows, seeded: false };
+  const parts = await pool.query(`SELECT 1 FROM game_channel_scores WHERE session_id = $1 LIMIT 1`, [sessionId]);
+  if (parts.rowCount) return { rows, seeded: false };
+  return { rows: await readScores(pool, sessionId), seeded: true };
+}
+
+/** Saves one channel's part of these viewers' scores, then their sums over every channel into game_scores. */
+export async function upsertChannelScores(client: Client, sessionId: string, accountId: string, scores: ScoreWrite[]): Promise<void> {
+  if (scores.length === 0) return;
+  // Two workers saving parts of one viewer at once: the second sums after the first has committed.
+  await client.query(`SELECT pg_advisory_xact_lock(hashtext('game_channel_scores:' || $1))`, [sessionId]);
+  await client.query(
+    `INSERT INTO game_channel_scores (session_id, account_id, viewer_id, points, gift_points, likes, diamonds, is_follower, reached_at, updated_at)
+     SELECT $1, $2, i.viewer_id, i.points, i.gift_points, i.likes, i.diamonds, i.is_follower, i.reached_at, now()
+       FROM unnest($3::bigint[], $4::float8[], $5::float8[], $6::int[], $7::int[], $8::bool[], $9::timestamp(3)[])
+            AS i(viewer_id, points, gift_points, likes, diamonds, is_follower, reached_at)
+     ON CONFLICT (session_id, account_id, viewer_id) DO UPDATE SET points = EXCLUDED.points, gift_points = EXCLUDED.gift_points,
+       likes = EXCLUDED.likes, diamonds = EXCLUDED.diamonds, is_follower = EXCLUDED.is_follower,
+       reached_at = EXCLUDED.reached_at, updated_at = now()`,
+    [sessionId, accountId, ...scoreColumns(scores)],
+  );
+  await client.query(
+    `INSERT INTO game_scores (session_id, viewer_id, points, gift_points, likes, diamonds, is_follower, reached_at, updated_at)
+     SELECT session_id, viewer_id, sum(points), sum(gift_points), least(sum(likes), 2147483647), least(sum(diamonds), 2147483647),
+            bool_or(is_follower), max(reached_at), now()
+       FROM game_channel_scores WHERE session_id = $1 AND viewer_id = ANY($2::bigint[])
+      GROUP BY session_id, viewer_id
+     ON CONFLICT (session_id, viewer_id) DO UPDATE SET points = EXCLUDED.points, gift_points = EXCLUDED.gift_points,
+       likes = EXCLUDED.likes, diamonds = EXCLUDED.diamonds, is_follower = EXCLUDED.is_follower,
+       reached_at = EXCLUDED.reached_at, updated_at = now()`,
+    [sessionId, scores.map((s) => s.viewerId)],
+  );
+}
+
+export type StoredBoardRow = { tiktok_user_id: string; handle: string | null; nickname: string | null; avatar_url: string | null; is_follower: boolean; likes: number; diamonds: number; points: number };
+
+/** The stored board's top rows (a cluster board's sums), in the order ScoreBoard.top ranks them. */
+export async function readTopScores(pool: Pool, sessionId: string, limit: number): Promise<StoredBoardRow[]> {
+  const { rows } = await pool.query<StoredBoardRow>(
+    `SELECT v.tiktok_user_id, v.handle, v.nickname, v.avatar_url, g.is_follower, g.likes, g.diamonds, g.points
+       FROM game_scores g JOIN viewers v ON v.id = g.viewer_id
+      WHERE g.session_id = $1 AND g.removed_at IS NULL AND g.points > 0
+      ORDER BY g.points DESC, g.reached_at ASC, v.tiktok_user_id ASC LIMIT $2`,
+    [sessionId, limit],
   );
   return rows;
 }
@@ -82,17 +179,21 @@ export async function upsertScores(client: Client, sessionId: string, scores: Sc
      ON CONFLICT (session_id, viewer_id) DO UPDATE SET points = EXCLUDED.points, gift_points = EXCLUDED.gift_points,
        likes = EXCLUDED.likes, diamonds = EXCLUDED.diamonds, is_follower = EXCLUDED.is_follower,
        reached_at = EXCLUDED.reached_at, updated_at = now()`,
-    [
-      sessionId,
-      scores.map((s) => s.viewerId),
-      scores.map((s) => s.points),
-      scores.map((s) => s.giftPoints),
-      scores.map((s) => Math.min(s.likes, 2_147_483_647)),
-      scores.map((s) => Math.min(s.diamonds, 2_147_483_647)),
-      scores.map((s) => s.follower),
-      scores.map((s) => s.reachedAt),
-    ],
+    [sessionId, ...scoreColumns(scores)],
   );
+}
+
+/** The unnest() columns of a score write: viewer, points, gift points, likes, diamonds, follower, reached. */
+function scoreColumns(scores: ScoreWrite[]): unknown[] {
+  return [
+    scores.map((s) => s.viewerId),
+    scores.map((s) => s.points),
+    scores.map((s) => s.giftPoints),
+    scores.map((s) => Math.min(s.likes, 2_147_483_647)),
+    scores.map((s) => Math.min(s.diamonds, 2_147_483_647)),
+    scores.map((s) => s.follower),
+    scores.map((s) => s.reachedAt),
+  ];
 }
 
 export type CommentWrite = { viewerId: string; msgId: string; content: string; at: string };

@@ -7,7 +7,8 @@ import { db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import type { GiftEvent, LikeEvent, LiveEvent, ViewerRef } from '@/lib/live/events';
 import { createLogger } from '@/lib/logger';
-import { createTestAccount, createTestOverlay, createTestUser, uniqueSuffix } from '@/tools/testing/factories';
+import { createTestAccount, createTestOverlay, createTestUser, uniqueSuffix, watchTestAccount } from '@/tools/testing/factories';
+import type { GameBoardMessage, GameMessage } from '@/lib/games/realtime';
 import { GameManager } from '@/worker/games';
 
 const log = createLogger('games-test');
@@ -171,5 +172,78 @@ describe('GameManager', () => {
     await until(() => games.board(fresh.id)?.get(fan.userId)?.points === 3, 'the new board counting only the new live', 5000);
     expect(await db.gameSession.count({ where: { overlayId: overlay.id, status: 'ENDED' } })).toBe(1);
     await games.stop();
+  });
+
+  it('ranks the viewers of every channel of a cluster on one board: two workers score their channel, the sums are stored and sent', async () => {
+    const { user, account: home, overlay, liveId } = await setup('LEADERBOARD');
+    const member = await createTestAccount(db);
+    await watchTestAccount(db, user.workspaceId, member.id);
+    const memberLive = (await db.live.create({ data: { accountId: member.id, roomId: `72${Date.now()}${Math.floor(Math.random() * 1e6)}`.slice(0, 19), startedAt: new Date() } })).id.toString();
+    const cluster = await db.cluster.create({ data: { workspaceId: user.workspaceId, name: `creator ${uniqueSuffix()}` } });
+    await db.clusterAccount.createMany({ data: [home.id, member.id].map((accountId) => ({ clusterId: cluster.id, accountId })) });
+    await db.overlay.update({ where: { id: overlay.id }, data: { settings: { clusterId: cluster.id } } });
+
+    const boards = (sent: GameMessage[]) => sent.filter((m): m is GameBoardMessage => m.type === 'board');
+    const sentByFirst: GameMessage[] = [];
+    const sentBySecond: GameMessage[] = [];
+    // Two workers: the first holds the overlay's own channel, the second the cluster's other channel.
+    const first = new GameManager({ pool, log, syncMs: 50, persistMs: 50, publishMs: 20, fanout: { game: (_t, data) => sentByFirst.push(data) } });
+    let second = new GameManager({ pool, log, syncMs: 50, persistMs: 50, publishMs: 20, fanout: { game: (_t, data) => sentBySecond.push(data) } });
+    first.start();
+    second.start();
+    const both = viewer(uid());
+    const onlyHere = viewer(uid());
+    const bilibiliFan: ViewerRef = { ...viewer(uid()), userId: `bilibili:${uid()}` };
+    try {
+      first.onEvent(home.id, liveId, gift(both, 10));
+      await until(async () => (await db.gameSession.count({ where: { overlayId: overlay.id, liveId: BigInt(liveId), status: { not: 'ENDED' } } })) === 1, 'the board of the overlay channel’s LIVE');
+      const session = await db.gameSession.findFirstOrThrow({ where: { overlayId: overlay.id, status: { not: 'ENDED' } } });
+      await until(() => first.board(session.id, home.id)?.get(both.userId) !== undefined, 'the first worker scoring its channel');
+      second.onEvent(member.id, memberLive, gift(both, 5));
+      second.onEvent(member.id, memberLive, like(onlyHere, 50));
+      second.onEvent(member.id, memberLive, gift(bilibiliFan, 1000));
+      await until(() => second.board(session.id, member.id)?.size === 3, 'the second worker scoring its channel into the same session');
+      // Each worker's board holds its own channel's points only.
+      const homePart = first.board(session.id, home.id)!;
+      const memberPart = second.board(session.id, member.id)!;
+      expect(homePart.size).toBe(1);
+      const bothTotal = homePart.get(both.userId)!.points + memberPart.get(both.userId)!.points;
+      expect(homePart.get(both.userId)!.points).toBeGreaterThan(0);
+      expect(memberPart.get(both.userId)!.points).toBeGreaterThan(0);
+      expect(memberPart.get(bilibiliFan.userId)!.points).toBeGreaterThan(0);
+
+      // Stored: one row per viewer with the sum of the channels' parts.
+      const expected = new Map([[both.userId, bothTotal], [onlyHere.userId, memberPart.get(onlyHere.userId)!.points], [bilibiliFan.userId, memberPart.get(bilibiliFan.userId)!.points]]);
+      const stored = async () => new Map((await db.gameScore.findMany({ where: { sessionId: session.id }, include: { viewer: true } })).map((s) => [s.viewer.tiktokUserId, s.points]));
+      await until(async () => JSON.stringify([...(await stored())].sort()) === JSON.stringify([...expected].sort()), 'the summed board stored');
+      expect(await db.gameChannelScore.count({ where: { sessionId: session.id } })).toBe(4);
+
+      // Both workers send the merged board, not their own part.
+      const merged = [...expected].sort((a, b) => b[1] - a[1]);
+      const lastSent = (sent: GameMessage[]) => boards(sent).at(-1)?.rows.map((r) => [r.userId, r.points]);
+      await until(() => JSON.stringify(lastSent(sentBySecond)) === JSON.stringify(merged), 'the second worker sending the summed board');
+      first.onEvent(home.id, liveId, like(onlyHere, 0));
+      first.onEvent(home.id, liveId, gift(both, 1));
+      const withOne = homePart.get(both.userId)!.points + memberPart.get(both.userId)!.points;
+      await until(() => lastSent(sentByFirst)?.[0]?.[1] === withOne, 'the first worker sending the summed board');
+      expect(boards(sentByFirst).every((m) => m.sessionId === session.id && m.overlayId === overlay.id)).toBe(true);
+
+      // The member channel moves to another worker: it loads that channel's part and carries on.
+      const partBefore = memberPart.top(10);
+      await second.stop();
+      second = new GameManager({ pool, log, syncMs: 50, persistMs: 50 });
+      second.start();
+      second.onEvent(member.id, memberLive, like(onlyHere, 0));
+      await until(() => second.board(session.id, member.id) !== undefined, 'the new holder loading the channel’s part');
+      await second.sync(); // the sync that loaded the part has also scored what waited for it
+      expect(second.board(session.id, member.id)!.top(10)).toEqual(partBefore);
+      second.onEvent(member.id, memberLive, gift(onlyHere, 20));
+      const onlyHereTotal = second.board(session.id, member.id)!.get(onlyHere.userId)!.points;
+      await until(async () => (await stored()).get(onlyHere.userId) === onlyHereTotal, 'the new holder’s points stored');
+      expect((await stored()).get(both.userId)).toBe(withOne);
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
   });
 });

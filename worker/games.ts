@@ -10,6 +10,10 @@
 //   loads the board back and carries on with the same standings.
 // - A leaderboard overlay gets a fresh session when a new LIVE of its account starts (unless the
 //   overlay says otherwise); Q&A sessions are started only by the host.
+// - A leaderboard drawing from a cluster (one creator on several platforms) is scored in parts: each
+//   worker holding one of the cluster's channels keeps that channel's board, saves it to
+//   game_channel_scores, and a viewer's game_scores row is the sum of their parts, written in the same
+//   transaction. Its published board is read back from those sums, so every worker sends the same board.
 // - Events that arrive before an account's sessions are loaded wait for the first sync.
 import type pg from 'pg';
 import { ScoreBoard, type BoardEntry } from '@/lib/games/board';
@@ -22,7 +26,7 @@ import { readSettings } from '@/lib/overlays/settings';
 import { cleanText } from '@/lib/text/clean';
 import { replaceOpenSessions } from '@/lib/games/lifecycle';
 import { valueRate } from '@/lib/dashboard/value';
-import { inTransaction, insertComments, markScoresAt, readLeaderboardOverlays, readOpenSessions, readScores, readRemovedViewers, upsertScores, viewerIdsOf, type Person, type SessionRow } from '@/worker/game-sql';
+import { inTransaction, insertComments, markScoresAt, readChannelScores, readLeaderboardOverlays, readOpenSessions, readScores, readRemovedViewers, readTopScores, upsertChannelScores, upsertScores, viewerIdsOf, type Person, type ScoreRow, type SessionRow } from '@/worker/game-sql';
 
 /** Where game messages go: the session's overlay and its workspace (worker/fanout.ts). */
 type Publisher = { game(target: { workspaceId: string; overlayId: string | null }, data: GameMessage): void };
@@ -41,9 +45,15 @@ export type GameManagerOptions = {
 };
 
 type Session = {
+  /** The session's id, or `id@channel` for one channel's part of a cluster board. */
+  key: string;
   id: string;
   workspaceId: string;
   accountId: string;
+  /** The channel whose events this board scores (the session's own account unless `merged`). */
+  channelId: string;
+  /** One part of a cluster board: saved as the channel's part, published from the stored sums. */
+  merged: boolean;
   overlayId: string | null;
   kind: 'LEADERBOARD' | 'QA_GAME' | null;
   liveId: string | null;
@@ -117,15 +127,15 @@ export class GameManager {
     this.score(accountId, event, receivedAt);
   }
 
-  /** The in-memory board of a session this worker holds (tests, diagnostics). */
-  board(sessionId: string): ScoreBoard | undefined {
-    return this.sessions.get(sessionId)?.board;
+  /** The in-memory board of a session this worker holds, or of one channel's part of it (tests, diagnostics). */
+  board(sessionId: string, channelId?: string): ScoreBoard | undefined {
+    return this.sessions.get(channelId ? sessionKey(sessionId, channelId) : sessionId)?.board;
   }
 
   private score(accountId: string, event: LiveEvent, receivedAt: number): void {
     if (event.type !== 'like' && event.type !== 'gift' && event.type !== 'follow' && event.type !== 'chat') return;
     for (const session of this.sessions.values()) {
-      if (session.accountId !== accountId) continue;
+      if (session.channelId !== accountId) continue;
       if (!acceptsPoints(session, receivedAt)) {
         this.stats.ignoredFrozen++;
         continue;
@@ -162,18 +172,18 @@ export class GameManager {
     const liveAtStart = new Map(accountIds.map((id) => [id, this.accounts.get(id)?.liveId ?? null]));
     await this.startLeaderboardSessions(accountIds);
     const rows = await readOpenSessions(this.options.pool, accountIds);
-    const open = new Set(rows.map((r) => r.id));
-    for (const [id, session] of this.sessions) {
-      if (!open.has(id) && accountIds.includes(session.accountId)) {
+    const open = new Set(rows.map(keyOf));
+    for (const [key, session] of this.sessions) {
+      if (!open.has(key) && accountIds.includes(session.channelId)) {
         await this.persistSessions([session]);
-        this.sessions.delete(id);
+        this.sessions.delete(key);
       }
     }
     for (const row of rows) {
-      const known = this.sessions.get(row.id);
+      const known = this.sessions.get(keyOf(row));
       if (!known) {
         const session = await this.load(row);
-        this.sessions.set(row.id, session);
+        this.sessions.set(session.key, session);
       } else if (row.updated_at.getTime() !== known.updatedAt) {
         known.status = row.status;
         known.freezeAt = row.freeze_at?.getTime() ?? null;
@@ -204,27 +214,36 @@ export class GameManager {
     if (live.length === 0) return;
     const rows = await readLeaderboardOverlays(this.options.pool, live.map(([id]) => id));
     for (const overlay of rows) {
-      const liveId = this.accounts.get(overlay.account_id)?.liveId ?? null;
       const settings = readSettings('LEADERBOARD', overlay.settings);
+      if (overlay.via_cluster) {
+        // Another channel of the overlay's cluster is live: its points need a board, but only the overlay's
+        // own channel's LIVEs start new ones.
+        if (!overlay.has_open) await this.openLeaderboardSession(overlay.id, overlay.account_id, null, settings.rules, true);
+        continue;
+      }
+      const liveId = this.accounts.get(overlay.account_id)?.liveId ?? null;
       const needsNew = settings.resetEachLive ? overlay.open_live !== liveId : !overlay.has_open;
       if (needsNew) await this.openLeaderboardSession(overlay.id, overlay.account_id, liveId, settings.rules);
     }
   }
 
-  private async openLeaderboardSession(overlayId: string, accountId: string, liveId: string | null, rules: unknown): Promise<void> {
+  private async openLeaderboardSession(overlayId: string, accountId: string, liveId: string | null, rules: unknown, onlyIfNone = false): Promise<void> {
     await inTransaction(this.options.pool, async (client) => {
       // The overlay row serialises session changes with the app's "Reset board" and "New session".
       const { rows } = await client.query<{ workspace_id: string }>(`SELECT workspace_id FROM overlays WHERE id = $1 AND revoked_at IS NULL FOR UPDATE`, [overlayId]);
       const overlay = rows[0];
       if (!overlay) return;
       const open = await client.query<{ live_id: string | null }>(`SELECT live_id::text FROM game_sessions WHERE overlay_id = $1 AND status <> 'ENDED'`, [overlayId]);
-      if (open.rows.some((r) => r.live_id === liveId)) return;
+      if (open.rows.some((r) => r.live_id === liveId) || (onlyIfNone && open.rows.length > 0)) return;
       await replaceOpenSessions((sql, params) => client.query(sql, params), { workspaceId: overlay.workspace_id, accountId, overlayId, createdById: null, name: liveId ? 'This LIVE' : 'Leaderboard', rules, liveId });
     });
   }
 
   private async load(row: SessionRow): Promise<Session> {
-    const rows = await readScores(this.options.pool, row.id);
+    const merged = row.cluster_id !== null;
+    // A cluster board's part: the overlay's own channel starts from the stored board the first time.
+    const part = merged ? await readChannelScores(this.options.pool, row.id, row.channel_id, row.channel_id === row.account_id) : null;
+    const rows: ScoreRow[] = part ? part.rows : await readScores(this.options.pool, row.id);
     const entries: BoardEntry[] = rows.map((r) => ({
       userId: r.tiktok_user_id,
       handle: r.handle ?? `user${r.tiktok_user_id}`,
@@ -239,18 +258,24 @@ export class GameManager {
       removed: r.removed_at !== null,
     }));
     const freezeAt = row.freeze_at?.getTime() ?? null;
+    // A Bilibili gift scores by its worth in diamonds, the unit the rules are written in.
+    const board = new ScoreBoard(parseRules(row.rules), entries, { bilibili: valueRate('bilibili', 'tiktok') });
+    // Seeded parts are saved as parts on the next write, before any other channel's sum can replace them.
+    if (part?.seeded) board.markDirty(entries.map((e) => e.userId));
     return {
+      key: keyOf(row),
       id: row.id,
       workspaceId: row.workspace_id,
       accountId: row.account_id,
+      channelId: row.channel_id,
+      merged,
       overlayId: row.overlay_id,
       kind: row.kind,
       liveId: row.live_id,
       status: row.status,
       freezeAt,
       updatedAt: row.updated_at.getTime(),
-      // A Bilibili gift scores by its worth in diamonds, the unit the rules are written in.
-      board: new ScoreBoard(parseRules(row.rules), entries, { bilibili: valueRate('bilibili', 'tiktok') }),
+      board,
       comments: [],
       publish: true,
       frozenStored: false,
@@ -259,7 +284,7 @@ export class GameManager {
 
   private forget(accountId: string): void {
     this.accounts.delete(accountId);
-    for (const [id, session] of this.sessions) if (session.accountId === accountId) this.sessions.delete(id);
+    for (const [key, session] of this.sessions) if (session.channelId === accountId) this.sessions.delete(key);
   }
 
   /** Writes changed scores and new comments of every session (and drops nothing on failure). */
@@ -279,14 +304,18 @@ export class GameManager {
       const frozen = phaseOf(session, now) === 'frozen';
       const entries = session.board.takeDirty();
       const comments = session.comments.splice(0);
-      if (entries.length === 0 && comments.length === 0 && (!frozen || session.frozenStored)) continue;
+      if (entries.length === 0 && comments.length === 0 && (!frozen || session.frozenStored)) {
+        if (session.merged && session.publish) await this.publishStored(session);
+        continue;
+      }
       try {
-        const missed = await this.writeSession(session.id, entries, comments, now);
+        const missed = await this.writeSession(session, entries, comments, now);
         if (missed.size > 0) {
           // Viewers another transaction was inserting at that moment: their rows go in next time.
           session.board.markDirty(missed);
           session.comments.unshift(...comments.filter((c) => missed.has(c.userId)));
         } else if (frozen) session.frozenStored = true;
+        if (session.merged && session.publish) await this.publishStored(session);
       } catch (error) {
         session.board.markDirty(entries.map((e) => e.userId));
         session.comments.unshift(...comments);
@@ -296,18 +325,17 @@ export class GameManager {
   }
 
   /** Writes one session's changes in a transaction; returns the viewers it could not store yet. */
-  private async writeSession(sessionId: string, entries: BoardEntry[], comments: Session['comments'], scoresAt: number): Promise<Set<string>> {
+  private async writeSession(session: Session, entries: BoardEntry[], comments: Session['comments'], scoresAt: number): Promise<Set<string>> {
+    const sessionId = session.id;
     return inTransaction(this.options.pool, async (client) => {
       const people = new Map<string, Person>();
       for (const e of entries) people.set(e.userId, { handle: e.handle, nickname: e.nickname, avatar: e.avatar });
       for (const c of comments) if (!people.has(c.userId)) people.set(c.userId, { handle: c.handle, nickname: c.nickname, avatar: null });
       const ids = await viewerIdsOf(client, people);
       const idOf = (userId: string) => ids.get(userId) ?? '';
-      await upsertScores(
-        client,
-        sessionId,
-        entries.filter((e) => ids.has(e.userId)).map((e) => ({ viewerId: idOf(e.userId), points: e.points, giftPoints: e.giftPoints, likes: e.likes, diamonds: e.diamonds, follower: e.follower, reachedAt: new Date(e.reachedAt || scoresAt).toISOString() })),
-      );
+      const scores = entries.filter((e) => ids.has(e.userId)).map((e) => ({ viewerId: idOf(e.userId), points: e.points, giftPoints: e.giftPoints, likes: e.likes, diamonds: e.diamonds, follower: e.follower, reachedAt: new Date(e.reachedAt || scoresAt).toISOString() }));
+      if (session.merged) await upsertChannelScores(client, sessionId, session.channelId, scores);
+      else await upsertScores(client, sessionId, scores);
       await insertComments(
         client,
         sessionId,
@@ -324,10 +352,24 @@ export class GameManager {
     const fanout = this.options.fanout;
     if (!fanout) return;
     for (const session of this.sessions.values()) {
-      if (!session.publish) continue;
+      // A cluster board's part is published after it is saved, from the stored sums (publishStored).
+      if (!session.publish || session.merged) continue;
       session.publish = false;
       const message: GameBoardMessage = { type: 'board', sessionId: session.id, overlayId: session.overlayId, rows: session.board.top(BOARD_ROWS_PUBLISHED), at: this.now() };
       fanout.game(session, message);
     }
   }
+
+  /** A cluster board as stored: the sums of every channel's part, the same whichever worker sends it. */
+  private async publishStored(session: Session): Promise<void> {
+    const fanout = this.options.fanout;
+    session.publish = false;
+    if (!fanout) return;
+    const stored = await readTopScores(this.options.pool, session.id, BOARD_ROWS_PUBLISHED);
+    const rows = stored.map((r, i) => ({ rank: i + 1, userId: r.tiktok_user_id, handle: r.handle ?? `user${r.tiktok_user_id}`, nickname: r.nickname ?? r.handle ?? '', avatar: r.avatar_url, follower: r.is_follower, points: r.points, likes: r.likes, diamonds: r.diamonds }));
+    fanout.game(session, { type: 'board', sessionId: session.id, overlayId: session.overlayId, rows, at: this.now() });
+  }
 }
+
+const sessionKey = (sessionId: string, channelId: string) => `${sessionId}@${channelId}`;
+const keyOf = (row: SessionRow) => (row.cluster_id === null ? row.id : sessionKey(row.id, row.channel_id));

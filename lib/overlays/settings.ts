@@ -74,6 +74,9 @@ export const giftAlertsSettings = z.object({
 });
 
 export const leaderboardSettings = z.object({
+  // One board for the viewers of every channel of the cluster, scored by each channel's worker and summed
+  // (worker/games.ts).
+  clusterId: clusterIdField,
   ...common,
   title: text(60, 'Top fans'),
   ...scoredFields,

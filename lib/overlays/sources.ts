@@ -12,9 +12,13 @@ import { unsealSettings } from '@/lib/overlays/obs-secret';
 export type OverlaySourceInput = { workspaceId: string; accountId: string; kind: OverlayKind; settings: unknown };
 
 /** The overlay kinds that may draw from a cluster (the editor offers the choice for these only). */
-export const CLUSTER_KINDS: readonly OverlayKind[] = ['GIFT_ALERTS', 'GOAL'];
+export const CLUSTER_KINDS: readonly OverlayKind[] = ['GIFT_ALERTS', 'GOAL', 'LEADERBOARD'];
 
-/** The cluster an overlay's settings name, or '' (only gift alerts and goals merge channels). */
+/**
+ * The cluster whose channels' events an overlay's page receives, or ''. A leaderboard drawing from a cluster
+ * is scored by the workers and reaches its page as boards on the overlay's own channel, so its page reads
+ * only its own channel's events.
+ */
 export function overlayClusterId(overlay: Pick<OverlaySourceInput, 'kind' | 'settings'>): string {
   const read = readKindSettings(overlay.kind, unsealSettings(overlay.kind, overlay.settings));
   return read.kind === 'GIFT_ALERTS' || read.kind === 'GOAL' ? read.settings.clusterId : '';

@@ -134,7 +134,8 @@ describe('Pusher through soketi with the real SDKs', () => {
     const foreign = await createCluster(db, outsider.workspaceId, `Their goal ${uniqueSuffix()}`, [stranger.id]);
     const goal = await createTestOverlay(db, { workspaceId: member.workspaceId, accountId: tiktok.id, kind: 'GOAL', settings: { clusterId: cluster.id } });
     const stolen = await createTestOverlay(db, { workspaceId: member.workspaceId, accountId: tiktok.id, kind: 'GOAL', settings: { clusterId: foreign.id } });
-    // Leaderboards do not draw from clusters (yet): a clusterId in their settings is ignored.
+    // A leaderboard drawing from the cluster gets its board from the workers on its own channel: its page
+    // opens no other channel's events.
     const board = await createTestOverlay(db, { workspaceId: member.workspaceId, accountId: tiktok.id, kind: 'LEADERBOARD', settings: { clusterId: cluster.id } });
 
     const c = client({ token: goal.token });

@@ -7,6 +7,9 @@ import { hashPassword } from '@/lib/auth/password';
 import { bulkInsert } from '@/lib/bulk-insert';
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { initialSettings } from '@/lib/overlays/default-texts';
+import { readSettings } from '@/lib/overlays/settings';
+import { newOverlayToken } from '@/lib/overlays/token';
 import { GIFT_CATALOG, giftWeight } from '@/lib/seed/catalog';
 import { createRandom, type Random } from '@/lib/seed/random';
 import { demoViewerId } from '@/lib/seed/viewer-id';
@@ -333,6 +336,12 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
   const luna = await db.channel.findFirstOrThrow({ where: { platform: 'tiktok', handle: DEMO_ACCOUNTS[0]?.handle ?? 'luna.streams' }, select: { id: true } });
   const creator = await db.cluster.create({ data: { workspaceId: workspace.id, createdById: user.id, name: DEMO_CREATOR_CLUSTER } });
   await db.clusterAccount.createMany({ data: [luna.id, bilibili.id].map((accountId) => ({ clusterId: creator.id, accountId })) });
+  // The creator's overlays draw from both platforms: alerts queue across them with each platform's badge,
+  // and one leaderboard ranks the viewers of both.
+  for (const [kind, name] of [['GIFT_ALERTS', 'Luna ✨ alerts · TikTok + Bilibili'], ['LEADERBOARD', 'Luna ✨ top fans · TikTok + Bilibili']] as const) {
+    const settings = readSettings(kind, { ...initialSettings(kind, 'en'), clusterId: creator.id });
+    await db.overlay.create({ data: { workspaceId: workspace.id, createdById: user.id, accountId: luna.id, kind, name, settings, token: newOverlayToken() } });
+  }
 
   await recomputeTopLists(db, now);
   return { accounts: DEMO_ACCOUNTS.length + 1, lives: totalLives, gifts: totalGifts, chats: totalChats, viewers: viewerSeeds.length };

@@ -4,6 +4,7 @@
 import { useTranslations } from 'next-intl';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import type { Platform } from '@/lib/platforms/events';
+import { ClusterField, type ClusterChoice } from './cluster-field';
 import type { FieldsProps } from './common-fields';
 import { FieldGroup, NumberField, TextField, ToggleField } from './controls';
 import { RulesEditor } from './rules-editor';
@@ -31,7 +32,7 @@ function useRulesDescription(applies: string, { platform, goldPerDiamond }: Scor
   return platform === 'bilibili' ? `${applies} ${t('rules.bilibiliRate', { gold: goldPerDiamond })}` : applies;
 }
 
-export function LeaderboardFields({ settings, onChange, errors, scoring }: FieldsProps<Leaderboard> & { scoring: Scoring }) {
+export function LeaderboardFields({ settings, onChange, errors, scoring, clusterChoices }: FieldsProps<Leaderboard> & { scoring: Scoring; clusterChoices: ClusterChoice[] }) {
   const t = useTranslations('overlayEditor');
   const description = useRulesDescription(t('rules.appliesLeaderboard'), scoring);
   return (
@@ -40,6 +41,16 @@ export function LeaderboardFields({ settings, onChange, errors, scoring }: Field
         <BoardFields settings={settings} onChange={onChange} errors={errors} />
         <ToggleField path="resetEachLive" label={t('fields.resetEachLive')} checked={settings.resetEachLive} onChange={(resetEachLive) => onChange({ ...settings, resetEachLive })} error={errors.resetEachLive} hint={t('board.resetHint')} />
       </FieldGroup>
+      <ClusterField
+        value={settings.clusterId}
+        onChange={(clusterId) => onChange({ ...settings, clusterId })}
+        error={errors.clusterId}
+        choices={clusterChoices}
+        label={t('fields.boardClusterId')}
+        description={t('board.sourcesDescription')}
+        hint={t('board.clusterHint')}
+        noClusters={t('board.noClusters')}
+      />
       <RulesEditor rules={settings.rules} onChange={(rules) => onChange({ ...settings, rules })} errors={errors} description={description} />
     </>
   );

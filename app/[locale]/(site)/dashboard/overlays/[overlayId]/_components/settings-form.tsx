@@ -32,7 +32,7 @@ export function SettingsFields({ draft, onChange, errors, sources }: Props) {
     }
     case 'LEADERBOARD': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared kind={draft.kind} {...props} fields={<LeaderboardFields {...props} scoring={sources} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<LeaderboardFields {...props} scoring={sources} clusterChoices={sources.clusters} />} />;
     }
     case 'GOAL': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
