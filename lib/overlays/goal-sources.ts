@@ -12,12 +12,23 @@ import type { GoalSource } from '@/lib/overlays/goal-progress';
 import { accountChannel } from '@/lib/realtime/channels';
 import { liveCountersOf } from '@/lib/realtime/payloads';
 
+/**
+ * How long a goal keeps showing a LIVE that has ended. On an open page an ended LIVE keeps its final numbers
+ * until the channel's next LIVE starts (goal-progress.ts); a page loaded (or reloaded) within this long after
+ * the end shows the same, rather than an empty bar. Later it starts empty, waiting for the next LIVE.
+ */
+export const GOAL_KEEPS_ENDED_LIVE_MS = 12 * 60 * 60_000;
+
 /** The goal's channels in `accountIds`' order (the overlay's own first), with their current LIVEs. */
-export async function loadGoalSources(db: Db, accountIds: readonly string[], giftId: string): Promise<GoalSource[]> {
+export async function loadGoalSources(db: Db, accountIds: readonly string[], giftId: string, now = Date.now()): Promise<GoalSource[]> {
   const [channels, lives] = await Promise.all([
     db.channel.findMany({ where: { id: { in: [...accountIds] } }, select: { id: true, platform: true } }),
-    // The newest unended LIVE of each channel (a channel has at most one running).
-    db.live.findMany({ where: { accountId: { in: [...accountIds] }, endedAt: null }, orderBy: { startedAt: 'desc' }, distinct: ['accountId'] }),
+    // The newest LIVE of each channel: the running one (a channel has at most one), else one that ended lately.
+    db.live.findMany({
+      where: { accountId: { in: [...accountIds] }, OR: [{ endedAt: null }, { endedAt: { gte: new Date(now - GOAL_KEEPS_ENDED_LIVE_MS) } }] },
+      orderBy: { startedAt: 'desc' },
+      distinct: ['accountId'],
+    }),
   ]);
   const platformOf = new Map(channels.map((c) => [c.id, c.platform]));
   const goalPlatform = platformOf.get(accountIds[0] ?? '') ?? 'tiktok';

@@ -121,6 +121,23 @@ describe('a goal drawing from a cluster (one creator on TikTok and Bilibili)', (
     expect(goalProgress(goalTallyStart(stolenView?.goalSources ?? []), 'diamonds').value).toBe(2_500);
   });
 
+  it('keeps a LIVE that ended within 12 hours on a reloaded goal, as the open page does; an older one starts empty', async () => {
+    const user = await createTestUser(db);
+    const [justEnded, longEnded] = await Promise.all([createTestAccount(db), createTestAccount(db)]);
+    await Promise.all([
+      createLive(justEnded.id, { startedAt: new Date(NOW - 3 * 3_600_000), endedAt: new Date(NOW - 600_000), likes: 4_200, diamonds: 900 }),
+      createLive(longEnded.id, { startedAt: new Date(NOW - 40 * 3_600_000), endedAt: new Date(NOW - 13 * 3_600_000), likes: 7_000 }),
+    ]);
+    const goalOn = (accountId: string) => createTestOverlay(db, { workspaceId: user.workspaceId, accountId, kind: 'GOAL', settings: { metric: 'likes', target: 5_000 } });
+    const [recent, old] = await Promise.all([goalOn(justEnded.id), goalOn(longEnded.id)]);
+    // Reloaded ten minutes after the LIVE ended, the bar reads what it read when the LIVE ended, not 0.
+    const recentView = await loadOverlayView(db, recent.token);
+    expect(goalProgress(goalTallyStart(recentView?.goalSources ?? []), 'likes').value).toBe(4_200);
+    const oldView = await loadOverlayView(db, old.token);
+    expect(oldView?.goalSources.map((s) => s.live)).toEqual([null]);
+    expect(goalProgress(goalTallyStart(oldView?.goalSources ?? []), 'likes').value).toBe(0);
+  });
+
   it('converts the other way for a goal set on the Bilibili channel, in gold', () => {
     expect(valueRate('tiktok', 'tiktok')).toBe(1);
     expect(Math.round(1_000 * valueRate('tiktok', 'bilibili'))).toBe(70_760);
