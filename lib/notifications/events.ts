@@ -4,19 +4,21 @@
 // Each becomes one delivery per enabled channel of each workspace watching the account whose rules ask
 // for it; the unique (channel, event key) makes every one of them happen once, however often this runs.
 //
-// Gift spike: diamonds of the last 60 s at least N× the live's baseline, the diamonds per minute before
-// that window (at least 10 a minute, so the first gifts of a quiet live are not a "spike"), once the live
-// has run 5 minutes; at most one alert per rule's cooldown.
+// Gift spike: the value of the last 60 s (in the live's unit: TikTok diamonds, Bilibili gold) at least N×
+// the live's baseline, its value per minute before that window (at least the worth of 10 diamonds a minute,
+// so the first gifts of a quiet live are not a "spike"), once the live has run 5 minutes; at most one alert
+// per rule's cooldown.
 import 'server-only';
 import { getLiveTopGifters } from '@/lib/dashboard/lives';
-import { estimateValueUsd } from '@/lib/dashboard/value';
+import { estimateValueUsd, valueRate } from '@/lib/dashboard/value';
 import type { Db } from '@/lib/db';
 import type { NotificationPayload } from '@/lib/notifications/types';
 
 const WINDOW_MS = 10 * 60_000;
 const SPIKE_WINDOW_MS = 60_000;
 const SPIKE_MIN_LIVE_MS = 5 * 60_000;
-const SPIKE_MIN_BASELINE = 10;
+/** The least baseline, in diamonds a minute; another platform's live uses the same worth in its unit. */
+const SPIKE_MIN_BASELINE_DIAMONDS = 10;
 
 // How a notification names the account (lib/platforms/naming.ts needs the platform: a Bilibili handle is a uid).
 const ACCOUNT_FIELDS = { platform: true, handle: true, nickname: true } as const;
@@ -106,7 +108,8 @@ export async function queueLiveNotifications(db: Db, now = new Date()): Promise<
     const [{ recent }] = await db.$queryRaw<[{ recent: bigint }]>`SELECT COALESCE(SUM(diamonds), 0)::bigint AS recent FROM gifts WHERE live_id = ${l.id} AND created_at > ${windowStart} AND created_at <= ${now}`;
     const lastMinute = Number(recent);
     const minutesBefore = Math.max(1, (windowStart.getTime() - l.startedAt.getTime()) / 60_000);
-    const baseline = Math.max(SPIKE_MIN_BASELINE, Math.max(0, Number(l.diamonds) - lastMinute) / minutesBefore);
+    const minBaseline = SPIKE_MIN_BASELINE_DIAMONDS * valueRate('tiktok', l.platform);
+    const baseline = Math.max(minBaseline, Math.max(0, Number(l.diamonds) - lastMinute) / minutesBefore);
     for (const target of targets) {
       if (lastMinute < target.spikeFactor * baseline) continue;
       const cooldownMs = Math.max(1, target.spikeCooldownMinutes) * 60_000;

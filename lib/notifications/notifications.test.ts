@@ -280,6 +280,33 @@ describe('gift spikes', () => {
   });
 });
 
+describe('gift spikes on Bilibili', () => {
+  it('count the least baseline in gold: a few yuan in a quiet room is not a spike', async () => {
+    const { user, account, channelIds } = await setup();
+    await db.notificationRule.create({ data: { workspaceId: user.workspaceId, accountId: account.id, giftSpike: true, spikeFactor: 4, spikeCooldownMinutes: 10 } });
+    const now = new Date();
+    // A quiet Bilibili room: 20 minutes with 100 gold (¥0.10) before the last minute.
+    const live = await db.live.create({ data: { accountId: account.id, platform: 'bilibili', roomId: `b${uniqueSuffix()}${uniqueSuffix()}`, startedAt: new Date(now.getTime() - 20 * 60_000), lastEventAt: now, diamonds: 100n } });
+    const viewer = await db.viewer.create({ data: { tiktokUserId: `bilibili:9${Date.now()}${uniqueSuffix().replace(/\D/g, '3')}` } });
+    const gift = (gold: number, key: string) =>
+      db.gift.create({ data: { liveId: live.id, accountId: account.id, viewerId: viewer.id, dedupeKey: key, msgId: key, giftId: 'bilibili:1', giftName: '辣条', diamondCount: gold, repeatCount: 1, diamonds: gold, createdAt: new Date(now.getTime() - 10_000) } });
+    const spikes = () => db.notificationDelivery.count({ where: { channelId: { in: channelIds }, event: 'gift-spike' } });
+    // 2,000 gold (¥2, about 28 diamonds' worth) in the last minute: under 4× the least baseline of 10
+    // diamonds' worth (about 708 gold). Counted as 10 gold a minute, it was a 200× "spike".
+    await gift(2000, 'quiet');
+    await db.live.update({ where: { id: live.id }, data: { diamonds: 2100n } });
+    await queueLiveNotifications(db, now);
+    expect(await spikes()).toBe(0);
+    // 30,000 more (¥30): 32,000 in the minute, over 4× the least baseline.
+    await gift(30_000, 'burst');
+    await db.live.update({ where: { id: live.id }, data: { diamonds: 32_100n } });
+    await queueLiveNotifications(db, now);
+    expect(await spikes()).toBe(channelIds.length);
+    const [spike] = await db.notificationDelivery.findMany({ where: { channelId: channelIds[0], event: 'gift-spike' } });
+    expect(spike?.payload).toMatchObject({ diamondsLastMinute: 32_000, baselinePerMinute: expect.closeTo(707.6, 0) as number });
+  });
+});
+
 describe('delivery failures', () => {
   it('retries a 5xx, waits as a 429 asks, and gives up at once on a 4xx with a clear last error on the channel', async () => {
     const { user } = await setup();
