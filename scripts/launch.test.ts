@@ -117,6 +117,10 @@ describe('launcher', () => {
     await waitUntil(async () => (await query(url(), `SELECT 1 FROM lives WHERE ended_at IS NULL AND comments > 0`)).length > 0, 60_000);
     // …on both platforms at once: the demo Bilibili room's packets go through the same worker.
     await waitUntil(async () => (await query(url(), `SELECT 1 FROM lives WHERE platform = 'bilibili' AND ended_at IS NULL AND comments > 0`)).length > 0, 60_000);
+    // The demo creator's alert overlay and leaderboard draw from both platforms; the leaderboard's board
+    // gets points from the TikTok and the Bilibili channel.
+    expect(await query(url(), `SELECT o.kind::text FROM overlays o JOIN clusters c ON c.id = o.settings->>'clusterId' ORDER BY 1`)).toEqual([{ kind: 'GIFT_ALERTS' }, { kind: 'LEADERBOARD' }]);
+    await waitUntil(async () => (await query(url(), `SELECT 1 FROM game_channel_scores GROUP BY session_id HAVING count(DISTINCT account_id) = 2`)).length > 0, 60_000);
     const children = lockedChildren();
     expect(Object.keys(children).sort()).toEqual(['postgres', 'soketi', 'worker']);
     await query(url(), `INSERT INTO users (id, email, password_hash, updated_at) VALUES ('marker', 'marker@example.test', 'x', now())`);

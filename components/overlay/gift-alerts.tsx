@@ -15,7 +15,7 @@ import { ALERT_GAP_MS, advanceAlertQueue, createAlertQueue, enqueueAlert, finish
 import { displayText, type WordFilter } from '@/lib/overlays/filter';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import { detectTextLanguage } from '@/lib/overlays/speech';
-import { fillAlertTemplate, giftSubject, likeMilestones, likeSubject, overlayMediaPath, planAlert, planVariation, sampleSubject, socialSubject, type AlertPlan, type AlertSubject } from '@/lib/overlays/variations';
+import { fillAlertTemplate, giftSubject, likeMilestones, likeSubject, overlayMediaPath, planAlert, planVariation, sampleSubject, socialSubject, type AlertPlan, type AlertSubject, type ValueRates, PAID_ALERT_KINDS } from '@/lib/overlays/variations';
 import { GIFT_CATALOG, giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { playChime, speak, stopSpeaking } from './alert-effects';
 import { useAlertMediaElement, usePreloadedAlertMedia } from './alert-media';
@@ -26,17 +26,18 @@ import './alert-animations.css';
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
 
 const EXIT_MS = 400;
-const ICONS: Record<Exclude<AlertSubject['kind'], 'gift'>, string> = { follow: '➕', share: '🔁', like: '❤️', join: '👋' };
+const ICONS: Record<Exclude<AlertSubject['kind'], 'gift'>, string> = { follow: '➕', share: '🔁', like: '❤️', join: '👋', superChat: '💬', membership: '⚓' };
 
 function alertText(plan: AlertPlan, filter: WordFilter, aGift: string) {
   const { subject } = plan;
   const name = subject.user ? filter.name(subject.user.nickname, subject.user.handle) : '';
-  const giftName = subject.kind === 'gift' ? displayText(subject.giftName, 40) || aGift : '';
+  const giftName = PAID_ALERT_KINDS.includes(subject.kind) ? displayText(subject.giftName, 40) || aGift : '';
   const sentence = displayText(fillAlertTemplate(plan.template, { name, gift: giftName, count: subject.count, value: subject.value, message: (subject.message && filter.message(subject.message)) || '' }), 160);
   return { name, giftName, sentence };
 }
 
-export function GiftAlerts({ settings, token }: { settings: Settings; token: string }) {
+/** `valueRates`: another platform's value in this overlay's unit (an overlay drawing from a creator's cluster). */
+export function GiftAlerts({ settings, token, valueRates = {} }: { settings: Settings; token: string; valueRates?: ValueRates }) {
   const filter = useWordFilter(settings);
   const t = useTranslations('overlay');
   const formatNumber = useFormatNumber();
@@ -52,7 +53,7 @@ export function GiftAlerts({ settings, token }: { settings: Settings; token: str
     const now = Date.now();
     setQueue((current) => enqueueAlert(current, plan.subject.id, plan, now, timing, plan.durationMs));
   };
-  useOverlayEvent('gift', (gift) => add(planAlert(settings.variations, settings, giftSubject(gift))));
+  useOverlayEvent('gift', (gift) => add(planAlert(settings.variations, settings, giftSubject(gift, valueRates))));
   useOverlayEvent('social', (social) => add(planAlert(settings.variations, settings, socialSubject(social))));
   useOverlayEvent('counters', (counters) => {
     const previous = likes.current.get(counters.liveId) ?? null;
@@ -64,7 +65,7 @@ export function GiftAlerts({ settings, token }: { settings: Settings; token: str
     if (!variation) return;
     tests.current += 1;
     const sample = GIFT_CATALOG.find((g) => g.giftId === variation.giftIds[0]) ?? GIFT_CATALOG[0];
-    add(planVariation(variation, sampleSubject(variation, tests.current, { nickname: 'Mia', handle: 'mia.sparkles', giftId: sample?.giftId ?? '', giftName: sample?.name ?? '' })));
+    add(planVariation(variation, sampleSubject(variation, tests.current, { nickname: 'Mia', handle: 'mia.sparkles', giftId: sample?.giftId ?? '', giftName: sample?.name ?? '', message: t('sampleSuperChat'), membership: t('sampleMembership') })));
   });
 
   const due = nextAlertChange(queue);
@@ -100,8 +101,9 @@ export function GiftAlerts({ settings, token }: { settings: Settings; token: str
   const { name, giftName, sentence } = alertText(plan, filter, t('aGift'));
   const length = current.endsAt - current.startedAt;
   const style: CSSProperties & Record<'--ov-exit-delay', string> = { '--ov-exit-delay': `${Math.max(0, length - EXIT_MS)}ms` };
-  const showsBoth = subject.kind !== 'gift' || (sentence.includes(name) && sentence.includes(giftName));
-  const fallbackText = subject.kind === 'gift' ? t('sent', { name, gift: giftName }) : name;
+  const paid = PAID_ALERT_KINDS.includes(subject.kind);
+  const showsBoth = !paid || (sentence.includes(name) && sentence.includes(giftName));
+  const fallbackText = paid ? t('sent', { name, gift: giftName }) : name;
   const onVideoEnd = () => setQueue((q: AlertQueue<AlertPlan>) => finishAlert(q, current.id, Date.now()));
 
   return (
@@ -129,7 +131,7 @@ export function GiftAlerts({ settings, token }: { settings: Settings; token: str
               <span className="ov-accent-text">{name}</span> · {giftName} ×{subject.count}
             </p>
           )}
-          {subject.kind === 'gift' && (
+          {paid && (
             <p className="mt-1 text-base font-semibold text-cyan-200 tabular-nums">
               {/* Bilibili values are gold coins, not diamonds. */}
               {valueIcon(subject.platform ?? 'tiktok')} {formatNumber(subject.value)}

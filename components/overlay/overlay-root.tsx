@@ -41,7 +41,7 @@ export type OverlayState = 'live' | 'waiting' | 'denied';
 function KindRenderer({ view, overlay, preview, timerState }: { view: OverlayView; overlay: KindSettings; preview: boolean; timerState: TimerState }) {
   switch (overlay.kind) {
     case 'GIFT_ALERTS':
-      return <GiftAlerts settings={overlay.settings} token={view.token} />;
+      return <GiftAlerts settings={overlay.settings} token={view.token} valueRates={view.valueRates} />;
     case 'LEADERBOARD':
       return <Leaderboard overlayId={view.overlayId} settings={overlay.settings} snapshot={view.game} serverNow={view.serverNow} />;
     case 'QA_GAME':

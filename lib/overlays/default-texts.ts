@@ -2,6 +2,7 @@
 // overlay is created in the language of the dashboard that creates it; changing its language in the
 // editor replaces each text still at its default with the new language's (lib/overlays/editor.ts).
 import type { Locale } from '@/lib/i18n/locales';
+import { alertVariationSchema, withVariationDefaults } from '@/lib/overlays/variations';
 
 export type OverlayDefaultTexts = {
   /** Gift alerts: {name}, {gift}, {count} and {diamonds} are replaced. */
@@ -63,6 +64,13 @@ export function withLanguage<S extends { language: Locale }>(kind: string, setti
   for (const [text, field] of Object.entries(FIELDS[kind] ?? {})) {
     const key = text as keyof OverlayDefaultTexts;
     if (next[field] === before[key]) next[field] = after[key];
+  }
+  // Alert variations' texts still as created follow the language too.
+  if (Array.isArray(next.variations)) {
+    next.variations = next.variations.map((v: unknown) => {
+      const parsed = alertVariationSchema.safeParse(v);
+      return parsed.success ? withVariationDefaults(parsed.data, parsed.data.event, locale) : v;
+    });
   }
   // A wheel's example prizes still as created follow the language too.
   if (Array.isArray(next.segments)) {

@@ -115,7 +115,7 @@ describe('import', () => {
     expect(big).toMatchObject({ sound: 'media', soundId: w.chimeB.id, visualId: w.checksums.gif });
     expect(await db.mediaFile.count({ where: { workspaceId: w.b.workspaceId, OR: [{ id: big?.visualId }, { id: w.gifA.id }] } })).toBe(0);
     // The alert still plays (its sound and text); the picture is the one a deleted file would leave.
-    const plan = planAlert(settings.settings.variations, { minDiamonds: 1, durationSeconds: 5, template: '', sound: false, volume: 0, speech: false, speechVoice: '' }, { kind: 'gift', id: 'g1', user: null, giftId: '1', giftName: 'Lion', image: null, count: 1, value: 5000, message: '' });
+    const plan = planAlert(settings.settings.variations, { minDiamonds: 1, durationSeconds: 5, template: '', sound: false, volume: 0, speech: false, speechVoice: '' }, { kind: 'gift', id: 'g1', user: null, giftId: '1', giftName: 'Lion', image: null, count: 1, value: 5000, worth: 5000, message: '' });
     expect(plan).toMatchObject({ variationId: 'big', sound: { kind: 'media', mediaId: w.chimeB.id } });
 
     expect(await relinkOverlayMedia(db, w.b.workspaceId, overlay.id)).toMatchObject({ missing: [w.checksums.gif] });

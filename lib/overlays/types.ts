@@ -6,6 +6,7 @@ import type { GifterTotal } from '@/lib/overlays/gift-tally';
 import type { GoalSource } from '@/lib/overlays/goal-progress';
 import type { KindSettings } from '@/lib/overlays/settings';
 import type { TimerState, TimerTally } from '@/lib/overlays/timer';
+import type { ValueRates } from '@/lib/overlays/variations';
 import type { PublicRealtimeConfig } from '@/lib/realtime/channels';
 import type { LiveCounters, RealtimeChat, RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
 
@@ -38,6 +39,8 @@ type ViewBase = {
   topGifters: GifterTotal[];
   /** A subathon timer: its state, and what the LIVEs since its start gained (null for other kinds). */
   timer: { state: TimerState; tally: TimerTally } | null;
+  /** What one unit of each platform's value is worth in the overlay's own channel's unit (1 for its own). */
+  valueRates: ValueRates;
 };
 
 /** Everything /overlay/{token} needs for its first paint; one variant per kind. */

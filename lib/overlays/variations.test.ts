@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advanceAlertQueue, createAlertQueue, enqueueAlert, finishAlert, nextAlertChange, type AlertTiming } from '@/lib/overlays/alert-queue';
+import { withLanguage } from '@/lib/overlays/default-texts';
 import { giftAlertsSettings, readKindSettings, readSettings } from '@/lib/overlays/settings';
 import {
   alertVariationsField,
@@ -14,6 +15,8 @@ import {
   readVariations,
   referencedMedia,
   socialSubject,
+  VARIATION_TEMPLATES,
+  withVariationDefaults,
   type AlertVariation,
   type FallbackSettings,
 } from '@/lib/overlays/variations';
@@ -208,9 +211,73 @@ describe('events from other platforms', () => {
     expect(giftSubject({ ...gift('bilibili:super-chat', 30_000), user: bilibiliUser, message: '主播加油' }).message).toBe('主播加油');
   });
 
+  it('tier a Bilibili gift by its worth in the overlay’s unit, and keep its own value for {value}', () => {
+    const bilibiliUser = { ...user, id: 'bilibili:3546001' };
+    // 1,000 gold (¥1) is worth about 14 diamonds at the default rates; the page is given the rate.
+    const rates = { tiktok: 1, bilibili: 1 / 70.76 };
+    const cheap = giftSubject({ ...gift('bilibili:31036', 1000), user: bilibiliUser }, rates);
+    expect(cheap).toMatchObject({ value: 1000, worth: 14 });
+    const tiers = [v('big', { minDiamonds: 100 }), v('small', { minDiamonds: 1, maxDiamonds: 99 })];
+    // In gold it would have been a "100+ 💎" alert.
+    expect(matchVariation(tiers, cheap)?.id).toBe('small');
+    expect(matchVariation(tiers, giftSubject({ ...gift('bilibili:31036', 70_760), user: bilibiliUser }, rates))?.id).toBe('big');
+    // The overlay's own threshold compares the worth too.
+    expect(planAlert([], { ...fallback, minDiamonds: 20 }, cheap)).toBeNull();
+    // A TikTok gift on a TikTok overlay is worth its diamonds.
+    expect(giftSubject(gift('5655', 30), rates)).toMatchObject({ value: 30, worth: 30 });
+  });
+
+  it('alert on Super Chats and memberships as kinds of their own, with value tiers; the overlay’s settings still play them', () => {
+    const bilibiliUser = { ...user, id: 'bilibili:3546001' };
+    const superChat = giftSubject({ ...gift('bilibili:super-chat', 30_000), user: bilibiliUser, message: '主播加油', kind: 'super_chat' });
+    const guard = giftSubject({ ...gift('bilibili:guard-3', 198_000), user: bilibiliUser, name: '舰长', kind: 'guard' });
+    expect([superChat.kind, guard.kind]).toEqual(['superChat', 'membership']);
+    const list = [v('gifts'), v('big-sc', { event: 'superChat', minDiamonds: 50_000 }), v('sc', { event: 'superChat' }), v('guard', { event: 'membership' })];
+    expect(matchVariation(list, superChat)?.id).toBe('sc');
+    expect(matchVariation(list, { ...superChat, worth: 50_000 })?.id).toBe('big-sc');
+    expect(matchVariation(list, guard)?.id).toBe('guard');
+    expect(matchVariation([v('gifts')], superChat)).toBeNull();
+    // Without a variation of their kind they alert as paid events did before: by the overlay's settings.
+    expect(planAlert([v('gifts', { giftIds: ['5655'] })], fallback, guard)).toMatchObject({ variationId: null, template: fallback.template });
+    expect(fillAlertTemplate(VARIATION_TEMPLATES.en.superChat, { name: 'Mia', gift: '', count: 1, value: 30_000, message: superChat.message })).toBe('Mia: 主播加油');
+    expect(fillAlertTemplate(VARIATION_TEMPLATES['zh-CN'].membership, { name: 'Mia', gift: guard.giftName, count: 1, value: 198_000, message: '' })).toBe('Mia 开通了舰长！');
+  });
+
   it('default to this channel only, and refuse a cluster id that is not an id', () => {
     expect(readSettings('GIFT_ALERTS', {}).clusterId).toBe('');
     expect(giftAlertsSettings.safeParse({ clusterId: 'cl_123-abc' }).success).toBe(true);
     expect(giftAlertsSettings.safeParse({ clusterId: '../../etc' }).success).toBe(false);
+  });
+});
+
+describe('a new variation’s text', () => {
+  it('starts in the overlay’s language and fits its kind', () => {
+    expect(newVariation('a', 'gift', 'ru').template).toBe('{name} дарит {gift} ×{count}');
+    expect(newVariation('a', 'follow', 'th').template).toBe('{name} กดติดตามแล้ว!');
+    expect(newVariation('a').template).toBe('{name} sent {count}× {gift}');
+  });
+
+  it('follows a change of "When" while untouched, and stays as written once edited', () => {
+    const untouched = newVariation('a', 'gift', 'zh-CN');
+    // It read "Mia sent 1× …" for a follow before: the gift text stayed when the kind changed.
+    expect(withVariationDefaults(untouched, 'follow', 'zh-CN')).toMatchObject({ event: 'follow', template: '{name} 关注了主播！' });
+    const written = { ...untouched, template: '谢谢 {name}!' };
+    expect(withVariationDefaults(written, 'follow', 'zh-CN')).toMatchObject({ event: 'follow', template: '谢谢 {name}!' });
+  });
+
+  it('follows the overlay’s language while untouched', () => {
+    const settings = readSettings('GIFT_ALERTS', { language: 'en', variations: [newVariation('a', 'share', 'en'), { ...newVariation('b', 'gift', 'en'), template: 'Thanks {name}' }] });
+    const moved = withLanguage('GIFT_ALERTS', settings, 'ru');
+    expect(moved.variations.map((x) => x.template)).toEqual(['{name} делится эфиром!', 'Thanks {name}']);
+  });
+
+  it('has every kind in every language, each with the placeholders its kind fills', () => {
+    for (const texts of Object.values(VARIATION_TEMPLATES)) {
+      expect(Object.keys(texts).sort()).toEqual(Object.keys(VARIATION_TEMPLATES.en).sort());
+      expect(texts.gift).toMatch(/\{name\}[\s\S]*\{gift\}|\{gift\}[\s\S]*\{name\}/);
+      expect(texts.like).toContain('{value}');
+      expect(texts.superChat).toContain('{message}');
+      expect(texts.membership).toContain('{gift}');
+    }
   });
 });

@@ -1,16 +1,27 @@
 // Alert variations of a GIFT_ALERTS overlay: rules tried in order, the first that matches an event
 // decides how it is shown (sound, picture or video, text, animations, duration, speech). When none
-// matches, a gift falls back to the overlay's own settings (its threshold, text, chime and speech), so
-// overlays saved before variations existed behave as they did; follows, shares, likes and joins alert
-// only through a variation. Pure functions, shared by the overlay page, the editor and the tests.
+// matches, a paid event (a gift, a Super Chat, a membership) falls back to the overlay's own settings (its
+// threshold, text, chime and speech), so overlays saved before variations existed behave as they did;
+// follows, shares, likes and joins alert only through a variation. Value tiers and the threshold are in the
+// overlay's own channel's unit: another platform's value (an overlay drawing from a creator's cluster)
+// converts at the rates the page was given (`worth`). Pure functions, shared by the overlay page, the editor
+// and the tests.
 import { platformOfId } from '@/lib/platforms/ids';
+import type { Locale } from '@/lib/i18n/locales';
 import type { Platform } from '@/lib/platforms/events';
 import { z } from 'zod';
 import type { RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
 
-/** What can trigger an alert. TikTok LIVE sends no subscription or super-chat events we receive, so none here. */
-export const ALERT_EVENT_KINDS = ['gift', 'follow', 'share', 'like', 'join'] as const;
+/**
+ * What can trigger an alert. `superChat` and `membership` are Bilibili's paid messages and guard purchases
+ * (舰长, 提督, 总督); TikTok's subscriptions are not read by LiveLens yet, so a TikTok channel never sends them.
+ */
+export const ALERT_EVENT_KINDS = ['gift', 'follow', 'share', 'like', 'join', 'superChat', 'membership'] as const;
 export type AlertEventKind = (typeof ALERT_EVENT_KINDS)[number];
+
+/** The kinds that carry a value: value tiers apply, and the overlay's own settings play them when no variation does. */
+export const PAID_ALERT_KINDS: readonly AlertEventKind[] = ['gift', 'superChat', 'membership'];
+const isPaid = (kind: AlertEventKind) => PAID_ALERT_KINDS.includes(kind);
 
 /** Entry and exit animations (CSS keyframes in components/overlay/overlay.css; none when motion is reduced). */
 export const ALERT_ANIMATIONS = ['fade', 'slide-up', 'slide-down', 'slide-left', 'slide-right', 'zoom', 'bounce', 'none'] as const;
@@ -33,7 +44,7 @@ export const alertVariationSchema = z
     event: z.enum(ALERT_EVENT_KINDS).default('gift'),
     /** Gifts only: these gift ids (empty: any gift). */
     giftIds: z.array(z.string().trim().min(1).max(40).regex(/^[\w-]+$/)).max(50).default([]),
-    /** Gifts only: the finished streak's diamonds, inclusive (0: no bound). */
+    /** Gifts, Super Chats and memberships: the value in the overlay's unit, inclusive (0: no bound). */
     minDiamonds: z.number().int().min(0).max(10_000_000).default(0),
     maxDiamonds: z.number().int().min(0).max(10_000_000).default(0),
     /** Likes only: an alert each time the LIVE's like total passes a multiple of this. */
@@ -46,7 +57,7 @@ export const alertVariationSchema = z
     visualKind: z.enum(['IMAGE', 'VIDEO']).default('IMAGE'),
     /** A video's length when it was chosen (0: unknown); the alert ends with the video if that is sooner. */
     visualMs: z.number().int().min(0).max(600_000).default(0),
-    /** {name}, {gift}, {count}, {value} (diamonds, or likes for a like milestone) and {message}. */
+    /** {name}, {gift}, {count}, {value} (diamonds or gold, or likes for a like milestone) and {message}. */
     template: z.string().trim().max(160).default('{name} sent {count}× {gift}'),
     animationIn: z.enum(ALERT_ANIMATIONS).default('zoom'),
     animationOut: z.enum(ALERT_ANIMATIONS).default('fade'),
@@ -86,19 +97,30 @@ export function readVariations(stored: unknown): AlertVariation[] {
   return kept;
 }
 
-/** A new variation with every field at its default. */
-export function newVariation(id: string, event: AlertEventKind = 'gift'): AlertVariation {
-  return alertVariationSchema.parse({ id, event, template: DEFAULT_TEMPLATES[event] });
+/** A new variation with every field at its default, its text for its kind in the overlay's language. */
+export function newVariation(id: string, event: AlertEventKind = 'gift', locale: Locale = 'en'): AlertVariation {
+  return alertVariationSchema.parse({ id, event, template: VARIATION_TEMPLATES[locale][event] });
 }
 
-/** The text a new variation of each kind starts with (English; the editor offers the overlay's language). */
-export const DEFAULT_TEMPLATES: Record<AlertEventKind, string> = {
-  gift: '{name} sent {count}× {gift}',
-  follow: '{name} followed!',
-  share: '{name} shared the LIVE!',
-  like: '{value} likes!',
-  join: '{name} joined',
+/** The text a new variation of each kind starts with, per overlay language. */
+export const VARIATION_TEMPLATES: Readonly<Record<Locale, Readonly<Record<AlertEventKind, string>>>> = {
+  en: { gift: '{name} sent {count}× {gift}', follow: '{name} followed!', share: '{name} shared the LIVE!', like: '{value} likes!', join: '{name} joined', superChat: '{name}: {message}', membership: '{name} became {gift}!' },
+  ru: { gift: '{name} дарит {gift} ×{count}', follow: '{name} подписывается!', share: '{name} делится эфиром!', like: 'Лайков: {value}!', join: '{name} заходит', superChat: '{name}: {message}', membership: '{name} теперь {gift}!' },
+  th: { gift: '{name} ส่ง {gift} ×{count}', follow: '{name} กดติดตามแล้ว!', share: '{name} แชร์ไลฟ์แล้ว!', like: 'ครบ {value} ไลก์!', join: '{name} เข้ามาแล้ว', superChat: '{name}: {message}', membership: '{name} เป็น {gift} แล้ว!' },
+  'zh-CN': { gift: '{name} 送出 {count} 个{gift}', follow: '{name} 关注了主播！', share: '{name} 分享了直播！', like: '点赞达到 {value}！', join: '{name} 进入直播间', superChat: '{name}：{message}', membership: '{name} 开通了{gift}！' },
 };
+
+/** The English texts (what variations made before texts followed the language start with). */
+export const DEFAULT_TEMPLATES = VARIATION_TEMPLATES.en;
+
+/**
+ * A variation whose "When" or overlay language changed: its text follows when it is still the starting
+ * text of its kind (in any language); a text the streamer wrote stays as written.
+ */
+export function withVariationDefaults(v: AlertVariation, event: AlertEventKind, locale: Locale): AlertVariation {
+  const untouched = Object.values(VARIATION_TEMPLATES).some((texts) => texts[v.event] === v.template);
+  return { ...v, event, template: untouched ? VARIATION_TEMPLATES[locale][event] : v.template };
+}
 
 // ---- Events ----
 
@@ -115,10 +137,15 @@ export type AlertSubject = {
   image: string | null;
   /** Gifts: how many in the streak; likes: the milestone reached; others 1. */
   count: number;
-  /** Gifts: the finished streak's diamonds; likes: the milestone; others 0. */
+  /** Paid events: the finished streak's value in its platform's unit (diamonds, gold); likes: the milestone; others 0. */
   value: number;
+  /** `value` in the overlay's own unit, which tiers and the threshold are written in. */
+  worth: number;
   message: string;
 };
+
+/** What one unit of each platform's value is worth in the overlay's own unit (1 for its own platform). */
+export type ValueRates = Partial<Record<Platform, number>>;
 
 /** The platform of an event from its viewer's id (other platforms' ids carry their name: lib/platforms/ids.ts). */
 function platformOf(user: { id: string } | null): Pick<AlertSubject, 'platform'> {
@@ -126,16 +153,20 @@ function platformOf(user: { id: string } | null): Pick<AlertSubject, 'platform'>
   return platform === 'tiktok' ? {} : { platform };
 }
 
-export function giftSubject(gift: RealtimeGift): AlertSubject {
-  return { kind: 'gift', id: gift.id, user: gift.user, giftId: gift.giftId, giftName: gift.name, image: gift.image, count: gift.repeatCount, value: gift.diamonds, message: gift.message ?? '', ...platformOf(gift.user) };
+/** A gift, Super Chat or membership; its worth converted by `rates` when it comes from another platform. */
+export function giftSubject(gift: RealtimeGift, rates: ValueRates = {}): AlertSubject {
+  const kind: AlertEventKind = gift.kind === 'super_chat' ? 'superChat' : gift.kind === 'guard' ? 'membership' : 'gift';
+  const platform = gift.user ? platformOfId(gift.user.id) : 'tiktok';
+  const worth = Math.round(gift.diamonds * (rates[platform] ?? 1));
+  return { kind, id: gift.id, user: gift.user, giftId: gift.giftId, giftName: gift.name, image: gift.image, count: gift.repeatCount, value: gift.diamonds, worth, message: gift.message ?? '', ...platformOf(gift.user) };
 }
 
 export function socialSubject(social: RealtimeSocial): AlertSubject {
-  return { kind: social.kind, id: `${social.kind}:${social.id}`, user: social.user, giftId: '', giftName: '', image: null, count: 1, value: 0, message: '', ...platformOf(social.user) };
+  return { kind: social.kind, id: `${social.kind}:${social.id}`, user: social.user, giftId: '', giftName: '', image: null, count: 1, value: 0, worth: 0, message: '', ...platformOf(social.user) };
 }
 
 export function likeSubject(liveId: string, milestone: number): AlertSubject {
-  return { kind: 'like', id: `like:${liveId}:${milestone}`, user: null, giftId: '', giftName: '', image: null, count: milestone, value: milestone, message: '' };
+  return { kind: 'like', id: `like:${liveId}:${milestone}`, user: null, giftId: '', giftName: '', image: null, count: milestone, value: milestone, worth: milestone, message: '' };
 }
 
 /**
@@ -166,9 +197,11 @@ export function variationMatches(v: AlertVariation, subject: AlertSubject): bool
   if (!v.enabled || v.event !== subject.kind) return false;
   switch (subject.kind) {
     case 'gift':
-      if (v.giftIds.length > 0 && !v.giftIds.includes(subject.giftId)) return false;
-      if (v.minDiamonds > 0 && subject.value < v.minDiamonds) return false;
-      if (v.maxDiamonds > 0 && subject.value > v.maxDiamonds) return false;
+    case 'superChat':
+    case 'membership':
+      if (subject.kind === 'gift' && v.giftIds.length > 0 && !v.giftIds.includes(subject.giftId)) return false;
+      if (v.minDiamonds > 0 && subject.worth < v.minDiamonds) return false;
+      if (v.maxDiamonds > 0 && subject.worth > v.maxDiamonds) return false;
       return true;
     case 'like':
       return subject.count % v.likeEvery === 0;
@@ -236,7 +269,7 @@ export function planAlert(variations: readonly AlertVariation[], fallback: Fallb
       speechVoice: v.speechVoice,
     };
   }
-  if (subject.kind !== 'gift' || subject.value < fallback.minDiamonds) return null;
+  if (!isPaid(subject.kind) || subject.worth < fallback.minDiamonds) return null;
   return {
     subject,
     variationId: null,
@@ -271,18 +304,21 @@ export function overlayMediaPath(token: string, mediaId: string): string {
 }
 
 /** An event the variation matches, for its "Test" button in the editor. */
-export function sampleSubject(v: AlertVariation, n: number, sample: { nickname: string; handle: string; giftId: string; giftName: string }): AlertSubject {
+export function sampleSubject(v: AlertVariation, n: number, sample: { nickname: string; handle: string; giftId: string; giftName: string; message: string; membership: string }): AlertSubject {
   const id = `test:${v.id}:${n}`;
   const user = { nickname: sample.nickname, handle: sample.handle };
   switch (v.event) {
-    case 'gift': {
+    case 'gift':
+    case 'superChat':
+    case 'membership': {
       const value = Math.max(1, v.minDiamonds, v.maxDiamonds > 0 ? Math.min(v.maxDiamonds, Math.max(1, v.minDiamonds)) : 0);
-      return { kind: 'gift', id, user, giftId: v.giftIds[0] ?? sample.giftId, giftName: sample.giftName, image: null, count: 1, value, message: '' };
+      const gift = v.event === 'gift' ? { giftId: v.giftIds[0] ?? sample.giftId, giftName: sample.giftName } : { giftId: '', giftName: v.event === 'membership' ? sample.membership : '' };
+      return { kind: v.event, id, user, ...gift, image: null, count: 1, value, worth: value, message: v.event === 'superChat' ? sample.message : '' };
     }
     case 'like':
-      return { kind: 'like', id, user: null, giftId: '', giftName: '', image: null, count: v.likeEvery, value: v.likeEvery, message: '' };
+      return { kind: 'like', id, user: null, giftId: '', giftName: '', image: null, count: v.likeEvery, value: v.likeEvery, worth: v.likeEvery, message: '' };
     default:
-      return { kind: v.event, id, user, giftId: '', giftName: '', image: null, count: 1, value: 0, message: '' };
+      return { kind: v.event, id, user, giftId: '', giftName: '', image: null, count: 1, value: 0, worth: 0, message: '' };
   }
 }
 

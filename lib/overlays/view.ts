@@ -4,7 +4,10 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { currentSessionOf, sessionSnapshot } from '@/lib/games/snapshot';
+import { valueRate } from '@/lib/dashboard/value';
 import { eventWindowStart } from '@/lib/live/event-window';
+import { VALUE_UNIT } from '@/lib/platforms/units';
+import type { Platform } from '@/lib/platforms/events';
 import { latestChats } from '@/lib/live/latest-chats';
 import { loadGoalSources } from '@/lib/overlays/goal-sources';
 import { unsealSettings } from '@/lib/overlays/obs-secret';
@@ -31,7 +34,7 @@ const user = (v: { tiktokUserId: string; handle: string | null; nickname: string
 
 export async function loadOverlayView(db: Db, token: string): Promise<OverlayView | null> {
   if (!OVERLAY_TOKEN.test(token)) return null;
-  const overlay = await db.overlay.findUnique({ where: { token }, include: { account: { select: { handle: true, nickname: true } } } });
+  const overlay = await db.overlay.findUnique({ where: { token }, include: { account: { select: { handle: true, nickname: true, platform: true } } } });
   if (!overlay || overlay.revokedAt) return null;
   // An overlay works only while its workspace watches its account (removing the account turns it off).
   const watched = await db.workspaceAccount.findUnique({ where: { workspaceId_accountId: { workspaceId: overlay.workspaceId, accountId: overlay.accountId } }, select: { accountId: true } });
@@ -75,6 +78,8 @@ export async function loadOverlayView(db: Db, token: string): Promise<OverlayVie
     recentChats,
     recentActivity: activity.slice(-20),
     game: session ? await sessionSnapshot(db, session, now) : null,
+    // What a unit of each platform's value is worth in this overlay's own (alert tiers drawing from a cluster).
+    valueRates: Object.fromEntries((Object.keys(VALUE_UNIT) as Platform[]).map((p) => [p, valueRate(p, overlay.account.platform)])),
   };
   const kindSettings = readKindSettings(overlay.kind, unsealSettings(overlay.kind, overlay.settings));
   const timerState = overlay.kind === 'TIMER' ? readTimerState(overlay.settings) : null;

@@ -21,9 +21,11 @@ export type RealtimeGift = {
   at: number;
   /** A paid message's text (Bilibili's Super Chat), for the alert's {message}. */
   message?: string;
+  /** Absent: a gift. Bilibili's Super Chats and guard purchases are stored and sent as gifts of these kinds. */
+  kind?: 'super_chat' | 'guard';
 };
 
-export type RealtimeGiftProgress = Omit<RealtimeGift, 'diamonds' | 'streakable' | 'message'>;
+export type RealtimeGiftProgress = Omit<RealtimeGift, 'diamonds' | 'streakable' | 'message' | 'kind'>;
 export type RealtimeChat = { liveId: string; id: string; user: RealtimeUser; content: string; moderator: boolean; at: number };
 export type RealtimeSocial = { liveId: string; id: string; kind: 'follow' | 'share' | 'join'; user: RealtimeUser; at: number };
 
@@ -60,6 +62,7 @@ export function toRealtimePayload(event: LiveEvent, liveId: string): Extract<Nam
         data: {
           liveId, id: event.dedupeKey, user: toRealtimeUser(event.viewer), giftId: event.giftId, name: event.giftName, image: event.imageUrl, diamondCount: event.diamondCount, repeatCount: event.repeatCount, diamonds: event.diamonds, streakable: event.streakable, at: event.at,
           ...(event.message === undefined ? {} : { message: event.message }),
+          ...(event.kind === 'super_chat' || event.kind === 'guard' ? { kind: event.kind } : {}),
         },
       };
     case 'gift-progress':

@@ -21,7 +21,10 @@ describe('mapping Bilibili events for the worker', () => {
     expect(silver).toMatchObject({ kind: 'gift', diamonds: 0, repeatCount: 10 });
     expect(superChat).toMatchObject({ kind: 'super_chat', giftId: 'bilibili:super-chat', diamonds: 30_000, message: '主播加油' });
     expect(guard).toMatchObject({ kind: 'guard', giftId: 'bilibili:guard-3', giftName: '舰长', diamonds: 198_000 });
-    expect(superChat && toRealtimePayload(superChat, '7')?.data).toMatchObject({ giftId: 'bilibili:super-chat', diamonds: 30_000, message: '主播加油', user: { id: 'bilibili:3546001' } });
+    expect(superChat && toRealtimePayload(superChat, '7')?.data).toMatchObject({ giftId: 'bilibili:super-chat', diamonds: 30_000, message: '主播加油', kind: 'super_chat', user: { id: 'bilibili:3546001' } });
+    // Browsers tell a Super Chat and a guard purchase from a gift (alert variations of their own kind).
+    expect(guard && toRealtimePayload(guard, '7')?.data).toMatchObject({ kind: 'guard', name: '舰长' });
+    expect(silver && toRealtimePayload(silver, '7')?.data).not.toHaveProperty('kind');
   });
 
   it('turns the room’s like total into a like-total and a tap into one viewer’s like that never lowers the total', () => {

@@ -12,10 +12,11 @@ import type { FieldsProps } from './common-fields';
 import { FieldGroup, NumberField, RangeField, SelectField, TextField, ToggleField } from './controls';
 import { useVoices } from './use-voices';
 import { VariationFields } from './variation-fields';
+import type { Platform } from '@/lib/platforms/events';
 
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
 
-export function GiftAlertsFields({ settings, onChange, errors, clusterChoices = [] }: FieldsProps<Settings> & { clusterChoices?: ClusterChoice[] }) {
+export function GiftAlertsFields({ settings, onChange, errors, clusterChoices = [], platform = 'tiktok' }: FieldsProps<Settings> & { clusterChoices?: ClusterChoice[]; platform?: Platform }) {
   const t = useTranslations('overlayEditor');
   const set = <F extends keyof Settings>(field: F) => (value: Settings[F]) => onChange({ ...settings, [field]: value });
   return (
@@ -41,7 +42,7 @@ export function GiftAlertsFields({ settings, onChange, errors, clusterChoices = 
         hint={t('giftAlerts.clusterHint')}
         noClusters={t('giftAlerts.noClusters')}
       />
-      <VariationFields settings={settings} onChange={onChange} errors={errors} />
+      <VariationFields settings={settings} onChange={onChange} errors={errors} platform={platform} />
     </>
   );
 }

@@ -28,7 +28,7 @@ export function SettingsFields({ draft, onChange, errors, sources }: Props) {
   switch (draft.kind) {
     case 'GIFT_ALERTS': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };
-      return <WithShared kind={draft.kind} {...props} fields={<GiftAlertsFields {...props} clusterChoices={sources.clusters} />} />;
+      return <WithShared kind={draft.kind} {...props} fields={<GiftAlertsFields {...props} clusterChoices={sources.clusters} platform={sources.platform} />} />;
     }
     case 'LEADERBOARD': {
       const props = { settings: draft.settings, errors, onChange: (settings: typeof draft.settings) => onChange({ kind: draft.kind, settings }) };

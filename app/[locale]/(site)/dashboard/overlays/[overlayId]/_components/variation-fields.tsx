@@ -10,7 +10,9 @@ import { useEffect, useState } from 'react';
 import type { FieldErrors } from '@/lib/overlays/editor';
 import { EDITOR_MESSAGE_SOURCE } from '@/lib/overlays/preview';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
-import { ALERT_ANIMATIONS, ALERT_EVENT_KINDS, MAX_VARIATIONS, newVariation, type AlertVariation } from '@/lib/overlays/variations';
+import { ALERT_ANIMATIONS, ALERT_EVENT_KINDS, MAX_VARIATIONS, newVariation, PAID_ALERT_KINDS, withVariationDefaults, type AlertVariation } from '@/lib/overlays/variations';
+import type { Platform } from '@/lib/platforms/events';
+import { VALUE_UNIT } from '@/lib/platforms/units';
 import { LOCALE_NAMES, type Locale } from '@/lib/i18n/locales';
 import { listVoiceChoices } from '@/lib/overlays/speech';
 import { GIFT_CATALOG, giftEmoji } from '@/lib/tiktok/gift-catalog';
@@ -51,7 +53,15 @@ function testVariation(variationId: string): void {
 }
 
 // Whole keys in quotes, so the catalogue check sees each one used.
-const EVENT_KEYS = { gift: 'studio.events.gift', follow: 'studio.events.follow', share: 'studio.events.share', like: 'studio.events.like', join: 'studio.events.join' } as const;
+const EVENT_KEYS = {
+  gift: 'studio.events.gift',
+  follow: 'studio.events.follow',
+  share: 'studio.events.share',
+  like: 'studio.events.like',
+  join: 'studio.events.join',
+  superChat: 'studio.events.superChat',
+  membership: 'studio.events.membership',
+} as const;
 const ANIMATION_KEYS = {
   fade: 'studio.animations.fade',
   'slide-up': 'studio.animations.slide-up',
@@ -65,7 +75,7 @@ const ANIMATION_KEYS = {
 
 const newId = () => `v${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 
-export function VariationFields({ settings, onChange, errors }: FieldsProps<Settings>) {
+export function VariationFields({ settings, onChange, errors, platform }: FieldsProps<Settings> & { platform: Platform }) {
   const t = useTranslations('overlayEditor');
   const library = useLibrary();
   const list = settings.variations;
@@ -97,6 +107,7 @@ export function VariationFields({ settings, onChange, errors }: FieldsProps<Sett
               count={list.length}
               library={library}
               language={settings.language}
+              unit={VALUE_UNIT[platform]}
               errors={errors}
               onChange={(changed) => setList(list.map((v, i) => (i === index ? changed : v)))}
               onMove={(to) => move(index, to)}
@@ -105,16 +116,16 @@ export function VariationFields({ settings, onChange, errors }: FieldsProps<Sett
           </li>
         ))}
       </ol>
-      <button type="button" disabled={list.length >= MAX_VARIATIONS} onClick={() => setList([...list, newVariation(newId())])} className="min-h-11 self-start rounded-lg border border-line px-4 py-2 text-sm font-semibold hover:bg-panel-2 disabled:opacity-50">
+      <button type="button" disabled={list.length >= MAX_VARIATIONS} onClick={() => setList([...list, newVariation(newId(), 'gift', settings.language)])} className="min-h-11 self-start rounded-lg border border-line px-4 py-2 text-sm font-semibold hover:bg-panel-2 disabled:opacity-50">
         {t('studio.add')}
       </button>
     </FieldGroup>
   );
 }
 
-type CardProps = { variation: AlertVariation; index: number; count: number; library: Library; language: Locale; errors: FieldErrors; onChange: (v: AlertVariation) => void; onMove: (to: number) => void; onRemove: () => void };
+type CardProps = { variation: AlertVariation; index: number; count: number; library: Library; language: Locale; unit: string; errors: FieldErrors; onChange: (v: AlertVariation) => void; onMove: (to: number) => void; onRemove: () => void };
 
-function VariationCard({ variation: v, index, count, library, language, errors, onChange, onMove, onRemove }: CardProps) {
+function VariationCard({ variation: v, index, count, library, language, unit, errors, onChange, onMove, onRemove }: CardProps) {
   const t = useTranslations('overlayEditor');
   const path = (field: string) => `variations.${index}.${field}`;
   const set = <F extends keyof AlertVariation>(field: F) => (value: AlertVariation[F]) => onChange({ ...v, [field]: value });
@@ -160,17 +171,15 @@ function VariationCard({ variation: v, index, count, library, language, errors, 
       )}
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField path={path('label')} label={t('studio.label')} value={v.label} maxLength={60} onChange={set('label')} error={errors[path('label')]} />
-        <SelectField path={path('event')} label={t('studio.event')} value={v.event} options={ALERT_EVENT_KINDS.map((e) => ({ value: e, label: t(EVENT_KEYS[e]) }))} onChange={(e) => onChange({ ...v, event: ALERT_EVENT_KINDS.find((k) => k === e) ?? 'gift' })} error={errors[path('event')]} />
+        <SelectField path={path('event')} label={t('studio.event')} value={v.event} options={ALERT_EVENT_KINDS.map((e) => ({ value: e, label: t(EVENT_KEYS[e]) }))} onChange={(e) => onChange(withVariationDefaults(v, ALERT_EVENT_KINDS.find((k) => k === e) ?? 'gift', language))} error={errors[path('event')]} />
         <ToggleField path={path('enabled')} label={t('studio.enabled')} checked={v.enabled} onChange={set('enabled')} error={errors[path('enabled')]} />
       </div>
-      {v.event === 'gift' && (
-        <>
-          <GiftPicker path={path('giftIds')} giftIds={v.giftIds} onChange={(giftIds) => onChange({ ...v, giftIds })} />
-          <div className="grid gap-3 sm:grid-cols-2">
-            <NumberField path={path('minDiamonds')} label={t('studio.minDiamonds')} value={v.minDiamonds} min={0} onChange={set('minDiamonds')} error={errors[path('minDiamonds')]} hint={t('studio.tierHint')} />
-            <NumberField path={path('maxDiamonds')} label={t('studio.maxDiamonds')} value={v.maxDiamonds} min={0} onChange={set('maxDiamonds')} error={errors[path('maxDiamonds')]} />
-          </div>
-        </>
+      {v.event === 'gift' && <GiftPicker path={path('giftIds')} giftIds={v.giftIds} onChange={(giftIds) => onChange({ ...v, giftIds })} />}
+      {PAID_ALERT_KINDS.includes(v.event) && (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <NumberField path={path('minDiamonds')} label={t('studio.minDiamonds', { unit })} value={v.minDiamonds} min={0} onChange={set('minDiamonds')} error={errors[path('minDiamonds')]} hint={t(v.event === 'gift' ? 'studio.tierHint' : 'studio.paidTierHint')} />
+          <NumberField path={path('maxDiamonds')} label={t('studio.maxDiamonds', { unit })} value={v.maxDiamonds} min={0} onChange={set('maxDiamonds')} error={errors[path('maxDiamonds')]} />
+        </div>
       )}
       {v.event === 'like' && <NumberField path={path('likeEvery')} label={t('studio.likeEvery')} value={v.likeEvery} min={1} onChange={set('likeEvery')} error={errors[path('likeEvery')]} />}
       <TextField path={path('template')} label={t('fields.template')} value={v.template} maxLength={160} onChange={set('template')} error={errors[path('template')]} hint={t('studio.templateHint')} />
