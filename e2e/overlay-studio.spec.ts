@@ -156,3 +156,37 @@ test('a gift variation plays its picture and sound on the OBS page, in order; cu
   expect(remoteRequests).toEqual([]);
   await obs.close();
 });
+
+test('the editor’s Test button plays a variation in the preview; a deleted picture is flagged there and the alert plays without it', async ({ page }) => {
+  await signIn(page);
+  const accountId = await addAccount(page, freshHandle('studio-test'));
+  const image = await upload(page, 'teal.png', pngSquare(40));
+  const created = await page.request.post('/api/overlays', { data: { accountId, kind: 'GIFT_ALERTS' } });
+  const { overlay } = (await created.json()) as { overlay: { id: string; token: string } };
+  const variation = { id: 'follows', label: 'New followers', event: 'follow', sound: 'none', visualId: image.id, visualKind: 'IMAGE', template: 'Welcome {name}!', durationSeconds: 8 };
+  const saved = await page.request.patch(`/api/overlays/${overlay.id}`, { data: { settings: { variations: [variation] } } });
+  expect(saved.ok(), await saved.text()).toBe(true);
+
+  await page.goto(`/dashboard/overlays/${overlay.id}`);
+  const card = page.getByTestId('alert-variation').filter({ hasText: 'New followers' });
+  const preview = page.frameLocator('iframe[data-testid="overlay-preview"]');
+  const alert = preview.locator(`[data-testid="gift-alert"][data-variation-id="${variation.id}"]`);
+  await expect(card.getByTestId('variation-media-warning')).toHaveCount(0);
+  // The preview page must be listening before the editor posts to it.
+  await expect(preview.locator('[data-overlay-kind="GIFT_ALERTS"]')).toBeVisible({ timeout: 20_000 });
+  await card.getByRole('button', { name: /Test/ }).click();
+  await expect(alert).toContainText('Welcome Mia!');
+  await expect(alert.getByTestId('alert-visual')).toHaveJSProperty('complete', true);
+  expect(await alert.getByTestId('alert-visual').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
+  await expect(alert).toHaveCount(0, { timeout: 15_000 });
+
+  // The picture is deleted from the library: the editor says so, and the alert plays with its icon instead.
+  expect((await page.request.delete(`/api/media/${image.id}`)).ok()).toBe(true);
+  await page.reload();
+  await expect(card.getByTestId('variation-media-warning')).toContainText('deleted');
+  await expect(preview.locator('[data-overlay-kind="GIFT_ALERTS"]')).toBeVisible({ timeout: 20_000 });
+  await card.getByRole('button', { name: /Test/ }).click();
+  await expect(alert).toContainText('Welcome Mia!');
+  await expect(alert.getByTestId('alert-visual')).toHaveCount(0);
+  await expect(alert).toContainText('➕');
+});
