@@ -163,7 +163,7 @@ test('the editor’s Test button plays a variation in the preview; a deleted pic
   const image = await upload(page, 'teal.png', pngSquare(40));
   const created = await page.request.post('/api/overlays', { data: { accountId, kind: 'GIFT_ALERTS' } });
   const { overlay } = (await created.json()) as { overlay: { id: string; token: string } };
-  const variation = { id: 'follows', label: 'New followers', event: 'follow', sound: 'none', visualId: image.id, visualKind: 'IMAGE', template: 'Welcome {name}!', durationSeconds: 8 };
+  const variation = { id: 'follows', label: 'New followers', event: 'follow', sound: 'none', visualId: image.id, visualKind: 'IMAGE', template: 'Welcome {name}!', durationSeconds: 8, animationIn: 'slide-left', animationOut: 'bounce' };
   const saved = await page.request.patch(`/api/overlays/${overlay.id}`, { data: { settings: { variations: [variation] } } });
   expect(saved.ok(), await saved.text()).toBe(true);
 
@@ -176,6 +176,8 @@ test('the editor’s Test button plays a variation in the preview; a deleted pic
   await expect(preview.locator('[data-overlay-kind="GIFT_ALERTS"]')).toBeVisible({ timeout: 20_000 });
   await card.getByRole('button', { name: /Test/ }).click();
   await expect(alert).toContainText('Welcome Mia!');
+  // Its animations are the variation's presets, as the page's computed style runs them.
+  expect(await alert.evaluate((el) => getComputedStyle(el).animationName)).toBe('ov-slide-left-in, ov-zoom-out');
   await expect(alert.getByTestId('alert-visual')).toHaveJSProperty('complete', true);
   expect(await alert.getByTestId('alert-visual').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
   await expect(alert).toHaveCount(0, { timeout: 15_000 });
