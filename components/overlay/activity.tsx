@@ -1,6 +1,6 @@
 'use client';
 
-// ACTIVITY: the latest follows, shares, gifts and joins (each kind switchable), newest first.
+// ACTIVITY: the latest follows, shares, gifts (subscriptions with them) and joins (each kind switchable), newest first.
 import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { displayText, type WordFilter } from '@/lib/overlays/filter';
@@ -25,6 +25,9 @@ function isShown(item: Item, settings: Settings): boolean {
       return settings.shares;
     case 'join':
       return settings.joins;
+    // A subscription is paid support: listed with the gifts.
+    case 'subscribe':
+      return settings.gifts;
   }
 }
 
@@ -69,7 +72,14 @@ function ActivityLine({ item, filter }: { item: Item; filter: WordFilter }) {
   }
   const { social } = item;
   const name = filter.name(social.user.nickname, social.user.handle);
-  const [icon, text] = social.kind === 'follow' ? ['➕', t.rich('activityFollow', { name, strong })] : social.kind === 'share' ? ['🔁', t.rich('activityShare', { name, strong })] : ['👋', t.rich('activityJoin', { name, strong })];
+  const [icon, text] =
+    social.kind === 'follow'
+      ? ['➕', t.rich('activityFollow', { name, strong })]
+      : social.kind === 'share'
+        ? ['🔁', t.rich('activityShare', { name, strong })]
+        : social.kind === 'subscribe'
+          ? ['⭐', t.rich('activitySubscribe', { name, months: social.months ?? 1, strong })]
+          : ['👋', t.rich('activityJoin', { name, strong })];
   return (
     <>
       <span aria-hidden className="text-2xl">{icon}</span>

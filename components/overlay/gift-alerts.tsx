@@ -26,12 +26,13 @@ import './alert-animations.css';
 type Settings = OverlaySettingsByKind['GIFT_ALERTS'];
 
 const EXIT_MS = 400;
-const ICONS: Record<Exclude<AlertSubject['kind'], 'gift'>, string> = { follow: '➕', share: '🔁', like: '❤️', join: '👋', superChat: '💬', membership: '⚓' };
+const ICONS: Record<Exclude<AlertSubject['kind'], 'gift'>, string> = { follow: '➕', share: '🔁', like: '❤️', join: '👋', superChat: '💬', membership: '⭐' };
 
-function alertText(plan: AlertPlan, filter: WordFilter, aGift: string) {
+/** `unnamed`: what {gift} reads when the event names none ("a gift"; "a subscriber" for a TikTok subscription). */
+function alertText(plan: AlertPlan, filter: WordFilter, unnamed: { gift: string; membership: string }) {
   const { subject } = plan;
   const name = subject.user ? filter.name(subject.user.nickname, subject.user.handle) : '';
-  const giftName = PAID_ALERT_KINDS.includes(subject.kind) ? displayText(subject.giftName, 40) || aGift : '';
+  const giftName = PAID_ALERT_KINDS.includes(subject.kind) ? displayText(subject.giftName, 40) || (subject.kind === 'membership' ? unnamed.membership : unnamed.gift) : '';
   const sentence = displayText(fillAlertTemplate(plan.template, { name, gift: giftName, count: subject.count, value: subject.value, message: (subject.message && filter.message(subject.message)) || '' }), 160);
   return { name, giftName, sentence };
 }
@@ -85,7 +86,7 @@ export function GiftAlerts({ settings, token, valueRates = {} }: { settings: Set
     if (plan.sound.kind === 'chime') playChime(plan.volume);
     if (plan.speech) {
       // The sentence holds the filtered name; a sentence that still trips the filter is not read out.
-      const spoken = filter.message(alertText(plan, filter, t('aGift')).sentence);
+      const spoken = filter.message(alertText(plan, filter, { gift: t('aGift'), membership: t('aMembership') }).sentence);
       const locale = settings.speechDetect && spoken ? detectTextLanguage(spoken, settings.language) : settings.language;
       if (spoken) speak(spoken, { locale, voice: plan.speechVoice || settings.speechVoice, rate: settings.speechRate, volume: settings.speechVolume });
     }
@@ -98,7 +99,7 @@ export function GiftAlerts({ settings, token, valueRates = {} }: { settings: Set
   if (!current) return null;
   const plan = current.item;
   const { subject } = plan;
-  const { name, giftName, sentence } = alertText(plan, filter, t('aGift'));
+  const { name, giftName, sentence } = alertText(plan, filter, { gift: t('aGift'), membership: t('aMembership') });
   const length = current.endsAt - current.startedAt;
   const style: CSSProperties & Record<'--ov-exit-delay', string> = { '--ov-exit-delay': `${Math.max(0, length - EXIT_MS)}ms` };
   const paid = PAID_ALERT_KINDS.includes(subject.kind);

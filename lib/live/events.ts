@@ -68,6 +68,8 @@ export type LikeEvent = Base & { type: 'like'; viewer: ViewerRef; count: number;
 export type LikeTotalEvent = Base & { type: 'like-total'; total: number };
 export type MemberEvent = Base & { type: 'member'; viewer: ViewerRef };
 export type FollowEvent = Base & { type: 'follow'; viewer: ViewerRef };
+/** A viewer subscribed to the creator (TikTok LIVE subscriptions; `months`: how long, when TikTok says). Counted nowhere yet: alerts only. */
+export type SubscribeEvent = Base & { type: 'subscribe'; viewer: ViewerRef; months: number };
 export type ShareEvent = Base & { type: 'share'; viewer: ViewerRef };
 export type ViewerCountEvent = Base & { type: 'viewers'; viewers: number; totalUsers: number };
 export type StreamEndEvent = Base & { type: 'stream-end'; reason: 'ended' | 'suspended' };
@@ -80,6 +82,7 @@ export type LiveEvent =
   | LikeTotalEvent
   | MemberEvent
   | FollowEvent
+  | SubscribeEvent
   | ShareEvent
   | ViewerCountEvent
   | StreamEndEvent;

@@ -37,6 +37,8 @@ export type LibMember = { common?: LibCommon; user?: LibUser; action?: number };
 export type LibRoomUser = { common?: LibCommon; total?: string | number; totalUser?: string | number };
 export type LibSocial = { common?: LibCommon; user?: LibUser };
 export type LibControl = { common?: LibCommon; action?: number };
+/** WebcastSubNotifyMessage: a LIVE subscription (`subMonth`, int64 as a string). */
+export type LibSubscribe = { common?: LibCommon; user?: LibUser; subMonth?: string | number };
 
 /** One library event, tagged with the library's event name. */
 export type RawMessage =
@@ -47,6 +49,7 @@ export type RawMessage =
   | { kind: 'roomUser'; data: LibRoomUser }
   | { kind: 'follow'; data: LibSocial }
   | { kind: 'share'; data: LibSocial }
+  | { kind: 'subscribe'; data: LibSubscribe }
   | { kind: 'controlMessage'; data: LibControl };
 
 const STREAKABLE_GIFT_TYPE = 1;
@@ -175,6 +178,10 @@ export class Normaliser {
       case 'share': {
         const viewer = this.viewer(raw.data.user);
         return viewer ? { msgId: base.msgId, roomId: base.roomId, at: base.at, type: raw.kind, viewer } : undefined;
+      }
+      case 'subscribe': {
+        const viewer = this.viewer(raw.data.user);
+        return viewer ? { msgId: base.msgId, roomId: base.roomId, at: base.at, type: 'subscribe', viewer, months: Math.max(1, toNumber(raw.data.subMonth)) } : undefined;
       }
       case 'controlMessage': {
         const action = raw.data.action;

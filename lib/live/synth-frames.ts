@@ -22,6 +22,7 @@ import {
   WebcastMemberMessage,
   WebcastRoomUserSeqMessage,
   WebcastSocialMessage,
+  WebcastSubNotifyMessage,
 } from 'tiktok-live-connector';
 
 // ts-proto encoders need every field present: start from a decoded empty message and assign fields.
@@ -39,6 +40,7 @@ export type SynthMessage =
   | { type: 'like'; msgId: string; at: number; user: SynthUser; count: number; total: number }
   | { type: 'member'; msgId: string; at: number; user: SynthUser }
   | { type: 'follow' | 'share'; msgId: string; at: number; user: SynthUser }
+  | { type: 'subscribe'; msgId: string; at: number; user: SynthUser; months: number }
   | { type: 'viewers'; msgId: string; at: number; viewers: number; totalUsers: number }
   | { type: 'end'; msgId: string; at: number };
 
@@ -118,6 +120,12 @@ function encodeMessage(m: SynthMessage, roomId: string) {
         user: user(m.user),
         action: m.type === 'follow' ? '1' : '3',
         followCount: '1000',
+      }), m.msgId);
+    case 'subscribe':
+      return encoded('WebcastSubNotifyMessage', WebcastSubNotifyMessage, make(WebcastSubNotifyMessage, {
+        common: common('WebcastSubNotifyMessage', m.msgId, roomId, m.at),
+        user: user(m.user),
+        subMonth: String(m.months),
       }), m.msgId);
     case 'viewers':
       return encoded('WebcastRoomUserSeqMessage', WebcastRoomUserSeqMessage, make(WebcastRoomUserSeqMessage, {

@@ -13,8 +13,8 @@ import { z } from 'zod';
 import type { RealtimeGift, RealtimeSocial } from '@/lib/realtime/payloads';
 
 /**
- * What can trigger an alert. `superChat` and `membership` are Bilibili's paid messages and guard purchases
- * (舰长, 提督, 总督); TikTok's subscriptions are not read by LiveLens yet, so a TikTok channel never sends them.
+ * What can trigger an alert. `superChat` is Bilibili's paid message; `membership` a TikTok LIVE subscription
+ * or a Bilibili guard purchase (舰长, 提督, 总督).
  */
 export const ALERT_EVENT_KINDS = ['gift', 'follow', 'share', 'like', 'join', 'superChat', 'membership'] as const;
 export type AlertEventKind = (typeof ALERT_EVENT_KINDS)[number];
@@ -161,8 +161,10 @@ export function giftSubject(gift: RealtimeGift, rates: ValueRates = {}): AlertSu
   return { kind, id: gift.id, user: gift.user, giftId: gift.giftId, giftName: gift.name, image: gift.image, count: gift.repeatCount, value: gift.diamonds, worth, message: gift.message ?? '', ...platformOf(gift.user) };
 }
 
+/** A follow, share or join; a TikTok subscription alerts as a membership ({count}: its months). */
 export function socialSubject(social: RealtimeSocial): AlertSubject {
-  return { kind: social.kind, id: `${social.kind}:${social.id}`, user: social.user, giftId: '', giftName: '', image: null, count: 1, value: 0, worth: 0, message: '', ...platformOf(social.user) };
+  const kind: AlertEventKind = social.kind === 'subscribe' ? 'membership' : social.kind;
+  return { kind, id: `${social.kind}:${social.id}`, user: social.user, giftId: '', giftName: '', image: null, count: social.months ?? 1, value: 0, worth: 0, message: '', ...platformOf(social.user) };
 }
 
 export function likeSubject(liveId: string, milestone: number): AlertSubject {

@@ -27,7 +27,8 @@ export type RealtimeGift = {
 
 export type RealtimeGiftProgress = Omit<RealtimeGift, 'diamonds' | 'streakable' | 'message' | 'kind'>;
 export type RealtimeChat = { liveId: string; id: string; user: RealtimeUser; content: string; moderator: boolean; at: number };
-export type RealtimeSocial = { liveId: string; id: string; kind: 'follow' | 'share' | 'join'; user: RealtimeUser; at: number };
+/** `subscribe`: a TikTok LIVE subscription (`months` how long, when TikTok says). */
+export type RealtimeSocial = { liveId: string; id: string; kind: 'follow' | 'share' | 'join' | 'subscribe'; user: RealtimeUser; at: number; months?: number };
 
 export type LiveCounters = {
   liveId: string;
@@ -76,6 +77,8 @@ export function toRealtimePayload(event: LiveEvent, liveId: string): Extract<Nam
     case 'share':
     case 'member':
       return { name: RealtimeEvent.social, data: { liveId, id: event.msgId, kind: event.type === 'member' ? 'join' : event.type, user: toRealtimeUser(event.viewer), at: event.at } };
+    case 'subscribe':
+      return { name: RealtimeEvent.social, data: { liveId, id: event.msgId, kind: 'subscribe', user: toRealtimeUser(event.viewer), at: event.at, months: event.months } };
     default:
       return null;
   }

@@ -13,6 +13,7 @@ export function attachSink(connection: TikTokLiveConnection, sink: SourceSink): 
   connection.on(WebcastEvent.ROOM_USER, (data) => sink.message({ kind: 'roomUser', data }));
   connection.on(WebcastEvent.FOLLOW, (data) => sink.message({ kind: 'follow', data }));
   connection.on(WebcastEvent.SHARE, (data) => sink.message({ kind: 'share', data }));
+  connection.on(WebcastEvent.SUB_NOTIFY, (data) => sink.message({ kind: 'subscribe', data }));
   // Stream end comes from the control message: it carries the message id and time; `streamEnd` does not.
   connection.on(WebcastEvent.CONTROL_MESSAGE, (data) => sink.message({ kind: 'controlMessage', data }));
   // The library emits `{ info, exception }` (its declaration says `any`).
