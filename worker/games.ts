@@ -260,7 +260,8 @@ export class GameManager {
     const freezeAt = row.freeze_at?.getTime() ?? null;
     // A Bilibili gift scores by its worth in diamonds, the unit the rules are written in.
     const board = new ScoreBoard(parseRules(row.rules), entries, { bilibili: valueRate('bilibili', 'tiktok') });
-    // Seeded parts are saved as parts on the next write, before any other channel's sum can replace them.
+    // Seeded parts are saved as parts on the next write; until then a sum another channel's worker writes for
+    // the same viewer leaves them out (a dip of at most one save interval, put right by that write).
     if (part?.seeded) board.markDirty(entries.map((e) => e.userId));
     return {
       key: keyOf(row),
