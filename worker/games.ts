@@ -364,9 +364,13 @@ export class GameManager {
   /** A cluster board as stored: the sums of every channel's part, the same whichever worker sends it. */
   private async publishStored(session: Session): Promise<void> {
     const fanout = this.options.fanout;
-    session.publish = false;
-    if (!fanout) return;
+    if (!fanout) {
+      session.publish = false;
+      return;
+    }
     const stored = await readTopScores(this.options.pool, session.id, BOARD_ROWS_PUBLISHED);
+    // Cleared once read: a failed read (the database away) sends the board on a later save.
+    session.publish = false;
     const rows = stored.map((r, i) => ({ rank: i + 1, userId: r.tiktok_user_id, handle: r.handle ?? `user${r.tiktok_user_id}`, nickname: r.nickname ?? r.handle ?? '', avatar: r.avatar_url, follower: r.is_follower, points: r.points, likes: r.likes, diamonds: r.diamonds }));
     fanout.game(session, { type: 'board', sessionId: session.id, overlayId: session.overlayId, rows, at: this.now() });
   }
