@@ -2,6 +2,11 @@
 // unnest() (one array parameter per column), skips rows it already has (unique keys on TikTok's message
 // ids), and returns only what is needed to increase running totals — aggregated in SQL where the batch
 // is large (likes, chats, joins), so tens of thousands of rows never travel back to Node.
+//
+// Every statement of a flush is a round trip, and its answer waits until the worker's event loop is free
+// to read it (between packets being decoded): a flush sends as few as it can. BEGIN goes with the live
+// locks, COMMIT with the lives' update, and chats, joins, follows and shares, viewer samples and likes go
+// as one statement (writeMessages, from parts that also stand alone: insertChats…).
 import type pg from 'pg';
 import type { GiftKind } from '@/lib/live/events';
 import type { ViewerRef } from '@/lib/live/events';
@@ -129,9 +134,6 @@ const skipExisting = (mode: Mode, table: string, keys: string, time?: string, si
   conflict: mode === 'fast' ? '' : `ON CONFLICT (${keys}${time ? `, ${time}` : ''}) DO NOTHING`,
 });
 
-/** SQL for the window start `since` passed as parameter `$n` (a timestamp), or undefined without one. */
-const sinceParam = (since: number | undefined, n: number) => (since === undefined ? undefined : ts(`$${n}::bigint`));
-
 /**
  * Serialises writers of the same lives and returns the earliest time their rows can have (epoch ms): the
  * earliest `started_at` among them, less EVENT_WINDOW_MARGIN_MS (the `since` of the event statements).
@@ -147,19 +149,38 @@ const sinceParam = (since: number | undefined, n: number) => (since === undefine
  * when it starts, and the writer that held the lock may have lowered the start (an event timed before it).
  */
 export async function lockLives(client: Client, liveIds: readonly string[]): Promise<number | undefined> {
-  const ids = [...new Set(liveIds)].map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+  const ids = liveIdList(liveIds);
   if (ids.length === 0) return undefined;
-  await client.query(
-    `/*lockLives*/ SELECT pg_advisory_xact_lock(hashtextextended('live-events:' || k.id, 0)) FROM unnest($1::bigint[]) WITH ORDINALITY AS k(id, n) ORDER BY k.n`,
-    [plain(ids)],
-  );
-  const { rows } = await client.query<{ since: string | null }>(
-    `/*liveWindow*/ SELECT (extract(epoch FROM min(started_at)) * 1000)::bigint::text AS since FROM lives WHERE id = ANY($1::bigint[])`,
-    [plain(ids)],
-  );
-  const start = rows[0]?.since;
-  return start === null || start === undefined ? undefined : Number(start) - EVENT_WINDOW_MARGIN_MS;
+  await client.query(LOCK_LIVES_SQL('$1::bigint[]'), [plain(ids)]);
+  const { rows } = await client.query<{ since: string | null }>(LIVE_WINDOW_SQL('$1::bigint[]'), [plain(ids)]);
+  return windowStart(rows[0]?.since);
 }
+
+/**
+ * BEGIN, then lockLives, in one round trip: the three statements go as one simple query (the ids are
+ * digits, written into the text), and still run one after the other, each with its own snapshot, so the
+ * window is read after the locks are held exactly as lockLives reads it. A batch's statements each wait
+ * for the event loop to read their answer, and the worker's loop is busy decoding: a round trip fewer
+ * per flush is time the flush does not wait.
+ */
+export async function beginAndLockLives(client: Client, liveIds: readonly string[]): Promise<number | undefined> {
+  const ids = liveIdList(liveIds);
+  if (ids.length === 0) {
+    await client.query('BEGIN');
+    return undefined;
+  }
+  const list = `'${plain(ids)}'::bigint[]`;
+  const results: unknown = await client.query(`BEGIN; ${LOCK_LIVES_SQL(list)}; ${LIVE_WINDOW_SQL(list)}`);
+  const last = Array.isArray(results) ? (results.at(-1) as pg.QueryResult<{ since: string | null }> | undefined) : undefined;
+  if (!last) throw new Error('beginAndLockLives: the window query returned no result');
+  return windowStart(last.rows[0]?.since);
+}
+
+const liveIdList = (liveIds: readonly string[]) => [...new Set(liveIds)].map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+const LOCK_LIVES_SQL = (ids: string) =>
+  `/*lockLives*/ SELECT pg_advisory_xact_lock(hashtextextended('live-events:' || k.id, 0)) FROM unnest(${ids}) WITH ORDINALITY AS k(id, n) ORDER BY k.n`;
+const LIVE_WINDOW_SQL = (ids: string) => `/*liveWindow*/ SELECT (extract(epoch FROM min(started_at)) * 1000)::bigint::text AS since FROM lives WHERE id = ANY(${ids})`;
+const windowStart = (start: string | null | undefined) => (start === null || start === undefined ? undefined : Number(start) - EVENT_WINDOW_MARGIN_MS);
 
 /** Times (`at`, `minute`, `firstSeen`…) are epoch milliseconds; the statements turn them into timestamps. */
 export type GiftRow = { liveId: string; accountId: string; viewerId: string; dedupeKey: string; msgId: string; giftId: string; giftName: string; diamondCount: number; repeatCount: number; diamonds: number; streakable: boolean; timeoutClosed: boolean; at: number; imageUrl: string | null; kind: GiftKind };
@@ -243,58 +264,156 @@ export async function upsertGifterStats(client: Client, rows: GifterIncrement[])
 }
 
 export type ChatRow = { liveId: string; accountId: string; viewerId: string; msgId: string; content: string; at: number };
+export type SocialRow = { liveId: string; viewerId: string; msgId: string; kind: 'FOLLOW' | 'SHARE'; at: number };
+export type JoinRow = { liveId: string; msgId: string };
+export type SampleRow = { liveId: string; at: number; viewers: number; totalUsers: number };
 
-/** Inserts chats; returns how many were new per live. */
-export async function insertChats(client: Client, rows: ChatRow[], mode: Mode, since?: number): Promise<{ live_id: string; n: number }[]> {
-  const skip = skipExisting(mode, 'chats', 'live_id, msg_id', 'created_at', sinceParam(since, 7));
-  const { rows: counts } = await client.query<{ live_id: string; n: number }>(
-    `/*insertChats*/ WITH written AS (
+/**
+ * One table's insert as a part of a statement: a data-modifying CTE (`written`, its rows) and what to
+ * count of it per live. The writer sends the parts of a batch (chats, joins, follows and shares, viewer
+ * samples) as one statement (writeMessages); each also stands alone (insertChats…). Parameters are
+ * numbered as they are added, so parts combine without clashing.
+ */
+type Part = { name: string; cte: string; kind?: string; sum?: string; peak?: string; counts?: (union: boolean) => string };
+type Params = unknown[];
+const param = (params: Params, value: unknown) => `$${params.push(value)}`;
+const sinceOf = (params: Params, since: number | undefined) => (since === undefined ? undefined : ts(`${param(params, since)}::bigint`));
+
+function chatsPart(params: Params, rows: ChatRow[], mode: Mode, since: number | undefined): Part {
+  // Postgres text cannot hold NUL (hence the replaceAll below); TikTok never sends it, hostile test input does.
+  const skip = skipExisting(mode, 'chats', 'live_id, msg_id', 'created_at', sinceOf(params, since));
+  const p = (value: unknown) => param(params, value);
+  return {
+    name: 'chats',
+    cte: `chats_written AS (
        INSERT INTO chats (live_id, account_id, viewer_id, msg_id, content, created_at)
        SELECT i.live_id, i.account_id, i.viewer_id, i.msg_id, i.content, ${ts('i.created_ms')}
-       FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::bigint[]) AS i(live_id, account_id, viewer_id, msg_id, content, created_ms)
+       FROM unnest(${p(plain(rows.map((c) => c.liveId)))}::bigint[], ${p(rows.map((c) => c.accountId))}::text[], ${p(plain(rows.map((c) => c.viewerId)))}::bigint[], ${p(rows.map((c) => c.msgId))}::text[],
+         ${p(rows.map((c) => c.content.replaceAll('\u0000', '')))}::text[], ${p(plain(rows.map((c) => c.at)))}::bigint[]) AS i(live_id, account_id, viewer_id, msg_id, content, created_ms)
        ${skip.where} ${skip.conflict}
        RETURNING live_id
-     )
-     SELECT live_id::text, count(*)::int AS n FROM written GROUP BY live_id`,
-    // Postgres text cannot hold NUL; TikTok never sends it, hostile test input does.
-    [
-      plain(rows.map((c) => c.liveId)), rows.map((c) => c.accountId), plain(rows.map((c) => c.viewerId)), rows.map((c) => c.msgId), rows.map((c) => c.content.replaceAll('\u0000', '')), plain(rows.map((c) => c.at)),
-      ...(since === undefined ? [] : [since]),
-    ],
-  );
-  return counts;
+     )`,
+  };
 }
 
-export type SocialRow = { liveId: string; viewerId: string; msgId: string; kind: 'FOLLOW' | 'SHARE'; at: number };
-
-export async function insertSocials(client: Client, rows: SocialRow[], mode: Mode, since?: number): Promise<{ live_id: string; kind: 'FOLLOW' | 'SHARE'; n: number }[]> {
-  const skip = skipExisting(mode, 'social_events', 'live_id, msg_id', 'created_at', sinceParam(since, 6));
-  const { rows: counts } = await client.query<{ live_id: string; kind: 'FOLLOW' | 'SHARE'; n: number }>(
-    `/*insertSocials*/ WITH written AS (
+function socialsPart(params: Params, rows: SocialRow[], mode: Mode, since: number | undefined): Part {
+  const skip = skipExisting(mode, 'social_events', 'live_id, msg_id', 'created_at', sinceOf(params, since));
+  const p = (value: unknown) => param(params, value);
+  return {
+    name: 'socials',
+    cte: `socials_written AS (
        INSERT INTO social_events (live_id, viewer_id, msg_id, kind, created_at)
        SELECT i.live_id, i.viewer_id, i.msg_id, i.kind, ${ts('i.created_ms')}
-       FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::social_kind[], $5::bigint[]) AS i(live_id, viewer_id, msg_id, kind, created_ms)
+       FROM unnest(${p(plain(rows.map((r) => r.liveId)))}::bigint[], ${p(plain(rows.map((r) => r.viewerId)))}::bigint[], ${p(rows.map((r) => r.msgId))}::text[], ${p(rows.map((r) => r.kind))}::social_kind[],
+         ${p(plain(rows.map((r) => r.at)))}::bigint[]) AS i(live_id, viewer_id, msg_id, kind, created_ms)
        ${skip.where} ${skip.conflict}
        RETURNING live_id, kind
-     )
-     SELECT live_id::text, kind, count(*)::int AS n FROM written GROUP BY live_id, kind`,
-    [plain(rows.map((s) => s.liveId)), plain(rows.map((s) => s.viewerId)), rows.map((s) => s.msgId), rows.map((s) => s.kind), plain(rows.map((s) => s.at)), ...(since === undefined ? [] : [since])],
-  );
-  return counts;
+     )`,
+    kind: 'kind::text',
+  };
+}
+
+/** Joins: only their message id is kept (processed_messages), for idempotency. */
+function joinsPart(params: Params, rows: JoinRow[], mode: Mode): Part {
+  const skip = skipExisting(mode, 'processed_messages', 'live_id, msg_id');
+  const p = (value: unknown) => param(params, value);
+  return {
+    name: 'joins',
+    cte: `joins_written AS (
+       INSERT INTO processed_messages (live_id, msg_id) SELECT * FROM unnest(${p(plain(rows.map((r) => r.liveId)))}::bigint[], ${p(plain(rows.map((r) => r.msgId)))}::bigint[]) AS i(live_id, msg_id)
+       ${skip.where} ${skip.conflict} RETURNING live_id
+     )`,
+  };
+}
+
+function samplesPart(params: Params, rows: SampleRow[], mode: Mode): Part {
+  const skip = skipExisting(mode, 'viewer_samples', 'live_id, at');
+  const p = (value: unknown) => param(params, value);
+  return {
+    name: 'samples',
+    cte: `samples_written AS (
+       INSERT INTO viewer_samples (live_id, at, viewers, total_users)
+       SELECT * FROM (
+         SELECT u.live_id, ${ts('u.at_ms')} AS at, u.viewers, u.total_users
+         FROM unnest(${p(plain(rows.map((x) => x.liveId)))}::bigint[], ${p(plain(rows.map((x) => x.at)))}::bigint[], ${p(plain(rows.map((x) => x.viewers)))}::int[], ${p(plain(rows.map((x) => x.totalUsers)))}::int[]) AS u(live_id, at_ms, viewers, total_users)
+       ) i
+       ${skip.where} ${skip.conflict} RETURNING live_id, viewers
+     )`,
+    sum: 'sum(viewers)::text',
+    peak: 'max(viewers)',
+  };
+}
+
+/** What a part counts per live, on its own (only its columns) or in a union of parts (every column). */
+function countsOf(part: Part, union: boolean): string {
+  if (part.counts) return part.counts(union);
+  const columns = [
+    ...(union ? [`'${part.name}' AS part`] : []),
+    'live_id::text',
+    ...(part.kind ? [`${part.kind} AS kind`] : union ? ['NULL::text AS kind'] : []),
+    'count(*)::int AS n',
+    ...(part.sum ? [`${part.sum} AS sum`] : union ? ['NULL::text AS sum'] : []),
+    ...(part.peak ? [`${part.peak} AS peak`] : union ? ['NULL::int AS peak'] : []),
+    ...(union ? ['NULL::int AS changed'] : []),
+  ];
+  return `SELECT ${columns.join(', ')} FROM ${part.name}_written GROUP BY live_id${part.kind ? ', kind' : ''}`;
+}
+
+async function runPart<T extends pg.QueryResultRow>(client: Client, tag: string, build: (params: Params) => Part): Promise<T[]> {
+  const params: Params = [];
+  const part = build(params);
+  const { rows } = await client.query<T>(`/*${tag}*/ WITH ${part.cte} ${countsOf(part, false)}`, params);
+  return rows;
+}
+
+/** Inserts chats; returns how many were new per live. */
+export function insertChats(client: Client, rows: ChatRow[], mode: Mode, since?: number): Promise<{ live_id: string; n: number }[]> {
+  return runPart(client, 'insertChats', (params) => chatsPart(params, rows, mode, since));
+}
+
+export function insertSocials(client: Client, rows: SocialRow[], mode: Mode, since?: number): Promise<{ live_id: string; kind: 'FOLLOW' | 'SHARE'; n: number }[]> {
+  return runPart(client, 'insertSocials', (params) => socialsPart(params, rows, mode, since));
 }
 
 /** Counts message ids not seen before (joins): only their id is kept, for idempotency. */
-export async function countNewMessages(client: Client, rows: { liveId: string; msgId: string }[], mode: Mode): Promise<{ live_id: string; n: number }[]> {
-  const skip = skipExisting(mode, 'processed_messages', 'live_id, msg_id');
-  const { rows: counts } = await client.query<{ live_id: string; n: number }>(
-    `/*countNewMessages*/ WITH fresh AS (
-       INSERT INTO processed_messages (live_id, msg_id) SELECT * FROM unnest($1::bigint[], $2::bigint[]) AS i(live_id, msg_id)
-       ${skip.where} ${skip.conflict} RETURNING live_id
-     )
-     SELECT live_id::text, count(*)::int AS n FROM fresh GROUP BY live_id`,
-    [plain(rows.map((r) => r.liveId)), plain(rows.map((r) => r.msgId))],
+export function countNewMessages(client: Client, rows: JoinRow[], mode: Mode): Promise<{ live_id: string; n: number }[]> {
+  return runPart(client, 'countNewMessages', (params) => joinsPart(params, rows, mode));
+}
+
+export function insertSamples(client: Client, rows: SampleRow[], mode: Mode): Promise<{ live_id: string; n: number; sum: string; peak: number }[]> {
+  return runPart(client, 'insertSamples', (params) => samplesPart(params, rows, mode));
+}
+
+export type MessageCounts = { part: 'chats' | 'socials' | 'joins' | 'samples' | 'likes'; live_id: string; kind: 'FOLLOW' | 'SHARE' | null; n: number; sum: string | null; peak: number | null; changed: number | null };
+
+/**
+ * A batch's chats, joins, follows and shares, and viewer samples in one statement (the parts that are not
+ * empty), with what each added per live: one round trip instead of four. Each part writes its own table,
+ * so sharing one snapshot changes nothing; the batch's lives are locked (lockLives) for all of them alike.
+ */
+export async function writeMessages(
+  client: Client,
+  batch: { chats: ChatRow[]; joins: JoinRow[]; socials: SocialRow[]; samples: SampleRow[]; likes: LikeRow[] },
+  mode: Mode,
+  since?: number,
+): Promise<MessageCounts[]> {
+  if (mode === 'safe' && batch.likes.length > 0) await lockLikeBuckets(client, batch.likes);
+  const params: Params = [];
+  const parts = [
+    ...(batch.chats.length > 0 ? [chatsPart(params, batch.chats, mode, since)] : []),
+    ...(batch.joins.length > 0 ? [joinsPart(params, batch.joins, mode)] : []),
+    ...(batch.socials.length > 0 ? [socialsPart(params, batch.socials, mode, since)] : []),
+    ...(batch.samples.length > 0 ? [samplesPart(params, batch.samples, mode)] : []),
+    ...(batch.likes.length > 0 ? [likesPart(params, batch.likes)] : []),
+  ];
+  if (parts.length === 0) return [];
+  const { rows } = await client.query<MessageCounts>(
+    `/*writeMessages*/ WITH ${parts.map((part) => part.cte).join(',\n     ')}
+     ${parts.map((part) => countsOf(part, true)).join('\n     UNION ALL ')}`,
+    params,
   );
-  return counts;
+  likesCounted(rows.find((row) => row.part === 'likes'));
+  return rows;
 }
 
 export type LikeRow = { liveId: string; viewerId: string; msgId: string; minute: number; count: number };
@@ -313,33 +432,54 @@ export type LikeRow = { liveId: string; viewerId: string; msgId: string; minute:
  * all of them, so that what the statement reads stays true until this transaction commits.
  */
 export async function storeLikes(client: Client, rows: LikeRow[], mode: Mode): Promise<number> {
-  const params = [plain(rows.map((r) => r.liveId)), plain(rows.map((r) => r.msgId)), plain(rows.map((r) => r.viewerId)), plain(rows.map((r) => r.minute)), plain(rows.map((r) => r.count))];
-  // One row per touched bucket, with its messages' ids and counts, in key order (lock order).
-  const keys = `keys AS (
+  if (mode === 'safe') await lockLikeBuckets(client, rows);
+  const params: Params = [];
+  const part = likesPart(params, rows);
+  const { rows: result } = await client.query<{ n: number; changed: number }>(`/*storeLikes*/ WITH ${part.cte} ${part.counts?.(false) ?? ''}`, params);
+  return likesCounted(result[0]);
+}
+
+/** One row per touched bucket, with its messages' ids and counts, in key order (lock order). */
+function likeKeys(params: Params, rows: LikeRow[], name: string): string {
+  const p = (value: unknown) => param(params, value);
+  return `${name} AS (
        SELECT g.live_id, ${ts('g.minute_ms')} AS minute, g.viewer_id, g.ids, g.counts FROM (
          SELECT t.live_id, t.minute_ms, t.viewer_id, array_agg(t.msg_id) AS ids, array_agg(t.count) AS counts
-         FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::int[]) AS t(live_id, msg_id, viewer_id, minute_ms, count)
+         FROM unnest(${p(plain(rows.map((r) => r.liveId)))}::bigint[], ${p(plain(rows.map((r) => r.msgId)))}::bigint[], ${p(plain(rows.map((r) => r.viewerId)))}::bigint[],
+           ${p(plain(rows.map((r) => r.minute)))}::bigint[], ${p(plain(rows.map((r) => r.count)))}::int[]) AS t(live_id, msg_id, viewer_id, minute_ms, count)
          GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
        ) g
      )`;
-  if (mode === 'safe') {
-    // Creates the missing buckets and locks every touched one (in key order), so the statement below
-    // reads buckets no other writer can change before this transaction ends.
-    await client.query(
-      `/*storeLikes*/ WITH ${keys}
-       INSERT INTO like_buckets (live_id, minute, viewer_id, count) SELECT live_id, minute, viewer_id, 0 FROM keys
-       ON CONFLICT (live_id, minute, viewer_id) DO UPDATE SET count = like_buckets.count`,
-      params,
-    );
-  }
-  // Each bucket's ids are read once (a probe per bucket; OFFSET 0 keeps it a probe, and keeps the lateral
-  // from being inlined into both of its uses). A bucket whose id count after the upsert is not what was
-  // read plus what was added was changed by another writer meanwhile: in `fast` mode the batch is then
-  // rolled back and redone in `safe` mode (in `safe` mode the buckets are locked, so this cannot happen).
-  const { rows: result } = await client.query<{ n: number; changed: number }>(
-    `/*storeLikes*/ WITH ${keys}, merged AS (
+}
+
+/**
+ * `safe` (another writer may be writing the same buckets): creates the missing buckets and locks every
+ * touched one (in key order) before the likes are stored, so what that statement reads of them stays true
+ * until this transaction ends.
+ */
+export async function lockLikeBuckets(client: Client, rows: LikeRow[]): Promise<void> {
+  const params: Params = [];
+  await client.query(
+    `/*storeLikes*/ WITH ${likeKeys(params, rows, 'keys')}
+     INSERT INTO like_buckets (live_id, minute, viewer_id, count) SELECT live_id, minute, viewer_id, 0 FROM keys
+     ON CONFLICT (live_id, minute, viewer_id) DO UPDATE SET count = like_buckets.count`,
+    params,
+  );
+}
+
+/**
+ * The likes as a part of a statement (see Part). Each bucket's ids are read once (a probe per bucket;
+ * OFFSET 0 keeps it a probe, and keeps the lateral from being inlined into both of its uses). A bucket
+ * whose id count after the upsert is not what was read plus what was added was changed by another writer
+ * meanwhile: in `fast` mode the batch is then rolled back and redone in `safe` mode (in `safe` mode the
+ * buckets are locked first, lockLikeBuckets, so this cannot happen).
+ */
+function likesPart(params: Params, rows: LikeRow[]): Part {
+  return {
+    name: 'likes',
+    cte: `${likeKeys(params, rows, 'likes_keys')}, likes_merged AS (
        SELECT k.live_id, k.minute, k.viewer_id, coalesce(cardinality(e.known), 0) AS before, f.add, f.ids
-       FROM keys k
+       FROM likes_keys k
        CROSS JOIN LATERAL (
          SELECT (SELECT b.msg_ids FROM like_buckets b WHERE b.live_id = k.live_id AND b.minute = k.minute AND b.viewer_id = k.viewer_id OFFSET 0) AS known OFFSET 0
        ) e
@@ -348,33 +488,21 @@ export async function storeLikes(client: Client, rows: LikeRow[], mode: Mode): P
          FROM unnest(k.ids, k.counts) AS u(id, count) WHERE u.id <> ALL (coalesce(e.known, '{}'))
        ) f
        WHERE f.ids IS NOT NULL
-     ), stored AS (
-       INSERT INTO like_buckets (live_id, minute, viewer_id, count, msg_ids) SELECT live_id, minute, viewer_id, add, ids FROM merged
+     ), likes_written AS (
+       INSERT INTO like_buckets (live_id, minute, viewer_id, count, msg_ids) SELECT live_id, minute, viewer_id, add, ids FROM likes_merged
        ON CONFLICT (live_id, minute, viewer_id) DO UPDATE SET count = like_buckets.count + EXCLUDED.count, msg_ids = like_buckets.msg_ids || EXCLUDED.msg_ids
        RETURNING live_id, minute, viewer_id, cardinality(msg_ids) AS after
-     )
-     SELECT coalesce(sum(cardinality(m.ids)), 0)::int AS n, count(*) FILTER (WHERE s.after <> m.before + cardinality(m.ids))::int AS changed
-     FROM merged m JOIN stored s ON s.live_id = m.live_id AND s.minute = m.minute AND s.viewer_id = m.viewer_id`,
-    params,
-  );
-  if ((result[0]?.changed ?? 0) > 0) throw new ConcurrentWriteError(`${result[0]?.changed} like buckets changed while this batch was written`);
-  return result[0]?.n ?? 0;
+     )`,
+    counts: (union) =>
+      `SELECT ${union ? `'likes' AS part, NULL::text AS live_id, NULL::text AS kind, ` : ''}coalesce(sum(cardinality(m.ids)), 0)::int AS n, ${union ? 'NULL::text AS sum, NULL::int AS peak, ' : ''}count(*) FILTER (WHERE s.after <> m.before + cardinality(m.ids))::int AS changed
+     FROM likes_merged m JOIN likes_written s ON s.live_id = m.live_id AND s.minute = m.minute AND s.viewer_id = m.viewer_id`,
+  };
 }
 
-export async function insertSamples(client: Client, rows: { liveId: string; at: number; viewers: number; totalUsers: number }[], mode: Mode): Promise<{ live_id: string; n: number; sum: string; peak: number }[]> {
-  const skip = skipExisting(mode, 'viewer_samples', 'live_id, at');
-  const { rows: counts } = await client.query<{ live_id: string; n: number; sum: string; peak: number }>(
-    `/*insertSamples*/ WITH written AS (
-       INSERT INTO viewer_samples (live_id, at, viewers, total_users)
-       SELECT * FROM (
-         SELECT u.live_id, ${ts('u.at_ms')} AS at, u.viewers, u.total_users FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[]) AS u(live_id, at_ms, viewers, total_users)
-       ) i
-       ${skip.where} ${skip.conflict} RETURNING live_id, viewers
-     )
-     SELECT live_id::text, count(*)::int AS n, sum(viewers)::text AS sum, max(viewers) AS peak FROM written GROUP BY live_id`,
-    [plain(rows.map((x) => x.liveId)), plain(rows.map((x) => x.at)), plain(rows.map((x) => x.viewers)), plain(rows.map((x) => x.totalUsers))],
-  );
-  return counts;
+/** How many like messages were new; throws when another writer changed the buckets meanwhile. */
+function likesCounted(row: { n: number | null; changed: number | null } | undefined): number {
+  if ((row?.changed ?? 0) > 0) throw new ConcurrentWriteError(`${row?.changed} like buckets changed while this batch was written`);
+  return row?.n ?? 0;
 }
 
 export type PresenceRow = { liveId: string; viewerId: string; diamonds: number; gifts: number; follower: boolean; firstSeen: number };
@@ -415,9 +543,19 @@ export type LiveIncrement = {
   giftsChanged: boolean;
 };
 
-export async function updateLives(client: Client, rows: LiveIncrement[]): Promise<void> {
-  await client.query(
-    `/*updateLives*/ UPDATE lives SET
+/**
+ * Adds a batch's increments to its lives. `commit`: COMMIT in the same round trip (one simple query; every
+ * value is a number or a boolean, written into the text as array literals), the batch's last statement.
+ */
+export async function updateLives(client: Client, rows: LiveIncrement[], options: { commit?: boolean } = {}): Promise<void> {
+  const columns = [
+    plain(rows.map((x) => x.liveId)), plain(rows.map((x) => x.diamonds)), plain(rows.map((x) => x.gifts)), plain(rows.map((x) => x.likesTotal)), plain(rows.map((x) => x.comments)),
+    plain(rows.map((x) => x.follows)), plain(rows.map((x) => x.shares)), plain(rows.map((x) => x.joins)), plain(rows.map((x) => x.peak)), plain(rows.map((x) => x.samples)),
+    plain(rows.map((x) => x.viewerSum)), plain(rows.map((x) => x.firstAt)), plain(rows.map((x) => x.lastAt)), plain(rows.map((x) => x.giftsChanged)),
+    plain(rows.map((x) => x.superChats)), plain(rows.map((x) => x.guards)),
+  ];
+  const types = ['bigint', 'bigint', 'int', 'bigint', 'int', 'int', 'int', 'int', 'int', 'int', 'bigint', 'bigint', 'bigint', 'boolean', 'int', 'int'];
+  const sql = (param: (i: number) => string) => `/*updateLives*/ UPDATE lives SET
        diamonds = lives.diamonds + u.diamonds, gifts = lives.gifts + u.gifts, super_chats = lives.super_chats + u.super_chats, guards = lives.guards + u.guards,
        likes = GREATEST(lives.likes, u.likes_total),
        comments = lives.comments + u.comments, follows = lives.follows + u.follows, shares = lives.shares + u.shares, joins = lives.joins + u.joins,
@@ -427,14 +565,9 @@ export async function updateLives(client: Client, rows: LiveIncrement[]): Promis
        started_at = LEAST(lives.started_at, ${ts('u.first_ms')}),
        -- A Bilibili gifter paid gold (silver gifts are free, worth 0): docs/bilibili-counting.md.
        unique_gifters = CASE WHEN u.gifts_changed THEN (SELECT count(*) FROM live_viewers lv WHERE lv.live_id = lives.id AND lv.gifts > 0 AND (lives.platform = 'tiktok' OR lv.diamonds > 0)) ELSE lives.unique_gifters END
-     FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::bigint[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::bigint[], $12::bigint[], $13::bigint[], $14::boolean[], $15::int[], $16::int[])
+     FROM unnest(${types.map((type, i) => `${param(i)}::${type}[]`).join(', ')})
        AS u(live_id, diamonds, gifts, likes_total, comments, follows, shares, joins, peak, samples, viewer_sum, first_ms, last_ms, gifts_changed, super_chats, guards)
-     WHERE lives.id = u.live_id`,
-    [
-      rows.map((x) => x.liveId), rows.map((x) => x.diamonds), rows.map((x) => x.gifts), rows.map((x) => x.likesTotal), rows.map((x) => x.comments),
-      rows.map((x) => x.follows), rows.map((x) => x.shares), rows.map((x) => x.joins), rows.map((x) => x.peak), rows.map((x) => x.samples),
-      rows.map((x) => x.viewerSum), rows.map((x) => x.firstAt), rows.map((x) => x.lastAt), rows.map((x) => x.giftsChanged),
-      rows.map((x) => x.superChats), rows.map((x) => x.guards),
-    ],
-  );
+     WHERE lives.id = u.live_id`;
+  if (options.commit) await client.query(`${sql((i) => `'${columns[i]}'`)}; COMMIT`);
+  else await client.query(sql((i) => `$${i + 1}`), columns);
 }

@@ -10,18 +10,14 @@ import type { ChatEvent, FollowEvent, GiftEvent, LikeEvent, LikeTotalEvent, Memb
 import { trimOldest } from '@/lib/bounded';
 import { ViewerCache } from '@/worker/viewer-cache';
 import {
-  countNewMessages,
-  insertChats,
   insertGifts,
-  insertSamples,
-  insertSocials,
-  lockLives,
-  storeLikes,
+  beginAndLockLives,
   updateLives,
   upsertGifterStats,
   upsertGiftTypes,
   upsertLiveViewers,
   upsertViewers,
+  writeMessages,
   cmp,
   type ChatRow,
   type GifterIncrement,
@@ -62,14 +58,13 @@ export class BatchWriter {
 
   /** `safe` after a unique violation: another writer stored some of these rows concurrently. */
   async write(client: pg.PoolClient, batch: QueuedEvent[], mode: Mode = 'fast'): Promise<void> {
-    await client.query('BEGIN');
     try {
       // First, before any other lock: a second writer of the same lives waits here for the first to
-      // commit. `since` bounds the event probes to the partitions of the lives' months.
-      const since = await lockLives(client, batch.map((q) => q.liveId));
+      // commit. `since` bounds the event probes to the partitions of the lives' months. BEGIN goes in the
+      // same round trip, and COMMIT in the last statement's (writeRows).
+      const since = await beginAndLockLives(client, batch.map((q) => q.liveId));
       const { ids, upserted } = await this.resolveViewers(client, batch);
       const presence = await this.writeRows(client, batch, ids, mode, since);
-      await client.query('COMMIT');
       // Only now are the new viewer ids and presence rows real: a rolled-back batch must not leave them
       // in the caches.
       this.viewers.remember(upserted, ids);
@@ -106,7 +101,7 @@ export class BatchWriter {
     return { ids, upserted: toUpsert };
   }
 
-  /** Writes the batch's rows; returns the presence rows it sent (remembered once committed). */
+  /** Writes the batch's rows and commits; returns the presence rows it sent (remembered once committed). */
   private async writeRows(client: pg.PoolClient, batch: QueuedEvent[], viewerIds: Map<string, string>, mode: Mode, since: number | undefined): Promise<PresenceRow[]> {
     const viewerId = (v: ViewerRef) => {
       const id = viewerIds.get(v.userId);
@@ -206,29 +201,26 @@ export class BatchWriter {
       }
       if (rollup.size > 0) await upsertGifterStats(client, [...rollup.values()].sort((a, b) => cmp(a.accountId, b.accountId) || cmp(a.day, b.day) || cmp(a.viewerId, b.viewerId)));
     }
-    const add = (counts: { live_id: string; n: number }[], field: 'comments' | 'joins') => {
-      for (const { live_id, n } of counts) {
-        const live = lives.get(live_id);
-        if (live) live[field] += n;
-      }
-    };
-    if (chats.size > 0) add(await insertChats(client, [...chats.values()], mode, since), 'comments');
-    if (joins.size > 0) add(await countNewMessages(client, [...joins.values()], mode), 'joins');
-    if (socials.size > 0) {
-      for (const { live_id, kind, n } of await insertSocials(client, [...socials.values()], mode, since)) {
-        const live = lives.get(live_id);
-        if (live) live[kind === 'FOLLOW' ? 'follows' : 'shares'] += n;
-      }
-    }
-    // No sort here: storeLikes orders the buckets in SQL before upserting them.
-    if (likes.size > 0) await storeLikes(client, [...likes.values()], mode);
-    if (samples.size > 0) {
-      for (const { live_id, n, sum, peak } of await insertSamples(client, [...samples.values()], mode)) {
+    // One statement for these tables (writeMessages). No sort for the likes: their part orders the buckets
+    // in SQL before upserting them.
+    if (chats.size + joins.size + socials.size + samples.size + likes.size > 0) {
+      const counts = await writeMessages(
+        client,
+        { chats: [...chats.values()], joins: [...joins.values()], socials: [...socials.values()], samples: [...samples.values()], likes: [...likes.values()] },
+        mode,
+        since,
+      );
+      for (const { part, live_id, kind, n, sum, peak } of counts) {
         const live = lives.get(live_id);
         if (!live) continue;
-        live.samples += n;
-        live.viewerSum += Number(sum);
-        live.peak = Math.max(live.peak, peak);
+        if (part === 'chats') live.comments += n;
+        else if (part === 'joins') live.joins += n;
+        else if (part === 'socials') live[kind === 'FOLLOW' ? 'follows' : 'shares'] += n;
+        else if (part === 'samples') {
+          live.samples += n;
+          live.viewerSum += Number(sum);
+          live.peak = Math.max(live.peak, peak ?? 0);
+        }
       }
     }
     const changed = [...presence.entries()]
@@ -243,6 +235,7 @@ export class BatchWriter {
     await updateLives(
       client,
       [...lives.entries()].sort(([a], [b]) => cmp(a, b)).map(([liveId, x]) => ({ ...x, liveId })),
+      { commit: true },
     );
     return changed;
   }

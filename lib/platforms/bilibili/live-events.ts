@@ -45,64 +45,67 @@ export class BilibiliEventMapper {
     return out;
   }
 
+  // Objects are built field by field, without spreading a shared base: V8 clones a spread object and then
+  // adds each further field one by one, which made this mapping cost as much as decoding the packet.
   private one(event: PlatformEvent): LiveEvent | null {
-    const base = { msgId: event.key, roomId: this.roomId, at: event.at };
+    const msgId = event.key;
+    const roomId = this.roomId;
+    const at = event.at;
     switch (event.type) {
       case 'chat':
-        return { ...base, type: 'chat', viewer: bilibiliViewer(event.viewer), content: event.content, isModerator: false, isSubscriber: false };
+        return { msgId, roomId, at, type: 'chat', viewer: bilibiliViewer(event.viewer), content: event.content, isModerator: false, isSubscriber: false };
       case 'gift': {
         const count = event.count > 0 ? event.count : 1;
-        return this.gift(base, event.viewer, { kind: 'gift', giftId: `${BILIBILI_ID_PREFIX}${event.giftId}`, giftName: event.giftName, count, value: event.value });
+        return this.gift(msgId, at, event.viewer, 'gift', `${BILIBILI_ID_PREFIX}${event.giftId}`, event.giftName, count, event.value, undefined);
       }
       case 'super-chat':
-        return this.gift(base, event.viewer, { kind: 'super_chat', giftId: SUPER_CHAT_GIFT_ID, giftName: 'Super Chat', count: 1, value: event.value, message: event.content });
+        return this.gift(msgId, at, event.viewer, 'super_chat', SUPER_CHAT_GIFT_ID, 'Super Chat', 1, event.value, event.content);
       case 'guard':
-        return this.gift(base, event.viewer, { kind: 'guard', giftId: guardGiftId(event.level), giftName: event.levelName, count: event.count > 0 ? event.count : 1, value: event.value });
+        return this.gift(msgId, at, event.viewer, 'guard', guardGiftId(event.level), event.levelName, event.count > 0 ? event.count : 1, event.value, undefined);
       case 'like':
         if (event.total !== null) {
           this.likes = Math.max(this.likes, event.total);
-          return { ...base, type: 'like-total', total: event.total };
+          return { msgId, roomId, at, type: 'like-total', total: event.total };
         }
-        return event.viewer ? { ...base, type: 'like', viewer: bilibiliViewer(event.viewer), count: 1, total: this.likes } : null;
+        return event.viewer ? { msgId, roomId, at, type: 'like', viewer: bilibiliViewer(event.viewer), count: 1, total: this.likes } : null;
       case 'member':
-        return { ...base, type: 'member', viewer: bilibiliViewer(event.viewer) };
+        return { msgId, roomId, at, type: 'member', viewer: bilibiliViewer(event.viewer) };
       case 'follow':
-        return { ...base, type: 'follow', viewer: bilibiliViewer(event.viewer) };
+        return { msgId, roomId, at, type: 'follow', viewer: bilibiliViewer(event.viewer) };
       case 'share':
-        return { ...base, type: 'share', viewer: bilibiliViewer(event.viewer) };
+        return { msgId, roomId, at, type: 'share', viewer: bilibiliViewer(event.viewer) };
       case 'viewers':
-        return { ...base, type: 'viewers', viewers: event.viewers, totalUsers: event.viewers };
+        return { msgId, roomId, at, type: 'viewers', viewers: event.viewers, totalUsers: event.viewers };
       case 'stream-end':
-        return { ...base, type: 'stream-end', reason: event.reason };
+        return { msgId, roomId, at, type: 'stream-end', reason: event.reason };
       case 'stream-start':
         return null;
     }
   }
 
-  private gift(
-    base: { msgId: string; roomId: string; at: number },
-    viewer: PlatformViewer,
-    gift: { kind: NonNullable<GiftEvent['kind']>; giftId: string; giftName: string; count: number; value: number; message?: string },
-  ): GiftEvent {
-    const value = Math.max(0, Math.round(gift.value));
-    return {
-      ...base,
+  private gift(msgId: string, at: number, viewer: PlatformViewer, kind: NonNullable<GiftEvent['kind']>, giftId: string, giftName: string, count: number, value: number, message: string | undefined): GiftEvent {
+    const total = Math.max(0, Math.round(value));
+    const gift: GiftEvent = {
+      msgId,
+      roomId: this.roomId,
+      at,
       type: 'gift',
-      kind: gift.kind,
-      ...(gift.message === undefined ? {} : { message: gift.message }),
+      kind,
       viewer: bilibiliViewer(viewer),
-      giftId: gift.giftId,
-      giftName: gift.giftName,
+      giftId,
+      giftName,
       // The value of one, rounded: `diamonds` (the total) is what is counted, exactly.
-      diamondCount: Math.round(value / gift.count),
-      repeatCount: gift.count,
-      diamonds: value,
+      diamondCount: Math.round(total / count),
+      repeatCount: count,
+      diamonds: total,
       streakable: false,
       timeoutClosed: false,
       // Stored as they come (`gift:<tid>`, `sc:<id>`, `guard:#<hash>`): one paid event, one row.
-      dedupeKey: base.msgId,
+      dedupeKey: msgId,
       imageUrl: null,
     };
+    if (message !== undefined) gift.message = message;
+    return gift;
   }
 }
 
