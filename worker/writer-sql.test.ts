@@ -172,8 +172,27 @@ describe("probes bounded by the live's window", () => {
   const months = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2036, i, 1)));
   const start = Date.parse('2036-11-15T18:00:00Z');
   beforeAll(async () => {
-    for (const table of ['gifts', 'chats', 'social_events'] as const) for (const month of months) await ensureMonthPartition(db, table, month);
+    for (const table of ['gifts', 'chats', 'social_events'] as const) for (const month of months) await ensureWithRetry(table, month);
   });
+
+  /**
+   * Attaching a partition locks the table's DEFAULT partition, so it can lose a deadlock (40P01) or time out
+   * on a lock (55P03) against other test files' writers in the shared database; the worker's job simply
+   * tries again next round, and so does this (it is idempotent).
+   */
+  async function ensureWithRetry(table: 'gifts' | 'chats' | 'social_events', month: Date): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ensureMonthPartition(db, table, month);
+        return;
+      } catch (error) {
+        const code = (error as { code?: string; meta?: { code?: string } }).meta?.code ?? (error as { code?: string }).code;
+        const message = error instanceof Error ? error.message : String(error);
+        const lost = code === '40P01' || code === '55P03' || /40P01|55P03|deadlock detected|lock timeout/.test(message);
+        if (!lost || attempt >= 8) throw error;
+      }
+    }
+  }
 
   /** A client that EXPLAINs each event statement before running it, and keeps the plans by statement. */
   function explaining() {
