@@ -25,7 +25,7 @@ export async function inTransaction<T>(pool: Pool, body: (client: pg.PoolClient)
 /**
  * An open session as one worker scores it: `channel_id` is the channel whose events this board takes. A
  * leaderboard drawing from a cluster (`cluster_id` set) has one row per channel of the cluster this worker
- * asked about, each scored apart and summed in game_scores (mergeChannelScores).
+ * asked about, each scored apart and summed in game_scores (upsertChannelScores).
  */
 export type SessionRow = { id: string; workspace_id: string; account_id: string; overlay_id: string | null; kind: 'LEADERBOARD' | 'QA_GAME' | null; live_id: string | null; status: GameStatus; rules: unknown; freeze_at: Date | null; updated_at: Date; channel_id: string; cluster_id: string | null };
 
@@ -34,6 +34,16 @@ export type SessionRow = { id: string; workspace_id: string; account_id: string;
 const SESSION_CLUSTER = `(SELECT c.id FROM clusters c
     WHERE o.kind = 'LEADERBOARD' AND o.revoked_at IS NULL AND c.id = o.settings->>'clusterId' AND c.workspace_id = s.workspace_id
       AND EXISTS (SELECT 1 FROM cluster_accounts h WHERE h.cluster_id = c.id AND h.account_id = s.account_id))`;
+
+// The leaderboard overlays (o) drawing from a cluster (c) that holds one of $1's channels (m) other than the
+// overlay's own: the cluster belongs to the overlay's workspace and holds the overlay's channel, and that
+// workspace still watches m (the rule of lib/overlays/sources.ts). A session's account is its overlay's.
+const MEMBER_LEADERBOARDS_FROM = `cluster_accounts m
+       JOIN clusters c ON c.id = m.cluster_id
+       JOIN overlays o ON o.workspace_id = c.workspace_id AND o.kind = 'LEADERBOARD' AND o.revoked_at IS NULL AND o.settings->>'clusterId' = c.id AND o.account_id <> m.account_id`;
+const MEMBER_LEADERBOARDS_WHERE = `m.account_id = ANY($1::text[])
+        AND EXISTS (SELECT 1 FROM cluster_accounts h WHERE h.cluster_id = c.id AND h.account_id = o.account_id)
+        AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = c.workspace_id AND wa.account_id = m.account_id)`;
 
 /**
  * The open sessions that score these channels' events: each channel's own, and the cluster leaderboards of
@@ -47,13 +57,9 @@ export async function readOpenSessions(pool: Pool, accountIds: string[]): Promis
       WHERE s.account_id = ANY($1::text[]) AND s.status <> 'ENDED'
      UNION ALL
      SELECT ${columns}, m.account_id AS channel_id, c.id AS cluster_id
-       FROM cluster_accounts m
-       JOIN clusters c ON c.id = m.cluster_id
-       JOIN overlays o ON o.workspace_id = c.workspace_id AND o.kind = 'LEADERBOARD' AND o.revoked_at IS NULL AND o.settings->>'clusterId' = c.id
-       JOIN game_sessions s ON s.overlay_id = o.id AND s.status <> 'ENDED' AND s.account_id <> m.account_id
-      WHERE m.account_id = ANY($1::text[])
-        AND EXISTS (SELECT 1 FROM cluster_accounts h WHERE h.cluster_id = c.id AND h.account_id = s.account_id)
-        AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = c.workspace_id AND wa.account_id = m.account_id)`,
+       FROM ${MEMBER_LEADERBOARDS_FROM}
+       JOIN game_sessions s ON s.overlay_id = o.id AND s.status <> 'ENDED'
+      WHERE ${MEMBER_LEADERBOARDS_WHERE}`,
     [accountIds],
   );
   return rows;
@@ -75,13 +81,9 @@ export async function readLeaderboardOverlays(pool: Pool, accountIds: string[]):
         AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = o.workspace_id AND wa.account_id = o.account_id)
      UNION ALL
      SELECT DISTINCT ON (o.id) o.id, o.account_id, o.settings, ${open}, true AS via_cluster
-       FROM cluster_accounts m
-       JOIN clusters c ON c.id = m.cluster_id
-       JOIN overlays o ON o.workspace_id = c.workspace_id AND o.kind = 'LEADERBOARD' AND o.revoked_at IS NULL AND o.settings->>'clusterId' = c.id
-      WHERE m.account_id = ANY($1::text[]) AND o.account_id <> m.account_id
-        AND EXISTS (SELECT 1 FROM cluster_accounts h WHERE h.cluster_id = c.id AND h.account_id = o.account_id)
-        AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = o.workspace_id AND wa.account_id = o.account_id)
-        AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = c.workspace_id AND wa.account_id = m.account_id)`,
+       FROM ${MEMBER_LEADERBOARDS_FROM}
+      WHERE ${MEMBER_LEADERBOARDS_WHERE}
+        AND EXISTS (SELECT 1 FROM workspace_accounts wa WHERE wa.workspace_id = o.workspace_id AND wa.account_id = o.account_id)`,
     [accountIds],
   );
   return rows;

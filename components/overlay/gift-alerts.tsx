@@ -15,7 +15,7 @@ import { ALERT_GAP_MS, advanceAlertQueue, createAlertQueue, enqueueAlert, finish
 import { displayText, type WordFilter } from '@/lib/overlays/filter';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
 import { detectTextLanguage } from '@/lib/overlays/speech';
-import { fillAlertTemplate, giftSubject, likeMilestones, likeSubject, overlayMediaPath, planAlert, planVariation, sampleSubject, socialSubject, type AlertPlan, type AlertSubject, type ValueRates, PAID_ALERT_KINDS } from '@/lib/overlays/variations';
+import { fillAlertTemplate, giftSubject, likeMilestones, likeSubject, overlayMediaPath, planAlert, planVariation, sampleSubject, socialSubject, type AlertPlan, type AlertSubject, type ValueRates, isPaidAlert } from '@/lib/overlays/variations';
 import { GIFT_CATALOG, giftEmoji } from '@/lib/tiktok/gift-catalog';
 import { playChime, speak, stopSpeaking } from './alert-effects';
 import { useAlertMediaElement, usePreloadedAlertMedia } from './alert-media';
@@ -32,7 +32,7 @@ const ICONS: Record<Exclude<AlertSubject['kind'], 'gift'>, string> = { follow: '
 function alertText(plan: AlertPlan, filter: WordFilter, unnamed: { gift: string; membership: string }) {
   const { subject } = plan;
   const name = subject.user ? filter.name(subject.user.nickname, subject.user.handle) : '';
-  const giftName = PAID_ALERT_KINDS.includes(subject.kind) ? displayText(subject.giftName, 40) || (subject.kind === 'membership' ? unnamed.membership : unnamed.gift) : '';
+  const giftName = isPaidAlert(subject.kind) ? displayText(subject.giftName, 40) || (subject.kind === 'membership' ? unnamed.membership : unnamed.gift) : '';
   const sentence = displayText(fillAlertTemplate(plan.template, { name, gift: giftName, count: subject.count, value: subject.value, message: (subject.message && filter.message(subject.message)) || '' }), 160);
   return { name, giftName, sentence };
 }
@@ -102,7 +102,7 @@ export function GiftAlerts({ settings, token, valueRates = {} }: { settings: Set
   const { name, giftName, sentence } = alertText(plan, filter, { gift: t('aGift'), membership: t('aMembership') });
   const length = current.endsAt - current.startedAt;
   const style: CSSProperties & Record<'--ov-exit-delay', string> = { '--ov-exit-delay': `${Math.max(0, length - EXIT_MS)}ms` };
-  const paid = PAID_ALERT_KINDS.includes(subject.kind);
+  const paid = isPaidAlert(subject.kind);
   const showsBoth = !paid || (sentence.includes(name) && sentence.includes(giftName));
   const fallbackText = paid ? t('sent', { name, gift: giftName }) : name;
   const onVideoEnd = () => setQueue((q: AlertQueue<AlertPlan>) => finishAlert(q, current.id, Date.now()));

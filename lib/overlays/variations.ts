@@ -20,8 +20,8 @@ export const ALERT_EVENT_KINDS = ['gift', 'follow', 'share', 'like', 'join', 'su
 export type AlertEventKind = (typeof ALERT_EVENT_KINDS)[number];
 
 /** The kinds that carry a value: value tiers apply, and the overlay's own settings play them when no variation does. */
-export const PAID_ALERT_KINDS: readonly AlertEventKind[] = ['gift', 'superChat', 'membership'];
-const isPaid = (kind: AlertEventKind) => PAID_ALERT_KINDS.includes(kind);
+const PAID_ALERT_KINDS: readonly AlertEventKind[] = ['gift', 'superChat', 'membership'];
+export const isPaidAlert = (kind: AlertEventKind) => PAID_ALERT_KINDS.includes(kind);
 
 /** Entry and exit animations (CSS keyframes in components/overlay/overlay.css; none when motion is reduced). */
 export const ALERT_ANIMATIONS = ['fade', 'slide-up', 'slide-down', 'slide-left', 'slide-right', 'zoom', 'bounce', 'none'] as const;
@@ -156,9 +156,9 @@ function platformOf(user: { id: string } | null): Pick<AlertSubject, 'platform'>
 /** A gift, Super Chat or membership; its worth converted by `rates` when it comes from another platform. */
 export function giftSubject(gift: RealtimeGift, rates: ValueRates = {}): AlertSubject {
   const kind: AlertEventKind = gift.kind === 'super_chat' ? 'superChat' : gift.kind === 'guard' ? 'membership' : 'gift';
-  const platform = gift.user ? platformOfId(gift.user.id) : 'tiktok';
-  const worth = Math.round(gift.diamonds * (rates[platform] ?? 1));
-  return { kind, id: gift.id, user: gift.user, giftId: gift.giftId, giftName: gift.name, image: gift.image, count: gift.repeatCount, value: gift.diamonds, worth, message: gift.message ?? '', ...platformOf(gift.user) };
+  const where = platformOf(gift.user);
+  const worth = Math.round(gift.diamonds * (rates[where.platform ?? 'tiktok'] ?? 1));
+  return { kind, id: gift.id, user: gift.user, giftId: gift.giftId, giftName: gift.name, image: gift.image, count: gift.repeatCount, value: gift.diamonds, worth, message: gift.message ?? '', ...where };
 }
 
 /** A follow, share or join; a TikTok subscription alerts as a membership ({count}: its months). */
@@ -271,7 +271,7 @@ export function planAlert(variations: readonly AlertVariation[], fallback: Fallb
       speechVoice: v.speechVoice,
     };
   }
-  if (!isPaid(subject.kind) || subject.worth < fallback.minDiamonds) return null;
+  if (!isPaidAlert(subject.kind) || subject.worth < fallback.minDiamonds) return null;
   return {
     subject,
     variationId: null,

@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import type { FieldErrors } from '@/lib/overlays/editor';
 import { EDITOR_MESSAGE_SOURCE } from '@/lib/overlays/preview';
 import type { OverlaySettingsByKind } from '@/lib/overlays/settings';
-import { ALERT_ANIMATIONS, ALERT_EVENT_KINDS, MAX_VARIATIONS, newVariation, PAID_ALERT_KINDS, withVariationDefaults, type AlertVariation } from '@/lib/overlays/variations';
+import { ALERT_ANIMATIONS, ALERT_EVENT_KINDS, MAX_VARIATIONS, newVariation, isPaidAlert, withVariationDefaults, type AlertVariation } from '@/lib/overlays/variations';
 import type { Platform } from '@/lib/platforms/events';
 import { VALUE_UNIT } from '@/lib/platforms/units';
 import { LOCALE_NAMES, type Locale } from '@/lib/i18n/locales';
@@ -175,7 +175,7 @@ function VariationCard({ variation: v, index, count, library, language, unit, er
         <ToggleField path={path('enabled')} label={t('studio.enabled')} checked={v.enabled} onChange={set('enabled')} error={errors[path('enabled')]} />
       </div>
       {v.event === 'gift' && <GiftPicker path={path('giftIds')} giftIds={v.giftIds} onChange={(giftIds) => onChange({ ...v, giftIds })} />}
-      {PAID_ALERT_KINDS.includes(v.event) && (
+      {isPaidAlert(v.event) && (
         <div className="grid gap-3 sm:grid-cols-2">
           <NumberField path={path('minDiamonds')} label={t('studio.minDiamonds', { unit })} value={v.minDiamonds} min={0} onChange={set('minDiamonds')} error={errors[path('minDiamonds')]} hint={t(v.event === 'gift' ? 'studio.tierHint' : 'studio.paidTierHint')} />
           <NumberField path={path('maxDiamonds')} label={t('studio.maxDiamonds', { unit })} value={v.maxDiamonds} min={0} onChange={set('maxDiamonds')} error={errors[path('maxDiamonds')]} />
