@@ -15,6 +15,7 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', '.data/**', 'e2e/**'],
     globalSetup: ['tools/testing/global-setup.ts'],
+    setupFiles: ['tools/testing/next-runtime.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
