@@ -98,7 +98,7 @@ describe('checkout through the real Stripe SDK against a local stand-in of the S
     const fulfilled = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { report: true } });
     expect(fulfilled.status).toBe('FULFILLED');
     expect(fulfilled.stripePaymentIntentId).toBe(`pi_standin_${stripeSessionId}`);
-    expect(fulfilled.report?.data).toMatchObject({ version: 3, account: { handle: account.handle } });
+    expect(fulfilled.report?.data).toMatchObject({ version: 4, platform: 'tiktok', account: { handle: account.handle } });
     // Another order's session cannot fulfil this one.
     const other = await createOrder(db, user.id, account.id, false);
     expect(await confirmCheckoutSession(db, stripe, other.id, stripeSessionId ?? '')).toBe('mismatch');

@@ -82,9 +82,9 @@ describe('collectReportInput', () => {
 
     expect(input.collectedAt).toEqual(now);
     expect(input.lives).toEqual([
-      { startedAt: first.startedAt, endedAt: first.endedAt, diamonds: 9_000_000_000n },
-      { startedAt: second.startedAt, endedAt: second.endedAt, diamonds: 1_500n },
-      { startedAt: running.startedAt, endedAt: null, diamonds: 20n },
+      { startedAt: first.startedAt, endedAt: first.endedAt, diamonds: 9_000_000_000n, superChats: 0, guards: 0 },
+      { startedAt: second.startedAt, endedAt: second.endedAt, diamonds: 1_500n, superChats: 0, guards: 0 },
+      { startedAt: running.startedAt, endedAt: null, diamonds: 20n, superChats: 0, guards: 0 },
     ]);
     expect(input.lives.some((l) => l.startedAt.getTime() === old.startedAt.getTime())).toBe(false);
     expect(input.gifterDiamonds).toEqual([10_000n, 300n]);
@@ -100,6 +100,6 @@ describe('collectReportInput', () => {
   it('throws a clear error for an account without a snapshot, or an unknown account', async () => {
     const account = await createTestAccount(db);
     await expect(collectReportInput(db, account.id, new Date())).rejects.toThrow(`Cannot build a report for @${account.handle}: LiveLens has no profile snapshot of it yet.`);
-    await expect(collectReportInput(db, `missing-${uniqueSuffix()}`, new Date())).rejects.toThrow(/no TikTok account with id missing-/);
+    await expect(collectReportInput(db, `missing-${uniqueSuffix()}`, new Date())).rejects.toThrow(/no channel with id missing-/);
   });
 });

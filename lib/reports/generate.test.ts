@@ -108,7 +108,7 @@ describe('generateReport', () => {
     expect(report.numbers).toMatchObject({ followers: 25_000, hearts: 120_000, videos: 120, averageLikesPerVideo: 1_000, snapshotAt: AT.toISOString() });
     expect(report.numbers.engagement).toMatchObject({ percent: 4, basis: 'followers-approximation' });
     expect(report.numbers.perVideo?.total.mid).toBeGreaterThan(0);
-    expect(report.numbers.live).toEqual({ lives30d: 4, hours30d: 7, diamonds30d: 10_000, earnings30d: { low: 40, mid: 50, high: 60 } });
+    expect(report.numbers.live).toEqual({ lives30d: 4, hours30d: 7, diamonds30d: 10_000, earnings30d: { low: 40, mid: 50, high: 60 }, superChats30d: null, guards30d: null });
 
     // Band 10K–100K with the account and six peers: 12K 20K 25K 30K 40K 50K 90K.
     expect(report.band).toMatchObject({ id: '10k-100k', accounts: 7, typicalEngagementPercent: 4 });

@@ -15,6 +15,7 @@ import {
   type ReportInput,
   type ReportLive,
   type ReportNumbers,
+  type ReportPlatform,
 } from '@/lib/reports/types';
 import { USD_PER_DIAMOND } from '@/lib/stats/constants';
 import {
@@ -78,16 +79,27 @@ function summarizeLiveNumbers(input: ReportInput): ReportNumbers['live'] {
   if (input.lives.length === 0) return null;
   let hours = 0;
   let diamonds = 0;
+  let superChats = 0;
+  let guards = 0;
   for (const live of input.lives) {
     hours += Math.max(0, ((live.endedAt ?? input.collectedAt).getTime() - live.startedAt.getTime()) / HOUR_MS);
     diamonds += countOf(live.diamonds);
+    superChats += live.superChats ?? 0;
+    guards += live.guards ?? 0;
   }
+  const paidMessages = platformOf(input) === 'bilibili';
   return {
     lives30d: input.lives.length,
     hours30d: roundTo(hours, 1),
     diamonds30d: diamonds,
     earnings30d: estimateLiveEarnings(diamonds, input.usdPerDiamond ?? USD_PER_DIAMOND),
+    superChats30d: paidMessages ? superChats : null,
+    guards30d: paidMessages ? guards : null,
   };
+}
+
+function platformOf(input: ReportInput): ReportPlatform {
+  return input.platform ?? 'tiktok';
 }
 
 /**
@@ -104,6 +116,11 @@ function storedPerVideo(estimate: PerVideoEarnings | null): ReportNumbers['perVi
 function buildNumbers(input: ReportInput): ReportNumbers {
   const { snapshot } = input;
   const counts = { followers: snapshot.followers, hearts: snapshot.hearts, videos: snapshot.videos, avgViews: snapshot.avgViews };
+  if (platformOf(input) === 'bilibili') {
+    // Bilibili's room API gives followers only: no video figures to measure or estimate from.
+    const none = { following: 0, hearts: 0, videos: 0, diggs: 0, friends: 0, averageLikesPerVideo: null, engagement: null, perVideo: null };
+    return { snapshotAt: snapshot.fetchedAt.toISOString(), followers: countOf(snapshot.followers), ...none, live: summarizeLiveNumbers(input) };
+  }
   return {
     snapshotAt: snapshot.fetchedAt.toISOString(),
     followers: countOf(snapshot.followers),
@@ -141,17 +158,19 @@ function compareMetric(values: Iterable<Count | null>, own: number | null): Metr
 
 function compareWithBand(input: ReportInput): ReportBand {
   const band = followerBand(input.snapshot.followers);
+  // A Bilibili band is compared on followers only (its peers are Bilibili channels, collect.ts).
+  const videoFigures = platformOf(input) === 'tiktok';
   const own = {
     followers: countOf(input.snapshot.followers),
-    engagementPercent: likesEngagement(input.snapshot),
-    averageLikesPerVideo: averageLikesPerVideo(input.snapshot.hearts, input.snapshot.videos),
+    engagementPercent: videoFigures ? likesEngagement(input.snapshot) : null,
+    averageLikesPerVideo: videoFigures ? averageLikesPerVideo(input.snapshot.hearts, input.snapshot.videos) : null,
   };
   // The collector already selects the band; filtering again keeps a caller's stray peer from skewing it.
   const peers = input.bandPeers.filter((peer) => followerBand(peer.followers).id === band.id);
   const members = [...peers, input.snapshot];
   const followers = compareMetric(members.map((m) => m.followers), own.followers);
-  const engagement = compareMetric(members.map(likesEngagement), own.engagementPercent);
-  const likes = compareMetric(members.map((m) => averageLikesPerVideo(m.hearts, m.videos)), own.averageLikesPerVideo);
+  const engagement = compareMetric(videoFigures ? members.map(likesEngagement) : [], own.engagementPercent);
+  const likes = compareMetric(videoFigures ? members.map((m) => averageLikesPerVideo(m.hearts, m.videos)) : [], own.averageLikesPerVideo);
   return {
     id: band.id,
     label: band.label,
@@ -257,8 +276,10 @@ export function generateReport(input: ReportInput, generatedAt: Date): ReportDat
     region: input.account.region,
     privateAccount: input.account.privateAccount,
   };
+  const platform = platformOf(input);
   return {
     version: REPORT_VERSION,
+    platform,
     generatedAt: generatedAt.toISOString(),
     account,
     numbers,
@@ -266,6 +287,6 @@ export function generateReport(input: ReportInput, generatedAt: Date): ReportDat
     cadence,
     growth,
     live,
-    guide: writeGuide({ account, numbers, band, cadence, growth, live }),
+    guide: writeGuide({ platform, account, numbers, band, cadence, growth, live }),
   };
 }

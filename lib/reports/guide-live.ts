@@ -18,7 +18,8 @@ const STARTER = { lives: STARTER_LIVES_PER_WEEK, hours: MIN_HOURS_PER_LIVE };
 
 function writeNoLiveSection(facts: GuideFacts): GuideSection {
   const followers = facts.numbers.followers;
-  if (followers < LIVE_MIN_FOLLOWERS) {
+  // TikTok's follower minimum for going LIVE; Bilibili opens a live room to anyone who verifies their name.
+  if (facts.platform === 'tiktok' && followers < LIVE_MIN_FOLLOWERS) {
     return {
       area: 'live',
       id: 'liveNotEligible',

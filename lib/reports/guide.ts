@@ -6,6 +6,9 @@
 // guide-text.ts writes each section in the reader's language, time zone and currency, so one stored
 // report reads right for every reader. Thresholds and their sources are in thresholds.ts; engagement
 // rules are in guide-engagement.ts, LIVE and gifting rules in guide-live.ts.
+//
+// A Bilibili report has no video figures (its room API gives followers only), so its guide has no engagement
+// or cadence sections: reach, LIVE and gifting, each area at least one section.
 import { writeEngagementSections } from '@/lib/reports/guide-engagement';
 import { writeGiftingSections, writeLiveSections } from '@/lib/reports/guide-live';
 import { HEALTHY_WEEKLY_GROWTH_PERCENT, RECOMMENDED_POSTS_PER_WEEK } from '@/lib/reports/thresholds';
@@ -21,7 +24,7 @@ const POSTS = { min: RECOMMENDED_POSTS_PER_WEEK.min, max: RECOMMENDED_POSTS_PER_
 function nextBandValues(facts: GuideFacts): Record<string, GuideValue> {
   const next = facts.band.maxFollowers;
   if (next === null) return { next: null, gap: null, rewards: false };
-  return { next, gap: next - facts.numbers.followers, rewards: next === CREATOR_REWARDS_MIN_FOLLOWERS };
+  return { next, gap: next - facts.numbers.followers, rewards: facts.platform === 'tiktok' && next === CREATOR_REWARDS_MIN_FOLLOWERS };
 }
 
 function writePrivateSection(facts: GuideFacts): GuideSection {
@@ -110,8 +113,9 @@ function writeCadenceSection(facts: GuideFacts): GuideSection {
   };
 }
 
-/** The guide for a report's figures, in area order; never empty, never missing an area. */
+/** The guide for a report's figures, in area order; never empty, never missing an area of its platform. */
 export function writeGuide(facts: GuideFacts): GuideSection[] {
+  if (facts.platform === 'bilibili') return [...writeReachSections(facts), ...writeLiveSections(facts), ...writeGiftingSections(facts)];
   return [
     ...writeReachSections(facts),
     ...writeEngagementSections(facts),

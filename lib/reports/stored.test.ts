@@ -20,14 +20,26 @@ describe('readStoredReport', () => {
 
   it('reads a report of this version as it is', () => {
     expect(readStoredReport(current)).toEqual(current);
-    expect(REPORT_VERSION).toBe(3);
+    expect(REPORT_VERSION).toBe(4);
+  });
+
+  it('reads a version 3 report (TikTok, no platform, no Super Chats or guards) as TikTok', () => {
+    const report = generateReport(input, AT);
+    const { platform, ...withoutPlatform } = report;
+    expect(platform).toBe('tiktok');
+    const live = report.numbers.live;
+    expect(live).not.toBeNull();
+    const { superChats30d: _s, guards30d: _g, ...liveV3 } = live ?? { superChats30d: 0, guards30d: 0 };
+    const v3 = { ...withoutPlatform, version: 3, numbers: { ...report.numbers, live: liveV3 } };
+    expect(readStoredReport(JSON.parse(JSON.stringify(v3)))).toEqual(report);
   });
 
   it('reads a version 2 report (no band standings) with its standings unknown, everything else as stored', () => {
     const report = generateReport(input, AT);
     const { standings, ...bandV2 } = report.band;
     expect(standings).not.toBeNull();
-    const read = readStoredReport(JSON.parse(JSON.stringify({ ...report, version: 2, band: bandV2 })));
+    const { platform: _platform, ...unnamed } = report;
+    const read = readStoredReport(JSON.parse(JSON.stringify({ ...unnamed, version: 2, band: bandV2 })));
     expect(read).toEqual({ ...report, band: { ...bandV2, standings: null } });
   });
 
@@ -50,8 +62,9 @@ describe('readStoredReport', () => {
 
   it('gives null for data it cannot read', () => {
     expect(readStoredReport(null)).toBeNull();
-    expect(readStoredReport({ version: 3 })).toBeNull();
-    expect(readStoredReport({ ...(current as object), version: 4 })).toBeNull();
+    expect(readStoredReport({ version: 4 })).toBeNull();
+    expect(readStoredReport({ ...(current as object), version: 5 })).toBeNull();
+    expect(readStoredReport({ ...(current as object), platform: 'twitch' })).toBeNull();
     expect(readStoredReport({ ...(current as object), guide: [{ area: 'reach', id: 'no-such-advice', values: {}, evidence: { metric: 'followers', value: 1, benchmark: null } }] })).toBeNull();
   });
 });

@@ -8,10 +8,19 @@
 // The guide holds no text: each section names its advice (`id`) and the figures the advice quotes
 // (`values`), and is written in the reader's language, time zone and currency when it is shown
 // (guide-text.ts). Version 1 stored English text; stored.ts rewrites its guide from the figures.
+//
+// Version 4 names the platform. A Bilibili report (issue 20) has the same shape: its value fields
+// (`diamonds30d`, `averageDiamondsPerLive`, …) hold the platform's own unit, gold coins (VALUE_UNIT in
+// lib/platforms/units.ts), its video figures are 0 or null (Bilibili's room API gives followers only), and its
+// LIVE numbers count Super Chats and guard purchases, which TikTok has not (null there).
 import { z } from 'zod';
 import { FOLLOWER_BANDS, type ValueRange } from '@/lib/stats/constants';
 
-export const REPORT_VERSION = 3;
+export const REPORT_VERSION = 4;
+
+/** The platforms a report can be bought for. */
+export const REPORT_PLATFORMS = ['tiktok', 'bilibili'] as const;
+export type ReportPlatform = (typeof REPORT_PLATFORMS)[number];
 
 export const GUIDE_AREAS = ['reach', 'engagement', 'cadence', 'live', 'gifting'] as const;
 export type GuideArea = (typeof GUIDE_AREAS)[number];
@@ -58,11 +67,18 @@ const perVideoSchema = z.object({
   total: usdRangeSchema,
 });
 
-const liveNumbersSchema = z.object({
+const liveNumbersV3Schema = z.object({
   lives30d: z.number().int().nonnegative(),
   hours30d: z.number().nonnegative(),
+  /** Gift value in the platform's unit: diamonds on TikTok, gold coins on Bilibili (Super Chats and guards included there). */
   diamonds30d: z.number().nonnegative(),
   earnings30d: usdRangeSchema,
+});
+
+const liveNumbersSchema = liveNumbersV3Schema.extend({
+  /** Bilibili's Super Chats and guard purchases in the 30 days; null on TikTok, which has neither. */
+  superChats30d: z.number().int().nonnegative().nullable(),
+  guards30d: z.number().int().nonnegative().nullable(),
 });
 
 const bandMetricsSchema = z.object({
@@ -155,6 +171,7 @@ export const guideSectionV1Schema = z.object({
 
 export const reportDataSchema = z.object({
   version: z.literal(REPORT_VERSION),
+  platform: z.enum(REPORT_PLATFORMS),
   generatedAt: z.iso.datetime(),
   account: z.object({
     handle: z.string(),
@@ -230,8 +247,14 @@ export const reportDataSchema = z.object({
   guide: z.array(guideSectionSchema).min(1),
 });
 
-/** A stored version 2 report: the same, without the band standings. */
-export const reportDataV2Schema = reportDataSchema.extend({
+/** A stored version 3 report: TikTok's, without the platform and without Super Chats and guards. */
+export const reportDataV3Schema = reportDataSchema.omit({ platform: true }).extend({
+  version: z.literal(3),
+  numbers: reportDataSchema.shape.numbers.extend({ live: liveNumbersV3Schema.nullable() }),
+});
+
+/** A stored version 2 report: version 3's, without the band standings. */
+export const reportDataV2Schema = reportDataV3Schema.extend({
   version: z.literal(2),
   band: reportDataSchema.shape.band.omit({ standings: true }),
 });
@@ -254,10 +277,12 @@ export type ReportLive = ReportData['live'];
 export type ReportNumbers = ReportData['numbers'];
 
 /** The figures the guide's rules read: the report without its generation time and guide. */
-export type GuideFacts = Pick<ReportData, 'account' | 'numbers' | 'band' | 'cadence' | 'growth' | 'live'>;
+export type GuideFacts = Pick<ReportData, 'platform' | 'account' | 'numbers' | 'band' | 'cadence' | 'growth' | 'live'>;
 
 /** Everything generateReport needs, as the collector reads it from the database. */
 export interface ReportInput {
+  /** TikTok when omitted. A Bilibili channel's snapshot holds its followers and zeros (see the top of this file). */
+  platform?: ReportPlatform;
   account: {
     handle: string;
     nickname: string | null;
@@ -282,10 +307,10 @@ export interface ReportInput {
   bandPeers: { followers: bigint; hearts: bigint; videos: bigint }[];
   /** The end of the 30-day LIVE window; lives still running are counted up to this instant. */
   collectedAt: Date;
-  /** Lives started in the 30 days before `collectedAt`. */
-  lives: { startedAt: Date; endedAt: Date | null; diamonds: bigint }[];
-  /** Diamonds each gifter sent in the same 30 days, one entry per gifter. */
+  /** Lives started in the 30 days before `collectedAt`; value in the platform's unit, Super Chats and guards on Bilibili. */
+  lives: { startedAt: Date; endedAt: Date | null; diamonds: bigint; superChats?: number; guards?: number }[];
+  /** Value each gifter sent in the same 30 days (platform unit), one entry per gifter. */
   gifterDiamonds: bigint[];
-  /** USD per diamond (the configured rate); the default range when omitted. */
+  /** USD per unit of value (TikTok: the configured rate per diamond; Bilibili: per gold coin); TikTok's default range when omitted. */
   usdPerDiamond?: Readonly<ValueRange>;
 }

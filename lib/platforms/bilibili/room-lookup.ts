@@ -96,7 +96,7 @@ export async function fetchBilibiliRoom(address: BilibiliAddress, options: Bilib
   }
 }
 
-/** Stores the room on its channel (platform bilibili, handle = uid), creating the channel the first time; returns its id. */
+/** Stores the room on its channel (platform bilibili, handle = uid), creating the channel the first time, and its follower count as a sample; returns its id. */
 export async function storeBilibiliRoom(db: Db, room: BilibiliRoomInfo, now = new Date()): Promise<string> {
   const facts = {
     roomId: room.roomId,
@@ -115,6 +115,9 @@ export async function storeBilibiliRoom(db: Db, room: BilibiliRoomInfo, now = ne
     update: facts,
     select: { id: true },
   });
+  // The follower history a growth report measures (lib/reports/collect.ts); lookups are at most one per
+  // BILIBILI_ROOM_FRESH_MS from the public page, so the table grows by a few rows a day per channel.
+  if (room.followers !== null) await db.followerSample.create({ data: { accountId: stored.id, fetchedAt: now, followers: room.followers } });
   return stored.id;
 }
 
