@@ -163,6 +163,7 @@ const DYNAMIC: Record<string, string> = {
   'lib/overlays/manage.ts: checked.error': 'validateSettings, tried below with bad settings of every kind',
   'lib/games/host.ts: change.error': 'transition() results, scanned in lib/games/session.ts',
   'lib/notifications/channels.ts: error.message': 'UnsafeUrlError messages, scanned',
+  'app/api/checkout/route.ts: outcome.message': "bilibiliChannelPage's error: lookUpBilibiliRoom's AppError messages, literals scanned",
 };
 
 /** Files whose `error:` (or `message:`, `reason:`) results are sent to people. */

@@ -15,7 +15,8 @@ export async function createOrder(db: Db, userId: string, accountId: string, tes
 }
 
 /** Starts paying for `order`: a Stripe Checkout Session, or the local test-mode checkout page. */
-export async function startCheckout(db: Db, order: Order, options: { stripe?: Stripe; appUrl: string; email?: string | null; handle: string }): Promise<CheckoutStart> {
+/** `channel` names the report's channel as running text does (channelName: "@luna", a Bilibili nickname). */
+export async function startCheckout(db: Db, order: Order, options: { stripe?: Stripe; appUrl: string; email?: string | null; channel: string }): Promise<CheckoutStart> {
   if (!options.stripe) return { orderId: order.id, url: `/checkout/test/${order.id}`, testMode: true };
   const session = await options.stripe.checkout.sessions.create({
     mode: 'payment',
@@ -25,7 +26,7 @@ export async function startCheckout(db: Db, order: Order, options: { stripe?: St
         price_data: {
           currency: order.currency,
           unit_amount: order.amountCents,
-          product_data: { name: `LiveLens growth report for @${options.handle}`, description: 'Statistics, comparison with similar accounts and a written growth guide.' },
+          product_data: { name: `LiveLens growth report for ${options.channel}`, description: 'Statistics, comparison with similar accounts and a written growth guide.' },
         },
       },
     ],
@@ -43,7 +44,7 @@ export async function startCheckout(db: Db, order: Order, options: { stripe?: St
 
 /** The order if it belongs to `userId`; otherwise (missing or someone else's) a 404, so ids cannot be probed. */
 export async function getOwnOrder(db: Db, orderId: string, userId: string) {
-  const order = await db.order.findUnique({ where: { id: orderId }, include: { report: { select: { id: true } }, account: { select: { handle: true } } } });
+  const order = await db.order.findUnique({ where: { id: orderId }, include: { report: { select: { id: true } }, account: { select: { platform: true, handle: true, nickname: true } } } });
   if (!order || order.userId !== userId) throw new AppError('NOT_FOUND', 'No such order.');
   return order;
 }

@@ -68,7 +68,7 @@ describe('checkout through the real Stripe SDK against a local stand-in of the S
   it('creates a payment-mode Checkout Session for a pending order, with the order in its metadata', async () => {
     const { user, account } = await buyerAndAccount();
     const order = await createOrder(db, user.id, account.id, false);
-    const start = await startCheckout(db, order, { stripe, appUrl: 'http://localhost:3000', email: user.email, handle: account.handle });
+    const start = await startCheckout(db, order, { stripe, appUrl: 'http://localhost:3000', email: user.email, channel: `@${account.handle}` });
     expect(start.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/cs_test_standin_\d+$/);
     const sent = standIn.requests.at(-1);
     expect(sent?.path).toBe('/v1/checkout/sessions');
@@ -89,7 +89,7 @@ describe('checkout through the real Stripe SDK against a local stand-in of the S
   it('fulfils once Stripe says the session is paid (the success page confirming), and only once', async () => {
     const { user, account } = await buyerAndAccount();
     const order = await createOrder(db, user.id, account.id, false);
-    await startCheckout(db, order, { stripe, appUrl: 'http://localhost:3000', handle: account.handle });
+    await startCheckout(db, order, { stripe, appUrl: 'http://localhost:3000', channel: `@${account.handle}` });
     const { stripeSessionId } = await db.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(await confirmCheckoutSession(db, stripe, order.id, stripeSessionId ?? '')).toBe('not_paid');
     standIn.markPaid(stripeSessionId ?? '');

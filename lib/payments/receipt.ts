@@ -1,6 +1,7 @@
 // After a payment: a receipt with the order, the amount and the report's link. An account made inside the
 // checkout also gets a "set your password" link (7 days), so a buyer who forgets the password they typed
 // there does not lose the report they paid for.
+import { channelName } from '@/lib/platforms/naming';
 import 'server-only';
 import { issueToken } from '@/lib/auth/tokens';
 import type { Db } from '@/lib/db';
@@ -16,7 +17,7 @@ export function formatCharged(cents: number, currency: string, locale = 'en'): s
 }
 
 export async function sendReceipt(db: Db, orderId: string): Promise<void> {
-  const order = await db.order.findUnique({ where: { id: orderId }, include: { user: { select: { id: true, email: true, createdVia: true, ...READER_FIELDS } }, account: { select: { handle: true } }, report: { select: { id: true } } } });
+  const order = await db.order.findUnique({ where: { id: orderId }, include: { user: { select: { id: true, email: true, createdVia: true, ...READER_FIELDS } }, account: { select: { platform: true, handle: true, nickname: true } }, report: { select: { id: true } } } });
   if (!order?.report) return;
   const site = appUrl();
   const reportUrl = `${site}/reports/${order.report.id}`;
@@ -24,19 +25,19 @@ export async function sendReceipt(db: Db, orderId: string): Promise<void> {
   const firstOrder = (await db.order.count({ where: { userId: order.userId, status: 'FULFILLED' } })) <= 1;
   const setPassword = order.user.createdVia === 'checkout' && firstOrder ? `${site}/reset-password/${await issueToken(db, order.user.id, 'SET_PASSWORD', order.user.email)}` : null;
   const { t, display } = await mailReader(order.user);
-  const handle = order.account.handle;
+  const channel = channelName(order.account);
   const amount = formatCharged(order.amountCents, order.currency, display.locale);
   await enqueueMail(db, {
     to: order.user.email,
     kind: 'receipt',
     userId: order.user.id,
     ...renderMail({
-      subject: t('receipt.subject', { handle }),
+      subject: t('receipt.subject', { channel }),
       heading: t('receipt.heading'),
-      paragraphs: [t('receipt.body', { handle }), ...(setPassword ? [t('receipt.checkoutAccount')] : [])],
+      paragraphs: [t('receipt.body', { channel }), ...(setPassword ? [t('receipt.checkoutAccount')] : [])],
       facts: [
         [t('receipt.order'), order.id],
-        [t('receipt.item'), t('receipt.itemValue', { handle })],
+        [t('receipt.item'), t('receipt.itemValue', { channel })],
         [t('receipt.amount'), order.testMode ? t('receipt.testMode', { amount }) : amount],
         [t('receipt.paid'), `${display.date(order.paidAt ?? new Date(), 'dateTime')} (${display.zoneLabel})`],
       ],

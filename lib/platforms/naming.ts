@@ -32,6 +32,12 @@ export function channelHeadlineText(channel: ChannelNaming, platformName: string
   return channelOptionText(channel, platformName);
 }
 
+/** Where a growth report on the channel is bought: /checkout?handle=luna on TikTok, /checkout?platform=bilibili&uid=… on Bilibili. */
+export function channelCheckoutPath(channel: Pick<ChannelNaming, 'platform' | 'handle'>): string {
+  const handle = encodeURIComponent(channel.handle);
+  return channel.platform === 'tiktok' ? `/checkout?handle=${handle}` : `/checkout?platform=${channel.platform}&uid=${handle}`;
+}
+
 /** The channel's public page on LiveLens: /@handle for TikTok, /bilibili/<uid> for Bilibili. */
 export function channelPublicPath(channel: Pick<ChannelNaming, 'platform' | 'handle'>): string {
   return channel.platform === 'tiktok' ? `/@${channel.handle}` : `/bilibili/${channel.handle}`;

@@ -8,7 +8,7 @@ import type { Display } from '@/lib/i18n/display-settings';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import { MIN_BAND_ACCOUNTS } from '@/lib/reports/generate';
 import { metricLabel, type ReportReader } from '@/lib/reports/guide-text';
-import type { BandMetric, BandStanding, ReportBand } from '@/lib/reports/types';
+import type { BandMetric, BandStanding, ReportBand, ReportPlatform } from '@/lib/reports/types';
 import { formatCompact, formatCount, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
 
 /** The band comparison as shown: a note (null when the table says it all) and a table (null when there is nothing to tabulate). */
@@ -17,16 +17,18 @@ export type BandComparison = { note: string | null; table: { columns: string[]; 
 /** How counts are written: compact on the page ("25K"), in full in the PDF ("25,000"). */
 export type CountStyle = 'compact' | 'full';
 
-const METRICS: readonly BandMetric[] = ['followers', 'engagementPercent', 'averageLikesPerVideo'];
+// A Bilibili band is compared on followers only: its room API gives no video figures.
+const METRICS: Readonly<Record<ReportPlatform, readonly BandMetric[]>> = { tiktok: ['followers', 'engagementPercent', 'averageLikesPerVideo'], bilibili: ['followers'] };
 
 /** The band comparison for the reader of `display` (server components; the PDF writes with its own translator). */
-export async function bandComparisonText(band: ReportBand, display: Display): Promise<BandComparison> {
+export async function bandComparisonText(band: ReportBand, display: Display, platform: ReportPlatform = 'tiktok'): Promise<BandComparison> {
   const t = await getTranslations({ locale: isLocale(display.locale) ? display.locale : DEFAULT_LOCALE, namespace: 'reports' });
-  return writeBandComparison(band, { t, display }, 'compact');
+  return writeBandComparison(band, { t, display }, 'compact', platform);
 }
 
-export function writeBandComparison(band: ReportBand, { t, display }: ReportReader, style: CountStyle): BandComparison {
+export function writeBandComparison(band: ReportBand, { t, display }: ReportReader, style: CountStyle, platform: ReportPlatform = 'tiktok'): BandComparison {
   const { locale } = display;
+  const metrics = METRICS[platform];
   // Counts of people and likes are whole numbers wherever they are shown (a median can fall between two).
   const count = (value: number) => (style === 'compact' ? formatCompact(Math.round(value), locale) : formatCount(Math.round(value), locale));
   const format = (metric: BandMetric, value: number | null) => (value === null ? MISSING_VALUE : metric === 'engagementPercent' ? formatPercent(value, locale) : count(value));
@@ -39,7 +41,7 @@ export function writeBandComparison(band: ReportBand, { t, display }: ReportRead
       note: null,
       table: {
         columns: [t('colMeasure'), t('colThisAccount'), t('colMedian'), t('colPercentile')],
-        rows: METRICS.map((metric) => [label(metric), format(metric, band.account[metric]), format(metric, band.medians[metric]), percentile(band.percentiles[metric])]),
+        rows: metrics.map((metric) => [label(metric), format(metric, band.account[metric]), format(metric, band.medians[metric]), percentile(band.percentiles[metric])]),
       },
     };
   }
@@ -57,7 +59,7 @@ export function writeBandComparison(band: ReportBand, { t, display }: ReportRead
     note: t('bandFewRanked', { needed, count: band.accounts }),
     table: {
       columns: [t('colMeasure'), t('colThisAccount'), t('colRange'), t('colRank')],
-      rows: METRICS.map((metric) => [label(metric), format(metric, band.account[metric]), range(metric, standings[metric]), place(standings[metric])]),
+      rows: metrics.map((metric) => [label(metric), format(metric, band.account[metric]), range(metric, standings[metric]), place(standings[metric])]),
     },
   };
 }

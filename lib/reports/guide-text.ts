@@ -2,10 +2,12 @@
 // guide.ts) written in the reader's language, with numbers in the language's form, the best LIVE hour
 // on the reader's clock and money in the reader's currency. The web report and the PDF both use it, so
 // they say the same thing. Messages live in the `reports` catalogue (lib/i18n/messages/<locale>/reports.json).
+// A Bilibili report's sections speak of gold coins, the room and Bilibili's share (`bilibili.guide.*`) where
+// TikTok's speak of diamonds, videos and TikTok's.
 import { getTranslations } from 'next-intl/server';
 import type { Display } from '@/lib/i18n/display-settings';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
-import type { EvidenceMetric, GuideArea, GuideEvidence, GuideSection, GuideValue, ReportData } from '@/lib/reports/types';
+import type { EvidenceMetric, GuideArea, GuideEvidence, GuideSection, GuideValue, ReportData, ReportPlatform } from '@/lib/reports/types';
 import { formatDecimal, formatRulePercent, localHourRange, shownDays, shownQuantity } from '@/lib/reports/wording';
 import { FOLLOWER_BANDS } from '@/lib/stats/constants';
 import { formatCompact, formatCount, formatMoneyRange, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
@@ -28,7 +30,7 @@ export async function guideTexts(report: ReportData, display: Display): Promise<
 export function writeGuideTexts(report: ReportData, reader: ReportReader): GuideText[] {
   return report.guide.map((section) => {
     const { title, body } = writeSection(section, report, reader);
-    return { area: section.area, areaTitle: areaTitle(reader.t, section.area), title, body, evidence: evidenceText(section.evidence, reader) };
+    return { area: section.area, areaTitle: areaTitle(reader.t, section.area), title, body, evidence: evidenceText(section.evidence, reader, report.platform) };
   });
 }
 
@@ -62,8 +64,14 @@ function bandStartingAt(minFollowers: number): { minFollowers: number; maxFollow
   return { minFollowers, maxFollowers: following?.minFollowers ?? null };
 }
 
-/** What a guide figure measures, in words (the evidence line). */
-export function metricLabel(t: ReportsTranslator, metric: EvidenceMetric): string {
+/** What a guide figure measures, in words (the evidence line); value figures in the platform's unit. */
+export function metricLabel(t: ReportsTranslator, metric: EvidenceMetric, platform: ReportPlatform = 'tiktok'): string {
+  if (platform === 'bilibili') {
+    if (metric === 'diamondsPerLiveAtBestHour') return t('bilibili.metric.goldPerLiveAtBestHour');
+    if (metric === 'diamonds30d') return t('bilibili.metric.gold30d');
+    if (metric === 'diamondsPerHour') return t('bilibili.metric.goldPerHour');
+    if (metric === 'topGifterSharePercent') return t('bilibili.metric.topGifterSharePercent');
+  }
   switch (metric) {
     case 'followers':
       return t('metric.followers');
@@ -110,8 +118,8 @@ export function formatMetric(metric: EvidenceMetric, value: number, locale: stri
 }
 
 /** "Based on: Videos per week — 1.5 (benchmark: 3)". */
-export function evidenceText(evidence: GuideEvidence, { t, display }: ReportReader): string {
-  const metric = metricLabel(t, evidence.metric);
+export function evidenceText(evidence: GuideEvidence, { t, display }: ReportReader, platform: ReportPlatform = 'tiktok'): string {
+  const metric = metricLabel(t, evidence.metric, platform);
   const value = formatMetric(evidence.metric, evidence.value, display.locale);
   if (evidence.benchmark === null) return t('basedOn', { metric, value });
   return t('basedOnBenchmark', { metric, value, benchmark: formatMetric(evidence.metric, evidence.benchmark, display.locale) });
@@ -170,6 +178,7 @@ function writeSection(section: GuideSection, report: ReportData, { t, display }:
   };
   const liveMeasured = () => t('guide.liveMeasured', { lives: whole('lives'), perWeek: quantity('perWeek'), hours: quantity('hours'), hoursPerWeek: quantity('hoursPerWeek') });
   const gifters = { share: percent('share'), gifters: whole('gifters'), threshold: formatRulePercent(number('threshold'), locale) };
+  const bili = report.platform === 'bilibili';
 
   switch (section.id) {
     case 'private':
@@ -182,18 +191,16 @@ function writeSection(section: GuideSection, report: ReportData, { t, display }:
     case 'bandBelow':
     case 'bandAbove': {
       const args = { followers: whole('followers'), median: whole('median'), percentile: percent('percentile'), accounts: whole('accounts'), band };
-      return section.id === 'bandBelow'
-        ? { title: t('guide.bandBelow.title'), body: join(t('guide.bandBelow.body', args), nextBand()) }
-        : { title: t('guide.bandAbove.title'), body: join(t('guide.bandAbove.body', args), nextBand()) };
+      if (section.id === 'bandBelow') return { title: t('guide.bandBelow.title'), body: join(bili ? t('bilibili.guide.bandBelowBody', args) : t('guide.bandBelow.body', args), nextBand()) };
+      return { title: t('guide.bandAbove.title'), body: join(bili ? t('bilibili.guide.bandAboveBody', args) : t('guide.bandAbove.body', args), nextBand()) };
     }
     case 'growthFalling':
-      return { title: t('guide.growthFalling.title'), body: t('guide.growthFalling.body', growth()) };
+      return { title: t('guide.growthFalling.title'), body: bili ? t('bilibili.guide.growthFallingBody', growth()) : t('guide.growthFalling.body', growth()) };
     case 'growthSlow':
     case 'growthHealthy': {
       const gained = t('guide.growthGained', { ...growth(), healthy: formatRulePercent(number('healthy'), locale) });
-      return section.id === 'growthSlow'
-        ? { title: t('guide.growthSlow.title'), body: join(gained, projection(), t('guide.growthSlow.advice')) }
-        : { title: t('guide.growthHealthy.title'), body: join(gained, projection(), t('guide.growthHealthy.advice')) };
+      if (section.id === 'growthSlow') return { title: t('guide.growthSlow.title'), body: join(gained, projection(), bili ? t('bilibili.guide.growthSlowAdvice') : t('guide.growthSlow.advice')) };
+      return { title: t('guide.growthHealthy.title'), body: join(gained, projection(), bili ? t('bilibili.guide.growthHealthyAdvice') : t('guide.growthHealthy.advice')) };
     }
     case 'engagementNoVideos':
       return { title: t('guide.engagementNoVideos.title'), body: t('guide.engagementNoVideos.body', { posts: whole('posts') }) };
@@ -245,21 +252,27 @@ function writeSection(section: GuideSection, report: ReportData, { t, display }:
         body: t('guide.liveNotEligible.body', { minFollowers, followers: whole('followers'), gap: whole('gap'), lives: whole('lives'), hours: quantity('hours') }),
       };
     }
-    case 'liveStart':
-      return { title: t('guide.liveStart.title'), body: t('guide.liveStart.body', { lives: whole('lives'), hours: quantity('hours') }) };
+    case 'liveStart': {
+      const args = { lives: whole('lives'), hours: quantity('hours') };
+      return { title: t('guide.liveStart.title'), body: bili ? t('bilibili.guide.liveStartBody', args) : t('guide.liveStart.body', args) };
+    }
     case 'liveIrregular':
       return { title: t('guide.liveIrregular.title'), body: join(liveMeasured(), t('guide.liveIrregular.advice', { recommended: whole('recommended') })) };
     case 'liveRegular':
       return { title: t('guide.liveRegular.title'), body: join(liveMeasured(), t('guide.liveRegular.advice', { recommended: whole('recommended') })) };
-    case 'liveShort':
-      return { title: t('guide.liveShort.title'), body: t('guide.liveShort.body', { minutes: whole('minutes'), hours: quantity('hours') }) };
-    case 'liveOneStartHour':
-      return { title: t('guide.liveOneStartHour.title'), body: join(t('guide.liveOneStartHour.body', hours()), t('guide.timesIn', { zone: display.zoneLabel })) };
-    case 'liveBestHour':
-      return {
-        title: t('guide.liveBestHour.title'),
-        body: join(t('guide.liveBestHour.body', { ...hours(), best: whole('best'), average: whole('average') }), t('guide.timesIn', { zone: display.zoneLabel })),
-      };
+    case 'liveShort': {
+      const args = { minutes: whole('minutes'), hours: quantity('hours') };
+      return { title: t('guide.liveShort.title'), body: bili ? t('bilibili.guide.liveShortBody', args) : t('guide.liveShort.body', args) };
+    }
+    case 'liveOneStartHour': {
+      const body = bili ? t('bilibili.guide.liveOneStartHourBody', hours()) : t('guide.liveOneStartHour.body', hours());
+      return { title: t('guide.liveOneStartHour.title'), body: join(body, t('guide.timesIn', { zone: display.zoneLabel })) };
+    }
+    case 'liveBestHour': {
+      const args = { ...hours(), best: whole('best'), average: whole('average') };
+      const body = bili ? t('bilibili.guide.liveBestHourBody', args) : t('guide.liveBestHour.body', args);
+      return { title: t('guide.liveBestHour.title'), body: join(body, t('guide.timesIn', { zone: display.zoneLabel })) };
+    }
     case 'giftingNoLive':
       return { title: t('guide.giftingNoLive.title'), body: join(t('guide.giftingNoLive.body'), t('guide.giftHabits'), t('guide.giftingNoLive.close')) };
     case 'giftingNoGifts':
@@ -269,15 +282,19 @@ function writeSection(section: GuideSection, report: ReportData, { t, display }:
       };
     case 'giftingPerHour': {
       const perHour = numberOrNull('perHour');
-      const received =
-        perHour === null
-          ? t('guide.giftingPerHour.bodyNoRate', { diamonds: whole('diamonds'), earnings: earnings() })
-          : t('guide.giftingPerHour.body', { diamonds: whole('diamonds'), hours: quantity('hours'), perHour: Math.round(perHour), earnings: earnings() });
+      const paid = { hours: quantity('hours'), perHour: Math.round(perHour ?? 0), earnings: earnings() };
+      if (bili) {
+        const gold = whole('diamonds');
+        const received = perHour === null ? t('bilibili.guide.giftingPerHourBodyNoRate', { gold, earnings: paid.earnings }) : t('bilibili.guide.giftingPerHourBody', { gold, ...paid });
+        return { title: t('bilibili.guide.giftingPerHourTitle'), body: join(received, t('guide.giftHabits')) };
+      }
+      const diamonds = whole('diamonds');
+      const received = perHour === null ? t('guide.giftingPerHour.bodyNoRate', { diamonds, earnings: paid.earnings }) : t('guide.giftingPerHour.body', { diamonds, ...paid });
       return { title: t('guide.giftingPerHour.title'), body: join(received, t('guide.giftHabits')) };
     }
     case 'giftingConcentrated':
-      return { title: t('guide.giftingConcentrated.title'), body: t('guide.giftingConcentrated.body', gifters) };
+      return { title: t('guide.giftingConcentrated.title'), body: bili ? t('bilibili.guide.giftingConcentratedBody', gifters) : t('guide.giftingConcentrated.body', gifters) };
     case 'giftingSpread':
-      return { title: t('guide.giftingSpread.title'), body: t('guide.giftingSpread.body', gifters) };
+      return { title: t('guide.giftingSpread.title'), body: bili ? t('bilibili.guide.giftingSpreadBody', gifters) : t('guide.giftingSpread.body', gifters) };
   }
 }

@@ -239,8 +239,10 @@ function writeTitle(w: Writer, report: ReportData): void {
   const { account } = report;
   writeText(w, t('kicker'), { size: 22, color: COLORS.text, bold: true }, { x: MARGIN, y: doc.y });
   doc.moveDown(0.3);
-  writeNameLine(w, account.nickname, `@${toPdfText(account.handle)}`);
+  const bili = report.platform === 'bilibili';
+  writeNameLine(w, account.nickname, bili ? t('bilibili.pdf.channel', { uid: toPdfText(account.handle) }) : `@${toPdfText(account.handle)}`);
   const facts = [
+    bili ? t('bilibili.platform') : null,
     account.verified ? t('pdf.verifiedAccount') : null,
     account.privateAccount ? t('pdf.privateAccount') : null,
     account.region ? t('pdf.region', { region: toPdfText(account.region) }) : null,
@@ -261,27 +263,31 @@ function buildNumberRows({ t, display }: Writer, report: ReportData): Row[] {
     if (estimate === null) return MISSING_VALUE;
     return estimate.creatorRewardsEligible ? formatMoneyRange(estimate.creatorRewards, money) : t('pdf.notEligible', { min: CREATOR_REWARDS_MIN_FOLLOWERS });
   };
-  const rows: Row[] = [
-    [t('followers'), count(numbers.followers)],
-    [t('pdf.following'), count(numbers.following)],
-    [t('pdf.totalLikes'), count(numbers.hearts)],
-    [t('videos'), count(numbers.videos)],
-    [t('pdf.diggs'), count(numbers.diggs)],
-    [t('pdf.friends'), count(numbers.friends)],
-    [metricLabel(t, 'averageLikesPerVideo'), count(numbers.averageLikesPerVideo)],
-    [
-      t('engagement'),
-      engagement
-        ? t('pdf.engagementValue', {
-            value: formatPercent(engagement.percent, locale),
-            basis: engagement.basis === 'views' ? t('pdf.engagementViews') : t('pdf.engagementApproximation'),
-          })
-        : MISSING_VALUE,
-    ],
-    // Creator Rewards and a sponsor's price apart: their sum read as what every video earns (issue 19).
-    [t('pdf.creatorRewardsPerVideo'), creatorRewards(numbers.perVideo)],
-    [t('pdf.sponsoredPrice'), perVideo && perVideo.sponsoredPost.high > 0 ? formatMoneyRange(perVideo.sponsoredPost, money) : MISSING_VALUE],
-  ];
+  const bili = report.platform === 'bilibili';
+  // Bilibili's room API gives followers only: its report has no video rows.
+  const rows: Row[] = bili
+    ? [[t('followers'), count(numbers.followers)]]
+    : [
+        [t('followers'), count(numbers.followers)],
+        [t('pdf.following'), count(numbers.following)],
+        [t('pdf.totalLikes'), count(numbers.hearts)],
+        [t('videos'), count(numbers.videos)],
+        [t('pdf.diggs'), count(numbers.diggs)],
+        [t('pdf.friends'), count(numbers.friends)],
+        [metricLabel(t, 'averageLikesPerVideo'), count(numbers.averageLikesPerVideo)],
+        [
+          t('engagement'),
+          engagement
+            ? t('pdf.engagementValue', {
+                value: formatPercent(engagement.percent, locale),
+                basis: engagement.basis === 'views' ? t('pdf.engagementViews') : t('pdf.engagementApproximation'),
+              })
+            : MISSING_VALUE,
+        ],
+        // Creator Rewards and a sponsor's price apart: their sum read as what every video earns (issue 19).
+        [t('pdf.creatorRewardsPerVideo'), creatorRewards(numbers.perVideo)],
+        [t('pdf.sponsoredPrice'), perVideo && perVideo.sponsoredPost.high > 0 ? formatMoneyRange(perVideo.sponsoredPost, money) : MISSING_VALUE],
+      ];
   const live = numbers.live;
   if (live === null) return [...rows, [t('pdf.liveNone'), t('pdf.noneRecorded')]];
   const end = new Date(generatedAt);
@@ -291,8 +297,14 @@ function buildNumberRows({ t, display }: Writer, report: ReportData): Row[] {
     [t('pdf.livePeriod'), period],
     [t('pdf.lives30d'), count(live.lives30d)],
     [t('pdf.hours30d'), formatDecimal(live.hours30d, locale)],
-    [t('pdf.diamonds30d'), count(live.diamonds30d)],
+    [bili ? t('bilibili.pdf.gold30d') : t('pdf.diamonds30d'), count(live.diamonds30d)],
     [t('pdf.earnings30d'), formatMoneyRange(live.earnings30d, money)],
+    ...(bili
+      ? ([
+          [t('bilibili.pdf.superChats30d'), count(live.superChats30d)],
+          [t('bilibili.pdf.guards30d'), count(live.guards30d)],
+        ] satisfies Row[])
+      : []),
   ];
 }
 
@@ -303,8 +315,15 @@ function writeBand(w: Writer, report: ReportData): void {
   const width = doc.page.width - 2 * MARGIN;
   writeHeading(w, t('pdf.bandTitle', { band: bandName(t, locale, band) }));
   const typical = formatPercent(band.typicalEngagementPercent, locale);
-  const { note, table } = writeBandComparison(band, { t, display }, 'full');
-  const intro = table ? t('pdf.bandIntro', { count: band.accounts, typical }) : t('bandAccounts', { count: band.accounts, typical });
+  const { note, table } = writeBandComparison(band, { t, display }, 'full', report.platform);
+  const bili = report.platform === 'bilibili';
+  const intro = bili
+    ? table
+      ? t('bilibili.pdf.bandIntro', { count: band.accounts })
+      : t('bilibili.bandAccounts', { count: band.accounts })
+    : table
+      ? t('pdf.bandIntro', { count: band.accounts, typical })
+      : t('bandAccounts', { count: band.accounts, typical });
   writeText(w, intro, { size: 10, color: COLORS.text, width }, { x: MARGIN, y: doc.y });
   if (note) writeText(w, note, { size: 10, color: COLORS.text, width }, { x: MARGIN, y: doc.y + 4 });
   doc.moveDown(0.5);
@@ -312,23 +331,24 @@ function writeBand(w: Writer, report: ReportData): void {
 }
 
 function buildHabitRows({ t, display }: Writer, report: ReportData): Row[] {
-  const { cadence, growth, live } = report;
+  const { cadence, growth, live, platform } = report;
   const { locale } = display;
   const decimal = (value: number | null) => (value === null ? MISSING_VALUE : formatDecimal(value, locale));
+  const history = t('pdf.historyValue', { snapshots: cadence.snapshots, days: shownQuantity(cadence.spanDays) });
   const rows: Row[] = [
-    [metricLabel(t, 'videosPerWeek'), decimal(cadence.videosPerWeek)],
+    ...(platform === 'bilibili' ? [] : ([[metricLabel(t, 'videosPerWeek'), decimal(cadence.videosPerWeek)]] satisfies Row[])),
     // People come whole: the stored weekly rate has a decimal, the reader sees the nearest count.
     [t('pdf.followerChange'), growth ? formatCount(growth.followersPerWeek, locale) : MISSING_VALUE],
-    [t('pdf.historyMeasured'), t('pdf.historyValue', { snapshots: cadence.snapshots, days: shownQuantity(cadence.spanDays) })],
+    [platform === 'bilibili' ? t('bilibili.pdf.followerHistory') : t('pdf.historyMeasured'), history],
   ];
   if (live === null) return rows;
   return [
     ...rows,
     [metricLabel(t, 'livesPerWeek'), decimal(live.livesPerWeek)],
     [metricLabel(t, 'averageHoursPerLive'), decimal(live.averageHoursPerLive)],
-    [metricLabel(t, 'diamondsPerHour'), live.averageDiamondsPerHour === null ? MISSING_VALUE : formatCount(live.averageDiamondsPerHour, locale)],
-    [t('pdf.bestStart'), bestStartText(report, display)],
-    [metricLabel(t, 'topGifterSharePercent'), formatPercent(live.topGifterSharePercent, locale)],
+    [metricLabel(t, 'diamondsPerHour', platform), live.averageDiamondsPerHour === null ? MISSING_VALUE : formatCount(live.averageDiamondsPerHour, locale)],
+    [platform === 'bilibili' ? t('bilibili.pdf.bestStart') : t('pdf.bestStart'), bestStartText(report, display)],
+    [metricLabel(t, 'topGifterSharePercent', platform), formatPercent(live.topGifterSharePercent, locale)],
   ];
 }
 
@@ -352,7 +372,8 @@ function writeGuide(w: Writer, report: ReportData): void {
 
 function writeFooters(w: Writer, report: ReportData): void {
   const { doc, t, display } = w;
-  const footer = t('pdf.footer', { date: display.date(report.generatedAt, 'dateLong') });
+  const date = display.date(report.generatedAt, 'dateLong');
+  const footer = report.platform === 'bilibili' ? t('bilibili.pdf.footer', { date }) : t('pdf.footer', { date });
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
@@ -374,7 +395,11 @@ export async function renderReportPdf(report: ReportData, display: Display): Pro
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
     bufferPages: true,
     lang: display.locale,
-    info: { Title: t('pdf.documentTitle', { handle: toPdfText(report.account.handle) }), Author: 'LiveLens', Creator: 'LiveLens' },
+    info: {
+      Title: report.platform === 'bilibili' ? t('bilibili.pdf.documentTitle', { uid: toPdfText(report.account.handle) }) : t('pdf.documentTitle', { handle: toPdfText(report.account.handle) }),
+      Author: 'LiveLens',
+      Creator: 'LiveLens',
+    },
   });
   const chunks: Buffer[] = [];
   const finished = new Promise<Buffer>((resolve, reject) => {

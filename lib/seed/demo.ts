@@ -62,7 +62,15 @@ const DEMO_FIRST_LIVE_SPACING_MS = 2 * MINUTE;
  * history, only its demo lives — synthetic Bilibili packets (worker/demo.ts) played through the same worker
  * as the TikTok accounts, live at the same time as luna.streams. Made-up ids.
  */
-export const DEMO_BILIBILI = { uid: '3546001200340056', roomId: '30012345', nickname: 'Luna 露娜', bio: '每晚唱歌聊天 · Late-night singing & chill talks 🌙' } as const;
+export const DEMO_BILIBILI = {
+  uid: '3546001200340056',
+  roomId: '30012345',
+  nickname: 'Luna 露娜',
+  bio: '每晚唱歌聊天 · Late-night singing & chill talks 🌙',
+  followers: 215_400,
+  roomTitle: '深夜唱歌聊天 🌙',
+  roomArea: '娱乐 · 唱见电台',
+} as const;
 /** The demo creator: one cluster of Luna's channels on both platforms, whose combined live the dashboard shows. */
 export const DEMO_CREATOR_CLUSTER = 'Luna ✨ · TikTok + Bilibili';
 
@@ -318,7 +326,30 @@ export async function seedDemoData(db: Db, options: { now?: Date; seed?: number 
   }
 
   const bilibili = await db.channel.create({
-    data: { platform: 'bilibili', handle: DEMO_BILIBILI.uid, platformUserId: DEMO_BILIBILI.uid, roomId: DEMO_BILIBILI.roomId, nickname: DEMO_BILIBILI.nickname, bio: DEMO_BILIBILI.bio, region: 'CN', lastFetchStatus: 'ok', lastFetchedAt: now },
+    data: {
+      platform: 'bilibili',
+      handle: DEMO_BILIBILI.uid,
+      platformUserId: DEMO_BILIBILI.uid,
+      roomId: DEMO_BILIBILI.roomId,
+      nickname: DEMO_BILIBILI.nickname,
+      bio: DEMO_BILIBILI.bio,
+      region: 'CN',
+      followers: BigInt(DEMO_BILIBILI.followers),
+      roomTitle: DEMO_BILIBILI.roomTitle,
+      roomArea: DEMO_BILIBILI.roomArea,
+      roomLiveStatus: 0,
+      lastFetchStatus: 'ok',
+      lastFetchedAt: now,
+    },
+  });
+  // Two months of follower counts, as room lookups would have stored them: the history a Bilibili growth
+  // report measures follower growth from (lib/reports/collect.ts).
+  await db.followerSample.createMany({
+    data: Array.from({ length: 31 }, (_, i) => ({
+      accountId: bilibili.id,
+      fetchedAt: new Date(now.getTime() - (60 - 2 * i) * DAY),
+      followers: BigInt(Math.round(DEMO_BILIBILI.followers * (1 - (60 - 2 * i) * 0.0011))),
+    })),
   });
   // Live with the first TikTok account, so a fresh `npm start` shows both platforms at once.
   await db.trackedAccount.create({ data: { accountId: bilibili.id, source: 'replay', state: 'OFFLINE', nextCheckAt: now } });

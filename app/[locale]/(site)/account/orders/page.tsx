@@ -6,6 +6,7 @@ import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { readerFormat } from '@/lib/i18n/display';
 import { formatCharged } from '@/lib/payments/receipt';
+import { channelCheckoutPath, channelName } from '@/lib/platforms/naming';
 
 export const dynamic = 'force-dynamic';
 
@@ -47,7 +48,7 @@ export default async function OrdersPage() {
         return status;
     }
   };
-  const orders = await db.order.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'desc' }, include: { account: { select: { handle: true } }, report: { select: { id: true } } }, take: 200 });
+  const orders = await db.order.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'desc' }, include: { account: { select: { platform: true, handle: true, nickname: true } }, report: { select: { id: true } } }, take: 200 });
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">{t('orders.title')}</h1>
@@ -68,7 +69,7 @@ export default async function OrdersPage() {
             {orders.map((order) => (
               <li key={order.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div>
-                  <p className="font-semibold">{t('orders.reportFor', { handle: order.account.handle })}</p>
+                  <p className="font-semibold">{t('orders.reportFor', { channel: channelName(order.account) })}</p>
                   <p className="text-xs text-muted">
                     {t('orders.meta', {
                       date: display.date(order.createdAt, 'dateTime'),
@@ -86,7 +87,7 @@ export default async function OrdersPage() {
                     </Link>
                   )}
                   {order.status === 'PENDING' && (
-                    <Link href={order.testMode ? `/checkout/test/${order.id}` : `/checkout?handle=${order.account.handle}`} className="text-sm text-accent-2 hover:underline">
+                    <Link href={order.testMode ? `/checkout/test/${order.id}` : channelCheckoutPath(order.account)} className="text-sm text-accent-2 hover:underline">
                       {t('orders.payNow')}
                     </Link>
                   )}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
@@ -16,6 +17,7 @@ import { translateError } from '@/lib/i18n/errors';
 import { clientIp } from '@/lib/rate-limit';
 import { StatusLink, StatusMessage } from '@/components/ui/status-message';
 import { formatCompact, formatCount } from '@/lib/stats/format';
+import { channelCheckoutPath } from '@/lib/platforms/naming';
 import { LiveTime } from './_components/live-time';
 
 // A Bilibili streamer (issue 20): /bilibili/{uid}, beside TikTok's /@handle. The room's facts (followers,
@@ -48,7 +50,7 @@ export default async function BilibiliChannelPage({ params }: Props) {
   if (isLocale(addressed)) setRequestLocale(addressed);
   const outcome = await load(uid);
   if (outcome.kind === 'not_found') notFound();
-  const [t, locale] = await Promise.all([getTranslations('profile.bilibili'), getLocale()]);
+  const [t, tProfile, locale] = await Promise.all([getTranslations('profile.bilibili'), getTranslations('profile'), getLocale()]);
   if (outcome.kind === 'error') {
     return (
       <StatusMessage title={t('lookupFailed')} body={translateError(outcome.message, isLocale(locale) ? locale : 'en')} alert>
@@ -89,6 +91,12 @@ export default async function BilibiliChannelPage({ params }: Props) {
             )}
           </dl>
         </div>
+        {/* A report needs a follower count (lib/reports/collect.ts). */}
+        {room?.followers != null && (
+          <Link href={channelCheckoutPath(page)} className="ml-auto rounded-lg border border-line px-4 py-2 text-center font-semibold hover:bg-panel-2">
+            {tProfile('buyReport')}
+          </Link>
+        )}
       </header>
 
       {room && (

@@ -9,17 +9,20 @@ import { fetchJson } from '@/lib/query-client';
 import { formText } from '@/lib/text/form';
 import type { HandleFailure } from '@/lib/tiktok/handle';
 
-type Props = { handle: string; signedIn: boolean; email: string | null; price: string; testMode: boolean };
+/** What the report is about, as POST /api/checkout takes it: a TikTok handle or a Bilibili uid. */
+export type CheckoutTarget = { handle: string } | { platform: 'bilibili'; uid: string };
+
+type Props = { target: CheckoutTarget; signedIn: boolean; email: string | null; price: string; testMode: boolean };
 
 /** Creates the account inline when needed, signs in, then starts the checkout. */
-export function CheckoutClient({ handle, signedIn, email, price, testMode }: Props) {
+export function CheckoutClient({ target, signedIn, email, price, testMode }: Props) {
   const t = useTranslations('checkout');
   const [mode, setMode] = useState<'signup' | 'signin'>('signup');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const pay = async () => {
-    const { url } = await fetchJson<{ url: string }>('/api/checkout', { method: 'POST', body: JSON.stringify({ handle }) });
+    const { url } = await fetchJson<{ url: string }>('/api/checkout', { method: 'POST', body: JSON.stringify(target) });
     window.location.assign(url);
   };
 
@@ -37,7 +40,7 @@ export function CheckoutClient({ handle, signedIn, email, price, testMode }: Pro
       }
       await pay();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message.replace(/^(email|password|handle): /, '') : t('failed'));
+      setError(caught instanceof Error ? caught.message.replace(/^(email|password|handle|uid): /, '') : t('failed'));
       setBusy(false);
     }
   };

@@ -5,6 +5,7 @@ import { Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { cancelPendingOrder, getOwnOrder } from '@/lib/payments/orders';
+import { channelCheckoutPath } from '@/lib/platforms/naming';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ export default async function CheckoutCancelPage({ searchParams }: { searchParam
       <Card headingLevel={1} title={t('canceledTitle')}>
         <p className="text-muted">{t('nothingCharged')}</p>
         {order && (
-          <Link href={`/checkout?handle=${order.account.handle}`} className="mt-4 inline-block rounded-lg bg-accent-strong px-4 py-2 font-semibold hover:opacity-90">
+          <Link href={channelCheckoutPath(order.account)} className="mt-4 inline-block rounded-lg bg-accent-strong px-4 py-2 font-semibold hover:opacity-90">
             {t('tryAgain')}
           </Link>
         )}

@@ -15,7 +15,7 @@ async function render(initial: OrderState, locale: Locale = 'en'): Promise<strin
   // (.test.ts files have no JSX; the providers' props types want their children among them.)
   const intl = { locale, messages, timeZone: 'UTC' } as ComponentProps<typeof NextIntlClientProvider>;
   const query = { client: makeQueryClient() } as ComponentProps<typeof QueryClientProvider>;
-  const progress = createElement(OrderProgress, { orderId: 'order-1', handle: 'luna.bakes', initial });
+  const progress = createElement(OrderProgress, { orderId: 'order-1', channel: '@luna.bakes', initial });
   return renderToStaticMarkup(createElement(QueryClientProvider, query, createElement(NextIntlClientProvider, intl, progress)));
 }
 

@@ -28,15 +28,15 @@ function statusMessage(t: T, status: string): string {
  * The order's progress, from the state the server rendered to the report's link: the headline says
  * "being prepared" only while it is, and is announced when it changes.
  */
-export function OrderProgress({ orderId, handle, initial }: { orderId: string; handle: string; initial: OrderState }) {
+export function OrderProgress({ orderId, channel, initial }: { orderId: string; channel: string; initial: OrderState }) {
   const t = useTranslations('checkout');
   const { data = initial, error } = useOrder(orderId, initial);
   const phase = orderPhase(data);
   return (
     <div className="flex flex-col gap-4">
       <div role="status" aria-live="polite" className="flex flex-col gap-4">
-        {phase === 'ready' && <p>{t('ready', { handle })}</p>}
-        {phase === 'preparing' && <p className="text-muted">{t('preparing', { handle })}</p>}
+        {phase === 'ready' && <p>{t('ready', { channel })}</p>}
+        {phase === 'preparing' && <p className="text-muted">{t('preparing', { channel })}</p>}
         {phase === 'ready' && data.reportId !== null ? (
           <Link href={`/reports/${data.reportId}`} className="block rounded-lg bg-accent-strong px-4 py-2.5 text-center font-semibold hover:opacity-90">
             {t('openReport')}

@@ -9,6 +9,7 @@ import { confirmCheckoutSession } from '@/lib/payments/fulfil';
 import { getOwnOrder } from '@/lib/payments/orders';
 import { getStripe } from '@/lib/payments/stripe';
 import { OrderProgress } from './order-progress';
+import { channelName } from '@/lib/platforms/naming';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,7 +37,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   return (
     <div className="mx-auto max-w-md py-8">
       <Card headingLevel={1} title={t('thanksTitle')}>
-        <OrderProgress orderId={order.id} handle={order.account.handle} initial={{ status: order.status, reportId: order.report?.id ?? null }} />
+        <OrderProgress orderId={order.id} channel={channelName(order.account)} initial={{ status: order.status, reportId: order.report?.id ?? null }} />
       </Card>
     </div>
   );

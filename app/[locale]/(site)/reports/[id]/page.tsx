@@ -29,7 +29,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const report = readStoredReport(readable.report.data);
   if (!report) return <Notice tone="error">{t('oldVersion')}</Notice>;
   const display = displayOf(settings);
-  const [guide, comparison] = await Promise.all([guideTexts(report, display), bandComparisonText(report.band, display)]);
+  const [guide, comparison] = await Promise.all([guideTexts(report, display), bandComparisonText(report.band, display, report.platform)]);
   return (
     <DisplayProvider settings={settings}>
       <div className="flex flex-col gap-4">

@@ -8,6 +8,7 @@ import { getOwnOrder } from '@/lib/payments/orders';
 import { getStripe } from '@/lib/payments/stripe';
 import { intlLocaleOf } from '@/lib/stats/format';
 import { TestPayButton } from './test-pay-button';
+import { channelName } from '@/lib/platforms/naming';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +30,7 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ o
     <div className="mx-auto max-w-md py-8">
       <Card headingLevel={1} title={t('testTitle')}>
         <Notice tone="warn">{t('testNotice')}</Notice>
-        <p className="mt-4">{t.rich('reportFor', { handle: order.account.handle, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+        <p className="mt-4">{t.rich('reportFor', { channel: channelName(order.account), strong: (chunks) => <strong>{chunks}</strong> })}</p>
         <p className="text-2xl font-bold">{amount}</p>
         <div className="mt-4">{order.status === 'PENDING' || order.status === 'CANCELED' ? <TestPayButton orderId={order.id} /> : <p className="text-muted">{t('orderIs', { status: order.status.toLowerCase() })}</p>}</div>
       </Card>
