@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { signUpAndIn } from './support/live';
 
 // Without Stripe keys (as here) checkout runs in the marked test mode, through the same fulfilment code.
 
@@ -70,6 +71,41 @@ test('sign up during checkout, buy a report in test mode, open it, share it and 
   await page.goto('/account/orders');
   await expect(page.getByText('Growth report for @luna.bakes').first()).toBeVisible();
   await expect(page.getByRole('link', { name: 'Open report' }).first()).toBeVisible();
+});
+
+// A Bilibili streamer's report (issue 20), against the browser tests' stand-in for Bilibili's room API
+// (tools/testing/bilibili-room-api.ts, not Bilibili: uid 35460012 + room 3002xxxx has 128,400 followers).
+test('a signed-in user buys a report on a Bilibili streamer from its public page, in gold and without videos', async ({ page }) => {
+  await signUpAndIn(page, 'bili-report');
+  const room = `3002${String(Date.now()).slice(-4)}`;
+  const uid = `35460012${room}`;
+  const nickname = `星河 Stella ${room.slice(-4)}`;
+  await page.goto(`/bilibili/${uid}`);
+  await expect(page.getByRole('heading', { level: 1, name: nickname })).toBeVisible();
+  await page.getByRole('link', { name: 'Buy growth report' }).click();
+  await expect(page).toHaveURL(new RegExp(`/checkout\\?platform=bilibili&uid=${uid}$`));
+  await expect(page.getByText(`Bilibili Live · UID ${uid} · 128.4K followers`)).toBeVisible();
+  await expect(page.getByText('How the channel compares with the Bilibili channels LiveLens stores in its follower band')).toBeVisible();
+  await page.getByRole('button', { name: /Continue to test checkout/ }).click();
+  await expect(page.getByText(`Growth report for ${nickname}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Complete test payment' }).click();
+  await expect(page.getByText(`Your growth report for ${nickname} is ready.`)).toBeVisible();
+  await page.getByRole('link', { name: 'Open your report' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: nickname })).toBeVisible();
+  const report = page.locator('.report');
+  await expect(report).toContainText(`UID ${uid}`);
+  await expect(report).toContainText('LIVE gold coins, 30 d');
+  await expect(report).toContainText('Super Chats, 30 d');
+  // No LIVE recorded: the guide starts one, in the room's words, and says nothing of videos or TikTok.
+  await expect(report).toContainText("announced in your room's notice");
+  await expect(report).not.toContainText(/video|diamond|TikTok/i);
+  const pdf = await page.request.get(`${new URL(page.url()).pathname}/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+
+  await page.goto('/account/orders');
+  await expect(page.getByText(`Growth report for ${nickname}`).first()).toBeVisible();
 });
 
 test('protected pages send visitors to sign in and back', async ({ page }) => {
