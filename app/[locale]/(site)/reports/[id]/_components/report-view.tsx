@@ -163,7 +163,7 @@ function BilibiliReportView({ report, guide, comparison, display }: { report: Re
         <Card title={t('activityTitle')}>
           <dl className="grid grid-cols-2 gap-2">
             <StatTile label={t('followersPerWeek')} value={growth ? formatCompact(Math.round(growth.followersPerWeek), locale) : MISSING_VALUE} hint={growth?.percentPerWeek != null ? formatPercent(growth.percentPerWeek, locale) : t('needsWeek')} />
-            <StatTile label={t('bilibili.followerSamples')} value={formatCount(cadence.snapshots, locale)} hint={t('bilibili.followerSamplesHint', { count: cadence.snapshots, days: Math.round(cadence.spanDays) })} />
+            <StatTile label={t('bilibili.followerSamples')} value={formatCount(cadence.snapshots, locale)} hint={t('overDays', { days: Math.round(cadence.spanDays) })} />
           </dl>
         </Card>
         <LiveCard report={report} display={display} perHourLabel={t('bilibili.goldPerHour')} />
