@@ -41,6 +41,8 @@ export type ChannelRoom = {
 };
 
 export type ChannelPage = {
+  /** The channel's id (not shown: it reads the channel's follower history). */
+  id: string;
   platform: Platform;
   handle: string;
   nickname: string | null;
@@ -80,6 +82,7 @@ export async function readChannelPage(db: Db, platform: Platform, handle: string
   ]);
   const value = sums._sum.diamonds ?? 0n;
   return {
+    id: channel.id,
     platform,
     handle: channel.handle,
     nickname: channel.nickname,

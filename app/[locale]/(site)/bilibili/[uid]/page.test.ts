@@ -10,8 +10,11 @@ import { loadMessages } from '@/lib/i18n/messages';
 import type { ChannelPage } from '@/lib/platforms/channel-page';
 
 const bilibiliChannelPage = vi.hoisted(() => vi.fn());
+const getFollowerHistory = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/db', () => ({ db: {} }));
 vi.mock('@/lib/platforms/bilibili/room-lookup', () => ({ bilibiliChannelPage }));
+// Read from follower_samples on Postgres in lib/platforms/follower-history.test.ts.
+vi.mock('@/lib/platforms/follower-history', () => ({ getFollowerHistory }));
 vi.mock('next/headers', () => ({ headers: () => Promise.resolve(new Headers({ 'x-forwarded-for': '203.0.113.9' })) }));
 vi.mock('next-intl/server', async () => {
   const messages = await loadMessages('en');
@@ -33,6 +36,7 @@ async function text(element: ReactElement): Promise<string> {
 }
 
 const stored: ChannelPage = {
+  id: 'channel-1',
   platform: 'bilibili',
   handle: '21144080',
   nickname: '测试主播',
@@ -49,7 +53,10 @@ const stored: ChannelPage = {
   ],
 };
 
-beforeEach(() => bilibiliChannelPage.mockReset());
+beforeEach(() => {
+  bilibiliChannelPage.mockReset();
+  getFollowerHistory.mockReset().mockResolvedValue([]);
+});
 
 describe('the Bilibili channel page', () => {
   it('shows the stored channel, its totals in gold coins with their worth, and its lives newest first', async () => {
@@ -61,6 +68,22 @@ describe('the Bilibili channel page', () => {
     expect(page).toContain('Lives 2 Gifts (gold coins) 220.4K Worth to the creator ≈ $12–$19 Gifts 27 Comments 132 Likes 15.4K Peak viewers 310');
     expect(page).toContain('Nov 30, 2026, 12:00 PM LIVE now Untitled live 14.8K 8 12 95');
     expect(page).toContain('Nov 28, 2026, 12:00 PM Evening songs 205.6K 19 120 310');
+    expect(getFollowerHistory).toHaveBeenCalledWith({}, 'channel-1');
+    expect(page).toContain('History The chart fills in as LiveLens looks at this account on different days.');
+  });
+
+  it('charts the follower history once two days are stored, and offers a growth report on the channel', async () => {
+    bilibiliChannelPage.mockResolvedValue({ kind: 'page', page: stored });
+    getFollowerHistory.mockResolvedValue([
+      { day: '2026-11-01', followers: 1_200_000, hearts: 0, videos: 0 },
+      { day: '2026-11-30', followers: 1_234_567, hearts: 0, videos: 0 },
+    ]);
+    const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: 'en', messages: await loadMessages('en'), timeZone: 'UTC' } as ComponentProps<typeof NextIntlClientProvider>, await render('21144080')));
+    expect(html).toContain('Days are UTC calendar days, each with its last stored count.');
+    expect(html).toContain('href="/checkout?platform=bilibili&amp;uid=21144080"');
+    // No follower count stored: nothing to build a report from, so no offer.
+    bilibiliChannelPage.mockResolvedValue({ kind: 'page', page: { ...stored, room: null } });
+    expect(await text(await render('21144080'))).not.toContain('Buy growth report');
   });
 
   it('says when the room facts are from an earlier fetch', async () => {

@@ -18,6 +18,8 @@ import { clientIp } from '@/lib/rate-limit';
 import { StatusLink, StatusMessage } from '@/components/ui/status-message';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { channelCheckoutPath } from '@/lib/platforms/naming';
+import { getFollowerHistory } from '@/lib/platforms/follower-history';
+import { FollowerHistory } from './_components/follower-history';
 import { LiveTime } from './_components/live-time';
 
 // A Bilibili streamer (issue 20): /bilibili/{uid}, beside TikTok's /@handle. The room's facts (followers,
@@ -62,6 +64,7 @@ export default async function BilibiliChannelPage({ params }: Props) {
   }
   const { page } = outcome;
   const { room } = page;
+  const daily = await getFollowerHistory(db, page.id);
   const name = page.nickname ?? page.handle;
   const { totals } = page;
   const livesTitle = t('livesTitle');
@@ -133,6 +136,8 @@ export default async function BilibiliChannelPage({ params }: Props) {
         </dl>
         <p className="mt-3 text-xs text-muted">{t('storedOnly')}</p>
       </Card>
+
+      <FollowerHistory daily={daily} />
 
       <Card title={livesTitle}>
         {page.lives.length === 0 ? (
