@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trimOldest } from '@/lib/bounded';
-import { SeenIds } from '@/lib/live/seen-ids';
+import { MAX_AGE_MS, SeenIds } from '@/lib/live/seen-ids';
 
 /** What SeenIds did before it stored ids compactly: a Set of `${kind}:${msgId}`, trimmed in bulk. */
 class ReferenceSeenIds {
@@ -66,5 +66,52 @@ describe('SeenIds', () => {
         expect(seen.size).toBe(reference.size);
       }
     }
+  });
+
+  it('forgets ids after the age limit and gives the memory back, so a quiet room stays small for hours', () => {
+    let now = 1_700_000_000_000;
+    const seen = new SeenIds(20_000, MAX_AGE_MS, () => now);
+    const id = (n: number) => String(7_300_000_000_000_000_000n + BigInt(n));
+    // A busy burst: 10,000 ids in a minute.
+    for (let n = 0; n < 10_000; n++) {
+      expect(seen.add('chat', id(n))).toBe(true);
+      if (n % 1000 === 0) now += 6_000;
+    }
+    const full = seen.bytes;
+    expect(seen.add('chat', id(5))).toBe(false);
+    // 29 minutes later every id is still known.
+    now += 29 * 60_000;
+    expect(seen.add('chat', id(9_999))).toBe(false);
+    expect(seen.size).toBe(10_000);
+    // Past the limit: the burst is forgotten, a late copy passes (storage refuses it), and the memory shrinks.
+    now += 2 * 60_000;
+    expect(seen.add('chat', id(10_000))).toBe(true);
+    expect(seen.size).toBe(1);
+    for (let n = 10_001; n < 10_010; n++) seen.add('like', id(n));
+    expect(seen.bytes).toBeLessThan(full / 4);
+    expect(seen.add('chat', id(3))).toBe(true);
+    expect(seen.add('chat', id(10_000))).toBe(false);
+    expect(seen.add('like', id(10_005))).toBe(false);
+    // A quiet room, one message a second for six hours, keeps about 30 minutes of ids.
+    for (let s = 0; s < 6 * 3600; s++) {
+      now += 1_000;
+      seen.add('chat', id(20_000 + s));
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(1_800);
+    expect(seen.size).toBeLessThanOrEqual(1_802);
+    expect(seen.bytes).toBeLessThan(200_000);
+  });
+
+  it('keeps odd ids (strings) right across the age limit and a shrink', () => {
+    let now = 0;
+    const seen = new SeenIds(1_000, 60_000, () => now);
+    for (let n = 0; n < 500; n++) seen.add('gift', `x${n}`);
+    now += 61_000;
+    expect(seen.add('gift', 'x-new')).toBe(true);
+    expect(seen.size).toBe(1);
+    expect(seen.add('gift', 'x-new')).toBe(false);
+    expect(seen.add('gift', 'x1')).toBe(true);
+    expect(seen.add('gift', '0042')).toBe(true);
+    expect(seen.add('gift', '0042')).toBe(false);
   });
 });

@@ -10,6 +10,13 @@
 // (arrival order, for forgetting the oldest) with an open-addressing index into it: about 25 bytes per
 // id, outside the JS heap, grown as the room fills. Anything else (a made-up or zero-padded id) goes to
 // a plain Map in the same ring, so what is remembered and what is forgotten stay exactly as before.
+//
+// Ids are also forgotten after MAX_AGE_MS (30 minutes): duplicates come within seconds or minutes, and
+// a count cap alone let every room fill up to 20,000 ids over a few hours (about 0.5 MB each with the
+// index, 2.5 GB for 5,000 rooms, docs/benchmarks.md). With the age limit a quiet room keeps what 30
+// minutes bring (about 1,800 ids at one message a second) and the ring shrinks when it is mostly empty.
+// A copy arriving later than that would pass here; storage still refuses it (unique keys, like buckets'
+// message ids), so only a realtime counter could see it twice.
 
 const INITIAL_SLOTS = 64;
 /** Kinds are folded into the high part of a numeric key (`high × KIND_SLOTS + kind`, below 2^53). */
@@ -17,6 +24,8 @@ const KIND_SLOTS = 1024;
 /** Marks a ring slot whose key is a string (kept in `strings`). */
 const STRING_KEY = -1;
 const EMPTY = 0;
+/** How long an id is remembered (see the top of the file). */
+export const MAX_AGE_MS = 30 * 60_000;
 
 /** Splits a canonical decimal id (no leading zero, 1–19 digits) into two exact doubles; undefined otherwise. */
 function decimalParts(id: string): [high: number, low: number] | undefined {
@@ -46,6 +55,10 @@ export class SeenIds {
   private keys = new Float64Array(INITIAL_SLOTS * 2);
   /** Open-addressing index: ring slot + 1, or EMPTY. */
   private index = new Int32Array(INITIAL_SLOTS * 2);
+  /** When each ring slot's id arrived, in whole seconds after `epoch`. */
+  private times = new Uint32Array(INITIAL_SLOTS);
+  private readonly epoch: number;
+  private readonly maxAgeSeconds: number;
   private head = 0;
   private count = 0;
   private readonly kinds = new Map<string, number>();
@@ -56,14 +69,26 @@ export class SeenIds {
 
   // Duplicates arrive within seconds (resends, reconnect backlogs); 20,000 ids cover minutes of a busy
   // room and keep a quiet room’s memory small.
-  constructor(private readonly capacity = 20_000) {
+  constructor(
+    private readonly capacity = 20_000,
+    maxAgeMs = MAX_AGE_MS,
+    private readonly clock: () => number = Date.now,
+  ) {
     // Forgetting happens in bulk once the memory is an eighth over capacity (as `trimOldest` does for
     // the other bounded memories), so the ring must hold that many.
     this.maxSlots = capacity + (capacity >> 3) + 1;
+    this.epoch = clock();
+    this.maxAgeSeconds = Math.ceil(maxAgeMs / 1000);
+  }
+
+  /** Seconds since `epoch`, for the ring's arrival times. */
+  private seconds(): number {
+    return Math.max(0, Math.floor((this.clock() - this.epoch) / 1000));
   }
 
   /** Records message `msgId` of this kind; returns false when it was seen before. */
   add(kind: string, msgId: string): boolean {
+    this.forgetExpired();
     let kindIndex = this.kinds.get(kind);
     if (kindIndex === undefined && this.kinds.size < KIND_SLOTS) {
       kindIndex = this.kinds.size;
@@ -91,6 +116,11 @@ export class SeenIds {
     return this.count;
   }
 
+  /** The typed arrays' bytes (the ring, its arrival times and the index; strings not counted). */
+  get bytes(): number {
+    return this.keys.byteLength + this.times.byteLength + this.index.byteLength;
+  }
+
   private addString(key: string): boolean {
     this.strings ??= new Map();
     if (this.strings.has(key)) return false;
@@ -114,6 +144,7 @@ export class SeenIds {
     const slot = (this.head + this.count) % slots;
     this.keys[slot * 2] = a;
     this.keys[slot * 2 + 1] = b;
+    this.times[slot] = this.seconds();
     this.count++;
     return slot;
   }
@@ -129,19 +160,33 @@ export class SeenIds {
   /** Drops the oldest keys down to capacity once the memory is an eighth over it. */
   private forgetOldest(): void {
     if (this.count <= this.capacity + (this.capacity >> 3)) return;
-    const slots = this.keys.length / 2;
-    while (this.count > this.capacity) {
-      const slot = this.head;
-      if (this.keys[slot * 2] === STRING_KEY) {
-        const key = this.stringAt?.[slot];
-        if (key !== undefined) this.strings?.delete(key);
-        if (this.stringAt) this.stringAt[slot] = undefined;
-      } else {
-        this.unplace(slot);
-      }
-      this.head = (this.head + 1) % slots;
-      this.count--;
+    while (this.count > this.capacity) this.dropHead();
+  }
+
+  /** Drops the ids older than the age limit, then halves the ring while it is at most a quarter full. */
+  private forgetExpired(): void {
+    if (this.count > 0 && (this.times[this.head] ?? 0) + this.maxAgeSeconds < this.seconds()) {
+      const cutoff = this.seconds() - this.maxAgeSeconds;
+      while (this.count > 0 && (this.times[this.head] ?? 0) < cutoff) this.dropHead();
     }
+    // One halving per call: a ring emptied by age comes down over the next few ids, never below what it holds × 2.
+    const slots = this.keys.length / 2;
+    if (slots > INITIAL_SLOTS && this.count * 4 <= slots) this.grow(Math.max(INITIAL_SLOTS, slots >> 1));
+  }
+
+  /** Forgets the oldest id. */
+  private dropHead(): void {
+    const slots = this.keys.length / 2;
+    const slot = this.head;
+    if (this.keys[slot * 2] === STRING_KEY) {
+      const key = this.stringAt?.[slot];
+      if (key !== undefined) this.strings?.delete(key);
+      if (this.stringAt) this.stringAt[slot] = undefined;
+    } else {
+      this.unplace(slot);
+    }
+    this.head = (this.head + 1) % slots;
+    this.count--;
   }
 
   /** Removes a numeric ring slot from the index (linear probing's backward-shift deletion). */
@@ -162,17 +207,21 @@ export class SeenIds {
     }
   }
 
-  /** Copies the ring in arrival order into `slots` slots and rebuilds the index (at most 70% full: linear
-   *  probing stays at a few probes per lookup, and the index is a third of the memory at 20,000 ids). */
+  /** Copies the ring in arrival order into `slots` slots (more to grow, fewer to shrink; at least the
+   *  count) and rebuilds the index (at most 70% full: linear probing stays at a few probes per lookup,
+   *  and the index is a third of the memory at 20,000 ids). */
   private grow(slots: number): void {
     const old = this.keys;
+    const oldTimes = this.times;
     const oldSlots = old.length / 2;
     const keys = new Float64Array(slots * 2);
+    const times = new Uint32Array(slots);
     const stringAt: (string | undefined)[] | undefined = this.stringAt ? [] : undefined;
     for (let i = 0; i < this.count; i++) {
       const from = (this.head + i) % oldSlots;
       keys[i * 2] = old[from * 2] ?? 0;
       keys[i * 2 + 1] = old[from * 2 + 1] ?? 0;
+      times[i] = oldTimes[from] ?? 0;
       const key = this.stringAt?.[from];
       if (stringAt && key !== undefined) {
         stringAt[i] = key;
@@ -180,6 +229,7 @@ export class SeenIds {
       }
     }
     this.keys = keys;
+    this.times = times;
     this.stringAt = stringAt;
     this.head = 0;
     let indexSize = 1;

@@ -28,6 +28,9 @@ export type RoomsResult = {
   /** CPU of the worker process over the window, in cores (1 = one core busy all the time). */
   cpuCores: number;
   windowSeconds: number;
+  /** Events waiting to be written when the window started and when it ended: a queue that grows is a rate not sustained. */
+  queueAtStart: number;
+  queueAtEnd: number;
 };
 
 // Each room plays the same small room's traffic, long enough that no room runs out while the others
@@ -89,8 +92,9 @@ Machine: ${machineLine()}. Run ${new Date().toISOString().slice(0, 16)}Z. One wo
 | peak RSS of the process (connect ramp included) | ${n(result.peakRssMiB)} MiB (${round(result.peakRssMiB / MIB_PER_GIB, 2)} GiB) | < 1.5 GiB |
 | memory per room | ${result.perRoomMiB} MiB over a ${n(result.baselineRssMiB)} MiB baseline (the process with its pools, before the first room) | — |
 | events sustained over ${result.windowSeconds} s | ${n(result.eventsPerSecond)} events/s normalised, ${n(result.committedPerSecond)} events/s committed | every room's trickle |
+| write queue at the window's start and end | ${n(result.queueAtStart)} and ${n(result.queueAtEnd)} events | not growing |
 | worker CPU over the same window | ${result.cpuCores} cores | — |
 
-Command: \`BENCH_PARTS=rooms BENCH_ROOMS=${result.rooms} BENCH_TRICKLE=${result.trickle} nice -n 10 npm run bench:ingest\` (defaults: 5,000 rooms, \`low\`).`,
+Command: \`BENCH_PARTS=rooms BENCH_ROOMS=${result.rooms} BENCH_TRICKLE=${result.trickle} BENCH_WINDOW_S=${result.windowSeconds} nice -n 10 npm run bench:ingest\` (defaults: 5,000 rooms, \`low\`, a 20 s window).`,
   );
 }
