@@ -1,7 +1,6 @@
 // A growth report on a Bilibili streamer (issue 20): what the collector reads from the database (follower
 // samples, Bilibili band peers, lives in gold with Super Chats and guards), what the generator makes of it (no
 // video figures, no TikTok rules), and how the guide and the PDF say it in four languages (gold, not diamonds).
-import { execFileSync } from 'node:child_process';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
@@ -19,6 +18,7 @@ import { renderReportPdf } from '@/lib/reports/pdf';
 import { readStoredReport } from '@/lib/reports/stored';
 import { reportDataSchema, type ReportInput } from '@/lib/reports/types';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
+import { HAS_PDFTOTEXT, pdfToText } from '@/tools/testing/pdf-text';
 
 // Outside Next.js there is no request to read the language from: the translator comes from the catalogues.
 vi.mock('next-intl/server', async () => {
@@ -117,25 +117,15 @@ describe('a Bilibili growth report', () => {
   });
 });
 
-const PDFTOTEXT = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe('a Bilibili report as a PDF', () => {
-  it.skipIf(!PDFTOTEXT)('names the channel by its UID and counts gold, Super Chats and guards, in English and Chinese', async () => {
+  it.skipIf(!HAS_PDFTOTEXT)('names the channel by its UID and counts gold, Super Chats and guards, in English and Chinese', async () => {
     const report = generateReport(bilibiliInput(), AT);
-    const text = (pdf: Buffer) => execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' }).replace(/\s+/g, ' ');
-    const english = text(await renderReportPdf(report, readerOf('en').display));
+    const english = pdfToText(await renderReportPdf(report, readerOf('en').display));
     for (const expected of ['Bilibili UID 3546001200340056', 'Bilibili Live', 'Gold coins in the last 30 days (gifts, Super Chats and guards) 1,000,000', 'Super Chats in the last 30 days 3', 'Guard purchases in the last 30 days 1', 'Estimates, not Bilibili figures']) {
       expect(english).toContain(expected);
     }
     expect(english).not.toMatch(/diamond|TikTok|Videos per week/i);
-    const chinese = text(await renderReportPdf(report, readerOf('zh-CN').display)).replace(/\s/g, '');
+    const chinese = pdfToText(await renderReportPdf(report, readerOf('zh-CN').display)).replace(/\s/g, '');
     expect(chinese).toContain('金瓜子');
     expect(chinese).not.toMatch(/钻石|TikTok/);
   });

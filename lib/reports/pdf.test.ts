@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { displayOf, type Display } from '@/lib/i18n/display-settings';
@@ -10,6 +9,7 @@ import { readStoredReport } from '@/lib/reports/stored';
 import { markThaiWordBreaks, textRuns } from '@/lib/reports/pdf-runs';
 import { toPdfText, toReadablePdfText, toWinAnsi } from '@/lib/reports/pdf-text';
 import type { ReportInput } from '@/lib/reports/types';
+import { HAS_PDFTOTEXT, pdfToText } from '@/tools/testing/pdf-text';
 
 // Outside Next.js there is no request to read the language from: the translator comes from the catalogues.
 vi.mock('next-intl/server', async () => {
@@ -58,17 +58,6 @@ function extractText(pdf: Buffer): string {
   return lines.join('\n');
 }
 
-/** Poppler's pdftotext (.ci/run installs poppler-utils): the text as a PDF reader extracts it, any font. */
-const PDFTOTEXT = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const pdfToText = (pdf: Buffer, raw = false) => execFileSync('pdftotext', ['-enc', 'UTF-8', ...(raw ? ['-raw'] : []), '-', '-'], { input: pdf, encoding: 'utf8' }).replace(/\s+/g, ' ');
-
 async function renderAndCheck(input: ReportInput, display = readerOf('en')): Promise<string> {
   const pdf = await renderReportPdf(generateReport(input, AT), display);
   expect(Buffer.isBuffer(pdf)).toBe(true);
@@ -95,7 +84,7 @@ describe('renderReportPdf', () => {
   // Noto files npm installs (no machine font needed); pdftotext reads them back.
   const noSpaces = (text: string) => text.replace(/[\s\u200b]/g, '');
 
-  it.skipIf(!PDFTOTEXT)('writes the report in Russian, with rubles marked ≈ and times in the reader’s zone', async () => {
+  it.skipIf(!HAS_PDFTOTEXT)('writes the report in Russian, with rubles marked ≈ and times in the reader’s zone', async () => {
     const pdf = await renderReportPdf(generateReport(buildInput(), AT), readerOf('ru', 'Asia/Bangkok'));
     const text = pdfToText(pdf);
     for (const expected of [
@@ -125,7 +114,7 @@ describe('renderReportPdf', () => {
     expect(text).not.toContain('?');
   });
 
-  it.skipIf(!PDFTOTEXT)('writes the report in Chinese, with yuan marked ≈', async () => {
+  it.skipIf(!HAS_PDFTOTEXT)('writes the report in Chinese, with yuan marked ≈', async () => {
     const pdf = await renderReportPdf(generateReport(buildInput(), AT), readerOf('zh-CN', 'Asia/Shanghai'));
     // pdftotext may put a space where a line of Chinese wraps; spaces are ignored.
     const text = noSpaces(pdfToText(pdf));
@@ -151,7 +140,7 @@ describe('renderReportPdf', () => {
     expect(text).not.toContain('?');
   });
 
-  it.skipIf(!PDFTOTEXT)('writes the report in Thai, with baht marked ≈', async () => {
+  it.skipIf(!HAS_PDFTOTEXT)('writes the report in Thai, with baht marked ≈', async () => {
     const pdf = await renderReportPdf(generateReport(buildInput(), AT), readerOf('th', 'Asia/Bangkok'));
     // pdftotext reorders stacked Thai vowel and tone marks and splits sara am (ำ) in two, so both sides are
     // compared without marks; -raw reads in drawing order (a cell's Thai and its parentheses, drawn from two
@@ -176,7 +165,7 @@ describe('renderReportPdf', () => {
     expect(text).not.toContain('?');
   });
 
-  it.skipIf(!PDFTOTEXT)('marks converted money in English too (≈ is drawn in Noto Sans)', async () => {
+  it.skipIf(!HAS_PDFTOTEXT)('marks converted money in English too (≈ is drawn in Noto Sans)', async () => {
     const text = pdfToText(await renderReportPdf(generateReport(buildInput(), AT), readerOf('en', 'Asia/Kolkata', 'EUR')));
     expect(text).toContain('LIVE earnings, 30 days (estimate) ≈€10–€16');
     expect(text).toContain('≈ amounts in EUR are converted from US dollars at the rates of November 28, 2025');
@@ -186,7 +175,7 @@ describe('renderReportPdf', () => {
   });
 
   // "Earnings per video" added a sponsor's price for one video to Creator Rewards and called it earnings.
-  it.skipIf(!PDFTOTEXT)('prints Creator Rewards per video and a sponsored video price apart', async () => {
+  it.skipIf(!HAS_PDFTOTEXT)('prints Creator Rewards per video and a sponsored video price apart', async () => {
     const text = pdfToText(await renderReportPdf(generateReport(buildInput(), AT), readerOf('en')));
     expect(text).not.toContain('Earnings per video');
     expect(text).toMatch(/Creator Rewards per video \(estimate\) \$[\d.]+–\$[\d.]+/);
@@ -199,7 +188,7 @@ describe('renderReportPdf', () => {
 
   // A report bought before that change (the sponsored price at $10–$25 per 1,000 followers, and its sum with
   // Creator Rewards printed as earnings) keeps its numbers and prints them under today's labels.
-  it.skipIf(!PDFTOTEXT)('prints a report stored before the honest estimates with its own numbers, labelled apart', async () => {
+  it.skipIf(!HAS_PDFTOTEXT)('prints a report stored before the honest estimates with its own numbers, labelled apart', async () => {
     const report = generateReport(buildInput(), AT);
     const range = (low: number, high: number) => ({ low, mid: (low + high) / 2, high });
     const perVideo = { ...report.numbers.perVideo!, creatorRewards: range(0.4, 1), sponsoredPost: range(400, 1_000), engagementFactor: 1.6, total: range(400.4, 1_001) };
@@ -213,7 +202,7 @@ describe('renderReportPdf', () => {
   });
 
   // A band of three used to print a table of dashes, and the weekly follower change a fraction of a person.
-  it.skipIf(!PDFTOTEXT)('places the account among a small band and counts followers whole', async () => {
+  it.skipIf(!HAS_PDFTOTEXT)('places the account among a small band and counts followers whole', async () => {
     const input = {
       ...buildInput(),
       history: [{ at: new Date(AT.getTime() - 21 * 86_400_000), videos: 114n, followers: 24_000n, hearts: 110_000n }],
@@ -229,7 +218,7 @@ describe('renderReportPdf', () => {
     expect(text.slice(text.indexOf('Your follower band'), text.indexOf('Habits'))).not.toContain('—');
   });
 
-  it.skipIf(!PDFTOTEXT)('prints nicknames in Cyrillic, Thai and Chinese as written (emoji dropped), with the handle', async () => {
+  it.skipIf(!HAS_PDFTOTEXT)('prints nicknames in Cyrillic, Thai and Chinese as written (emoji dropped), with the handle', async () => {
     for (const [nickname, handle, shown] of [
       ['Лиза Стрим 🌸', 'liza.stream', 'Лиза Стрим (@liza.stream)'],
       ['ลิซ่า ไลฟ์สด ✨', 'lisa_live', 'ลิซ่า ไลฟ์สด (@lisa_live)'],

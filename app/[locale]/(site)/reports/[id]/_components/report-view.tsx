@@ -76,55 +76,55 @@ export function ReportView({ report, guide, comparison, display }: { report: Rep
 
 function BandCard({ title, intro, comparison }: { title: string; intro: string; comparison: BandComparison }) {
   return (
-      <Card title={title}>
-          <p className="mb-3 text-sm text-muted">{intro}</p>
-          {comparison.table && (
-            <ScrollRegion label={title}>
-              <table className="w-full text-left text-sm">
-                <thead className="text-xs uppercase text-muted">
-                  <tr>
-                    {comparison.table.columns.map((column, i) => (
-                      <th key={column} scope="col" className={`py-1.5 pr-2 ${i > 0 ? 'text-right' : ''}`}>
-                        {column}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {comparison.table.rows.map(([label, ...cells]) => (
-                    <tr key={label} className="border-t border-line">
-                      <td className="py-1.5 pr-2">{label}</td>
-                      {cells.map((cell, i) => (
-                        <td key={i} className="py-1.5 pr-2 text-right tabular-nums">
-                          {cell}
-                        </td>
-                      ))}
-                    </tr>
+    <Card title={title}>
+      <p className="mb-3 text-sm text-muted">{intro}</p>
+      {comparison.table && (
+        <ScrollRegion label={title}>
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-muted">
+              <tr>
+                {comparison.table.columns.map((column, i) => (
+                  <th key={column} scope="col" className={`py-1.5 pr-2 ${i > 0 ? 'text-right' : ''}`}>
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.table.rows.map(([label, ...cells]) => (
+                <tr key={label} className="border-t border-line">
+                  <td className="py-1.5 pr-2">{label}</td>
+                  {cells.map((cell, i) => (
+                    <td key={i} className="py-1.5 pr-2 text-right tabular-nums">
+                      {cell}
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          )}
-          {comparison.note && <p className="mt-2 text-xs text-muted">{comparison.note}</p>}
-        </Card>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      {comparison.note && <p className="mt-2 text-xs text-muted">{comparison.note}</p>}
+    </Card>
   );
 }
 
 function GuideCard({ guide }: { guide: GuideText[] }) {
   const t = useTranslations('reports');
   return (
-        <Card title={t('guideTitle')}>
-          <ol className="flex flex-col gap-4">
-            {guide.map((section, i) => (
-              <li key={`${section.area}-${i}`} className="break-inside-avoid">
-                <p className="text-xs uppercase tracking-wide text-accent-2">{section.areaTitle}</p>
-                <h3 className="text-lg font-semibold">{section.title}</h3>
-                <p className="mt-1 whitespace-pre-line text-sm">{section.body}</p>
-                <p className="mt-1 text-xs text-muted">{section.evidence}</p>
-              </li>
-            ))}
-          </ol>
-        </Card>
+    <Card title={t('guideTitle')}>
+      <ol className="flex flex-col gap-4">
+        {guide.map((section, i) => (
+          <li key={`${section.area}-${i}`} className="break-inside-avoid">
+            <p className="text-xs uppercase tracking-wide text-accent-2">{section.areaTitle}</p>
+            <h3 className="text-lg font-semibold">{section.title}</h3>
+            <p className="mt-1 whitespace-pre-line text-sm">{section.body}</p>
+            <p className="mt-1 text-xs text-muted">{section.evidence}</p>
+          </li>
+        ))}
+      </ol>
+    </Card>
   );
 }
 
