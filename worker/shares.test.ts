@@ -17,7 +17,7 @@ import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { createOwnDatabase, type OwnDatabase } from '@/tools/testing/own-database';
 import { TestWorkers } from '@/tools/testing/worker-process';
 import { readLiveTotals } from '@/worker/replay-run';
-import { pickReleases, shareLevel } from '@/worker/shares';
+import { pickReleases, shareLevel, shareTargets } from '@/worker/shares';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FIXTURE = path.join(ROOT, 'worker', 'fixtures', 'small-evening.jsonl');
@@ -35,6 +35,25 @@ describe('the share rule', () => {
     expect(shareLevel(8, [3, 10])).toBe(5);
     expect(shareLevel(30, [3, 10])).toBe(10);
     expect(shareLevel(0, [500, 500])).toBe(0);
+  });
+
+  it('splits the level’s spare places so shares differ by one at most, the same in every worker', () => {
+    const split = (total: number, workers: [string, number][]) => Object.fromEntries(shareTargets(total, workers.map(([id, capacity]) => ({ id, capacity }))));
+    // 7 over 3: the level (3) has 9 places; the last two workers by id take one fewer.
+    expect(split(7, [['worker-3', 500], ['worker-1', 500], ['worker-2', 500]])).toEqual({ 'worker-1': 3, 'worker-2': 2, 'worker-3': 2 });
+    expect(split(6, [['a', 500], ['b', 500], ['c', 500]])).toEqual({ a: 2, b: 2, c: 2 });
+    expect(split(7, [['a', 500], ['b', 500]])).toEqual({ a: 4, b: 3 });
+    expect(split(1, [['a', 500], ['b', 500], ['c', 500]])).toEqual({ a: 1, b: 0, c: 0 });
+    expect(split(0, [['a', 500], ['b', 500]])).toEqual({ a: 0, b: 0 });
+    // A capped worker keeps its capacity; the spare places fall on the uncapped ones.
+    expect(split(9, [['a', 2], ['b', 10], ['c', 10]])).toEqual({ a: 2, b: 4, c: 3 });
+    // Too many accounts for the capacities: everyone fills up.
+    expect(split(30, [['a', 3], ['b', 10]])).toEqual({ a: 3, b: 10 });
+    for (let total = 0; total <= 40; total++) {
+      const targets = [...shareTargets(total, [{ id: 'x', capacity: 500 }, { id: 'y', capacity: 500 }, { id: 'z', capacity: 500 }]).values()];
+      expect(targets.reduce((a, b) => a + b, 0)).toBe(total);
+      expect(Math.max(...targets) - Math.min(...targets)).toBeLessThanOrEqual(1);
+    }
   });
 
   it('gives up rooms that are not live first, then the highest hash, the same every time', () => {

@@ -22,6 +22,23 @@ export function shareLevel(total: number, capacities: readonly number[]): number
   return low;
 }
 
+/**
+ * Each live worker's share of `total` accounts, by worker id: min(capacity, level) at the fair level, except
+ * that the level usually holds a few accounts more than there are (7 accounts over 3 workers: level 3, 9
+ * places). That many of the workers at the level take one fewer, the last ones in id order, so every worker
+ * computes the same split and the shares differ by one at most: 3/2/2, not 3/3/1 (which the level alone
+ * allowed, leaving the worker that joined last with one account).
+ */
+export function shareTargets(total: number, workers: readonly { id: string; capacity: number }[]): Map<string, number> {
+  const level = shareLevel(total, workers.map((w) => w.capacity));
+  const targets = new Map(workers.map((w) => [w.id, Math.min(w.capacity, level)] as const));
+  const places = [...targets.values()].reduce((sum, n) => sum + n, 0);
+  const atLevel = workers.filter((w) => w.capacity >= level).map((w) => w.id).sort();
+  const spare = Math.max(0, places - total);
+  for (const id of atLevel.slice(atLevel.length - spare)) targets.set(id, level - 1);
+  return targets;
+}
+
 /** An account's place in the release order: fixed for the account, the same in every worker. */
 function rank(accountId: string): string {
   return createHash('sha1').update(accountId).digest('hex');

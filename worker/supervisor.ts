@@ -14,7 +14,7 @@
 import type { Db } from '@/lib/db';
 import type { Logger } from '@/lib/logger';
 import { AccountMonitor, type MonitorDeps, type MonitoredAccount } from '@/worker/monitor';
-import { pickReleases, shareLevel } from '@/worker/shares';
+import { pickReleases, shareTargets } from '@/worker/shares';
 
 export type SupervisorOptions = {
   db: Db;
@@ -38,7 +38,7 @@ export type SupervisorOptions = {
   settle?: (timeoutMs: number) => Promise<boolean>;
 };
 
-type ShareRow = { accounts: number; capacities: (number | null)[] };
+type ShareRow = { accounts: number; workers: { id: string; capacity: number | null }[] };
 type LeasedRow = {
   account_id: string;
   handle: string;
@@ -159,19 +159,20 @@ export class Supervisor {
   }
 
   /**
-   * This worker's share: the fair level over the live workers' capacities (its own included, whether or
-   * not its heartbeat has been written yet), capped by its own capacity.
+   * This worker's share of the live workers' split (shareTargets; its own place included, whether or not
+   * its heartbeat has been written yet), capped by its own capacity.
    */
   private async targetShare(): Promise<number> {
     const { db, workerId, leaseTtlMs, capacity, sources } = this.options;
     const [row] = await db.$queryRaw<ShareRow[]>`
       SELECT
         (SELECT count(*)::int FROM tracked_accounts t WHERE t.enabled AND t.source = ANY(${sources})) AS accounts,
-        ARRAY(SELECT (h.info->>'capacity')::int FROM worker_heartbeats h
-              WHERE h.worker_id <> ${workerId} AND h.stopped_at IS NULL AND h.last_seen_at > now() - make_interval(secs => ${leaseTtlMs / 1000})) AS capacities`;
+        coalesce((SELECT json_agg(json_build_object('id', h.worker_id, 'capacity', (h.info->>'capacity')::int)) FROM worker_heartbeats h
+              WHERE h.worker_id <> ${workerId} AND h.stopped_at IS NULL AND h.last_seen_at > now() - make_interval(secs => ${leaseTtlMs / 1000})), '[]'::json) AS workers`;
     // A worker that does not state its capacity is taken to have ours.
-    const others = (row?.capacities ?? []).map((c) => c ?? capacity);
-    return Math.min(capacity, shareLevel(row?.accounts ?? 0, [capacity, ...others]));
+    const others = (row?.workers ?? []).map((w) => ({ id: w.id, capacity: w.capacity ?? capacity }));
+    const targets = shareTargets(row?.accounts ?? 0, [{ id: workerId, capacity }, ...others]);
+    return Math.min(capacity, targets.get(workerId) ?? 0);
   }
 
   /** Hands `excess` accounts (at most releasePerCycle) over: close, write their events, then free the lease. */
