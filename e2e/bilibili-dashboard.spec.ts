@@ -93,4 +93,8 @@ test('a streamer adds a Bilibili room by its link and opens its public page', as
   await expect(page.locator('main')).toContainText('Offline');
   await expect(page.locator('main')).toContainText('深夜唱歌 · 点歌');
   await expect(page.locator('main')).toContainText('娱乐 · 唱见');
+  // Its rating (followers and gold only) and its place among Bilibili channels, linking to their ranking.
+  await expect(page.getByRole('img', { name: /LiveLens rating \d+ out of 100/ })).toBeVisible();
+  await expect(page.locator('main')).toContainText('Bilibili’s live-room figures include no total of likes');
+  await expect(page.getByRole('link', { name: /^#\d+ of \d+$/ }).first()).toHaveAttribute('href', '/top?platform=bilibili&rank=followers#ranks');
 });

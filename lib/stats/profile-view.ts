@@ -4,6 +4,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import type { Platform } from '@/lib/platforms/events';
 import { buildDiamondRate, engagementPercent, estimateLiveEarnings, estimatePerVideoEarnings, averageLikesPerVideo, followerBand, type Engagement, type PerVideoEarnings, type UsdRange } from '@/lib/stats/estimates';
 import { buildDistribution, computeRating, type Rating, type RatingDistributions } from '@/lib/stats/rating';
 import type { DayPoint } from '@/lib/stats/history';
@@ -59,14 +60,24 @@ function toStats(snapshot: NonNullable<StoredProfile['snapshot']>): ProfileStats
   };
 }
 
-let distributionCache: { at: number; value: RatingDistributions } | undefined;
+const distributionCaches = new Map<Platform, { at: number; value: RatingDistributions }>();
 
-/** The comparison distributions of the rating, from every stored account's latest snapshot (cached 10 min). */
-export async function getRatingDistributions(db: Db, now = Date.now()): Promise<RatingDistributions> {
-  if (distributionCache && now - distributionCache.at < 600_000) return distributionCache.value;
+/**
+ * The comparison distributions of the rating among the stored channels of a platform (cached 10 min):
+ * TikTok's from every account's latest snapshot, Bilibili's from every channel's follower count.
+ */
+export async function getRatingDistributions(db: Db, now = Date.now(), platform: Platform = 'tiktok'): Promise<RatingDistributions> {
+  const cached = distributionCaches.get(platform);
+  if (cached && now - cached.at >= 0 && now - cached.at < 600_000) return cached.value;
+  const value = platform === 'bilibili' ? await bilibiliDistributions(db, now) : await tiktokDistributions(db, now);
+  distributionCaches.set(platform, { at: now, value });
+  return value;
+}
+
+async function tiktokDistributions(db: Db, now: number): Promise<RatingDistributions> {
   const rows = await db.$queryRaw<{ followers: bigint; hearts: bigint; videos: bigint; diamonds: bigint | null }[]>`
     SELECT s.followers, s.hearts, s.videos,
-           (SELECT SUM(l.diamonds) FROM lives l WHERE l.account_id = s.account_id AND l.started_at >= ${new Date(now - 30 * DAY)}) AS diamonds
+           (SELECT SUM(l.diamonds)::bigint FROM lives l WHERE l.account_id = s.account_id AND l.started_at >= ${new Date(now - 30 * DAY)}) AS diamonds
     FROM (SELECT DISTINCT ON (account_id) account_id, followers, hearts, videos FROM profile_snapshots ORDER BY account_id, fetched_at DESC) s`;
   const value: RatingDistributions = {
     followers: buildDistribution(rows.map((r) => r.followers)),
@@ -74,8 +85,43 @@ export async function getRatingDistributions(db: Db, now = Date.now()): Promise<
     engagement: buildDistribution(rows.map((r) => engagementPercent({ followers: r.followers, hearts: r.hearts, videos: r.videos })?.percent ?? null)),
     liveDiamonds30d: buildDistribution(rows.filter((r) => r.diamonds !== null).map((r) => r.diamonds)),
   };
-  distributionCache = { at: now, value };
   return value;
+}
+
+// Bilibili publishes no likes or videos: its distributions are followers and gold over 30 days.
+async function bilibiliDistributions(db: Db, now: number): Promise<RatingDistributions> {
+  const rows = await db.$queryRaw<{ followers: bigint; gold: bigint | null }[]>`
+    SELECT c.followers,
+           (SELECT SUM(l.diamonds)::bigint FROM lives l WHERE l.account_id = c.id AND l.started_at >= ${new Date(now - 30 * DAY)}) AS gold
+    FROM channels c WHERE c.platform = 'bilibili' AND c.followers IS NOT NULL`;
+  return {
+    followers: buildDistribution(rows.map((r) => r.followers)),
+    engagement: [],
+    liveDiamonds30d: buildDistribution(rows.filter((r) => r.gold !== null).map((r) => r.gold)),
+  };
+}
+
+export type ChannelStanding = { rating: Rating | null; ranks: AccountRanks };
+
+/**
+ * A Bilibili channel's 0–100 rating and ranks among the stored Bilibili channels (issue 20): Reach from
+ * its followers and LIVE from the gold its lives received in 30 days (left out when LiveLens neither
+ * tracks it nor saw a live); no rating without a follower count.
+ */
+export async function getBilibiliStanding(db: Db, channel: { id: string; followers: bigint | number | null }, now = new Date()): Promise<ChannelStanding> {
+  const since = new Date(now.getTime() - 30 * DAY);
+  const [distributions, ranks, tracked, live] = await Promise.all([
+    getRatingDistributions(db, now.getTime(), 'bilibili'),
+    getAccountRanks(db, channel.id, { now, platform: 'bilibili' }),
+    db.trackedAccount.findUnique({ where: { accountId: channel.id }, select: { enabled: true } }),
+    db.live.aggregate({ where: { accountId: channel.id, startedAt: { gte: since } }, _sum: { diamonds: true }, _count: true }),
+  ]);
+  const watched = Boolean(tracked?.enabled) || live._count > 0;
+  const rating =
+    channel.followers === null
+      ? null
+      : computeRating({ platform: 'bilibili', followers: channel.followers, hearts: null, engagementPercent: null, liveDiamonds30d: watched ? (live._sum.diamonds ?? 0n) : null }, distributions);
+  return { rating, ranks };
 }
 
 async function getLiveStats(db: Db, accountId: string, now: Date): Promise<LiveStats | null> {

@@ -78,3 +78,58 @@ describe('getAccountRanks', () => {
     expect(ranks.places.find((p) => p.metric === 'earnings')).toEqual({ metric: 'earnings', overall: null, inRegion: null });
   });
 });
+
+// Bilibili channels rank among themselves only, with no region: each test uses a `now` years ahead (no
+// other file's lives fall in its 30 days) and follower counts above any other test's, so its channels
+// hold the top places.
+describe('Bilibili ranks', () => {
+  const FUTURE = new Date('2031-06-01T12:00:00Z');
+  const before = (days: number) => new Date(FUTURE.getTime() - days * 86_400_000);
+  let next = 0;
+
+  async function channel(samples: { at: Date; followers: number }[], gold: { at: Date; gold: number }[] = []) {
+    const uid = `9${Date.now()}${next++}`.slice(0, 18);
+    const created = await db.channel.create({ data: { platform: 'bilibili', handle: uid, platformUserId: uid, lastFetchStatus: 'ok' } });
+    await db.followerSample.createMany({ data: samples.map((s) => ({ accountId: created.id, fetchedAt: s.at, followers: BigInt(s.followers) })) });
+    for (const l of gold) {
+      await db.live.create({ data: { accountId: created.id, platform: 'bilibili', roomId: `bl-${uniqueSuffix()}`, startedAt: l.at, endedAt: new Date(l.at.getTime() + 3_600_000), diamonds: l.gold } });
+    }
+    return { id: created.id, uid };
+  }
+
+  it('ranks Bilibili channels by their follower samples and by gold, apart from TikTok, linking by uid', async () => {
+    const big = 8_000_000_000_000;
+    const riser = await channel([{ at: before(10), followers: big }, { at: before(1), followers: big + 300 }], [{ at: before(3), gold: 7_000_000 }, { at: before(20), gold: 1_000_000 }]);
+    const leader = await channel([{ at: before(9), followers: big + 200 }, { at: before(2), followers: big + 250 }], [{ at: before(35), gold: 99_000_000 }]);
+    const unseen = await channel([{ at: before(1), followers: big + 100 }]);
+    const followers = await getRankPage(db, { platform: 'bilibili', metric: 'followers', region: null, page: 1, now: FUTURE, fresh: true });
+    expect(followers.items.slice(0, 3).map((r) => [r.platform, r.handle, r.rank, r.value, r.change])).toEqual([
+      ['bilibili', riser.uid, 1, big + 300, 1],
+      ['bilibili', leader.uid, 2, big + 250, -1],
+      ['bilibili', unseen.uid, 3, big + 100, null],
+    ]);
+    expect(followers.regions).toEqual([]);
+    // Gold over the last 30 days: the leader's 35-day-old live is outside it, so only the riser earns.
+    const earnings = await getRankPage(db, { platform: 'bilibili', metric: 'earnings', region: null, page: 1, now: FUTURE, fresh: true });
+    expect(earnings.items.map((r) => [r.handle, r.rank, r.value])).toEqual([[riser.uid, 1, 8_000_000]]);
+    // 8M gold is ¥8,000 paid; the streamer's share at 40–60% is about $440–$660, not TikTok's diamond rate.
+    expect(earnings.items[0]?.earnings?.low).toBeGreaterThan(400);
+    expect(earnings.items[0]?.earnings?.high).toBeLessThan(700);
+    // A week before, the leader's 35-day-old live was within its 30 days and led the riser's 1M: one place gained.
+    expect(earnings.items[0]?.change).toBe(1);
+
+    const tiktok = await getRankPage(db, { metric: 'followers', region: null, page: 1, now: FUTURE, fresh: true });
+    expect(tiktok.items.every((r) => r.platform === 'tiktok')).toBe(true);
+    expect(tiktok.items.map((r) => r.handle)).not.toContain(riser.uid);
+
+    const ranks = await getAccountRanks(db, leader.id, { platform: 'bilibili', now: FUTURE, fresh: true });
+    expect(ranks).toEqual({
+      platform: 'bilibili',
+      region: null,
+      places: [
+        { metric: 'followers', overall: { rank: 2, of: followers.total, change: -1 }, inRegion: null },
+        { metric: 'earnings', overall: null, inRegion: null },
+      ],
+    });
+  });
+});

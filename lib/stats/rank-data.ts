@@ -3,8 +3,10 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import type { Platform } from '@/lib/platforms/events';
+import { USD_PER_UNIT } from '@/lib/platforms/units';
 import { buildDiamondRate, engagementPercent, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
-import { RANK_METRICS, rankAccounts, rankRegions, type RankedAccount, type RankFigures, type RankInput, type RankMetric } from '@/lib/stats/ranks';
+import { PLATFORM_RANK_METRICS, rankAccounts, rankRegions, type RankedAccount, type RankFigures, type RankInput, type RankMetric } from '@/lib/stats/ranks';
 
 const DAY_MS = 86_400_000;
 export const RANK_PAGE_SIZE = 20;
@@ -34,8 +36,8 @@ function figuresOf(followers: bigint | null, hearts: bigint | null, videos: bigi
   };
 }
 
-/** Each stored account's latest figures at `now` and at `now` minus 7 days (null when it had none then). */
-export async function getRankInputs(db: Db, now = new Date()): Promise<RankInput[]> {
+/** Each stored TikTok account's latest figures at `now` and at `now` minus 7 days (null when it had none then). */
+async function getTiktokRankInputs(db: Db, now: Date): Promise<RankInput[]> {
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
   const rows = await db.$queryRaw<Row[]>`
     WITH cur AS (
@@ -45,10 +47,10 @@ export async function getRankInputs(db: Db, now = new Date()): Promise<RankInput
       SELECT DISTINCT ON (account_id) account_id, followers, hearts, videos FROM profile_snapshots
       WHERE fetched_at <= ${weekAgo} ORDER BY account_id, fetched_at DESC
     ), live_cur AS (
-      SELECT account_id, SUM(diamonds) AS diamonds FROM lives
+      SELECT account_id, SUM(diamonds)::bigint AS diamonds FROM lives
       WHERE started_at > ${new Date(now.getTime() - LIVE_WINDOW_DAYS * DAY_MS)} AND started_at <= ${now} GROUP BY account_id
     ), live_prev AS (
-      SELECT account_id, SUM(diamonds) AS diamonds FROM lives
+      SELECT account_id, SUM(diamonds)::bigint AS diamonds FROM lives
       WHERE started_at > ${new Date(weekAgo.getTime() - LIVE_WINDOW_DAYS * DAY_MS)} AND started_at <= ${weekAgo} GROUP BY account_id
     )
     SELECT a.id, a.region, cur.followers, cur.hearts, cur.videos,
@@ -69,19 +71,76 @@ export async function getRankInputs(db: Db, now = new Date()): Promise<RankInput
   }));
 }
 
+type BilibiliRow = { id: string; followers: bigint; prev_followers: bigint | null; gold: bigint | null; prev_gold: bigint | null };
+
+/**
+ * Each stored Bilibili channel's follower count (its follower samples, one per room lookup) and the gold
+ * its lives received over 30 days, at `now` and a week before. Bilibili gives no likes or videos, and no
+ * region, so those figures stay null and its channels are ranked among themselves only.
+ */
+async function getBilibiliRankInputs(db: Db, now: Date): Promise<RankInput[]> {
+  const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
+  const rows = await db.$queryRaw<BilibiliRow[]>`
+    WITH cur AS (
+      SELECT DISTINCT ON (account_id) account_id, followers FROM follower_samples
+      WHERE fetched_at <= ${now} ORDER BY account_id, fetched_at DESC
+    ), prev AS (
+      SELECT DISTINCT ON (account_id) account_id, followers FROM follower_samples
+      WHERE fetched_at <= ${weekAgo} ORDER BY account_id, fetched_at DESC
+    ), live_cur AS (
+      SELECT account_id, SUM(diamonds)::bigint AS gold FROM lives
+      WHERE platform = 'bilibili' AND started_at > ${new Date(now.getTime() - LIVE_WINDOW_DAYS * DAY_MS)} AND started_at <= ${now} GROUP BY account_id
+    ), live_prev AS (
+      SELECT account_id, SUM(diamonds)::bigint AS gold FROM lives
+      WHERE platform = 'bilibili' AND started_at > ${new Date(weekAgo.getTime() - LIVE_WINDOW_DAYS * DAY_MS)} AND started_at <= ${weekAgo} GROUP BY account_id
+    )
+    SELECT a.id, cur.followers, prev.followers AS prev_followers, live_cur.gold, live_prev.gold AS prev_gold
+    FROM channels a
+    JOIN cur ON cur.account_id = a.id
+    LEFT JOIN prev ON prev.account_id = a.id
+    LEFT JOIN live_cur ON live_cur.account_id = a.id
+    LEFT JOIN live_prev ON live_prev.account_id = a.id
+    WHERE a.platform = 'bilibili' AND a.last_fetch_status IS DISTINCT FROM 'not_found'`;
+  const figures = (followers: bigint | null, gold: bigint | null): RankFigures => ({
+    followers: followers === null ? null : Number(followers),
+    likes: null,
+    engagement: null,
+    liveDiamonds: gold === null ? null : Number(gold),
+  });
+  return rows.map((r) => ({
+    accountId: r.id,
+    region: null,
+    now: figures(r.followers, r.gold),
+    weekAgo: r.prev_followers !== null || r.prev_gold !== null ? figures(r.prev_followers, r.prev_gold) : null,
+  }));
+}
+
+/** Each stored channel of `platform` with its latest figures at `now` and at `now` minus 7 days. */
+export async function getRankInputs(db: Db, now = new Date(), platform: Platform = 'tiktok'): Promise<RankInput[]> {
+  return platform === 'bilibili' ? getBilibiliRankInputs(db, now) : getTiktokRankInputs(db, now);
+}
+
 // Ranking every account takes one pass over all latest snapshots; the lists change slowly (snapshots
 // arrive at most daily per account), so one computation serves every reader for ten minutes.
 const CACHE_MS = 600_000;
-let cache: { at: number; inputs: RankInput[] } | undefined;
+const caches = new Map<Platform, { at: number; inputs: RankInput[] }>();
 
-async function cachedInputs(db: Db, now: Date): Promise<RankInput[]> {
+async function cachedInputs(db: Db, now: Date, platform: Platform): Promise<RankInput[]> {
+  const cache = caches.get(platform);
   if (cache && now.getTime() - cache.at >= 0 && now.getTime() - cache.at < CACHE_MS) return cache.inputs;
-  const inputs = await getRankInputs(db, now);
-  cache = { at: now.getTime(), inputs };
+  const inputs = await getRankInputs(db, now, platform);
+  caches.set(platform, { at: now.getTime(), inputs });
   return inputs;
 }
 
+function inputsFor(db: Db, options: { now?: Date; fresh?: boolean; platform?: Platform }): { now: Date; platform: Platform; inputs: Promise<RankInput[]> } {
+  const now = options.now ?? new Date();
+  const platform = options.platform ?? 'tiktok';
+  return { now, platform, inputs: options.fresh ? getRankInputs(db, now, platform) : cachedInputs(db, now, platform) };
+}
+
 export type RankRow = {
+  platform: Platform;
   rank: number;
   change: number | null;
   handle: string;
@@ -90,16 +149,19 @@ export type RankRow = {
   verified: boolean;
   region: string | null;
   value: number;
-  /** LIVE earnings in US dollars, for the earnings ranking only. */
+  /** LIVE earnings in US dollars (from diamonds or gold), for the earnings ranking only. */
   earnings: UsdRange | null;
 };
 
 export type RankPage = { items: RankRow[]; page: number; pages: number; total: number; regions: { region: string; accounts: number }[] };
 
-/** One page of the ranking by `metric` (within `region` when given). `fresh` skips the shared cache (tests). */
-export async function getRankPage(db: Db, options: { metric: RankMetric; region: string | null; page: number; now?: Date; fresh?: boolean }): Promise<RankPage> {
-  const now = options.now ?? new Date();
-  const inputs = options.fresh ? await getRankInputs(db, now) : await cachedInputs(db, now);
+/**
+ * One page of the ranking of `platform`'s channels (TikTok by default) by `metric`, within `region` when
+ * given. `fresh` skips the shared cache (tests).
+ */
+export async function getRankPage(db: Db, options: { metric: RankMetric; region: string | null; page: number; now?: Date; fresh?: boolean; platform?: Platform }): Promise<RankPage> {
+  const { platform, inputs: pending } = inputsFor(db, options);
+  const inputs = await pending;
   const ranked = rankAccounts(inputs, options.metric, options.region);
   const pages = Math.max(1, Math.ceil(ranked.length / RANK_PAGE_SIZE));
   const page = Math.min(options.page, pages);
@@ -109,29 +171,30 @@ export async function getRankPage(db: Db, options: { metric: RankMetric; region:
     select: { id: true, handle: true, nickname: true, avatarUrl: true, verified: true, region: true },
   });
   const byId = new Map(accounts.map((a) => [a.id, a]));
-  const rate = options.metric === 'earnings' ? buildDiamondRate(getEnv().USD_PER_DIAMOND) : null;
+  const rate = options.metric !== 'earnings' ? null : platform === 'tiktok' ? buildDiamondRate(getEnv().USD_PER_DIAMOND) : USD_PER_UNIT[platform];
   const items = slice.flatMap((r) => {
     const account = byId.get(r.accountId);
     if (!account) return [];
-    return [{ rank: r.rank, change: r.change, handle: account.handle, nickname: account.nickname, avatarUrl: account.avatarUrl, verified: account.verified, region: account.region, value: r.value, earnings: rate ? estimateLiveEarnings(r.value, rate) : null }];
+    return [{ platform, rank: r.rank, change: r.change, handle: account.handle, nickname: account.nickname, avatarUrl: account.avatarUrl, verified: account.verified, region: account.region, value: r.value, earnings: rate ? estimateLiveEarnings(r.value, rate) : null }];
   });
   return { items, page, pages, total: ranked.length, regions: rankRegions(inputs) };
 }
 
 export type RankPlace = { rank: number; of: number; change: number | null };
-export type AccountRanks = { region: string | null; places: { metric: RankMetric; overall: RankPlace | null; inRegion: RankPlace | null }[] };
+export type AccountRanks = { platform: Platform; region: string | null; places: { metric: RankMetric; overall: RankPlace | null; inRegion: RankPlace | null }[] };
 
-/** Where one account stands in each ranking, among all stored accounts and within its region. */
-export async function getAccountRanks(db: Db, accountId: string, options: { now?: Date; fresh?: boolean } = {}): Promise<AccountRanks> {
-  const now = options.now ?? new Date();
-  const inputs = options.fresh ? await getRankInputs(db, now) : await cachedInputs(db, now);
+/** Where one channel stands in each ranking of its platform, among all stored channels and within its region. */
+export async function getAccountRanks(db: Db, accountId: string, options: { now?: Date; fresh?: boolean; platform?: Platform } = {}): Promise<AccountRanks> {
+  const { platform, inputs: pending } = inputsFor(db, options);
+  const inputs = await pending;
   const region = inputs.find((i) => i.accountId === accountId)?.region ?? null;
   const placeIn = (ranked: RankedAccount[]): RankPlace | null => {
     const entry = ranked.find((r) => r.accountId === accountId);
     return entry ? { rank: entry.rank, of: ranked.length, change: entry.change } : null;
   };
   return {
+    platform,
     region,
-    places: RANK_METRICS.map((metric) => ({ metric, overall: placeIn(rankAccounts(inputs, metric)), inRegion: region ? placeIn(rankAccounts(inputs, metric, region)) : null })),
+    places: PLATFORM_RANK_METRICS[platform].map((metric) => ({ metric, overall: placeIn(rankAccounts(inputs, metric)), inRegion: region ? placeIn(rankAccounts(inputs, metric, region)) : null })),
   };
 }

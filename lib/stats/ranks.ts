@@ -2,8 +2,17 @@
 // LIVE earnings, overall or within one region, with the change since a week earlier. Pure: the figures
 // for now and for a week ago come from lib/stats/rank-data.ts.
 
+import type { Platform } from '@/lib/platforms/events';
+
 export const RANK_METRICS = ['followers', 'likes', 'engagement', 'earnings'] as const;
 export type RankMetric = (typeof RANK_METRICS)[number];
+
+/** What each platform's channels can be ranked by: Bilibili's room API gives followers but no likes or
+ * videos, so its channels rank by followers and by the gold LiveLens saw them receive. */
+export const PLATFORM_RANK_METRICS: Readonly<Record<Platform, readonly RankMetric[]>> = Object.freeze({
+  tiktok: RANK_METRICS,
+  bilibili: ['followers', 'earnings'],
+});
 
 /** One account's figures; null where there is nothing to rank it by (no snapshot then, no lives seen). */
 export type RankFigures = { followers: number | null; likes: number | null; engagement: number | null; liveDiamonds: number | null };

@@ -68,7 +68,7 @@ describe('computeRating with percentiles', () => {
       { key: 'reachPercentile', values: { below: 70, accounts: 10 } },
       { key: 'likesPercentile', values: { below: 45, accounts: 10 } },
       { key: 'engagementPercentile', values: { below: 75, accounts: 10 } },
-      { key: 'livePercentile', values: { below: 100, accounts: 10 } },
+      { key: 'livePercentile', values: { below: 100, accounts: 10, unit: 'diamonds' } },
     ]);
     expect(rating.fixedScale).toBe(false);
   });
@@ -80,7 +80,7 @@ describe('computeRating with percentiles', () => {
     expect(rating.score).toBe(69);
     expect(partOf(rating, 'reach').weight).toBeCloseTo(3 / 7, 12);
     expect(partOf(rating, 'likes').weight).toBeCloseTo(1 / 7, 12);
-    expect(partOf(rating, 'live')).toEqual({ key: 'live', weight: 0, percentile: null, contribution: 0, basis: 'missing', note: { key: 'liveMissing', values: {} } });
+    expect(partOf(rating, 'live')).toEqual({ key: 'live', weight: 0, percentile: null, contribution: 0, basis: 'missing', note: { key: 'liveMissing', values: { unit: 'diamonds' } } });
     expect(partOf(rating, 'reach')).toMatchObject({ contribution: 30, note: { key: 'reachPercentile', values: { below: 70, accounts: 10 } } });
   });
 
@@ -166,7 +166,7 @@ describe('computeRating on a fresh install', () => {
       { key: 'reachScale', values: { value: 1_000_000, score: 80, from: 100, to: 10_000_000 } },
       { key: 'likesScale', values: { value: 10_000_000, score: 80, from: 1_000, to: 100_000_000 } },
       { key: 'engagementScale', values: { engagement: 3, typical: 1.5, ratio: 2, score: 100, bandFrom: 1_000_000, bandTo: 10_000_000 } },
-      { key: 'liveScale', values: { value: 100_000, score: 60, from: 100, to: 10_000_000 } },
+      { key: 'liveScale', values: { value: 100_000, score: 60, from: 100, to: 10_000_000, unit: 'diamonds' } },
     ]);
   });
 
@@ -259,5 +259,42 @@ describe('computeRating properties', () => {
     const second = computeRating({ ...ACCOUNT }, frozen);
     expect(second).toEqual(first);
     expect(frozen.followers).toEqual(DISTRIBUTIONS.followers);
+  });
+});
+
+describe('computeRating for a Bilibili channel', () => {
+  // Bilibili's room API gives followers but no likes or videos: Reach and LIVE (gold) only.
+  const BILIBILI: RatingMetrics = { platform: 'bilibili', followers: 750, hearts: null, engagementPercent: null, liveDiamonds30d: 95 };
+
+  it('rates reach and LIVE gold only, the likes and engagement weight shared between them', () => {
+    const rating = computeRating(BILIBILI, DISTRIBUTIONS);
+    expect(rating.unit).toBe('gold');
+    expect(partOf(rating, 'likes')).toMatchObject({ basis: 'missing', weight: 0, percentile: null, note: { key: 'likesUnavailable', values: { platform: 'bilibili' } } });
+    expect(partOf(rating, 'engagement')).toMatchObject({ basis: 'missing', weight: 0, note: { key: 'engagementUnavailable', values: { platform: 'bilibili' } } });
+    // 0.3 and 0.3 of the 0.6 left: half each. Reach 70th percentile, LIVE 100th: 35 + 50.
+    expect(partOf(rating, 'reach').weight).toBeCloseTo(0.5);
+    expect(partOf(rating, 'live')).toMatchObject({ percentile: 100, contribution: 50, note: { key: 'livePercentile', values: { below: 100, accounts: 10, unit: 'gold' } } });
+    expect(rating.score).toBe(85);
+  });
+
+  it('ignores likes and engagement figures passed for a platform that has none', () => {
+    const withFigures = computeRating({ ...BILIBILI, hearts: 1_000_000, engagementPercent: 50 }, DISTRIBUTIONS);
+    expect(withFigures).toEqual(computeRating(BILIBILI, DISTRIBUTIONS));
+  });
+
+  it('puts gold on its own fixed scale: ¥5 paid scores 0, ¥500,000 scores 100', () => {
+    const gold = (value: number) => partOf(computeRating({ ...BILIBILI, liveDiamonds30d: value }, EMPTY), 'live');
+    expect(gold(5_000).percentile).toBe(0);
+    expect(gold(500_000_000).percentile).toBe(100);
+    expect(gold(5_000_000)).toMatchObject({ percentile: 60, basis: 'fixed-scale', note: { key: 'liveScale', values: { value: 5_000_000, score: 60, from: 5_000, to: 500_000_000, unit: 'gold' } } });
+    // On the diamond scale the same number scores 94.
+    expect(partOf(computeRating({ ...ACCOUNT, liveDiamonds30d: 5_000_000 }, EMPTY), 'live').percentile).toBe(94);
+  });
+
+  it('leaves LIVE out, in gold words, for a channel LiveLens has not watched', () => {
+    const rating = computeRating({ ...BILIBILI, liveDiamonds30d: null }, DISTRIBUTIONS);
+    expect(partOf(rating, 'live')).toMatchObject({ basis: 'missing', note: { key: 'liveMissing', values: { unit: 'gold' } } });
+    expect(partOf(rating, 'reach').weight).toBe(1);
+    expect(rating.score).toBe(70);
   });
 });

@@ -14,6 +14,10 @@
 // left out and its weight is shared among the other parts in proportion to their weights, so an
 // untracked account is neither punished nor rewarded for missing LIVE data.
 //
+// Other platforms (issue 20) are rated among their own channels with what they publish: Bilibili's room
+// API gives followers but no likes or videos, so a Bilibili channel's rating is Reach and LIVE (in gold
+// coins, on a scale of its own) and its Likes and Engagement parts are left out the same way.
+//
 // While a distribution has fewer than MIN_ACCOUNTS_FOR_PERCENTILES values (a fresh install), that
 // part uses a fixed scale instead: log10 between two anchors for counts, and engagement against the
 // typical value for the account's follower band. Both scales, like percentiles, never decrease when
@@ -22,6 +26,8 @@
 // The function is pure: the caller passes the distributions (sorted ascending, see buildDistribution),
 // so the same input always gives the same rating and tests need no database. It writes no text: each
 // part carries a note (a message key and its numbers) that the profile page words in its language.
+import type { Platform, ValueUnit } from '@/lib/platforms/events';
+import { VALUE_UNIT } from '@/lib/platforms/units';
 import { followerBand, toCount, type Count } from '@/lib/stats/estimates';
 
 export type RatingPartKey = 'reach' | 'likes' | 'engagement' | 'live';
@@ -42,19 +48,25 @@ interface LogScale {
   to: number;
 }
 
-// Each anchor pair spans five decades, so every tenfold step is worth 20 points.
+// Each anchor pair spans five decades, so every tenfold step is worth 20 points. The LIVE scale is in the
+// platform's unit: 100 to 10M diamonds is about $0.50 to $50,000 a month to the creator; in gold the same
+// span is 5,000 gold (¥5 paid) to 500M gold (¥500,000 paid), about $0.35 to $35,000 to the streamer.
 export const FIXED_SCALES = {
   reach: { from: 100, to: 10_000_000 },
   likes: { from: 1_000, to: 100_000_000 },
   live: { from: 100, to: 10_000_000 },
+  liveGold: { from: 5_000, to: 500_000_000 },
 } as const satisfies Record<string, LogScale>;
 
 export interface RatingMetrics {
+  /** TikTok unless given. A platform other than TikTok publishes no likes or videos (see above). */
+  platform?: Platform;
   followers: Count;
-  hearts: Count;
+  /** Total likes; null where the platform publishes none (the part is left out). */
+  hearts: Count | null;
   /** On the same basis as the engagement distribution; null (or invalid) when unknown. */
   engagementPercent: number | null;
-  /** Diamonds received in the last 30 days; null (or invalid) when the account has no LIVE data. */
+  /** The platform's unit (diamonds, gold) received in the last 30 days; null (or invalid) when the account has no LIVE data. */
   liveDiamonds30d: Count | null;
 }
 
@@ -77,21 +89,26 @@ export type RatingPartBasis = 'percentile' | 'fixed-scale' | 'missing';
 export type RatingNote =
   | {
       /** "More followers / likes / … than {below}% of the {accounts} accounts". */
-      key: 'reachPercentile' | 'likesPercentile' | 'engagementPercentile' | 'livePercentile';
+      key: 'reachPercentile' | 'likesPercentile' | 'engagementPercentile';
       /** The percentile rounded down, so the top account reads "more than 99%", never a rounded-up 100%. */
       values: { below: number; accounts: number };
     }
+  | { key: 'livePercentile'; values: { below: number; accounts: number; unit: ValueUnit } }
   | {
-      /** "{value} followers / likes / diamonds score {score} of 100 on a fixed scale from {from} to {to}". */
-      key: 'reachScale' | 'likesScale' | 'liveScale';
+      /** "{value} followers / likes score {score} of 100 on a fixed scale from {from} to {to}". */
+      key: 'reachScale' | 'likesScale';
       values: { value: number; score: number; from: number; to: number };
     }
+  | { key: 'liveScale'; values: { value: number; score: number; from: number; to: number; unit: ValueUnit } }
   | {
       /** Engagement against the typical value for the account's follower band (typical = 50, twice = 100). */
       key: 'engagementScale';
       values: { engagement: number; typical: number; ratio: number; score: number; bandFrom: number; bandTo: number | null };
     }
-  | { key: 'engagementMissing' | 'liveMissing'; values: Record<string, never> };
+  | { key: 'engagementMissing'; values: Record<string, never> }
+  | { key: 'liveMissing'; values: { unit: ValueUnit } }
+  /** The platform publishes no likes or videos: "Bilibili gives no …, so this part's weight goes to the others". */
+  | { key: 'likesUnavailable' | 'engagementUnavailable'; values: { platform: Platform } };
 
 export type RatingNoteKey = RatingNote['key'];
 
@@ -111,6 +128,8 @@ export interface RatingPart {
 export interface Rating {
   /** Integer 0–100. */
   score: number;
+  /** The unit of the LIVE part (diamonds on TikTok, gold on Bilibili). */
+  unit: ValueUnit;
   /** Reach, likes, engagement and LIVE, in that order. */
   parts: RatingPart[];
   /** Whether a part is on its fixed scale (fewer than MIN_ACCOUNTS_FOR_PERCENTILES accounts to compare with). */
@@ -160,29 +179,33 @@ function scoreOnLogScale(value: number, scale: LogScale): number {
   return ((Math.log10(value) - Math.log10(scale.from)) / (Math.log10(scale.to) - Math.log10(scale.from))) * 100;
 }
 
-const PERCENTILE_NOTES = { reach: 'reachPercentile', likes: 'likesPercentile', engagement: 'engagementPercentile', live: 'livePercentile' } as const;
-const SCALE_NOTES = { reach: 'reachScale', likes: 'likesScale', live: 'liveScale' } as const;
+const PERCENTILE_NOTES = { reach: 'reachPercentile', likes: 'likesPercentile', engagement: 'engagementPercentile' } as const;
+const SCALE_NOTES = { reach: 'reachScale', likes: 'likesScale' } as const;
 
-/** A part ranked among the stored accounts, or null when there are too few to rank among. */
-function draftPercentilePart(key: RatingPartKey, value: number, distribution: readonly number[]): PartDraft | null {
+/** The percentile of `value` among the stored accounts, or null when there are too few to rank among. */
+function percentileAmong(value: number, distribution: readonly number[]): { percentile: number; values: { below: number; accounts: number } } | null {
   if (distribution.length < MIN_ACCOUNTS_FOR_PERCENTILES) return null;
   const percentile = percentileRank(distribution, value) ?? 0;
   // Floor, so the top of 1,204 accounts reads "more than 99%", never a rounded-up "100%".
-  return { key, value: percentile, basis: 'percentile', note: { key: PERCENTILE_NOTES[key], values: { below: Math.floor(percentile), accounts: distribution.length } } };
+  return { percentile, values: { below: Math.floor(percentile), accounts: distribution.length } };
 }
 
-function draftCountPart(key: 'reach' | 'likes' | 'live', value: number, distribution: readonly number[]): PartDraft {
-  const ranked = draftPercentilePart(key, value, distribution);
-  if (ranked) return ranked;
-  const scale = FIXED_SCALES[key];
+function onScale(value: number, scale: LogScale): { points: number; values: { value: number; score: number; from: number; to: number } } {
   const points = scoreOnLogScale(value, scale);
-  return { key, value: points, basis: 'fixed-scale', note: { key: SCALE_NOTES[key], values: { value, score: Math.round(points), from: scale.from, to: scale.to } } };
+  return { points, values: { value, score: Math.round(points), from: scale.from, to: scale.to } };
+}
+
+function draftCountPart(key: 'reach' | 'likes', value: number, distribution: readonly number[]): PartDraft {
+  const ranked = percentileAmong(value, distribution);
+  if (ranked) return { key, value: ranked.percentile, basis: 'percentile', note: { key: PERCENTILE_NOTES[key], values: ranked.values } };
+  const scaled = onScale(value, FIXED_SCALES[key]);
+  return { key, value: scaled.points, basis: 'fixed-scale', note: { key: SCALE_NOTES[key], values: scaled.values } };
 }
 
 function draftEngagementPart(engagement: number | null, followers: number, distribution: readonly number[]): PartDraft {
   if (engagement === null) return { key: 'engagement', value: null, basis: 'missing', note: { key: 'engagementMissing', values: {} } };
-  const ranked = draftPercentilePart('engagement', engagement, distribution);
-  if (ranked) return ranked;
+  const ranked = percentileAmong(engagement, distribution);
+  if (ranked) return { key: 'engagement', value: ranked.percentile, basis: 'percentile', note: { key: 'engagementPercentile', values: ranked.values } };
   // Engagement falls as accounts grow, so an absolute scale would favour small accounts; the
   // band's typical value scores 50 and twice typical or more scores 100.
   const band = followerBand(followers);
@@ -199,9 +222,17 @@ function draftEngagementPart(engagement: number | null, followers: number, distr
   };
 }
 
-function draftLivePart(diamonds: number | null, distribution: readonly number[]): PartDraft {
-  if (diamonds === null) return { key: 'live', value: null, basis: 'missing', note: { key: 'liveMissing', values: {} } };
-  return draftCountPart('live', diamonds, distribution);
+function draftLivePart(value: number | null, unit: ValueUnit, distribution: readonly number[]): PartDraft {
+  if (value === null) return { key: 'live', value: null, basis: 'missing', note: { key: 'liveMissing', values: { unit } } };
+  const ranked = percentileAmong(value, distribution);
+  if (ranked) return { key: 'live', value: ranked.percentile, basis: 'percentile', note: { key: 'livePercentile', values: { ...ranked.values, unit } } };
+  const scaled = onScale(value, unit === 'gold' ? FIXED_SCALES.liveGold : FIXED_SCALES.live);
+  return { key: 'live', value: scaled.points, basis: 'fixed-scale', note: { key: 'liveScale', values: { ...scaled.values, unit } } };
+}
+
+/** A part the platform gives no figures for: left out, its weight going to the others. */
+function unavailablePart(key: 'likes' | 'engagement', platform: Platform): PartDraft {
+  return { key, value: null, basis: 'missing', note: { key: key === 'likes' ? 'likesUnavailable' : 'engagementUnavailable', values: { platform } } };
 }
 
 function roundToTenth(value: number): number {
@@ -209,17 +240,21 @@ function roundToTenth(value: number): number {
 }
 
 /**
- * The rating of one account against the stored accounts. Invalid followers or hearts count as 0;
- * an invalid engagement or diamond figure counts as unknown (the part is left out, see above).
+ * The rating of one account against the stored accounts of its platform (the distributions are the
+ * caller's: TikTok's accounts for a TikTok account, Bilibili's channels for a Bilibili one). Invalid
+ * followers or hearts count as 0; an invalid engagement or LIVE figure counts as unknown (the part is
+ * left out, see above), and so do likes and engagement on a platform that publishes neither.
  */
 export function computeRating(metrics: RatingMetrics, distributions: RatingDistributions): Rating {
+  const platform = metrics.platform ?? 'tiktok';
+  const unit = VALUE_UNIT[platform];
   const followers = toCount(metrics.followers) ?? 0;
-  const hearts = toCount(metrics.hearts) ?? 0;
+  const rated = platform === 'tiktok';
   const drafts: PartDraft[] = [
     draftCountPart('reach', followers, distributions.followers),
-    draftCountPart('likes', hearts, distributions.hearts ?? []),
-    draftEngagementPart(toCount(metrics.engagementPercent), followers, distributions.engagement),
-    draftLivePart(toCount(metrics.liveDiamonds30d), distributions.liveDiamonds30d),
+    rated ? draftCountPart('likes', toCount(metrics.hearts) ?? 0, distributions.hearts ?? []) : unavailablePart('likes', platform),
+    rated ? draftEngagementPart(toCount(metrics.engagementPercent), followers, distributions.engagement) : unavailablePart('engagement', platform),
+    draftLivePart(toCount(metrics.liveDiamonds30d), unit, distributions.liveDiamonds30d),
   ];
 
   const availableWeight = drafts.reduce((sum, d) => sum + (d.value === null ? 0 : RATING_WEIGHTS[d.key]), 0);
@@ -240,5 +275,5 @@ export function computeRating(metrics: RatingMetrics, distributions: RatingDistr
   }
 
   const score = Math.min(100, Math.max(0, Math.round(total)));
-  return { score, parts, fixedScale: parts.some((part) => part.basis === 'fixed-scale') };
+  return { score, unit, parts, fixedScale: parts.some((part) => part.basis === 'fixed-scale') };
 }

@@ -2,7 +2,7 @@
 // the database in worker/jobs/jobs.test.ts): the platform switch as plain links with the current one
 // marked, TikTok by default and for an unknown ?platform; each list in its platform's unit with the USD
 // worth; Bilibili channels by nickname with the badge, linking to /bilibili/{uid}; an empty state per
-// platform; the account ranks (stored TikTok accounts) on TikTok's view only.
+// platform; the ranks of the platform's stored channels on each view.
 import { createTranslator, NextIntlClientProvider } from 'next-intl';
 import { createElement, type ComponentProps, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -13,7 +13,8 @@ import type { Page, TopCreator, TopGifter } from '@/lib/stats/public-lists';
 const lists = vi.hoisted(() => ({ topCreators: vi.fn(), topGifters: vi.fn() }));
 vi.mock('@/lib/db', () => ({ db: {} }));
 vi.mock('@/lib/stats/public-lists', () => ({ ...lists, TOP_PLATFORMS: ['tiktok', 'bilibili'] }));
-vi.mock('./_components/rank-list', () => ({ RankList: () => createElement('section', { id: 'ranks' }, 'ACCOUNT RANKS') }));
+// Drawn with its platform; rank-list.test.ts draws the list itself.
+vi.mock('./_components/rank-list', () => ({ RankList: ({ platform }: { platform: string }) => createElement('section', { id: 'ranks' }, `ACCOUNT RANKS ${platform}`) }));
 vi.mock('next-intl/server', async () => {
   const messages = await loadMessages('en');
   return {
@@ -73,9 +74,9 @@ describe('/top per platform', () => {
       ['TikTok', '/top?period=30&page=1&gpage=1', false],
       ['Bilibili', '/top?platform=bilibili&period=30&page=1&gpage=1', true],
     ]);
-    // Period tabs keep the platform; the account ranks compare TikTok accounts and are not shown here.
+    // Period tabs keep the platform; the ranks compare Bilibili's channels here.
     expect(markup).toContain('href="/top?platform=bilibili&amp;period=7&amp;page=1&amp;gpage=1"');
-    expect(shown).not.toContain('ACCOUNT RANKS');
+    expect(shown).toContain('ACCOUNT RANKS bilibili');
   });
 
   it('keeps TikTok as the default (also for an unknown platform), in diamonds, linking to /@handle', async () => {
@@ -95,7 +96,7 @@ describe('/top per platform', () => {
         ['TikTok', '/top?period=7&page=1&gpage=1', true],
         ['Bilibili', '/top?platform=bilibili&period=7&page=1&gpage=1', false],
       ]);
-      expect(shown).toContain('ACCOUNT RANKS');
+      expect(shown).toContain('ACCOUNT RANKS tiktok');
     }
   });
 

@@ -170,8 +170,9 @@ export default async function TopPage({ searchParams }: { searchParams: Promise<
           <Pager page={gifters.page} pages={gifters.pages} makeHref={(gpage) => href({ gpage })} label={t('giftersPages')} />
         </Card>
       </div>
-      {/* The account ranks compare stored TikTok accounts (followers, likes, engagement, diamonds). */}
-      {platform === 'tiktok' && <RankList search={raw} />}
+      {/* The ranks compare the platform's stored channels: TikTok by followers, likes, engagement and
+          diamonds; Bilibili by followers and gold. */}
+      <RankList search={raw} platform={platform} />
       {creators.items.length > 0 && <MoneyNote />}
       {creators.computedAt && <UpdatedAt at={creators.computedAt} />}
     </div>

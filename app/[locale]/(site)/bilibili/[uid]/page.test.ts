@@ -8,13 +8,17 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadMessages } from '@/lib/i18n/messages';
 import type { ChannelPage } from '@/lib/platforms/channel-page';
+import { computeRating } from '@/lib/stats/rating';
 
 const bilibiliChannelPage = vi.hoisted(() => vi.fn());
 const getFollowerHistory = vi.hoisted(() => vi.fn());
+const getBilibiliStanding = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/db', () => ({ db: {} }));
 vi.mock('@/lib/platforms/bilibili/room-lookup', () => ({ bilibiliChannelPage }));
 // Read from follower_samples on Postgres in lib/platforms/follower-history.test.ts.
 vi.mock('@/lib/platforms/follower-history', () => ({ getFollowerHistory }));
+// The rating and ranks from Postgres: lib/stats/standing.test.ts.
+vi.mock('@/lib/stats/profile-view', () => ({ getBilibiliStanding }));
 vi.mock('next/headers', () => ({ headers: () => Promise.resolve(new Headers({ 'x-forwarded-for': '203.0.113.9' })) }));
 vi.mock('next-intl/server', async () => {
   const messages = await loadMessages('en');
@@ -53,9 +57,12 @@ const stored: ChannelPage = {
   ],
 };
 
+const unranked = { platform: 'bilibili', region: null, places: [{ metric: 'followers', overall: null, inRegion: null }, { metric: 'earnings', overall: null, inRegion: null }] };
+
 beforeEach(() => {
   bilibiliChannelPage.mockReset();
   getFollowerHistory.mockReset().mockResolvedValue([]);
+  getBilibiliStanding.mockReset().mockResolvedValue({ rating: null, ranks: unranked });
 });
 
 describe('the Bilibili channel page', () => {
@@ -84,6 +91,31 @@ describe('the Bilibili channel page', () => {
     // No follower count stored: nothing to build a report from, so no offer.
     bilibiliChannelPage.mockResolvedValue({ kind: 'page', page: { ...stored, room: null } });
     expect(await text(await render('21144080'))).not.toContain('Buy growth report');
+  });
+
+  it('rates the channel 0–100 on followers and gold, and gives its places among Bilibili channels', async () => {
+    bilibiliChannelPage.mockResolvedValue({ kind: 'page', page: stored });
+    const rating = computeRating({ platform: 'bilibili', followers: 1_234_567, hearts: null, engagementPercent: null, liveDiamonds30d: 220_400 }, { followers: [], engagement: [], liveDiamonds30d: [] });
+    getBilibiliStanding.mockResolvedValue({
+      rating,
+      ranks: { platform: 'bilibili', region: null, places: [{ metric: 'followers', overall: { rank: 2, of: 7, change: 1 }, inRegion: null }, { metric: 'earnings', overall: { rank: 1, of: 3, change: null }, inRegion: null }] },
+    });
+    const page = await text(await render('21144080'));
+    expect(getBilibiliStanding).toHaveBeenCalledWith({}, { id: 'channel-1', followers: 1_234_567n });
+    expect(page).toContain(`LiveLens rating ${rating.score} of 100`);
+    expect(page).toContain('Reach');
+    expect(page).toContain('LIVE gold');
+    expect(page).toContain('Bilibili’s live-room figures include no total of likes');
+    expect(page).toContain('Followers #2 of 7 ▲1');
+    expect(page).toContain('LIVE earnings, 30 days #1 of 3');
+    expect(page).not.toMatch(/diamond/i);
+    // No follower count stored: no rating.
+    bilibiliChannelPage.mockResolvedValue({ kind: 'page', page: { ...stored, room: null } });
+    getBilibiliStanding.mockResolvedValue({ rating: null, ranks: unranked });
+    const bare = await text(await render('21144080'));
+    expect(getBilibiliStanding).toHaveBeenLastCalledWith({}, { id: 'channel-1', followers: null });
+    expect(bare).toContain('LiveLens rating No rating without public numbers.');
+    expect(bare).toContain('Followers not ranked');
   });
 
   it('says when the room facts are from an earlier fetch', async () => {

@@ -19,6 +19,9 @@ import { StatusLink, StatusMessage } from '@/components/ui/status-message';
 import { formatCompact, formatCount } from '@/lib/stats/format';
 import { channelCheckoutPath } from '@/lib/platforms/naming';
 import { getFollowerHistory } from '@/lib/platforms/follower-history';
+import { getBilibiliStanding } from '@/lib/stats/profile-view';
+import { AccountRanksCard } from '@/components/stats/account-ranks';
+import { RatingBadge } from '@/components/stats/rating-badge';
 import { FollowerHistory } from './_components/follower-history';
 import { LiveTime } from './_components/live-time';
 
@@ -64,7 +67,7 @@ export default async function BilibiliChannelPage({ params }: Props) {
   }
   const { page } = outcome;
   const { room } = page;
-  const daily = await getFollowerHistory(db, page.id);
+  const [daily, standing] = await Promise.all([getFollowerHistory(db, page.id), getBilibiliStanding(db, { id: page.id, followers: room?.followers ?? null })]);
   const name = page.nickname ?? page.handle;
   const { totals } = page;
   const livesTitle = t('livesTitle');
@@ -136,6 +139,11 @@ export default async function BilibiliChannelPage({ params }: Props) {
         </dl>
         <p className="mt-3 text-xs text-muted">{t('storedOnly')}</p>
       </Card>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title={tProfile('rating')}>{standing.rating ? <RatingBadge rating={standing.rating} /> : <p className="text-muted">{tProfile('noRating')}</p>}</Card>
+        <AccountRanksCard ranks={standing.ranks} />
+      </div>
 
       <FollowerHistory daily={daily} />
 

@@ -8,8 +8,10 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { db } from '@/lib/db';
 import { formatCompact, formatCount, formatPercent } from '@/lib/stats/format';
 import { getRankPage, type RankRow } from '@/lib/stats/rank-data';
-import { RANK_METRICS, type RankMetric } from '@/lib/stats/ranks';
-import { profilePath } from '@/lib/i18n/locales';
+import { PLATFORM_RANK_METRICS, RANK_METRICS, type RankMetric } from '@/lib/stats/ranks';
+import { profilePath, readerPath } from '@/lib/i18n/locales';
+import type { Platform } from '@/lib/platforms/events';
+import { channelPublicPath } from '@/lib/platforms/naming';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -38,13 +40,16 @@ function regionName(region: string, locale: string): string {
 }
 
 /**
- * Every stored account ranked by followers, likes, engagement or LIVE earnings, overall or in one region,
- * with the places gained or lost since a week ago. Its choices live in the address (?rank, ?region,
- * ?rpage) beside the lists' own, so each view can be linked and works without JavaScript.
+ * Every stored account of the platform ranked by followers, likes, engagement or LIVE earnings (Bilibili:
+ * followers and earnings), overall or in one region, with the places gained or lost since a week ago. Its
+ * choices live in the address (?rank, ?region, ?rpage) beside the lists' own, so each view can be linked
+ * and works without JavaScript.
  */
-export async function RankList({ search }: { search: Search }) {
-  const query = rankQuery.parse({ rank: search.rank, region: typeof search.region === 'string' ? search.region : null, rpage: search.rpage });
-  const [page, t, locale] = await Promise.all([getRankPage(db, { metric: query.rank, region: query.region, page: query.rpage }), getTranslations('top'), getLocale()]);
+export async function RankList({ search, platform }: { search: Search; platform: Platform }) {
+  const metrics = PLATFORM_RANK_METRICS[platform];
+  const parsed = rankQuery.parse({ rank: search.rank, region: typeof search.region === 'string' ? search.region : null, rpage: search.rpage });
+  const query = { ...parsed, rank: metrics.includes(parsed.rank) ? parsed.rank : 'followers' };
+  const [page, t, locale] = await Promise.all([getRankPage(db, { metric: query.rank, region: query.region, page: query.rpage, platform }), getTranslations('top'), getLocale()]);
   const href = (change: { rank?: RankMetric; region?: string | null; rpage?: number }) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(search)) if (typeof value === 'string' && !['rank', 'region', 'rpage'].includes(key)) params.set(key, value);
@@ -65,20 +70,21 @@ export async function RankList({ search }: { search: Search }) {
         return row.earnings ? <MoneyRange low={row.earnings.low} high={row.earnings.high} /> : formatCompact(row.value, locale);
     }
   };
-  const title = query.region ? t('ranks.titleRegion', { region: regionName(query.region, locale) }) : t('ranks.title');
+  const title = query.region ? t('ranks.titleRegion', { region: regionName(query.region, locale) }) : t('ranks.title', { platform });
   const tab = (active: boolean) => `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-semibold ${active ? 'bg-panel-2 text-white ring-1 ring-accent-2/60' : 'text-muted hover:text-white'}`;
   return (
     <section id="ranks" className="scroll-mt-4">
       <Card title={title}>
-        <p className="mb-3 text-sm text-muted">{t('ranks.intro')}</p>
+        <p className="mb-3 text-sm text-muted">{t('ranks.intro', { platform })}</p>
         <div className="mb-3 flex flex-col gap-2">
           <nav aria-label={t('ranks.metricLabel')} className="flex flex-wrap self-start rounded-lg border border-line p-1">
-            {RANK_METRICS.map((m) => (
+            {metrics.map((m) => (
               <Link key={m} href={href({ rank: m })} aria-current={m === query.rank ? 'page' : undefined} className={tab(m === query.rank)}>
                 {t(METRIC_LABEL[m])}
               </Link>
             ))}
           </nav>
+          {page.regions.length > 0 && (
           <nav aria-label={t('ranks.regionLabel')} className="flex flex-wrap gap-1">
             <Link href={href({ region: null })} aria-current={query.region === null ? 'page' : undefined} className={tab(query.region === null)}>
               {t('ranks.allRegions')}
@@ -89,9 +95,10 @@ export async function RankList({ search }: { search: Search }) {
               </Link>
             ))}
           </nav>
+          )}
         </div>
         {page.items.length === 0 ? (
-          <EmptyState title={t('ranks.emptyTitle')}>{query.rank === 'earnings' ? t('ranks.emptyEarnings') : t('ranks.empty')}</EmptyState>
+          <EmptyState title={t('ranks.emptyTitle')}>{query.rank === 'earnings' ? t('ranks.emptyEarnings', { platform }) : t('ranks.empty', { platform })}</EmptyState>
         ) : (
           <ScrollRegion label={title}>
             <table className="w-full text-left text-sm">
@@ -100,7 +107,7 @@ export async function RankList({ search }: { search: Search }) {
                   <th scope="col" className="py-2 pr-2">#</th>
                   <th scope="col" className="py-2 pr-2">{t('ranks.colChange')}</th>
                   <th scope="col" className="py-2 pr-2">{t('ranks.colAccount')}</th>
-                  <th scope="col" className="hidden py-2 pr-2 sm:table-cell">{t('ranks.colRegion')}</th>
+                  {platform === 'tiktok' && <th scope="col" className="hidden py-2 pr-2 sm:table-cell">{t('ranks.colRegion')}</th>}
                   <th scope="col" className="py-2 text-right">{t(METRIC_LABEL[query.rank])}</th>
                 </tr>
               </thead>
@@ -127,13 +134,13 @@ export async function RankList({ search }: { search: Search }) {
                       )}
                     </td>
                     <td className="max-w-0 py-2 pr-2 sm:max-w-none">
-                      <Link href={profilePath(locale, row.handle)} className="flex items-center gap-2 hover:underline">
+                      <Link href={row.platform === 'tiktok' ? profilePath(locale, row.handle) : readerPath(locale, channelPublicPath(row))} className="flex items-center gap-2 hover:underline">
                         <Avatar src={row.avatarUrl} name={row.nickname ?? row.handle} size={28} />
                         <span className="min-w-0 truncate">{row.nickname ?? row.handle}</span>
                         {row.verified && <span title={t('verified')} className="text-accent-2">✓</span>}
                       </Link>
                     </td>
-                    <td className="hidden py-2 pr-2 text-muted sm:table-cell">{row.region ? regionName(row.region.toUpperCase(), locale) : '—'}</td>
+                    {platform === 'tiktok' && <td className="hidden py-2 pr-2 text-muted sm:table-cell">{row.region ? regionName(row.region.toUpperCase(), locale) : '—'}</td>}
                     <td className="py-2 text-right tabular-nums">{value(row)}</td>
                   </tr>
                 ))}
@@ -148,7 +155,7 @@ export async function RankList({ search }: { search: Search }) {
             {page.page < page.pages ? <Link href={href({ rpage: page.page + 1 })} className="rounded-md border border-line px-3 py-1.5 hover:bg-panel-2">{t('next')}</Link> : <span />}
           </nav>
         )}
-        <p className="mt-2 text-xs text-muted">{t('ranks.note')}</p>
+        <p className="mt-2 text-xs text-muted">{t('ranks.note', { platform })}</p>
       </Card>
     </section>
   );

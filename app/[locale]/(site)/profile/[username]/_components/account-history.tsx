@@ -9,7 +9,7 @@ import type { HistoryChartPoint, HistoryMetric } from '@/components/stats/histor
 import { Card } from '@/components/ui/card';
 import { dailyChanges, gainPerDay, HISTORY_PERIODS, pointsInPeriod, type DayPoint, type HistoryPeriod } from '@/lib/stats/history';
 import type { AccountRanks } from '@/lib/stats/rank-data';
-import { AccountRanksCard } from './account-ranks';
+import { AccountRanksCard } from '@/components/stats/account-ranks';
 import { DailyTable } from './daily-table';
 import { ProjectionCard } from './projection-card';
 

@@ -9,7 +9,7 @@ import { formatDecimal } from '@/components/stats/numbers';
 import type { ProfileView } from '@/lib/stats/profile-view';
 import { formatCompact, formatCount, formatMoneyRange, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
 import { AccountHistory } from './account-history';
-import { RatingBadge } from './rating-badge';
+import { RatingBadge } from '@/components/stats/rating-badge';
 import { VideoEarningNotes, VideoEarningTiles } from './video-earnings';
 
 const strong = (chunks: ReactNode) => <strong className="text-white">{chunks}</strong>;

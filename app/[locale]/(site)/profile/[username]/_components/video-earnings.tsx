@@ -9,7 +9,7 @@ import { StatTile } from '@/components/ui/card';
 import { CREATOR_REWARDS_MIN_FOLLOWERS } from '@/lib/stats/constants';
 import type { PerVideoEarnings } from '@/lib/stats/estimates';
 import { formatCompact, formatMoney, formatMoneyRange, MISSING_VALUE } from '@/lib/stats/format';
-import { bandLabel } from './rating-notes';
+import { bandLabel } from '@/components/stats/rating-notes';
 
 const strong = (chunks: ReactNode) => <strong className="text-white">{chunks}</strong>;
 

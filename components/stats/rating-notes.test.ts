@@ -14,6 +14,9 @@ const ratings = {
   fixed: computeRating({ followers: 1_000_000, hearts: 10_000_000, engagementPercent: 3, liveDiamonds30d: 100_000 }, EMPTY),
   small: computeRating({ followers: 500, hearts: 0, engagementPercent: 9, liveDiamonds30d: null }, EMPTY),
   top: computeRating({ followers: 20_000_000, hearts: 1, engagementPercent: null, liveDiamonds30d: null }, EMPTY),
+  bilibili: computeRating({ platform: 'bilibili', followers: 750, hearts: null, engagementPercent: null, liveDiamonds30d: 95 }, RANKED),
+  bilibiliFixed: computeRating({ platform: 'bilibili', followers: 128_400, hearts: null, engagementPercent: null, liveDiamonds30d: 5_000_000 }, EMPTY),
+  bilibiliUnwatched: computeRating({ platform: 'bilibili', followers: 128_400, hearts: null, engagementPercent: null, liveDiamonds30d: null }, EMPTY),
 };
 
 async function translator(locale: (typeof LOCALES)[number]) {
@@ -59,6 +62,23 @@ describe('rating notes', () => {
     expect(missing[3]?.text).toMatch(/^LiveLens has not watched this account’s lives/);
   });
 
+  it('words a Bilibili channel in gold, saying why likes and engagement are not counted', async () => {
+    expect(await explain('en', ratings.bilibili)).toEqual([
+      { text: 'More followers than 70% of the 10 accounts LiveLens has seen.', points: '35 of 50 points' },
+      { text: 'Bilibili’s live-room figures include no total of likes, so this part’s weight goes to the others.', points: 'not counted' },
+      { text: 'Bilibili’s live-room figures include no likes per video, so engagement is not measured and this part’s weight goes to the others.', points: 'not counted' },
+      { text: 'More gold in the last 30 days than 100% of the 10 live channels LiveLens tracks.', points: '50 of 50 points' },
+    ]);
+    expect((await explain('en', ratings.bilibiliFixed))[3]?.text).toBe('Gold in the last 30 days: 5M, which scores 60 of 100 on a fixed scale from 5K (0) to 500M (100).');
+    expect((await explain('en', ratings.bilibiliUnwatched))[3]?.text).toBe('LiveLens has not watched this channel’s lives, so there is no gold to count and this part’s weight goes to the others.');
+    for (const locale of LOCALES) {
+      const t = await translator(locale);
+      const words = (await explain(locale, ratings.bilibili)).map((p) => p.text).join(' ') + t('partLive', { unit: 'gold' });
+      expect(words, locale).not.toMatch(/diamond|алмаз|เพชร|钻石|TikTok/i);
+    }
+    expect((await explain('ru', ratings.bilibili))[3]?.text).toBe('Золота за последние 30 дней больше, чем у 100\u00a0% из 10 каналов с эфирами, за которыми следит LiveLens.');
+  });
+
   it('formats numbers in the page’s language', async () => {
     const ru = await explain('ru', ratings.ranked);
     expect(ru[0]).toEqual({ text: 'Подписчиков больше, чем у 70\u00a0% из 10 аккаунтов, которые видел LiveLens.', points: '21 балл из 30' });
@@ -80,6 +100,6 @@ describe('rating notes', () => {
       }
     }
     const seen = new Set(Object.values(ratings).flatMap((r) => r.parts.map((p) => p.note.key)));
-    expect(seen.size).toBe(10);
+    expect(seen.size).toBe(12);
   });
 });

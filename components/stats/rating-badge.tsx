@@ -1,10 +1,11 @@
 import { useLocale, useTranslations } from 'next-intl';
+import type { ValueUnit } from '@/lib/platforms/events';
 import { MIN_ACCOUNTS_FOR_PERCENTILES, type Rating, type RatingNote, type RatingPartKey } from '@/lib/stats/rating';
 import { pointsValues, ratingNoteValues } from './rating-notes';
 
 type T = ReturnType<typeof useTranslations<'profile.ratingNotes'>>;
 
-function partName(t: T, key: RatingPartKey): string {
+function partName(t: T, key: RatingPartKey, unit: ValueUnit): string {
   switch (key) {
     case 'reach':
       return t('partReach');
@@ -13,7 +14,7 @@ function partName(t: T, key: RatingPartKey): string {
     case 'engagement':
       return t('partEngagement');
     case 'live':
-      return t('partLive');
+      return t('partLive', { unit });
   }
 }
 
@@ -40,11 +41,16 @@ function noteText(t: T, note: RatingNote, locale: string): string {
     case 'engagementMissing':
       return t('engagementMissing');
     case 'liveMissing':
-      return t('liveMissing');
+      return t('liveMissing', values);
+    case 'likesUnavailable':
+      return t('likesUnavailable', values);
+    case 'engagementUnavailable':
+      return t('engagementUnavailable', values);
   }
 }
 
-/** The 0–100 score as a ring, and under it each part's points and what it says, in the page's language. */
+/** The 0–100 score as a ring, and under it each part's points and what it says, in the page's language
+ * (the TikTok profile and the Bilibili channel page). */
 export function RatingBadge({ rating }: { rating: Rating }) {
   const t = useTranslations('profile');
   const notes = useTranslations('profile.ratingNotes');
@@ -68,7 +74,7 @@ export function RatingBadge({ rating }: { rating: Rating }) {
         {rating.parts.map((part) => (
           <li key={part.key}>
             <span className="flex items-baseline justify-between gap-2">
-              <span className="font-semibold text-white">{partName(notes, part.key)}</span>
+              <span className="font-semibold text-white">{partName(notes, part.key, rating.unit)}</span>
               <span className="tabular-nums">{part.basis === 'missing' ? notes('notCounted') : notes('points', pointsValues(part))}</span>
             </span>
             <span className="block">{noteText(notes, part.note, locale)}</span>

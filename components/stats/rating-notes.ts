@@ -25,17 +25,14 @@ export function ratingNoteValues(note: RatingNote, locale: string, words: BandWo
     case 'reachPercentile':
     case 'likesPercentile':
     case 'engagementPercentile':
-    case 'livePercentile':
       return { below: formatWholePercent(note.values.below, locale), accounts: note.values.accounts };
+    case 'livePercentile':
+      return { below: formatWholePercent(note.values.below, locale), accounts: note.values.accounts, unit: note.values.unit };
     case 'reachScale':
     case 'likesScale':
+      return scaleValues(note.values, locale);
     case 'liveScale':
-      return {
-        value: formatCompact(note.values.value, locale),
-        score: note.values.score,
-        from: formatCompact(note.values.from, locale),
-        to: formatCompact(note.values.to, locale),
-      };
+      return { ...scaleValues(note.values, locale), unit: note.values.unit };
     case 'engagementScale':
       return {
         engagement: formatPercent(note.values.engagement, locale),
@@ -45,9 +42,17 @@ export function ratingNoteValues(note: RatingNote, locale: string, words: BandWo
         band: bandLabel(note.values.bandFrom, note.values.bandTo, locale, words),
       };
     case 'engagementMissing':
-    case 'liveMissing':
       return {};
+    case 'liveMissing':
+      return { unit: note.values.unit };
+    case 'likesUnavailable':
+    case 'engagementUnavailable':
+      return { platform: note.values.platform };
   }
+}
+
+function scaleValues(values: { value: number; score: number; from: number; to: number }, locale: string): RatingNoteValues {
+  return { value: formatCompact(values.value, locale), score: values.score, from: formatCompact(values.from, locale), to: formatCompact(values.to, locale) };
 }
 
 /** A part's points out of its weight ("21 of 30 points"): the contribution, and the weight in points. */

@@ -40,12 +40,13 @@ function Place({ place, href }: { place: RankPlace | null; href: string }) {
   );
 }
 
-/** The account's place in each ranking of /top, among all stored accounts and in its region. */
+/** The account's place in each ranking of /top, among all stored accounts of its platform and in its region. */
 export function AccountRanksCard({ ranks }: { ranks: AccountRanks }) {
   const t = useTranslations('profile.depth');
   const locale = useLocale();
-  const { region } = ranks;
-  const href = (metric: string, inRegion: boolean) => `/top?rank=${metric}${inRegion && region ? `&region=${region}` : ''}#ranks`;
+  const { region, platform } = ranks;
+  // TikTok's rankings keep their addresses; another platform's are /top?platform=….
+  const href = (metric: string, inRegion: boolean) => `/top?${platform === 'tiktok' ? '' : `platform=${platform}&`}rank=${metric}${inRegion && region ? `&region=${region}` : ''}#ranks`;
   return (
     <Card title={t('ranks.title')}>
       <ScrollRegion label={t('ranks.title')}>
@@ -69,7 +70,7 @@ export function AccountRanksCard({ ranks }: { ranks: AccountRanks }) {
           </tbody>
         </table>
       </ScrollRegion>
-      <p className="mt-2 text-xs text-muted">{t('ranks.note')}</p>
+      <p className="mt-2 text-xs text-muted">{t('ranks.note', { platform })}</p>
     </Card>
   );
 }

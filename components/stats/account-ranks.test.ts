@@ -9,6 +9,7 @@ import type { AccountRanks } from '@/lib/stats/rank-data';
 import { AccountRanksCard } from './account-ranks';
 
 const ranks: AccountRanks = {
+  platform: 'tiktok',
   region: 'TH',
   places: [
     { metric: 'followers', overall: { rank: 12, of: 1_340, change: 3 }, inRegion: { rank: 2, of: 85, change: -1 } },
@@ -18,10 +19,20 @@ const ranks: AccountRanks = {
   ],
 };
 
-async function render(locale: 'en' | 'ru'): Promise<{ html: string; text: string }> {
+// A Bilibili channel: no region, followers and gold only (lib/stats/ranks.ts PLATFORM_RANK_METRICS).
+const bilibili: AccountRanks = {
+  platform: 'bilibili',
+  region: null,
+  places: [
+    { metric: 'followers', overall: { rank: 3, of: 41, change: 1 }, inRegion: null },
+    { metric: 'earnings', overall: { rank: 1, of: 6, change: null }, inRegion: null },
+  ],
+};
+
+async function render(locale: 'en' | 'ru', shown: AccountRanks = ranks): Promise<{ html: string; text: string }> {
   const messages = await loadMessages(locale);
   const props = { locale, messages, timeZone: 'UTC' } as ComponentProps<typeof NextIntlClientProvider>;
-  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, props, createElement(AccountRanksCard, { ranks })));
+  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, props, createElement(AccountRanksCard, { ranks: shown })));
   return { html, text: html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') };
 }
 
@@ -33,6 +44,17 @@ describe('AccountRanksCard', () => {
     expect(text).toContain('LIVE earnings, 30 days not ranked not ranked');
     expect(html).toContain('href="/top?rank=followers&amp;region=TH#ranks"');
     expect(html).toContain('href="/top?rank=likes#ranks"');
+  });
+
+  it("links a Bilibili channel's places to Bilibili's rankings, with no region column", async () => {
+    const { html, text } = await render('en', bilibili);
+    expect(text).toContain('Followers #3 of 41 ▲1');
+    expect(text).toContain('LIVE earnings, 30 days #1 of 6');
+    expect(text).not.toContain('Likes');
+    expect(html).toContain('href="/top?platform=bilibili&amp;rank=followers#ranks"');
+    expect(html).toContain('href="/top?platform=bilibili&amp;rank=earnings#ranks"');
+    expect(text).toContain('Among the Bilibili channels LiveLens has stored');
+    expect(text).not.toContain('TikTok');
   });
 
   it('reads in the page language', async () => {
