@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
 
+// The demo's Bilibili channel (lib/seed/demo.ts DEMO_BILIBILI; that module loads the database, so not imported).
+const DEMO_BILIBILI = { uid: '3546001200340056', roomId: '30012345' };
+
 // Issue 19, lookup depth, on the seeded demo accounts (each has 30 days of daily snapshots).
 
 test('an account page shows history with periods, a projection and the daily table', async ({ page }) => {
@@ -43,6 +46,17 @@ test('compare shows up to three accounts side by side and names the unknown ones
   await inputs.nth(2).fill('chef.amara');
   await page.getByRole('button', { name: 'Compare' }).click();
   await expect(table.getByRole('columnheader')).toHaveCount(3);
+
+  // Luna on TikTok beside Luna on Bilibili, entered by her room's link: followers for both, "—" for what
+  // Bilibili does not publish, and the room link shown back as her channel.
+  await inputs.nth(1).fill(`https://live.bilibili.com/${DEMO_BILIBILI.roomId}`);
+  await inputs.nth(2).fill('');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(table.getByRole('columnheader')).toHaveCount(2);
+  await expect(table.getByRole('link', { name: /Luna 露娜/ })).toHaveAttribute('href', `/bilibili/${DEMO_BILIBILI.uid}`);
+  await expect(table.getByRole('row', { name: /^Likes / }).getByRole('cell').nth(1)).toHaveText('—');
+  await expect(page.getByText('Bilibili’s room figures give followers only')).toBeVisible();
+  await expect(inputs.nth(1)).toHaveValue(`bilibili:${DEMO_BILIBILI.uid}`);
 });
 
 test('the compare form keeps the reader on the language of the address', async ({ page }) => {

@@ -1,9 +1,9 @@
-// Daily history and the comparison against the real test Postgres.
+// Daily history against the real test Postgres (the comparison: lib/stats/compare.test.ts).
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { buildProfileView } from '@/lib/stats/profile-view';
-import { getComparison, getDailyHistory, HISTORY_MAX_DAYS, parseCompareHandles } from '@/lib/stats/snapshot-history';
-import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
+import { getDailyHistory, HISTORY_MAX_DAYS } from '@/lib/stats/snapshot-history';
+import { createTestAccount } from '@/tools/testing/factories';
 
 const NOW = new Date('2026-12-02T12:00:00Z');
 
@@ -34,34 +34,6 @@ describe('getDailyHistory', () => {
 
   it('answers an empty map for no accounts', async () => {
     expect((await getDailyHistory(db, [], NOW)).size).toBe(0);
-  });
-});
-
-describe('parseCompareHandles', () => {
-  it('takes up to three distinct valid handles from commas or repeated parameters', () => {
-    expect(parseCompareHandles('Alpha.One, @beta ,alpha.one,gamma,delta')).toEqual({ handles: ['alpha.one', 'beta', 'gamma'], invalid: [] });
-    expect(parseCompareHandles(['a1,b2', 'c3', '..bad..'])).toEqual({ handles: ['a1', 'b2', 'c3'], invalid: ['..bad..'] });
-    expect(parseCompareHandles(undefined)).toEqual({ handles: [], invalid: [] });
-  });
-});
-
-describe('getComparison', () => {
-  it('answers stored accounts in the order asked with latest counts and history, and names the missing ones', async () => {
-    const first = await createTestAccount(db);
-    const second = await createTestAccount(db);
-    const gone = await db.channel.create({ data: { handle: `gone.${uniqueSuffix()}`, lastFetchStatus: 'not_found' } });
-    const unfetched = await createTestAccount(db);
-    await snapshot(first.id, '2026-11-30T10:00:00Z', 1_000, 50_000, 10);
-    await snapshot(first.id, '2026-12-01T10:00:00Z', 1_100, 55_000, 11);
-    await snapshot(second.id, '2026-12-01T10:00:00Z', 200, 900, 3);
-    const never = `never.${uniqueSuffix()}`;
-    const { accounts, missing } = await getComparison(db, [second.handle, first.handle, gone.handle, unfetched.handle, never], NOW);
-    expect(accounts.map((a) => a.handle)).toEqual([second.handle, first.handle]);
-    expect(accounts[1]).toMatchObject({ latest: { followers: 1_100, hearts: 55_000, videos: 11 }, fetchedAt: '2026-12-01T10:00:00.000Z' });
-    expect(accounts[1]?.daily.map((d) => d.followers)).toEqual([1_000, 1_100]);
-    // 55,000 likes over 11 videos is 5,000 a video, 454.5 % of 1,100 followers (no view counts stored).
-    expect(accounts[1]?.engagementPercent).toBeCloseTo(454.545, 2);
-    expect(missing).toEqual([gone.handle, unfetched.handle, never]);
   });
 });
 

@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Card, EmptyState, Notice } from '@/components/ui/card';
 import { db } from '@/lib/db';
-import { DEFAULT_LOCALE, isLocale, localePath, profilePath } from '@/lib/i18n/locales';
-import { COMPARE_MAX_ACCOUNTS, getComparison, parseCompareHandles } from '@/lib/stats/snapshot-history';
+import { DEFAULT_LOCALE, isLocale, localePath, profilePath, readerPath } from '@/lib/i18n/locales';
+import { channelPublicPath } from '@/lib/platforms/naming';
+import { COMPARE_MAX_ACCOUNTS, getComparison, parseCompareHandles, type MissingEntry } from '@/lib/stats/compare';
 import { CompareCharts } from './_components/compare-charts';
 import { CompareTable } from './_components/compare-table';
 
@@ -18,12 +19,33 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Record<string, string | string[] | undefined>;
 
-// GET /compare?h=a,b,c (or ?h=a&h=b&h=c, which the form below sends): up to three accounts side by side.
+/** A missing entry as the reader typed it: @handle, "UID 123", or the room's address (no page to link to). */
+function MissingName({ entry, locale, t }: { entry: MissingEntry; locale: string; t: Awaited<ReturnType<typeof getTranslations<'compare'>>> }) {
+  if (entry.platform === 'tiktok' && entry.handle) {
+    return (
+      <Link href={profilePath(locale, entry.handle)} className="font-semibold underline">
+        @{entry.handle}
+      </Link>
+    );
+  }
+  if (entry.handle) {
+    return (
+      <Link href={readerPath(locale, channelPublicPath({ platform: entry.platform, handle: entry.handle }))} className="font-semibold underline">
+        {t('missingBilibili', { uid: entry.handle })}
+      </Link>
+    );
+  }
+  return <span className="font-semibold">{t('missingRoom', { room: entry.key.slice('bilibili:room:'.length) })}</span>;
+}
+
+// GET /compare?h=a,b,c (or ?h=a&h=b&h=c, which the form below sends): up to three channels side by side,
+// TikTok usernames and Bilibili channels ("bilibili:<uid>", a room or space link) alike.
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Search> }) {
   const raw = await searchParams;
   const { handles, invalid } = parseCompareHandles(raw.h);
   const [{ accounts, missing }, t, locale] = await Promise.all([getComparison(db, handles), getTranslations('compare'), getLocale()]);
-  const slots = Array.from({ length: COMPARE_MAX_ACCOUNTS }, (_, i) => handles[i] ?? '');
+  // A room link found among the stored channels is shown back as its channel's key.
+  const slots = Array.from({ length: COMPARE_MAX_ACCOUNTS }, (_, i) => accounts.find((a) => a.key === handles[i])?.canonical ?? handles[i] ?? '');
   return (
     <div className="flex flex-col gap-4">
       <header>
@@ -50,12 +72,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       {missing.length > 0 && (
         <Notice tone="warn">
           {t('missing', { count: missing.length })}{' '}
-          {missing.map((handle, i) => (
-            <span key={handle}>
+          {missing.map((entry, i) => (
+            <span key={entry.key}>
               {i > 0 && ', '}
-              <Link href={profilePath(locale, handle)} className="font-semibold underline">
-                @{handle}
-              </Link>
+              <MissingName entry={entry} locale={locale} t={t} />
             </span>
           ))}
         </Notice>
@@ -66,7 +86,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       ) : (
         <>
           <CompareTable accounts={accounts} />
-          <CompareCharts accounts={accounts.map((a) => ({ handle: a.handle, name: a.nickname ?? `@${a.handle}`, daily: a.daily }))} />
+          <CompareCharts accounts={accounts.map((a) => ({ handle: a.canonical, name: a.nickname ?? (a.platform === 'tiktok' ? `@${a.handle}` : a.handle), daily: a.daily, followersOnly: a.platform !== 'tiktok' }))} />
         </>
       )}
     </div>

@@ -12,12 +12,15 @@ const METRICS: readonly (keyof Counts)[] = ['followers', 'hearts', 'videos'];
 const METRIC_LABEL = { followers: 'followers', hearts: 'likes', videos: 'videos' } as const;
 const PERIOD_LABEL = { '30': 'period.30', '90': 'period.90', '365': 'period.365', all: 'period.all' } as const;
 
-/** The accounts' histories of one count on one chart, with a count and period choice. */
-export function CompareCharts({ accounts }: { accounts: { handle: string; name: string; daily: DayPoint[] }[] }) {
+/**
+ * The accounts' histories of one count on one chart, with a count and period choice. A channel whose
+ * platform gives followers only (Bilibili) has no line for likes or videos rather than a line at zero.
+ */
+export function CompareCharts({ accounts }: { accounts: { handle: string; name: string; daily: DayPoint[]; followersOnly?: boolean }[] }) {
   const t = useTranslations('compare');
   const [metric, setMetric] = useState<keyof Counts>('followers');
   const [period, setPeriod] = useState<HistoryPeriod>('90');
-  const rows = useMemo(() => mergeSeries(accounts.map((a) => a.daily), metric, period), [accounts, metric, period]);
+  const rows = useMemo(() => mergeSeries(accounts.map((a) => (a.followersOnly && metric !== 'followers' ? [] : a.daily)), metric, period), [accounts, metric, period]);
   const names = accounts.map((a) => a.name);
   return (
     <Card title={t('chartTitle')}>

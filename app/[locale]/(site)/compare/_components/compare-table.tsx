@@ -9,8 +9,10 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatDate } from '@/lib/i18n/time';
 import { formatCount, formatPercent, MISSING_VALUE } from '@/lib/stats/format';
 import { changeOverDays, projectFollowers, type Counts } from '@/lib/stats/history';
-import type { ComparedAccount } from '@/lib/stats/snapshot-history';
-import { profilePath } from '@/lib/i18n/locales';
+import type { ComparedAccount } from '@/lib/stats/compare';
+import { profilePath, readerPath } from '@/lib/i18n/locales';
+import { channelPublicPath } from '@/lib/platforms/naming';
+import { ChannelLabel } from '@/components/ui/channel-label';
 
 /** The change of one count over `days` days, with the day it is measured from when the history is shorter. */
 function Gain({ daily, metric, days }: { daily: ComparedAccount['daily']; metric: keyof Counts; days: number }) {
@@ -33,9 +35,10 @@ export function CompareTable({ accounts }: { accounts: ComparedAccount[] }) {
   const t = useTranslations('compare');
   const locale = useLocale();
   const count = (key: keyof NonNullable<ComparedAccount['latest']>) => (a: ComparedAccount) => formatCount(a.latest?.[key] ?? null, locale);
+  // Bilibili's history is of followers only: its likes and videos have no change to show.
   const gain = (key: keyof Counts, days: number) =>
     function GainValue(a: ComparedAccount) {
-      return <Gain daily={a.daily} metric={key} days={days} />;
+      return a.platform !== 'tiktok' && key !== 'followers' ? MISSING_VALUE : <Gain daily={a.daily} metric={key} days={days} />;
     };
   const projected = (a: ComparedAccount) => {
     const projection = projectFollowers(a.daily);
@@ -63,11 +66,11 @@ export function CompareTable({ accounts }: { accounts: ComparedAccount[] }) {
             <tr>
               <td />
               {accounts.map((a, i) => (
-                <th key={a.handle} scope="col" className="py-2 pr-3 text-right align-bottom font-semibold">
-                  <Link href={profilePath(locale, a.handle)} className="inline-flex max-w-48 items-center justify-end gap-2 hover:underline">
+                <th key={a.canonical} scope="col" className="py-2 pr-3 text-right align-bottom font-semibold">
+                  <Link href={a.platform === 'tiktok' ? profilePath(locale, a.handle) : readerPath(locale, channelPublicPath(a))} className="inline-flex max-w-48 items-center justify-end gap-2 hover:underline">
                     <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: COMPARE_COLORS[i] }} />
                     <Avatar src={a.avatarUrl} name={a.nickname ?? a.handle} size={28} />
-                    <span className="min-w-0 truncate">{a.nickname ?? `@${a.handle}`}</span>
+                    {a.platform === 'tiktok' ? <span className="min-w-0 truncate">{a.nickname ?? `@${a.handle}`}</span> : <ChannelLabel channel={a} />}
                   </Link>
                 </th>
               ))}
@@ -78,7 +81,7 @@ export function CompareTable({ accounts }: { accounts: ComparedAccount[] }) {
               <tr key={line.key} className="border-t border-line">
                 <th scope="row" className="py-2 pr-3 text-left font-normal text-muted">{line.label}</th>
                 {accounts.map((a) => (
-                  <td key={a.handle} className="py-2 pr-3 text-right tabular-nums">{line.value(a)}</td>
+                  <td key={a.canonical} className="py-2 pr-3 text-right tabular-nums">{line.value(a)}</td>
                 ))}
               </tr>
             ))}
@@ -86,6 +89,7 @@ export function CompareTable({ accounts }: { accounts: ComparedAccount[] }) {
         </table>
       </ScrollRegion>
       <p className="mt-2 text-xs text-muted">{t('numbersNote')}</p>
+      {accounts.some((a) => a.platform === 'bilibili') && <p className="mt-1 text-xs text-muted">{t('bilibiliNote')}</p>}
     </Card>
   );
 }
