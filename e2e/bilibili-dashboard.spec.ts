@@ -97,4 +97,11 @@ test('a streamer adds a Bilibili room by its link and opens its public page', as
   await expect(page.getByRole('img', { name: /LiveLens rating \d+ out of 100/ })).toBeVisible();
   await expect(page.locator('main')).toContainText('Bilibili’s live-room figures include no total of likes');
   await expect(page.getByRole('link', { name: /^#\d+ of \d+$/ }).first()).toHaveAttribute('href', '/top?platform=bilibili&rank=followers#ranks');
+  // Its share card, drawn from what is stored.
+  const shared = /<meta property="og:image" content="([^"]+)"/.exec(await (await page.request.get(`/bilibili/${uid}`)).text())?.[1];
+  expect(shared).toContain(`/bilibili/${uid}/opengraph-image`);
+  const card = await page.request.get(new URL(shared!).pathname + new URL(shared!).search);
+  expect(card.status()).toBe(200);
+  expect(card.headers()['content-type']).toBe('image/png');
+  expect((await card.body()).length).toBeGreaterThan(10_000);
 });

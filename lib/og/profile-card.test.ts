@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { filesFor, fontCatalogue, fontRuns, parseUnicodeRange } from '@/lib/fonts/noto';
 import { renderProfileCard } from '@/lib/og/profile-card';
 
-const png = async (name: string) => Buffer.from(await renderProfileCard({ name, handle: null, stats: [] }, { width: 600, height: 200 }).arrayBuffer());
+const png = async (name: string) => Buffer.from(await renderProfileCard({ name, subtitle: null, stats: [] }, { width: 600, height: 200 }).arrayBuffer());
 
 describe('the share card', () => {
   it.each([

@@ -22,7 +22,7 @@ export default async function ProfileImage({ params }: { params: Promise<{ usern
   const snapshot = account?.snapshots[0];
   return renderProfileCard({
     name: printable(account?.nickname ?? '').slice(0, 60) || (parsed.ok ? `@${parsed.handle}` : meta('title')),
-    handle: parsed.ok ? parsed.handle : null,
+    subtitle: parsed.ok ? `@${parsed.handle}` : null,
     stats: snapshot
       ? [
           [t('followers'), formatCompact(snapshot.followers, locale)],
