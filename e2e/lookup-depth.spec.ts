@@ -88,12 +88,20 @@ test('/top ranks stored accounts by metric and region, with the week change', as
   await page.goto('/top?rank=followers');
   const ranks = page.locator('#ranks');
   await expect(ranks.getByRole('heading', { name: 'Account ranks' })).toBeVisible();
-  // The demo's largest account by followers (2.6M; DJ MAX has 1.9M).
-  await expect(ranks.getByRole('row').nth(1)).toContainText('Ritmo Latino');
+  // The demo's largest account by followers (2.6M) ahead of DJ MAX (1.9M). Other tests may store larger
+  // accounts (the lookup stand-in's), so the order is checked, not the first place.
+  await expect(ranks.getByRole('row', { name: /Ritmo Latino/ })).toBeVisible();
+  const rows = await ranks.getByRole('row').allInnerTexts();
+  const place = (name: string) => rows.findIndex((row) => row.includes(name));
+  expect(place('Ritmo Latino')).toBeGreaterThan(0);
+  expect(place('Ritmo Latino')).toBeLessThan(place('DJ MAX'));
   await ranks.getByRole('navigation', { name: 'Region' }).getByRole('link', { name: 'Germany' }).click();
   await expect(page).toHaveURL(/region=DE/);
   await expect(ranks.getByRole('heading', { name: 'Account ranks: Germany' })).toBeVisible();
-  await expect(ranks.getByRole('row')).toHaveCount(2);
+  // The demo's German account, and only German ones (another test may have stored one more).
+  const german = ranks.getByRole('row').filter({ has: page.getByRole('cell') });
+  await expect(german.first()).toBeVisible();
+  for (const row of await german.all()) await expect(row).toContainText('Germany');
 });
 
 test('robots.txt keeps crawlers out of private areas and sitemap.xml lists stored accounts', async ({ request }) => {
