@@ -98,6 +98,21 @@ describe('writeGuideTexts', () => {
     });
   }
 
+  it('says a channel exactly at its band’s median is level with it, not ahead of most', () => {
+    const band = (report: ReportData, locale: Locale = 'en') => writeGuideTexts(report, readerOf(locale)).find((text) => text.title.includes('median') || text.title.includes('band') || text.title.includes('медиан'));
+    const atMedian = generateReport(buildInput({ bandPeers: [15_000n, 20_000n, 25_000n, 30_000n, 35_000n].map((followers) => ({ followers, hearts: followers * 4n, videos: 100n })) }), AT);
+    const section = atMedian.guide.find((s) => s.id === 'bandAbove');
+    expect(section?.values).toMatchObject({ followers: 25_000, median: 25_000 });
+    expect(band(atMedian)).toMatchObject({ title: "You are level with your band's median" });
+    expect(band(atMedian)?.body).toMatch(/^You have 25,000 followers, exactly your band's median: more followers than/);
+    expect(plain(band(atMedian, 'ru')?.body)).toContain('У вас 25 000 подписчиков — ровно на медиане группы и больше, чем у');
+    // Above it: as before.
+    const above = generateReport(VARIANTS[3] as ReportInput, AT);
+    expect(above.guide.some((s) => s.id === 'bandAbove')).toBe(true);
+    expect(band(above)).toMatchObject({ title: 'You are ahead of most of your band' });
+    expect(band(above)?.body).toMatch(/above your band's median of [\d,]+:/);
+  });
+
   it('writes Russian with the right plural forms and the reader’s numbers', () => {
     const texts = writeGuideTexts(REPORTS[0] as ReportData, readerOf('ru'));
     const bodies = plain(texts.map((text) => text.body).join('\n'));

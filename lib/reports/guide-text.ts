@@ -192,7 +192,11 @@ function writeSection(section: GuideSection, report: ReportData, { t, display }:
     case 'bandAbove': {
       const args = { followers: whole('followers'), median: whole('median'), percentile: percent('percentile'), accounts: whole('accounts'), band };
       if (section.id === 'bandBelow') return { title: t('guide.bandBelow.title'), body: join(bili ? t('bilibili.guide.bandBelowBody', args) : t('guide.bandBelow.body', args), nextBand()) };
-      return { title: t('guide.bandAbove.title'), body: join(bili ? t('bilibili.guide.bandAboveBody', args) : t('guide.bandAbove.body', args), nextBand()) };
+      // 'bandAbove' is written for followers >= the median (guide.ts); exactly at it, it says so rather
+      // than "ahead of most" (decided here, so reports stored before read right too).
+      const level = whole('followers') === whole('median') ? 'yes' : 'no';
+      const above = { ...args, level };
+      return { title: t('guide.bandAbove.title', { level }), body: join(bili ? t('bilibili.guide.bandAboveBody', above) : t('guide.bandAbove.body', above), nextBand()) };
     }
     case 'growthFalling':
       return { title: t('guide.growthFalling.title'), body: bili ? t('bilibili.guide.growthFallingBody', growth()) : t('guide.growthFalling.body', growth()) };
