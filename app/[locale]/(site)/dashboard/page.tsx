@@ -31,9 +31,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {accounts.length === 0 ? (
         <EmptyState title={t('accounts.emptyTitle')}>{t('accounts.empty')}</EmptyState>
       ) : (
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        // grid-cols-1 (minmax(0, 1fr)), not the implicit auto column: a truncated name or handle is nowrap,
+        // and an auto column grows to its full width, pushing every card past a phone's edge.
+        <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {accounts.map((a) => (
-            <li key={a.id}>
+            <li key={a.id} className="min-w-0">
               <Link href={`/dashboard/accounts/${a.id}`} className="flex h-full flex-col gap-3 rounded-xl border border-line bg-panel p-4 hover:border-accent-2">
                 <div className="flex items-center gap-3">
                   <Avatar src={a.avatarUrl} name={a.nickname ?? a.handle} size={44} />

@@ -37,7 +37,8 @@ export default async function ClustersPage() {
           })}
         </EmptyState>
       ) : (
-        <div className="grid gap-4 lg:grid-cols-3">
+        // grid-cols-1: a long cluster name (truncated, so nowrap) must not widen the column past a phone.
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
           <Card title={t('yours')} className="lg:col-span-2">
             {clusters.length === 0 ? (
               <EmptyState title={t('noClustersTitle')}>
