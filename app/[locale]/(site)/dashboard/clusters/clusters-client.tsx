@@ -27,7 +27,9 @@ export function AccountChecklist({ accounts, selected, onChange, disabled }: { a
     onChange(next);
   };
   return (
-    <fieldset className="flex flex-col gap-1" disabled={disabled}>
+    // min-w-0: a fieldset's minimum width is its content's by default, and the truncated (nowrap) names
+    // would make it, and the page, wider than a phone once a workspace has long handles.
+    <fieldset className="flex min-w-0 flex-col gap-1" disabled={disabled}>
       <legend className="mb-1 text-sm">{t('form.accounts')}</legend>
       {accounts.map((account) => (
         <label key={account.id} className="flex min-h-10 cursor-pointer items-center gap-3 rounded-md px-2 py-1.5 text-sm hover:bg-panel-2">

@@ -26,7 +26,8 @@ export function ClusterSettings({ clusterId, name, memberIds, accounts, maxNameL
   const t = useTranslations('clusters');
   return (
     <Card title={t('manage.title')}>
-      <div className="grid gap-6 md:grid-cols-2">
+      {/* grid-cols-1: the members' truncated (nowrap) names must not widen an implicit column past a phone. */}
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         <RenameForm clusterId={clusterId} name={name} maxNameLength={maxNameLength} />
         <MembersForm clusterId={clusterId} memberIds={memberIds} accounts={accounts} />
       </div>
