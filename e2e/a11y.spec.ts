@@ -102,7 +102,9 @@ async function checkAll(page: Page, pages: SitePage[]): Promise<void> {
   const problems: string[] = [];
   // Every page is checked before failing, so one run lists all of them.
   for (const sitePage of pages) problems.push(...(await checkPage(page, sitePage)));
-  expect(problems).toEqual([]);
+  // The problems on the message's first line: the suite's summary (scripts/test-all.ts) prints only that
+  // line of a failure, and a CI run that failed here once left no other trace of which page it was.
+  expect(problems, `${problems.length} problem(s): ${problems.join(' ;; ')}`).toEqual([]);
 }
 
 test('every page a visitor can open passes axe with no serious or critical violation, and fits a phone', async ({ page }) => {

@@ -11,8 +11,8 @@ export const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', nam
 
 export type StepResult = { name: string; ok: boolean; passed: number; failed: number; skipped: number; seconds: number; failures?: string[] };
 
-/** The first line of a failure message, without colour codes, shortened. */
-const firstLine = (message: string | undefined) => (message ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 200) ?? '';
+/** The first line of a failure message, without colour codes, shortened (long enough for a list of what failed, e.g. e2e/a11y.spec.ts's pages). */
+const firstLine = (message: string | undefined) => (message ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 600) ?? '';
 
 export type VitestReport = {
   numPassedTests: number;
