@@ -104,6 +104,13 @@ async function bilibiliDistributions(db: Db, now: number): Promise<RatingDistrib
 export type ChannelStanding = { rating: Rating | null; ranks: AccountRanks };
 
 /**
+ * Whether LiveLens has watched a channel's lives over the 30 days its LIVE figures cover: it is (or was)
+ * tracked, or it has lives in them. An unwatched channel's LIVE figures are unknown, not zero. One rule for
+ * TikTok's LIVE statistics and Bilibili's rating.
+ */
+const liveWatched = (tracked: object | null, lives30d: number) => tracked !== null || lives30d > 0;
+
+/**
  * A Bilibili channel's 0–100 rating and ranks among the stored Bilibili channels (issue 20): Reach from
  * its followers and LIVE from the gold its lives received in 30 days (left out when LiveLens neither
  * tracks it nor saw a live); no rating without a follower count.
@@ -113,14 +120,13 @@ export async function getBilibiliStanding(db: Db, channel: { id: string; followe
   const [distributions, ranks, tracked, live] = await Promise.all([
     getRatingDistributions(db, now.getTime(), 'bilibili'),
     getAccountRanks(db, channel.id, { now, platform: 'bilibili' }),
-    db.trackedAccount.findUnique({ where: { accountId: channel.id }, select: { enabled: true } }),
+    db.trackedAccount.findUnique({ where: { accountId: channel.id }, select: { accountId: true } }),
     db.live.aggregate({ where: { accountId: channel.id, startedAt: { gte: since } }, _sum: { diamonds: true }, _count: true }),
   ]);
-  const watched = Boolean(tracked?.enabled) || live._count > 0;
   const rating =
     channel.followers === null
       ? null
-      : computeRating({ platform: 'bilibili', followers: channel.followers, hearts: null, engagementPercent: null, liveDiamonds30d: watched ? (live._sum.diamonds ?? 0n) : null }, distributions);
+      : computeRating({ platform: 'bilibili', followers: channel.followers, hearts: null, engagementPercent: null, liveDiamonds30d: liveWatched(tracked, live._count) ? (live._sum.diamonds ?? 0n) : null }, distributions);
   return { rating, ranks };
 }
 
@@ -139,7 +145,7 @@ async function getLiveStats(db: Db, accountId: string, now: Date): Promise<LiveS
       GROUP BY v.id ORDER BY SUM(g.diamonds) DESC LIMIT 5`,
   ]);
   const row = aggregate[0];
-  if (!tracked && (!row || row.lives === 0)) return null;
+  if (!liveWatched(tracked, row?.lives ?? 0)) return null;
   const diamonds = Number(row?.diamonds ?? 0);
   return {
     tracked: Boolean(tracked?.enabled),
