@@ -77,6 +77,27 @@ describe('getAccountRanks', () => {
     expect(followers?.overall?.of).toBeGreaterThanOrEqual(2);
     expect(ranks.places.find((p) => p.metric === 'earnings')).toEqual({ metric: 'earnings', overall: null, inRegion: null });
   });
+
+  it('places a channel looked up after the shared ranking was computed within a minute, not ten', async () => {
+    // Its own `now` (the cache is per process and keyed by time): no other test reads the cache at it.
+    const at = new Date('2029-03-01T12:00:00Z');
+    const later = (ms: number) => new Date(at.getTime() + ms);
+    const region = `Q${uniqueSuffix().toUpperCase()}`;
+    await account(region, [{ at: new Date(at.getTime() - 86_400_000), followers: 10 }]);
+    await getAccountRanks(db, 'no-such-channel', { now: at }); // fills the cache
+    const handle = await account(region, [{ at: new Date(at.getTime() - 3_600_000), followers: 20 }]);
+    const { id } = await db.channel.findUniqueOrThrow({ where: tiktokHandle(handle), select: { id: true } });
+    const placeIn = async (now: Date) => (await getAccountRanks(db, id, { now })).places.find((p) => p.metric === 'followers')?.inRegion ?? null;
+    // Within the minute the cached lists answer, without it.
+    expect(await placeIn(later(30_000))).toBeNull();
+    // After it, a channel missing from them has the lists read again.
+    expect(await placeIn(later(61_000))).toEqual({ rank: 1, of: 2, change: null });
+    // A channel that is still missing (no snapshot) does not have them read on every visit.
+    const empty = await db.channel.create({ data: { handle: `rk.${uniqueSuffix()}`, region, lastFetchStatus: 'ok' } });
+    await account(region, [{ at: later(62_000), followers: 30 }]);
+    expect((await getAccountRanks(db, empty.id, { now: later(90_000) })).places.every((p) => p.overall === null)).toBe(true);
+    expect(await placeIn(later(90_000))).toEqual({ rank: 1, of: 2, change: null });
+  });
 });
 
 // Bilibili channels rank among themselves only, with no region: each test uses a `now` years ahead (no

@@ -3,6 +3,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Platform } from '@/lib/platforms/events';
 import { USD_PER_UNIT } from '@/lib/platforms/units';
 import { buildDiamondRate, engagementPercent, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
@@ -26,6 +27,17 @@ type Row = {
   prev_diamonds: bigint | null;
 };
 
+/** Each channel's latest row of `table` (its `columns`) at or before `at`: a CTE's body. */
+const latestSample = (table: 'profile_snapshots' | 'follower_samples', columns: 'followers, hearts, videos' | 'followers', at: Date) =>
+  Prisma.sql`SELECT DISTINCT ON (account_id) account_id, ${Prisma.raw(columns)} FROM ${Prisma.raw(table)}
+    WHERE fetched_at <= ${at} ORDER BY account_id, fetched_at DESC`;
+
+/** What each `platform` channel's lives received (diamonds or gold) in the 30 days up to `at`, as `value`: a CTE's body. */
+const liveValue = (platform: Platform, at: Date) =>
+  Prisma.sql`SELECT account_id, SUM(diamonds)::bigint AS value FROM lives
+    WHERE platform = ${platform}::platform AND started_at > ${new Date(at.getTime() - LIVE_WINDOW_DAYS * DAY_MS)} AND started_at <= ${at}
+    GROUP BY account_id`;
+
 function figuresOf(followers: bigint | null, hearts: bigint | null, videos: bigint | null, diamonds: bigint | null): RankFigures {
   const counted = followers !== null && hearts !== null && videos !== null;
   return {
@@ -40,22 +52,13 @@ function figuresOf(followers: bigint | null, hearts: bigint | null, videos: bigi
 async function getTiktokRankInputs(db: Db, now: Date): Promise<RankInput[]> {
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
   const rows = await db.$queryRaw<Row[]>`
-    WITH cur AS (
-      SELECT DISTINCT ON (account_id) account_id, followers, hearts, videos FROM profile_snapshots
-      WHERE fetched_at <= ${now} ORDER BY account_id, fetched_at DESC
-    ), prev AS (
-      SELECT DISTINCT ON (account_id) account_id, followers, hearts, videos FROM profile_snapshots
-      WHERE fetched_at <= ${weekAgo} ORDER BY account_id, fetched_at DESC
-    ), live_cur AS (
-      SELECT account_id, SUM(diamonds)::bigint AS diamonds FROM lives
-      WHERE started_at > ${new Date(now.getTime() - LIVE_WINDOW_DAYS * DAY_MS)} AND started_at <= ${now} GROUP BY account_id
-    ), live_prev AS (
-      SELECT account_id, SUM(diamonds)::bigint AS diamonds FROM lives
-      WHERE started_at > ${new Date(weekAgo.getTime() - LIVE_WINDOW_DAYS * DAY_MS)} AND started_at <= ${weekAgo} GROUP BY account_id
-    )
+    WITH cur AS (${latestSample('profile_snapshots', 'followers, hearts, videos', now)}),
+    prev AS (${latestSample('profile_snapshots', 'followers, hearts, videos', weekAgo)}),
+    live_cur AS (${liveValue('tiktok', now)}),
+    live_prev AS (${liveValue('tiktok', weekAgo)})
     SELECT a.id, a.region, cur.followers, cur.hearts, cur.videos,
            prev.followers AS prev_followers, prev.hearts AS prev_hearts, prev.videos AS prev_videos,
-           live_cur.diamonds, live_prev.diamonds AS prev_diamonds
+           live_cur.value AS diamonds, live_prev.value AS prev_diamonds
     FROM channels a
     JOIN cur ON cur.account_id = a.id
     LEFT JOIN prev ON prev.account_id = a.id
@@ -81,20 +84,11 @@ type BilibiliRow = { id: string; followers: bigint; prev_followers: bigint | nul
 async function getBilibiliRankInputs(db: Db, now: Date): Promise<RankInput[]> {
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
   const rows = await db.$queryRaw<BilibiliRow[]>`
-    WITH cur AS (
-      SELECT DISTINCT ON (account_id) account_id, followers FROM follower_samples
-      WHERE fetched_at <= ${now} ORDER BY account_id, fetched_at DESC
-    ), prev AS (
-      SELECT DISTINCT ON (account_id) account_id, followers FROM follower_samples
-      WHERE fetched_at <= ${weekAgo} ORDER BY account_id, fetched_at DESC
-    ), live_cur AS (
-      SELECT account_id, SUM(diamonds)::bigint AS gold FROM lives
-      WHERE platform = 'bilibili' AND started_at > ${new Date(now.getTime() - LIVE_WINDOW_DAYS * DAY_MS)} AND started_at <= ${now} GROUP BY account_id
-    ), live_prev AS (
-      SELECT account_id, SUM(diamonds)::bigint AS gold FROM lives
-      WHERE platform = 'bilibili' AND started_at > ${new Date(weekAgo.getTime() - LIVE_WINDOW_DAYS * DAY_MS)} AND started_at <= ${weekAgo} GROUP BY account_id
-    )
-    SELECT a.id, cur.followers, prev.followers AS prev_followers, live_cur.gold, live_prev.gold AS prev_gold
+    WITH cur AS (${latestSample('follower_samples', 'followers', now)}),
+    prev AS (${latestSample('follower_samples', 'followers', weekAgo)}),
+    live_cur AS (${liveValue('bilibili', now)}),
+    live_prev AS (${liveValue('bilibili', weekAgo)})
+    SELECT a.id, cur.followers, prev.followers AS prev_followers, live_cur.value AS gold, live_prev.value AS prev_gold
     FROM channels a
     JOIN cur ON cur.account_id = a.id
     LEFT JOIN prev ON prev.account_id = a.id
@@ -121,22 +115,27 @@ export async function getRankInputs(db: Db, now = new Date(), platform: Platform
 }
 
 // Ranking every account takes one pass over all latest snapshots; the lists change slowly (snapshots
-// arrive at most daily per account), so one computation serves every reader for ten minutes.
+// arrive at most daily per account), so one computation serves every reader for ten minutes. A channel
+// looked up since then is missing from it: its page asks for it by id, and the lists are read again, at
+// most once a minute, so a new channel shows its places within a minute rather than ten.
 const CACHE_MS = 600_000;
-const caches = new Map<Platform, { at: number; inputs: RankInput[] }>();
+const MISSING_REFRESH_MS = 60_000;
+const caches = new Map<Platform, { at: number; inputs: RankInput[]; ids: Set<string> }>();
 
-async function cachedInputs(db: Db, now: Date, platform: Platform): Promise<RankInput[]> {
+async function cachedInputs(db: Db, now: Date, platform: Platform, wanted?: string): Promise<RankInput[]> {
   const cache = caches.get(platform);
-  if (cache && now.getTime() - cache.at >= 0 && now.getTime() - cache.at < CACHE_MS) return cache.inputs;
+  const age = cache ? now.getTime() - cache.at : -1;
+  const missing = wanted !== undefined && cache !== undefined && !cache.ids.has(wanted) && age >= MISSING_REFRESH_MS;
+  if (cache && age >= 0 && age < CACHE_MS && !missing) return cache.inputs;
   const inputs = await getRankInputs(db, now, platform);
-  caches.set(platform, { at: now.getTime(), inputs });
+  caches.set(platform, { at: now.getTime(), inputs, ids: new Set(inputs.map((i) => i.accountId)) });
   return inputs;
 }
 
-function inputsFor(db: Db, options: { now?: Date; fresh?: boolean; platform?: Platform }): { now: Date; platform: Platform; inputs: Promise<RankInput[]> } {
+function inputsFor(db: Db, options: { now?: Date; fresh?: boolean; platform?: Platform }, wanted?: string): { platform: Platform; inputs: Promise<RankInput[]> } {
   const now = options.now ?? new Date();
   const platform = options.platform ?? 'tiktok';
-  return { now, platform, inputs: options.fresh ? getRankInputs(db, now, platform) : cachedInputs(db, now, platform) };
+  return { platform, inputs: options.fresh ? getRankInputs(db, now, platform) : cachedInputs(db, now, platform, wanted) };
 }
 
 export type RankRow = {
@@ -185,7 +184,7 @@ export type AccountRanks = { platform: Platform; region: string | null; places: 
 
 /** Where one channel stands in each ranking of its platform, among all stored channels and within its region. */
 export async function getAccountRanks(db: Db, accountId: string, options: { now?: Date; fresh?: boolean; platform?: Platform } = {}): Promise<AccountRanks> {
-  const { platform, inputs: pending } = inputsFor(db, options);
+  const { platform, inputs: pending } = inputsFor(db, options, accountId);
   const inputs = await pending;
   const region = inputs.find((i) => i.accountId === accountId)?.region ?? null;
   const placeIn = (ranked: RankedAccount[]): RankPlace | null => {
