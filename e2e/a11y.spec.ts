@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/live';
 import { PUBLIC_PAGES, signedInPages, type SitePage } from './support/site-pages';
+import { pageOverflow } from './support/width';
 
 // Every page, signed out and signed in, checked twice in one visit:
 // - WCAG 2.2 AA at desktop width (issue 19 item 4): axe-core finds no serious or critical violation, and
@@ -47,15 +48,7 @@ async function phoneProblems(page: Page, path: string): Promise<string[]> {
     .waitForFunction(() => [...document.querySelectorAll('div[role="region"].overflow-x-auto')].every((el) => el.scrollWidth > el.clientWidth === el.hasAttribute('tabindex')), null, { timeout: 3_000 })
     .catch(() => undefined);
   const problems: string[] = [];
-  const wide = await page.evaluate(() => {
-    const scroller = document.scrollingElement ?? document.documentElement;
-    if (scroller.scrollWidth <= window.innerWidth) return null;
-    const culprits = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5))
-      .slice(0, 3)
-      .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">`);
-    return `${scroller.scrollWidth} px wide: ${culprits.join(' ')}`;
-  });
+  const wide = await pageOverflow(page);
   if (wide) problems.push(`${path} at ${PHONE.width} px is ${wide}`);
   // axe is already in the page from the desktop pass (legacy mode injects it into the page itself, and
   // resizing does not reload): running it again directly skips a second injection of its 500 KB source.

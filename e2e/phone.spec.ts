@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './support/live';
+import { addAccount, signIn, signUpAndIn } from './support/live';
+import { pageOverflow } from './support/width';
 
 // A phone 390 px wide (issue 19): the header's menu reaches every link, wide tables scroll from the
 // keyboard, nothing is cut. That no page scrolls sideways at this width is checked with axe, page by page,
@@ -101,4 +102,27 @@ test('the dashboard tabs and a live’s top gifters’ amounts are whole at 390 
   const gifters = page.locator('section', { has: page.getByRole('heading', { name: 'Top gifters of this live' }) }).getByRole('listitem');
   await expect(gifters.first()).toBeVisible();
   for (const amount of await gifters.getByText(/^💎/).all()) expect(inView(await amount.boundingBox()), (await amount.textContent()) ?? '').toBe(true);
+});
+
+// A grid whose column is implicit grows to its items' min-content, and `truncate` does not wrap: the longest
+// names widened the dashboard's account cards and the clusters pages past a phone's width (seen on a busy
+// workspace: 429 and 457 px). This user's own workspace holds an account with the longest handle (24
+// characters) and nickname (30, from the profile stand-in's e2e.long.* pages) and a cluster with the
+// longest name the form accepts (60).
+test('the longest handle, nickname and cluster name keep the dashboard and clusters pages within 390 px', async ({ page }) => {
+  await signUpAndIn(page, 'phone-long-names');
+  const handle = `e2e.long.${Date.now().toString(36)}`.padEnd(24, 'w').slice(0, 24);
+  const accountId = await addAccount(page, handle);
+  const created = await page.request.post('/api/clusters', { data: { name: `Cluster ${'W'.repeat(60)}`.slice(0, 60), accountIds: [accountId] } });
+  expect(created.status()).toBe(201);
+  const { cluster } = (await created.json()) as { cluster: { id: string } };
+  const tooWide: string[] = [];
+  for (const path of ['/dashboard', '/dashboard/clusters', `/dashboard/clusters/${cluster.id}`]) {
+    await page.goto(path);
+    await expect(page.getByText(`@${handle}`).first()).toBeVisible();
+    if (path === '/dashboard') await expect(page.getByText('WWW Wonderful Wednesday Waffle')).toBeVisible();
+    const overflow = await pageOverflow(page);
+    if (overflow) tooWide.push(`${path} is ${overflow}`);
+  }
+  expect(tooWide).toEqual([]);
 });

@@ -9,6 +9,8 @@ const server = new ProfileServer();
 server.bilibili = bilibiliRoomApi();
 // Browser tests add accounts with fresh handles (e2e.<something>), each its own account with fresh lives.
 server.aliasPrefix('e2e.', 'luna.bakes');
+// … and e2e.long.* with the longest nickname TikTok allows (30 characters), for layout tests at a phone's width.
+server.aliasPrefix('e2e.long.', 'luna.bakes', 'WWW Wonderful Wednesday Waffle');
 await server.start(Number(process.argv[2] ?? 0));
 console.log(`Saved TikTok profile pages on ${server.url} (handles: ${Object.keys(FIXTURE_PAGES).join(', ')} and e2e.*; any other handle is "not found"), and Bilibili's room API for rooms 3002xxxx.`);
 process.on('SIGTERM', () => void server.stop().then(() => process.exit(0)));

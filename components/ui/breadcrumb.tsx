@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 export function Breadcrumb({ href, parent, current }: { href: string; parent: string; current: ReactNode }) {
   const t = useTranslations('dashboard');
   return (
-    <nav aria-label={t('breadcrumb')} className="text-sm text-muted">
+    <nav aria-label={t('breadcrumb')} className="text-sm text-muted wrap-anywhere">
       <Link href={href} className="hover:text-white">
         {parent}
       </Link>{' '}

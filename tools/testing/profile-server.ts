@@ -33,7 +33,7 @@ export class ProfileServer {
   /** Extra handles that serve one of the saved pages as if it were theirs (tests use unique handles). */
   private readonly aliases = new Map<string, string>();
   /** Handles starting with a prefix that serve one saved page (browser tests make up fresh handles). */
-  private readonly prefixes = new Map<string, string>();
+  private readonly prefixes = new Map<string, { fixtureHandle: string; nickname?: string }>();
 
   /** Serves the saved page of `fixtureHandle` at /@`handle`, with the handle inside rewritten. */
   alias(handle: string, fixtureHandle: string): string {
@@ -46,9 +46,12 @@ export class ProfileServer {
     return this.alias(`${fixtureHandle.replace(/[._]+$/, '')}.${uniqueSuffix()}`, fixtureHandle);
   }
 
-  /** Every handle starting with `prefix` serves the saved page of `fixtureHandle` as its own. */
-  aliasPrefix(prefix: string, fixtureHandle: string): void {
-    this.prefixes.set(prefix.toLowerCase(), fixtureHandle);
+  /**
+   * Every handle starting with `prefix` serves the saved page of `fixtureHandle` as its own, with `nickname`
+   * in place of the page's when given. The longest matching prefix wins.
+   */
+  aliasPrefix(prefix: string, fixtureHandle: string, nickname?: string): void {
+    this.prefixes.set(prefix.toLowerCase(), { fixtureHandle, nickname });
   }
 
   get url(): string {
@@ -75,10 +78,13 @@ export class ProfileServer {
       response.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
       return;
     }
-    const original = this.aliases.get(handle) ?? [...this.prefixes].find(([prefix]) => handle.startsWith(prefix))?.[1];
+    const byPrefix = [...this.prefixes].filter(([prefix]) => handle.startsWith(prefix)).sort(([a], [b]) => b.length - a.length)[0]?.[1];
+    const original = this.aliases.get(handle) ?? byPrefix?.fixtureHandle;
     const file = this.captcha.has(handle) ? 'captcha.html' : (FIXTURE_PAGES[original ?? handle] ?? 'missing-user.html');
     let page = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
     if (original) page = page.replaceAll(`"${original}"`, `"${handle}"`);
+    const nickname = this.aliases.has(handle) ? undefined : byPrefix?.nickname;
+    if (nickname) page = page.replace(/"nickname":"(?:[^"\\]|\\.)*"/g, () => `"nickname":${JSON.stringify(nickname)}`);
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(page);
   }

@@ -110,7 +110,7 @@ function DeleteCluster({ clusterId, name }: { clusterId: string; name: string })
     <div className="mt-6 border-t border-line pt-4">
       {confirming ? (
         <div role="group" aria-label={t('manage.confirmLabel')} className="flex flex-col gap-2">
-          <p className="text-sm">
+          <p className="text-sm wrap-anywhere">
             {t.rich('manage.confirm', { name, strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
           <div className="flex flex-wrap gap-2">

@@ -91,7 +91,7 @@ export default async function ClusterPage({ params, searchParams }: Props) {
       <Breadcrumb href="/dashboard/clusters" parent={t('title')} current={cluster.name} />
       <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0">
-          <h1 className="break-words text-2xl font-bold">{cluster.name}</h1>
+          <h1 className="text-2xl font-bold wrap-anywhere">{cluster.name}</h1>
           <p className="text-sm text-muted">
             {t('detail.intro', { days: PERIOD_DAYS[period], count: accounts.length })}
           </p>
