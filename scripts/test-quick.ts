@@ -6,7 +6,7 @@ import { resetResults, startTypecheckAndLint, step, summarise, vitest, type Step
 async function main(): Promise<void> {
   const startedAt = Date.now();
   resetResults();
-  const { typecheck, lint } = await startTypecheckAndLint();
+  const { typecheck, lint } = await startTypecheckAndLint({ lintCache: true });
   const typechecked = await typecheck;
   const unit = step('unit tests without services (vitest, after typecheck, beside lint)', () => vitest('vitest-quick.json', 'vitest.quick.config.mts'));
   const results: StepResult[] = [typechecked, await lint, await unit];
