@@ -101,7 +101,6 @@ export async function startTypecheckAndLint({ lintCache = false } = {}): Promise
   return { typecheck, lint };
 }
 
-
 /** Vitest with a JSON report; `config` picks another configuration (test:quick's). */
 export async function vitest(report: string, config?: string): Promise<Omit<StepResult, 'name' | 'seconds'>> {
   const file = path.join(RESULTS, report);
