@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     } catch {
       void stop('launcher is gone');
     }
-  }, 2000);
+  }, 1000);
 }
 
 main().catch((error: unknown) => {

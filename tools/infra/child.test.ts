@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ManagedChild } from '@/tools/infra/child';
+import { spawn } from 'node:child_process';
+import { isProcessAlive, ManagedChild } from '@/tools/infra/child';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livelens-rotate-'));
 
@@ -51,5 +52,22 @@ describe('child log rotation', () => {
     expect(lines.at(-1)).toBe(3999);
     expect(lines[0]).toBeGreaterThan(0); // the oldest output was rotated away
     expect(lines).toEqual(Array.from({ length: lines.length }, (_, i) => (lines[0] ?? 0) + i));
+  });
+});
+
+describe('isProcessAlive', () => {
+  it('counts an exited process its parent has not reaped yet as gone', async () => {
+    // `sh` starts a short sleep, then becomes a long one that never waits for it: the short sleep exits
+    // and stays a zombie (signal 0 still reaches it) until the long one ends.
+    const parent = spawn('sh', ['-c', 'sleep 0.2 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = await new Promise<number>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
+      expect(isProcessAlive(pid)).toBe(true);
+      await waitFor(() => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '));
+      expect(() => process.kill(pid, 0)).not.toThrow();
+      expect(isProcessAlive(pid)).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 });

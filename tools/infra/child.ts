@@ -119,9 +119,25 @@ export class ManagedChild {
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * Whether `pid` has exited but not been reaped yet. A child of a killed launcher is reparented to PID 1,
+ * which may reap it seconds later (the sandbox's init took over 2 s): signal 0 still reaches such a
+ * process, though it runs nothing and holds no port. False where /proc cannot be read (non-Linux).
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (command) state …": the command may contain spaces and parentheses, the state follows the last ')'.
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
   }
 }
 
