@@ -53,6 +53,26 @@ describe('getRankPage', () => {
     expect(page.items[0]?.earnings?.low).toBeGreaterThan(0);
   });
 
+  it('reads the lists again within a minute when a ranking the cache holds is empty', async () => {
+    // A fresh demo's first visit to /top comes before its live has earned anything. Its own `now` (the
+    // cache is per process and keyed by time): no other test reads the cache at it.
+    const at = new Date('2029-04-01T12:00:00Z');
+    const later = (ms: number) => new Date(at.getTime() + ms);
+    const region = `Q${uniqueSuffix().toUpperCase()}`;
+    const handle = await account(region, [{ at: new Date(at.getTime() - 86_400_000), followers: 10 }]);
+    const earnings = async (now: Date) => (await getRankPage(db, { metric: 'earnings', region, page: 1, now })).items.map((r) => [r.handle, r.value]);
+    expect(await earnings(at)).toEqual([]);
+    const { id } = await db.channel.findUniqueOrThrow({ where: tiktokHandle(handle), select: { id: true } });
+    await db.live.create({ data: { accountId: id, roomId: `room-${uniqueSuffix()}`, startedAt: later(1_000), diamonds: 500 } });
+    // Within the minute the cached lists answer; after it, the empty ranking has them read again.
+    expect(await earnings(later(30_000))).toEqual([]);
+    expect(await earnings(later(61_000))).toEqual([[handle, 500]]);
+    // A ranking with entries keeps the cache for its ten minutes.
+    await account(region, [{ at: later(62_000), followers: 99 }]);
+    const followers = async (now: Date) => (await getRankPage(db, { metric: 'followers', region, page: 1, now })).total;
+    expect(await followers(later(200_000))).toBe(1);
+  });
+
   it('pages through long lists and clamps a page past the end', async () => {
     const region = `Q${uniqueSuffix().toUpperCase()}`;
     for (let i = 0; i < RANK_PAGE_SIZE + 2; i++) await account(region, [{ at: daysAgo(1), followers: 1_000 + i }]);

@@ -115,27 +115,29 @@ export async function getRankInputs(db: Db, now = new Date(), platform: Platform
 }
 
 // Ranking every account takes one pass over all latest snapshots; the lists change slowly (snapshots
-// arrive at most daily per account), so one computation serves every reader for ten minutes. A channel
-// looked up since then is missing from it: its page asks for it by id, and the lists are read again, at
-// most once a minute, so a new channel shows its places within a minute rather than ten.
+// arrive at most daily per account), so one computation serves every reader for ten minutes. What a
+// reader needs may be missing from it: a channel looked up since (its page asks for it by id), or every
+// value of a ranking (a fresh database's first LIVE earnings arrive a minute after the first read). Then
+// the lists are read again, at most once a minute, so the new figures show within a minute rather than ten.
 const CACHE_MS = 600_000;
 const MISSING_REFRESH_MS = 60_000;
-const caches = new Map<Platform, { at: number; inputs: RankInput[]; ids: Set<string> }>();
+type RankCache = { at: number; inputs: RankInput[]; ids: Set<string> };
+const caches = new Map<Platform, RankCache>();
 
-async function cachedInputs(db: Db, now: Date, platform: Platform, wanted?: string): Promise<RankInput[]> {
+async function cachedInputs(db: Db, now: Date, platform: Platform, lacks?: (cache: RankCache) => boolean): Promise<RankInput[]> {
   const cache = caches.get(platform);
   const age = cache ? now.getTime() - cache.at : -1;
-  const missing = wanted !== undefined && cache !== undefined && !cache.ids.has(wanted) && age >= MISSING_REFRESH_MS;
+  const missing = lacks !== undefined && cache !== undefined && age >= MISSING_REFRESH_MS && lacks(cache);
   if (cache && age >= 0 && age < CACHE_MS && !missing) return cache.inputs;
   const inputs = await getRankInputs(db, now, platform);
   caches.set(platform, { at: now.getTime(), inputs, ids: new Set(inputs.map((i) => i.accountId)) });
   return inputs;
 }
 
-function inputsFor(db: Db, options: { now?: Date; fresh?: boolean; platform?: Platform }, wanted?: string): { platform: Platform; inputs: Promise<RankInput[]> } {
+function inputsFor(db: Db, options: { now?: Date; fresh?: boolean; platform?: Platform }, lacks?: (cache: RankCache) => boolean): { platform: Platform; inputs: Promise<RankInput[]> } {
   const now = options.now ?? new Date();
   const platform = options.platform ?? 'tiktok';
-  return { platform, inputs: options.fresh ? getRankInputs(db, now, platform) : cachedInputs(db, now, platform, wanted) };
+  return { platform, inputs: options.fresh ? getRankInputs(db, now, platform) : cachedInputs(db, now, platform, lacks) };
 }
 
 export type RankRow = {
@@ -159,7 +161,7 @@ export type RankPage = { items: RankRow[]; page: number; pages: number; total: n
  * given. `fresh` skips the shared cache (tests).
  */
 export async function getRankPage(db: Db, options: { metric: RankMetric; region: string | null; page: number; now?: Date; fresh?: boolean; platform?: Platform }): Promise<RankPage> {
-  const { platform, inputs: pending } = inputsFor(db, options);
+  const { platform, inputs: pending } = inputsFor(db, options, (cache) => rankAccounts(cache.inputs, options.metric, options.region).length === 0);
   const inputs = await pending;
   const ranked = rankAccounts(inputs, options.metric, options.region);
   const pages = Math.max(1, Math.ceil(ranked.length / RANK_PAGE_SIZE));
@@ -184,7 +186,7 @@ export type AccountRanks = { platform: Platform; region: string | null; places: 
 
 /** Where one channel stands in each ranking of its platform, among all stored channels and within its region. */
 export async function getAccountRanks(db: Db, accountId: string, options: { now?: Date; fresh?: boolean; platform?: Platform } = {}): Promise<AccountRanks> {
-  const { platform, inputs: pending } = inputsFor(db, options, accountId);
+  const { platform, inputs: pending } = inputsFor(db, options, (cache) => !cache.ids.has(accountId));
   const inputs = await pending;
   const region = inputs.find((i) => i.accountId === accountId)?.region ?? null;
   const placeIn = (ranked: RankedAccount[]): RankPlace | null => {
