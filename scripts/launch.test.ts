@@ -7,7 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isProcessAlive, waitForExit } from '@/tools/infra/child';
+import { childExited, isProcessAlive, waitForExit } from '@/tools/infra/child';
 import { getFreePort } from '@/tools/infra/ports';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -98,7 +98,7 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Prom
 
 afterAll(async () => {
   for (const child of started) if (child.exitCode === null && child.pid) child.kill('SIGTERM');
-  await Promise.all(started.map((child) => (child.pid ? waitForExit(child.pid, 20_000) : Promise.resolve(true))));
+  await Promise.all(started.map((child) => childExited(child, 20_000)));
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

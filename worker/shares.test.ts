@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import type { ExpectedTotals } from '@/lib/live/synth';
-import { waitForExit } from '@/tools/infra/child';
+import { childExited } from '@/tools/infra/child';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { createOwnDatabase, type OwnDatabase } from '@/tools/testing/own-database';
 import { TestWorkers } from '@/tools/testing/worker-process';
@@ -160,7 +160,7 @@ describe('fair shares across worker processes', () => {
 
   async function stopAll(running: ChildProcess[]): Promise<void> {
     for (const worker of running) if (worker.exitCode === null) worker.kill('SIGTERM');
-    for (const worker of running) expect(await waitForExit(worker.pid ?? 0, 30_000)).toBe(true);
+    for (const worker of running) expect(await childExited(worker, 30_000)).toBe(true);
   }
 
   it('spreads 6 accounts 3/3 when a second worker joins and 2/2/2 with a third, handing rooms over mid-replay with exact totals', async () => {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, type Db } from '@/lib/db';
-import { waitForExit } from '@/tools/infra/child';
+import { childExited } from '@/tools/infra/child';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { NotifyStandIns } from '@/tools/testing/notify-stand-ins';
 import { seal } from '@/lib/crypto/secret-box';
@@ -127,7 +127,7 @@ describe('leases across worker processes', () => {
 
     // A clean stop gives the leases back at once.
     workerB.kill('SIGTERM');
-    expect(await waitForExit(workerB.pid ?? 0, 30_000)).toBe(true);
+    expect(await childExited(workerB, 30_000)).toBe(true);
     expect(workerB.exitCode).toBe(0);
     expect((await db.lease.findMany({ where: { workerId: b } })).length).toBe(0);
   }, 300_000);
@@ -145,7 +145,7 @@ describe('leases across worker processes', () => {
     await waitFor(async () => (await db.trackedAccount.count({ where: { accountId: { in: ids }, state: 'LIVE' } })) === 2 || false, 60_000, 'the restarted worker to watch both accounts');
     expect([...(await leasesOf(ids)).values()]).toEqual([id, id]);
     worker.kill('SIGTERM');
-    expect(await waitForExit(worker.pid ?? 0, 30_000)).toBe(true);
+    expect(await childExited(worker, 30_000)).toBe(true);
   }, 180_000);
 });
 
@@ -175,7 +175,7 @@ describe('a Bilibili channel in a worker process', () => {
     expect(Object.keys(report.unknown).sort()).toEqual(['HOT_RANK_CHANGED_V2', 'ROOM_REAL_TIME_MESSAGE_UPDATE', 'STOP_LIVE_ROOM_LIST', 'WIDGET_BANNER']);
     expect(report.ignored).toHaveProperty('COMBO_SEND');
     worker.kill('SIGTERM');
-    expect(await waitForExit(worker.pid ?? 0, 30_000)).toBe(true);
+    expect(await childExited(worker, 30_000)).toBe(true);
     const expected = JSON.parse(fs.readFileSync(BILIBILI_FIXTURE.replace(/\.jsonl$/, '.expected.json'), 'utf8')) as Record<string, number>;
     const stored = await db.live.findUniqueOrThrow({ where: { id: live.id } });
     expect(stored.platform).toBe('bilibili');

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { isProcessAlive, ManagedChild } from '@/tools/infra/child';
+import { childExited, isProcessAlive, ManagedChild } from '@/tools/infra/child';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'livelens-rotate-'));
 
@@ -69,5 +69,24 @@ describe('isProcessAlive', () => {
     } finally {
       parent.kill('SIGKILL');
     }
+  });
+});
+
+describe('childExited', () => {
+  it('resolves once Node has seen its own child exit, with the exit code set, or false at the deadline', async () => {
+    // isProcessAlive counts an unreaped child as gone before Node has read its exit code: waiting on the
+    // pid, a test once read `exitCode` as null.
+    const quick = spawn('sh', ['-c', 'exit 3'], { stdio: 'ignore' });
+    expect(await childExited(quick, 5_000)).toBe(true);
+    expect(quick.exitCode).toBe(3);
+    expect(await childExited(quick, 5_000)).toBe(true);
+    const slow = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      expect(await childExited(slow, 200)).toBe(false);
+    } finally {
+      slow.kill('SIGKILL');
+    }
+    expect(await childExited(slow, 5_000)).toBe(true);
+    expect(slow.signalCode).toBe('SIGKILL');
   });
 });

@@ -141,6 +141,27 @@ function isZombie(pid: number): boolean {
   }
 }
 
+/**
+ * Waits until a child this process spawned has exited and Node has seen it (its `exitCode` or
+ * `signalCode` is set), up to `timeoutMs`; resolves whether it has. For another process's children,
+ * waitForExit.
+ */
+export async function childExited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  const done = () => child.exitCode !== null || child.signalCode !== null;
+  if (done()) return true;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.off('exit', onExit);
+      resolve(done());
+    }, timeoutMs);
+    const onExit = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    child.once('exit', onExit);
+  });
+}
+
 /** The command line of a process, or undefined when it is gone or unreadable (non-Linux). */
 export function processCommandLine(pid: number): string | undefined {
   try {

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { waitForExit } from '@/tools/infra/child';
+import { childExited } from '@/tools/infra/child';
 import { getFreePort } from '@/tools/infra/ports';
 
 export type PgBouncer = { url: string; stop(): Promise<void>; log(): string };
@@ -63,7 +63,7 @@ export async function startPgBouncer(binary: string, databaseUrl: string, poolMo
     log,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
-      await waitForExit(child.pid ?? 0, 10_000);
+      await childExited(child, 10_000);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

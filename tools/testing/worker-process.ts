@@ -3,7 +3,7 @@
 // kept, prefixed with its id, for the failure message of a test that times out waiting on it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { waitForExit } from '@/tools/infra/child';
+import { childExited } from '@/tools/infra/child';
 import { nodeCommand } from '@/tools/node/run.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -37,6 +37,6 @@ export class TestWorkers {
   /** Kills whatever is still running (SIGKILL) and waits for every worker to be gone. */
   async killAll(): Promise<void> {
     for (const child of this.children) if (child.exitCode === null) child.kill('SIGKILL');
-    for (const child of this.children) await waitForExit(child.pid ?? 0, 10_000);
+    for (const child of this.children) await childExited(child, 10_000);
   }
 }
