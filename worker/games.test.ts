@@ -186,9 +186,16 @@ describe('GameManager', () => {
     const boards = (sent: GameMessage[]) => sent.filter((m): m is GameBoardMessage => m.type === 'board');
     const sentByFirst: GameMessage[] = [];
     const sentBySecond: GameMessage[] = [];
+    const sentByEither: GameMessage[] = [];
+    const sendingTo = (own: GameMessage[]) => ({
+      game: (_target: unknown, data: GameMessage) => {
+        own.push(data);
+        sentByEither.push(data);
+      },
+    });
     // Two workers: the first holds the overlay's own channel, the second the cluster's other channel.
-    const first = new GameManager({ pool, log, syncMs: 50, persistMs: 50, publishMs: 20, fanout: { game: (_t, data) => sentByFirst.push(data) } });
-    let second = new GameManager({ pool, log, syncMs: 50, persistMs: 50, publishMs: 20, fanout: { game: (_t, data) => sentBySecond.push(data) } });
+    const first = new GameManager({ pool, log, syncMs: 50, persistMs: 50, publishMs: 20, fanout: sendingTo(sentByFirst) });
+    let second = new GameManager({ pool, log, syncMs: 50, persistMs: 50, publishMs: 20, fanout: sendingTo(sentBySecond) });
     first.start();
     second.start();
     const both = viewer(uid());
@@ -218,10 +225,17 @@ describe('GameManager', () => {
       await until(async () => JSON.stringify([...(await stored())].sort()) === JSON.stringify([...expected].sort()), 'the summed board stored');
       expect(await db.gameChannelScore.count({ where: { sessionId: session.id } })).toBe(4);
 
-      // Both workers send the merged board, not their own part.
+      // Each worker sends the stored sums after saving its part, so the last board sent, by whichever
+      // worker saved last, holds every part. (Not necessarily the second's: under load the first worker
+      // once saved its part after the second had sent, and the test waited on the second in vain.)
       const merged = [...expected].sort((a, b) => b[1] - a[1]);
       const lastSent = (sent: GameMessage[]) => boards(sent).at(-1)?.rows.map((r) => [r.userId, r.points]);
-      await until(() => JSON.stringify(lastSent(sentBySecond)) === JSON.stringify(merged), 'the second worker sending the summed board');
+      await until(() => JSON.stringify(lastSent(sentByEither)) === JSON.stringify(merged), 'the summed board sent');
+      // Both workers send the merged board, not their own part: a new gift on each channel is sent with the
+      // other channel's part in it.
+      second.onEvent(member.id, memberLive, gift(onlyHere, 1));
+      const summed = () => [[both.userId, homePart.get(both.userId)!.points + memberPart.get(both.userId)!.points], [onlyHere.userId, memberPart.get(onlyHere.userId)!.points], [bilibiliFan.userId, memberPart.get(bilibiliFan.userId)!.points]].sort((a, b) => Number(b[1]) - Number(a[1]));
+      await until(() => JSON.stringify(lastSent(sentBySecond)) === JSON.stringify(summed()), 'the second worker sending the summed board');
       first.onEvent(home.id, liveId, like(onlyHere, 0));
       first.onEvent(home.id, liveId, gift(both, 1));
       const withOne = homePart.get(both.userId)!.points + memberPart.get(both.userId)!.points;
