@@ -7,7 +7,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Platform } from '@/lib/platforms/events';
 import { USD_PER_UNIT } from '@/lib/platforms/units';
 import { buildDiamondRate, engagementPercent, estimateLiveEarnings, type UsdRange } from '@/lib/stats/estimates';
-import { PLATFORM_RANK_METRICS, rankAccounts, rankRegions, type RankedAccount, type RankFigures, type RankInput, type RankMetric } from '@/lib/stats/ranks';
+import { PLATFORM_RANK_METRICS, rankAccounts, ranksAnyone, rankRegions, type RankedAccount, type RankFigures, type RankInput, type RankMetric } from '@/lib/stats/ranks';
 
 const DAY_MS = 86_400_000;
 export const RANK_PAGE_SIZE = 20;
@@ -161,7 +161,7 @@ export type RankPage = { items: RankRow[]; page: number; pages: number; total: n
  * given. `fresh` skips the shared cache (tests).
  */
 export async function getRankPage(db: Db, options: { metric: RankMetric; region: string | null; page: number; now?: Date; fresh?: boolean; platform?: Platform }): Promise<RankPage> {
-  const { platform, inputs: pending } = inputsFor(db, options, (cache) => rankAccounts(cache.inputs, options.metric, options.region).length === 0);
+  const { platform, inputs: pending } = inputsFor(db, options, (cache) => !ranksAnyone(cache.inputs, options.metric, options.region));
   const inputs = await pending;
   const ranked = rankAccounts(inputs, options.metric, options.region);
   const pages = Math.max(1, Math.ceil(ranked.length / RANK_PAGE_SIZE));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankAccounts, rankRegions, type RankFigures, type RankInput } from '@/lib/stats/ranks';
+import { rankAccounts, ranksAnyone, rankRegions, type RankFigures, type RankInput } from '@/lib/stats/ranks';
 
 const figures = (followers: number, extra: Partial<RankFigures> = {}): RankFigures => ({ followers, likes: followers * 10, engagement: null, liveDiamonds: null, ...extra });
 const input = (accountId: string, region: string | null, now: RankFigures, weekAgo: RankFigures | null = null): RankInput => ({ accountId, region, now, weekAgo });
@@ -41,6 +41,26 @@ describe('rankAccounts', () => {
       ['z', 2, -1],
     ]);
     expect(rankAccounts(live, 'engagement').map((r) => r.accountId)).toEqual(['z', 'x']);
+  });
+});
+
+describe('ranksAnyone', () => {
+  it('says whether rankAccounts would rank anyone, for each metric and region', () => {
+    const inputs = [
+      input('x', 'TH', figures(1, { liveDiamonds: 0, engagement: Number.NaN })),
+      input('y', 'US', figures(2, { liveDiamonds: 500 })),
+      input('z', null, figures(3, { engagement: 4 })),
+    ];
+    for (const metric of ['followers', 'likes', 'engagement', 'earnings'] as const) {
+      for (const region of [null, 'TH', 'US', 'DE']) {
+        expect(ranksAnyone(inputs, metric, region), `${metric} in ${region}`).toBe(rankAccounts(inputs, metric, region).length > 0);
+      }
+    }
+    // Among them: earnings in Thailand (a zero is "not watched"), engagement in the US, anything in Germany.
+    expect(ranksAnyone(inputs, 'earnings', 'TH')).toBe(false);
+    expect(ranksAnyone(inputs, 'earnings', 'US')).toBe(true);
+    expect(ranksAnyone(inputs, 'engagement', null)).toBe(true);
+    expect(ranksAnyone(inputs, 'engagement', 'US')).toBe(false);
   });
 });
 

@@ -34,6 +34,12 @@ function valueOf(figures: RankFigures, metric: RankMetric): number | null {
   }
 }
 
+/** `metric`'s value in `figures` when it ranks the account by it; null when it leaves the account out. */
+function rankValue(figures: RankFigures | null, metric: RankMetric): number | null {
+  const value = figures ? valueOf(figures, metric) : null;
+  return value === null || !Number.isFinite(value) ? null : value;
+}
+
 /**
  * Competition ranks (1, 2, 2, 4: ties share a place), highest value first; ties are listed by account
  * id so pages stay stable. Accounts without a value are left out.
@@ -54,9 +60,8 @@ export function rankAccounts(inputs: readonly RankInput[], metric: RankMetric, r
   const pool = region ? inputs.filter((i) => i.region === region) : inputs;
   const collect = (pick: (i: RankInput) => RankFigures | null) =>
     pool.flatMap((i) => {
-      const figures = pick(i);
-      const value = figures ? valueOf(figures, metric) : null;
-      return value === null || !Number.isFinite(value) ? [] : [{ accountId: i.accountId, value }];
+      const value = rankValue(pick(i), metric);
+      return value === null ? [] : [{ accountId: i.accountId, value }];
     });
   const current = competitionRanks(collect((i) => i.now));
   const before = competitionRanks(collect((i) => i.weekAgo));
@@ -66,6 +71,11 @@ export function rankAccounts(inputs: readonly RankInput[], metric: RankMetric, r
       return { accountId, rank, value, previousRank, change: previousRank === null ? null : previousRank - rank };
     })
     .sort((a, b) => a.rank - b.rank || (a.accountId < b.accountId ? -1 : 1));
+}
+
+/** Whether rankAccounts(inputs, metric, region) ranks anyone, found without ranking (it stops at the first). */
+export function ranksAnyone(inputs: readonly RankInput[], metric: RankMetric, region: string | null = null): boolean {
+  return inputs.some((i) => (!region || i.region === region) && rankValue(i.now, metric) !== null);
 }
 
 /** The regions present, most accounts first (ties alphabetically), for the region choice. */
