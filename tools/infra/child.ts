@@ -134,7 +134,7 @@ function isZombie(pid: number): boolean {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // "pid (command) state …": the command may contain spaces and parentheses, the state follows the last ')'.
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    const state = stat[stat.lastIndexOf(')') + 2];
     return state === 'Z' || state === 'X';
   } catch {
     return false;
