@@ -42,6 +42,21 @@ describe('lookupProfile', () => {
     expect(account.nickname).toBeTruthy();
   });
 
+  it('never asks TikTok again about a channel the worker replays from a recording (the demo’s), however old its card', async () => {
+    const handle = fresh('luna.bakes');
+    const now = new Date('2026-11-23T12:00:00Z');
+    await lookupProfile(db, handle, { ...options(), now });
+    const account = await db.channel.findUniqueOrThrow({ where: tiktokHandle(handle) });
+    await db.trackedAccount.create({ data: { accountId: account.id, source: 'replay' } });
+    const later = await lookupProfile(db, handle, { ...options(), now: new Date(now.getTime() + 3 * PROFILE_FRESH_MS) });
+    expect(later).toMatchObject({ kind: 'ok', fetched: false, stale: false });
+    expect(server.hits.get(handle)).toBe(1);
+    // Watched live from TikTok instead: the card is refreshed as any other.
+    await db.trackedAccount.update({ where: { accountId: account.id }, data: { source: 'tiktok' } });
+    expect(await lookupProfile(db, handle, { ...options(), now: new Date(now.getTime() + 3 * PROFILE_FRESH_MS) })).toMatchObject({ kind: 'ok', fetched: true });
+    expect(server.hits.get(handle)).toBe(2);
+  });
+
   it('shares one fetch among concurrent requests for the same handle', async () => {
     const handle = fresh('nova.quinn');
     server.delayMs = 300;

@@ -16,7 +16,12 @@ export { NOT_FOUND_FRESH_MS, PROFILE_FRESH_MS };
 
 const log = createLogger('profile-store');
 
-export type StoredProfile = { account: Channel; snapshot: ProfileSnapshot | null };
+/**
+ * `replayed`: the worker feeds this channel from a recording (the demo's accounts, `tracked_accounts.source`
+ * 'replay'). Its stored card is the recording's, and TikTok is never asked about it again: the demo's made-up
+ * handles may be someone else's there.
+ */
+export type StoredProfile = { account: Channel; snapshot: ProfileSnapshot | null; replayed?: boolean };
 
 export type ProfileLookup =
   | { kind: 'ok'; stored: StoredProfile; stale: boolean; notice: string | null; fetched: boolean }
@@ -44,10 +49,10 @@ export type LookupOptions = {
 };
 
 export async function readStored(db: Db, handle: string): Promise<StoredProfile | null> {
-  const account = await db.channel.findUnique({ where: tiktokHandle(handle), include: { snapshots: { orderBy: { fetchedAt: 'desc' }, take: 1 } } });
+  const account = await db.channel.findUnique({ where: tiktokHandle(handle), include: { snapshots: { orderBy: { fetchedAt: 'desc' }, take: 1 }, tracked: { select: { source: true } } } });
   if (!account) return null;
-  const { snapshots, ...rest } = account;
-  return { account: rest, snapshot: snapshots[0] ?? null };
+  const { snapshots, tracked, ...rest } = account;
+  return { account: rest, snapshot: snapshots[0] ?? null, replayed: tracked?.source === 'replay' };
 }
 
 function isFresh(account: Channel, now: Date): boolean {
@@ -116,7 +121,7 @@ const inflight = new Map<string, Promise<ProfileLookup>>();
 export async function lookupProfile(db: Db, handle: string, options: LookupOptions): Promise<ProfileLookup> {
   const now = options.now ?? new Date();
   const stored = await readStored(db, handle);
-  if (stored && !options.force && isFresh(stored.account, now)) {
+  if (stored && !options.force && (stored.replayed || isFresh(stored.account, now))) {
     if (stored.account.lastFetchStatus === 'not_found') return { kind: 'not_found', fetched: false };
     return { kind: 'ok', stored, stale: false, notice: null, fetched: false };
   }

@@ -99,6 +99,24 @@ describe('bilibiliChannelPage (the public /bilibili/{uid} page)', () => {
     }
   });
 
+  it('never asks Bilibili about a channel the worker replays from a recording (the demo’s room), however old its facts', async () => {
+    const api = standIn.api();
+    const room = madeUpRoom(freshRoom());
+    const t0 = new Date();
+    const channel = await db.channel.create({ data: { platform: 'bilibili', handle: room.uid, platformUserId: room.uid, roomId: room.roomId, nickname: 'Demo room', roomTitle: 'Recorded', roomLiveStatus: 0, lastFetchStatus: 'ok', lastFetchedAt: t0 } });
+    await db.trackedAccount.create({ data: { accountId: channel.id, source: 'replay' } });
+    // Bilibili knows that room number as someone else's: asked, the channel would be stored as not found.
+    api.add({ ...room, uid: '777000222' });
+    const asked = api.requests.length;
+    const later = await bilibiliChannelPage(db, room.uid, 'page-replayed', new Date(t0.getTime() + 4 * BILIBILI_ROOM_FRESH_MS));
+    expect(later).toMatchObject({ kind: 'page', page: { nickname: 'Demo room', room: { title: 'Recorded', fetchStatus: 'ok' } } });
+    expect(api.requests.length).toBe(asked);
+    // Watched live from Bilibili instead: asked again once the facts are old, as any channel.
+    await db.trackedAccount.update({ where: { accountId: channel.id }, data: { source: 'bilibili' } });
+    await bilibiliChannelPage(db, room.uid, 'page-replayed', new Date(t0.getTime() + 4 * BILIBILI_ROOM_FRESH_MS));
+    expect(api.requests.length).toBeGreaterThan(asked);
+  });
+
   it('answers not found for a uid without a room, and a message when Bilibili cannot be asked', async () => {
     const api = standIn.api();
     expect(await bilibiliChannelPage(db, '424243', 'page-missing')).toEqual({ kind: 'not_found' });

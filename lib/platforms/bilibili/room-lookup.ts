@@ -141,6 +141,11 @@ export async function lookUpBilibiliRoom(db: Db, address: BilibiliAddress, ip: s
   return lookup.room;
 }
 
+async function isReplayed(db: Db, accountId: string): Promise<boolean> {
+  const tracked = await db.trackedAccount.findUnique({ where: { accountId }, select: { source: true } });
+  return tracked?.source === 'replay';
+}
+
 /** How long the public page shows stored room facts before asking Bilibili again (a failed ask counts too). */
 export const BILIBILI_ROOM_FRESH_MS = 30 * 60_000;
 
@@ -154,6 +159,9 @@ export type BilibiliChannelOutcome = { kind: 'page'; page: ChannelPage } | { kin
 export async function bilibiliChannelPage(db: Db, uid: string, ip: string, now = new Date()): Promise<BilibiliChannelOutcome> {
   const stored = await readChannelPage(db, 'bilibili', uid);
   if (stored?.fetchedAt && now.getTime() - stored.fetchedAt.getTime() < BILIBILI_ROOM_FRESH_MS) return { kind: 'page', page: stored };
+  // A channel the worker feeds from a recording (the demo's room) keeps the recording's facts: its made-up
+  // room number may be someone else's on Bilibili.
+  if (stored && (await isReplayed(db, stored.id))) return { kind: 'page', page: stored };
   try {
     const room = await lookUpBilibiliRoom(db, channelRoomAddress(stored ?? { handle: uid, roomId: null }), ip);
     // The room of that uid must be that uid's: never store another streamer's room under it.
