@@ -59,8 +59,8 @@ test('live now times its chat and leaves no streak in progress after the live en
   const handle = freshHandle('now');
   await addAccountThroughForm(page, handle);
 
-  // small-evening.jsonl: 180 s of live, with streaks (one whose end frame never comes), at 10×.
-  const run = replay('small-evening.jsonl', handle, 10);
+  // short-evening.jsonl: 72 s of live, with streaks (a Rose streak whose end frame never comes), at 10×.
+  const run = replay('short-evening.jsonl', handle, 10);
   const chat = page.getByTestId('chat-feed').locator('li');
   await expect(chat.first().locator('time')).toBeVisible({ timeout: 45_000 });
   // Every chat line starts with its time of day, seconds included.

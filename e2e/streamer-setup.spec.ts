@@ -9,9 +9,10 @@ import type { RealtimeGift } from '@/lib/realtime/payloads';
 // alert, a "Roses" gift goal and a subathon timer — then a recorded LIVE replayed through the real
 // pipeline and each overlay opened as OBS opens it (its token URL, no session).
 //
-// small-evening.jsonl (read for the thresholds): finished streaks of Roses, TikToks and Finger Hearts
-// (1–15 💎) and a Perfume (20 💎) fall in the small tier (1–29 💎); a Doughnut (30 💎) and a Confetti
-// (100 💎) in the big tier (30 💎 or more); 9 follows; its finished Rose streaks add up to 49 Roses.
+// short-evening.jsonl (read for the thresholds; 72 s of LIVE, so 15 alerts play, not small-evening's 38):
+// finished streaks of TikToks, Finger Hearts and Roses (1–5 💎) fall in the small tier (1–29 💎); a
+// Doughnut streak (30 💎) and Hand Hearts (100 💎) in the big tier (30 💎 or more); 5 follows; its Rose
+// streaks add up to 24 Roses. The timer gains 407 s for diamonds, 240 s for likes and 150 s for follows.
 
 type AlertLog = { alerts: string[]; variations: Record<string, string>; texts: Record<string, string>; visuals: Record<string, { src: string; loaded: boolean }>; sounds: Record<string, string>; playing: string[]; spoken: string[] };
 type ArrivedGift = { id: string; giftId: string; diamonds: number; repeatCount: number };
@@ -193,7 +194,7 @@ test('a TikFinity-style setup built in the editor alone: tiered gift alerts with
   const remaining = async () => Number(await timerPage.getByRole('timer').getAttribute('data-remaining-ms'));
   expect(await remaining()).toBeLessThanOrEqual(START_MINUTES * 60_000);
 
-  const run = replay('small-evening.jsonl', handle, 20);
+  const run = replay('short-evening.jsonl', handle, 20);
   let totals: Record<string, unknown>;
   try {
     totals = await run.done;

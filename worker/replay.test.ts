@@ -48,7 +48,7 @@ async function totalsFromRows(liveId: bigint) {
   };
 }
 
-it('finds the three TikTok fixtures', () => expect(fixtures.sort()).toEqual(['busy-burst.jsonl', 'duplicates-no-end.jsonl', 'small-evening.jsonl']));
+it('finds the four TikTok fixtures', () => expect(fixtures.sort()).toEqual(['busy-burst.jsonl', 'duplicates-no-end.jsonl', 'short-evening.jsonl', 'small-evening.jsonl']));
 
 describe.each(fixtures)('replaying fixture %s through the real decoder into Postgres', (file) => {
   it('stores exactly the expected totals, in the live row and in the rows, and a second replay changes nothing', async () => {
