@@ -52,7 +52,7 @@ test('host a Q&A session: board fills, freeze counts down, the winner’s questi
   await expect(page.getByTestId('board-empty')).toBeVisible();
 
   // The LIVE: likes and gifts score as they arrive.
-  const run = replay('small-evening.jsonl', handle, 20);
+  const run = replay('short-evening.jsonl', handle, 20);
   const hostBoard = page.getByTestId('board');
   await expect(hostBoard.getByTestId('board-row').first()).toBeVisible({ timeout: 60_000 });
   await expect.soft(obs.getByTestId('board').getByTestId('board-row').first()).toBeVisible({ timeout: 20_000 });

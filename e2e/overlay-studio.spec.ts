@@ -17,7 +17,7 @@ declare global {
   }
 }
 
-/** The fixture's Doughnut (30 diamonds a piece): sent in small-evening.jsonl, and not the most common gift. */
+/** The fixture's Doughnut (30 diamonds a piece): a streak in short-evening.jsonl, not the most common gift. */
 const VARIATION_GIFT = '5879';
 /** Gifts of at least this value alert through the overlay's own settings. */
 const FALLBACK_MIN = 100;
@@ -111,7 +111,7 @@ test('a gift variation plays its picture and sound on the OBS page, in order; cu
   expect(style).not.toContain('@import');
   expect(await obsPage.locator('.ov-root').evaluate((root) => getComputedStyle(root).letterSpacing)).toBe('1px');
 
-  const run = replay('small-evening.jsonl', handle, 20);
+  const run = replay('short-evening.jsonl', handle, 20);
   try {
     // Seen live while it plays (an alert lasts seconds, so the rest is checked from the page's log).
     const first = obsPage.locator(`[data-testid="gift-alert"][data-variation-id="${variation.id}"]`).first();

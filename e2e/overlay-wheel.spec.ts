@@ -14,7 +14,7 @@ declare global {
   }
 }
 
-/** The fixture's Doughnut (30 diamonds a piece), sent a few times in small-evening.jsonl. */
+/** The fixture's Doughnut (30 diamonds a piece), a streak in short-evening.jsonl. */
 const SPIN_GIFT = '5879';
 const SEGMENTS = ['Shout-out', 'Song request', 'Dance'];
 
@@ -66,7 +66,7 @@ test('a wheel of fortune spins for each chosen gift and for the host, one spin a
   await expect(obsPage.getByTestId('wheel-result')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('wheel-results')).toContainText('Test spin', { timeout: 20_000 });
 
-  const run = replay('small-evening.jsonl', handle, 20);
+  const run = replay('short-evening.jsonl', handle, 20);
   try {
     await run.done;
   } finally {
