@@ -10,6 +10,7 @@ import { childExited } from '@/tools/infra/child';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { NotifyStandIns } from '@/tools/testing/notify-stand-ins';
 import { seal } from '@/lib/crypto/secret-box';
+import { CLAIM_MS } from '@/lib/notifications/dispatch';
 import { parseSourceReport } from '@/lib/platforms/source-report';
 import { backoffDelay, DbRateLimiter, jitter, MemoryRateLimiter } from '@/worker/rate-limiter';
 import { createOwnDatabase, type OwnDatabase } from '@/tools/testing/own-database';
@@ -83,7 +84,7 @@ describe('leases across worker processes', () => {
     const workspace = await db.workspace.create({ data: { name: 'Leases', members: { create: { userId: owner.id, role: 'OWNER' } } } });
     await db.workspaceAccount.createMany({ data: ids.map((accountId) => ({ workspaceId: workspace.id, accountId })) });
     receiver.webhookSecret = 'leases-test-secret';
-    await db.notificationChannel.create({ data: { workspaceId: workspace.id, kind: 'WEBHOOK', name: 'Receiver', config: { url: seal(`${receiver.url}/hooks/leases`, 'notification-channel'), secret: seal(receiver.webhookSecret, 'notification-channel') } } });
+    const channel = await db.notificationChannel.create({ data: { workspaceId: workspace.id, kind: 'WEBHOOK', name: 'Receiver', config: { url: seal(`${receiver.url}/hooks/leases`, 'notification-channel'), secret: seal(receiver.webhookSecret, 'notification-channel') } } });
     const [a, b] = [`worker-a-${uniqueSuffix()}`, `worker-b-${uniqueSuffix()}`];
 
     // A first (it may hold 3), then B takes the rest.
@@ -113,7 +114,10 @@ describe('leases across worker processes', () => {
     const wentLiveMessages = () => receiver.received.filter((r) => r.body.event === 'went-live');
     const wentLive = () => wentLiveMessages().map((r) => String((r.body.data as { liveId?: string }).liveId));
     // A killed worker may have claimed some deliveries without sending them: the survivor sends them once
-    // the claim runs out (CLAIM_MS, a minute).
+    // the claim runs out (CLAIM_MS, a minute). The test moves the channel's claimed (future) attempts a
+    // CLAIM_MS earlier, as if that minute had passed, rather than waiting it out: under CI's load the kill
+    // often lands mid-round, and the wait was 60 of the file's 93 s.
+    await db.$executeRaw`UPDATE notification_deliveries SET next_attempt_at = next_attempt_at - make_interval(secs => ${CLAIM_MS / 1000}) WHERE channel_id = ${channel.id} AND status = 'PENDING' AND next_attempt_at > now()`;
     await waitFor(() => lives.every((l) => wentLive().includes(l.id.toString())) || false, 120_000, 'a went-live message for every live');
     for (const live of lives) {
       const copies = wentLiveMessages().filter((r) => String((r.body.data as { liveId?: string }).liveId) === live.id.toString());
