@@ -3,6 +3,7 @@
 // the retention untouched. Far-off years are used so other test files' rows (stored around now) are not
 // involved; retention runs in a database of its own, since any retention run (worker/jobs/jobs.test.ts's)
 // drops every expired month of the database it runs on, this file's 2018 and 2019 ones included.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db as sharedDb, type Db } from '@/lib/db';
 import { createLogger } from '@/lib/logger';
@@ -95,6 +96,33 @@ describe('chat retention by partitions', () => {
     // Only chats: the gift of March stays, and so do the live's totals.
     expect(await db.gift.count({ where: { liveId } })).toBe(1);
     expect((await db.live.findUniqueOrThrow({ where: { id: liveId } })).comments).toBe(7);
+  });
+
+  it('creates a partition although a writer holding the live deadlocks it once (it tries again)', async () => {
+    // A writer's batch updates the live's totals, then stores a gift the DEFAULT partition takes. ATTACH
+    // PARTITION locks the DEFAULT partition first and then, to clone the foreign keys, the referenced
+    // lives table: the two wait on each other, and Postgres aborts the job's transaction, which waited first.
+    const { accountId, viewerId, liveId } = await liveWithViewer(at('2017-06-01T00:00:00'), own.db);
+    const writer = new pg.Client({ connectionString: own.url });
+    await writer.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query('UPDATE lives SET comments = comments + 1 WHERE id = $1', [liveId]);
+      const month = at('2032-03-01T00:00:00');
+      const creating = ensureMonthPartition(own.db, 'gifts', month);
+      // The job holds the DEFAULT partition and waits for the writer's lock on lives.
+      await expect.poll(async () => (await writer.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'lives'::regclass`)).rows[0]?.n, { timeout: 10_000 }).toBe(1);
+      const stored = writer
+        .query(`INSERT INTO gifts (live_id, account_id, viewer_id, dedupe_key, msg_id, gift_id, gift_name, diamond_count, repeat_count, diamonds, created_at) VALUES ($1, $2, $3, 'm:deadlock', '1', '5655', 'Rose', 1, 1, 1, '2017-06-01')`, [liveId, accountId, viewerId])
+        .then(() => writer.query('COMMIT'));
+      const [created, insert] = await Promise.allSettled([creating, stored]);
+      expect(created).toEqual({ status: 'fulfilled', value: 0 });
+      expect(insert.status).toBe('fulfilled');
+      expect((await listPartitions(own.db, 'gifts')).map((p) => p.name)).toContain('gifts_p203203');
+      expect(await own.db.gift.count({ where: { liveId } })).toBe(1);
+    } finally {
+      await writer.end();
+    }
   });
 
   it('drops a month of 200,000 chats by dropping its partition (the time is printed, not asserted)', async () => {

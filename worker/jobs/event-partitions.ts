@@ -24,6 +24,13 @@ export type EventTable = keyof typeof EVENT_TABLES;
 const MAX_MONTHS_BACK = 24;
 /** DDL waits at most this long for the writer's locks, then gives up until the next run. */
 const LOCK_TIMEOUT = '5s';
+/**
+ * Attempts at one partition when Postgres aborts it for a deadlock. ATTACH PARTITION locks the DEFAULT
+ * partition, then (to clone the foreign keys) the tables it references: a writer's batch that updated a
+ * live and then stores an event the DEFAULT partition takes waits on the job while the job waits on it.
+ * Postgres aborts one of the two; the job's transaction is rolled back whole, so it can simply run again.
+ */
+const DEADLOCK_ATTEMPTS = 5;
 
 /** The first instant (UTC) of the month `offset` months after the month of `at`. */
 export function monthStart(at: Date, offset = 0): Date {
@@ -68,6 +75,25 @@ export async function listPartitions(db: Sql, table: EventTable): Promise<Partit
  * partition already existed.
  */
 export async function ensureMonthPartition(db: Db, table: EventTable, month: Date): Promise<number | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createMonthPartition(db, table, month);
+    } catch (error) {
+      if (attempt >= DEADLOCK_ATTEMPTS || sqlState(error) !== '40P01') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt * (0.5 + Math.random())));
+    }
+  }
+}
+
+/** The SQLSTATE of a failed raw query, as the pg driver adapter reports it (or, failing that, Prisma's message). */
+function sqlState(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const meta = (error as Error & { meta?: { driverAdapterError?: { cause?: { code?: unknown } } } }).meta;
+  const code = meta?.driverAdapterError?.cause?.code;
+  return typeof code === 'string' ? code : /Code: `([0-9A-Z]{5})`/.exec(error.message)?.[1];
+}
+
+async function createMonthPartition(db: Db, table: EventTable, month: Date): Promise<number | null> {
   const column = EVENT_TABLES[table];
   const name = partitionName(table, month);
   const from = literal(month);
