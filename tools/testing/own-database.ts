@@ -1,4 +1,5 @@
-// A database of a test file's own, on the shared test Postgres: created empty, migrated, dropped at the end.
+// A database of a test file's own, on the shared test Postgres: migrated (a copy of the global setup's
+// migrated template), dropped at the end.
 // For tests whose subject is a whole table (worker heartbeats, leases of every enabled account) and that
 // must neither see nor disturb what other files keep in the shared database.
 import pg from 'pg';
@@ -22,10 +23,12 @@ async function asAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 
 export async function createOwnDatabase(label: string): Promise<OwnDatabase> {
   const name = `livelens_${label}_${process.pid}_${Date.now()}`;
-  await asAdmin((client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
+  // A copy of the migrated template the global setup made (tools/testing/global-setup.ts), else migrated here.
+  const template = process.env.LIVELENS_TEST_TEMPLATE_DB;
+  await asAdmin((client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : ''}`));
   const url = new URL(requireDatabaseUrl());
   url.pathname = `/${name}`;
-  await migrateDeploy(url.toString());
+  if (!template) await migrateDeploy(url.toString());
   const db = createDb(url.toString());
   return {
     url: url.toString(),
