@@ -25,9 +25,13 @@ export async function addTestMember(db: Db, workspaceId: string, userId: string,
   return db.workspaceMember.create({ data: { workspaceId, userId, role } });
 }
 
-/** The workspace starts watching the account. */
-export async function watchTestAccount(db: Db, workspaceId: string, accountId: string) {
-  return db.workspaceAccount.upsert({ where: { workspaceId_accountId: { workspaceId, accountId } }, create: { workspaceId, accountId }, update: {} });
+/**
+ * The workspace starts watching the account. ON CONFLICT DO NOTHING, not Prisma's upsert (a read, then an
+ * insert): tests make several overlays of one workspace and account at once, and two upserts racing
+ * both inserted, the second failing on the unique key.
+ */
+export async function watchTestAccount(db: Db, workspaceId: string, accountId: string): Promise<void> {
+  await db.workspaceAccount.createMany({ data: [{ workspaceId, accountId }], skipDuplicates: true });
 }
 
 export async function createTestOverlay(db: Db, options: { workspaceId: string; accountId: string; createdById?: string; revoked?: boolean; kind?: OverlayKind; settings?: object; watch?: boolean }) {

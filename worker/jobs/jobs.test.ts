@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import type { Db } from '@/lib/db';
 import { createLogger } from '@/lib/logger';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { accessCleanupJob } from '@/worker/jobs/access-cleanup';
@@ -17,7 +17,20 @@ const log = createLogger('jobs-test');
 const DAY = 86_400_000;
 const roomId = () => `77${Date.now()}${Math.floor(Math.random() * 1e5)}`.slice(0, 19);
 
+// The jobs work on whole tables (every quiet live, every expired chat, session or like id), so they run on
+// a database of their own: on the shared one, closing stale lives closed other files' lives (a room in
+// worker/sources/tiktok.test.ts, quiet while it reconnected).
 describe('worker jobs', () => {
+  let own: OwnDatabase;
+  let db: Db;
+  beforeAll(async () => {
+    own = await createOwnDatabase('jobs');
+    db = own.db;
+  });
+  afterAll(async () => {
+    await own?.drop();
+  });
+
   it('forgets ended sessions, old realtime identities and old invite links, and keeps live ones', async () => {
     const now = new Date();
     const user = await createTestUser(db);
