@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config.mts';
+import base, { projects } from './vitest.config.mts';
 
 const root = import.meta.dirname;
 const NEEDS_SERVICES = /from '(@\/lib\/db|@\/tools\/testing\/(?!match')[\w-]+|@\/tools\/infra\/[\w-]+|pg|node:child_process|@\/app\/[^']+|@\/lib\/realtime\/server)'/;
@@ -15,4 +15,4 @@ const quick = execFileSync('git', ['ls-files', '--cached', '--others', '--exclud
   .split('\n')
   .filter((file) => file && fs.existsSync(path.join(root, file)) && !NEEDS_SERVICES.test(fs.readFileSync(path.join(root, file), 'utf8')));
 
-export default defineConfig({ ...base, test: { ...base.test, include: quick, globalSetup: [] } });
+export default defineConfig({ ...base, test: { ...base.test, projects: projects(quick, []) } });

@@ -1,20 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/health/route';
-import { db } from '@/lib/db';
+import { db, disconnectDb } from '@/lib/db';
 import { resetEnvCache } from '@/lib/env';
 import { getHealth, workerStaleAfterMs } from '@/lib/health';
 import { createOwnDatabase, type OwnDatabase } from '@/tools/testing/own-database';
 
 // The health check counts every worker heartbeat, so this file has a database of its own: the shared
 // one's heartbeats belong to other files' workers. The app's `db` connects on first use, to this one.
+// Afterwards the shared database is the app's again, for the files that run next in this process.
 let own: OwnDatabase | undefined;
+const sharedUrl = process.env.DATABASE_URL;
 beforeAll(async () => {
   own = await createOwnDatabase('health');
+  await disconnectDb();
   process.env.DATABASE_URL = own.url;
   resetEnvCache();
 }, 120_000);
 afterAll(async () => {
-  await db.$disconnect();
+  await disconnectDb();
+  process.env.DATABASE_URL = sharedUrl;
+  resetEnvCache();
   await own?.drop();
 });
 

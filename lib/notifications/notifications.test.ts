@@ -28,6 +28,8 @@ import { BatchWriter } from '@/worker/writer';
 
 const standIns = new NotifyStandIns();
 
+// Put back as found: the files that run next in this process read the same environment.
+const { NOTIFY_ALLOW_PRIVATE_URLS, TELEGRAM_API_BASE } = process.env;
 beforeAll(async () => {
   await standIns.start();
   Object.assign(process.env, { NOTIFY_ALLOW_PRIVATE_URLS: 'true', TELEGRAM_API_BASE: standIns.url });
@@ -35,7 +37,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  delete process.env.NOTIFY_ALLOW_PRIVATE_URLS;
+  for (const [name, value] of Object.entries({ NOTIFY_ALLOW_PRIVATE_URLS, TELEGRAM_API_BASE })) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
   resetEnvCache();
   await standIns.stop();
 });
