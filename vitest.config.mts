@@ -4,9 +4,9 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 const root = import.meta.dirname;
 
 // Test files run one after another in a reused process ("shared"): loading the app's modules once per
-// process instead of once per file saves about a quarter of the suite's CPU time. The files below get a
-// process each ("isolated"): they replace modules (`vi.mock` would leak into the files after them) or, like
-// use-order's, make a library load as in a browser (TanStack Query decides once, when it loads).
+// process instead of once per file took Vitest from 532 to 285 CPU-s here (docs/benchmarks.md). The files
+// below get a process each ("isolated"): they replace modules (`vi.mock` would leak into the files after
+// them) or, like use-order's, make a library load as in a browser (TanStack Query decides once, on load).
 export const ISOLATED = [
   'app/[locale]/(site)/checkout/success/use-order.test.ts',
   'app/[locale]/(site)/top/page.test.ts',
