@@ -208,8 +208,14 @@ describe('overlay changes over realtime (pusher-js through the app’s auth rout
     revoked = true;
     expect(await revokedMessage).toEqual({ type: 'revoked', overlayId: overlay.id });
     expect(await ended).toBeLessThan(2000);
-    // The account's events keep flowing to everyone else; the revoked connection gets none of them.
-    await publishOnAccount(account.id);
+    // The account's events keep flowing to everyone else (another overlay of the account receives a marker);
+    // the revoked connection gets none of them.
+    const other = await createOverlay(db, actorOf(owner), { accountId: account.id, kind: 'CHAT' });
+    const witness = await subscribe(client({ token: other.token ?? '' }), accountChannel(account.id));
+    const delivered = nextEvent<{ marker: boolean }>(witness, 'counters');
+    const { publishUntyped } = await import('@/lib/realtime/server');
+    await publishUntyped(accountChannel(account.id), 'counters', { marker: true });
+    expect(await delivered).toEqual({ marker: true });
     expect(seenAfter).toEqual([]);
 
     await expect(subscribe(client({ token }), overlayChannel(overlay.id))).rejects.toMatchObject({ status: 403 });
@@ -249,10 +255,3 @@ describe('overlay changes over realtime (pusher-js through the app’s auth rout
     expect(seen.map((m) => [m.type, m.overlayId])).toEqual([['settings', other.id]]);
   });
 });
-
-/** Publishes a marker event on an account's channel and waits long enough for delivery. */
-async function publishOnAccount(accountId: string): Promise<void> {
-  const { publishUntyped } = await import('@/lib/realtime/server');
-  await publishUntyped(accountChannel(accountId), 'counters', { marker: true });
-  await new Promise((r) => setTimeout(r, 300));
-}
