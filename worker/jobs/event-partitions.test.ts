@@ -5,7 +5,7 @@
 // drops every expired month of the database it runs on, this file's 2018 and 2019 ones included.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db as sharedDb, type Db } from '@/lib/db';
+import { createDb, db as sharedDb, type Db } from '@/lib/db';
 import { createLogger } from '@/lib/logger';
 import { createTestAccount, uniqueSuffix } from '@/tools/testing/factories';
 import { createOwnDatabase, type OwnDatabase } from '@/tools/testing/own-database';
@@ -102,14 +102,22 @@ describe('chat retention by partitions', () => {
     // A writer's batch updates the live's totals, then stores a gift the DEFAULT partition takes. ATTACH
     // PARTITION locks the DEFAULT partition first and then, to clone the foreign keys, the referenced
     // lives table: the two wait on each other, and Postgres aborts the job's transaction, which waited first.
+    // Each waiting session looks for a deadlock once, deadlock_timeout after it starts to wait. The job's
+    // 3 s (not 1 s) leaves the writer time to queue behind it on a busy machine, and the writer's minute
+    // means it never looks first: the job is the one aborted. (Setting them needs a superuser, as the
+    // embedded Postgres's user is; elsewhere the defaults stand.)
     const { accountId, viewerId, liveId } = await liveWithViewer(at('2017-06-01T00:00:00'), own.db);
+    const asSuperuser = (sql: string, run: (sql: string) => Promise<unknown>) => run(sql).catch((error: unknown) => log.warn('deadlock_timeout left as it is', { error }));
+    await asSuperuser(`ALTER DATABASE "${own.name}" SET deadlock_timeout = '3s'`, (sql) => own.db.$executeRawUnsafe(sql));
+    const jobDb = createDb(own.url);
     const writer = new pg.Client({ connectionString: own.url });
     await writer.connect();
     try {
+      await asSuperuser(`SET deadlock_timeout = '60s'`, (sql) => writer.query(sql));
       await writer.query('BEGIN');
       await writer.query('UPDATE lives SET comments = comments + 1 WHERE id = $1', [liveId]);
       const month = at('2032-03-01T00:00:00');
-      const creating = ensureMonthPartition(own.db, 'gifts', month);
+      const creating = ensureMonthPartition(jobDb, 'gifts', month);
       // The job holds the DEFAULT partition and waits for the writer's lock on lives.
       await expect.poll(async () => (await writer.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'lives'::regclass`)).rows[0]?.n, { timeout: 10_000 }).toBe(1);
       const stored = writer
@@ -122,6 +130,7 @@ describe('chat retention by partitions', () => {
       expect(await own.db.gift.count({ where: { liveId } })).toBe(1);
     } finally {
       await writer.end();
+      await jobDb.$disconnect();
     }
   });
 
