@@ -78,6 +78,22 @@ function assertReachable(dataDir: string, owner: Ownership): void {
   }
 }
 
+/**
+ * Runs `run` with a client on the server's `postgres` database (for CREATE and DROP DATABASE), reached
+ * through any database URL of that server; the client is closed afterwards.
+ */
+export async function onMaintenanceDb<T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = new URL(databaseUrl);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The pid in a data directory's postmaster.pid when that process still runs. */
 export function runningPostmasterPid(dataDir: string): number | undefined {
   try {
@@ -213,16 +229,12 @@ export class EmbeddedPostgres {
 
   /** Creates `name` unless it exists. With `fresh`, drops it first (test databases). */
   async ensureDatabase(name: string, { fresh = false }: { fresh?: boolean } = {}): Promise<string> {
-    const client = new pg.Client({ connectionString: this.url('postgres') });
-    await client.connect();
-    try {
+    await onMaintenanceDb(this.url(name), async (client) => {
       const ident = client.escapeIdentifier(name);
       if (fresh) await client.query(`DROP DATABASE IF EXISTS ${ident} WITH (FORCE)`);
       const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (!rowCount) await client.query(`CREATE DATABASE ${ident}`);
-    } finally {
-      await client.end();
-    }
+    });
     return this.url(name);
   }
 

@@ -4,12 +4,11 @@
 // the environment.
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { isProcessAlive } from '../infra/child';
 import { migrateDeploy } from '../infra/migrate';
 import { getFreePort } from '../infra/ports';
-import { EmbeddedPostgres } from '../infra/postgres';
+import { EmbeddedPostgres, onMaintenanceDb } from '../infra/postgres';
 import { EmbeddedSoketi } from '../infra/soketi';
 import { MailCatcher } from '../infra/mail-catcher';
 
@@ -33,22 +32,10 @@ async function cleanStaleRuns(): Promise<void> {
 // livelens_test: a copy takes a fraction of a second, `prisma migrate deploy` about 4 s.
 const TEMPLATE = `livelens_template_${process.pid}`;
 
-async function asAdmin(databaseUrl: string, run: (client: pg.Client) => Promise<unknown>): Promise<void> {
-  const url = new URL(databaseUrl);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function createTemplate(databaseUrl: string): Promise<void> {
   const source = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
   try {
-    await asAdmin(databaseUrl, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(TEMPLATE)} TEMPLATE ${client.escapeIdentifier(source)}`));
+    await onMaintenanceDb(databaseUrl, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(TEMPLATE)} TEMPLATE ${client.escapeIdentifier(source)}`));
     process.env.LIVELENS_TEST_TEMPLATE_DB = TEMPLATE;
   } catch (error) {
     // A TEST_DATABASE_URL someone else is connected to cannot be copied: each own database is migrated instead.
@@ -104,7 +91,7 @@ export async function setup(_project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!postgres && databaseUrl && process.env.LIVELENS_TEST_TEMPLATE_DB) {
-    await asAdmin(databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(TEMPLATE)} WITH (FORCE)`));
+    await onMaintenanceDb(databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(TEMPLATE)} WITH (FORCE)`));
   }
   await mail?.stop();
   await soketi?.stop();

@@ -2,24 +2,15 @@
 // migrated template), dropped at the end.
 // For tests whose subject is a whole table (worker heartbeats, leases of every enabled account) and that
 // must neither see nor disturb what other files keep in the shared database.
-import pg from 'pg';
+import type pg from 'pg';
 import { createDb, type Db } from '@/lib/db';
 import { requireDatabaseUrl } from '@/lib/env';
 import { migrateDeploy } from '@/tools/infra/migrate';
+import { onMaintenanceDb } from '@/tools/infra/postgres';
 
 export type OwnDatabase = { url: string; db: Db; name: string; drop(): Promise<void> };
 
-async function asAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = new URL(requireDatabaseUrl());
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
+const asAdmin = <T>(run: (client: pg.Client) => Promise<T>) => onMaintenanceDb(requireDatabaseUrl(), run);
 
 export async function createOwnDatabase(label: string): Promise<OwnDatabase> {
   const name = `livelens_${label}_${process.pid}_${Date.now()}`;
